@@ -1,0 +1,5 @@
+import sys
+
+from qlbreak.cli import main
+
+sys.exit(main())

@@ -1,0 +1,305 @@
+"""The command line: the only place that prints for users.
+
+Every failure a user can cause ends here as one clear line (``file:line: ...`` where
+there is a file) and an exit status: 0 fine, 1 a problem found (``config --check``),
+2 a usage error or something that stops the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timedelta, tzinfo
+from typing import TextIO
+
+from qlbreak import __version__, catalog, clock
+from qlbreak import config as config_mod
+from qlbreak.catalog import Catalogue, Stretch
+from qlbreak.core import schedule
+from qlbreak.core.picker import Preferences, allowed
+from qlbreak.core.streak import streak
+from qlbreak.files import write_atomic
+from qlbreak.history import History, HistoryError
+from qlbreak.paths import Paths, default_paths
+
+
+class Fail(Exception):
+    """Stop the command with this message and exit status."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class App:
+    """What every command needs, loaded once and only when asked for."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args, self.out, self.err = args, out, err
+        self.paths: Paths = default_paths(args.config)
+        self._catalogue: Catalogue | None = None
+        self._loaded: config_mod.Loaded | None = None
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            try:
+                self._catalogue = catalog.load()
+            except catalog.CatalogueError as err:
+                raise Fail(f"the stretch catalogue is broken (please report this):\n{err}") from None
+        return self._catalogue
+
+    @property
+    def loaded(self) -> config_mod.Loaded:
+        if self._loaded is None:
+            self._loaded = config_mod.load(self.paths.config_file, self.catalogue.ids)
+        return self._loaded
+
+    @property
+    def config(self) -> config_mod.Config:
+        """The settings; problems in the file are shown once, and defaults fill in."""
+        loaded = self.loaded
+        for problem in loaded.problems:
+            print(problem, file=self.err)
+        if loaded.errors:
+            print("qlbreak: using defaults where the config is wrong", file=self.err)
+        self._loaded = config_mod.Loaded(loaded.config)  # report once
+        return loaded.config
+
+    def now(self, zone_name: str | None = None) -> datetime:
+        try:
+            return clock.now(zone_name or self.config.timezone)
+        except clock.UnknownZone as err:
+            raise Fail(str(err)) from None
+
+    def emit_json(self, data: object) -> None:
+        json.dump(data, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
+
+
+# -- commands ----------------------------------------------------------------------
+
+
+def cmd_status(app: App) -> int:
+    now = app.now()
+    coming = schedule.next_occurrence(app.config.plan.reminders, now)
+    print(f"qlbreak {__version__}", file=app.out)
+    if coming:
+        print(f"next reminder: {coming.reminder} at {_when(coming.at, now)}", file=app.out)
+    else:
+        print("no reminders in the coming two weeks", file=app.out)
+    print("see 'qlbreak --help' for the commands", file=app.out)
+    return 0
+
+
+def cmd_list(app: App) -> int:
+    a = app.args
+    prefs = Preferences() if a.all else app.config.prefs
+    if a.no_floor:
+        prefs = Preferences(True, prefs.equipment, prefs.avoid)
+    shown = [
+        s
+        for s in app.catalogue
+        if (a.all or allowed(s.candidate, prefs))
+        and (not a.no_floor or s.no_floor)
+        and (a.position is None or s.position == a.position)
+        and (a.equipment is None or a.equipment in s.equipment)
+    ]
+    if a.json:
+        app.emit_json([_stretch_json(s) for s in shown])
+        return 0
+    if not shown:
+        print("no stretch matches these filters", file=app.out)
+        return 0
+    width = max(len(s.id) for s in shown)
+    for s in shown:
+        timing = f"{s.reps} reps" if s.reps else _duration(s.hold_seconds)
+        per_side = " a side" if s.two_sided else ""
+        floor = "" if s.no_floor else "  (floor)"
+        print(f"{s.id:<{width}}  {s.name}: {s.position}, {timing}{per_side}{floor}", file=app.out)
+    return 0
+
+
+def cmd_schedule(app: App) -> int:
+    a = app.args
+    if a.days < 1 or a.days > 3660:
+        raise Fail("--days must be from 1 to 3660")
+    zone_name = a.tz or app.config.timezone
+    now = app.now(zone_name)
+    start = _parse_from(a.start, now.tzinfo) if a.start else now
+    found = schedule.upcoming(app.config.plan.reminders, start, a.days)
+    if a.json:
+        app.emit_json([{"reminder": o.reminder, "at": o.at.isoformat(timespec="seconds")} for o in found])
+        return 0
+    if not found:
+        print(f"no reminders in the {a.days} days from {start:%a %Y-%m-%d}", file=app.out)
+        return 0
+    width = max(len(o.reminder) for o in found)
+    for o in found:
+        print(f"{o.at:%a %Y-%m-%d  %H:%M}  {o.reminder:<{width}}  {_offset(o.at)}", file=app.out)
+    return 0
+
+
+def cmd_history(app: App) -> int:
+    a = app.args
+    if a.days < 1:
+        raise Fail("--days must be 1 or more")
+    now = app.now()
+    try:
+        history = History.open(app.paths.history_db, now)
+    except HistoryError as err:
+        raise Fail(str(err)) from None
+    try:
+        if history.notice:
+            print(f"qlbreak: {history.notice}", file=app.err)
+        events = history.events(since=now - timedelta(days=a.days))
+        run = streak(history.done_days(), app.config.workdays, now.date())
+    finally:
+        history.close()
+    if a.json:
+        app.emit_json({"streak": run, "events": [e.as_json() for e in events]})
+        return 0
+    names = {s.id: s.name for s in app.catalogue}
+    for e in events:
+        local = e.at.astimezone(now.tzinfo)
+        what = names.get(e.stretch or "", e.stretch or "")
+        extra = [x for x in (what, e.feeling.value if e.feeling else "", e.reminder or "") if x]
+        print(f"{local:%a %Y-%m-%d %H:%M}  {e.kind:<8}  {', '.join(extra)}", file=app.out)
+    if not events:
+        print(f"nothing recorded in the last {a.days} days", file=app.out)
+    print(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch", file=app.out)
+    return 0
+
+
+def cmd_config(app: App) -> int:
+    a = app.args
+    path = app.paths.config_file
+    if a.init:
+        try:
+            write_atomic(path, config_mod.DEFAULT_FILE.encode(), overwrite=False)
+        except FileExistsError:
+            raise Fail(f"{path}: already exists; it was left as it is", status=1) from None
+        except OSError as err:
+            raise Fail(f"{path}: cannot write: {err.strerror or err}") from None
+        print(f"wrote {path}", file=app.out)
+        return 0
+    if not a.check:
+        print(path, file=app.out)
+        return 0
+    loaded = app.loaded
+    for problem in loaded.problems:
+        print(problem, file=app.out)
+    if loaded.errors:
+        count = len(loaded.errors)
+        print(f"{path}: {count} error{'s' if count != 1 else ''}", file=app.out)
+        return 1
+    state = "ok" if path.exists() else "not found, so the defaults apply"
+    print(f"{path}: {state}", file=app.out)
+    return 0
+
+
+# -- parsing -----------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qlbreak",
+        description="A tray break reminder with one guided stretch for the lower back.",
+    )
+    parser.add_argument("--version", action="version", version=f"qlbreak {__version__}")
+    parser.add_argument("--config", metavar="PATH", help="use this config file (also: $QLBREAK_CONFIG)")
+    parser.set_defaults(run=cmd_status)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="the stretch catalogue, filtered by your settings")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
+    p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
+    p.add_argument("--position", choices=catalog.POSITIONS)
+    p.add_argument("--equipment", choices=catalog.EQUIPMENT, help="only stretches that use this")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("schedule", help="the coming reminders")
+    p.add_argument("--from", dest="start", metavar="DATE|DATETIME", help="start here instead of now (local time)")
+    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days to list (default 7)")
+    p.add_argument("--tz", metavar="ZONE", help="an IANA time zone instead of the configured one")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_schedule)
+
+    p = sub.add_parser("history", help="what was done, skipped or missed, and the streak")
+    p.add_argument("--days", type=int, default=14, metavar="N", help="how far back (default 14)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_history)
+
+    p = sub.add_parser("config", help="print the config file's path")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--check", action="store_true", help="validate it; exit 1 on errors")
+    group.add_argument("--init", action="store_true", help="write a commented default file (never overwrites)")
+    p.set_defaults(run=cmd_config)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(App(args, out, err)))
+    except Fail as failure:
+        print(f"qlbreak: {failure}", file=err)
+        return failure.status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def _parse_from(text: str, zone: tzinfo | None) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise Fail(f"--from: {text!r} is not a date (2026-03-30) or a date and time (2026-03-30T09:00)") from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+def _when(at: datetime, now: datetime) -> str:
+    if at.date() == now.date():
+        return f"{at:%H:%M} today"
+    if at.date() == now.date() + timedelta(days=1):
+        return f"{at:%H:%M} tomorrow"
+    return f"{at:%H:%M} on {at:%a %d %b}"
+
+
+def _offset(at: datetime) -> str:
+    raw = f"{at:%z}"  # +0200, or +053328 for old local mean times
+    return f"UTC{raw[:3]}:{raw[3:5]}"
+
+
+def _duration(seconds: int) -> str:
+    return f"{seconds // 60} min" if seconds >= 120 and seconds % 60 == 0 else f"{seconds} s"
+
+
+def _stretch_json(s: Stretch) -> dict[str, object]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "summary": s.summary,
+        "targets": list(s.targets),
+        "position": s.position,
+        "no_floor": s.no_floor,
+        "equipment": list(s.equipment),
+        "optional": list(s.optional),
+        "sides": "both" if s.two_sided else "none",
+        "hold_seconds": s.hold_seconds,
+        "reps": s.reps,
+        "steps": list(s.steps),
+        "gently": s.gently,
+        "alternative": s.alternative,
+        "image": s.image,
+    }

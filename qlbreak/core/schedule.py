@@ -1,0 +1,228 @@
+"""When reminders are due: every rule about clock time lives in this file.
+
+Invariants, which the property tests in tests/unit/test_schedule_properties.py check:
+
+- An occurrence is identified by (reminder name, local date) and is settled once:
+  it either fires or is recorded as missed, never both, never twice, whatever the
+  clock does (suspend, backward jumps, time-zone changes).
+- Nothing here reads the clock. ``now`` is an aware datetime whose tzinfo is the
+  user's zone; the caller reads it once per tick and carries out the decision.
+- Nothing here sleeps. ``Decision.wake_at`` says when to look again, and it is never
+  more than ``HEARTBEAT`` away, because relative waits stop during suspend.
+
+DST policy: a reminder keeps its local wall-clock time on both change days. A local
+time that falls in a gap (it does not exist) fires at the same offset after the gap
+(02:30 becomes 03:30 on a one-hour spring-forward); a repeated local time fires at
+its first occurrence only. A day that a zone skipped entirely (Pacific/Apia on
+2011-12-30) has no occurrences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+HEARTBEAT = timedelta(seconds=30)
+# Occurrences older than this before the newest instant ever seen are settled for
+# good; it is longer than any time-zone change can move an occurrence (26 h).
+SETTLED_AFTER = timedelta(days=3)
+# After a long time off, look back at most this far for missed occurrences.
+MAX_CATCH_UP = timedelta(days=7)
+
+OccurrenceKey = tuple[str, date]
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A local wall-clock time on chosen weekdays (0 = Monday)."""
+
+    name: str
+    at: time
+    days: frozenset[int]
+
+
+@dataclass(frozen=True, order=True)
+class Occurrence:
+    at: datetime
+    reminder: str
+    day: date
+
+    @property
+    def key(self) -> OccurrenceKey:
+        return (self.reminder, self.day)
+
+
+@dataclass(frozen=True)
+class Plan:
+    reminders: tuple[Reminder, ...]
+    grace: timedelta = timedelta(minutes=30)
+    snooze: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Snooze:
+    occurrence: Occurrence
+    until: datetime
+
+
+@dataclass(frozen=True)
+class ScheduleState:
+    """What the schedule remembers between ticks; every instant is absolute."""
+
+    since: datetime | None = None  # the earliest instant this schedule answers for
+    seen_until: datetime | None = None  # the newest wall-clock instant ever seen
+    handled: frozenset[OccurrenceKey] = frozenset()
+    snoozed: Snooze | None = None
+    paused_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    wake_at: datetime  # look again no later than this
+    fire: Occurrence | None = None  # show this reminder now (first time)
+    again: Occurrence | None = None  # a snoozed reminder is due again
+    missed: tuple[Occurrence, ...] = ()  # record these as missed, show nothing
+
+
+def occurrence_on(reminder: Reminder, day: date, zone: tzinfo) -> Occurrence | None:
+    """The instant ``reminder`` fires on local ``day``, or None if it does not."""
+    if day.weekday() not in reminder.days:
+        return None
+    naive = datetime.combine(day, reminder.at)
+    first = naive.replace(tzinfo=zone, fold=0)
+    local = first.astimezone(UTC).astimezone(zone)
+    if local.replace(tzinfo=None, fold=0) != naive:
+        # In a gap: fold=0 used the offset from before it, which lands the same
+        # distance past the gap. A gap of a day or more means the date was skipped.
+        before, after = first.utcoffset(), naive.replace(tzinfo=zone, fold=1).utcoffset()
+        if before is not None and after is not None and after - before >= timedelta(days=1):
+            return None
+    return Occurrence(local, reminder.name, day)
+
+
+def occurrences_between(reminders: Iterable[Reminder], after: datetime, until: datetime) -> list[Occurrence]:
+    """Occurrences with ``after < at <= until``, in time order, in ``until``'s zone."""
+    zone = _zone_of(until)
+    if until <= after:
+        return []
+    found = [
+        occ
+        for day in _days(after.astimezone(zone).date(), until.astimezone(zone).date())
+        for reminder in reminders
+        if (occ := occurrence_on(reminder, day, zone)) is not None and after < occ.at <= until
+    ]
+    return sorted(found)
+
+
+def upcoming(reminders: Iterable[Reminder], start: datetime, days: int) -> list[Occurrence]:
+    """Occurrences from ``start`` (inclusive) over ``days`` local calendar days."""
+    zone = _zone_of(start)
+    first_day = start.date()
+    end_day = first_day + timedelta(days=days)
+    reminders = tuple(reminders)
+    found = [
+        occ
+        for day in _days(first_day, end_day - timedelta(days=1))
+        for reminder in reminders
+        if (occ := occurrence_on(reminder, day, zone)) is not None and occ.at >= start and occ.day < end_day
+    ]
+    return sorted(found)
+
+
+def next_occurrence(reminders: Iterable[Reminder], now: datetime) -> Occurrence | None:
+    """The first occurrence after ``now`` within the coming two weeks."""
+    found = occurrences_between(reminders, now, now + timedelta(days=15))
+    return found[0] if found else None
+
+
+def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState, Decision]:
+    """Decide what to do at ``now``; the only place reminders become due or missed."""
+    _zone_of(now)
+    since = state.since if state.since is not None else now - plan.grace
+    seen_until = now if state.seen_until is None else max(state.seen_until, now)
+    horizon = max(since, seen_until - SETTLED_AFTER, now - MAX_CATCH_UP)
+    paused = is_paused(state, now)
+
+    due = [occ for occ in occurrences_between(plan.reminders, horizon, now) if occ.key not in state.handled]
+    fresh = [occ for occ in due if now - occ.at <= plan.grace]
+    missed = [occ for occ in due if now - occ.at > plan.grace]
+    fire = None
+    if fresh and not paused:
+        fire, missed = fresh[-1], missed + fresh[:-1]
+
+    again, snoozed = None, state.snoozed
+    if snoozed is not None and (fire is not None or now >= snoozed.until):
+        if fire is None and not paused and now - snoozed.until <= plan.grace:
+            again = snoozed.occurrence
+        else:
+            missed.append(snoozed.occurrence)
+        snoozed = None
+
+    settled = {occ.key for occ in due if occ is fire or occ in missed}
+    keep_from = horizon.astimezone(now.tzinfo).date() - timedelta(days=2)
+    handled = frozenset(k for k in state.handled | settled if k[1] >= keep_from)
+    paused_until = state.paused_until if paused else None
+    new_state = ScheduleState(since, seen_until, handled, snoozed, paused_until)
+    decision = Decision(_wake_at(plan, new_state, now), fire, again, tuple(sorted(missed)))
+    return new_state, decision
+
+
+def snooze(plan: Plan, state: ScheduleState, occurrence: Occurrence, now: datetime) -> ScheduleState:
+    """Show ``occurrence`` again ``plan.snooze`` from now."""
+    _zone_of(now)
+    return replace(state, snoozed=Snooze(occurrence, now + plan.snooze))
+
+
+def pause(state: ScheduleState, until: datetime) -> ScheduleState:
+    """Hold every reminder until ``until``; what falls due meanwhile follows the grace rule."""
+    _zone_of(until)
+    return replace(state, paused_until=until)
+
+
+def resume(state: ScheduleState) -> ScheduleState:
+    return replace(state, paused_until=None)
+
+
+def is_paused(state: ScheduleState, now: datetime) -> bool:
+    return state.paused_until is not None and now < state.paused_until
+
+
+def until_tomorrow(now: datetime) -> datetime:
+    """The next local midnight (for "pause until tomorrow"), gap-safe."""
+    zone = _zone_of(now)
+    midnight = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=zone)
+    return midnight.astimezone(UTC).astimezone(zone)
+
+
+def expires(occurrence: Occurrence, plan: Plan) -> datetime:
+    """When a shown reminder stops being due and counts as missed."""
+    return occurrence.at + plan.grace
+
+
+def _wake_at(plan: Plan, state: ScheduleState, now: datetime) -> datetime:
+    candidates = [now + HEARTBEAT]
+    coming = next_occurrence(plan.reminders, now)
+    if coming is not None:
+        candidates.append(coming.at)
+    if state.snoozed is not None:
+        candidates.append(state.snoozed.until)
+    if state.paused_until is not None:
+        candidates.append(state.paused_until)
+    return min(c for c in candidates if c > now).astimezone(now.tzinfo)
+
+
+def _days(first: date, last: date) -> Iterator[date]:
+    # One day either side: a gap can push an occurrence past midnight, and an
+    # instant's local date differs from the occurrence's date near midnight.
+    day = first - timedelta(days=1)
+    while day <= last + timedelta(days=1):
+        yield day
+        day += timedelta(days=1)
+
+
+def _zone_of(moment: datetime) -> tzinfo:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"an aware datetime is needed, not {moment!r}")
+    return moment.tzinfo

@@ -1,0 +1,213 @@
+"""One stretch walk-through as a state machine driven by elapsed time.
+
+Every transition lives in this file, in ``_MOVES``. A session is immutable: each
+event returns a new one, and an event the current phase does not allow raises
+``IllegalMove`` (the session it was called on is untouched, being frozen). The
+dialog renders a session and forwards button presses; it never decides anything.
+
+Time is a float of seconds from any monotonic clock the caller likes; only
+differences matter. Timed phases (the holds and the side switch) advance in
+``tick``; a long gap carries the overflow into the next phase, exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from enum import Enum
+
+SWITCH_SECONDS = 5.0
+
+
+class Phase(Enum):
+    INTRO = "intro"  # what it targets and needs
+    POSITION = "position"  # how to get into position
+    HOLD = "hold"  # the timed hold (or reps, or the walk) for one side
+    SWITCH = "switch"  # a short pause to change sides
+    FEEDBACK = "feedback"  # how did that feel?
+    DONE = "done"
+    CLOSED = "closed"  # left before the end: recorded as skipped
+    ANOTHER = "another"  # the user asked for a different stretch
+
+
+FINAL = frozenset({Phase.DONE, Phase.CLOSED, Phase.ANOTHER})
+
+
+class Event(Enum):
+    NEXT = "next"  # Start / Ready / skip this step
+    PAUSE = "pause"
+    RESUME = "resume"
+    FEEL = "feel"
+    CLOSE = "close"
+    ANOTHER = "another"
+
+
+class Side(Enum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class Feeling(Enum):
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+    HURT = "hurt"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How long one side lasts: a hold in seconds, or ``reps`` at ``pace`` seconds each."""
+
+    seconds: float
+    two_sided: bool
+    reps: int | None = None
+
+    @property
+    def pace(self) -> float | None:
+        return self.seconds / self.reps if self.reps else None
+
+
+class IllegalMove(Exception):
+    def __init__(self, phase: Phase, event: Event) -> None:
+        super().__init__(f"{event.value!r} is not possible during {phase.value!r}")
+        self.phase, self.event = phase, event
+
+
+# (phase, event) -> the phase it leads to. NEXT out of HOLD depends on the side, so
+# it is resolved in _after_hold; every other move is this table.
+_MOVES: dict[tuple[Phase, Event], Phase] = {
+    (Phase.INTRO, Event.NEXT): Phase.POSITION,
+    (Phase.INTRO, Event.ANOTHER): Phase.ANOTHER,
+    (Phase.INTRO, Event.CLOSE): Phase.CLOSED,
+    (Phase.POSITION, Event.NEXT): Phase.HOLD,
+    (Phase.POSITION, Event.ANOTHER): Phase.ANOTHER,
+    (Phase.POSITION, Event.CLOSE): Phase.CLOSED,
+    (Phase.HOLD, Event.NEXT): Phase.SWITCH,  # or FEEDBACK: see _after_hold
+    (Phase.HOLD, Event.PAUSE): Phase.HOLD,
+    (Phase.HOLD, Event.RESUME): Phase.HOLD,
+    (Phase.HOLD, Event.CLOSE): Phase.CLOSED,
+    (Phase.SWITCH, Event.NEXT): Phase.HOLD,
+    (Phase.SWITCH, Event.PAUSE): Phase.SWITCH,
+    (Phase.SWITCH, Event.RESUME): Phase.SWITCH,
+    (Phase.SWITCH, Event.CLOSE): Phase.CLOSED,
+    (Phase.FEEDBACK, Event.FEEL): Phase.DONE,
+    (Phase.FEEDBACK, Event.CLOSE): Phase.DONE,  # the stretch was done; no rating
+}
+
+
+@dataclass(frozen=True)
+class Session:
+    timing: Timing
+    phase: Phase = Phase.INTRO
+    side: Side | None = None  # which side a HOLD works; SWITCH: the side coming next
+    elapsed: float = 0.0  # seconds spent in this timed phase before ``since``
+    since: float | None = None  # when the clock last started; None while stopped
+    feeling: Feeling | None = None
+
+    # -- events ---------------------------------------------------------------
+
+    def next(self, now: float) -> Session:
+        """Start, "I'm ready", or skip the rest of this step."""
+        target = self._target(Event.NEXT)
+        if self.phase is Phase.HOLD:
+            return self._after_hold(now)
+        if self.phase is Phase.POSITION:
+            first = Side.LEFT if self.timing.two_sided else None
+            return self._enter(Phase.HOLD, now, side=first)
+        return self._enter(target, now, side=self.side)
+
+    def pause(self, now: float) -> Session:
+        self._target(Event.PAUSE)
+        if self.paused:
+            raise IllegalMove(self.phase, Event.PAUSE)
+        return replace(self, elapsed=self.elapsed_at(now), since=None)
+
+    def resume(self, now: float) -> Session:
+        self._target(Event.RESUME)
+        if not self.paused:
+            raise IllegalMove(self.phase, Event.RESUME)
+        return replace(self, since=now)
+
+    def feel(self, feeling: Feeling, now: float) -> Session:
+        self._target(Event.FEEL)
+        return replace(self, phase=Phase.DONE, feeling=feeling, since=None)
+
+    def close(self, now: float) -> Session:
+        target = self._target(Event.CLOSE)
+        return replace(self, phase=target, elapsed=self.elapsed_at(now), since=None)
+
+    def another(self, now: float) -> Session:
+        return replace(self, phase=self._target(Event.ANOTHER), since=None)
+
+    def tick(self, now: float) -> Session:
+        """Move on from every timed phase whose time is up; carries the overflow."""
+        session = self
+        while session.timed and not session.paused:
+            over = session.elapsed_at(now) - session.duration
+            if over < 0:
+                break
+            session = session._after_hold(now) if session.phase is Phase.HOLD else session.next(now)
+            if session.since is not None:
+                session = replace(session, since=now - over)
+        return session
+
+    # -- views ----------------------------------------------------------------
+
+    @property
+    def timed(self) -> bool:
+        return self.phase in (Phase.HOLD, Phase.SWITCH)
+
+    @property
+    def paused(self) -> bool:
+        return self.timed and self.since is None
+
+    @property
+    def finished(self) -> bool:
+        return self.phase in FINAL
+
+    @property
+    def duration(self) -> float:
+        if self.phase is Phase.HOLD:
+            return self.timing.seconds
+        return SWITCH_SECONDS if self.phase is Phase.SWITCH else 0.0
+
+    def elapsed_at(self, now: float) -> float:
+        running = now - self.since if self.since is not None else 0.0
+        return self.elapsed + max(0.0, running)
+
+    def remaining(self, now: float) -> float:
+        return max(0.0, self.duration - self.elapsed_at(now))
+
+    def progress(self, now: float) -> float:
+        """How far through this timed phase, from 0 to 1."""
+        if not self.duration:
+            return 0.0
+        return min(1.0, self.elapsed_at(now) / self.duration)
+
+    def rep(self, now: float) -> int | None:
+        """The current rep, counted from 1, for rep-based stretches."""
+        pace = self.timing.pace
+        if self.phase is not Phase.HOLD or pace is None or self.timing.reps is None:
+            return None
+        return min(self.timing.reps, math.floor(self.elapsed_at(now) / pace) + 1)
+
+    # -- internals ------------------------------------------------------------
+
+    def _target(self, event: Event) -> Phase:
+        target = _MOVES.get((self.phase, event))
+        if target is None:
+            raise IllegalMove(self.phase, event)
+        return target
+
+    def _enter(self, phase: Phase, now: float, side: Side | None) -> Session:
+        timed = phase in (Phase.HOLD, Phase.SWITCH)
+        return replace(self, phase=phase, side=side, elapsed=0.0, since=now if timed else None)
+
+    def _after_hold(self, now: float) -> Session:
+        if self.side is Side.LEFT:
+            return self._enter(Phase.SWITCH, now, side=Side.RIGHT)
+        return self._enter(Phase.FEEDBACK, now, side=None)
+
+
+def begin(timing: Timing) -> Session:
+    return Session(timing)

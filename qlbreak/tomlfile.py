@@ -1,0 +1,129 @@
+"""Read a TOML file and remember which line each key stands on.
+
+tomllib gives values but no positions, and every message about a user's file must
+name ``file:line``. So beside the parsed data we keep a map from key path to line,
+found by a plain scan of the text. The scan understands headers, ``key = value``
+lines and multi-line strings; anything odder falls back to the nearest known line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KeyPath = tuple[str | int, ...]
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+_AT = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or odd, for a warning) in a file, at a line."""
+
+    path: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
+
+
+class FileProblem(Exception):
+    """A file that cannot be read at all (missing, unreadable, not TOML)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class Located:
+    path: str
+    data: dict[str, Any]
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line(self, *key: str | int) -> int:
+        """The line of ``key``, else of its nearest parent, else 1."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return 1
+
+    def problem(self, key: KeyPath, message: str, warning: bool = False) -> Problem:
+        return Problem(self.path, self.line(*key), message, warning)
+
+
+def read(path: Path) -> Located:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise FileProblem(Problem(str(path), 1, f"cannot read: {err.strerror or err}")) from None
+    return parse(raw, str(path))
+
+
+def parse(raw: bytes, name: str) -> Located:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise FileProblem(Problem(name, line, "not UTF-8 text")) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise FileProblem(Problem(name, _error_line(str(err), text), _error_text(str(err)))) from None
+    return Located(name, data, _scan(text))
+
+
+def _error_line(message: str, text: str) -> int:
+    match = _AT.search(message)
+    if match and match.group(1):
+        return int(match.group(1))
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+
+def _error_text(message: str) -> str:
+    return "not valid TOML: " + _AT.sub("", message).rstrip(".").lower()
+
+
+def _scan(text: str) -> dict[KeyPath, int]:
+    lines: dict[KeyPath, int] = {}
+    table: KeyPath = ()
+    counts: dict[KeyPath, int] = {}
+    in_string: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string is not None:
+            if line.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        header = _HEADER.match(line)
+        if header and not _KEY.match(line):
+            name = _split(header.group(2))
+            if header.group(1) == "[[":
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                table = (*name, index)
+            else:
+                table = name
+            lines.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault((*table, *_split(key.group(1))), number)
+            rest = line[key.end() :]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_string = quote
+    return lines
+
+
+def _split(dotted: str) -> tuple[str, ...]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", dotted)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Set up everything the tests need, then run all of them: lint, types, pytest.
+# Usage: ./scripts/test.sh [extra pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 - <<'PY' || { echo "qlbreak needs Python 3.11 or newer as python3" >&2; exit 2; }
+import sys
+sys.exit(sys.version_info < (3, 11))
+PY
+
+# On Debian and Ubuntu, the system packages the tests use.
+if command -v apt-get >/dev/null 2>&1; then
+    missing=()
+    python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
+    python3 -c 'import sqlite3' 2>/dev/null || missing+=(libsqlite3-0)
+    if [ ${#missing[@]} -gt 0 ]; then
+        sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+    fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== mypy (strict, qlbreak/core)"
+.venv/bin/mypy
+echo "== pytest"
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,58 @@
+"""The built wheel, installed into a fresh virtual environment, is a working qlbreak."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs(tmp_path, private_home):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+        timeout=300,
+    )
+    (wheel,) = dist.glob("qlbreak-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
+    subprocess.run([bin_dir / "python", "-m", "pip", "install", "-q", str(wheel)], check=True, timeout=600)
+    env = {"HOME": str(private_home), "PATH": f"{bin_dir}:/usr/bin:/bin"}
+    listed = subprocess.run(
+        [bin_dir / "qlbreak", "list", "--all", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    assert len(json.loads(listed.stdout)) >= 13
+    module = subprocess.run(
+        [bin_dir / "python", "-m", "qlbreak", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert module.stdout.startswith("qlbreak ")
+    where = subprocess.run(
+        [bin_dir / "python", "-c", "import importlib.resources as r; print(r.files('qlbreak') / 'assets')"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=tmp_path,
+    )
+    assets = Path(where.stdout.strip())
+    assert (assets / "README.md").is_file(), "assets/ is not shipped in the wheel"
+    assert not str(assets).startswith(str(ROOT)), "the installed package must not read from the checkout"

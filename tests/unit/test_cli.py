@@ -1,0 +1,167 @@
+"""cli.py, run in-process the way a user types it; one subprocess checks imports."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta
+
+import pytest
+
+from qlbreak import __version__
+from qlbreak.cli import main
+from qlbreak.clock import now as clock_now
+from qlbreak.core.session import Feeling
+from qlbreak.history import Event, History
+from qlbreak.paths import default_paths
+
+
+def qlbreak(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"qlbreak {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["schedule"], ["history"], ["config"]])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    assert "usage: qlbreak" in capsys.readouterr().out
+
+
+def test_bare_command_says_what_is_next():
+    status, out, _ = qlbreak()
+    assert status == 0 and "next reminder:" in out
+
+
+def test_list_follows_the_settings_and_the_filters():
+    _, out, _ = qlbreak("list", "--json")
+    ids = [s["id"] for s in json.loads(out)]
+    assert "seated-twist" in ids and "ql-stick-stretch" not in ids  # no stick by default
+    _, out, _ = qlbreak("list", "--all", "--json")
+    assert len(json.loads(out)) >= 13
+    _, out, _ = qlbreak("list", "--no-floor", "--json")
+    assert all(s["no_floor"] for s in json.loads(out))
+    _, out, _ = qlbreak("list", "--all", "--position", "lying")
+    assert "lumbar-rotation" in out and "seated-twist" not in out
+    _, out, _ = qlbreak("list", "--all", "--equipment", "ball", "--json")
+    assert {s["id"] for s in json.loads(out)} == {"ql-ball-release", "ql-ball-wall-release"}
+
+
+def test_list_with_user_settings(private_home):
+    cfg = private_home / "c.toml"
+    cfg.write_text('[stretches]\nno_floor = true\navoid = ["seated-twist"]\n')
+    _, out, _ = qlbreak("--config", str(cfg), "list", "--json")
+    stretches = json.loads(out)
+    assert all(s["no_floor"] for s in stretches) and "seated-twist" not in {s["id"] for s in stretches}
+
+
+def test_schedule_json_across_the_spring_change():
+    status, out, _ = qlbreak("schedule", "--from", "2026-03-27", "--days", "4", "--tz", "Europe/Berlin", "--json")
+    assert status == 0
+    assert json.loads(out) == [
+        {"reminder": "morning", "at": "2026-03-27T09:30:00+01:00"},
+        {"reminder": "lunch", "at": "2026-03-27T12:30:00+01:00"},
+        {"reminder": "morning", "at": "2026-03-30T09:30:00+02:00"},
+        {"reminder": "lunch", "at": "2026-03-30T12:30:00+02:00"},
+    ]
+
+
+def test_schedule_from_a_datetime_and_a_table():
+    status, out, _ = qlbreak("schedule", "--from", "2026-03-30T10:00", "--days", "1", "--tz", "Europe/Berlin")
+    assert status == 0
+    assert out == "Mon 2026-03-30  12:30  lunch  UTC+02:00\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["schedule", "--from", "next tuesday"], "--from: 'next tuesday' is not a date"),
+        (["schedule", "--tz", "Nowhere/Land"], "unknown time zone 'Nowhere/Land'"),
+        (["schedule", "--days", "0"], "--days must be from 1 to 3660"),
+        (["history", "--days", "0"], "--days must be 1 or more"),
+    ],
+)
+def test_usage_errors_are_one_clear_line(argv, message):
+    status, out, err = qlbreak(*argv)
+    assert status == 2 and out == ""
+    assert err.startswith("qlbreak: ") and message in err and "Traceback" not in err
+
+
+def test_a_bad_config_warns_and_the_command_still_runs(private_home):
+    cfg = private_home / "bad.toml"
+    cfg.write_text('[[reminder]]\nname = "x"\ntime = "25:99"\n')
+    status, out, err = qlbreak("--config", str(cfg), "schedule", "--json", "--days", "7")
+    assert status == 0 and len(json.loads(out)) >= 2  # the defaults
+    assert f"{cfg}:3: time must be HH:MM" in err and "using defaults" in err
+
+
+def test_config_path_check_and_init(private_home, monkeypatch):
+    status, out, _ = qlbreak("config")
+    path = default_paths().config_file
+    assert (status, out.strip()) == (0, str(path))
+    assert qlbreak("config", "--check")[0] == 0
+    status, out, _ = qlbreak("config", "--init")
+    assert status == 0 and path.read_text().startswith("# qlbreak settings")
+    path.write_text(path.read_text() + "# mine\n")
+    status, _, err = qlbreak("config", "--init")
+    assert status == 1 and "already exists" in err and path.read_text().endswith("# mine\n")
+    path.write_text('[schedule]\ngrace_minutes = "soon"\n')
+    status, out, _ = qlbreak("config", "--check")
+    assert status == 1
+    assert out.splitlines()[0].startswith(f"{path}:2: grace_minutes must be a whole number")
+    monkeypatch.setenv("QLBREAK_CONFIG", str(private_home / "elsewhere.toml"))
+    assert qlbreak("config")[1].strip() == str(private_home / "elsewhere.toml")
+
+
+def test_history_json_and_streak():
+    now = clock_now()
+    history = History.open(default_paths().history_db, now)
+    history.record(Event(now - timedelta(minutes=5), "fired", "seated-twist", reminder="morning"))
+    history.record(Event(now, "done", "seated-twist", Feeling.SAME))
+    history.record(Event(now - timedelta(days=40), "done", "cat-cow"))
+    history.close()
+    status, out, _ = qlbreak("history", "--json")
+    data = json.loads(out)
+    assert status == 0
+    assert [e["kind"] for e in data["events"]] == ["fired", "done"]
+    assert data["streak"] == (1 if now.weekday() < 5 else 0)
+    assert datetime.fromisoformat(data["events"][1]["at"]).tzinfo is not None
+    _, out, _ = qlbreak("history")
+    assert "Seated twist, same" in out and "streak:" in out
+
+
+def test_history_survives_a_damaged_database():
+    path = default_paths().history_db
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"garbage" * 500)
+    status, out, err = qlbreak("history", "--json")
+    assert status == 0 and json.loads(out) == {"streak": 0, "events": []}
+    assert "was damaged" in err and "corrupt-" in err
+
+
+def test_commands_import_no_gui_toolkit(private_home):
+    code = (
+        "import sys\n"
+        "from qlbreak.cli import main\n"
+        "for argv in (['list'], ['schedule'], ['config', '--check'], ['history']):\n"
+        "    main(argv)\n"
+        "bad = {'pystray', 'tkinter', 'PIL', 'plyer', 'Xlib'} & set(sys.modules)\n"
+        "print('GUI:', sorted(bad))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(private_home)}  # and no DISPLAY
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("GUI: []")

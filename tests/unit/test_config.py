@@ -1,0 +1,157 @@
+"""config.py: defaults, the user's file, and file:line messages for every mistake."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import time, timedelta
+from pathlib import Path
+
+import pytest
+
+from qlbreak import config
+from qlbreak.catalog import load as load_catalogue
+from qlbreak.core.schedule import Reminder
+
+IDS = load_catalogue().ids
+
+
+def load_text(tmp_path: Path, text: str) -> config.Loaded:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    return config.load(path, IDS)
+
+
+def messages(loaded: config.Loaded) -> list[str]:
+    return [str(p) for p in loaded.problems]
+
+
+def test_missing_file_means_defaults(tmp_path):
+    loaded = config.load(tmp_path / "nope.toml", IDS)
+    assert loaded.config == config.Config() and not loaded.problems
+    assert [r.name for r in loaded.config.plan.reminders] == ["morning", "lunch"]
+    assert loaded.config.plan.grace == timedelta(minutes=30)
+    assert loaded.config.workdays == frozenset(range(5))
+
+
+def test_the_init_template_is_exactly_the_defaults(tmp_path):
+    loaded = load_text(tmp_path, config.DEFAULT_FILE)
+    assert loaded.problems == ()
+    assert loaded.config == config.Config()
+
+
+def test_the_contract_example(tmp_path):
+    loaded = load_text(
+        tmp_path,
+        """
+[schedule]
+timezone = "Europe/Berlin"
+grace_minutes = 45
+snooze_minutes = 5
+
+[[reminder]]
+name = "afternoon"
+time = "15:00"
+days = ["mon", "Wednesday", "fri"]
+
+[stretches]
+no_floor = true
+equipment = ["none", "chair", "ball"]
+avoid = ["gentle-walk"]
+""",
+    )
+    assert loaded.problems == ()
+    c = loaded.config
+    assert c.timezone == "Europe/Berlin"
+    assert c.plan.reminders == (Reminder("afternoon", time(15), frozenset({0, 2, 4})),)
+    assert (c.plan.grace, c.plan.snooze) == (timedelta(minutes=45), timedelta(minutes=5))
+    assert c.prefs.no_floor and c.prefs.avoid == {"gentle-walk"} and "ball" in c.prefs.equipment
+
+
+def test_toml_syntax_error(tmp_path):
+    loaded = load_text(tmp_path, '[schedule]\ngrace_minutes = 30\nsnooze_minutes = "10\n')
+    (problem,) = loaded.problems
+    assert str(problem).startswith(f"{tmp_path / 'config.toml'}:3: not valid TOML")
+    assert loaded.config == config.Config()
+
+
+def test_bad_time_unknown_day_unknown_stretch(tmp_path):
+    text = """\
+[[reminder]]
+name = "morning"
+time = "25:99"
+
+[[reminder]]
+name = "lunch"
+time = "12:30"
+days = ["mon", "funday"]
+
+[[reminder]]
+name = "tea"
+time = "15:30"
+
+[stretches]
+avoid = ["seated-twsit"]
+"""
+    loaded = load_text(tmp_path, text)
+    where = tmp_path / "config.toml"
+    assert messages(loaded) == [
+        f"{where}:3: time must be HH:MM on a 24-hour clock, such as \"09:30\", not '25:99'",
+        f"{where}:8: unknown day 'funday'; use mon, tue, wed, thu, fri, sat, sun",
+        f"{where}:15: unknown stretch id 'seated-twsit' in avoid (did you mean 'seated-twist'?)",
+    ]
+    # what was right still counts
+    assert [r.name for r in loaded.config.plan.reminders] == ["tea"]
+    assert loaded.config.prefs.avoid == frozenset()
+
+
+def test_unknown_keys_are_warnings_with_a_hint(tmp_path):
+    loaded = load_text(tmp_path, "[schedule]\ngrace_minuts = 20\n\n[sound]\non = true\n")
+    where = tmp_path / "config.toml"
+    assert messages(loaded) == [
+        f"{where}:4: warning: unknown key 'sound'",
+        f"{where}:2: warning: unknown key 'grace_minuts' in [schedule] (did you mean 'grace_minutes'?)",
+    ]
+    assert loaded.errors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('[schedule]\ntimezone = "Mars/Olympus"\n', 2, "unknown time zone 'Mars/Olympus'"),
+        ("[schedule]\ngrace_minutes = -5\n", 2, "grace_minutes must be a whole number from 0 to 1440, not -5"),
+        ("[schedule]\nsnooze_minutes = true\n", 2, "snooze_minutes must be a whole number from 1 to 1440"),
+        ('[stretches]\nno_floor = "yes"\n', 2, "no_floor must be true or false, not 'yes'"),
+        ('[stretches]\nequipment = ["none", "rope"]\n', 2, "unknown item 'rope' in equipment"),
+        ("schedule = 3\n", 1, "[schedule] must be a table"),
+        ('[reminder]\ntime = "09:00"\n', 1, "reminders are written as [[reminder]] tables"),
+        ('[[reminder]]\nname = "x"\n', 1, 'a reminder needs a time, such as time = "09:30"'),
+        ('[[reminder]]\nname = "a"\ntime = "9:00"\n[[reminder]]\nname = "a"\ntime = "10:00"\n', 5, "used twice"),
+        ('[[reminder]]\ntime = "09:00"\ndays = "mon"\n', 3, "days must be a list"),
+    ],
+)
+def test_each_mistake_names_its_line(tmp_path, text, line, message):
+    loaded = load_text(tmp_path, text)
+    assert loaded.errors, text
+    first = loaded.errors[0]
+    assert (first.line, message in first.message) == (line, True), str(first)
+
+
+def test_toml_time_literal_is_accepted(tmp_path):
+    loaded = load_text(tmp_path, '[[reminder]]\nname = "m"\ntime = 09:15:00\n')
+    assert loaded.config.plan.reminders[0].at == time(9, 15)
+
+
+def test_all_reminders_wrong_falls_back_to_defaults(tmp_path):
+    loaded = load_text(tmp_path, '[[reminder]]\ntime = "nine"\n')
+    assert loaded.config.plan.reminders == config.DEFAULT_REMINDERS
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes(b"[schedule]\n# caf\xe9\n")
+    (problem,) = config.load(path, IDS).problems
+    assert str(problem) == f"{path}:2: not UTF-8 text"
+
+
+def test_template_is_valid_toml():
+    assert tomllib.loads(config.DEFAULT_FILE)["schedule"]["grace_minutes"] == 30

@@ -1,0 +1,93 @@
+"""history.py: recording, reading, damage recovery and the schema version."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from qlbreak.core.session import Feeling
+from qlbreak.history import SCHEMA_VERSION, Event, History, HistoryError
+
+NOW = datetime(2026, 11, 25, 9, 31, tzinfo=timezone(timedelta(hours=1)))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "history.db"
+
+
+def test_records_and_reads_back_in_time_order(db_path):
+    history = History.open(db_path, NOW)
+    later = Event(NOW + timedelta(minutes=2), "done", "seated-twist", Feeling.BETTER, "morning", date(2026, 11, 25))
+    history.record(later)
+    history.record(Event(NOW, "fired", "seated-twist", reminder="morning", occurrence=date(2026, 11, 25)))
+    history.close()
+    again = History.open(db_path, NOW)
+    events = again.events()
+    assert [e.kind for e in events] == ["fired", "done"]
+    assert events[1] == later
+    assert events[1].as_json() == {
+        "at": "2026-11-25T09:33:00+01:00",
+        "kind": "done",
+        "stretch": "seated-twist",
+        "feeling": "better",
+        "reminder": "morning",
+        "occurrence": "2026-11-25",
+    }
+    assert again.events(since=NOW + timedelta(minutes=1)) == [later]
+    assert again.last_stretch() == "seated-twist"
+    assert again.done_days() == {date(2026, 11, 25)}
+    assert [d.feeling for d in again.done()] == [Feeling.BETTER]
+
+
+def test_uses_wal_and_carries_a_schema_version(db_path):
+    History.open(db_path, NOW).close()
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_done_days_are_the_local_dates_the_user_lived(db_path):
+    history = History.open(db_path, NOW)
+    late_evening = datetime(2026, 11, 25, 23, 30, tzinfo=timezone(timedelta(hours=-5)))  # 04:30 UTC next day
+    history.record(Event(late_evening, "done", "gentle-walk"))
+    assert history.done_days() == {date(2026, 11, 25)}
+
+
+def test_a_damaged_database_is_moved_aside_and_a_new_one_starts(db_path):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"this is not a database" * 100)
+    history = History.open(db_path, NOW)
+    assert history.notice is not None and "history.db.corrupt-20261125T083100Z" in history.notice
+    aside = db_path.with_name("history.db.corrupt-20261125T083100Z")
+    assert aside.read_bytes().startswith(b"this is not a database")
+    history.record(Event(NOW, "done", "cat-cow"))
+    assert len(history.events()) == 1
+
+
+def test_a_newer_schema_is_refused_and_left_alone(db_path):
+    History.open(db_path, NOW).close()
+    raw = sqlite3.connect(db_path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    before = db_path.read_bytes()
+    with pytest.raises(HistoryError, match="newer qlbreak"):
+        History.open(db_path, NOW)
+    assert db_path.read_bytes() == before
+
+
+def test_an_unusable_folder_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(HistoryError, match="cannot open the history"):
+        History.open(blocker / "history.db", NOW)
+
+
+def test_rejects_unknown_kinds_and_naive_times(db_path):
+    history = History.open(db_path, NOW)
+    with pytest.raises(ValueError):
+        history.record(Event(NOW, "exploded"))
+    with pytest.raises(ValueError):
+        history.record(Event(datetime(2026, 1, 1), "done"))

@@ -1,0 +1,229 @@
+"""Worked examples for core/schedule.py; the general promises are in the property tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from qlbreak.core.schedule import (
+    HEARTBEAT,
+    Plan,
+    Reminder,
+    ScheduleState,
+    expires,
+    next_occurrence,
+    occurrence_on,
+    pause,
+    resume,
+    snooze,
+    tick,
+    until_tomorrow,
+    upcoming,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+EVERY_DAY = frozenset(range(7))
+MORNING = Reminder("morning", time(9, 30), frozenset(range(5)))
+LUNCH = Reminder("lunch", time(12, 30), frozenset(range(5)))
+PLAN = Plan((MORNING, LUNCH))
+
+
+def at(text: str, zone: ZoneInfo = BERLIN) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=zone)
+
+
+def run(plan: Plan, moments: list[datetime], state: ScheduleState | None = None):
+    state = state or ScheduleState()
+    decisions = []
+    for now in moments:
+        state, decision = tick(plan, state, now)
+        decisions.append(decision)
+    return state, decisions
+
+
+# -- when an occurrence is ------------------------------------------------------------
+
+
+def test_work_days_only():
+    assert occurrence_on(MORNING, date(2026, 11, 27), BERLIN) is not None  # Friday
+    assert occurrence_on(MORNING, date(2026, 11, 28), BERLIN) is None  # Saturday
+
+
+def test_spring_forward_gap_fires_the_same_distance_after_the_gap():
+    early = Reminder("early", time(2, 30), EVERY_DAY)
+    occ = occurrence_on(early, date(2026, 3, 29), BERLIN)
+    assert occ is not None
+    assert occ.at.isoformat() == "2026-03-29T03:30:00+02:00"
+
+
+def test_fall_back_repeated_time_fires_at_its_first_occurrence():
+    early = Reminder("early", time(2, 30), EVERY_DAY)
+    occ = occurrence_on(early, date(2026, 10, 25), BERLIN)
+    assert occ is not None
+    assert occ.at.isoformat() == "2026-10-25T02:30:00+02:00"
+
+
+def test_half_hour_dst_gap():
+    zone = ZoneInfo("Australia/Lord_Howe")  # 02:00 -> 02:30 on 2026-10-04
+    occ = occurrence_on(Reminder("r", time(2, 15), EVERY_DAY), date(2026, 10, 4), zone)
+    assert occ is not None
+    assert occ.at.isoformat() == "2026-10-04T02:45:00+11:00"
+
+
+def test_a_skipped_day_has_no_occurrence():
+    zone = ZoneInfo("Pacific/Apia")  # 2011-12-30 never happened there
+    reminder = Reminder("r", time(9, 30), EVERY_DAY)
+    assert occurrence_on(reminder, date(2011, 12, 30), zone) is None
+    occ = occurrence_on(reminder, date(2011, 12, 31), zone)
+    assert occ is not None
+    assert occ.at.isoformat() == "2011-12-31T09:30:00+14:00"
+
+
+def test_reminders_keep_local_time_across_dst():
+    found = upcoming([MORNING], at("2026-03-27 00:00"), 4)
+    assert [o.at.isoformat() for o in found] == ["2026-03-27T09:30:00+01:00", "2026-03-30T09:30:00+02:00"]
+
+
+def test_upcoming_starts_at_the_given_instant_and_counts_calendar_days():
+    found = upcoming([MORNING, LUNCH], at("2026-11-25 10:00"), 2)
+    assert [(o.reminder, o.day.isoformat()) for o in found] == [
+        ("lunch", "2026-11-25"),
+        ("morning", "2026-11-26"),
+        ("lunch", "2026-11-26"),
+    ]
+
+
+def test_next_occurrence_skips_the_weekend():
+    occ = next_occurrence([MORNING], at("2026-11-27 13:00"))
+    assert occ is not None
+    assert occ.at == at("2026-11-30 09:30")
+
+
+# -- firing ---------------------------------------------------------------------------
+
+
+def test_fires_once_at_the_time():
+    _, decisions = run(PLAN, [at("2026-11-25 09:29:50"), at("2026-11-25 09:30:05"), at("2026-11-25 09:30:35")])
+    assert [d.fire.reminder if d.fire else None for d in decisions] == [None, "morning", None]
+
+
+def test_wakes_at_the_due_instant_and_at_least_every_heartbeat():
+    _, (decision,) = run(PLAN, [at("2026-11-25 09:29:50")])
+    assert decision.wake_at == at("2026-11-25 09:30")
+    _, (decision,) = run(PLAN, [at("2026-11-25 08:00")])
+    assert decision.wake_at == at("2026-11-25 08:00") + HEARTBEAT
+
+
+def test_late_inside_grace_fires_late():
+    state, _ = run(PLAN, [at("2026-11-25 09:00")])
+    _, (decision,) = run(PLAN, [at("2026-11-25 09:55")], state)  # woke from sleep
+    assert decision.fire is not None and decision.fire.reminder == "morning"
+
+
+def test_late_past_grace_is_missed_not_shown():
+    state, _ = run(PLAN, [at("2026-11-25 09:00")])
+    _, (decision,) = run(PLAN, [at("2026-11-25 10:01")], state)
+    assert decision.fire is None
+    assert [o.reminder for o in decision.missed] == ["morning"]
+
+
+def test_after_a_long_gap_only_the_newest_inside_grace_fires():
+    state, _ = run(PLAN, [at("2026-11-23 08:00")])  # Monday
+    _, (decision,) = run(PLAN, [at("2026-11-25 12:40")], state)  # Wednesday lunch, 10 min late
+    assert decision.fire is not None and decision.fire.key == ("lunch", date(2026, 11, 25))
+    assert len(decision.missed) == 5  # Mon x2, Tue x2, Wed morning
+
+
+def test_first_start_does_not_report_the_past_as_missed():
+    _, decisions = run(PLAN, [at("2026-11-25 15:00"), at("2026-11-25 15:00:30")])
+    assert all(not d.missed and d.fire is None for d in decisions)
+
+
+def test_backward_jump_does_not_fire_again():
+    moments = [at("2026-11-25 09:30:10"), at("2026-11-25 09:00"), at("2026-11-25 09:30:10")]
+    _, decisions = run(PLAN, moments)
+    assert [d.fire is not None for d in decisions] == [True, False, False]
+
+
+def test_time_zone_change_does_not_fire_the_same_day_twice():
+    state, (first,) = run(PLAN, [at("2026-11-25 09:30:10")])
+    assert first.fire is not None
+    london = ZoneInfo("Europe/London")  # an hour behind: 09:30 comes round again
+    _, decisions = run(PLAN, [at("2026-11-25 09:30:10", london)], state)
+    assert decisions[0].fire is None
+
+
+def test_restart_with_saved_state_does_not_repeat():
+    state, _ = run(PLAN, [at("2026-11-25 09:30:10")])
+    restarted = ScheduleState(state.since, state.seen_until, state.handled)
+    _, (decision,) = run(PLAN, [at("2026-11-25 09:31")], restarted)
+    assert decision.fire is None
+
+
+# -- snooze and pause ---------------------------------------------------------------------
+
+
+def test_snooze_shows_the_reminder_again():
+    state, (first,) = run(PLAN, [at("2026-11-25 09:30:10")])
+    assert first.fire is not None
+    state = snooze(PLAN, state, first.fire, at("2026-11-25 09:31"))
+    state, (quiet,) = run(PLAN, [at("2026-11-25 09:35")], state)
+    assert quiet.again is None and quiet.wake_at <= at("2026-11-25 09:35") + HEARTBEAT
+    state, (again,) = run(PLAN, [at("2026-11-25 09:41")], state)
+    assert again.again == first.fire and again.fire is None
+    assert state.snoozed is None
+
+
+def test_snooze_that_ends_while_asleep_past_grace_is_missed():
+    state, (first,) = run(PLAN, [at("2026-11-25 09:30:10")])
+    assert first.fire is not None
+    state = snooze(PLAN, state, first.fire, at("2026-11-25 09:31"))
+    _, (late,) = run(PLAN, [at("2026-11-25 11:00")], state)
+    assert late.again is None and late.missed == (first.fire,)
+
+
+def test_pause_holds_reminders_then_the_grace_rule_applies():
+    state, _ = run(PLAN, [at("2026-11-25 09:00")])
+    state = pause(state, at("2026-11-25 09:45"))
+    state, (held,) = run(PLAN, [at("2026-11-25 09:30:10")], state)
+    assert held.fire is None and not held.missed
+    assert held.wake_at <= at("2026-11-25 09:30:40")
+    _, (after,) = run(PLAN, [at("2026-11-25 09:45:05")], state)
+    assert after.fire is not None and after.fire.reminder == "morning"
+
+
+def test_pause_past_grace_records_missed():
+    state, _ = run(PLAN, [at("2026-11-25 09:00")])
+    state = pause(state, until_tomorrow(at("2026-11-25 09:00")))
+    state, (decision,) = run(PLAN, [at("2026-11-25 10:30")], state)
+    assert decision.fire is None and [o.reminder for o in decision.missed] == ["morning"]
+    assert state.paused_until == at("2026-11-26 00:00")
+
+
+def test_resume_lifts_the_pause():
+    state = pause(ScheduleState(), at("2026-11-25 18:00"))
+    assert resume(state).paused_until is None
+
+
+def test_pause_expires_by_itself():
+    state = pause(ScheduleState(), at("2026-11-25 10:00"))
+    state, _ = run(PLAN, [at("2026-11-25 10:00:01")], state)
+    assert state.paused_until is None
+
+
+def test_until_tomorrow_when_midnight_does_not_exist():
+    havana = ZoneInfo("America/Havana")  # 2026-03-08 00:00 -> 01:00
+    assert until_tomorrow(at("2026-03-07 20:00", havana)).isoformat() == "2026-03-08T01:00:00-04:00"
+
+
+def test_expires_after_grace():
+    occ = occurrence_on(MORNING, date(2026, 11, 25), BERLIN)
+    assert occ is not None
+    assert expires(occ, PLAN) == at("2026-11-25 10:00")
+
+
+def test_naive_now_is_refused():
+    with pytest.raises(ValueError, match="aware"):
+        tick(PLAN, ScheduleState(), datetime(2026, 11, 25, 9, 30))

@@ -1,0 +1,220 @@
+"""Property tests for core/schedule.py over simulated timelines in many time zones.
+
+A timeline is a real clock moving forward with a wall clock on top that a user or
+NTP can step backwards, a machine that suspends for hours or days, and a laptop
+that changes time zone. After every tick we check the promises of schedule.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qlbreak.core.schedule import (
+    SETTLED_AFTER,
+    Occurrence,
+    OccurrenceKey,
+    Plan,
+    Reminder,
+    ScheduleState,
+    occurrences_between,
+    tick,
+)
+
+ZONES = (
+    "UTC",
+    "Europe/Berlin",
+    "Europe/London",
+    "Europe/Dublin",  # negative DST in the tz database
+    "Europe/Moscow",  # rules changed 2011 and 2014
+    "America/New_York",
+    "America/Los_Angeles",
+    "America/St_Johns",  # -03:30 with DST
+    "America/Havana",  # DST changes at midnight
+    "America/Sao_Paulo",  # southern DST, abolished 2019
+    "America/Santiago",  # southern DST
+    "Australia/Sydney",  # southern DST
+    "Australia/Adelaide",  # half-hour offset with DST
+    "Australia/Lord_Howe",  # 30-minute DST
+    "Pacific/Auckland",  # southern DST
+    "Pacific/Chatham",  # +12:45 with DST
+    "Pacific/Apia",  # skipped 2011-12-30 entirely; DST abolished 2021
+    "Pacific/Kiritimati",  # skipped 1994-12-31
+    "Asia/Kolkata",
+    "Asia/Kathmandu",  # +05:45
+    "Asia/Tehran",  # DST abolished 2022
+    "Africa/Casablanca",  # DST suspended every Ramadan
+    "Antarctica/Troll",  # two-hour DST
+)
+FIRST_YEAR, LAST_YEAR = 1993, 2032
+
+
+@cache
+def transition_days(zone_name: str) -> tuple[date, ...]:
+    """Days on which the zone's UTC offset changes (found by a daily scan at noon UTC)."""
+    zone = ZoneInfo(zone_name)
+    days, moment = [], datetime(FIRST_YEAR, 1, 1, 12, tzinfo=UTC)
+    previous = moment.astimezone(zone).utcoffset()
+    while moment.year <= LAST_YEAR:
+        moment += timedelta(days=1)
+        offset = moment.astimezone(zone).utcoffset()
+        if offset != previous:
+            days.append(moment.date())
+            previous = offset
+    return tuple(days) or (date(2020, 3, 1),)
+
+
+@st.composite
+def reminders(draw: st.DrawFn) -> tuple[Reminder, ...]:
+    count = draw(st.integers(1, 3))
+    found = []
+    for index in range(count):
+        hour = draw(st.one_of(st.sampled_from([0, 1, 2, 3, 23]), st.integers(0, 23)))
+        minute = draw(st.sampled_from([0, 15, 30, 45]) | st.integers(0, 59))
+        days = draw(st.one_of(st.just(frozenset(range(7))), st.frozensets(st.integers(0, 6), min_size=1)))
+        found.append(Reminder(f"r{index}", time(hour, minute), days))
+    return tuple(found)
+
+
+@st.composite
+def starts(draw: st.DrawFn, zone_name: str) -> datetime:
+    """A start near an offset change most of the time, anywhere some of the time."""
+    if draw(st.booleans()):
+        day = draw(st.sampled_from(transition_days(zone_name)))
+        back = draw(st.integers(0, 3 * 24 * 3600))
+        return datetime.combine(day, time(12), tzinfo=UTC) - timedelta(seconds=back)
+    day = draw(st.dates(date(FIRST_YEAR + 1, 1, 1), date(LAST_YEAR - 1, 12, 31)))
+    return datetime.combine(day, time(0), tzinfo=UTC) + timedelta(seconds=draw(st.integers(0, 86399)))
+
+
+STEP = st.one_of(
+    st.tuples(st.just("tick"), st.integers(1, 20 * 60)),
+    st.tuples(st.just("tick"), st.integers(20, 40)),
+    st.tuples(st.just("suspend"), st.integers(20 * 60, 3 * 24 * 3600)),
+    st.tuples(st.just("back"), st.integers(60, 2 * 24 * 3600)),
+    st.tuples(st.just("zone"), st.integers(0, len(ZONES) - 1)),
+)
+FORWARD_STEP = STEP.filter(lambda s: s[0] != "back")
+
+
+@dataclass
+class Run:
+    """Everything that happened on one simulated timeline."""
+
+    plan: Plan
+    fired: list[tuple[datetime, Occurrence]] = field(default_factory=list)
+    missed: list[Occurrence] = field(default_factory=list)
+    settled: set[OccurrenceKey] = field(default_factory=set)
+    since: datetime | None = None
+    seen_until: datetime | None = None  # the newest wall-clock instant so far
+
+
+def simulate(
+    plan: Plan,
+    zone_name: str,
+    start: datetime,
+    steps: list[tuple[str, int]],
+) -> Run:
+    run = Run(plan)
+    state = ScheduleState()
+    zone = ZoneInfo(zone_name)
+    real, skew = start, timedelta(0)
+    for kind, amount in [("tick", 0), *steps]:
+        if kind == "zone":
+            zone = ZoneInfo(ZONES[amount])
+            real += timedelta(seconds=1)
+        elif kind == "back":
+            skew -= timedelta(seconds=amount)
+            real += timedelta(seconds=1)
+        else:
+            real += timedelta(seconds=amount)
+        now = (real + skew).astimezone(zone)
+        settled_before = set(run.settled)
+        state, decision = tick(plan, state, now)
+        if run.since is None:
+            run.since = now - plan.grace
+        run.seen_until = max(run.seen_until or now, now)
+        for occurrence in decision.missed:
+            run.missed.append(occurrence)
+            run.settled.add(occurrence.key)
+        if decision.fire is not None:
+            run.fired.append((now, decision.fire))
+            run.settled.add(decision.fire.key)
+        check_tick(run, now, decision.fire, decision.missed, settled_before)
+        assert timedelta(0) < decision.wake_at - now <= timedelta(seconds=30)
+    return run
+
+
+def check_tick(
+    run: Run,
+    now: datetime,
+    fire: Occurrence | None,
+    missed: tuple[Occurrence, ...],
+    settled_before: set[OccurrenceKey],
+) -> None:
+    assert run.since is not None and run.seen_until is not None
+    grace = run.plan.grace
+    # Nothing is settled twice.
+    new_keys = [o.key for o in missed] + ([fire.key] if fire else [])
+    assert len(new_keys) == len(set(new_keys)), "an occurrence was settled twice in one tick"
+    assert not set(new_keys) & settled_before, "an occurrence fired or was missed a second time"
+    if fire is not None:
+        # Fires only inside the grace window, and only the newest unsettled one.
+        assert timedelta(0) <= now - fire.at <= grace
+        newer = [
+            o
+            for o in occurrences_between(run.plan.reminders, fire.at, now)
+            if o.key not in settled_before and o.key != fire.key
+        ]
+        assert not newer, f"{fire} fired although {newer[0]} is newer"
+        assert all(o.at <= fire.at for o in missed)
+    # Nothing that the clock passed recently is left unsettled ("recently": within
+    # SETTLED_AFTER of the newest instant ever seen, as schedule.py documents).
+    window_start = max(run.since, run.seen_until - SETTLED_AFTER)
+    for occurrence in occurrences_between(run.plan.reminders, window_start, now):
+        assert occurrence.key in run.settled, f"{occurrence} was passed at {now} but neither fired nor missed"
+
+
+@pytest.mark.parametrize("zone_name", ZONES)
+@given(data=st.data())
+def test_any_timeline_settles_each_occurrence_once(zone_name: str, data: st.DataObject) -> None:
+    plan = Plan(data.draw(reminders()), grace=timedelta(minutes=data.draw(st.sampled_from([1, 30, 90]))))
+    start = data.draw(starts(zone_name))
+    steps = data.draw(st.lists(STEP, min_size=1, max_size=60))
+    run = simulate(plan, zone_name, start, steps)
+    fired_keys = [o.key for _, o in run.fired]
+    assert len(fired_keys) == len(set(fired_keys)), "an occurrence fired twice"
+    assert not set(fired_keys) & {o.key for o in run.missed}
+
+
+@pytest.mark.parametrize("zone_name", ZONES)
+@given(data=st.data())
+def test_forward_timeline_fires_newest_inside_grace(zone_name: str, data: st.DataObject) -> None:
+    plan = Plan(data.draw(reminders()), grace=timedelta(minutes=30))
+    start = data.draw(starts(zone_name))
+    steps = data.draw(st.lists(FORWARD_STEP, min_size=1, max_size=60))
+    # The oracle: each tick's fire is the newest unsettled occurrence
+    # inside grace, computed independently of the implementation's bookkeeping.
+    state, settled = ScheduleState(), set[OccurrenceKey]()
+    zone, real = ZoneInfo(zone_name), start
+    for kind, amount in [("tick", 0), *steps]:
+        if kind == "zone":
+            zone = ZoneInfo(ZONES[amount])
+            real += timedelta(seconds=1)
+        else:
+            real += timedelta(seconds=amount)
+        now = real.astimezone(zone)
+        since = state.since or now - plan.grace
+        inside = [
+            o for o in occurrences_between(plan.reminders, max(since, now - plan.grace), now) if o.key not in settled
+        ]
+        state, decision = tick(plan, state, now)
+        expected = max(inside) if inside else None
+        assert decision.fire == expected
+        settled |= {o.key for o in decision.missed} | ({decision.fire.key} if decision.fire else set())

@@ -1,0 +1,183 @@
+"""core/session.py: every transition, and proof that illegal ones change nothing."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qlbreak.core.session import (
+    SWITCH_SECONDS,
+    Event,
+    Feeling,
+    IllegalMove,
+    Phase,
+    Session,
+    Side,
+    Timing,
+    begin,
+)
+
+TWO_SIDED = Timing(30.0, two_sided=True)
+ONE_SIDED = Timing(240.0, two_sided=False)
+REPS = Timing(60.0, two_sided=False, reps=10)
+
+
+def fire(session: Session, event: Event, now: float) -> Session:
+    if event is Event.NEXT:
+        return session.next(now)
+    if event is Event.PAUSE:
+        return session.pause(now)
+    if event is Event.RESUME:
+        return session.resume(now)
+    if event is Event.FEEL:
+        return session.feel(Feeling.SAME, now)
+    if event is Event.CLOSE:
+        return session.close(now)
+    return session.another(now)
+
+
+def sessions_in_every_state() -> list[Session]:
+    """One session per reachable (phase, side, paused) combination."""
+    found = []
+    for timing in (TWO_SIDED, ONE_SIDED):
+        s = begin(timing)
+        found += [s, s.next(0), s.next(0).another(0), s.close(0)]
+        hold = s.next(0).next(0)
+        found += [hold, hold.pause(1), hold.close(1)]
+        nxt = hold.next(2)
+        found += [nxt, nxt.pause(3) if nxt.timed else nxt]
+        if nxt.phase is Phase.SWITCH:
+            second = nxt.next(3)
+            found += [second, second.next(4)]
+            nxt = second.next(4)
+        found += [nxt.feel(Feeling.BETTER, 5), nxt.close(5)]
+    return found
+
+
+EXPECTED = {
+    (Phase.INTRO, Event.NEXT): Phase.POSITION,
+    (Phase.INTRO, Event.ANOTHER): Phase.ANOTHER,
+    (Phase.INTRO, Event.CLOSE): Phase.CLOSED,
+    (Phase.POSITION, Event.NEXT): Phase.HOLD,
+    (Phase.POSITION, Event.ANOTHER): Phase.ANOTHER,
+    (Phase.POSITION, Event.CLOSE): Phase.CLOSED,
+    (Phase.HOLD, Event.CLOSE): Phase.CLOSED,
+    (Phase.SWITCH, Event.NEXT): Phase.HOLD,
+    (Phase.SWITCH, Event.CLOSE): Phase.CLOSED,
+    (Phase.FEEDBACK, Event.FEEL): Phase.DONE,
+    (Phase.FEEDBACK, Event.CLOSE): Phase.DONE,
+}
+
+
+def is_legal(session: Session, event: Event) -> bool:
+    if (session.phase, event) in EXPECTED:
+        return True
+    if session.phase in (Phase.HOLD, Phase.SWITCH):
+        return (
+            event is Event.NEXT
+            or (event is Event.PAUSE and not session.paused)
+            or (event is Event.RESUME and session.paused)
+        )
+    return False
+
+
+@pytest.mark.parametrize("event", list(Event))
+def test_every_state_and_event(event: Event):
+    states = sessions_in_every_state()
+    assert {s.phase for s in states} == set(Phase)
+    for session in states:
+        key = (session.phase, event)
+        before = replace(session)
+        if not is_legal(session, event):
+            with pytest.raises(IllegalMove):
+                fire(session, event, 10)
+            assert session == before, "an illegal move changed the session"
+            continue
+        after = fire(session, event, 10)
+        if key in EXPECTED:
+            assert after.phase is EXPECTED[key]
+        assert session == before, "a move mutated the original session"
+
+
+def test_two_sided_walk_through():
+    s = begin(TWO_SIDED).next(0)
+    assert s.phase is Phase.POSITION
+    s = s.next(10)
+    assert (s.phase, s.side, s.remaining(10)) == (Phase.HOLD, Side.LEFT, 30)
+    assert s.remaining(25) == 15 and s.progress(25) == 0.5
+    s = s.tick(40)
+    assert (s.phase, s.side) == (Phase.SWITCH, Side.RIGHT)
+    s = s.tick(40 + SWITCH_SECONDS)
+    assert (s.phase, s.side) == (Phase.HOLD, Side.RIGHT)
+    s = s.tick(40 + SWITCH_SECONDS + 30)
+    assert s.phase is Phase.FEEDBACK
+    s = s.feel(Feeling.BETTER, 90)
+    assert (s.phase, s.feeling, s.finished) == (Phase.DONE, Feeling.BETTER, True)
+
+
+def test_one_sided_goes_straight_to_feedback():
+    s = begin(ONE_SIDED).next(0).next(0)
+    assert (s.phase, s.side) == (Phase.HOLD, None)
+    assert s.tick(240).phase is Phase.FEEDBACK
+
+
+def test_reps_count_with_the_pace():
+    s = begin(REPS).next(0).next(0)
+    assert REPS.pace == 6.0
+    assert [s.rep(t) for t in (0, 5.9, 6, 59, 80)] == [1, 1, 2, 10, 10]
+    assert begin(TWO_SIDED).rep(0) is None
+
+
+def test_pause_stops_the_clock_and_resume_restarts_it():
+    s = begin(TWO_SIDED).next(0).next(0)
+    s = s.pause(10)
+    assert s.paused and s.remaining(1000) == 20
+    assert s.tick(1000).phase is Phase.HOLD
+    s = s.resume(1000)
+    assert not s.paused and s.remaining(1010) == 10
+    assert s.tick(1020).phase is Phase.SWITCH
+
+
+def test_skip_moves_on_at_once():
+    s = begin(TWO_SIDED).next(0).next(0).next(3)
+    assert (s.phase, s.side) == (Phase.SWITCH, Side.RIGHT)
+    s = s.next(4)
+    assert (s.phase, s.side, s.remaining(4)) == (Phase.HOLD, Side.RIGHT, 30)
+
+
+def test_skip_while_paused_starts_the_next_step_running():
+    s = begin(TWO_SIDED).next(0).next(0).pause(5).next(6)
+    assert s.phase is Phase.SWITCH and not s.paused
+
+
+def test_a_long_gap_carries_through_every_timed_phase():
+    s = begin(TWO_SIDED).next(0).next(0)
+    assert s.tick(30 + SWITCH_SECONDS + 12).remaining(30 + SWITCH_SECONDS + 12) == 18
+    assert s.tick(10_000).phase is Phase.FEEDBACK
+
+
+def test_closing_at_feedback_counts_as_done_without_a_feeling():
+    s = begin(ONE_SIDED).next(0).next(0).tick(240).close(241)
+    assert (s.phase, s.feeling) == (Phase.DONE, None)
+
+
+def test_untimed_phases_have_no_clock():
+    s = begin(TWO_SIDED)
+    assert (s.duration, s.progress(5), s.remaining(5), s.paused) == (0.0, 0.0, 0.0, False)
+
+
+@given(st.lists(st.tuples(st.sampled_from(list(Event)), st.floats(0, 50)), max_size=30))
+def test_random_event_sequences_never_break_invariants(events):
+    s, now = begin(TWO_SIDED), 0.0
+    for event, step in events:
+        now += step
+        s = s.tick(now)
+        with contextlib.suppress(IllegalMove):
+            s = fire(s, event, now)
+        assert 0.0 <= s.progress(now) <= 1.0
+        assert s.side is None or s.phase in (Phase.HOLD, Phase.SWITCH, Phase.CLOSED)
+        assert (s.phase is Phase.DONE) or s.feeling is None
