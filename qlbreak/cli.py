@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
-from typing import TextIO
+from typing import Any, TextIO
 
 from qlbreak import __version__, catalog, clock
 from qlbreak import config as config_mod
@@ -22,7 +23,7 @@ from qlbreak.core.picker import Preferences, allowed
 from qlbreak.core.streak import streak
 from qlbreak.files import write_atomic
 from qlbreak.history import History, HistoryError
-from qlbreak.paths import Paths, default_paths
+from qlbreak.paths import Paths, assets_dir, default_paths
 
 
 class Fail(Exception):
@@ -41,6 +42,7 @@ class App:
         self.paths: Paths = default_paths(args.config)
         self._catalogue: Catalogue | None = None
         self._loaded: config_mod.Loaded | None = None
+        self._reported = False
 
     @property
     def catalogue(self) -> Catalogue:
@@ -61,12 +63,27 @@ class App:
     def config(self) -> config_mod.Config:
         """The settings; problems in the file are shown once, and defaults fill in."""
         loaded = self.loaded
-        for problem in loaded.problems:
-            print(problem, file=self.err)
-        if loaded.errors:
-            print("qlbreak: using defaults where the config is wrong", file=self.err)
-        self._loaded = config_mod.Loaded(loaded.config)  # report once
+        if not self._reported:
+            self._reported = True
+            for problem in loaded.problems:
+                print(problem, file=self.err)
+            if loaded.errors:
+                print("qlbreak: using defaults where the config is wrong", file=self.err)
         return loaded.config
+
+    @contextmanager
+    def history(self) -> Iterator[History]:
+        now = self.now()
+        try:
+            history = History.open(self.paths.history_db, now)
+        except HistoryError as err:
+            raise Fail(str(err)) from None
+        if history.notice:
+            print(f"qlbreak: {history.notice}", file=self.err)
+        try:
+            yield history
+        finally:
+            history.close()
 
     def now(self, zone_name: str | None = None) -> datetime:
         try:
@@ -97,8 +114,6 @@ def cmd_status(app: App) -> int:
 def cmd_list(app: App) -> int:
     a = app.args
     prefs = Preferences() if a.all else app.config.prefs
-    if a.no_floor:
-        prefs = Preferences(True, prefs.equipment, prefs.avoid)
     shown = [
         s
         for s in app.catalogue
@@ -147,17 +162,9 @@ def cmd_history(app: App) -> int:
     if a.days < 1:
         raise Fail("--days must be 1 or more")
     now = app.now()
-    try:
-        history = History.open(app.paths.history_db, now)
-    except HistoryError as err:
-        raise Fail(str(err)) from None
-    try:
-        if history.notice:
-            print(f"qlbreak: {history.notice}", file=app.err)
+    with app.history() as history:
         events = history.events(since=now - timedelta(days=a.days))
         run = streak(history.done_days(), app.config.workdays, now.date())
-    finally:
-        history.close()
     if a.json:
         app.emit_json({"streak": run, "events": [e.as_json() for e in events]})
         return 0
@@ -171,6 +178,71 @@ def cmd_history(app: App) -> int:
         print(f"nothing recorded in the last {a.days} days", file=app.out)
     print(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch", file=app.out)
     return 0
+
+
+def cmd_stretch(app: App) -> int:
+    a = app.args
+    if not 0 < a.speed <= 1000:
+        raise Fail("--speed must be more than 0 and at most 1000")
+    catalogue, config = app.catalogue, app.config
+    stretch = None
+    if a.id is not None:
+        stretch = catalogue.get(a.id)
+        if stretch is None:
+            close = catalogue.close_matches(a.id)
+            hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'qlbreak list --all'"
+            raise Fail(f"unknown stretch {a.id!r}{hint}")
+    from qlbreak.walkthrough import NothingFits, Walkthrough, choose
+
+    with app.history() as history:
+        try:
+            stretch = stretch or choose(catalogue, config.prefs, history, app.now())
+        except NothingFits as err:
+            raise Fail(str(err)) from None
+        walk = Walkthrough(stretch, catalogue, history, config.prefs, config.workdays, app.now)
+        _open_window(
+            app,
+            lambda dialog, palette, cue: dialog.run(
+                walk,
+                palette,
+                cue,
+                assets_dir(),
+                a.speed,
+                ask_safety=lambda: not app.paths.safety_file.exists(),
+                on_accept=lambda: _accept_safety(app),
+            ),
+        )
+    return 0
+
+
+def cmd_safety(app: App) -> int:
+    from qlbreak import safety
+
+    if app.args.text:
+        print(safety.as_text(), file=app.out)
+        return 0
+    _open_window(app, lambda dialog, palette, cue: dialog.show_safety_only(palette, lambda: _accept_safety(app)))
+    return 0
+
+
+def _open_window(app: App, show: Callable[[Any, Any, Any], None]) -> None:
+    """Import Tk only here; no display is one clear line, not a traceback."""
+    from qlbreak.adapters import dialog
+    from qlbreak.adapters.appearance import palette
+    from qlbreak.adapters.sound import Cue
+
+    config = app.config
+    try:
+        show(dialog, palette(config.theme), Cue(assets_dir() / "chime.wav", enabled=config.sound))
+    except dialog.tk.TclError as err:
+        raise Fail(f"cannot open a window: {err}") from None
+
+
+def _accept_safety(app: App) -> None:
+    try:
+        write_atomic(app.paths.safety_file, f"{app.now().isoformat()}\n".encode())
+    except OSError as err:
+        print(f"qlbreak: cannot remember the safety notice: {err}", file=app.err)
 
 
 def cmd_config(app: App) -> int:
@@ -232,6 +304,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=14, metavar="N", help="how far back (default 14)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_history)
+
+    p = sub.add_parser("stretch", help="open the stretch window now")
+    p.add_argument("id", nargs="?", help="the stretch (see 'qlbreak list'); picked for you when left out")
+    p.add_argument("--speed", type=float, default=1.0, metavar="N", help="run holds N times faster (tests, demos)")
+    p.set_defaults(run=cmd_stretch)
+
+    p = sub.add_parser("safety", help="show the safety notice and the warning signs again")
+    p.add_argument("--text", action="store_true", help="print it here instead of opening a window")
+    p.set_defaults(run=cmd_safety)
 
     p = sub.add_parser("config", help="print the config file's path")
     group = p.add_mutually_exclusive_group()

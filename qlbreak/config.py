@@ -31,11 +31,13 @@ _DAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _KEYS = {
-    (): ("schedule", "reminder", "stretches"),
+    (): ("schedule", "reminder", "stretches", "dialog"),
     ("schedule",): ("timezone", "grace_minutes", "snooze_minutes"),
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
+    ("dialog",): ("theme", "sound"),
 }
+THEMES = ("auto", "light", "dark")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class Config:
     plan: Plan = field(default_factory=lambda: Plan(DEFAULT_REMINDERS))
     timezone: str = clock.LOCAL
     prefs: Preferences = field(default_factory=Preferences)
+    theme: str = "auto"  # the stretch window: auto follows the system
+    sound: bool = True  # a soft cue at the switch and the end of a hold
 
     @property
     def workdays(self) -> frozenset[int]:
@@ -80,6 +84,7 @@ class _Reader:
         self._unknown_keys((), data)
         schedule = self._table("schedule")
         stretches = self._table("stretches")
+        dialog = self._table("dialog")
         timezone = self._timezone(schedule)
         grace = self._minutes(schedule, "grace_minutes", 30, 0, 24 * 60)
         snooze = self._minutes(schedule, "snooze_minutes", 10, 1, 24 * 60)
@@ -90,7 +95,12 @@ class _Reader:
             equipment=self._words(stretches, "equipment", EQUIPMENT, defaults.equipment),
             avoid=self._words(stretches, "avoid", sorted(self.ids), defaults.avoid, kind="stretch id"),
         )
-        return Loaded(Config(plan, timezone, prefs), tuple(self.problems))
+        theme = dialog.get("theme", "auto")
+        if theme not in THEMES:
+            self._error(("dialog", "theme"), f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
+            theme = "auto"
+        sound = self._bool(dialog, "sound", True, table_name="dialog")
+        return Loaded(Config(plan, timezone, prefs, theme, sound), tuple(self.problems))
 
     # -- sections ---------------------------------------------------------------
 
@@ -178,10 +188,10 @@ class _Reader:
             return default
         return value
 
-    def _bool(self, table: dict[str, Any], key: str, default: bool) -> bool:
+    def _bool(self, table: dict[str, Any], key: str, default: bool, *, table_name: str = "stretches") -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self._error(("stretches", key), f"{key} must be true or false, not {value!r}")
+            self._error((table_name, key), f"{key} must be true or false, not {value!r}")
             return default
         return value
 
@@ -249,4 +259,8 @@ days = ["mon", "tue", "wed", "thu", "fri"]
 no_floor = false            # true: never suggest stretches done on the floor
 equipment = ["none", "chair"]   # add any of: stick, door-frame, ball, band, cushion
 avoid = []                  # stretch ids never to suggest (see: qlbreak list)
+
+[dialog]
+theme = "auto"              # auto (follow the system), light or dark
+sound = true                # a soft cue when it is time to switch sides and at the end
 """

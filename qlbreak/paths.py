@@ -26,6 +26,18 @@ class Paths:
     def history_db(self) -> Path:
         return self.data_dir / "history.db"
 
+    @property
+    def safety_file(self) -> Path:
+        """Exists once the user has said "I understand" to the safety notice."""
+        return self.data_dir / "safety-accepted"
+
+
+def assets_dir() -> Path:
+    """The artwork: inside the package once installed, beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "assets"
+    return packaged if packaged.is_dir() else here.parent / "assets"
+
 
 def default_paths(config: str | None = None, environ: Mapping[str, str] = os.environ) -> Paths:
     """``config`` (from ``--config``) wins over ``$QLBREAK_CONFIG``, which wins over the default."""

@@ -155,3 +155,11 @@ def test_not_utf8(tmp_path):
 
 def test_template_is_valid_toml():
     assert tomllib.loads(config.DEFAULT_FILE)["schedule"]["grace_minutes"] == 30
+
+
+def test_dialog_settings(tmp_path):
+    loaded = load_text(tmp_path, '[dialog]\ntheme = "dark"\nsound = false\n')
+    assert (loaded.config.theme, loaded.config.sound, loaded.problems) == ("dark", False, ())
+    loaded = load_text(tmp_path, '[dialog]\ntheme = "purple"\nsound = "loud"\n')
+    assert [p.line for p in loaded.errors] == [2, 3]
+    assert (loaded.config.theme, loaded.config.sound) == ("auto", True)

@@ -211,8 +211,9 @@ def test_forward_timeline_fires_newest_inside_grace(zone_name: str, data: st.Dat
             real += timedelta(seconds=amount)
         now = real.astimezone(zone)
         since = state.since or now - plan.grace
+        oldest_inside = now - plan.grace - timedelta(microseconds=1)  # grace is inclusive
         inside = [
-            o for o in occurrences_between(plan.reminders, max(since, now - plan.grace), now) if o.key not in settled
+            o for o in occurrences_between(plan.reminders, max(since, oldest_inside), now) if o.key not in settled
         ]
         state, decision = tick(plan, state, now)
         expected = max(inside) if inside else None

@@ -1,0 +1,391 @@
+"""The stretch window: it renders a Walkthrough's session and forwards presses.
+
+It decides nothing: phases, timing and records belong to core/session.py and
+walkthrough.py. It runs in its own process (``qlbreak stretch``), so a crash here
+never takes the tray down, and the tray never pays for Tk.
+
+Keys: Space pause/resume, Right skip this step, Escape close (recorded as skipped),
+Return the focused button, Tab between buttons, 1-4 for the feelings.
+"""
+
+from __future__ import annotations
+
+import time
+import tkinter as tk
+from collections.abc import Callable
+from pathlib import Path
+
+from qlbreak.adapters.appearance import Palette
+from qlbreak.adapters.illustration import Illustration, image_file
+from qlbreak.adapters.safety_window import first_run, notice, open_safety
+from qlbreak.adapters.sound import Cue
+from qlbreak.adapters.widgets import Fonts, button, make_fonts
+from qlbreak.core.session import Feeling, Phase, Side
+from qlbreak.walkthrough import Walkthrough
+
+WIDTH, HEIGHT = 440, 560  # at 100% scaling
+TICK_MS = 100
+APPNAME = "qlbreak-dialog"  # tests find the window's widgets through Tk's send
+FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feeling.WORSE), ("It hurt", Feeling.HURT))
+EQUIPMENT_WORDS = {
+    "none": "nothing",
+    "chair": "a steady chair",
+    "stick": "a broom handle or pole",
+    "door-frame": "a door frame",
+    "ball": "a firm ball",
+    "band": "a band, belt or scarf",
+    "cushion": "a cushion",
+}
+TARGET_WORDS = {
+    "ql": "the side of the lower back (QL)",
+    "lumbar": "the lower back",
+    "hips": "the hips",
+    "hamstrings": "the back of the thighs",
+    "glutes": "the buttocks",
+    "upper-back": "the upper back",
+}
+
+
+class Dialog:
+    def __init__(
+        self, root: tk.Tk, walk: Walkthrough, palette: Palette, cue: Cue, assets: Path, speed: float = 1.0
+    ) -> None:
+        self.root, self.walk, self.palette, self.cue, self.assets = root, walk, palette, cue, assets
+        self.speed = speed
+        self._t0 = time.monotonic()
+        self.fonts: Fonts = make_fonts(root)
+        self.scale = max(1.0, root.winfo_fpixels("1i") / 96)
+        self.wrap = int((WIDTH - 48) * self.scale)
+        self._phase: Phase | None = None
+        self._job: str | None = None
+        self.countdown: tk.Label | None = None
+        self.ring: tk.Canvas | None = None
+        self.rep: tk.Label | None = None
+        self.pause_button: tk.Button | None = None
+
+        p = palette
+        self.frame = tk.Frame(root, background=p.bg, padx=int(20 * self.scale), pady=int(12 * self.scale), name="walk")
+        self.heading = tk.Label(self.frame, font=self.fonts.title, fg=p.fg, bg=p.bg, anchor="w", name="heading")
+        self.heading.pack(fill="x")
+        self.subheading = tk.Label(
+            self.frame, font=self.fonts.body, fg=p.muted, bg=p.bg, anchor="w", justify="left", wraplength=self.wrap
+        )
+        self.subheading.pack(fill="x")
+        self.picture = Illustration(self.frame, p.bg)
+        self.picture.label.pack(pady=(int(6 * self.scale), int(4 * self.scale)))
+        self.body = tk.Frame(self.frame, background=p.bg, name="body")
+        self.body.pack(fill="both", expand=True)
+        self.buttons = tk.Frame(self.frame, background=p.bg, name="buttons")
+        self.buttons.pack(pady=(int(6 * self.scale), 0))
+        footer = tk.Frame(self.frame, background=p.bg)
+        footer.pack(fill="x", side="bottom")
+        link = tk.Label(
+            footer, text="Safety", fg=p.accent, bg=p.bg, font=self.fonts.small, cursor="hand2", name="safety"
+        )
+        link.pack(side="left")
+        link.bind("<Button-1>", lambda _e: self.show_safety())
+        self.hint = tk.Label(footer, fg=p.muted, bg=p.bg, font=self.fonts.small, anchor="e")
+        self.hint.pack(side="right")
+
+    # -- showing ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        root = self.root
+        root.bind("<space>", lambda _e: self.press(self.walk.toggle_pause, timed_only=True))
+        root.bind("<Right>", lambda _e: self.press(self.walk.next, skip=True))
+        root.bind("<Escape>", lambda _e: self.close())
+        for key, (_, feeling) in enumerate(FEELINGS, start=1):
+            root.bind(str(key), lambda _e, f=feeling: self.feel(f))
+        root.protocol("WM_DELETE_WINDOW", self.close)
+        self.frame.pack(fill="both", expand=True)
+        self._load_stretch()
+        self.render()
+
+    def now(self) -> float:
+        return (time.monotonic() - self._t0) * self.speed
+
+    def render(self) -> None:
+        session = self.walk.session
+        if session.phase is not self._phase:
+            self._phase = session.phase
+            self._build(session.phase)
+        self._update()
+
+    def _load_stretch(self) -> None:
+        stretch = self.walk.stretch
+        self.root.title(f"qlbreak — {stretch.name}")
+        self.heading.configure(text=stretch.name)
+        double = self.scale >= 1.5
+        self.picture.load(image_file(stretch.image, self.palette.name == "dark", double, self.assets))
+        self._phase = None
+
+    def _build(self, phase: Phase) -> None:
+        for area in (self.body, self.buttons):
+            for child in area.winfo_children():
+                child.destroy()
+        self.countdown = self.ring = self.rep = self.pause_button = None
+        stretch = self.walk.stretch
+        builders: dict[Phase, Callable[[], list[tk.Button]]] = {
+            Phase.INTRO: self._intro,
+            Phase.POSITION: self._position,
+            Phase.HOLD: self._hold,
+            Phase.SWITCH: self._hold,
+            Phase.FEEDBACK: self._feedback,
+            Phase.DONE: self._done,
+        }
+        self.subheading.configure(text=stretch.summary if phase is Phase.INTRO else "")
+        made = builders[phase]()
+        for b in made:
+            b.pack(side="left", padx=int(4 * self.scale))
+            if self.walk.session.timed:
+                b.bind("<space>", lambda _e: (self.press(self.walk.toggle_pause, timed_only=True), "break")[1])
+        if made:
+            made[0].focus_set()
+        hints = {
+            Phase.HOLD: "Space pause · → skip · Esc stop",
+            Phase.SWITCH: "Space pause · → skip · Esc stop",
+            Phase.FEEDBACK: "1-4 to answer",
+        }
+        self.hint.configure(text=hints.get(phase, "Enter to go on · Esc to close"))
+        if phase in (Phase.SWITCH, Phase.FEEDBACK) and self.cue is not None:
+            self.cue.play()
+        self._schedule()
+
+    def _text(self, words: str, font: object = None, colour: str | None = None, name: str | None = None) -> tk.Label:
+        label = tk.Label(
+            self.body,
+            text=words,
+            font=font or self.fonts.body,  # type: ignore[arg-type]
+            fg=colour or self.palette.fg,
+            bg=self.palette.bg,
+            wraplength=self.wrap,
+            justify="left",
+            anchor="w",
+            name=name,
+        )
+        label.pack(fill="x", pady=1)
+        return label
+
+    def _button(self, text: str, command: Callable[[], object], primary: bool = False) -> tk.Button:
+        name = text.lower().replace(" ", "_").replace("'", "")
+        return button(self.buttons, text, command, self.palette, self.fonts, primary=primary, name=name)
+
+    def _intro(self) -> list[tk.Button]:
+        s = self.walk.stretch
+        needs = " or ".join(EQUIPMENT_WORDS[e] for e in s.equipment)
+        if s.optional:
+            needs += f" ({' or '.join(EQUIPMENT_WORDS[e] for e in s.optional)} helps)"
+        self._text(f"Works: {', '.join(TARGET_WORDS[t] for t in s.targets)}")
+        self._text(f"You need: {needs}")
+        self._text(f"Position: {s.position.replace('-', ' ')} · {_timing(s.hold_seconds, s.reps, s.two_sided)}")
+        self.picture.show(mirrored=False, moving=True)
+        return [
+            self._button("Start", lambda: self.press(self.walk.next), primary=True),
+            self._button("Another one", lambda: self.press(self.walk.another)),
+            self._button("Not now", self.close),
+        ]
+
+    def _position(self) -> list[tk.Button]:
+        self._text("Get into position", self.fonts.strong)
+        for number, step in enumerate(self.walk.stretch.steps, start=1):
+            self._text(f"{number}.  {step}", self.fonts.small)
+        self.picture.show(mirrored=False, moving=False)
+        return [
+            self._button("I'm ready", lambda: self.press(self.walk.next), primary=True),
+            self._button("Another one", lambda: self.press(self.walk.another)),
+        ]
+
+    def _hold(self) -> list[tk.Button]:
+        session, p = self.walk.session, self.palette
+        if session.phase is Phase.SWITCH:
+            self._text("Switch sides", self.fonts.strong, name="side")
+        elif session.side is not None:
+            self._text(f"{session.side.value.capitalize()} side", self.fonts.strong, name="side")
+        size = int(120 * self.scale)
+        row = tk.Frame(self.body, background=p.bg)
+        row.pack(fill="x")
+        self.ring = tk.Canvas(row, width=size, height=size, bg=p.bg, highlightthickness=0, name="ring")
+        self.ring.pack(side="left", padx=(0, int(12 * self.scale)))
+        self.countdown = tk.Label(row, font=self.fonts.huge, fg=p.fg, bg=p.bg, name="countdown")
+        self.countdown.pack(side="left")
+        self.rep = self._text("", self.fonts.body, p.muted, name="rep")
+        self._text(self.walk.stretch.gently, self.fonts.small, p.muted)
+        self.pause_button = self._button("Pause", lambda: self.press(self.walk.toggle_pause))
+        return [self.pause_button, self._button("Skip", lambda: self.press(self.walk.next, skip=True))]
+
+    def _feedback(self) -> list[tk.Button]:
+        self.picture.show(mirrored=False, moving=False)
+        self._text("How did that feel?", self.fonts.strong)
+        return [self._button(label, lambda f=feeling: self.feel(f)) for label, feeling in FEELINGS]
+
+    def _done(self) -> list[tk.Button]:
+        session = self.walk.session
+        if session.feeling is Feeling.HURT:
+            self.picture.label.pack_forget()
+            notice(self.body, self.palette, self.fonts, self.wrap, hurt=True).pack(fill="x")
+        else:
+            self._text(_encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
+        return [self._button("Close", self.root.destroy, primary=True)]
+
+    def _update(self) -> None:
+        session, now = self.walk.session, self.now()
+        if self.countdown is not None:
+            left = session.remaining(now)
+            self.countdown.configure(text=_clock(left))
+        if self.ring is not None:
+            self._draw_ring(session.progress(now))
+        if self.rep is not None:
+            rep = session.rep(now)
+            walk = self.walk.stretch.hold_seconds >= 120 and self.walk.stretch.reps is None
+            self.rep.configure(
+                text=f"Rep {rep} of {self.walk.stretch.reps}" if rep else ("Walk at an easy pace" if walk else "")
+            )
+        if self.pause_button is not None:
+            self.pause_button.configure(text="Resume" if session.paused else "Pause")
+        if session.timed:
+            mirrored = session.side is Side.RIGHT
+            self.picture.show(mirrored=mirrored, moving=not session.paused)
+
+    def _draw_ring(self, progress: float) -> None:
+        assert self.ring is not None
+        ring, p = self.ring, self.palette
+        size = int(ring["width"])
+        pad = int(10 * self.scale)
+        width = max(4, int(9 * self.scale))
+        ring.delete("all")
+        ring.create_oval(pad, pad, size - pad, size - pad, outline=p.track, width=width)
+        if progress > 0:
+            extent = -359.9 * progress
+            ring.create_arc(
+                pad, pad, size - pad, size - pad, start=90, extent=extent, style="arc", outline=p.accent, width=width
+            )
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def press(self, action: Callable[[float], None], timed_only: bool = False, skip: bool = False) -> None:
+        session = self.walk.session
+        if (timed_only and not session.timed) or (
+            skip and session.phase not in (Phase.POSITION, Phase.HOLD, Phase.SWITCH)
+        ):
+            return
+        before = self.walk.stretch
+        action(self.now())
+        if self.walk.stretch is not before:
+            self._load_stretch()
+        self.render()
+
+    def feel(self, feeling: Feeling) -> None:
+        if self.walk.session.phase is Phase.FEEDBACK:
+            self.press(lambda now: self.walk.feel(feeling, now))
+
+    def close(self) -> None:
+        self.walk.close(self.now())
+        self.root.destroy()
+
+    def show_safety(self) -> None:
+        open_safety(self.root, self.palette, self.fonts, self.wrap)
+
+    def _schedule(self) -> None:
+        if self._job is not None:
+            self.root.after_cancel(self._job)
+            self._job = None
+        if self.walk.session.timed:
+            self._job = self.root.after(TICK_MS, self._tick)
+
+    def _tick(self) -> None:
+        self._job = None
+        self.walk.tick(self.now())
+        self.render()
+        if self.walk.session.timed:
+            self._job = self.root.after(TICK_MS, self._tick)
+
+
+def run(
+    walk: Walkthrough,
+    palette: Palette,
+    cue: Cue,
+    assets: Path,
+    speed: float,
+    ask_safety: Callable[[], bool],
+    on_accept: Callable[[], None],
+) -> None:
+    """Open the window and return when it closes; the safety screen comes first once."""
+    root = _window(palette)
+    dialog = Dialog(root, walk, palette, cue, assets, speed)
+    if ask_safety():
+        _safety_first(root, palette, dialog.fonts, dialog.wrap, on_accept, then=dialog.start)
+    else:
+        dialog.start()
+    _show(root)
+
+
+def show_safety_only(palette: Palette, on_accept: Callable[[], None]) -> None:
+    """``qlbreak safety``: the notice with "I understand", and nothing after it."""
+    root = _window(palette)
+    scale = max(1.0, root.winfo_fpixels("1i") / 96)
+    _safety_first(root, palette, make_fonts(root), int((WIDTH - 48) * scale), on_accept, then=root.destroy)
+    _show(root)
+
+
+def _safety_first(
+    root: tk.Tk, palette: Palette, fonts: Fonts, wrap: int, on_accept: Callable[[], None], then: Callable[[], None]
+) -> None:
+    def accepted() -> None:
+        root.unbind("<Return>")
+        on_accept()
+        frame.destroy()
+        then()
+
+    frame = first_run(root, palette, fonts, wrap, accepted)
+    root.protocol("WM_DELETE_WINDOW", root.destroy)  # closed without "I understand": ask again next time
+    root.bind("<Escape>", lambda _e: root.destroy())
+    root.bind("<Return>", lambda _e: accepted())
+
+
+def _window(palette: Palette) -> tk.Tk:
+    root = tk.Tk(className="Qlbreak")
+    root.tk.call("tk", "appname", APPNAME)
+    root.configure(background=palette.bg)
+    _place(root)
+    return root
+
+
+def _show(root: tk.Tk) -> None:
+    """Raised once as it opens; never kept on top."""
+    root.lift()
+    root.after_idle(lambda: root.focus_lastfor().focus_force())  # the default button, not the window
+    root.mainloop()
+
+
+def _place(root: tk.Tk) -> None:
+    """About 440 x 560 at 100%, centred on the screen that has the pointer."""
+    scale = max(1.0, root.winfo_fpixels("1i") / 96)
+    w, h = int(WIDTH * scale), int(HEIGHT * scale)
+    sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
+    px, _ = root.winfo_pointerxy()
+    # Side-by-side monitors report one wide screen: centre on the half with the pointer.
+    if sw >= 2 * sh and px >= 0:
+        half = sw // 2
+        x = (half - w) // 2 + (half if px >= half else 0)
+    else:
+        x = (sw - w) // 2
+    root.geometry(f"{w}x{h}+{max(0, x)}+{max(0, (sh - h) // 2)}")
+    root.minsize(int(360 * scale), int(440 * scale))
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds + 0.999)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _timing(seconds: int, reps: int | None, two_sided: bool) -> str:
+    if reps:
+        return f"{reps} slow reps"
+    length = f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
+    return f"{length} each side" if two_sided else length
+
+
+def _encouragement(streak: int) -> str:
+    if streak <= 1:
+        return "Nice work. Your back thanks you."
+    return f"Nice work: {streak} work days in a row with a stretch."

@@ -1,0 +1,88 @@
+"""The stretch picture in the dialog: the right file for the theme and the display
+scaling, mirrored for the right side, and played as a loop when the stretch moves."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from pathlib import Path
+
+FRAME_MS = 140  # one frame of a moving stretch
+
+
+def image_file(image: str, dark: bool, double: bool, assets: Path) -> Path:
+    """``stretches/x.png`` -> ``stretches/x-dark@2x.png`` and so on, falling back to 1x."""
+    stem = Path(image).with_suffix("")
+    suffix = "-dark" if dark else ""
+    for tag in ("@2x", "") if double else ("",):
+        path = assets / f"{stem}{suffix}{tag}.png"
+        if path.is_file():
+            return path
+    return assets / image
+
+
+class Illustration:
+    """A Label showing one stretch; ``show(mirrored, moving)`` picks side and motion."""
+
+    def __init__(self, parent: tk.Misc, background: str) -> None:
+        self.label = tk.Label(parent, bd=0, background=background, name="illustration")
+        self._frames: dict[bool, list[tk.PhotoImage]] = {}
+        self._strip: tk.PhotoImage | None = None
+        self._index = 0
+        self._job: str | None = None
+        self._mirrored = False
+        self.loaded: Path | None = None
+
+    def load(self, path: Path) -> None:
+        self.stop()
+        self._frames.clear()
+        self._strip = tk.PhotoImage(master=self.label, file=str(path)) if path.is_file() else None
+        self.loaded = path if self._strip is not None else None
+        self._index = 0
+        self.show(self._mirrored, moving=False)
+
+    @property
+    def frame_count(self) -> int:
+        if self._strip is None:
+            return 0
+        return max(1, self._strip.width() // max(1, self._strip.height() * 3 // 2))
+
+    def show(self, mirrored: bool, moving: bool) -> None:
+        self._mirrored = mirrored
+        frames = self._side(mirrored)
+        if not frames:
+            self.label.configure(image="", text="")
+            return
+        self._index %= len(frames)
+        self.label.configure(image=frames[self._index])
+        if moving and len(frames) > 1:
+            if self._job is None:
+                self._job = self.label.after(FRAME_MS, self._advance)
+        else:
+            self.stop()
+
+    def stop(self) -> None:
+        if self._job is not None:
+            self.label.after_cancel(self._job)
+            self._job = None
+
+    def _advance(self) -> None:
+        self._job = None
+        self._index += 1
+        self.show(self._mirrored, moving=True)
+
+    def _side(self, mirrored: bool) -> list[tk.PhotoImage]:
+        if self._strip is None:
+            return []
+        if mirrored not in self._frames:
+            width = self._strip.width() // self.frame_count
+            height = self._strip.height()
+            frames = []
+            for i in range(self.frame_count):
+                frame = tk.PhotoImage(master=self.label, width=width, height=height)
+                args: list[object] = ["-from", i * width, 0, (i + 1) * width, height]
+                if mirrored:
+                    args += ["-subsample", -1, 1]
+                frame.tk.call(frame, "copy", self._strip, *args)
+                frames.append(frame)
+            self._frames[mirrored] = frames
+        return self._frames[mirrored]

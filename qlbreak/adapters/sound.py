@@ -1,0 +1,47 @@
+"""A soft cue at the switch and at the end of a hold, with whatever the OS has.
+
+Never blocks and never raises: no player, no sound. The chime is a WAV drawn by
+scripts/make_assets.py, so nothing is downloaded and no audio library is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+LINUX_PLAYERS = (("paplay",), ("pw-play",), ("aplay", "-q"))
+
+
+class Cue:
+    def __init__(self, wav: Path, enabled: bool = True, platform: str = sys.platform) -> None:
+        self.wav, self.enabled, self.platform = wav, enabled and wav.is_file(), platform
+        self.played = 0  # for tests and logs
+
+    def play(self) -> None:
+        if not self.enabled:
+            return
+        self.played += 1
+        try:
+            if self.platform == "win32":
+                import winsound  # type: ignore[import-not-found,unused-ignore]
+
+                winsound.PlaySound(str(self.wav), winsound.SND_FILENAME | winsound.SND_ASYNC)  # type: ignore[attr-defined,unused-ignore]
+                return
+            argv = (
+                ("afplay",)
+                if self.platform == "darwin"
+                else next((p for p in LINUX_PLAYERS if shutil.which(p[0])), None)
+            )
+            if argv is None:
+                log.info("no sound player found; the cue stays silent")
+                self.enabled = False
+                return
+            subprocess.Popen(
+                [*argv, str(self.wav)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+            )
+        except (OSError, RuntimeError) as err:
+            log.info("cue sound failed: %s", err)

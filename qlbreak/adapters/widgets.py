@@ -1,0 +1,68 @@
+"""Small Tk helpers the windows share: fonts that follow the system scaling, buttons."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+from dataclasses import dataclass
+from tkinter import font as tkfont
+
+from qlbreak.adapters.appearance import Palette
+
+
+@dataclass(frozen=True)
+class Fonts:
+    body: tkfont.Font
+    small: tkfont.Font
+    strong: tkfont.Font
+    title: tkfont.Font
+    huge: tkfont.Font  # the countdown
+
+
+def make_fonts(root: tk.Misc) -> Fonts:
+    """Sizes in points, so Tk scales them with the display (100%, 200%, ...)."""
+    base = tkfont.nametofont("TkDefaultFont", root=root).actual()
+    family, size = base["family"], max(10, abs(int(base["size"])))
+    return Fonts(
+        body=tkfont.Font(root=root, family=family, size=size),
+        small=tkfont.Font(root=root, family=family, size=size - 1),
+        strong=tkfont.Font(root=root, family=family, size=size, weight="bold"),
+        title=tkfont.Font(root=root, family=family, size=size + 5, weight="bold"),
+        huge=tkfont.Font(root=root, family=family, size=size * 3, weight="bold"),
+    )
+
+
+def button(
+    parent: tk.Misc,
+    text: str,
+    command: Callable[[], object],
+    palette: Palette,
+    fonts: Fonts,
+    primary: bool = False,
+    name: str | None = None,
+) -> tk.Button:
+    """A flat button that shows keyboard focus and answers Return and Space."""
+    bg, fg = (palette.accent, palette.on_accent) if primary else (palette.track, palette.fg)
+    b = tk.Button(
+        parent,
+        text=text,
+        command=command,
+        name=name,
+        font=fonts.strong if primary else fonts.body,
+        bg=bg,
+        fg=fg,
+        activebackground=bg,
+        activeforeground=fg,
+        relief="flat",
+        bd=0,
+        padx=14,
+        pady=6,
+        highlightthickness=2,
+        highlightcolor=palette.fg,
+        highlightbackground=palette.bg,
+        cursor="hand2",
+        takefocus=True,
+    )
+    b.bind("<Return>", lambda _e: b.invoke())
+    b.bind("<KP_Enter>", lambda _e: b.invoke())
+    return b

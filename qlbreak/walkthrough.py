@@ -1,0 +1,100 @@
+"""One stretch from "Start" to "Done": the session, the choice of stretch, the history.
+
+The dialog renders ``Walkthrough.session`` and calls the methods here for every press;
+this class turns final phases into history events (done with a feeling, skipped,
+switched) and "Another one" into a fresh session. No Tk here, so it is tested
+without a display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from qlbreak.catalog import Catalogue, Stretch
+from qlbreak.core.picker import Preferences, pick
+from qlbreak.core.session import Feeling, IllegalMove, Phase, Session, begin
+from qlbreak.core.streak import streak
+from qlbreak.history import Event, History
+
+
+class NothingFits(Exception):
+    """The user's settings leave no stretch to offer."""
+
+
+def choose(
+    catalogue: Catalogue, prefs: Preferences, history: History, now: datetime, skip: frozenset[str] = frozenset()
+) -> Stretch:
+    """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
+    candidates = [s.candidate for s in catalogue]
+    done = history.done()
+    last = history.last_stretch()
+    wider = replace(prefs, avoid=prefs.avoid | skip)
+    chosen = pick(candidates, wider, done, now, last) or pick(candidates, prefs, done, now, last)
+    if chosen is None:
+        raise NothingFits("no stretch fits your settings; see [stretches] in your config (qlbreak config)")
+    stretch = catalogue.get(chosen)
+    assert stretch is not None
+    return stretch
+
+
+@dataclass
+class Walkthrough:
+    stretch: Stretch
+    catalogue: Catalogue
+    history: History
+    prefs: Preferences
+    workdays: frozenset[int]
+    wall: Callable[[], datetime]  # the wall clock, for history records
+    session: Session = field(init=False)
+    offered: set[str] = field(default_factory=set)  # stretches offered in this dialog
+    streak: int = 0  # set once the stretch is done
+
+    def __post_init__(self) -> None:
+        self.session = begin(self.stretch.timing)
+        self.offered.add(self.stretch.id)
+
+    # Every press goes through _move, which records what a final phase means.
+
+    def next(self, now: float) -> None:
+        self._move(lambda s: s.next(now))
+
+    def toggle_pause(self, now: float) -> None:
+        self._move(lambda s: s.resume(now) if s.paused else s.pause(now))
+
+    def feel(self, feeling: Feeling, now: float) -> None:
+        self._move(lambda s: s.feel(feeling, now))
+
+    def close(self, now: float) -> None:
+        if not self.session.finished:
+            self._move(lambda s: s.close(now))
+
+    def tick(self, now: float) -> None:
+        self.session = self.session.tick(now)
+
+    def another(self, now: float) -> None:
+        """Record the switch and start over with a different stretch."""
+        self._move(lambda s: s.another(now))
+        fresh = choose(self.catalogue, self.prefs, self.history, self.wall(), frozenset(self.offered))
+        self.stretch = fresh
+        self.offered.add(fresh.id)
+        self.session = begin(fresh.timing)
+
+    def allows(self, action: Callable[[Session], Session]) -> bool:
+        try:
+            action(self.session)
+        except IllegalMove:
+            return False
+        return True
+
+    def _move(self, action: Callable[[Session], Session]) -> None:
+        before = self.session.phase
+        self.session = action(self.session)
+        phase = self.session.phase
+        if phase is before or not self.session.finished:
+            return
+        kind = {Phase.DONE: "done", Phase.CLOSED: "skipped", Phase.ANOTHER: "switched"}[phase]
+        self.history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling))
+        if phase is Phase.DONE:
+            self.streak = streak(self.history.done_days(), self.workdays, self.wall().date())

@@ -1,0 +1,88 @@
+"""walkthrough.py: presses become history records; "Another one" swaps the stretch."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from qlbreak.catalog import load
+from qlbreak.core.picker import Preferences
+from qlbreak.core.session import Feeling, Phase
+from qlbreak.history import History
+from qlbreak.walkthrough import NothingFits, Walkthrough, choose
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # a Wednesday
+CATALOGUE = load()
+WORK = frozenset(range(5))
+
+
+@pytest.fixture
+def history(tmp_path):
+    h = History.open(tmp_path / "history.db", NOW)
+    yield h
+    h.close()
+
+
+def walk(history: History, stretch_id: str = "seated-side-bend", prefs: Preferences | None = None) -> Walkthrough:
+    stretch = CATALOGUE.get(stretch_id)
+    assert stretch is not None
+    return Walkthrough(stretch, CATALOGUE, history, prefs or Preferences(), WORK, lambda: NOW)
+
+
+def test_done_with_a_feeling_is_recorded_with_the_streak(history):
+    w = walk(history)
+    w.next(0)
+    w.next(0)
+    w.tick(1000)  # both sides and the switch pass
+    assert w.session.phase is Phase.FEEDBACK
+    w.feel(Feeling.BETTER, 1000)
+    (event,) = history.events()
+    assert (event.kind, event.stretch, event.feeling) == ("done", "seated-side-bend", Feeling.BETTER)
+    assert w.streak == 1
+
+
+def test_closing_early_is_skipped_and_recorded_once(history):
+    w = walk(history)
+    w.next(0)
+    w.close(1)
+    w.close(2)
+    assert [e.kind for e in history.events()] == ["skipped"]
+
+
+def test_pause_toggles(history):
+    w = walk(history)
+    w.next(0)
+    w.next(0)
+    w.toggle_pause(5)
+    assert w.session.paused
+    w.toggle_pause(50)
+    assert not w.session.paused and w.session.remaining(50) == 25
+
+
+def test_another_one_records_a_switch_and_offers_something_new(history):
+    w = walk(history)
+    seen = {w.stretch.id}
+    for _ in range(4):
+        w.another(0)
+        assert w.stretch.id not in seen
+        seen.add(w.stretch.id)
+        assert w.session.phase is Phase.INTRO
+    assert [e.kind for e in history.events()] == ["switched"] * 4
+
+
+def test_choose_follows_the_settings_and_explains_when_nothing_fits(history):
+    prefs = Preferences(no_floor=True)
+    assert choose(CATALOGUE, prefs, history, NOW).no_floor
+    with pytest.raises(NothingFits, match="no stretch fits"):
+        choose(CATALOGUE, Preferences(avoid=CATALOGUE.ids), history, NOW)
+
+
+def test_it_hurt_rests_the_stretch(history):
+    w = walk(history, "seated-twist")
+    w.next(0)
+    w.next(0)
+    w.tick(1000)
+    w.feel(Feeling.HURT, 1000)
+    picks = {choose(CATALOGUE, Preferences(), history, NOW + timedelta(days=d)).id for d in range(5)}
+    assert "seated-twist" not in picks
