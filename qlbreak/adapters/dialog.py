@@ -19,7 +19,7 @@ from qlbreak.adapters.appearance import Palette
 from qlbreak.adapters.illustration import Illustration, image_file
 from qlbreak.adapters.safety_window import first_run, notice, open_safety
 from qlbreak.adapters.sound import Cue
-from qlbreak.adapters.widgets import Fonts, button, make_fonts
+from qlbreak.adapters.widgets import Fonts, button, focus_soon, make_fonts
 from qlbreak.core.session import Feeling, Phase, Side
 from qlbreak.walkthrough import Walkthrough
 
@@ -140,7 +140,7 @@ class Dialog:
             if self.walk.session.timed:
                 b.bind("<space>", lambda _e: (self.press(self.walk.toggle_pause, timed_only=True), "break")[1])
         if made:
-            made[0].focus_set()
+            focus_soon(made[0])
         hints = {
             Phase.HOLD: "Space pause · → skip · Esc stop",
             Phase.SWITCH: "Space pause · → skip · Esc stop",
@@ -237,9 +237,13 @@ class Dialog:
         if self.rep is not None:
             rep = session.rep(now)
             walk = self.walk.stretch.hold_seconds >= 120 and self.walk.stretch.reps is None
-            self.rep.configure(
-                text=f"Rep {rep} of {self.walk.stretch.reps}" if rep else ("Walk at an easy pace" if walk else "")
-            )
+            if rep:
+                pace = session.timing.pace or 1.0
+                breath = "breathe out" if session.elapsed_at(now) % pace < pace / 2 else "breathe in"
+                text = f"Rep {rep} of {self.walk.stretch.reps} · {breath}"
+            else:
+                text = "Walk at an easy pace" if walk else ""
+            self.rep.configure(text=text)
         if self.pause_button is not None:
             self.pause_button.configure(text="Resume" if session.paused else "Pause")
         if session.timed:
@@ -353,7 +357,6 @@ def _window(palette: Palette) -> tk.Tk:
 def _show(root: tk.Tk) -> None:
     """Raised once as it opens; never kept on top."""
     root.lift()
-    root.after_idle(lambda: root.focus_lastfor().focus_force())  # the default button, not the window
     root.mainloop()
 
 

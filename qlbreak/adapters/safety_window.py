@@ -8,7 +8,7 @@ from tkinter import font as tkfont
 
 from qlbreak import safety
 from qlbreak.adapters.appearance import Palette
-from qlbreak.adapters.widgets import Fonts, button
+from qlbreak.adapters.widgets import Fonts, button, focus_soon
 
 
 def notice(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int, hurt: bool = False) -> tk.Frame:
@@ -59,5 +59,5 @@ def first_run(root: tk.Tk, palette: Palette, fonts: Fonts, wrap: int, on_accept:
     accept = button(frame, "I understand", on_accept, palette, fonts, primary=True, name="accept")
     accept.pack(pady=(12, 0))
     frame.pack(fill="both", expand=True)
-    accept.focus_set()
+    focus_soon(accept)
     return frame

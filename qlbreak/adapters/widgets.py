@@ -66,3 +66,23 @@ def button(
     b.bind("<Return>", lambda _e: b.invoke())
     b.bind("<KP_Enter>", lambda _e: b.invoke())
     return b
+
+
+def focus_soon(widget: tk.Misc) -> None:
+    """Give ``widget`` the keyboard focus, now or as soon as its window is mapped.
+
+    Before the window is on screen Tk neither moves the focus nor remembers the
+    request, so a default button would lose the focus to the window itself.
+    """
+    top = widget.winfo_toplevel()
+    if top.winfo_ismapped():
+        widget.focus_set()
+        return
+
+    def mapped(event: tk.Event) -> None:  # type: ignore[type-arg]
+        if event.widget is top:
+            top.unbind("<Map>")
+            if widget.winfo_exists():
+                widget.focus_force()
+
+    top.bind("<Map>", mapped)

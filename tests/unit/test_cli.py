@@ -165,3 +165,27 @@ def test_commands_import_no_gui_toolkit(private_home):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("GUI: []")
+
+
+def test_stretch_unknown_id_suggests_close_matches():
+    status, out, err = qlbreak("stretch", "seated-twsit")
+    assert status == 2 and out == ""
+    assert err.startswith("qlbreak: unknown stretch 'seated-twsit'; did you mean seated-twist")
+
+
+def test_stretch_bad_speed():
+    assert qlbreak("stretch", "cat-cow", "--speed", "0")[0] == 2
+
+
+def test_stretch_without_a_display_is_one_clear_line(monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    status, _, err = qlbreak("stretch", "cat-cow")
+    assert status == 2
+    assert err.startswith("qlbreak: cannot open a window:") and "Traceback" not in err
+
+
+def test_safety_text():
+    status, out, _ = qlbreak("safety", "--text")
+    assert status == 0
+    assert "not medical advice" in out and "new pain in both legs" in out and "4 to 6 weeks" in out

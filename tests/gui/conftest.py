@@ -1,0 +1,107 @@
+"""GUI tests run on a private Xvfb screen; without the tools they skip, except in CI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qlbreak.paths import default_paths
+from tests.gui.screen import Screen, missing_tools
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = "qlbreak-dialog"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/gui/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def screen() -> Iterator[Screen]:
+    problem = None
+    if not sys.platform.startswith("linux"):
+        problem = "GUI tests need Linux with X11 tools"
+    elif missing := missing_tools():
+        problem = f"missing tools: {', '.join(missing)} (Debian: apt-get install xvfb xdotool x11-utils)"
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{problem}; under CI=true a GUI test must run, not skip")
+        pytest.skip(problem)
+    workdir = Path(tempfile.mkdtemp(prefix="qlbreak-screen-"))
+    s = Screen(workdir, app=APP).start()
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    """Screenshots of every state: CI keeps this folder as an artefact."""
+    path = Path(os.environ.get("QLBREAK_SHOTS") or ROOT / "artifacts" / "screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class Dialog:
+    """One `qlbreak stretch` process on the test screen."""
+
+    def __init__(self, screen: Screen, args: list[str], log: Path) -> None:
+        self.screen, self.log = screen, log
+        with log.open("wb") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "qlbreak", "stretch", *args],
+                env={**screen.env, "PYTHONDONTWRITEBYTECODE": "1"},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                cwd=ROOT,
+            )
+
+    def window(self, title: str) -> int:
+        return self.screen.wait_window(title)
+
+    def exited(self, timeout: float = 10) -> int:
+        return self.proc.wait(timeout=timeout)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+
+
+@pytest.fixture
+def open_dialog(screen: Screen, tmp_path: Path) -> Iterator:
+    started: list[Dialog] = []
+
+    def start(*args: str, safety_done: bool = True) -> Dialog:
+        if safety_done:
+            path = default_paths().safety_file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("2026-11-25T09:00:00+00:00\n")
+        d = Dialog(screen, list(args), tmp_path / f"dialog-{len(started)}.log")
+        started.append(d)
+        return d
+
+    yield start
+    for d in started:
+        d.stop()
+
+
+def history() -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "qlbreak", "history", "--json"], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(out.stdout)

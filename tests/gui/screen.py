@@ -1,0 +1,191 @@
+"""A private X screen for GUI tests, and the moves a person makes on it.
+
+Xvfb picks a free display itself (-displayfd). Windows are found by title with
+xdotool; a widget is found through Tk's X11 ``send`` (the test asks the dialog's own
+Tk interpreter for its widget tree and geometry), then clicked for real with xdotool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import select
+import shutil
+import subprocess
+import time
+import tkinter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+TOOLS = ("Xvfb", "xdotool", "xwininfo")
+
+
+def missing_tools() -> list[str]:
+    return [t for t in TOOLS if shutil.which(t) is None]
+
+
+def wait_until(predicate: Callable[[], Any], timeout: float, what: str, interval: float = 0.03) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+class Screen:
+    def __init__(self, workdir: Path, app: str = "", size: tuple[int, int] = (1280, 800)) -> None:
+        self.workdir, self.app, self.size = workdir, app, size
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.display = ""
+        self._tk: tkinter.Tk | None = None
+
+    def start(self) -> Screen:
+        rfd, wfd = os.pipe()
+        with (self.workdir / "xvfb.log").open("wb") as log:
+            self.proc = subprocess.Popen(
+                [
+                    "Xvfb",
+                    "-displayfd",
+                    str(wfd),
+                    "-screen",
+                    "0",
+                    f"{self.size[0]}x{self.size[1]}x24",
+                    "-nolisten",
+                    "tcp",
+                ],
+                pass_fds=(wfd,),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        os.close(wfd)
+        buf = b""
+        while not buf.endswith(b"\n"):  # read to the newline, or Xvfb dies on EPIPE
+            if not select.select([rfd], [], [], 20)[0]:
+                raise TimeoutError("Xvfb did not report a display number")
+            chunk = os.read(rfd, 64)
+            if not chunk:
+                raise RuntimeError(f"Xvfb exited: see {self.workdir / 'xvfb.log'}")
+            buf += chunk
+        os.close(rfd)
+        self.display = ":" + buf.decode().strip()
+        return self
+
+    def stop(self) -> None:
+        if self._tk is not None:
+            self._tk.destroy()
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+
+    @property
+    def env(self) -> dict[str, str]:
+        keep = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("WAYLAND_DISPLAY", "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS")
+        }
+        return {**keep, "DISPLAY": self.display, "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
+
+    def run(self, *argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(argv, env=self.env, check=check, capture_output=True, text=True, timeout=20)
+
+    # -- windows ------------------------------------------------------------------------
+
+    def windows(self, title: str) -> list[int]:
+        # POSIX regex: escape what is special (re.escape also escapes spaces, which
+        # xdotool rejects), and let any run match a non-ASCII character such as the
+        # title's dash, which reaches xdotool as compound text, not UTF-8.
+        posix = "".join(c if ord(c) < 128 else ".*" for c in re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", title))
+        out = self.run("xdotool", "search", "--onlyvisible", "--name", f"^{posix}$", check=False).stdout
+        return list(dict.fromkeys(int(w) for w in out.split()))
+
+    def wait_window(self, title: str, timeout: float = 15) -> int:
+        found: list[int] = wait_until(lambda: self.windows(title), timeout, f"a window titled {title!r}")
+        return found[0]
+
+    def geometry(self, wid: int) -> tuple[int, int, int, int]:
+        out = self.run("xwininfo", "-id", str(wid)).stdout
+
+        def num(key: str) -> int:
+            match = re.search(rf"{key}:\s+(-?\d+)", out)
+            assert match, out
+            return int(match.group(1))
+
+        return num("Absolute upper-left X"), num("Absolute upper-left Y"), num("Width"), num("Height")
+
+    def click(self, x: int, y: int) -> None:
+        # No `mousemove --sync`: it hangs when the pointer is already there.
+        self.run("xdotool", "mousemove", str(x), str(y), "click", "1")
+
+    def key(self, wid: int, *keys: str) -> None:
+        """Type into window ``wid`` once its Tk app says it has the keyboard focus."""
+        x, y, w, _h = self.geometry(wid)
+        self.run("xdotool", "mousemove", str(x + w // 2), str(y + 8))
+        self.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
+        if self.app:
+            wait_until(lambda: self.send(self.app, "focus"), 5, f"{self.app} to have the keyboard focus")
+        for k in keys:
+            self.run("xdotool", "key", k)
+
+    def screenshot(self, path: Path, wid: int | None = None) -> Path:
+        from PIL import ImageGrab
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        image = ImageGrab.grab(xdisplay=self.display)
+        if wid is not None:
+            x, y, w, h = self.geometry(wid)
+            image = image.crop((x, y, x + w, y + h))
+        image.save(path)
+        return path
+
+    # -- widgets, through Tk's send -------------------------------------------------------
+
+    def tk(self) -> tkinter.Tk:
+        if self._tk is None:
+            self._tk = tkinter.Tk(screenName=self.display)
+            self._tk.withdraw()
+        return self._tk
+
+    def send(self, app: str, *command: object) -> str:
+        return str(self.tk().tk.call("send", app, *command))
+
+    def widgets(self, app: str) -> list[tuple[str, str]]:
+        """Every (path, text) in the app's windows; empty when it is gone."""
+        try:
+            found, todo = [], ["."]
+            while todo:
+                w = todo.pop()
+                with contextlib.suppress(tkinter.TclError):
+                    found.append((w, self.send(app, w, "cget", "-text")))
+                todo.extend(str(c) for c in self.tk().tk.splitlist(self.send(app, "winfo", "children", w)))
+            return found
+        except tkinter.TclError:
+            return []
+
+    def texts(self, app: str) -> list[str]:
+        return [text for _, text in self.widgets(app) if text]
+
+    def wait_text(self, app: str, pattern: str, timeout: float = 10) -> str:
+        regex = re.compile(pattern)
+
+        def seen() -> str | None:
+            return next((t for t in self.texts(app) if regex.search(t)), None)
+
+        found: str = wait_until(seen, timeout, f"text /{pattern}/ in {app}")
+        return found
+
+    def press(self, app: str, text: str) -> None:
+        """Click the widget showing ``text``, in the middle, with the real pointer."""
+        path = next((p for p, t in self.widgets(app) if t == text), None)
+        assert path is not None, f"no widget {text!r} in {self.texts(app)}"
+        x, y, w, h = (int(self.send(app, "winfo", k, path)) for k in ("rootx", "rooty", "width", "height"))
+        self.click(x + w // 2, y + h // 2)

@@ -1,0 +1,155 @@
+"""The stretch window on a real X server, driven by real clicks and keys."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from qlbreak.catalog import load
+from qlbreak.paths import default_paths
+from tests.gui.conftest import APP, ROOT, history
+from tests.gui.screen import wait_until
+
+CATALOGUE = load()
+
+
+def test_two_sided_hold_every_screen(screen, open_dialog, shots):
+    d = open_dialog("seated-side-bend", "--speed", "10")
+    wid = d.window("qlbreak — Seated side bend")
+    screen.wait_text(APP, "^Works: the side of the lower back")
+    screen.screenshot(shots / "two-sided-1-intro.png", wid)
+
+    screen.press(APP, "Start")
+    screen.wait_text(APP, "^Get into position$")
+    screen.screenshot(shots / "two-sided-2-position.png", wid)
+
+    screen.key(wid, "Return")  # "I'm ready" has the focus
+    screen.wait_text(APP, "^Left side$")
+    screen.key(wid, "space")
+    screen.wait_text(APP, "^Resume$")
+    screen.screenshot(shots / "two-sided-3-hold-left-paused.png", wid)
+    screen.key(wid, "space")
+    screen.wait_text(APP, "^Pause$")
+
+    screen.key(wid, "Right")
+    screen.wait_text(APP, "^Switch sides$")
+    screen.screenshot(shots / "two-sided-4-switch.png", wid)
+    screen.wait_text(APP, "^Right side$")  # the switch runs out by itself
+    screen.screenshot(shots / "two-sided-5-hold-right.png", wid)
+
+    screen.press(APP, "Skip")
+    screen.wait_text(APP, "^How did that feel\\?$")
+    screen.screenshot(shots / "two-sided-6-feedback.png", wid)
+    screen.press(APP, "Better")
+    screen.wait_text(APP, "^Nice work")
+    screen.screenshot(shots / "two-sided-7-done.png", wid)
+    screen.key(wid, "Return")  # Close
+    assert d.exited() == 0
+    events = history()["events"]
+    assert [(e["kind"], e["stretch"], e["feeling"]) for e in events] == [("done", "seated-side-bend", "better")]
+
+
+def test_rep_based_stretch_counts_reps_and_it_hurt_shows_the_warning_signs(screen, open_dialog, shots):
+    d = open_dialog("cat-cow", "--speed", "8")
+    wid = d.window("qlbreak — Cat-cow")
+    screen.wait_text(APP, "^Start$")
+    screen.key(wid, "Return")
+    screen.wait_text(APP, "^Get into position$")
+    screen.key(wid, "Right")  # skip the step
+    screen.wait_text(APP, "^Rep 1 of 10 · breathe (out|in)$")
+    screen.screenshot(shots / "reps-1-hold.png", wid)
+    screen.wait_text(APP, "^Rep [2-9] of 10")
+    screen.wait_text(APP, "^How did that feel\\?$", timeout=20)
+    screen.key(wid, "4")  # It hurt
+    screen.wait_text(APP, "If it hurts, stop")
+    screen.wait_text(APP, "new pain in both legs")
+    screen.wait_text(APP, "14 days")
+    screen.screenshot(shots / "reps-2-it-hurt.png", wid)
+    screen.key(wid, "Escape")
+    assert d.exited() == 0
+    (event,) = history()["events"]
+    assert (event["kind"], event["feeling"]) == ("done", "hurt")
+
+
+def test_the_walk_counts_minutes_and_escape_is_recorded_as_skipped(screen, open_dialog, shots):
+    d = open_dialog("gentle-walk")
+    wid = d.window("qlbreak — Gentle walk")
+    screen.wait_text(APP, "4 minutes")
+    screen.press(APP, "Start")
+    screen.press(APP, "I'm ready")
+    screen.wait_text(APP, "^Walk at an easy pace$")
+    screen.wait_text(APP, "^[34]:[0-5][0-9]$")
+    screen.screenshot(shots / "walk-1-hold.png", wid)
+    screen.key(wid, "Escape")
+    assert d.exited() == 0
+    assert [e["kind"] for e in history()["events"]] == ["skipped"]
+
+
+def test_another_one_then_not_now(screen, open_dialog, shots):
+    d = open_dialog("seated-twist")
+    d.window("qlbreak — Seated twist")
+    screen.press(APP, "Another one")
+
+    def new_title() -> str | None:
+        title = screen.send(APP, "wm", "title", ".")
+        return title if title != "qlbreak — Seated twist" else None
+
+    wid = screen.wait_window(wait_until(new_title, 10, "a different stretch"))
+    screen.screenshot(shots / "another-1.png", wid)
+    screen.press(APP, "Not now")
+    assert d.exited() == 0
+    kinds = [(e["kind"], e["stretch"] == "seated-twist") for e in history()["events"]]
+    assert kinds == [("switched", True), ("skipped", False)]
+
+
+def test_safety_comes_first_and_is_remembered(screen, open_dialog, shots):
+    first = open_dialog("seated-twist", safety_done=False)
+    wid = first.window("qlbreak — Safety")
+    screen.wait_text(APP, "not medical advice")
+    screen.screenshot(shots / "safety-1-first-run.png", wid)
+    screen.key(wid, "Escape")  # closed without "I understand"
+    assert first.exited() == 0
+    assert not default_paths().safety_file.exists()
+    assert history()["events"] == []
+
+    again = open_dialog("seated-twist", safety_done=False)
+    wid = again.window("qlbreak — Safety")
+    screen.key(wid, "Return")  # "I understand" holds the focus
+    again.window("qlbreak — Seated twist")
+    assert default_paths().safety_file.exists()
+    screen.press(APP, "Safety")  # the link reopens the notice
+    link = screen.wait_window("qlbreak — Safety")
+    screen.screenshot(shots / "safety-2-link.png", link)
+    screen.key(link, "Escape")
+    wait_until(lambda: not screen.windows("qlbreak — Safety"), 5, "the notice to close")
+
+
+@pytest.mark.parametrize("stretch", [s.id for s in CATALOGUE])
+def test_every_stretch_opens_with_its_illustration(screen, open_dialog, shots, stretch):
+    s = CATALOGUE.get(stretch)
+    d = open_dialog(stretch)
+    wid = d.window(f"qlbreak — {s.name}")
+    image = wait_until(lambda: screen.send(APP, ".walk.illustration", "cget", "-image"), 10, "the illustration")
+    assert int(screen.send(APP, "image", "width", image)) >= 300
+    assert int(screen.send(APP, "image", "height", image)) >= 200
+    shot = screen.screenshot(shots / f"stretch-{stretch}.png", wid)
+    if os.environ.get("QLBREAK_UPDATE_DOCS") == "1":
+        docs = ROOT / "docs" / "screenshots"
+        docs.mkdir(parents=True, exist_ok=True)
+        Path(docs / f"{stretch}.png").write_bytes(shot.read_bytes())
+    screen.key(wid, "Escape")
+    assert d.exited() == 0
+
+
+def test_dark_theme(screen, open_dialog, shots, private_home, monkeypatch):
+    config = private_home / "dark.toml"
+    config.write_text('[dialog]\ntheme = "dark"\n')
+    monkeypatch.setenv("QLBREAK_CONFIG", str(config))
+    d = open_dialog("standing-side-bend")
+    wid = d.window("qlbreak — Standing side reach")
+    assert screen.send(APP, ".walk", "cget", "-background").upper() == "#23262B"
+    screen.screenshot(shots / "dark-intro.png", wid)
+    screen.key(wid, "Escape")
+    assert d.exited() == 0
