@@ -131,7 +131,9 @@ class History:
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=5.0)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
+        # Reads first: opening an up-to-date history writes nothing (no fsync at start-up).
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
         check = db.execute("PRAGMA quick_check").fetchone()
         if check is None or check[0] != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {check[0] if check else 'no answer'}")
@@ -141,9 +143,10 @@ def _connect(path: Path) -> sqlite3.Connection:
                 f"{path} was written by a newer qlbreak (history schema {version}; this one knows "
                 f"{SCHEMA_VERSION}). Update qlbreak; the file was left untouched."
             )
-        with db:
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if version < SCHEMA_VERSION:
+            with db:
+                db.executescript(_SCHEMA)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         db.close()
         raise

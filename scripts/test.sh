@@ -14,11 +14,17 @@ if command -v apt-get >/dev/null 2>&1; then
     missing=()
     python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
     python3 -c 'import sqlite3' 2>/dev/null || missing+=(libsqlite3-0)
+    python3 -c 'import tkinter' 2>/dev/null || missing+=(python3-tk)
+    # The GUI tests: a virtual X screen, real input, window queries, a font.
+    command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+    command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
+    command -v xwininfo >/dev/null 2>&1 || missing+=(x11-utils)
+    [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     if [ ${#missing[@]} -gt 0 ]; then
         sudo=""
         [ "$(id -u)" -eq 0 ] || sudo="sudo"
         $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
 fi
 

@@ -25,7 +25,7 @@ class Illustration:
 
     def __init__(self, parent: tk.Misc, background: str) -> None:
         self.label = tk.Label(parent, bd=0, background=background, name="illustration")
-        self._frames: dict[bool, list[tk.PhotoImage]] = {}
+        self._frames: dict[tuple[bool, int], tk.PhotoImage] = {}
         self._strip: tk.PhotoImage | None = None
         self._index = 0
         self._job: str | None = None
@@ -48,13 +48,13 @@ class Illustration:
 
     def show(self, mirrored: bool, moving: bool) -> None:
         self._mirrored = mirrored
-        frames = self._side(mirrored)
-        if not frames:
+        count = self.frame_count
+        if not count:
             self.label.configure(image="", text="")
             return
-        self._index %= len(frames)
-        self.label.configure(image=frames[self._index])
-        if moving and len(frames) > 1:
+        self._index %= count
+        self.label.configure(image=self._frame(mirrored, self._index))
+        if moving and count > 1:
             if self._job is None:
                 self._job = self.label.after(FRAME_MS, self._advance)
         else:
@@ -70,19 +70,16 @@ class Illustration:
         self._index += 1
         self.show(self._mirrored, moving=True)
 
-    def _side(self, mirrored: bool) -> list[tk.PhotoImage]:
-        if self._strip is None:
-            return []
-        if mirrored not in self._frames:
-            width = self._strip.width() // self.frame_count
-            height = self._strip.height()
-            frames = []
-            for i in range(self.frame_count):
-                frame = tk.PhotoImage(master=self.label, width=width, height=height)
-                args: list[object] = ["-from", i * width, 0, (i + 1) * width, height]
-                if mirrored:
-                    args += ["-subsample", -1, 1]
-                frame.tk.call(frame, "copy", self._strip, *args)
-                frames.append(frame)
-            self._frames[mirrored] = frames
-        return self._frames[mirrored]
+    def _frame(self, mirrored: bool, index: int) -> tk.PhotoImage:
+        """Cut one frame out of the strip (mirrored for the right side) when first shown."""
+        key = (mirrored, index)
+        if key not in self._frames:
+            assert self._strip is not None
+            width, height = self._strip.width() // self.frame_count, self._strip.height()
+            frame = tk.PhotoImage(master=self.label, width=width, height=height)
+            args: list[object] = ["-from", index * width, 0, (index + 1) * width, height]
+            if mirrored:
+                args += ["-subsample", -1, 1]
+            frame.tk.call(frame, "copy", self._strip, *args)
+            self._frames[key] = frame
+        return self._frames[key]

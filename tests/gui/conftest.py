@@ -46,8 +46,10 @@ def screen() -> Iterator[Screen]:
 
 @pytest.fixture(scope="session")
 def shots() -> Path:
-    """Screenshots of every state: CI keeps this folder as an artefact."""
-    path = Path(os.environ.get("QLBREAK_SHOTS") or ROOT / "artifacts" / "screenshots")
+    """Screenshots of every state: CI keeps artifacts/screenshots; QLBREAK_UPDATE_DOCS=1
+    writes them to docs/screenshots instead, for the README."""
+    docs = os.environ.get("QLBREAK_UPDATE_DOCS") == "1"
+    path = ROOT / "docs" / "screenshots" if docs else ROOT / "artifacts" / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -45,8 +45,10 @@ def test_wheel_installs_and_runs(tmp_path, private_home):
         cwd=tmp_path,
     )
     assert module.stdout.startswith("qlbreak ")
+    opens = "from PIL import Image; from qlbreak.paths import assets_dir; a = assets_dir(); "
+    opens += "Image.open(a / 'stretches' / 'cat-cow@2x.png').load(); Image.open(a / 'tray-due.png').load(); print(a)"
     where = subprocess.run(
-        [bin_dir / "python", "-c", "import importlib.resources as r; print(r.files('qlbreak') / 'assets')"],
+        [bin_dir / "python", "-c", opens],
         capture_output=True,
         text=True,
         env=env,
@@ -54,5 +56,5 @@ def test_wheel_installs_and_runs(tmp_path, private_home):
         cwd=tmp_path,
     )
     assets = Path(where.stdout.strip())
-    assert (assets / "README.md").is_file(), "assets/ is not shipped in the wheel"
+    assert (assets / "chime.wav").is_file(), "assets/ is not shipped in the wheel"
     assert not str(assets).startswith(str(ROOT)), "the installed package must not read from the checkout"

@@ -1,0 +1,100 @@
+"""Process start to window mapped: the stretch window next to a bare Tk window.
+
+Run: .venv/bin/python benchmarks/dialog_startup.py [runs]     (needs Xvfb)
+
+Starts its own Xvfb, listens on the root window for MapNotify (the X server's own
+word that a window is on screen), and starts each program `runs` times, in turn,
+so that load on the machine falls on all of them alike. Prints a table in ms and
+the ratio to the bare window. Goal: the stretch window within 1.3x of bare Tk.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import Xlib.display
+import Xlib.X
+
+ROOT = Path(__file__).resolve().parents[1]
+PROGRAMS = {
+    "bare Tk window": [sys.executable, "-c", "import tkinter; r = tkinter.Tk(); r.title('bare'); r.mainloop()"],
+    "qlbreak stretch seated-twist": [sys.executable, "-m", "qlbreak", "stretch", "seated-twist"],
+    "qlbreak stretch (picked)": [sys.executable, "-m", "qlbreak", "stretch"],
+}
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    rfd, wfd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(wfd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(wfd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(wfd)
+    buf = b""
+    while not buf.endswith(b"\n"):
+        chunk = os.read(rfd, 64)
+        if not chunk:
+            raise SystemExit("Xvfb did not start")
+        buf += chunk
+    os.close(rfd)
+    return xvfb, ":" + buf.decode().strip()
+
+
+def time_to_map(display: Xlib.display.Display, argv: list[str], env: dict[str, str]) -> float:
+    while display.pending_events():
+        display.next_event()
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    try:
+        deadline = start + 20
+        while time.perf_counter() < deadline:
+            if not display.pending_events():
+                select.select([display.fileno()], [], [], 0.5)
+            while display.pending_events():
+                event = display.next_event()
+                if event.type == Xlib.X.MapNotify:
+                    return (time.perf_counter() - start) * 1000
+        raise SystemExit(f"no window mapped: {argv}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    xvfb, name = start_xvfb()
+    try:
+        with tempfile.TemporaryDirectory() as home:
+            env = {**os.environ, "DISPLAY": name, "HOME": home}
+            env |= {"XDG_DATA_HOME": f"{home}/d", "XDG_CONFIG_HOME": f"{home}/c"}
+            env.pop("QLBREAK_CONFIG", None)
+            data = Path(home, "d", "qlbreak")
+            data.mkdir(parents=True)
+            (data / "safety-accepted").write_text("benchmark\n")
+            display = Xlib.display.Display(name)
+            display.screen().root.change_attributes(event_mask=Xlib.X.SubstructureNotifyMask)
+            display.sync()
+            times: dict[str, list[float]] = {label: [] for label in PROGRAMS}
+            for _ in range(runs):
+                for label, argv in PROGRAMS.items():
+                    times[label].append(time_to_map(display, argv, env))
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+    bare = statistics.median(times["bare Tk window"])
+    print(f"{'program':<32} {'median ms':>10} {'best ms':>9} {'worst ms':>9} {'x bare':>7}   ({runs} runs each)")
+    for label, values in times.items():
+        median = statistics.median(values)
+        print(f"{label:<32} {median:>10.1f} {min(values):>9.1f} {max(values):>9.1f} {median / bare:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Every stretch has its artwork in every variant, and the README shows each one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from qlbreak.art.draw import LIGHT, render
+from qlbreak.art.scenes import SCENES
+from qlbreak.catalog import load
+from qlbreak.paths import assets_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = load()
+
+
+@pytest.mark.parametrize("stretch", list(CATALOGUE), ids=lambda s: s.id)
+def test_every_variant_exists_and_is_3_by_2_frames(stretch):
+    stem = assets_dir() / Path(stretch.image).with_suffix("")
+    sizes = {}
+    for variant in ("", "-dark", "@2x", "-dark@2x"):
+        with Image.open(f"{stem}{variant}.png") as image:
+            sizes[variant] = image.size
+            assert image.width % (image.height * 3 // 2) == 0, variant
+    assert sizes[""] == sizes["-dark"] and sizes["@2x"] == (2 * sizes[""][0], 2 * sizes[""][1])
+    assert sizes[""][1] == 240
+
+
+def test_every_stretch_has_a_scene_and_the_tray_its_looks():
+    assert set(SCENES) == CATALOGUE.ids
+    for look in ("normal", "due", "paused"):
+        assert (assets_dir() / f"tray-{look}.png").is_file()
+    assert (assets_dir() / "chime.wav").is_file()
+
+
+def test_scenes_render_readably_small():
+    image = render(SCENES["seated-side-bend"], 96, LIGHT)
+    assert image.height == 64
+    assert len(set(image.getdata())) > 8  # a figure, not a blank
+
+
+def test_readme_shows_every_stretch():
+    readme = (ROOT / "README.md").read_text()
+    for stretch in CATALOGUE:
+        shot = f"docs/screenshots/stretch-{stretch.id}.png"
+        assert shot in readme and (ROOT / shot).is_file(), stretch.id
+    for path in re.findall(r"\(docs/screenshots/([^)]+)\)", readme):
+        assert (ROOT / "docs" / "screenshots" / path).is_file(), path
