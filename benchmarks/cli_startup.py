@@ -39,6 +39,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "HOME": home, "XDG_CONFIG_HOME": f"{home}/c", "XDG_DATA_HOME": f"{home}/d"}
         env.pop("QLBREAK_CONFIG", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode cached
+        for _, argv in COMMANDS:  # warm-up
+            measure(argv, 1, env)
         results = {name: measure(argv, runs, env) for name, argv in COMMANDS}
     base = statistics.median(results["qlbreak --version"])
     print(f"{'command':<36} {'median ms':>10} {'best ms':>9} {'x --version':>12}   ({runs} runs each)")

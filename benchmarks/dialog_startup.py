@@ -1,6 +1,10 @@
 """Process start to window mapped: the stretch window next to a bare Tk window.
 
-Run: .venv/bin/python benchmarks/dialog_startup.py [runs]     (needs Xvfb)
+Run: .venv/bin/python benchmarks/dialog_startup.py [runs] [python]     (needs Xvfb)
+
+`python` is the interpreter to measure (default: this one). Give the one of a normal
+install (scripts/install.sh puts it in ~/.local/share/qlbreak-venv/bin/python): an
+editable development install adds ~25 ms of import hooks to every start.
 
 Starts its own Xvfb, listens on the root window for MapNotify (the X server's own
 word that a window is on screen), and starts each program `runs` times, in turn,
@@ -23,11 +27,15 @@ import Xlib.display
 import Xlib.X
 
 ROOT = Path(__file__).resolve().parents[1]
-PROGRAMS = {
-    "bare Tk window": [sys.executable, "-c", "import tkinter; r = tkinter.Tk(); r.title('bare'); r.mainloop()"],
-    "qlbreak stretch seated-twist": [sys.executable, "-m", "qlbreak", "stretch", "seated-twist"],
-    "qlbreak stretch (picked)": [sys.executable, "-m", "qlbreak", "stretch"],
-}
+PROGRAMS: dict[str, list[str]] = {}
+
+
+def programs(python: str) -> dict[str, list[str]]:
+    return {
+        "bare Tk window": [python, "-c", "import tkinter; r = tkinter.Tk(); r.title('bare'); r.mainloop()"],
+        "qlbreak stretch seated-twist": [python, "-m", "qlbreak", "stretch", "seated-twist"],
+        "qlbreak stretch (picked)": [python, "-m", "qlbreak", "stretch"],
+    }
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -48,11 +56,11 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     return xvfb, ":" + buf.decode().strip()
 
 
-def time_to_map(display: Xlib.display.Display, argv: list[str], env: dict[str, str]) -> float:
+def time_to_map(display: Xlib.display.Display, argv: list[str], env: dict[str, str], cwd: Path) -> float:
     while display.pending_events():
         display.next_event()
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     try:
         deadline = start + 20
         while time.perf_counter() < deadline:
@@ -70,12 +78,18 @@ def time_to_map(display: Xlib.display.Display, argv: list[str], env: dict[str, s
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    python = sys.argv[2] if len(sys.argv) > 2 else sys.executable
+    cwd = ROOT if python == sys.executable else Path(tempfile.gettempdir())  # not the checkout
+    PROGRAMS.update(programs(python))
     xvfb, name = start_xvfb()
     try:
         with tempfile.TemporaryDirectory() as home:
             env = {**os.environ, "DISPLAY": name, "HOME": home}
             env |= {"XDG_DATA_HOME": f"{home}/d", "XDG_CONFIG_HOME": f"{home}/c"}
             env.pop("QLBREAK_CONFIG", None)
+            # As on a user's machine: bytecode is cached (pip compiles it at install);
+            # this workplace sets PYTHONDONTWRITEBYTECODE, which would recompile each run.
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
             data = Path(home, "d", "qlbreak")
             data.mkdir(parents=True)
             (data / "safety-accepted").write_text("benchmark\n")
@@ -83,13 +97,16 @@ def main() -> None:
             display.screen().root.change_attributes(event_mask=Xlib.X.SubstructureNotifyMask)
             display.sync()
             times: dict[str, list[float]] = {label: [] for label in PROGRAMS}
+            for argv in PROGRAMS.values():  # warm-up: caches bytecode and fonts
+                time_to_map(display, argv, env, cwd)
             for _ in range(runs):
                 for label, argv in PROGRAMS.items():
-                    times[label].append(time_to_map(display, argv, env))
+                    times[label].append(time_to_map(display, argv, env, cwd))
     finally:
         xvfb.terminate()
         xvfb.wait()
     bare = statistics.median(times["bare Tk window"])
+    print(f"interpreter: {python}")
     print(f"{'program':<32} {'median ms':>10} {'best ms':>9} {'worst ms':>9} {'x bare':>7}   ({runs} runs each)")
     for label, values in times.items():
         median = statistics.median(values)

@@ -6,7 +6,6 @@ mistake in a new stretch is found by the tests, never by a user at 09:30.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +80,8 @@ class Catalogue:
         return next((s for s in self.stretches if s.id == stretch_id), None)
 
     def close_matches(self, wrong: str) -> list[str]:
+        import difflib  # only when a user mistyped: keeps start-up short
+
         return difflib.get_close_matches(wrong, sorted(self.ids), n=3, cutoff=0.5)
 
 

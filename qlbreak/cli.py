@@ -8,7 +8,6 @@ there is a file) and an exit status: 0 fine, 1 a problem found (``config --check
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +20,6 @@ from qlbreak.catalog import Catalogue, Stretch
 from qlbreak.core import schedule
 from qlbreak.core.picker import Preferences, allowed
 from qlbreak.core.streak import streak
-from qlbreak.files import write_atomic
 from qlbreak.history import History, HistoryError
 from qlbreak.paths import Paths, assets_dir, default_paths
 
@@ -92,6 +90,8 @@ class App:
             raise Fail(str(err)) from None
 
     def emit_json(self, data: object) -> None:
+        import json
+
         json.dump(data, self.out, indent=2, ensure_ascii=False)
         self.out.write("\n")
 
@@ -239,6 +239,8 @@ def _open_window(app: App, show: Callable[[Any, Any, Any], None]) -> None:
 
 
 def _accept_safety(app: App) -> None:
+    from qlbreak.files import write_atomic
+
     try:
         write_atomic(app.paths.safety_file, f"{app.now().isoformat()}\n".encode())
     except OSError as err:
@@ -249,6 +251,8 @@ def cmd_config(app: App) -> int:
     a = app.args
     path = app.paths.config_file
     if a.init:
+        from qlbreak.files import write_atomic
+
         try:
             write_atomic(path, config_mod.DEFAULT_FILE.encode(), overwrite=False)
         except FileExistsError:

@@ -7,7 +7,6 @@ Unknown keys are warnings: they are usually typos, and a typo should be seen.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -211,7 +210,7 @@ class _Reader:
             return default
         for word in value:
             if word not in known:
-                hint = difflib.get_close_matches(word, list(known), n=1)
+                hint = _close(word, list(known), n=1)
                 also = f" (did you mean {hint[0]!r}?)" if hint else f"; known: {', '.join(known)}"
                 self._error(("stretches", key), f"unknown {kind} {word!r} in {key}{also}")
                 return default
@@ -225,7 +224,7 @@ class _Reader:
         known = _KEYS[schema if schema is not None else tuple(str(w) for w in where)]
         for key in table:
             if key not in known:
-                hint = difflib.get_close_matches(key, known, n=1)
+                hint = _close(key, known, n=1)
                 also = f" (did you mean {hint[0]!r}?)" if hint else ""
                 place = f" in [{where[0]}]" if where else ""
                 self.problems.append(self.doc.problem((*where, key), f"unknown key {key!r}{place}{also}", warning=True))
@@ -264,3 +263,9 @@ avoid = []                  # stretch ids never to suggest (see: qlbreak list)
 theme = "auto"              # auto (follow the system), light or dark
 sound = true                # a soft cue when it is time to switch sides and at the end
 """
+
+
+def _close(word: str, known: Collection[str], n: int = 1) -> list[str]:
+    import difflib  # only when something is wrong: keeps start-up short
+
+    return difflib.get_close_matches(word, list(known), n=n)

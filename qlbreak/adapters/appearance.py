@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +42,8 @@ def prefers_dark(environ: Mapping[str, str], platform: str) -> bool:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as k:  # type: ignore[attr-defined,unused-ignore]
                 return winreg.QueryValueEx(k, "AppsUseLightTheme")[0] == 0  # type: ignore[attr-defined,no-any-return,unused-ignore]
         if platform == "darwin":
+            import subprocess  # macOS only; an import Linux start-up need not pay for
+
             out = subprocess.run(
                 ["defaults", "read", "-g", "AppleInterfaceStyle"],
                 capture_output=True,
@@ -57,5 +58,5 @@ def prefers_dark(environ: Mapping[str, str], platform: str) -> bool:
         settings = home / "gtk-3.0" / "settings.ini"
         text = settings.read_text(errors="replace") if settings.is_file() else ""
         return "gtk-application-prefer-dark-theme=1" in text.replace(" ", "").lower()
-    except (OSError, subprocess.SubprocessError):
+    except Exception:  # noqa: BLE001 - guessing a theme must never stop the window opening
         return False

@@ -7,8 +7,6 @@ scripts/make_assets.py, so nothing is downloaded and no audio library is needed.
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,6 +23,9 @@ class Cue:
         if not self.enabled:
             return
         self.played += 1
+        import shutil  # here, not at the top: the window's start-up need not pay for them
+        import subprocess
+
         try:
             if self.platform == "win32":
                 import winsound  # type: ignore[import-not-found,unused-ignore]

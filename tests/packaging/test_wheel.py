@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,10 @@ def test_wheel_installs_and_runs(tmp_path, private_home):
         timeout=300,
     )
     (wheel,) = dist.glob("qlbreak-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        shipped = set(zf.namelist())
+    sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "qlbreak").rglob("*.py")}
+    assert sources <= shipped, f"modules missing from the wheel: {sorted(sources - shipped)}"
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")

@@ -24,8 +24,8 @@ def test_cue_plays_with_the_first_player_found(tmp_path, monkeypatch):
     wav = tmp_path / "chime.wav"
     wav.write_bytes(b"RIFF")
     started = []
-    monkeypatch.setattr(sound.shutil, "which", lambda name: f"/usr/bin/{name}" if name == "aplay" else None)
-    monkeypatch.setattr(sound.subprocess, "Popen", lambda argv, **_kw: started.append(argv))
+    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}" if name == "aplay" else None)
+    monkeypatch.setattr("subprocess.Popen", lambda argv, **_kw: started.append(argv))
     cue = sound.Cue(wav, enabled=True, platform="linux")
     cue.play()
     assert started == [["aplay", "-q", str(wav)]]
@@ -34,12 +34,12 @@ def test_cue_plays_with_the_first_player_found(tmp_path, monkeypatch):
 def test_cue_is_silent_when_off_or_without_a_player(tmp_path, monkeypatch):
     wav = tmp_path / "chime.wav"
     wav.write_bytes(b"RIFF")
-    monkeypatch.setattr(sound.shutil, "which", lambda _name: None)
+    monkeypatch.setattr("shutil.which", lambda _name: None)
 
     def refuse(*_a, **_kw):
         raise AssertionError("no process may start")
 
-    monkeypatch.setattr(sound.subprocess, "Popen", refuse)
+    monkeypatch.setattr("subprocess.Popen", refuse)
     sound.Cue(wav, enabled=False, platform="linux").play()
     quiet = sound.Cue(wav, enabled=True, platform="linux")
     quiet.play()
@@ -53,5 +53,5 @@ def test_cue_never_raises(tmp_path, monkeypatch):
     def broken(*_a, **_kw):
         raise OSError("no audio")
 
-    monkeypatch.setattr(sound.subprocess, "Popen", broken)
+    monkeypatch.setattr("subprocess.Popen", broken)
     sound.Cue(wav, enabled=True, platform="darwin").play()
