@@ -15,6 +15,7 @@ import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
 
+from qlbreak import wording
 from qlbreak.adapters.appearance import Palette
 from qlbreak.adapters.illustration import Illustration, image_file
 from qlbreak.adapters.safety_window import first_run, notice, open_safety
@@ -27,23 +28,6 @@ WIDTH, HEIGHT = 440, 560  # at 100% scaling
 TICK_MS = 100
 APPNAME = "qlbreak-dialog"  # tests find the window's widgets through Tk's send
 FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feeling.WORSE), ("It hurt", Feeling.HURT))
-EQUIPMENT_WORDS = {
-    "none": "nothing",
-    "chair": "a steady chair",
-    "stick": "a broom handle or pole",
-    "door-frame": "a door frame",
-    "ball": "a firm ball",
-    "band": "a band, belt or scarf",
-    "cushion": "a cushion",
-}
-TARGET_WORDS = {
-    "ql": "the side of the lower back (QL)",
-    "lumbar": "the lower back",
-    "hips": "the hips",
-    "hamstrings": "the back of the thighs",
-    "glutes": "the buttocks",
-    "upper-back": "the upper back",
-}
 
 
 class Dialog:
@@ -79,11 +63,27 @@ class Dialog:
         self.buttons.pack(pady=(int(6 * self.scale), 0))
         footer = tk.Frame(self.frame, background=p.bg)
         footer.pack(fill="x", side="bottom")
-        link = tk.Label(
-            footer, text="Safety", fg=p.accent, bg=p.bg, font=self.fonts.small, cursor="hand2", name="safety"
+        link = tk.Button(  # looks like a link, but Tab reaches it and Return opens it
+            footer,
+            text="Safety",
+            command=self.show_safety,
+            fg=p.accent,
+            bg=p.bg,
+            activeforeground=p.accent,
+            activebackground=p.bg,
+            font=self.fonts.small,
+            relief="flat",
+            bd=0,
+            padx=0,
+            pady=0,
+            highlightthickness=1,
+            highlightcolor=p.fg,
+            highlightbackground=p.bg,
+            cursor="hand2",
+            name="safety",
         )
+        link.bind("<Return>", lambda _e: link.invoke())
         link.pack(side="left")
-        link.bind("<Button-1>", lambda _e: self.show_safety())
         self.hint = tk.Label(footer, fg=p.muted, bg=p.bg, font=self.fonts.small, anchor="e")
         self.hint.pack(side="right")
 
@@ -172,12 +172,12 @@ class Dialog:
 
     def _intro(self) -> list[tk.Button]:
         s = self.walk.stretch
-        needs = " or ".join(EQUIPMENT_WORDS[e] for e in s.equipment)
+        needs = " or ".join(wording.EQUIPMENT[e] for e in s.equipment)
         if s.optional:
-            needs += f" ({' or '.join(EQUIPMENT_WORDS[e] for e in s.optional)} helps)"
-        self._text(f"Works: {', '.join(TARGET_WORDS[t] for t in s.targets)}")
+            needs += f" ({' or '.join(wording.EQUIPMENT[e] for e in s.optional)} helps)"
+        self._text(f"Works: {', '.join(wording.TARGETS[t] for t in s.targets)}")
         self._text(f"You need: {needs}")
-        self._text(f"Position: {s.position.replace('-', ' ')} · {_timing(s.hold_seconds, s.reps, s.two_sided)}")
+        self._text(f"Position: {s.position.replace('-', ' ')} · {wording.timing(s.hold_seconds, s.reps, s.two_sided)}")
         self.picture.show(mirrored=False, moving=True)
         return [
             self._button("Start", lambda: self.press(self.walk.next), primary=True),
@@ -224,14 +224,14 @@ class Dialog:
             self.picture.label.pack_forget()
             notice(self.body, self.palette, self.fonts, self.wrap, hurt=True).pack(fill="x")
         else:
-            self._text(_encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
+            self._text(wording.encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
         return [self._button("Close", self.root.destroy, primary=True)]
 
     def _update(self) -> None:
         session, now = self.walk.session, self.now()
         if self.countdown is not None:
             left = session.remaining(now)
-            self.countdown.configure(text=_clock(left))
+            self.countdown.configure(text=wording.clock(left))
         if self.ring is not None:
             self._draw_ring(session.progress(now))
         if self.rep is not None:
@@ -374,21 +374,3 @@ def _place(root: tk.Tk) -> None:
         x = (sw - w) // 2
     root.geometry(f"{w}x{h}+{max(0, x)}+{max(0, (sh - h) // 2)}")
     root.minsize(int(360 * scale), int(440 * scale))
-
-
-def _clock(seconds: float) -> str:
-    whole = int(seconds + 0.999)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def _timing(seconds: int, reps: int | None, two_sided: bool) -> str:
-    if reps:
-        return f"{reps} slow reps"
-    length = f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
-    return f"{length} each side" if two_sided else length
-
-
-def _encouragement(streak: int) -> str:
-    if streak <= 1:
-        return "Nice work. Your back thanks you."
-    return f"Nice work: {streak} work days in a row with a stretch."

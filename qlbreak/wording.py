@@ -1,0 +1,39 @@
+"""The words the stretch window shows for catalogue values, times and streaks."""
+
+from __future__ import annotations
+
+EQUIPMENT = {
+    "none": "nothing",
+    "chair": "a steady chair",
+    "stick": "a broom handle or pole",
+    "door-frame": "a door frame",
+    "ball": "a firm ball",
+    "band": "a band, belt or scarf",
+    "cushion": "a cushion",
+}
+TARGETS = {
+    "ql": "the side of the lower back (QL)",
+    "lumbar": "the lower back",
+    "hips": "the hips",
+    "hamstrings": "the back of the thighs",
+    "glutes": "the buttocks",
+    "upper-back": "the upper back",
+}
+
+
+def clock(seconds: float) -> str:
+    whole = int(seconds + 0.999)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def timing(seconds: int, reps: int | None, two_sided: bool) -> str:
+    if reps:
+        return f"{reps} slow reps"
+    length = f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
+    return f"{length} each side" if two_sided else length
+
+
+def encouragement(streak: int) -> str:
+    if streak <= 1:
+        return "Nice work. Your back thanks you."
+    return f"Nice work: {streak} work days in a row with a stretch."

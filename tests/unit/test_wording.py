@@ -1,0 +1,17 @@
+from qlbreak import catalog, wording
+
+
+def test_every_catalogue_word_has_plain_words():
+    assert set(catalog.EQUIPMENT) == set(wording.EQUIPMENT)
+    assert set(catalog.TARGETS) == set(wording.TARGETS)
+
+
+def test_clock_counts_down_whole_seconds():
+    assert [wording.clock(s) for s in (30, 29.5, 0.2, 0, 240)] == ["0:30", "0:30", "0:01", "0:00", "4:00"]
+
+
+def test_timing_and_encouragement():
+    assert wording.timing(30, None, True) == "30 seconds each side"
+    assert wording.timing(240, None, False) == "4 minutes"
+    assert wording.timing(60, 10, False) == "10 slow reps"
+    assert "3 work days in a row" in wording.encouragement(3)
