@@ -20,7 +20,7 @@ from qlbreak.adapters.appearance import Palette
 from qlbreak.adapters.illustration import Illustration, image_file
 from qlbreak.adapters.safety_window import first_run, notice, open_safety
 from qlbreak.adapters.sound import Cue
-from qlbreak.adapters.widgets import Fonts, button, focus_soon, make_fonts
+from qlbreak.adapters.widgets import Fonts, button, focus_soon, link, make_fonts
 from qlbreak.core.session import Feeling, Phase, Side
 from qlbreak.walkthrough import Walkthrough
 
@@ -63,27 +63,7 @@ class Dialog:
         self.buttons.pack(pady=(int(6 * self.scale), 0))
         footer = tk.Frame(self.frame, background=p.bg)
         footer.pack(fill="x", side="bottom")
-        link = tk.Button(  # looks like a link, but Tab reaches it and Return opens it
-            footer,
-            text="Safety",
-            command=self.show_safety,
-            fg=p.accent,
-            bg=p.bg,
-            activeforeground=p.accent,
-            activebackground=p.bg,
-            font=self.fonts.small,
-            relief="flat",
-            bd=0,
-            padx=0,
-            pady=0,
-            highlightthickness=1,
-            highlightcolor=p.fg,
-            highlightbackground=p.bg,
-            cursor="hand2",
-            name="safety",
-        )
-        link.bind("<Return>", lambda _e: link.invoke())
-        link.pack(side="left")
+        link(footer, "Safety", self.show_safety, p, self.fonts, name="safety").pack(side="left")
         self.hint = tk.Label(footer, fg=p.muted, bg=p.bg, font=self.fonts.small, anchor="e")
         self.hint.pack(side="right")
 

@@ -43,21 +43,44 @@ def button(
 ) -> tk.Button:
     """A flat button that shows keyboard focus and answers Return and Space."""
     bg, fg = (palette.accent, palette.on_accent) if primary else (palette.track, palette.fg)
+    font = fonts.strong if primary else fonts.body
+    return _flat(parent, text, command, palette, font, bg, fg, name, pad=(14, 6), ring=2)
+
+
+def link(
+    parent: tk.Misc, text: str, command: Callable[[], object], palette: Palette, fonts: Fonts, name: str
+) -> tk.Button:
+    """Looks like a link, but Tab reaches it and Return opens it."""
+    return _flat(parent, text, command, palette, fonts.small, palette.bg, palette.accent, name, pad=(0, 0), ring=1)
+
+
+def _flat(
+    parent: tk.Misc,
+    text: str,
+    command: Callable[[], object],
+    palette: Palette,
+    font: tkfont.Font,
+    bg: str,
+    fg: str,
+    name: str | None,
+    pad: tuple[int, int],
+    ring: int,
+) -> tk.Button:
     b = tk.Button(
         parent,
         text=text,
         command=command,
         name=name,
-        font=fonts.strong if primary else fonts.body,
+        font=font,
         bg=bg,
         fg=fg,
         activebackground=bg,
         activeforeground=fg,
         relief="flat",
         bd=0,
-        padx=14,
-        pady=6,
-        highlightthickness=2,
+        padx=pad[0],
+        pady=pad[1],
+        highlightthickness=ring,
         highlightcolor=palette.fg,
         highlightbackground=palette.bg,
         cursor="hand2",

@@ -72,8 +72,38 @@ LYING_SIDE = Pose(  # on the back, head to the left, knees bent
     leg_l=Limb(52, 305, 0),
     leg_r=Limb(48, 302, 0),
 )
+LYING_TOP = Pose(  # seen from above, on the back, head to the left, arms out wide
+    view="top",
+    pelvis=(1.6, 3.4),
+    spine=(180, 180),
+    neck=180,
+    arm_l=Limb(270, 270),
+    arm_r=Limb(90, 90),
+    leg_l=Limb(0, 0, 0),
+    leg_r=Limb(0, 0, 0),
+)
+ALL_FOURS = Pose(  # hands and knees, facing right; arms shortened to reach the floor
+    view="side",
+    pelvis=(-1.6, 2.2),
+    spine=(0, 0),
+    neck=0,
+    arm_l=Limb(270, 270),
+    arm_r=Limb(270, 270),
+    leg_l=Limb(270, 180, 180),
+    leg_r=Limb(268, 180, 180),
+    scale={"arm_up_l": 0.72, "arm_low_l": 0.72, "arm_up_r": 0.72, "arm_low_r": 0.72, "foot_l": 0.5, "foot_r": 0.5},
+)
 CHAIR_SIDE = Prop("chair-side", (-0.6, 1.95))
 CHAIR_FRONT = Prop("chair-front", (0.0, 1.95))
+
+
+def _legs(upper: float, lower: float, foot: float) -> dict[str, float]:
+    """Foreshortening for both legs alike (a view from above)."""
+    return {
+        f"{part}_{side}": value
+        for side in "lr"
+        for part, value in (("leg_up", upper), ("leg_low", lower), ("foot", foot))
+    }
 
 
 def _seated_front(**changes: object) -> Pose:
@@ -211,42 +241,8 @@ SCENES |= {
     ),
     "lumbar-rotation": Scene(
         keys=(
-            Pose(
-                view="top",
-                pelvis=(1.6, 3.4),
-                spine=(180, 180),
-                neck=180,
-                arm_l=Limb(270, 270),
-                arm_r=Limb(90, 90),
-                leg_l=Limb(2, 358, 0),
-                leg_r=Limb(358, 2, 0),
-                scale={
-                    "leg_up_l": 0.5,
-                    "leg_up_r": 0.5,
-                    "leg_low_l": 0.55,
-                    "leg_low_r": 0.55,
-                    "foot_l": 0.35,
-                    "foot_r": 0.35,
-                },
-            ),
-            Pose(
-                view="top",
-                pelvis=(1.6, 3.4),
-                spine=(180, 180),
-                neck=180,
-                arm_l=Limb(270, 270),
-                arm_r=Limb(90, 90),
-                leg_l=Limb(300, 10, 0),
-                leg_r=Limb(310, 14, 0),
-                scale={
-                    "leg_up_l": 0.95,
-                    "leg_up_r": 0.95,
-                    "leg_low_l": 0.8,
-                    "leg_low_r": 0.8,
-                    "foot_l": 0.35,
-                    "foot_r": 0.35,
-                },
-            ),
+            replace(LYING_TOP, leg_l=Limb(2, 358, 0), leg_r=Limb(358, 2, 0), scale=_legs(0.5, 0.55, 0.35)),
+            replace(LYING_TOP, leg_l=Limb(300, 10, 0), leg_r=Limb(310, 14, 0), scale=_legs(0.95, 0.8, 0.35)),
         ),
         box=WIDE_BOX,
         glows=LOW_BACK,
@@ -254,43 +250,8 @@ SCENES |= {
     ),
     "cat-cow": Scene(
         keys=(
-            Pose(
-                view="side",
-                pelvis=(-1.6, 2.2),
-                spine=(16, -14),
-                neck=-55,
-                arm_l=Limb(272, 268),
-                arm_r=Limb(270, 266),
-                leg_l=Limb(270, 180, 180),
-                leg_r=Limb(268, 180, 180),
-                scale={
-                    "arm_up_l": 0.72,
-                    "arm_low_l": 0.72,
-                    "arm_up_r": 0.72,
-                    "arm_low_r": 0.72,
-                    "leg_up_l": 1.0,
-                    "foot_l": 0.5,
-                    "foot_r": 0.5,
-                },
-            ),
-            Pose(
-                view="side",
-                pelvis=(-1.6, 2.2),
-                spine=(-12, 10),
-                neck=30,
-                arm_l=Limb(268, 272),
-                arm_r=Limb(266, 270),
-                leg_l=Limb(270, 180, 180),
-                leg_r=Limb(268, 180, 180),
-                scale={
-                    "arm_up_l": 0.72,
-                    "arm_low_l": 0.72,
-                    "arm_up_r": 0.72,
-                    "arm_low_r": 0.72,
-                    "foot_l": 0.5,
-                    "foot_r": 0.5,
-                },
-            ),
+            replace(ALL_FOURS, spine=(16, -14), neck=-55, arm_l=Limb(272, 268), arm_r=Limb(270, 266)),
+            replace(ALL_FOURS, spine=(-12, 10), neck=30, arm_l=Limb(268, 272), arm_r=Limb(266, 270)),
         ),
         box=WIDE_BOX,
         props=(FLOOR,),
@@ -309,8 +270,8 @@ SCENES |= {
     ),
     "child-pose-side-reach": Scene(
         keys=(
-            Pose(
-                view="top",
+            replace(
+                LYING_TOP,
                 pelvis=(3.0, 3.2),
                 spine=(178, 160),
                 neck=155,
@@ -318,14 +279,7 @@ SCENES |= {
                 arm_r=Limb(142, 140),
                 leg_l=Limb(180, 0, 0),
                 leg_r=Limb(180, 0, 0),
-                scale={
-                    "leg_up_l": 0.35,
-                    "leg_up_r": 0.35,
-                    "leg_low_l": 0.6,
-                    "leg_low_r": 0.6,
-                    "foot_l": 0.3,
-                    "foot_r": 0.3,
-                },
+                scale=_legs(0.35, 0.6, 0.3),
             ),
         ),
         box=WIDE_BOX,

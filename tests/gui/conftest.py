@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qlbreak.paths import default_paths
-from tests.gui.screen import Screen, missing_tools
+from tests.gui.screen import Screen, end, missing_tools
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = "qlbreak-dialog"
@@ -75,13 +75,7 @@ class Dialog:
         return self.proc.wait(timeout=timeout)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
+        end(self.proc)
 
 
 @pytest.fixture

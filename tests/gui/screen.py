@@ -26,6 +26,17 @@ def missing_tools() -> list[str]:
     return [t for t in TOOLS if shutil.which(t) is None]
 
 
+def end(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate, then kill: a test never leaves a process behind."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
 def wait_until(predicate: Callable[[], Any], timeout: float, what: str, interval: float = 0.03) -> Any:
     deadline = time.monotonic() + timeout
     while True:
@@ -78,13 +89,8 @@ class Screen:
     def stop(self) -> None:
         if self._tk is not None:
             self._tk.destroy()
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
+        if self.proc is not None:
+            end(self.proc)
 
     @property
     def env(self) -> dict[str, str]:
