@@ -34,6 +34,7 @@ def timing(seconds: int, reps: int | None, two_sided: bool) -> str:
 
 
 def encouragement(streak: int) -> str:
+    """One line for the Done screen, always with the streak."""
     if streak <= 1:
-        return "Nice work. Your back thanks you."
+        return "Nice work. That is day one of your streak: your back thanks you."
     return f"Nice work: {streak} work days in a row with a stretch."

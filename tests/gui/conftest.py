@@ -27,6 +27,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def screen() -> Iterator[Screen]:
+    yield from _screen(dpi=96)
+
+
+@pytest.fixture(scope="session")
+def hidpi_screen() -> Iterator[Screen]:
+    """A 200% display (192 dpi), where the window should use the @2x pictures."""
+    yield from _screen(dpi=192, size=(2560, 1600))
+
+
+def _screen(dpi: int, size: tuple[int, int] = (1280, 800)) -> Iterator[Screen]:
     problem = None
     if not sys.platform.startswith("linux"):
         problem = "GUI tests need Linux with X11 tools"
@@ -37,7 +47,7 @@ def screen() -> Iterator[Screen]:
             pytest.fail(f"{problem}; under CI=true a GUI test must run, not skip")
         pytest.skip(problem)
     workdir = Path(tempfile.mkdtemp(prefix="qlbreak-screen-"))
-    s = Screen(workdir, app=APP).start()
+    s = Screen(workdir, app=APP, size=size, dpi=dpi).start()
     try:
         yield s
     finally:

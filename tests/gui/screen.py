@@ -49,8 +49,8 @@ def wait_until(predicate: Callable[[], Any], timeout: float, what: str, interval
 
 
 class Screen:
-    def __init__(self, workdir: Path, app: str = "", size: tuple[int, int] = (1280, 800)) -> None:
-        self.workdir, self.app, self.size = workdir, app, size
+    def __init__(self, workdir: Path, app: str = "", size: tuple[int, int] = (1280, 800), dpi: int = 96) -> None:
+        self.workdir, self.app, self.size, self.dpi = workdir, app, size, dpi
         self.proc: subprocess.Popen[bytes] | None = None
         self.display = ""
         self._tk: tkinter.Tk | None = None
@@ -66,6 +66,8 @@ class Screen:
                     "-screen",
                     "0",
                     f"{self.size[0]}x{self.size[1]}x24",
+                    "-dpi",
+                    str(self.dpi),
                     "-nolisten",
                     "tcp",
                 ],

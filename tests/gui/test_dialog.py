@@ -146,3 +146,21 @@ def test_dark_theme(screen, open_dialog, shots, private_home, monkeypatch):
     screen.screenshot(shots / "dark-intro.png", wid)
     screen.key(wid, "Escape")
     assert d.exited() == 0
+
+
+def test_at_200_percent_the_window_and_its_picture_are_twice_the_size(hidpi_screen, private_home, shots, tmp_path):
+    from tests.gui.conftest import Dialog
+
+    safety = default_paths().safety_file
+    safety.parent.mkdir(parents=True, exist_ok=True)
+    safety.write_text("accepted\n")
+    d = Dialog(hidpi_screen, ["seated-side-bend"], tmp_path / "hidpi.log")
+    try:
+        wid = d.window("qlbreak — Seated side bend")
+        image = wait_until(lambda: hidpi_screen.send(APP, ".walk.illustration", "cget", "-image"), 10, "the picture")
+        assert int(hidpi_screen.send(APP, "image", "width", image)) == 720
+        _, _, width, height = hidpi_screen.geometry(wid)
+        assert width >= 800 and height >= 1000
+        hidpi_screen.screenshot(shots / "hidpi-intro.png", wid)
+    finally:
+        d.stop()

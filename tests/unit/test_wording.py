@@ -15,3 +15,4 @@ def test_timing_and_encouragement():
     assert wording.timing(240, None, False) == "4 minutes"
     assert wording.timing(60, 10, False) == "10 slow reps"
     assert "3 work days in a row" in wording.encouragement(3)
+    assert "day one of your streak" in wording.encouragement(1)
