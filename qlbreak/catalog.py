@@ -14,12 +14,8 @@ from typing import Any
 from qlbreak.core.picker import Candidate
 from qlbreak.core.session import Timing
 from qlbreak.tomlfile import FileProblem, Located, Problem, read
+from qlbreak.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
 
-POSITIONS = ("standing", "seated", "lying", "kneeling", "hands-and-knees")
-NO_FLOOR_POSITIONS = frozenset({"standing", "seated"})
-EQUIPMENT = ("none", "chair", "stick", "door-frame", "ball", "band", "cushion")
-TARGETS = ("ql", "lumbar", "hips", "hamstrings", "glutes", "upper-back")
-SIDES = ("both", "none")
 MAX_STEPS = 4
 
 _REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides", "steps", "gently", "image")

@@ -12,16 +12,17 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from qlbreak import __version__, catalog, clock
-from qlbreak import config as config_mod
-from qlbreak.catalog import Catalogue, Stretch
-from qlbreak.core import schedule
-from qlbreak.core.picker import Preferences, allowed
-from qlbreak.core.streak import streak
-from qlbreak.history import History, HistoryError
-from qlbreak.paths import Paths, assets_dir, default_paths
+from qlbreak import __version__, vocabulary
+
+# Each command imports what it uses, so `qlbreak --version` and a window that must
+# open fast do not pay for the rest (history's sqlite3, the schedule, the picker).
+if TYPE_CHECKING:
+    from qlbreak import config as config_mod
+    from qlbreak.catalog import Catalogue, Stretch
+    from qlbreak.history import History
+    from qlbreak.paths import Paths
 
 
 class Fail(Exception):
@@ -36,6 +37,8 @@ class App:
     """What every command needs, loaded once and only when asked for."""
 
     def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        from qlbreak.paths import default_paths
+
         self.args, self.out, self.err = args, out, err
         self.paths: Paths = default_paths(args.config)
         self._catalogue: Catalogue | None = None
@@ -45,6 +48,8 @@ class App:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
+            from qlbreak import catalog
+
             try:
                 self._catalogue = catalog.load()
             except catalog.CatalogueError as err:
@@ -54,6 +59,8 @@ class App:
     @property
     def loaded(self) -> config_mod.Loaded:
         if self._loaded is None:
+            from qlbreak import config as config_mod
+
             self._loaded = config_mod.load(self.paths.config_file, self.catalogue.ids)
         return self._loaded
 
@@ -71,6 +78,8 @@ class App:
 
     @contextmanager
     def history(self) -> Iterator[History]:
+        from qlbreak.history import History, HistoryError
+
         now = self.now()
         try:
             history = History.open(self.paths.history_db, now)
@@ -84,6 +93,8 @@ class App:
             history.close()
 
     def now(self, zone_name: str | None = None) -> datetime:
+        from qlbreak import clock
+
         try:
             return clock.now(zone_name or self.config.timezone)
         except clock.UnknownZone as err:
@@ -100,6 +111,8 @@ class App:
 
 
 def cmd_status(app: App) -> int:
+    from qlbreak.core import schedule
+
     now = app.now()
     coming = schedule.next_occurrence(app.config.plan.reminders, now)
     print(f"qlbreak {__version__}", file=app.out)
@@ -112,6 +125,8 @@ def cmd_status(app: App) -> int:
 
 
 def cmd_list(app: App) -> int:
+    from qlbreak.core.picker import Preferences, allowed
+
     a = app.args
     prefs = Preferences() if a.all else app.config.prefs
     shown = [
@@ -141,6 +156,8 @@ def cmd_schedule(app: App) -> int:
     a = app.args
     if a.days < 1 or a.days > 3660:
         raise Fail("--days must be from 1 to 3660")
+    from qlbreak.core import schedule
+
     zone_name = a.tz or app.config.timezone
     now = app.now(zone_name)
     start = _parse_from(a.start, now.tzinfo) if a.start else now
@@ -161,6 +178,8 @@ def cmd_history(app: App) -> int:
     a = app.args
     if a.days < 1:
         raise Fail("--days must be 1 or more")
+    from qlbreak.core.streak import streak
+
     now = app.now()
     with app.history() as history:
         events = history.events(since=now - timedelta(days=a.days))
@@ -202,11 +221,11 @@ def cmd_stretch(app: App) -> int:
         walk = Walkthrough(stretch, catalogue, history, config.prefs, config.workdays, app.now)
         _open_window(
             app,
-            lambda dialog, palette, cue: dialog.run(
+            lambda dialog, palette, cue, assets: dialog.run(
                 walk,
                 palette,
                 cue,
-                assets_dir(),
+                assets,
                 a.speed,
                 ask_safety=lambda: not app.paths.safety_file.exists(),
                 on_accept=lambda: _accept_safety(app),
@@ -221,19 +240,23 @@ def cmd_safety(app: App) -> int:
     if app.args.text:
         print(safety.as_text(), file=app.out)
         return 0
-    _open_window(app, lambda dialog, palette, cue: dialog.show_safety_only(palette, lambda: _accept_safety(app)))
+    _open_window(
+        app, lambda dialog, palette, _cue, _assets: dialog.show_safety_only(palette, lambda: _accept_safety(app))
+    )
     return 0
 
 
-def _open_window(app: App, show: Callable[[Any, Any, Any], None]) -> None:
+def _open_window(app: App, show: Callable[[Any, Any, Any, Any], None]) -> None:
     """Import Tk only here; no display is one clear line, not a traceback."""
     from qlbreak.adapters import dialog
     from qlbreak.adapters.appearance import palette
     from qlbreak.adapters.sound import Cue
+    from qlbreak.paths import assets_dir
 
     config = app.config
     try:
-        show(dialog, palette(config.theme), Cue(assets_dir() / "chime.wav", enabled=config.sound))
+        assets = assets_dir()
+        show(dialog, palette(config.theme), Cue(assets / "chime.wav", enabled=config.sound), assets)
     except dialog.tk.TclError as err:
         raise Fail(f"cannot open a window: {err}") from None
 
@@ -251,6 +274,7 @@ def cmd_config(app: App) -> int:
     a = app.args
     path = app.paths.config_file
     if a.init:
+        from qlbreak import config as config_mod
         from qlbreak.files import write_atomic
 
         try:
@@ -293,8 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
     p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
-    p.add_argument("--position", choices=catalog.POSITIONS)
-    p.add_argument("--equipment", choices=catalog.EQUIPMENT, help="only stretches that use this")
+    p.add_argument("--position", choices=vocabulary.POSITIONS)
+    p.add_argument("--equipment", choices=vocabulary.EQUIPMENT, help="only stretches that use this")
     p.set_defaults(run=cmd_list)
 
     p = sub.add_parser("schedule", help="the coming reminders")

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from qlbreak import clock
-from qlbreak.catalog import EQUIPMENT
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAYS, Plan, Reminder
 from qlbreak.tomlfile import FileProblem, Located, Problem, read
+from qlbreak.vocabulary import EQUIPMENT
 
 WORK_DAYS = frozenset(range(5))
 DEFAULT_REMINDERS = (
