@@ -87,6 +87,12 @@ def catalogue_dir() -> Path:
     return Path(__file__).parent / "catalogue"
 
 
+def known_ids(folder: Path | None = None) -> frozenset[str]:
+    """The stretch ids, from the file names alone (``load`` checks each file is named
+    after its id): enough for checking a config, and no TOML parsing at start-up."""
+    return frozenset(p.stem for p in (folder or catalogue_dir()).glob("*.toml"))
+
+
 def load(folder: Path | None = None) -> Catalogue:
     """Every ``*.toml`` in ``folder``, in name order; raises CatalogueError listing all faults."""
     folder = folder or catalogue_dir()

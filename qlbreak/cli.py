@@ -59,9 +59,10 @@ class App:
     @property
     def loaded(self) -> config_mod.Loaded:
         if self._loaded is None:
+            from qlbreak import catalog
             from qlbreak import config as config_mod
 
-            self._loaded = config_mod.load(self.paths.config_file, self.catalogue.ids)
+            self._loaded = config_mod.load(self.paths.config_file, catalog.known_ids())
         return self._loaded
 
     @property

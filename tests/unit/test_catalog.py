@@ -159,3 +159,7 @@ def test_wrong_types(tmp_path):
 
 def test_close_matches(shipped):
     assert "seated-twist" in shipped.close_matches("seated-twsit")
+
+
+def test_known_ids_are_the_loaded_ids(shipped):
+    assert catalog.known_ids() == shipped.ids
