@@ -117,8 +117,8 @@ class Dialog:
         made = builders[phase]()
         for b in made:
             b.pack(side="left", padx=int(4 * self.scale))
-            if self.walk.session.timed:
-                b.bind("<space>", lambda _e: (self.press(self.walk.toggle_pause, timed_only=True), "break")[1])
+            if self.walk.session.timed:  # Space pauses here, rather than pressing the button
+                b.bind("<space>", self._space)
         if made:
             focus_soon(made[0])
         hints = {
@@ -127,7 +127,7 @@ class Dialog:
             Phase.FEEDBACK: "1-4 to answer",
         }
         self.hint.configure(text=hints.get(phase, "Enter to go on · Esc to close"))
-        if phase in (Phase.SWITCH, Phase.FEEDBACK) and self.cue is not None:
+        if phase in (Phase.SWITCH, Phase.FEEDBACK):
             self.cue.play()
         self._schedule()
 
@@ -258,6 +258,10 @@ class Dialog:
             self._load_stretch()
         self.render()
 
+    def _space(self, _event: object) -> str:
+        self.press(self.walk.toggle_pause, timed_only=True)
+        return "break"
+
     def feel(self, feeling: Feeling) -> None:
         if self.walk.session.phase is Phase.FEEDBACK:
             self.press(lambda now: self.walk.feel(feeling, now))
@@ -279,8 +283,8 @@ class Dialog:
     def _tick(self) -> None:
         self._job = None
         self.walk.tick(self.now())
-        self.render()
-        if self.walk.session.timed:
+        self.render()  # a new phase schedules its own tick in _build
+        if self._job is None and self.walk.session.timed:
             self._job = self.root.after(TICK_MS, self._tick)
 
 
