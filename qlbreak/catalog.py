@@ -6,15 +6,22 @@ mistake in a new stretch is found by the tests, never by a user at 09:30.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from qlbreak.core.picker import Candidate
 from qlbreak.core.session import Timing
-from qlbreak.tomlfile import FileProblem, Located, Problem, read
 from qlbreak.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
+
+# The stretch window builds a Stretch from its parent's snapshot and must start
+# fast: what only loading and checking the files needs is imported there.
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    from qlbreak.core.picker import Candidate
+    from qlbreak.tomlfile import Located, Problem
 
 MAX_STEPS = 4
 
@@ -49,6 +56,8 @@ class Stretch:
 
     @property
     def candidate(self) -> Candidate:
+        from qlbreak.core.picker import Candidate
+
         return Candidate(self.id, self.no_floor, frozenset(self.equipment))
 
 
@@ -84,7 +93,9 @@ class Catalogue:
 def catalogue_dir() -> Path:
     # Package data sits beside this module in every install qlbreak supports
     # (wheel, editable, checkout); importlib.resources would cost 14 ms of start-up.
-    return Path(__file__).parent / "catalogue"
+    from pathlib import Path
+
+    return Path(os.path.dirname(os.path.abspath(__file__))) / "catalogue"
 
 
 def known_ids(folder: Path | None = None) -> frozenset[str]:
@@ -95,6 +106,8 @@ def known_ids(folder: Path | None = None) -> frozenset[str]:
 
 def load(folder: Path | None = None) -> Catalogue:
     """Every ``*.toml`` in ``folder``, in name order; raises CatalogueError listing all faults."""
+    from qlbreak.tomlfile import FileProblem, Problem, read
+
     folder = folder or catalogue_dir()
     problems: list[Problem] = []
     stretches: list[Stretch] = []
@@ -142,8 +155,9 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
     for key, value in texts.items():
         if not isinstance(value, str) or not value.strip():
             bad(key, f"{key} must be a non-empty string")
-    if isinstance(data["id"], str) and Path(doc.path).stem != data["id"]:
-        bad("id", f"id {data['id']!r} must match the file name {Path(doc.path).name!r}")
+    name = os.path.basename(doc.path)
+    if isinstance(data["id"], str) and os.path.splitext(name)[0] != data["id"]:
+        bad("id", f"id {data['id']!r} must match the file name {name!r}")
     targets = _words(doc, "targets", TARGETS, problems)
     equipment = _words(doc, "equipment", EQUIPMENT, problems)
     optional = _words(doc, "optional", EQUIPMENT, problems, required=False)

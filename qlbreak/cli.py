@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from qlbreak import __version__, vocabulary
 
@@ -212,27 +212,17 @@ def cmd_stretch(app: App) -> int:
             close = catalogue.close_matches(a.id)
             hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'qlbreak list --all'"
             raise Fail(f"unknown stretch {a.id!r}{hint}")
-    from qlbreak.walkthrough import NothingFits, Walkthrough, choose
+    if stretch is None:
+        from qlbreak.walkthrough import NothingFits, choose
 
-    with app.history() as history:
-        try:
-            stretch = stretch or choose(catalogue, config.prefs, history, app.now())
-        except NothingFits as err:
-            raise Fail(str(err)) from None
-        walk = Walkthrough(stretch, catalogue, history, config.prefs, config.workdays, app.now)
-        _open_window(
-            app,
-            lambda dialog, palette, cue, assets: dialog.run(
-                walk,
-                palette,
-                cue,
-                assets,
-                a.speed,
-                ask_safety=lambda: not app.paths.safety_file.exists(),
-                on_accept=lambda: _accept_safety(app),
-            ),
-        )
-    return 0
+        with app.history() as history:
+            try:
+                stretch = choose(catalogue, config.prefs, history, app.now())
+            except NothingFits as err:
+                raise Fail(str(err)) from None
+    from qlbreak import launch
+
+    return launch.open_window(launch.snapshot(stretch, config, app.paths, a.speed), app.paths.data_dir)
 
 
 def cmd_safety(app: App) -> int:
@@ -241,25 +231,14 @@ def cmd_safety(app: App) -> int:
     if app.args.text:
         print(safety.as_text(), file=app.out)
         return 0
-    _open_window(
-        app, lambda dialog, palette, _cue, _assets: dialog.show_safety_only(palette, lambda: _accept_safety(app))
-    )
-    return 0
-
-
-def _open_window(app: App, show: Callable[[Any, Any, Any, Any], None]) -> None:
-    """Import Tk only here; no display is one clear line, not a traceback."""
     from qlbreak.adapters import dialog
     from qlbreak.adapters.appearance import palette
-    from qlbreak.adapters.sound import Cue
-    from qlbreak.paths import assets_dir
 
-    config = app.config
     try:
-        assets = assets_dir()
-        show(dialog, palette(config.theme), Cue(assets / "chime.wav", enabled=config.sound), assets)
+        dialog.show_safety_only(palette(app.config.theme), lambda: _accept_safety(app))
     except dialog.tk.TclError as err:
         raise Fail(f"cannot open a window: {err}") from None
+    return 0
 
 
 def _accept_safety(app: App) -> None:

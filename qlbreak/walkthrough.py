@@ -4,6 +4,9 @@ The dialog renders ``Walkthrough.session`` and calls the methods here for every 
 this class turns final phases into history events (done with a feeling, skipped,
 switched) and "Another one" into a fresh session. No Tk here, so it is tested
 without a display.
+
+The window's process must paint fast, so the history and the picker are reached
+through callables and imported only when first used (after the window is up).
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from qlbreak.catalog import Catalogue, Stretch
-from qlbreak.core.picker import Preferences, pick
-from qlbreak.core.session import Feeling, IllegalMove, Phase, Session, begin
-from qlbreak.core.streak import streak
-from qlbreak.history import Event, History
+from qlbreak.core.session import Feeling, Phase, Session, begin
+
+if TYPE_CHECKING:
+    from qlbreak.catalog import Catalogue, Stretch
+    from qlbreak.core.picker import Preferences
+    from qlbreak.history import History
 
 
 class NothingFits(Exception):
@@ -27,6 +32,8 @@ def choose(
     catalogue: Catalogue, prefs: Preferences, history: History, now: datetime, skip: frozenset[str] = frozenset()
 ) -> Stretch:
     """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
+    from qlbreak.core.picker import pick
+
     candidates = [s.candidate for s in catalogue]
     done = history.done()
     last = history.last_stretch()
@@ -42,18 +49,29 @@ def choose(
 @dataclass
 class Walkthrough:
     stretch: Stretch
-    catalogue: Catalogue
-    history: History
-    prefs: Preferences
+    open_history: Callable[[], History]  # called once, when the first record is due
+    another_for: Callable[[History, frozenset[str]], Stretch]  # "Another one", avoiding these
     workdays: frozenset[int]
     wall: Callable[[], datetime]  # the wall clock, for history records
     session: Session = field(init=False)
     offered: set[str] = field(default_factory=set)  # stretches offered in this dialog
     streak: int = 0  # set once the stretch is done
+    _history: History | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.session = begin(self.stretch.timing)
         self.offered.add(self.stretch.id)
+
+    @property
+    def history(self) -> History:
+        if self._history is None:
+            self._history = self.open_history()
+        return self._history
+
+    def close_history(self) -> None:
+        if self._history is not None:
+            self._history.close()
+            self._history = None
 
     # Every press goes through _move, which records what a final phase means.
 
@@ -76,17 +94,10 @@ class Walkthrough:
     def another(self, now: float) -> None:
         """Record the switch and start over with a different stretch."""
         self._move(lambda s: s.another(now))
-        fresh = choose(self.catalogue, self.prefs, self.history, self.wall(), frozenset(self.offered))
+        fresh = self.another_for(self.history, frozenset(self.offered))
         self.stretch = fresh
         self.offered.add(fresh.id)
         self.session = begin(fresh.timing)
-
-    def allows(self, action: Callable[[Session], Session]) -> bool:
-        try:
-            action(self.session)
-        except IllegalMove:
-            return False
-        return True
 
     def _move(self, action: Callable[[Session], Session]) -> None:
         before = self.session.phase
@@ -94,6 +105,9 @@ class Walkthrough:
         phase = self.session.phase
         if phase is before or not self.session.finished:
             return
+        from qlbreak.core.streak import streak
+        from qlbreak.history import Event
+
         kind = {Phase.DONE: "done", Phase.CLOSED: "skipped", Phase.ANOTHER: "switched"}[phase]
         self.history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling))
         if phase is Phase.DONE:

@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -54,9 +53,12 @@ def prefers_dark(environ: Mapping[str, str], platform: str) -> bool:
             return out.stdout.strip().lower() == "dark"
         if "dark" in environ.get("GTK_THEME", "").lower():
             return True
-        home = Path(environ.get("XDG_CONFIG_HOME") or Path(environ.get("HOME", "~")).expanduser() / ".config")
-        settings = home / "gtk-3.0" / "settings.ini"
-        text = settings.read_text(errors="replace") if settings.is_file() else ""
+        home = environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser(environ.get("HOME", "~")), ".config")
+        settings = os.path.join(home, "gtk-3.0", "settings.ini")
+        text = ""
+        if os.path.isfile(settings):
+            with open(settings, encoding="utf-8", errors="replace") as f:
+                text = f.read()
         return "gtk-application-prefer-dark-theme=1" in text.replace(" ", "").lower()
     except Exception:  # noqa: BLE001 - guessing a theme must never stop the window opening
         return False

@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 import tkinter as tk
 from collections.abc import Callable
-from pathlib import Path
 
 from qlbreak import wording
 from qlbreak.adapters.appearance import Palette
@@ -32,7 +31,7 @@ FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feelin
 
 class Dialog:
     def __init__(
-        self, root: tk.Tk, walk: Walkthrough, palette: Palette, cue: Cue, assets: Path, speed: float = 1.0
+        self, root: tk.Tk, walk: Walkthrough, palette: Palette, cue: Cue, assets: str, speed: float = 1.0
     ) -> None:
         self.root, self.walk, self.palette, self.cue, self.assets = root, walk, palette, cue, assets
         self.speed = speed
@@ -292,7 +291,7 @@ def run(
     walk: Walkthrough,
     palette: Palette,
     cue: Cue,
-    assets: Path,
+    assets: str,
     speed: float,
     ask_safety: Callable[[], bool],
     on_accept: Callable[[], None],

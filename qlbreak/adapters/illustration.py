@@ -3,21 +3,21 @@ scaling, mirrored for the right side, and played as a loop when the stretch move
 
 from __future__ import annotations
 
+import os
 import tkinter as tk
-from pathlib import Path
 
 FRAME_MS = 140  # one frame of a moving stretch
 
 
-def image_file(image: str, dark: bool, double: bool, assets: Path) -> Path:
+def image_file(image: str, dark: bool, double: bool, assets: str) -> str:
     """``stretches/x.png`` -> ``stretches/x-dark@2x.png`` and so on, falling back to 1x."""
-    stem = Path(image).with_suffix("")
+    stem = os.path.splitext(image)[0]
     suffix = "-dark" if dark else ""
     for tag in ("@2x", "") if double else ("",):
-        path = assets / f"{stem}{suffix}{tag}.png"
-        if path.is_file():
+        path = os.path.join(assets, f"{stem}{suffix}{tag}.png")
+        if os.path.isfile(path):
             return path
-    return assets / image
+    return os.path.join(assets, image)
 
 
 class Illustration:
@@ -30,12 +30,12 @@ class Illustration:
         self._index = 0
         self._job: str | None = None
         self._mirrored = False
-        self.loaded: Path | None = None
+        self.loaded: str | None = None
 
-    def load(self, path: Path) -> None:
+    def load(self, path: str) -> None:
         self.stop()
         self._frames.clear()
-        self._strip = tk.PhotoImage(master=self.label, file=str(path)) if path.is_file() else None
+        self._strip = tk.PhotoImage(master=self.label, file=path) if os.path.isfile(path) else None
         self.loaded = path if self._strip is not None else None
         self._index = 0
         self.show(self._mirrored, moving=False)

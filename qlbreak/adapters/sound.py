@@ -6,17 +6,15 @@ scripts/make_assets.py, so nothing is downloaded and no audio library is needed.
 
 from __future__ import annotations
 
-import logging
+import os
 import sys
-from pathlib import Path
 
-log = logging.getLogger(__name__)
 LINUX_PLAYERS = (("paplay",), ("pw-play",), ("aplay", "-q"))
 
 
 class Cue:
-    def __init__(self, wav: Path, enabled: bool = True, platform: str = sys.platform) -> None:
-        self.wav, self.enabled, self.platform = wav, enabled and wav.is_file(), platform
+    def __init__(self, wav: str, enabled: bool = True, platform: str = sys.platform) -> None:
+        self.wav, self.enabled, self.platform = str(wav), enabled and os.path.isfile(wav), platform
         self.played = 0  # for tests and logs
 
     def play(self) -> None:
@@ -38,11 +36,17 @@ class Cue:
                 else next((p for p in LINUX_PLAYERS if shutil.which(p[0])), None)
             )
             if argv is None:
-                log.info("no sound player found; the cue stays silent")
+                _log("no sound player found; the cue stays silent")
                 self.enabled = False
                 return
             subprocess.Popen(
                 [*argv, str(self.wav)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
             )
         except (OSError, RuntimeError) as err:
-            log.info("cue sound failed: %s", err)
+            _log(f"cue sound failed: {err}")
+
+
+def _log(message: str) -> None:
+    import logging  # rarely needed: not worth its import time at every window start
+
+    logging.getLogger(__name__).info(message)

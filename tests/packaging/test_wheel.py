@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+from tests.unit.test_window import LEAN_IMPORT  # noqa: E402
 
 
 @pytest.mark.slow
@@ -61,5 +62,9 @@ def test_wheel_installs_and_runs(tmp_path, private_home):
         cwd=tmp_path,
     )
     assets = Path(where.stdout.strip())
+    lean = subprocess.run(
+        [bin_dir / "python", "-c", LEAN_IMPORT], capture_output=True, text=True, env=env, check=True, cwd=tmp_path
+    )
+    assert lean.stdout.strip() == "[]", "the window's process imports more than it needs to paint"
     assert (assets / "chime.wav").is_file(), "assets/ is not shipped in the wheel"
     assert not str(assets).startswith(str(ROOT)), "the installed package must not read from the checkout"

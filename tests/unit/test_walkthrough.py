@@ -27,7 +27,25 @@ def history(tmp_path):
 def walk(history: History, stretch_id: str = "seated-side-bend", prefs: Preferences | None = None) -> Walkthrough:
     stretch = CATALOGUE.get(stretch_id)
     assert stretch is not None
-    return Walkthrough(stretch, CATALOGUE, history, prefs or Preferences(), WORK, lambda: NOW)
+    return Walkthrough(
+        stretch,
+        open_history=lambda: history,
+        another_for=lambda h, skip: choose(CATALOGUE, prefs or Preferences(), h, NOW, skip),
+        workdays=WORK,
+        wall=lambda: NOW,
+    )
+
+
+def test_the_history_opens_only_when_a_record_is_due(history):
+    opened = []
+    stretch = CATALOGUE.get("cat-cow")
+    w = Walkthrough(stretch, lambda: opened.append(1) or history, lambda h, s: stretch, WORK, lambda: NOW)
+    w.next(0)
+    w.next(0)
+    w.toggle_pause(1)
+    assert opened == []
+    w.close(2)
+    assert opened == [1] and [e.kind for e in history.events()] == ["skipped"]
 
 
 def test_done_with_a_feeling_is_recorded_with_the_streak(history):
