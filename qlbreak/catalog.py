@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from qlbreak.core.session import Timing
 from qlbreak.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
@@ -29,8 +28,7 @@ _REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides
 _OPTIONAL = ("optional", "hold_seconds", "reps", "no_floor", "alternative")
 
 
-@dataclass(frozen=True)
-class Stretch:
+class Stretch(NamedTuple):
     id: str
     name: str
     summary: str  # one line: what it does for you
@@ -67,9 +65,13 @@ class CatalogueError(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True)
 class Catalogue:
-    stretches: tuple[Stretch, ...]
+    """The stretches, in catalogue order."""
+
+    __slots__ = ("stretches",)
+
+    def __init__(self, stretches: tuple[Stretch, ...]) -> None:
+        self.stretches = stretches
 
     def __iter__(self) -> Iterator[Stretch]:
         return iter(self.stretches)

@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from qlbreak.paths import Paths, assets_dir
 def snapshot(stretch: Stretch, config: Config, paths: Paths, speed: float = 1.0) -> dict[str, Any]:
     """Everything the window needs to paint, as plain JSON values."""
     return {
-        "stretch": asdict(stretch),
+        "stretch": stretch._asdict(),
         "theme": palette(config.theme).name,
         "sound": config.sound,
         "assets": str(assets_dir()),

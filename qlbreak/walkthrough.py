@@ -12,13 +12,13 @@ through callables and imported only when first used (after the window is up).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from qlbreak.core.session import Feeling, Phase, Session, begin
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from qlbreak.catalog import Catalogue, Stretch
     from qlbreak.core.picker import Preferences
     from qlbreak.history import History
@@ -32,6 +32,8 @@ def choose(
     catalogue: Catalogue, prefs: Preferences, history: History, now: datetime, skip: frozenset[str] = frozenset()
 ) -> Stretch:
     """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
+    from dataclasses import replace
+
     from qlbreak.core.picker import pick
 
     candidates = [s.candidate for s in catalogue]
@@ -46,21 +48,21 @@ def choose(
     return stretch
 
 
-@dataclass
 class Walkthrough:
-    stretch: Stretch
-    open_history: Callable[[], History]  # called once, when the first record is due
-    another_for: Callable[[History, frozenset[str]], Stretch]  # "Another one", avoiding these
-    workdays: frozenset[int]
-    wall: Callable[[], datetime]  # the wall clock, for history records
-    session: Session = field(init=False)
-    offered: set[str] = field(default_factory=set)  # stretches offered in this dialog
-    streak: int = 0  # set once the stretch is done
-    _history: History | None = field(default=None, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.session = begin(self.stretch.timing)
-        self.offered.add(self.stretch.id)
+    def __init__(
+        self,
+        stretch: Stretch,
+        open_history: Callable[[], History],  # called once, when the first record is due
+        another_for: Callable[[History, frozenset[str]], Stretch],  # "Another one", avoiding these
+        workdays: frozenset[int],
+        wall: Callable[[], datetime],  # the wall clock, for history records
+    ) -> None:
+        self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
+        self.workdays, self.wall = workdays, wall
+        self.session: Session = begin(stretch.timing)
+        self.offered = {stretch.id}  # stretches offered in this dialog
+        self.streak = 0  # set once the stretch is done
+        self._history: History | None = None
 
     @property
     def history(self) -> History:

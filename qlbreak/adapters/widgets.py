@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
-from dataclasses import dataclass
 from tkinter import font as tkfont
+from typing import NamedTuple
 
 from qlbreak.adapters.appearance import Palette
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):
     body: tkfont.Font
     small: tkfont.Font
     strong: tkfont.Font
@@ -20,9 +19,15 @@ class Fonts:
 
 
 def make_fonts(root: tk.Misc) -> Fonts:
-    """Sizes in points, so Tk scales them with the display (100%, 200%, ...)."""
-    base = tkfont.nametofont("TkDefaultFont", root=root).actual()
-    family, size = base["family"], max(10, abs(int(base["size"])))
+    """Sizes in points, so Tk scales them with the display (100%, 200%, ...).
+
+    The default font's settings are read, not resolved: asking for its ``actual``
+    form would load it (~9 ms) only to learn what the widgets load anyway.
+    """
+    family = str(root.tk.call("font", "configure", "TkDefaultFont", "-family"))
+    configured = int(root.tk.call("font", "configure", "TkDefaultFont", "-size"))
+    # A negative size is in pixels (X11's default is -12): points = pixels * 0.75 at 96 dpi.
+    size = max(10, round(-configured * 0.75) if configured < 0 else configured)
     return Fonts(
         body=tkfont.Font(root=root, family=family, size=size),
         small=tkfont.Font(root=root, family=family, size=size - 1),

@@ -1,8 +1,9 @@
 """One stretch walk-through as a state machine driven by elapsed time.
 
-Every transition lives in this file, in ``_MOVES``. A session is immutable: each
+Every transition lives in this file, in ``_MOVES``. A session is immutable (a named
+tuple: cheap to create, and the stretch window's process must start fast): each
 event returns a new one, and an event the current phase does not allow raises
-``IllegalMove`` (the session it was called on is untouched, being frozen). The
+``IllegalMove`` (the session it was called on is untouched). The
 dialog renders a session and forwards button presses; it never decides anything.
 
 Time is a float of seconds from any monotonic clock the caller likes; only
@@ -13,8 +14,8 @@ differences matter. Timed phases (the holds and the side switch) advance in
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
 from enum import Enum
+from typing import NamedTuple
 
 SWITCH_SECONDS = 5.0
 
@@ -54,8 +55,7 @@ class Feeling(Enum):
     HURT = "hurt"
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(NamedTuple):
     """How long one side lasts: a hold in seconds, or ``reps`` at ``pace`` seconds each."""
 
     seconds: float
@@ -95,8 +95,7 @@ _MOVES: dict[tuple[Phase, Event], Phase] = {
 }
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     timing: Timing
     phase: Phase = Phase.INTRO
     side: Side | None = None  # which side a HOLD works; SWITCH: the side coming next
@@ -120,24 +119,24 @@ class Session:
         self._target(Event.PAUSE)
         if self.paused:
             raise IllegalMove(self.phase, Event.PAUSE)
-        return replace(self, elapsed=self.elapsed_at(now), since=None)
+        return self._replace(elapsed=self.elapsed_at(now), since=None)
 
     def resume(self, now: float) -> Session:
         self._target(Event.RESUME)
         if not self.paused:
             raise IllegalMove(self.phase, Event.RESUME)
-        return replace(self, since=now)
+        return self._replace(since=now)
 
     def feel(self, feeling: Feeling, now: float) -> Session:
         self._target(Event.FEEL)
-        return replace(self, phase=Phase.DONE, feeling=feeling, since=None)
+        return self._replace(phase=Phase.DONE, feeling=feeling, since=None)
 
     def close(self, now: float) -> Session:
         target = self._target(Event.CLOSE)
-        return replace(self, phase=target, elapsed=self.elapsed_at(now), since=None)
+        return self._replace(phase=target, elapsed=self.elapsed_at(now), since=None)
 
     def another(self, now: float) -> Session:
-        return replace(self, phase=self._target(Event.ANOTHER), since=None)
+        return self._replace(phase=self._target(Event.ANOTHER), since=None)
 
     def tick(self, now: float) -> Session:
         """Move on from every timed phase whose time is up; carries the overflow."""
@@ -148,7 +147,7 @@ class Session:
                 break
             session = session._after_hold(now) if session.phase is Phase.HOLD else session.next(now)
             if session.since is not None:
-                session = replace(session, since=now - over)
+                session = session._replace(since=now - over)
         return session
 
     # -- views ----------------------------------------------------------------
@@ -201,7 +200,7 @@ class Session:
 
     def _enter(self, phase: Phase, now: float, side: Side | None) -> Session:
         timed = phase in (Phase.HOLD, Phase.SWITCH)
-        return replace(self, phase=phase, side=side, elapsed=0.0, since=now if timed else None)
+        return self._replace(phase=phase, side=side, elapsed=0.0, since=now if timed else None)
 
     def _after_hold(self, now: float) -> Session:
         if self.side is Side.LEFT:
