@@ -95,7 +95,8 @@ class Dialog:
         self.root.title(f"qlbreak — {stretch.name}")
         self.heading.configure(text=stretch.name)
         double = self.scale >= 1.5
-        self.picture.load(image_file(stretch.image, self.palette.name == "dark", double, self.assets))
+        size = (720, 480) if double else (360, 240)
+        self.picture.load(image_file(stretch.image, self.palette.name == "dark", double, self.assets), size)
         self._phase = None
 
     def _build(self, phase: Phase) -> None:

@@ -29,16 +29,25 @@ class Illustration:
         self._strip: tk.PhotoImage | None = None
         self._index = 0
         self._job: str | None = None
-        self._mirrored = False
+        self._mirrored = self._moving = False
+        self._blank: tk.PhotoImage | None = None
         self.loaded: str | None = None
 
-    def load(self, path: str) -> None:
+    def load(self, path: str, size: tuple[int, int]) -> None:
+        """Hold the picture's place at once and draw it once the window is up:
+        decoding and cutting frames would otherwise delay the window's first paint."""
         self.stop()
         self._frames.clear()
+        self._strip = None
+        self._blank = tk.PhotoImage(master=self.label, width=size[0], height=size[1])
+        self.label.configure(image=self._blank)
+        self.label.after_idle(self._decode, path)
+
+    def _decode(self, path: str) -> None:
         self._strip = tk.PhotoImage(master=self.label, file=path) if os.path.isfile(path) else None
         self.loaded = path if self._strip is not None else None
         self._index = 0
-        self.show(self._mirrored, moving=False)
+        self.show(self._mirrored, self._moving)
 
     @property
     def frame_count(self) -> int:
@@ -47,11 +56,10 @@ class Illustration:
         return max(1, self._strip.width() // max(1, self._strip.height() * 3 // 2))
 
     def show(self, mirrored: bool, moving: bool) -> None:
-        self._mirrored = mirrored
+        self._mirrored, self._moving = mirrored, moving
         count = self.frame_count
         if not count:
-            self.label.configure(image="", text="")
-            return
+            return  # still decoding, or no picture: the blank keeps its place
         self._index %= count
         self.label.configure(image=self._frame(mirrored, self._index))
         if moving and count > 1:
@@ -75,6 +83,8 @@ class Illustration:
         key = (mirrored, index)
         if key not in self._frames:
             assert self._strip is not None
+            if self.frame_count == 1 and not mirrored:
+                return self._strip  # a still picture needs no copy
             width, height = self._strip.width() // self.frame_count, self._strip.height()
             frame = tk.PhotoImage(master=self.label, width=width, height=height)
             args: list[object] = ["-from", index * width, 0, (index + 1) * width, height]
