@@ -31,7 +31,6 @@ class Illustration:
         self._job: str | None = None
         self._mirrored = self._moving = False
         self._blank: tk.PhotoImage | None = None
-        self.loaded: str | None = None
 
     def load(self, path: str, size: tuple[int, int]) -> None:
         """Hold the picture's place at once and draw it once the window is up:
@@ -45,7 +44,6 @@ class Illustration:
 
     def _decode(self, path: str) -> None:
         self._strip = tk.PhotoImage(master=self.label, file=path) if os.path.isfile(path) else None
-        self.loaded = path if self._strip is not None else None
         self._index = 0
         self.show(self._mirrored, self._moving)
 
