@@ -77,8 +77,9 @@ LYING_TOP = Pose(  # seen from above, on the back, head to the left, arms out wi
     pelvis=(1.6, 3.4),
     spine=(180, 180),
     neck=180,
-    arm_l=Limb(270, 270),
-    arm_r=Limb(90, 90),
+    arm_l=Limb(262, 270),
+    arm_r=Limb(98, 90),
+    scale={"arm_up_l": 0.8, "arm_low_l": 0.8, "arm_up_r": 0.8, "arm_low_r": 0.8},
     leg_l=Limb(0, 0, 0),
     leg_r=Limb(0, 0, 0),
 )
@@ -241,8 +242,15 @@ SCENES |= {
     ),
     "lumbar-rotation": Scene(
         keys=(
-            replace(LYING_TOP, leg_l=Limb(2, 358, 0), leg_r=Limb(358, 2, 0), scale=_legs(0.5, 0.55, 0.35)),
-            replace(LYING_TOP, leg_l=Limb(300, 10, 0), leg_r=Limb(310, 14, 0), scale=_legs(0.95, 0.8, 0.35)),
+            replace(
+                LYING_TOP, leg_l=Limb(2, 358, 0), leg_r=Limb(358, 2, 0), scale=LYING_TOP.scale | _legs(0.5, 0.55, 0.35)
+            ),
+            replace(
+                LYING_TOP,
+                leg_l=Limb(300, 10, 0),
+                leg_r=Limb(310, 14, 0),
+                scale=LYING_TOP.scale | _legs(0.95, 0.8, 0.35),
+            ),
         ),
         box=WIDE_BOX,
         glows=LOW_BACK,
@@ -311,11 +319,12 @@ SCENES |= {
         moves=True,
     ),
     "ql-ball-release": Scene(
-        keys=(_LYING_KNEE_HUG,),
+        # the low back rests on the ball, so it sits a little higher than the head
+        keys=(replace(_LYING_KNEE_HUG, pelvis=(1.2, 0.85), spine=(190, 177)),),
         box=WIDE_BOX,
-        props=(FLOOR, Prop("ball", (0.55, 0.3, 0.32))),
+        props=(FLOOR, Prop("ball", (0.55, 0.3, 0.3))),
         glows=(Glow("pelvis", "mid", 0.9),),
-        arrow=Arrow((1.2, 0.45), 2.9, 70, 118),
+        arrow=Arrow((1.2, 0.85), 2.9, 70, 118),
     ),
     "ql-ball-wall-release": Scene(
         keys=(
