@@ -94,9 +94,14 @@ class Walkthrough:
         self.session = self.session.tick(now)
 
     def another(self, now: float) -> None:
-        """Record the switch and start over with a different stretch."""
-        self._move(lambda s: s.another(now))
+        """Record the switch and start over with a different stretch.
+
+        Raises NothingFits, with nothing recorded or changed, when no other fits."""
+        self.session.another(now)  # an illegal move raises before anything is picked
         fresh = self.another_for(self.history, frozenset(self.offered))
+        if fresh.id == self.stretch.id:
+            raise NothingFits("no other stretch fits your settings")
+        self._move(lambda s: s.another(now))
         self.stretch = fresh
         self.offered.add(fresh.id)
         self.session = begin(fresh.timing)

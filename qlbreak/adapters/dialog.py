@@ -21,7 +21,7 @@ from qlbreak.adapters.safety_window import first_run, notice, open_safety
 from qlbreak.adapters.sound import Cue
 from qlbreak.adapters.widgets import Fonts, button, focus_soon, link, make_fonts
 from qlbreak.core.session import Feeling, Phase, Side
-from qlbreak.walkthrough import Walkthrough
+from qlbreak.walkthrough import NothingFits, Walkthrough
 
 WIDTH, HEIGHT = 440, 560  # at 100% scaling
 TICK_MS = 100
@@ -253,7 +253,11 @@ class Dialog:
         ):
             return
         before = self.walk.stretch
-        action(self.now())
+        try:
+            action(self.now())
+        except NothingFits as err:
+            self.hint.configure(text=str(err).capitalize())
+            return
         if self.walk.stretch is not before:
             self._load_stretch()
         self.render()
@@ -332,10 +336,25 @@ def _safety_first(
 
 def _window(palette: Palette) -> tk.Tk:
     root = tk.Tk(className="Qlbreak")
+    root.report_callback_exception = _report  # type: ignore[method-assign]
     root.tk.call("tk", "appname", APPNAME)
     root.configure(background=palette.bg)
     _place(root)
     return root
+
+
+def _report(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    """A file that cannot be written (history, safety) is one line; a bug keeps its traceback."""
+    import sys
+
+    from qlbreak.history import HistoryError  # here: only an error pays for sqlite3
+
+    if isinstance(error, (OSError, HistoryError)):
+        print(f"qlbreak: {error}", file=sys.stderr)
+        return
+    import traceback
+
+    traceback.print_exception(kind, error, trace)  # type: ignore[arg-type]
 
 
 def _show(root: tk.Tk) -> None:

@@ -104,3 +104,11 @@ def test_it_hurt_rests_the_stretch(history):
     w.feel(Feeling.HURT, 1000)
     picks = {choose(CATALOGUE, Preferences(), history, NOW + timedelta(days=d)).id for d in range(5)}
     assert "seated-twist" not in picks
+
+
+def test_another_one_when_nothing_else_fits_changes_nothing(history):
+    only = Preferences(avoid=CATALOGUE.ids - {"seated-side-bend"})
+    w = walk(history, "seated-side-bend", prefs=only)
+    with pytest.raises(NothingFits):
+        w.another(0)
+    assert (w.stretch.id, w.session.phase, history.events()) == ("seated-side-bend", Phase.INTRO, [])
