@@ -39,9 +39,14 @@ SNAPSHOT = (
 )
 
 
+LABEL = "import tkinter; r = tkinter.Tk(); tkinter.Label(r, text='Seated twist').pack(); r.mainloop()"
+
+
 def programs(python: str, snapshot: str) -> dict[str, list[str]]:
     return {
         "bare Tk window": [python, "-c", "import tkinter; r = tkinter.Tk(); r.title('bare'); r.mainloop()"],
+        # any text costs fontconfig's first use (~12 ms here), which the bare window never pays
+        "Tk window with one label": [python, "-c", LABEL],
         "stretch window process": [python, "-m", "qlbreak.window", snapshot],
         "qlbreak stretch seated-twist": [python, "-m", "qlbreak", "stretch", "seated-twist"],
         "qlbreak stretch (picked)": [python, "-m", "qlbreak", "stretch"],
