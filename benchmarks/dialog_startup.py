@@ -28,6 +28,8 @@ from pathlib import Path
 import Xlib.display
 import Xlib.X
 
+from qlbreak.launch import window_command
+
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMS: dict[str, list[str]] = {}
 
@@ -47,7 +49,7 @@ def programs(python: str, snapshot: str) -> dict[str, list[str]]:
         "bare Tk window": [python, "-c", "import tkinter; r = tkinter.Tk(); r.title('bare'); r.mainloop()"],
         # any text costs fontconfig's first use (~12 ms here), which the bare window never pays
         "Tk window with one label": [python, "-c", LABEL],
-        "stretch window process": [python, "-m", "qlbreak.window", snapshot],
+        "stretch window process": [python, *window_command(snapshot)[1:]],  # as qlbreak.launch starts it
         "qlbreak stretch seated-twist": [python, "-m", "qlbreak", "stretch", "seated-twist"],
         "qlbreak stretch (picked)": [python, "-m", "qlbreak", "stretch"],
     }
