@@ -31,12 +31,13 @@ _DAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _KEYS = {
     (): ("schedule", "reminder", "stretches", "dialog"),
-    ("schedule",): ("timezone", "grace_minutes", "snooze_minutes"),
+    ("schedule",): ("timezone", "grace_minutes", "snooze_minutes", "reminder_style"),
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
     ("dialog",): ("theme", "sound"),
 }
 THEMES = ("auto", "light", "dark")
+REMINDER_STYLES = ("both", "prompt", "notification")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Config:
     prefs: Preferences = field(default_factory=Preferences)
     theme: str = "auto"  # the stretch window: auto follows the system
     sound: bool = True  # a soft cue at the switch and the end of a hold
+    reminder_style: str = "both"  # qlbreak's own prompt, a desktop notification, or both
 
     @property
     def workdays(self) -> frozenset[int]:
@@ -99,7 +101,12 @@ class _Reader:
             self._error(("dialog", "theme"), f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
             theme = "auto"
         sound = self._bool(dialog, "sound", True, table_name="dialog")
-        return Loaded(Config(plan, timezone, prefs, theme, sound), tuple(self.problems))
+        style = schedule.get("reminder_style", "both")
+        if style not in REMINDER_STYLES:
+            message = f"reminder_style must be one of {', '.join(REMINDER_STYLES)}, not {style!r}"
+            self._error(("schedule", "reminder_style"), message)
+            style = "both"
+        return Loaded(Config(plan, timezone, prefs, theme, sound, style), tuple(self.problems))
 
     # -- sections ---------------------------------------------------------------
 
@@ -241,6 +248,7 @@ DEFAULT_FILE = """\
 timezone = "local"          # or an IANA zone name such as "Europe/Berlin"
 grace_minutes = 30          # a reminder missed by up to this long still shows, late
 snooze_minutes = 10
+reminder_style = "both"     # prompt (qlbreak's small window), notification, or both
 
 # Each [[reminder]] is a local clock time on chosen days. Writing any [[reminder]]
 # replaces the defaults below, so keep both if you add a third.

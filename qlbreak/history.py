@@ -17,7 +17,7 @@ from pathlib import Path
 from qlbreak.core.picker import Done
 from qlbreak.core.session import Feeling
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a reminder occurrence is fired (or missed) once, whoever records it
 KINDS = ("fired", "done", "skipped", "snoozed", "missed", "switched")
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS events (
@@ -31,6 +31,11 @@ CREATE TABLE IF NOT EXISTS events (
     occurrence TEXT              -- the local date of the reminder occurrence
 );
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
+DELETE FROM events WHERE kind IN ('fired', 'missed') AND id NOT IN (
+    SELECT MIN(id) FROM events WHERE kind IN ('fired', 'missed') GROUP BY kind, reminder, occurrence
+);
+CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
+    WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL;
 """
 
 
@@ -84,12 +89,31 @@ class History:
         self._db.close()
 
     def record(self, event: Event) -> None:
+        self._insert(event, "INSERT")
+
+    def claim(self, event: Event) -> bool:
+        """Record a "fired" or "missed" occurrence unless it is already recorded; the
+        database decides, so two running copies can never both fire one reminder."""
+        if event.kind not in ("fired", "missed") or event.reminder is None or event.occurrence is None:
+            raise ValueError("only a fired or missed occurrence can be claimed")
+        return self._insert(event, "INSERT OR IGNORE") == 1
+
+    def settled(self, since: date) -> set[tuple[str, date]]:
+        """(reminder, local date) of every occurrence fired or missed from ``since`` on."""
+        rows = self._db.execute(
+            "SELECT reminder, occurrence FROM events WHERE kind IN ('fired', 'missed')"
+            " AND reminder IS NOT NULL AND occurrence >= ?",
+            (since.isoformat(),),
+        )
+        return {(reminder, date.fromisoformat(day)) for reminder, day in rows}
+
+    def _insert(self, event: Event, verb: str) -> int:
         if event.kind not in KINDS:
             raise ValueError(f"unknown event kind {event.kind!r}")
         _aware(event.at)
         with self._db:
-            self._db.execute(
-                "INSERT INTO events (ts, at, kind, stretch, feeling, reminder, occurrence)"
+            return self._db.execute(
+                f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     event.at.timestamp(),
@@ -100,7 +124,7 @@ class History:
                     event.reminder,
                     event.occurrence.isoformat() if event.occurrence else None,
                 ),
-            )
+            ).rowcount
 
     def events(self, since: datetime | None = None) -> list[Event]:
         """Events at or after ``since`` (all when None), oldest first."""

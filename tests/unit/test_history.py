@@ -91,3 +91,33 @@ def test_rejects_unknown_kinds_and_naive_times(db_path):
         history.record(Event(NOW, "exploded"))
     with pytest.raises(ValueError):
         history.record(Event(datetime(2026, 1, 1), "done"))
+
+
+def test_an_occurrence_is_claimed_once_even_by_two_copies(db_path):
+    first, second = History.open(db_path, NOW), History.open(db_path, NOW)
+    fired = Event(NOW, "fired", "seated-twist", reminder="morning", occurrence=date(2026, 11, 25))
+    assert first.claim(fired) is True
+    assert second.claim(fired) is False  # the other copy already fired it
+    missed = Event(NOW, "missed", reminder="lunch", occurrence=date(2026, 11, 24))
+    assert second.claim(missed) is True
+    assert first.settled(date(2026, 11, 24)) == {("morning", date(2026, 11, 25)), ("lunch", date(2026, 11, 24))}
+    assert first.settled(date(2026, 11, 25)) == {("morning", date(2026, 11, 25))}
+    with pytest.raises(ValueError):
+        first.claim(Event(NOW, "done", "seated-twist"))
+
+
+def test_a_version_1_history_is_upgraded_in_place(db_path):
+    db_path.parent.mkdir(parents=True)
+    db = sqlite3.connect(db_path)
+    db.executescript(
+        "CREATE TABLE events (id INTEGER PRIMARY KEY, ts REAL NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,"
+        " stretch TEXT, feeling TEXT, reminder TEXT, occurrence TEXT);"
+        "INSERT INTO events (ts, at, kind, stretch) VALUES (1, '2026-11-24T09:00:00+01:00', 'done', 'cat-cow');"
+        "PRAGMA user_version = 1;"
+    )
+    db.close()
+    history = History.open(db_path, NOW)
+    assert [e.stretch for e in history.events()] == ["cat-cow"]
+    assert history.claim(Event(NOW, "fired", reminder="morning", occurrence=date(2026, 11, 25)))
+    history.close()
+    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

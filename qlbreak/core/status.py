@@ -1,0 +1,114 @@
+"""What the tray shows, worked out from the app's state and ``now``.
+
+Every backend renders these values: pystray's menu, and qlbreak's own popup on X11
+(where pystray has no menu), so both menus always say the same. Actions are the
+names of the commands the service loop understands (``ACTIONS``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from qlbreak.core.schedule import Occurrence
+
+APP = "qlbreak"
+DASH = "\u2014"
+ACTIONS = ("stretch", "snooze", "skip", "pause-hour", "pause-tomorrow", "resume", "autostart", "safety", "quit")
+
+
+@dataclass(frozen=True)
+class Due:
+    """A reminder that was shown and waits for the user until ``until``."""
+
+    occurrence: Occurrence
+    stretch: str  # the stretch it proposes (catalogue id)
+    name: str  # that stretch's name, as shown
+    until: datetime  # then it counts as missed
+
+
+@dataclass(frozen=True)
+class View:
+    now: datetime
+    coming: Occurrence | None = None
+    due: Due | None = None
+    paused_until: datetime | None = None
+    done_today: int = 0
+    due_today: int = 0  # reminders that fall on today's date
+    streak: int = 0
+    autostart: bool | None = None  # None: no login item on this system
+    snooze_minutes: int = 10
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One menu line: ``action`` None means it only informs (shown disabled)."""
+
+    label: str
+    action: str | None = None
+    checked: bool | None = None  # None: not a check item
+    default: bool = False
+    children: tuple[Entry, ...] = ()
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "label": self.label,
+            "action": self.action,
+            "checked": self.checked,
+            "default": self.default,
+            "children": [c.as_json() for c in self.children],
+        }
+
+
+def paused(view: View) -> bool:
+    return view.paused_until is not None and view.now < view.paused_until
+
+
+def look(view: View) -> str:
+    """The icon: "due" wins over "paused", which wins over "normal"."""
+    if view.due is not None:
+        return "due"
+    return "paused" if paused(view) else "normal"
+
+
+def title(view: View) -> str:
+    """The tooltip (and the X11 icon window's name): always starts with ``qlbreak``."""
+    if view.due is not None:
+        return f"{APP} {DASH} time for a stretch: {view.due.name}"
+    if paused(view):
+        assert view.paused_until is not None
+        return f"{APP} {DASH} paused until {when(view.paused_until, view.now)}"
+    if view.coming is None:
+        return f"{APP} {DASH} no reminders set"
+    return f"{APP} {DASH} next: {view.coming.reminder} at {when(view.coming.at, view.now)}"
+
+
+def menu(view: View) -> tuple[Entry, ...]:
+    entries = [Entry("Stretch now", "stretch", default=True)]
+    if view.coming is not None:
+        entries.append(Entry(f"Next: {view.coming.reminder} at {when(view.coming.at, view.now)}"))
+    if view.due is not None:
+        entries.append(Entry(f"Snooze {view.snooze_minutes} min", "snooze"))
+        entries.append(Entry("Skip today", "skip"))
+    is_paused = paused(view)
+    pause = (
+        Entry("1 hour", "pause-hour"),
+        Entry("Until tomorrow", "pause-tomorrow"),
+        Entry("Resume", "resume" if is_paused else None),
+    )
+    entries.append(Entry("Pause", children=pause))
+    entries.append(Entry(f"Today: {view.done_today}/{view.due_today} stretches, streak {view.streak}"))
+    if view.autostart is not None:
+        entries.append(Entry("Start at login", "autostart", checked=view.autostart))
+    entries += [Entry("Safety", "safety"), Entry("Quit", "quit")]
+    return tuple(entries)
+
+
+def when(at: datetime, now: datetime) -> str:
+    """``12:30``, ``09:30 tomorrow`` or ``09:30 on Mon 7 Dec``, in ``now``'s zone."""
+    local, today = at.astimezone(now.tzinfo), now.date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if local.date() == today + timedelta(days=1):
+        return f"{local:%H:%M} tomorrow"
+    return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"

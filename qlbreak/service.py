@@ -1,0 +1,288 @@
+"""The long-running loop: asks core/schedule what is due, then tells the adapters.
+
+One thread owns this object (pystray's setup thread in the tray app). Menu clicks,
+the single-instance listener and ended child windows only ``put`` a command on the
+queue; ``step`` drains it, reads the clock once, and carries out the decisions.
+Relative waits stop while a machine sleeps, so the loop never waits longer than
+``schedule.HEARTBEAT`` and checks the wall clock against the monotonic one.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from qlbreak import statefile
+from qlbreak.catalog import Catalogue, Stretch
+from qlbreak.config import Config
+from qlbreak.core import schedule, status
+from qlbreak.core.schedule import Occurrence, ScheduleState
+from qlbreak.core.status import Due
+from qlbreak.core.streak import streak
+from qlbreak.history import Event, History
+from qlbreak.ports import Clock, Command, LoginItem, Notifier, Tray, Windows
+
+log = logging.getLogger("qlbreak")
+DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
+STYLES = ("prompt", "notification", "both")
+
+
+@dataclass(frozen=True)
+class Ports:
+    tray: Tray
+    notifier: Notifier
+    windows: Windows
+    login: LoginItem
+    clock: Clock
+
+
+class Service:
+    def __init__(self, config: Config, catalogue: Catalogue, history: History, state_file: Path, ports: Ports) -> None:
+        self.config, self.catalogue, self.history, self.state_file = config, catalogue, history, state_file
+        self.ports = ports
+        self.commands: queue.Queue[Command] = queue.Queue()
+        self.running = True
+        now = ports.clock.now()
+        saved = statefile.load(state_file, now)
+        if saved.notice:
+            log.warning(saved.notice)
+        since = now.date() - schedule.SETTLED_AFTER - timedelta(days=1)
+        self.state = ScheduleState(
+            saved.state.since,
+            saved.state.seen_until,
+            saved.state.handled | frozenset(history.settled(since)),
+            saved.state.snoozed,
+            saved.state.paused_until,
+        )
+        self.due: Due | None = saved.due
+        self.held: Due | None = None  # a snoozed reminder's proposal, shown again later
+        self._last: tuple[datetime, float] | None = None
+        self._shown: tuple[str, str, tuple[status.Entry, ...]] | None = None
+
+    def put(self, name: str, arg: object = None) -> None:
+        """Thread-safe: the only way other threads reach the service."""
+        self.commands.put((name, arg))
+
+    # -- the loop ----------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Step until "quit"; each wait ends at the next decision or the heartbeat."""
+        while self.running:
+            wake = self.step()
+            wait = (wake - self.ports.clock.now()).total_seconds()
+            try:
+                command = self.commands.get(timeout=min(max(wait, 0.05), schedule.HEARTBEAT.total_seconds()))
+            except queue.Empty:
+                continue
+            self.commands.put(command)  # step() drains it, in order with any others
+
+    def step(self) -> datetime:
+        """Drain the commands, decide, render; returns when to look again."""
+        now = self.ports.clock.now()
+        self._check_drift(now)
+        while self.running:
+            try:
+                name, arg = self.commands.get_nowait()
+            except queue.Empty:
+                break
+            self._handle(name, arg, now)
+        if not self.running:
+            return now
+        self.state, decision = schedule.tick(self.config.plan, self.state, now)
+        for occ in decision.missed:
+            self.history.claim(Event(now, "missed", reminder=occ.reminder, occurrence=occ.day))
+            log.info("missed %s of %s (noticed at %s)", occ.reminder, occ.day, f"{now:%H:%M}")
+        if decision.fire is not None:
+            self._fire(decision.fire, now)
+        elif decision.again is not None:
+            self._again(decision.again, now)
+        if self.due is not None and now >= self.due.until:
+            self._expire(now)
+        self._save()
+        self._render(now)
+        wake = decision.wake_at
+        if self.due is not None:
+            wake = min(wake, self.due.until)
+        return wake
+
+    # -- commands ----------------------------------------------------------------------
+
+    def _handle(self, name: str, arg: object, now: datetime) -> None:
+        log.debug("command %s %r", name, arg)
+        windows = self.ports.windows
+        if name == "stretch":
+            self._open_stretch(arg if isinstance(arg, str) else None, now)
+        elif name == "snooze" and self.due is not None:
+            self.state = schedule.snooze(self.config.plan, self.state, self.due.occurrence, now)
+            self.history.record(self._about(self.due, now, "snoozed"))
+            self.held, self.due = self.due, None
+            windows.close_prompt()
+        elif name == "skip":
+            if self.due is not None:
+                self.history.record(self._about(self.due, now, "skipped"))
+                self.due = None
+                windows.close_prompt()
+            self.state = schedule.pause(self.state, schedule.until_tomorrow(now))
+        elif name == "pause-hour":
+            self.state = schedule.pause(self.state, now + timedelta(hours=1))
+        elif name == "pause-tomorrow":
+            self.state = schedule.pause(self.state, schedule.until_tomorrow(now))
+        elif name == "resume":
+            self.state = schedule.resume(self.state)
+        elif name == "autostart":
+            self._toggle_login()
+        elif name == "safety":
+            windows.open_safety()
+        elif name == "menu" and isinstance(arg, tuple):
+            windows.open_menu(status.menu(self._view(now)), *arg)
+        elif name == "ended" and isinstance(arg, tuple):
+            self._ended(*arg, now)
+        elif name == "quit":
+            self.running = False
+            windows.close_all()
+            self._save()
+        else:
+            log.warning("ignored command %s %r", name, arg)
+
+    def _open_stretch(self, stretch_id: str | None, now: datetime) -> None:
+        windows = self.ports.windows
+        if windows.raise_stretch():
+            return  # at most one stretch window: a second request raises the open one
+        stretch = self.catalogue.get(stretch_id) if stretch_id else None
+        if stretch is None and self.due is not None:
+            stretch = self.catalogue.get(self.due.stretch)
+        if stretch is None:
+            stretch = self._pick(now)
+        if stretch is None:
+            self.ports.notifier.notify("qlbreak", "No stretch fits your settings; see [stretches] in your config.")
+            return
+        windows.close_prompt()
+        windows.open_stretch(stretch)
+
+    def _ended(self, kind: object, result: object, started: object, now: datetime) -> None:
+        if kind == "prompt":
+            if result == "start":
+                self.put("stretch")
+            elif result in ("snooze", "skip"):
+                self.put(str(result))
+        elif kind == "stretch" and isinstance(started, datetime):
+            done = any(e.kind == "done" for e in self.history.events(since=started))
+            log.info("stretch window closed (%s)", "done" if done else "not done")
+            if done and self.due is not None:
+                self.due = None
+                self.ports.windows.close_prompt()
+        elif kind == "menu" and isinstance(result, str) and result in status.ACTIONS:
+            self.put(result)
+
+    def _toggle_login(self) -> None:
+        login = self.ports.login
+        current = login.enabled()
+        if current is not None:
+            try:
+                login.set(not current)
+            except OSError as err:
+                log.error("cannot change the login item: %s", err)
+                self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {err}")
+
+    # -- reminders ---------------------------------------------------------------------
+
+    def _fire(self, occ: Occurrence, now: datetime) -> None:
+        stretch = self._pick(now)
+        fired = Event(now, "fired", stretch.id if stretch else None, reminder=occ.reminder, occurrence=occ.day)
+        if not self.history.claim(fired):
+            log.info("%s of %s was already shown (another copy?)", occ.reminder, occ.day)
+            return
+        if stretch is None:
+            log.warning("no stretch fits the settings; %s not shown", occ.reminder)
+            return
+        self._show(Due(occ, stretch.id, stretch.name, schedule.expires(occ, self.config.plan)), now)
+
+    def _again(self, occ: Occurrence, now: datetime) -> None:
+        held = self.held if self.held and self.held.occurrence == occ else None
+        stretch = self.catalogue.get(held.stretch) if held else self._pick(now)
+        self.held = None
+        if stretch is not None:
+            self._show(Due(occ, stretch.id, stretch.name, now + self.config.plan.grace), now)
+
+    def _show(self, due: Due, now: datetime) -> None:
+        self.due = due
+        style = self.config.reminder_style
+        log.info("reminder %s: %s, due until %s", due.occurrence.reminder, due.stretch, f"{due.until:%H:%M}")
+        if style in ("notification", "both"):
+            self.ports.notifier.notify(f"Time for a stretch: {due.name}", _message(due, self.catalogue))
+        if style in ("prompt", "both"):
+            seconds = (due.until - now).total_seconds()
+            self.ports.windows.open_prompt(due, int(self.config.plan.snooze.total_seconds() // 60), seconds)
+
+    def _expire(self, now: datetime) -> None:
+        assert self.due is not None
+        occ = self.due.occurrence
+        self.history.claim(Event(now, "missed", self.due.stretch, reminder=occ.reminder, occurrence=occ.day))
+        log.info("%s of %s passed without a stretch", occ.reminder, occ.day)
+        self.due = None
+        self.ports.windows.close_prompt()
+
+    def _pick(self, now: datetime) -> Stretch | None:
+        from qlbreak.walkthrough import NothingFits, choose
+
+        try:
+            return choose(self.catalogue, self.config.prefs, self.history, now)
+        except NothingFits:
+            return None
+
+    def _about(self, due: Due, now: datetime, kind: str) -> Event:
+        return Event(now, kind, due.stretch, reminder=due.occurrence.reminder, occurrence=due.occurrence.day)
+
+    # -- clock, state, tray ------------------------------------------------------------
+
+    def _check_drift(self, now: datetime) -> None:
+        mono = self.ports.clock.monotonic()
+        if self._last is not None:
+            wall_step = (now - self._last[0]).total_seconds()
+            if abs(wall_step - (mono - self._last[1])) > DRIFT:
+                log.info(
+                    "the wall clock moved %+.0f s in %.0f s: sleep or a clock change", wall_step, mono - self._last[1]
+                )
+        self._last = (now, mono)
+
+    def _save(self) -> None:
+        try:
+            statefile.save(self.state_file, self.state, self.due)
+        except OSError as err:
+            log.error("%s: cannot save the state: %s", self.state_file, err)
+
+    def _view(self, now: datetime) -> status.View:
+        plan = self.config.plan
+        today = now.date()
+        done = self.history.done_days()
+        return status.View(
+            now=now,
+            coming=schedule.next_occurrence(plan.reminders, now),
+            due=self.due,
+            paused_until=self.state.paused_until,
+            done_today=sum(1 for e in self.history.events(since=_midnight(now)) if e.kind == "done"),
+            due_today=sum(1 for r in plan.reminders if schedule.occurrence_on(r, today, now.tzinfo) is not None),
+            streak=streak(done, self.config.workdays, today),
+            autostart=self.ports.login.enabled(),
+            snooze_minutes=int(plan.snooze.total_seconds() // 60),
+        )
+
+    def _render(self, now: datetime) -> None:
+        view = self._view(now)
+        shown = (status.title(view), status.look(view), status.menu(view))
+        if shown != self._shown:
+            self._shown = shown
+            self.ports.tray.update(*shown)
+
+
+def _midnight(now: datetime) -> datetime:
+    return datetime.combine(now.date(), datetime.min.time(), tzinfo=now.tzinfo)
+
+
+def _message(due: Due, catalogue: Catalogue) -> str:
+    stretch = catalogue.get(due.stretch)
+    summary = f"{stretch.summary} " if stretch else ""
+    return f"{summary}Click the qlbreak icon, or Start in the prompt, when you are ready."

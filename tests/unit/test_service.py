@@ -1,0 +1,217 @@
+"""service.py with fakes for every outside world and a clock the test moves."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from qlbreak import catalog
+from qlbreak.config import Config
+from qlbreak.history import Event, History
+from qlbreak.service import Ports, Service
+from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MONDAY_0925 = datetime(2026, 11, 30, 9, 25, tzinfo=BERLIN)
+
+
+class App:
+    """A service with its fakes, restartable on the same files."""
+
+    def __init__(self, tmp_path, now=MONDAY_0925, config=None):
+        self.tmp_path, self.config = tmp_path, config or Config()
+        self.clock = FakeClock(now)
+        self.catalogue = catalog.load()
+        self.start()
+
+    def start(self):
+        self.tray, self.notifier, self.windows, self.login = FakeTray(), FakeNotifier(), FakeWindows(), FakeLogin()
+        self.history = History.open(self.tmp_path / "history.db", self.clock.now())
+        ports = Ports(self.tray, self.notifier, self.windows, self.login, self.clock)
+        self.service = Service(self.config, self.catalogue, self.history, self.tmp_path / "state.json", ports)
+        return self
+
+    def restart(self):
+        self.history.close()
+        return self.start()
+
+    def at(self, seconds, **kw):
+        """Let ``seconds`` pass in heartbeat-sized ticks, as the loop would."""
+        while seconds > 0:
+            step = min(30, seconds)
+            self.clock.advance(step, **kw)
+            self.service.step()
+            seconds -= step
+
+    def do(self, name, arg=None):
+        self.service.put(name, arg)
+        return self.service.step()
+
+    def kinds(self):
+        return [e.kind for e in self.history.events()]
+
+
+@pytest.fixture
+def app(tmp_path):
+    a = App(tmp_path)
+    a.service.step()
+    yield a
+    a.history.close()
+
+
+def test_the_title_names_the_next_reminder_and_the_menu_follows_the_state(app):
+    assert app.tray.title == "qlbreak \u2014 next: morning at 09:30"
+    assert app.tray.look == "normal"
+    labels = app.tray.labels()
+    assert labels[0] == "Stretch now" and app.tray.menu[0].default
+    assert labels[1] == "Next: morning at 09:30"
+    assert "Today: 0/2 stretches, streak 0" in labels
+    assert labels[-3:] == ["Start at login", "Safety", "Quit"]
+    assert not any(label.startswith("Snooze") for label in labels)
+
+
+def test_a_due_reminder_notifies_once_prompts_and_turns_the_icon(app):
+    app.at(5 * 60)
+    assert [t for t, _ in app.notifier.sent] == [f"Time for a stretch: {app.windows.prompts[0].name}"]
+    assert app.windows.prompt_open and app.tray.look == "due"
+    assert app.tray.title.startswith("qlbreak \u2014 time for a stretch: ")
+    assert "Snooze 10 min" in app.tray.labels()
+    app.at(10 * 60)
+    assert len(app.notifier.sent) == 1 and app.kinds() == ["fired"]
+
+
+def test_a_restart_never_repeats_a_reminder(app):
+    app.at(6 * 60)
+    app.restart()
+    app.service.step()
+    app.at(60)
+    assert app.notifier.sent == [] and app.windows.prompts == []
+    assert app.tray.look == "due"  # still waiting for the user, silently
+
+
+def test_unanswered_it_is_missed_when_the_grace_window_ends(app):
+    app.at(6 * 60)
+    app.at(30 * 60)
+    assert app.kinds() == ["fired", "missed"]
+    assert not app.windows.prompt_open and app.tray.look == "normal"
+
+
+def test_snooze_shows_the_same_stretch_again_later(app):
+    app.at(6 * 60)
+    first = app.windows.prompts[0]
+    app.do("snooze")
+    assert app.tray.look == "normal" and not app.windows.prompt_open
+    app.at(9 * 60)
+    assert len(app.windows.prompts) == 1
+    app.at(60)
+    assert len(app.windows.prompts) == 2 and app.windows.prompts[1].stretch == first.stretch
+    assert app.kinds() == ["fired", "snoozed"]
+
+
+def test_start_from_the_prompt_opens_that_stretch_and_done_clears_the_reminder(app):
+    app.at(6 * 60)
+    due = app.windows.prompts[0]
+    opened = app.clock.now()
+    app.do("ended", ("prompt", "start", opened))
+    app.service.step()
+    assert app.windows.stretches == [due.stretch] and not app.windows.prompt_open
+    app.history.record(Event(app.clock.now(), "done", due.stretch))
+    app.do("ended", ("stretch", 0, opened))
+    assert app.tray.look == "normal"
+    assert "Today: 1/2 stretches, streak 1" in app.tray.labels()
+
+
+def test_skip_today_pauses_until_midnight(app):
+    app.at(6 * 60)
+    app.do("skip")
+    assert app.tray.title == "qlbreak \u2014 paused until 00:00 tomorrow"
+    assert app.tray.look == "paused"
+    app.at(3 * 3600 + 40 * 60)  # lunch and its grace pass while paused
+    assert len(app.notifier.sent) == 1
+    assert app.kinds() == ["fired", "skipped", "missed"]
+
+
+def test_pause_an_hour_then_resume(app):
+    app.do("pause-hour")
+    assert app.tray.title == "qlbreak \u2014 paused until 10:25"
+    resume = next(e for e in app.tray.menu if e.label == "Pause").children[2]
+    assert resume.action == "resume"
+    app.do("resume")
+    assert app.tray.title == "qlbreak \u2014 next: morning at 09:30"
+
+
+def test_a_reminder_paused_past_its_grace_is_missed_not_shown(app):
+    app.do("pause-hour")
+    app.at(61 * 60)
+    assert app.notifier.sent == [] and app.kinds() == ["missed"]
+
+
+def test_after_a_sleep_only_the_newest_inside_grace_fires(tmp_path):
+    a = App(tmp_path, now=datetime(2026, 11, 30, 9, 0, tzinfo=BERLIN))
+    a.service.step()
+    a.clock.advance(3 * 3600 + 40 * 60, asleep=True)  # wakes at 12:40
+    a.service.step()
+    assert [p.occurrence.reminder for p in a.windows.prompts] == ["lunch"]
+    assert sorted(a.kinds()) == ["fired", "missed"]
+    a.history.close()
+
+
+def test_a_click_opens_a_stretch_and_a_second_raises_it(app):
+    app.do("stretch")
+    app.do("stretch", "cat-cow")
+    assert len(app.windows.stretches) == 1 and app.windows.raised == 1
+
+
+def test_a_named_stretch_opens_that_one(app):
+    app.do("stretch", "cat-cow")
+    assert app.windows.stretches == ["cat-cow"]
+
+
+def test_the_menu_and_its_choice_come_back_as_commands(app):
+    app.do("menu", (1200, 10))
+    entries, x, y = app.windows.menus[0]
+    assert (x, y) == (1200, 10) and entries == app.tray.menu
+    app.do("ended", ("menu", "pause-hour", app.clock.now()))
+    app.service.step()
+    assert app.tray.look == "paused"
+
+
+def test_start_at_login_toggles(app):
+    app.do("autostart")
+    assert app.login.on is True
+    assert next(e for e in app.tray.menu if e.label == "Start at login").checked is True
+
+
+def test_quit_stops_the_loop_and_closes_the_windows(app):
+    app.do("stretch")
+    app.do("quit")
+    assert not app.service.running and not app.windows.stretch_open
+
+
+def test_unknown_commands_are_ignored(app, caplog):
+    app.do("format-disk", "/")
+    assert app.service.running and "ignored command" in caplog.text
+
+
+def test_notification_only_style_opens_no_prompt(tmp_path):
+    a = App(tmp_path, config=replace(Config(), reminder_style="notification"))
+    a.at(6 * 60)
+    assert len(a.notifier.sent) == 1 and a.windows.prompts == []
+    a.history.close()
+
+
+def test_a_damaged_state_file_is_kept_aside_and_history_still_prevents_repeats(app, tmp_path):
+    app.at(6 * 60)
+    (tmp_path / "state.json").write_text("{not json")
+    app.restart()
+    app.at(60)
+    assert app.notifier.sent == []
+    assert list(tmp_path.glob("state.json.bad-*"))
+
+
+def test_the_wait_is_never_longer_than_the_heartbeat(app):
+    wake = app.service.step()
+    assert wake - app.clock.now() <= timedelta(seconds=30)
