@@ -21,6 +21,22 @@ CONFIG_ENV = "QLBREAK_CONFIG"
 class Paths:
     config_file: Path
     data_dir: Path
+    config_dir: Path = Path()  # the per-user config folder, whatever --config says
+    state_dir: Path = Path()  # the tray's saved state and its log
+    runtime_dir: Path = Path()  # the single-instance lock and socket (0700)
+
+    @property
+    def key_file(self) -> Path:
+        """The single-instance endpoint's secret (0600)."""
+        return self.config_dir / "instance.key"
+
+    @property
+    def state_file(self) -> Path:
+        return self.state_dir / "state.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.state_dir / "qlbreak.log"
 
     @property
     def history_db(self) -> Path:
@@ -44,4 +60,17 @@ def default_paths(config: str | None = None, environ: Mapping[str, str] = os.env
     dirs = PlatformDirs(APP, appauthor=False)
     chosen = config or environ.get(CONFIG_ENV)
     config_file = Path(chosen).expanduser() if chosen else Path(dirs.user_config_dir) / "config.toml"
-    return Paths(config_file=config_file, data_dir=Path(dirs.user_data_dir))
+    return Paths(
+        config_file=config_file,
+        data_dir=Path(dirs.user_data_dir),
+        config_dir=Path(dirs.user_config_dir),
+        state_dir=Path(dirs.user_state_dir),
+        runtime_dir=_runtime_dir(dirs, environ),
+    )
+
+
+def _runtime_dir(dirs: PlatformDirs, environ: Mapping[str, str]) -> Path:
+    """$XDG_RUNTIME_DIR/qlbreak where the session has one; else a 0700 folder of the user's."""
+    if os.name == "posix" and not environ.get("XDG_RUNTIME_DIR"):
+        return Path(dirs.user_state_dir) / "run"  # never a shared /tmp
+    return Path(dirs.user_runtime_dir)

@@ -1,0 +1,66 @@
+"""Desktop notifications: plyer on Linux, the tray icon's own on Windows and macOS.
+
+On Windows plyer adds a second tray icon and signs as "Python", and on macOS it needs
+pyobjus; pystray's ``icon.notify`` uses the icon that is already there. Whatever
+fails, the reminder is written to the log instead: a notification never raises and
+never holds up the service loop (it is sent from a short-lived thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+
+log = logging.getLogger("qlbreak")
+APP_NAME = "qlbreak"
+# plyer's Windows path refuses longer texts; the same limits keep every platform tidy
+TITLE_MAX, MESSAGE_MAX = 64, 256
+
+Sender = Callable[[str, str], None]
+
+
+class Notifier:
+    def __init__(self, send: Sender, wait: bool = False) -> None:
+        self._send, self._wait = send, wait
+
+    def notify(self, title: str, message: str) -> None:
+        title, message = _fit(title, TITLE_MAX), _fit(message, MESSAGE_MAX)
+        worker = threading.Thread(target=self._deliver, args=(title, message), daemon=True, name="qlbreak-notify")
+        worker.start()
+        if self._wait:
+            worker.join(10)
+
+    def _deliver(self, title: str, message: str) -> None:
+        try:
+            self._send(title, message)
+            log.info("notification sent: %s", title)
+        except Exception as err:  # noqa: BLE001 - a missing server or library must not stop reminders
+            log.warning(
+                "notification failed (%s: %s); the reminder was: %s: %s", type(err).__name__, err, title, message
+            )
+
+
+def plyer_sender(icon_path: str) -> Sender:
+    def send(title: str, message: str) -> None:
+        from plyer import notification
+
+        notification.notify(title=title, message=message, app_name=APP_NAME, app_icon=icon_path, timeout=20)
+
+    return send
+
+
+def choose_sender(icon_notify: Sender | None, icon_path: str, platform: str = sys.platform) -> Sender:
+    """The tray icon's own notify where it is the better path (Windows, macOS), else plyer."""
+    if icon_notify is not None and platform in ("win32", "darwin"):
+        return icon_notify
+    return plyer_sender(icon_path)
+
+
+def log_only(title: str, message: str) -> None:
+    log.info("reminder (no notification service): %s: %s", title, message)
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

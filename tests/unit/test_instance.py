@@ -1,0 +1,89 @@
+"""adapters/instance.py for real: a lock, a Unix socket with an authkey, fixed commands."""
+
+from __future__ import annotations
+
+import os
+import queue
+import stat
+import sys
+from multiprocessing.connection import Client
+
+import pytest
+
+from qlbreak.adapters.instance import Endpoint, InstanceError, parse
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket path")
+IDS = frozenset({"cat-cow", "seated-twist"})
+
+
+@pytest.fixture
+def endpoint(tmp_path_factory):
+    short = tmp_path_factory.mktemp("run")  # AF_UNIX paths are short
+    return lambda: Endpoint(short / "qlbreak", short / "config" / "instance.key")
+
+
+def test_parse_accepts_only_the_fixed_commands():
+    assert parse(b"stretch", IDS) == ("stretch", None)
+    assert parse(b"stretch cat-cow", IDS) == ("stretch", "cat-cow")
+    assert parse(b"ping", IDS) == ("ping", None)
+    for bad in (b"stretch rm -rf", b"stretch nosuch", b"quit", b"\xff\xfe", b"", b"ping ping"):
+        assert parse(bad, IDS) is None
+
+
+def test_one_holds_the_lock_a_second_asks_it(endpoint):
+    first, second = endpoint(), endpoint()
+    assert first.acquire()
+    assert not second.acquire()
+    got: queue.Queue[tuple[str, str | None]] = queue.Queue()
+    listener = first.listen(lambda *c: got.put(c), IDS)
+    try:
+        assert second.send("ping") == "ok"
+        assert second.send("stretch cat-cow") == "ok"
+        assert got.get(timeout=5) == ("stretch", "cat-cow")
+        assert second.send("open the pod bay doors") == "error: unknown command"
+        assert got.empty()
+        assert stat.S_IMODE(os.stat(first.key_file).st_mode) == 0o600
+        assert stat.S_IMODE(os.stat(first.runtime_dir).st_mode) == 0o700
+    finally:
+        listener.close()
+        first.release()
+    assert second.acquire()  # the lock is free again
+    second.release()
+
+
+def test_a_wrong_key_is_refused(endpoint, caplog):
+    first = endpoint()
+    assert first.acquire()
+    got: queue.Queue[tuple[str, str | None]] = queue.Queue()
+    listener = first.listen(lambda *c: got.put(c), IDS)
+    try:
+        with pytest.raises(Exception), Client(first.address, authkey=b"guess" * 8) as conn:  # noqa: B017
+            conn.send_bytes(b"stretch")  # AuthenticationError, or a pipe the app closed
+            conn.recv_bytes()
+        assert first.send("ping") == "ok"  # still serving
+        assert got.empty()
+    finally:
+        listener.close()
+        first.release()
+
+
+def test_nobody_listening_is_a_clear_error(endpoint):
+    lonely = endpoint()
+    with pytest.raises(InstanceError, match="no running qlbreak"):
+        lonely.send("ping")
+    lonely.key(create=True)
+    with pytest.raises(InstanceError, match="cannot reach"):
+        lonely.send("ping")
+
+
+def test_a_stale_socket_is_replaced(endpoint):
+    first = endpoint()
+    first.runtime_dir.mkdir(parents=True)
+    open(first.address, "w").close()  # left by a crash
+    assert first.acquire()
+    listener = first.listen(lambda *c: None, IDS)
+    try:
+        assert endpoint().send("ping") == "ok"
+    finally:
+        listener.close()
+        first.release()
