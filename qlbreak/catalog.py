@@ -52,6 +52,14 @@ class Stretch(NamedTuple):
     def timing(self) -> Timing:
         return Timing(float(self.hold_seconds), self.two_sided, self.reps)
 
+    def as_json(self) -> dict[str, object]:
+        """``qlbreak list --json``: the catalogue's own words, lists as lists."""
+        fields = {k: list(v) if isinstance(v, tuple) else v for k, v in self._asdict().items()}
+        fields |= {"no_floor": self.no_floor, "sides": "both" if self.two_sided else "none"}
+        order = ("id", "name", "summary", "targets", "position", "no_floor", "equipment", "optional", "sides")
+        rest = ("hold_seconds", "reps", "steps", "gently", "alternative", "image")
+        return {k: fields[k] for k in order + rest}
+
     @property
     def candidate(self) -> Candidate:
         from qlbreak.core.picker import Candidate

@@ -20,7 +20,7 @@ from qlbreak import __version__, vocabulary
 # open fast do not pay for the rest (history's sqlite3, the schedule, the picker).
 if TYPE_CHECKING:
     from qlbreak import config as config_mod
-    from qlbreak.catalog import Catalogue, Stretch
+    from qlbreak.catalog import Catalogue
     from qlbreak.history import History
     from qlbreak.paths import Paths
 
@@ -111,17 +111,22 @@ class App:
 # -- commands ----------------------------------------------------------------------
 
 
-def cmd_status(app: App) -> int:
-    from qlbreak.core import schedule
+def cmd_tray(app: App) -> int:
+    from qlbreak import app as tray_app
 
-    now = app.now()
-    coming = schedule.next_occurrence(app.config.plan.reminders, now)
-    print(f"qlbreak {__version__}", file=app.out)
-    if coming:
-        print(f"next reminder: {coming.reminder} at {_when(coming.at, now)}", file=app.out)
-    else:
-        print("no reminders in the coming two weeks", file=app.out)
-    print("see 'qlbreak --help' for the commands", file=app.out)
+    return tray_app.run(app.config, app.catalogue, app.paths, app.out, app.err)
+
+
+def cmd_autostart(app: App) -> int:
+    from qlbreak.adapters.autostart import for_this_system
+
+    item = for_this_system()
+    if app.args.state != "status":
+        try:
+            item.set(app.args.state == "on")
+        except OSError as err:
+            raise Fail(f"cannot change the login item: {err}") from None
+    print(f"start at login: {item.status()}", file=app.out)
     return 0
 
 
@@ -139,7 +144,7 @@ def cmd_list(app: App) -> int:
         and (a.equipment is None or a.equipment in s.equipment)
     ]
     if a.json:
-        app.emit_json([_stretch_json(s) for s in shown])
+        app.emit_json([s.as_json() for s in shown])
         return 0
     if not shown:
         print("no stretch matches these filters", file=app.out)
@@ -212,6 +217,9 @@ def cmd_stretch(app: App) -> int:
             close = catalogue.close_matches(a.id)
             hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'qlbreak list --all'"
             raise Fail(f"unknown stretch {a.id!r}{hint}")
+    if a.speed == 1.0 and _ask_running(app, f"stretch {a.id}" if a.id else "stretch"):
+        print("the running qlbreak opens the stretch", file=app.out)  # so at most one is open
+        return 0
     if stretch is None:
         from qlbreak.walkthrough import NothingFits, choose
 
@@ -223,6 +231,18 @@ def cmd_stretch(app: App) -> int:
     from qlbreak import launch
 
     return launch.open_window(launch.snapshot(stretch, config, app.paths, a.speed), app.paths.data_dir)
+
+
+def _ask_running(app: App, message: str) -> bool:
+    """Whether a running tray took the request (no key file: none ever ran)."""
+    if not app.paths.key_file.exists():
+        return False
+    from qlbreak.adapters.instance import Endpoint, InstanceError
+
+    try:
+        return Endpoint(app.paths.runtime_dir, app.paths.key_file).send(message) == "ok"
+    except InstanceError:
+        return False
 
 
 def cmd_safety(app: App) -> int:
@@ -290,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"qlbreak {__version__}")
     parser.add_argument("--config", metavar="PATH", help="use this config file (also: $QLBREAK_CONFIG)")
-    parser.set_defaults(run=cmd_status)
+    parser.set_defaults(run=cmd_tray)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("list", help="the stretch catalogue, filtered by your settings")
@@ -321,6 +341,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("safety", help="show the safety notice and the warning signs again")
     p.add_argument("--text", action="store_true", help="print it here instead of opening a window")
     p.set_defaults(run=cmd_safety)
+
+    p = sub.add_parser("autostart", help="start qlbreak when you log in, or not")
+    p.add_argument("state", choices=("on", "off", "status"))
+    p.set_defaults(run=cmd_autostart)
 
     p = sub.add_parser("config", help="print the config file's path")
     group = p.add_mutually_exclusive_group()
@@ -357,14 +381,6 @@ def _parse_from(text: str, zone: tzinfo | None) -> datetime:
     return moment.astimezone(zone)
 
 
-def _when(at: datetime, now: datetime) -> str:
-    if at.date() == now.date():
-        return f"{at:%H:%M} today"
-    if at.date() == now.date() + timedelta(days=1):
-        return f"{at:%H:%M} tomorrow"
-    return f"{at:%H:%M} on {at:%a %d %b}"
-
-
 def _offset(at: datetime) -> str:
     raw = f"{at:%z}"  # +0200, or +053328 for old local mean times
     return f"UTC{raw[:3]}:{raw[3:5]}"
@@ -372,23 +388,3 @@ def _offset(at: datetime) -> str:
 
 def _duration(seconds: int) -> str:
     return f"{seconds // 60} min" if seconds >= 120 and seconds % 60 == 0 else f"{seconds} s"
-
-
-def _stretch_json(s: Stretch) -> dict[str, object]:
-    return {
-        "id": s.id,
-        "name": s.name,
-        "summary": s.summary,
-        "targets": list(s.targets),
-        "position": s.position,
-        "no_floor": s.no_floor,
-        "equipment": list(s.equipment),
-        "optional": list(s.optional),
-        "sides": "both" if s.two_sided else "none",
-        "hold_seconds": s.hold_seconds,
-        "reps": s.reps,
-        "steps": list(s.steps),
-        "gently": s.gently,
-        "alternative": s.alternative,
-        "image": s.image,
-    }

@@ -55,3 +55,19 @@ def _local_zone() -> tzinfo:
         return tzlocal.get_localzone()
     except Exception:  # noqa: BLE001 - a broken local zone setup must not stop the app
         return datetime.now(UTC).astimezone().tzinfo or UTC
+
+
+class SystemClock:
+    """The service's clock: the wall clock in the user's zone (looked up afresh on
+    every reading, so a laptop that changes zone is followed) and the monotonic one."""
+
+    def __init__(self, zone_name: str = LOCAL) -> None:
+        self.zone_name = zone_name
+
+    def now(self) -> datetime:
+        return now(self.zone_name)
+
+    def monotonic(self) -> float:
+        import time
+
+        return time.monotonic()

@@ -153,7 +153,8 @@ class History:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=5.0)
+    # The tray opens it in one thread and its service loop uses it in another (never both).
+    db = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
     try:
         # Reads first: opening an up-to-date history writes nothing (no fsync at start-up).
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

@@ -43,13 +43,19 @@ def window_command(handoff: str) -> list[str]:
     return [sys.executable, "-c", "import sys; from qlbreak.window import main; sys.exit(main())", handoff]
 
 
-def open_window(spec: dict[str, Any], folder: Path) -> int:
-    """Run the window to its end; SIGTERM or Ctrl-C here closes it too."""
+def write_handoff(spec: dict[str, Any], folder: Path) -> Path:
+    """The snapshot as a private file (0600) that the window reads at start."""
     folder.mkdir(parents=True, exist_ok=True)
-    handoff = folder / f"window-{os.getpid()}.json"
+    handoff = folder / f"window-{os.getpid()}-{os.urandom(3).hex()}.json"
     fd = os.open(handoff, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         json.dump(spec, out)
+    return handoff
+
+
+def open_window(spec: dict[str, Any], folder: Path) -> int:
+    """Run the window to its end; SIGTERM or Ctrl-C here closes it too."""
+    handoff = write_handoff(spec, folder)
     try:
         child = subprocess.Popen(window_command(str(handoff)))
         previous = signal.signal(signal.SIGTERM, lambda *_: child.terminate())

@@ -40,10 +40,18 @@ class Ports:
 
 
 class Service:
-    def __init__(self, config: Config, catalogue: Catalogue, history: History, state_file: Path, ports: Ports) -> None:
+    def __init__(
+        self,
+        config: Config,
+        catalogue: Catalogue,
+        history: History,
+        state_file: Path,
+        ports: Ports,
+        commands: queue.Queue[Command] | None = None,  # made earlier when adapters must post to it
+    ) -> None:
         self.config, self.catalogue, self.history, self.state_file = config, catalogue, history, state_file
         self.ports = ports
-        self.commands: queue.Queue[Command] = queue.Queue()
+        self.commands: queue.Queue[Command] = commands if commands is not None else queue.Queue()
         self.running = True
         now = ports.clock.now()
         saved = statefile.load(state_file, now)
@@ -140,6 +148,8 @@ class Service:
             windows.open_menu(status.menu(self._view(now)), *arg)
         elif name == "ended" and isinstance(arg, tuple):
             self._ended(*arg, now)
+        elif name == "wake":
+            pass  # resumed from sleep (Windows says so): this step looks at the clock
         elif name == "quit":
             self.running = False
             windows.close_all()

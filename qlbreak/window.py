@@ -58,6 +58,7 @@ def run(spec: dict[str, Any]) -> int:
             float(spec["speed"]),
             ask_safety=lambda: not os.path.exists(spec["safety_file"]),
             on_accept=lambda: _accept_safety(spec),
+            wants_raise=_listen_for_raise() if spec.get("listen") else None,
         )
     except dialog.tk.TclError as err:
         print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
@@ -65,6 +66,28 @@ def run(spec: dict[str, Any]) -> int:
     finally:
         walk.close_history()
     return 0
+
+
+def _listen_for_raise() -> Any:
+    """The tray writes "raise" lines to this process's stdin; a closed pipe ends it."""
+    import threading
+
+    asked = threading.Event()
+
+    def read() -> None:
+        for line in sys.stdin:
+            if line.strip() == "raise":
+                asked.set()
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def wants_raise() -> bool:
+        if asked.is_set():
+            asked.clear()
+            return True
+        return False
+
+    return wants_raise
 
 
 def stretch_from(data: dict[str, Any]) -> Any:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -26,5 +28,8 @@ def private_home(tmp_path, monkeypatch):
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
+    run = tempfile.mkdtemp(prefix="qlr")  # a Unix socket's path must stay short
+    monkeypatch.setenv("XDG_RUNTIME_DIR", run)
     monkeypatch.delenv("QLBREAK_CONFIG", raising=False)
-    return home
+    yield home
+    shutil.rmtree(run, ignore_errors=True)

@@ -300,15 +300,27 @@ def run(
     speed: float,
     ask_safety: Callable[[], bool],
     on_accept: Callable[[], None],
+    wants_raise: Callable[[], bool] | None = None,
 ) -> None:
-    """Open the window and return when it closes; the safety screen comes first once."""
+    """Open the window and return when it closes; the safety screen comes first once.
+    ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
     root = _window(palette)
     dialog = Dialog(root, walk, palette, cue, assets, speed)
     if ask_safety():
         _safety_first(root, palette, dialog.fonts, dialog.wrap, on_accept, then=dialog.start)
     else:
         dialog.start()
+    if wants_raise is not None:
+        _watch_raise(root, wants_raise)
     _show(root)
+
+
+def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:
+    if wants_raise():
+        root.deiconify()
+        root.lift()
+        root.focus_force()
+    root.after(200, _watch_raise, root, wants_raise)
 
 
 def show_safety_only(palette: Palette, on_accept: Callable[[], None]) -> None:

@@ -31,7 +31,7 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"qlbreak {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["list"], ["schedule"], ["history"], ["config"]])
+@pytest.mark.parametrize("command", [[], ["list"], ["schedule"], ["history"], ["config"], ["autostart"]])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as done:
         main([*command, "--help"])
@@ -39,9 +39,32 @@ def test_every_command_has_help(command, capsys):
     assert "usage: qlbreak" in capsys.readouterr().out
 
 
-def test_bare_command_says_what_is_next():
-    status, out, _ = qlbreak()
-    assert status == 0 and "next reminder:" in out
+def test_a_second_start_asks_the_running_one_for_a_stretch_and_exits_0():
+    from qlbreak.adapters.instance import Endpoint
+
+    paths = default_paths()
+    running = Endpoint(paths.runtime_dir, paths.key_file)
+    assert running.acquire()
+    asked: list[tuple[str, str | None]] = []
+    listener = running.listen(lambda *c: asked.append(c), frozenset({"cat-cow"}))
+    try:
+        status, out, _ = qlbreak()
+        assert status == 0 and "already running" in out
+        status, out, _ = qlbreak("stretch", "cat-cow")
+        assert status == 0 and "opens the stretch" in out
+    finally:
+        listener.close()
+        running.release()
+    assert asked == [("stretch", None), ("stretch", "cat-cow")]
+
+
+def test_autostart_on_status_off(private_home):
+    status, out, _ = qlbreak("autostart", "on")
+    desktop = private_home / ".config" / "autostart" / "qlbreak.desktop"
+    assert status == 0 and out.startswith("start at login: on") and desktop.exists()
+    assert qlbreak("autostart", "status")[1].startswith("start at login: on")
+    status, out, _ = qlbreak("autostart", "off")
+    assert out.startswith("start at login: off") and not desktop.exists()
 
 
 def test_list_follows_the_settings_and_the_filters():

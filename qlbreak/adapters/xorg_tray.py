@@ -1,0 +1,152 @@
+"""Repairs for pystray 0.19.5's X11 (``xorg``) backend, which qlbreak relies on in a
+plain virtual environment on Linux. Upstream master has the same faults.
+
+1. The icon window never selects ButtonPress, so clicks are lost: we add the mask,
+   and a right click (button 3) asks for qlbreak's own menu (xorg has none).
+2. It docks once: a tray host that starts late or restarts never gets the icon. A
+   watchdog asks the tray again while the icon window is not embedded.
+3. Its setters reach X from the calling thread through one shared python-xlib
+   connection, which deadlocked about one start in twenty. Here other threads only
+   ``post`` work, woken by a client message sent over a private connection; the
+   loop thread runs it. ``stop_from_any_thread`` does the same with pystray's stop.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import Xlib.display
+import Xlib.error
+import Xlib.protocol.event
+import Xlib.X
+
+log = logging.getLogger("qlbreak")
+WAKE = "_QLBREAK_WAKE"
+REDOCK_PERIOD, REDOCK_GRACE = 0.5, 1.0
+
+
+def tray_owner(display: Xlib.display.Display) -> Any:
+    """The window that owns the system tray selection, or None (no tray host)."""
+    selection = display.intern_atom(f"_NET_SYSTEM_TRAY_S{display.get_default_screen()}")
+    owner = display.get_selection_owner(selection)
+    return None if owner == Xlib.X.NONE else owner
+
+
+def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
+    """A subclass of pystray's xorg Icon with the repairs above."""
+
+    class FixedIcon(icon_class):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            self._posted: queue.Queue[Callable[[], None]] = queue.Queue()
+            self._docked = threading.Event()
+            super().__init__(*args, **kwargs)
+            self._wake_atom = self._display.intern_atom(WAKE)
+            previous = self._message_handlers[Xlib.X.ClientMessage]
+
+            def on_client_message(event: Any) -> None:
+                if event.client_type == self._wake_atom:
+                    self._run_posted()
+                else:
+                    previous(event)
+
+            self._message_handlers[Xlib.X.ClientMessage] = on_client_message
+
+        def _create_window(self) -> Any:
+            window = super()._create_window()
+            mask = Xlib.X.ExposureMask | Xlib.X.StructureNotifyMask | Xlib.X.ButtonPressMask
+            window.change_attributes(event_mask=mask)
+            return window
+
+        def _on_button_press(self, event: Any) -> None:
+            if event.detail == 1:
+                self()
+            elif event.detail == 3:
+                on_right_click(event.root_x, event.root_y)
+
+        def _run(self) -> None:
+            self._thread = threading.current_thread()
+            self.visible = True  # in the loop thread: no cross-thread round trip
+            threading.Thread(target=self._redock_watchdog, daemon=True, name="qlbreak-redock").start()
+            try:
+                super()._run()
+            finally:
+                self._running = False  # else Icon.__del__ at exit may wait on the dispatcher
+
+        # -- work from other threads ------------------------------------------------
+
+        def post(self, work: Callable[[], None]) -> None:
+            self._posted.put(work)
+            self._send_private(self._wake_atom)
+
+        def _run_posted(self) -> None:
+            while True:
+                try:
+                    work = self._posted.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    work()
+                except Exception:
+                    log.exception("tray update failed")
+
+        def stop_from_any_thread(self) -> None:
+            self._send_private(self._display.intern_atom("_PYSTRAY__STOP"))
+
+        def _send_private(self, atom: int) -> None:
+            d = Xlib.display.Display(self._display.get_display_name())
+            try:
+                win = d.create_resource_object("window", self._window.id)
+                message = Xlib.protocol.event.ClientMessage(
+                    window=win, client_type=atom, data=(32, [Xlib.X.CurrentTime, 0, 0, 0, 0])
+                )
+                win.send_event(message, event_mask=Xlib.X.NoEventMask)
+                d.sync()
+            except (Xlib.error.XError, Xlib.error.ConnectionClosedError) as err:
+                log.debug("tray message not sent: %s", err)
+            finally:
+                d.close()
+
+        # -- docking ------------------------------------------------------------------
+
+        @property
+        def docked(self) -> threading.Event:
+            return self._docked
+
+        def _redock_watchdog(self) -> None:
+            d = Xlib.display.Display(self._display.get_display_name())
+            opcode = d.intern_atom("_NET_SYSTEM_TRAY_OPCODE")
+            root = d.screen().root
+            warned = False
+            try:
+                win = d.create_resource_object("window", self._window.id)
+                time.sleep(REDOCK_GRACE)
+                while True:
+                    embedded = win.query_tree().parent != root
+                    if embedded:
+                        self._docked.set()
+                        warned = False
+                    else:
+                        self._docked.clear()
+                        owner = tray_owner(d)
+                        if owner is not None:
+                            log.info("icon not in the tray; asking the tray to take it")
+                            request = Xlib.protocol.event.ClientMessage(
+                                window=owner, client_type=opcode, data=(32, [Xlib.X.CurrentTime, 0, win.id, 0, 0])
+                            )
+                            owner.send_event(request, event_mask=Xlib.X.NoEventMask)
+                            d.flush()
+                        elif not warned:
+                            log.warning("no system tray is running; the icon will appear when one starts")
+                            warned = True
+                    time.sleep(REDOCK_PERIOD)
+            except (Xlib.error.XError, Xlib.error.ConnectionClosedError):
+                pass  # our window is gone: the icon has stopped
+            finally:
+                d.close()
+
+    return FixedIcon

@@ -1,0 +1,40 @@
+"""The tray's log: a small rotating file in the state folder, warnings also on stderr.
+
+The tray runs for days with nobody watching a terminal, so what it decided (fired,
+missed, snoozed, clock jumps) goes to the file. ``kill -USR1 <pid>`` writes every
+thread's stack there too, for the day something hangs.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import signal
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import IO
+
+
+def setup(log_file: Path) -> IO[str] | None:
+    """Send the ``qlbreak`` logger to ``log_file`` (and stderr); returns the open stream."""
+    log = logging.getLogger("qlbreak")
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    stream: IO[str] | None = None
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s: %(message)s"))
+        log.addHandler(handler)
+        stream = handler.stream
+    except OSError as err:
+        print(f"qlbreak: {log_file}: cannot write the log ({err.strerror}); logging to stderr only", file=sys.stderr)
+    if sys.stderr is not None:  # pythonw on Windows has none
+        console = logging.StreamHandler()
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("qlbreak: %(message)s"))
+        log.addHandler(console)
+    if stream is not None and hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, file=stream, all_threads=True)
+    return stream
