@@ -134,10 +134,13 @@ class Service:
                 self.due = None
                 windows.close_prompt()
             self.state = schedule.pause(self.state, schedule.until_tomorrow(now))
-        elif name == "pause-hour":
-            self.state = schedule.pause(self.state, now + timedelta(hours=1))
-        elif name == "pause-tomorrow":
-            self.state = schedule.pause(self.state, schedule.until_tomorrow(now))
+        elif name in ("pause-hour", "pause-tomorrow"):
+            until = now + timedelta(hours=1) if name == "pause-hour" else schedule.until_tomorrow(now)
+            self.state = schedule.pause(self.state, until)
+            if self.due is not None:  # "leave me alone" covers the reminder on show
+                self.history.record(self._about(self.due, now, "skipped"))
+                self.due = None
+                windows.close_prompt()
         elif name == "resume":
             self.state = schedule.resume(self.state)
         elif name == "autostart":
@@ -151,6 +154,7 @@ class Service:
         elif name == "wake":
             pass  # resumed from sleep (Windows says so): this step looks at the clock
         elif name == "quit":
+            log.info("quitting")
             self.running = False
             windows.close_all()
             self._save()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import warnings
 from collections.abc import Callable
 
 log = logging.getLogger("qlbreak")
@@ -46,7 +47,9 @@ def plyer_sender(icon_path: str) -> Sender:
     def send(title: str, message: str) -> None:
         from plyer import notification
 
-        notification.notify(title=title, message=message, app_name=APP_NAME, app_icon=icon_path, timeout=20)
+        with warnings.catch_warnings():  # "dbus-python is not installed": notify-send serves
+            warnings.simplefilter("ignore")
+            notification.notify(title=title, message=message, app_name=APP_NAME, app_icon=icon_path, timeout=20)
 
     return send
 

@@ -24,10 +24,12 @@ import Xlib.display
 import Xlib.error
 import Xlib.protocol.event
 import Xlib.X
+import Xlib.Xatom
 
 log = logging.getLogger("qlbreak")
 WAKE = "_QLBREAK_WAKE"
 REDOCK_PERIOD, REDOCK_GRACE = 0.5, 1.0
+MIN_SIDE = 8  # pixels: an icon smaller than this is not really shown
 
 
 def tray_owner(display: Xlib.display.Display) -> Any:
@@ -61,6 +63,14 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
             mask = Xlib.X.ExposureMask | Xlib.X.StructureNotifyMask | Xlib.X.ButtonPressMask
             window.change_attributes(event_mask=mask)
             return window
+
+        def _update_title(self) -> None:
+            """As UTF-8 (pystray writes Latin-1 and fails on the title's dash)."""
+            utf8 = self._display.intern_atom("UTF8_STRING")
+            data = self.title.encode("utf-8")
+            self._window.change_property(Xlib.Xatom.WM_NAME, utf8, 8, data)
+            self._window.change_property(self._display.intern_atom("_NET_WM_NAME"), utf8, 8, data)
+            self._display.flush()
 
         def _on_button_press(self, event: Any) -> None:
             if event.detail == 1:
@@ -126,27 +136,43 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
                 win = d.create_resource_object("window", self._window.id)
                 time.sleep(REDOCK_GRACE)
                 while True:
-                    embedded = win.query_tree().parent != root
+                    # embedded and shown: trayer sometimes takes an icon and never maps it
+                    embedded = win.query_tree().parent != root and win.get_attributes().map_state == Xlib.X.IsViewable
                     if embedded:
+                        self._make_room(win, root)
                         self._docked.set()
                         warned = False
                     else:
                         self._docked.clear()
                         owner = tray_owner(d)
                         if owner is not None:
-                            log.info("icon not in the tray; asking the tray to take it")
+                            log.info("icon not shown in the tray; asking the tray to take it")
                             request = Xlib.protocol.event.ClientMessage(
                                 window=owner, client_type=opcode, data=(32, [Xlib.X.CurrentTime, 0, win.id, 0, 0])
                             )
                             owner.send_event(request, event_mask=Xlib.X.NoEventMask)
                             d.flush()
                         elif not warned:
-                            log.warning("no system tray is running; the icon will appear when one starts")
+                            log.info("no system tray is running; the icon will appear when one starts")
                             warned = True
                     time.sleep(REDOCK_PERIOD)
             except (Xlib.error.XError, Xlib.error.ConnectionClosedError):
                 pass  # our window is gone: the icon has stopped
             finally:
                 d.close()
+
+        def _make_room(self, win: Any, root: Any) -> None:
+            """Trayer now and then embeds an icon 1 px wide (seen when the new icon
+            window has the id of one that just left): take it back out at a proper
+            size, and the next round of the watchdog docks it again."""
+            geometry = win.get_geometry()
+            if geometry.width >= MIN_SIDE and geometry.height >= MIN_SIDE:
+                return
+            side = max(geometry.width, geometry.height, 24)
+            log.info("the tray shows the icon at %dx%d; docking it again", geometry.width, geometry.height)
+            win.unmap()
+            win.reparent(root, 0, 0)
+            win.configure(width=side, height=side)
+            win.display.flush()
 
     return FixedIcon

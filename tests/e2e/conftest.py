@@ -1,0 +1,136 @@
+"""End-to-end tests: the whole tray app on a private desktop (see desktop.py).
+
+Without the tools they skip with the reason, except under CI=true, where a skip is a
+failure. Each test gets its own home (config, history, state, socket), and the app
+is started as a user would start it: ``python -m qlbreak``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from qlbreak.paths import default_paths
+from tests.e2e.desktop import Desktop, missing_tools
+from tests.gui.screen import end, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def desktop() -> Iterator[Desktop]:
+    problem = None
+    if not sys.platform.startswith("linux"):
+        problem = "end-to-end tests need Linux with X11"
+    elif missing := missing_tools():
+        problem = f"missing tools: {', '.join(missing)} (Debian: see scripts/test.sh)"
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{problem}; under CI=true an end-to-end test must run, not skip")
+        pytest.skip(problem)
+    d = Desktop(Path(tempfile.mkdtemp(prefix="qlbreak-desktop-"))).start()
+    try:
+        yield d
+    finally:
+        d.stop()
+
+
+@pytest.fixture(scope="session")
+def e2e_shots() -> Path:
+    path = ROOT / "artifacts" / "screenshots" / "e2e"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def far_away_reminder() -> str:
+    """A reminder that cannot fire during a test: 03:00 UTC two days from now."""
+    day = DAYS[(datetime.now(UTC) + timedelta(days=2)).weekday()]
+    return f'[[reminder]]\nname = "test"\ntime = "03:00"\ndays = ["{day}"]\n'
+
+
+class TrayApp:
+    """``python -m qlbreak`` on the test desktop, with its own files."""
+
+    def __init__(self, desktop: Desktop, workdir: Path, reminders: str) -> None:
+        self.desktop, self.workdir = desktop, workdir
+        self.paths = default_paths()
+        self.paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+        self.paths.config_file.write_text(f'[schedule]\ntimezone = "UTC"\n\n{reminders}')
+        self.paths.safety_file.parent.mkdir(parents=True, exist_ok=True)
+        self.paths.safety_file.write_text("2026-12-01T09:00:00+00:00\n")
+        self.runs: list[subprocess.Popen[bytes]] = []
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**self.desktop.env, "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def start(self) -> TrayApp:
+        with (self.workdir / f"app-{len(self.runs)}.log").open("wb") as log:
+            self.runs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "qlbreak"], env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT
+                )
+            )
+        wait_until(lambda: self.paths.runtime_dir.joinpath("qlbreak.sock").exists() or self.exited(), 20, "the app")
+        return self
+
+    @property
+    def proc(self) -> subprocess.Popen[bytes]:
+        return self.runs[-1]
+
+    def exited(self) -> bool:
+        return self.proc.poll() is not None
+
+    def output(self) -> str:
+        return (self.workdir / f"app-{len(self.runs) - 1}.log").read_text(errors="replace")
+
+    def log(self) -> str:
+        return self.paths.log_file.read_text(errors="replace") if self.paths.log_file.exists() else ""
+
+    def qlbreak(self, *argv: str) -> subprocess.CompletedProcess[str]:
+        argv = [sys.executable, "-m", "qlbreak", *argv]
+        return subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=30, cwd=ROOT, check=False)
+
+    def terminate(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=5)
+
+    def stop(self) -> None:
+        for run in self.runs:
+            end(run)
+        # the windows it opened are its children; none may outlive the test
+        subprocess.run(["pkill", "-f", f"{self.paths.data_dir}"], check=False)
+        wait_until(lambda: not self.desktop.icons(), 10, "the icon to leave the tray")
+        # and every window it opened, so the next test's Tk names are free again
+        wait_until(lambda: not self.desktop.qlbreak_windows(), 10, "qlbreak's windows to close")
+
+
+@pytest.fixture
+def tray_app(desktop: Desktop, tmp_path: Path) -> Iterator:
+    apps: list[TrayApp] = []
+
+    def start(reminders: str | None = None) -> TrayApp:
+        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders).start()
+        apps.append(app)
+        return app
+
+    yield start
+    for app in apps:
+        app.stop()
+    if not desktop.tray_running():
+        desktop.start_tray()

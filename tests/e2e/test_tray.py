@@ -1,0 +1,148 @@
+"""The tray app as a person meets it: a real tray host, real clicks, a real
+notification server. Screenshots of each state go to artifacts/screenshots/e2e."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+import tkinter
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from qlbreak.catalog import load
+from tests.e2e.conftest import DAYS
+from tests.e2e.desktop import wait_gone
+from tests.gui.screen import wait_until
+
+DIALOG, MENU, PROMPT = "qlbreak-dialog", "qlbreak-menu", "qlbreak-prompt"
+NAMES = {s.name for s in load()}
+
+
+def tk_title(desktop, app: str) -> str | None:
+    """The title of Tk app ``app``'s window, or None while it is not there."""
+    try:
+        return desktop.screen.send(app, "wm", "title", ".")
+    except tkinter.TclError:
+        return None
+
+
+def shot(desktop, e2e_shots, name: str) -> None:
+    desktop.screen.screenshot(e2e_shots / f"{name}.png")
+
+
+def window_pid(desktop, app: str) -> int:
+    return int(desktop.screen.send(app, "pid"))
+
+
+def test_the_icon_docks_and_its_title_names_the_next_reminder(desktop, tray_app, e2e_shots):
+    tray_app()
+    icon = desktop.docked_icon()
+    assert desktop.title(icon).startswith("qlbreak \u2014 next: test at 03:00")
+    shot(desktop, e2e_shots, "1-icon-docked")
+
+
+def test_a_left_click_opens_a_stretch(desktop, tray_app, e2e_shots):
+    tray_app()
+    desktop.click_icon(desktop.docked_icon())
+    title = wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window")
+    assert title.startswith("qlbreak \u2014 ") and title.split(" \u2014 ", 1)[1] in NAMES
+    shot(desktop, e2e_shots, "2-click-opens-a-stretch")
+
+
+def test_a_second_launch_asks_the_running_app_and_exits_0(desktop, tray_app):
+    app = tray_app()
+    desktop.docked_icon()
+    second = app.qlbreak()
+    assert second.returncode == 0 and "already running" in second.stdout
+    wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window")
+    pid = window_pid(desktop, DIALOG)
+    again = app.qlbreak("stretch", "cat-cow")  # goes through the running app too
+    assert again.returncode == 0 and "running qlbreak" in again.stdout
+    time.sleep(1)
+    assert window_pid(desktop, DIALOG) == pid  # the open one was raised, not a second one opened
+    assert "raised" not in app.output()  # nothing printed to the user's terminal
+
+
+def test_a_killed_dialog_leaves_the_tray_running(desktop, tray_app):
+    app = tray_app()
+    icon = desktop.docked_icon()
+    desktop.click_icon(icon)
+    wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window")
+    pid = window_pid(desktop, DIALOG)
+    subprocess.run(["kill", "-9", str(pid)], check=True)
+    wait_gone(pid, 10)
+    time.sleep(0.5)
+    assert not app.exited()
+    desktop.click_icon(desktop.docked_icon())
+    wait_until(lambda: tk_title(desktop, DIALOG) and window_pid(desktop, DIALOG) != pid, 15, "a new stretch window")
+
+
+def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_app, e2e_shots):
+    tray_app()
+    icon = desktop.docked_icon()
+    desktop.click_icon(icon, button=3)
+    wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
+    texts = desktop.screen.texts(MENU)
+    assert {"Stretch now", "Snooze 10 min"} & set(texts) == {"Stretch now"} and "Quit" in texts
+    assert any(t.startswith("Today: 0/") for t in texts)
+    shot(desktop, e2e_shots, "3-menu")
+    desktop.screen.press(MENU, "1 hour")
+    until = datetime.now(UTC) + timedelta(hours=1)
+    expected = {f"qlbreak \u2014 paused until {(until + timedelta(minutes=d)):%H:%M}" for d in (-1, 0)}
+    wait_until(lambda: desktop.title(icon) in expected, 10, f"the title to say {expected}")
+    shot(desktop, e2e_shots, "4-paused")
+
+
+def test_sigterm_removes_the_icon_within_two_seconds(desktop, tray_app):
+    app = tray_app()
+    desktop.docked_icon()
+    start = time.monotonic()
+    app.proc.send_signal(signal.SIGTERM)
+    app.proc.wait(timeout=5)
+    wait_until(lambda: not desktop.icons(), 5, "the icon to go")
+    assert time.monotonic() - start < 2.0
+    assert app.proc.returncode == 0
+    assert "qlbreak stopped" in app.log()
+
+
+def test_a_late_or_restarted_tray_host_gets_the_icon(desktop, tray_app):
+    desktop.stop_tray()
+    app = tray_app()
+    wait_until(lambda: "no system tray is running" in app.output(), 10, "the no-tray message")
+    desktop.start_tray()
+    desktop.docked_icon()
+    desktop.stop_tray()
+    desktop.start_tray()
+    desktop.docked_icon()
+
+
+@pytest.mark.timeout(240)
+def test_a_reminder_a_minute_ahead_is_shown_exactly_once(desktop, tray_app, e2e_shots):
+    now = datetime.now(UTC)
+    at = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    if (at - now).total_seconds() < 20:  # leave the app time to start first
+        at += timedelta(minutes=1)
+    reminder = f'[[reminder]]\nname = "soon"\ntime = "{at:%H:%M}"\ndays = ["{DAYS[at.weekday()]}"]\n'
+    app = tray_app(reminder)
+    icon = desktop.docked_icon()
+    assert desktop.title(icon).startswith(f"qlbreak \u2014 next: soon at {at:%H:%M}")
+    before = desktop.run("xdotool", "getwindowfocus", check=False).stdout.strip()
+    wait = (at - datetime.now(UTC)).total_seconds() + 35
+    wait_until(desktop.notifications, wait, "the reminder's notification", interval=0.5)
+    summaries = desktop.notifications()
+    assert len(summaries) == 1 and summaries[0].startswith("Time for a stretch: ")
+    wait_until(lambda: tk_title(desktop, PROMPT), 15, "the reminder's prompt")
+    texts = desktop.screen.texts(PROMPT)
+    assert {"Start", "Snooze 10 min", "Skip today"} <= set(texts)
+    assert desktop.run("xdotool", "getwindowfocus", check=False).stdout.strip() == before  # focus not taken
+    wait_until(lambda: "time for a stretch" in desktop.title(icon), 10, "the icon's due title")
+    shot(desktop, e2e_shots, "5-reminder")
+    app.terminate()
+    app.start()  # a restart never repeats a reminder
+    desktop.docked_icon()
+    time.sleep(35)  # past one heartbeat
+    assert len(desktop.notifications()) == 1
+    desktop.screen.press(PROMPT, "Start") if tk_title(desktop, PROMPT) else desktop.click_icon(desktop.docked_icon())
+    wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the reminder")
