@@ -20,6 +20,13 @@ if command -v apt-get >/dev/null 2>&1; then
     command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
     command -v xwininfo >/dev/null 2>&1 || missing+=(x11-utils)
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    # The end-to-end tests: a tray host, a notification server on a private D-Bus bus.
+    command -v trayer >/dev/null 2>&1 || missing+=(trayer)
+    command -v dunst >/dev/null 2>&1 || missing+=(dunst)
+    command -v notify-send >/dev/null 2>&1 || missing+=(libnotify-bin)
+    command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon dbus-x11)
+    command -v dbus-monitor >/dev/null 2>&1 || missing+=(dbus-bin)
+    command -v desktop-file-validate >/dev/null 2>&1 || missing+=(desktop-file-utils)
     if [ ${#missing[@]} -gt 0 ]; then
         sudo=""
         [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -29,6 +29,7 @@ import Xlib.Xatom
 log = logging.getLogger("qlbreak")
 WAKE = "_QLBREAK_WAKE"
 REDOCK_PERIOD, REDOCK_GRACE = 0.5, 1.0
+DOCKED_PERIOD = 2.0  # once docked, look less often: an idle tray should cost ~nothing
 MIN_SIDE = 8  # pixels: an icon smaller than this is not really shown
 
 
@@ -155,7 +156,7 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
                         elif not warned:
                             log.info("no system tray is running; the icon will appear when one starts")
                             warned = True
-                    time.sleep(REDOCK_PERIOD)
+                    time.sleep(DOCKED_PERIOD if self._docked.is_set() else REDOCK_PERIOD)
             except (Xlib.error.XError, Xlib.error.ConnectionClosedError):
                 pass  # our window is gone: the icon has stopped
             finally:

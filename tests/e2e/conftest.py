@@ -114,10 +114,21 @@ class TrayApp:
         for run in self.runs:
             end(run)
         # the windows it opened are its children; none may outlive the test
-        subprocess.run(["pkill", "-f", f"{self.paths.data_dir}"], check=False)
+        _kill_matching(str(self.paths.data_dir))
         wait_until(lambda: not self.desktop.icons(), 10, "the icon to leave the tray")
         # and every window it opened, so the next test's Tk names are free again
         wait_until(lambda: not self.desktop.qlbreak_windows(), 10, "qlbreak's windows to close")
+
+
+def _kill_matching(text: str) -> None:
+    """Kill every process whose command line mentions ``text`` (no procps needed)."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    os.kill(int(entry.name), signal.SIGKILL)
+            except (OSError, ProcessLookupError):
+                continue
 
 
 @pytest.fixture

@@ -1,0 +1,218 @@
+"""The tray app's footprint and latency, next to a bare pystray icon in the same run.
+
+Run: .venv/bin/python benchmarks/tray.py [runs] [idle_seconds]     (needs Xvfb, trayer)
+
+Starts its own Xvfb and trayer and a private home, then measures:
+- start to docked: process start to the tray host reparenting the icon window (the
+  X server's ReparentNotify), qlbreak vs. a bare pystray icon;
+- click to dialog mapped: a real click on the icon (xdotool) to the stretch window's
+  MapNotify, next to a bare ``tkinter.Tk()`` window's process start to map (a bare
+  pystray xorg icon cannot be clicked at all: it never asks for button presses);
+- idle: resident memory and CPU of each tray process over ``idle_seconds`` (default
+  60), both running side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import Xlib.display
+import Xlib.X
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.dialog_startup import start_xvfb
+
+BARE_ICON = (
+    "import pystray; from PIL import Image; "
+    "icon = pystray.Icon('bare', Image.new('RGB', (64, 64), 'teal'), 'bare'); "
+    "icon.run(setup=lambda i: setattr(i, 'visible', True))"
+)
+BARE_TK = "import tkinter; tkinter.Tk().mainloop()"
+QLBREAK = [sys.executable, "-m", "qlbreak"]
+BARE = [sys.executable, "-c", BARE_ICON]
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def events_until(display: Xlib.display.Display, wanted, timeout: float = 20) -> float:
+    """Seconds (perf_counter) when ``wanted(event)`` first holds."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if not display.pending_events():
+            select.select([display.fileno()], [], [], 0.2)
+        while display.pending_events():
+            event = display.next_event()
+            if wanted(event):
+                return time.perf_counter()
+    raise SystemExit("timed out waiting for an X event")
+
+
+def drain(display: Xlib.display.Display) -> None:
+    display.sync()
+    while display.pending_events():
+        display.next_event()
+
+
+def tray_class(event) -> str:
+    try:
+        wm_class = event.window.get_wm_class()
+    except Exception:  # noqa: BLE001 - the window may already be gone
+        return ""
+    return wm_class[0] if wm_class else ""
+
+
+def start_docked(display, argv, env, instance: str) -> tuple[subprocess.Popen[bytes], float, int]:
+    drain(display)
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    found: list[int] = []
+
+    def docked(event) -> bool:
+        if event.type == Xlib.X.ReparentNotify and tray_class(event) == instance:
+            found.append(event.window.id)
+            return True
+        return False
+
+    return proc, (events_until(display, docked) - start) * 1000, found[0]
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def rss_and_ticks(pid: int) -> tuple[float, int]:
+    status = Path(f"/proc/{pid}/status").read_text()
+    rss = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) / 1024
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return rss, int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def click_to_map(display, env, icon: int) -> float:
+    geometry = display.create_resource_object("window", icon).get_geometry()
+    origin = display.create_resource_object("window", icon).translate_coords(display.screen().root, 0, 0)
+    x, y = -origin.x + geometry.width // 2, -origin.y + geometry.height // 2
+    drain(display)
+    start = time.perf_counter()
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env, check=True)
+    mapped = events_until(display, lambda e: e.type == Xlib.X.MapNotify and e.window.id != icon)
+    return (mapped - start) * 1000
+
+
+def close_windows(home: str) -> None:
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmd = (entry / "cmdline").read_bytes()
+                if home.encode() in cmd and b"window-" in cmd:
+                    os.kill(int(entry.name), 15)
+            except OSError:
+                continue
+    time.sleep(0.5)
+
+
+def private_env(name: str) -> tuple[dict[str, str], str]:
+    """A home of its own: a config whose one reminder never fires, safety accepted."""
+    home = tempfile.mkdtemp(prefix="qlbreak-bench-")
+    env = {**os.environ, "DISPLAY": name, "HOME": home, "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
+    env |= {"XDG_CONFIG_HOME": f"{home}/c", "XDG_DATA_HOME": f"{home}/d", "XDG_STATE_HOME": f"{home}/s"}
+    env |= {"XDG_RUNTIME_DIR": tempfile.mkdtemp(prefix="qlr")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    Path(home, "c", "qlbreak").mkdir(parents=True)
+    Path(home, "c", "qlbreak", "config.toml").write_text('[[reminder]]\nname = "x"\ntime = "03:00"\ndays = []\n')
+    Path(home, "d", "qlbreak").mkdir(parents=True)
+    Path(home, "d", "qlbreak", "safety-accepted").write_text("benchmark\n")
+    return env, home
+
+
+def latencies(display, env: dict[str, str], home: str, runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {k: [] for k in ("bare dock", "qlbreak dock", "bare tk", "click")}
+    for _ in range(runs):
+        proc, ms, _icon = start_docked(display, BARE, env, "bareSystemTrayIcon")
+        times["bare dock"].append(ms)
+        stop(proc)
+        proc, ms, icon = start_docked(display, QLBREAK, env, "qlbreakSystemTrayIcon")
+        times["qlbreak dock"].append(ms)
+        time.sleep(1.5)  # let the tray settle (and any re-dock finish)
+        times["click"].append(click_to_map(display, env, icon))
+        close_windows(home)
+        stop(proc)
+        drain(display)
+        start = time.perf_counter()
+        tk = subprocess.Popen([sys.executable, "-c", BARE_TK], env=env)
+        times["bare tk"].append((events_until(display, lambda e: e.type == Xlib.X.MapNotify) - start) * 1000)
+        stop(tk)
+        time.sleep(0.5)
+    return times
+
+
+def idle_use(display, env: dict[str, str], seconds: float) -> dict[str, tuple[float, float]]:
+    """RSS (MB) at the end and CPU (%) over ``seconds``, both icons side by side."""
+    procs = {
+        "bare pystray icon": start_docked(display, BARE, env, "bareSystemTrayIcon")[0],
+        "qlbreak tray": start_docked(display, QLBREAK, env, "qlbreakSystemTrayIcon")[0],
+    }
+    time.sleep(3)
+    before = {k: rss_and_ticks(p.pid) for k, p in procs.items()}
+    time.sleep(seconds)
+    after = {k: rss_and_ticks(p.pid) for k, p in procs.items()}
+    for proc in procs.values():
+        stop(proc)
+    return {k: (after[k][0], (after[k][1] - before[k][1]) / HZ / seconds * 100) for k in procs}
+
+
+def report(times: dict[str, list[float]], idle: dict[str, tuple[float, float]], runs: int, seconds: float) -> None:
+    def row(label: str, values: list[float], base: float) -> None:
+        median = statistics.median(values)
+        print(f"{label:<40} {median:>9.1f} {min(values):>9.1f} {max(values):>9.1f} {median / base:>7.2f}")
+
+    print(f"interpreter: {sys.executable}   ({runs} runs each; ms)")
+    print(f"{'':<40} {'median':>9} {'best':>9} {'worst':>9} {'x base':>7}")
+    base = statistics.median(times["bare dock"])
+    row("start to docked: bare pystray icon", times["bare dock"], base)
+    row("start to docked: qlbreak", times["qlbreak dock"], base)
+    base = statistics.median(times["bare tk"])
+    row("bare Tk window: start to mapped", times["bare tk"], base)
+    row("qlbreak: click to stretch window mapped", times["click"], base)
+    print()
+    print(f"idle over {seconds:.0f} s        {'RSS MB':>9} {'CPU %':>9}")
+    for label, (rss, cpu) in idle.items():
+        print(f"{label:<22} {rss:>9.1f} {cpu:>9.2f}")
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
+    xvfb, name = start_xvfb()
+    env, home = private_env(name)
+    trayer = subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(1.5)
+        display = Xlib.display.Display(name)
+        display.screen().root.change_attributes(event_mask=Xlib.X.SubstructureNotifyMask)
+        times = latencies(display, env, home, runs)
+        idle = idle_use(display, env, seconds)
+    finally:
+        stop(trayer)
+        xvfb.terminate()
+        xvfb.wait()
+    report(times, idle, runs, seconds)
+
+
+if __name__ == "__main__":
+    main()
