@@ -163,3 +163,12 @@ def test_dialog_settings(tmp_path):
     loaded = load_text(tmp_path, '[dialog]\ntheme = "purple"\nsound = "loud"\n')
     assert [p.line for p in loaded.errors] == [2, 3]
     assert (loaded.config.theme, loaded.config.sound) == ("auto", True)
+
+
+def test_reminder_style(tmp_path):
+    assert load_text(tmp_path, '[schedule]\nreminder_style = "prompt"\n').config.reminder_style == "prompt"
+    loaded = load_text(tmp_path, '[schedule]\n\nreminder_style = "popup"\n')
+    assert loaded.config.reminder_style == "both"
+    assert messages(loaded) == [
+        f"{tmp_path / 'config.toml'}:3: reminder_style must be one of both, prompt, notification, not 'popup'"
+    ]
