@@ -43,7 +43,7 @@ class TrayIcon:
         self._pystray, self.on_action = pystray, on_action
         self.images = {look: Image.open(assets / f"tray-{look}@2x.png") for look in LOOKS}
         icon_class: type = pystray.Icon
-        self.backend = icon_class.__module__.rsplit("_", 1)[-1]
+        self.backend = icon_class.__module__.removeprefix("pystray._")  # xorg, gtk, win32, darwin; base: dummy
         if self.backend == "xorg":
             from qlbreak.adapters import xorg_tray
 

@@ -8,6 +8,7 @@ import subprocess
 import time
 import tkinter
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -44,11 +45,13 @@ def test_the_icon_docks_and_its_title_names_the_next_reminder(desktop, tray_app,
 
 
 def test_a_left_click_opens_a_stretch(desktop, tray_app, e2e_shots):
-    tray_app()
+    app = tray_app()
     desktop.click_icon(desktop.docked_icon())
     title = wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window")
     assert title.startswith("qlbreak \u2014 ") and title.split(" \u2014 ", 1)[1] in NAMES
     shot(desktop, e2e_shots, "2-click-opens-a-stretch")
+    maps = Path(f"/proc/{app.proc.pid}/maps").read_text()
+    assert "libtk" not in maps and "_tkinter" not in maps  # Tk lives in the window's process only
 
 
 def test_a_second_launch_asks_the_running_app_and_exits_0(desktop, tray_app):
