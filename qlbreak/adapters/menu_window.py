@@ -9,14 +9,13 @@ do Escape and a quiet minute. Up/Down and Return work as in any menu.
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 import tkinter as tk
 from collections.abc import Sequence
 from typing import Any
 
 from qlbreak.adapters.appearance import DARK, LIGHT, Palette
-from qlbreak.adapters.widgets import Fonts, make_fonts
+from qlbreak.adapters.widgets import Fonts, child_root, make_fonts
 
 APPNAME = "qlbreak-menu"
 TITLE = "qlbreak \u2014 menu"
@@ -24,17 +23,14 @@ IDLE_MS = 60_000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        spec: dict[str, Any] = json.loads(args[0])
-        entries, x, y = list(spec["entries"]), int(spec["x"]), int(spec["y"])
-    except (IndexError, ValueError, KeyError, TypeError) as err:
-        print(f"usage: python -m qlbreak.adapters.menu_window JSON ({err})", file=sys.stderr)
+    started = child_root(list(sys.argv[1:] if argv is None else argv), __spec__.name if __spec__ else __name__)
+    if started is None:
         return 2
+    root, spec = started
     try:
-        root = tk.Tk(className="Qlbreak")
-    except tk.TclError as err:
-        print(f"qlbreak: cannot open the menu: {err}", file=sys.stderr)
+        entries, x, y = list(spec["entries"]), int(spec["x"]), int(spec["y"])
+    except (KeyError, TypeError, ValueError) as err:
+        print(f"qlbreak: the menu's spec is wrong: {err!r}", file=sys.stderr)
         return 2
     Menu(root, DARK if spec.get("theme") == "dark" else LIGHT, entries).show_at(x, y)
     root.mainloop()

@@ -10,14 +10,12 @@ bubble), and closes itself when the reminder's grace window ends.
 
 from __future__ import annotations
 
-import json
 import sys
 import tkinter as tk
 from collections.abc import Sequence
-from typing import Any
 
 from qlbreak.adapters.appearance import DARK, LIGHT, Palette
-from qlbreak.adapters.widgets import button, make_fonts
+from qlbreak.adapters.widgets import button, child_root, make_fonts
 
 APPNAME = "qlbreak-prompt"
 TITLE = "qlbreak \u2014 Time for a stretch"
@@ -25,17 +23,14 @@ MARGIN = 16
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        spec: dict[str, Any] = json.loads(args[0])
-        name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
-    except (IndexError, ValueError, KeyError, TypeError) as err:
-        print(f"usage: python -m qlbreak.adapters.prompt_window JSON ({err})", file=sys.stderr)
+    started = child_root(list(sys.argv[1:] if argv is None else argv), __spec__.name if __spec__ else __name__)
+    if started is None:
         return 2
+    root, spec = started
     try:
-        root = tk.Tk(className="Qlbreak")
-    except tk.TclError as err:
-        print(f"qlbreak: cannot open the prompt: {err}", file=sys.stderr)
+        name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
+    except (KeyError, TypeError, ValueError) as err:
+        print(f"qlbreak: the prompt's spec is wrong: {err!r}", file=sys.stderr)
         return 2
     palette = DARK if spec.get("theme") == "dark" else LIGHT
     build(root, palette, name, str(spec.get("summary", "")), snooze)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 from tkinter import font as tkfont
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from qlbreak.adapters.appearance import Palette
 
@@ -114,3 +114,23 @@ def focus_soon(widget: tk.Misc) -> None:
                 widget.focus_force()
 
     top.bind("<Map>", mapped)
+
+
+def child_root(argv: list[str], module: str) -> tuple[tk.Tk, dict[str, Any]] | None:
+    """A small child window's start: its JSON spec from the command line and a Tk root.
+    None, once the reason is on stderr, when either cannot be had."""
+    import json
+    import sys
+
+    try:
+        spec = json.loads(argv[0])
+        if not isinstance(spec, dict):
+            raise ValueError("not a JSON object")
+    except (IndexError, ValueError) as err:
+        print(f"usage: python -m {module} JSON ({err})", file=sys.stderr)
+        return None
+    try:
+        return tk.Tk(className="Qlbreak"), spec
+    except tk.TclError as err:
+        print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
+        return None

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from qlbreak.paths import default_paths
-from tests.e2e.desktop import Desktop, missing_tools
-from tests.gui.screen import end, wait_until
+from tests.e2e.desktop import TOOLS, Desktop
+from tests.gui.screen import end, require, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -34,15 +34,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def desktop() -> Iterator[Desktop]:
-    problem = None
-    if not sys.platform.startswith("linux"):
-        problem = "end-to-end tests need Linux with X11"
-    elif missing := missing_tools():
-        problem = f"missing tools: {', '.join(missing)} (Debian: see scripts/test.sh)"
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{problem}; under CI=true an end-to-end test must run, not skip")
-        pytest.skip(problem)
+    require(TOOLS, "end-to-end", "scripts/test.sh installs them")
     d = Desktop(Path(tempfile.mkdtemp(prefix="qlbreak-desktop-"))).start()
     try:
         yield d

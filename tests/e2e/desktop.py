@@ -17,10 +17,6 @@ from tests.gui.screen import Screen, end, wait_until
 TOOLS = ("Xvfb", "xdotool", "xwininfo", "trayer", "dunst", "dbus-daemon", "dbus-monitor", "notify-send")
 
 
-def missing_tools() -> list[str]:
-    return [t for t in TOOLS if shutil.which(t) is None]
-
-
 class Desktop:
     def __init__(self, workdir: Path) -> None:
         self.workdir = workdir

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qlbreak.paths import default_paths
-from tests.gui.screen import Screen, end, missing_tools
+from tests.gui.screen import TOOLS, Screen, end, require
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = "qlbreak-dialog"
@@ -37,15 +37,7 @@ def hidpi_screen() -> Iterator[Screen]:
 
 
 def _screen(dpi: int, size: tuple[int, int] = (1280, 800)) -> Iterator[Screen]:
-    problem = None
-    if not sys.platform.startswith("linux"):
-        problem = "GUI tests need Linux with X11 tools"
-    elif missing := missing_tools():
-        problem = f"missing tools: {', '.join(missing)} (Debian: apt-get install xvfb xdotool x11-utils)"
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{problem}; under CI=true a GUI test must run, not skip")
-        pytest.skip(problem)
+    require(TOOLS, "GUI", "apt-get install xvfb xdotool x11-utils")
     workdir = Path(tempfile.mkdtemp(prefix="qlbreak-screen-"))
     s = Screen(workdir, app=APP, size=size, dpi=dpi).start()
     try:

@@ -13,6 +13,7 @@ import re
 import select
 import shutil
 import subprocess
+import sys
 import time
 import tkinter
 from collections.abc import Callable
@@ -22,8 +23,23 @@ from typing import Any
 TOOLS = ("Xvfb", "xdotool", "xwininfo")
 
 
-def missing_tools() -> list[str]:
-    return [t for t in TOOLS if shutil.which(t) is None]
+def missing_tools(tools: tuple[str, ...] = TOOLS) -> list[str]:
+    return [t for t in tools if shutil.which(t) is None]
+
+
+def require(tools: tuple[str, ...], kind: str, install: str) -> None:
+    """Skip without the tools, with the reason, except under CI=true: there it fails."""
+    import pytest
+
+    problem = None
+    if not sys.platform.startswith("linux"):
+        problem = f"{kind} tests need Linux with X11"
+    elif missing := missing_tools(tools):
+        problem = f"missing tools: {', '.join(missing)} (Debian: {install})"
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{problem}; under CI=true a {kind} test must run, not skip")
+        pytest.skip(problem)
 
 
 def end(proc: subprocess.Popen[bytes]) -> None:
