@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from qlbreak.adapters.appearance import DARK, LIGHT, Palette
-from qlbreak.adapters.widgets import Fonts, child_root, make_fonts
+from qlbreak.adapters.widgets import Fonts, make_fonts, run_child
 
 APPNAME = "qlbreak-menu"
 TITLE = "qlbreak \u2014 menu"
@@ -23,18 +23,12 @@ IDLE_MS = 60_000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    started = child_root(list(sys.argv[1:] if argv is None else argv), __spec__.name if __spec__ else __name__)
-    if started is None:
-        return 2
-    root, spec = started
-    try:
-        entries, x, y = list(spec["entries"]), int(spec["x"]), int(spec["y"])
-    except (KeyError, TypeError, ValueError) as err:
-        print(f"qlbreak: the menu's spec is wrong: {err!r}", file=sys.stderr)
-        return 2
+    return run_child(argv, "qlbreak.adapters.menu_window", show)
+
+
+def show(root: tk.Tk, spec: dict[str, Any]) -> None:
+    entries, x, y = list(spec["entries"]), int(spec["x"]), int(spec["y"])
     Menu(root, DARK if spec.get("theme") == "dark" else LIGHT, entries).show_at(x, y)
-    root.mainloop()
-    return 0
 
 
 class Menu:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import sys
 import tkinter as tk
 from collections.abc import Sequence
+from typing import Any
 
 from qlbreak.adapters.appearance import DARK, LIGHT, Palette
-from qlbreak.adapters.widgets import button, child_root, make_fonts
+from qlbreak.adapters.widgets import button, make_fonts, run_child
 
 APPNAME = "qlbreak-prompt"
 TITLE = "qlbreak \u2014 Time for a stretch"
@@ -23,21 +24,15 @@ MARGIN = 16
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    started = child_root(list(sys.argv[1:] if argv is None else argv), __spec__.name if __spec__ else __name__)
-    if started is None:
-        return 2
-    root, spec = started
-    try:
-        name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
-    except (KeyError, TypeError, ValueError) as err:
-        print(f"qlbreak: the prompt's spec is wrong: {err!r}", file=sys.stderr)
-        return 2
+    return run_child(argv, "qlbreak.adapters.prompt_window", show)
+
+
+def show(root: tk.Tk, spec: dict[str, Any]) -> None:
+    name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
     palette = DARK if spec.get("theme") == "dark" else LIGHT
     build(root, palette, name, str(spec.get("summary", "")), snooze)
     place(root, str(spec.get("corner", "top-right")))
     root.after(max(1000, int(seconds * 1000)), root.destroy)
-    root.mainloop()
-    return 0
 
 
 def choose(root: tk.Tk, action: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tkinter as tk
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from tkinter import font as tkfont
 from typing import Any, NamedTuple
 
@@ -116,21 +116,31 @@ def focus_soon(widget: tk.Misc) -> None:
     top.bind("<Map>", mapped)
 
 
-def child_root(argv: list[str], module: str) -> tuple[tk.Tk, dict[str, Any]] | None:
-    """A small child window's start: its JSON spec from the command line and a Tk root.
-    None, once the reason is on stderr, when either cannot be had."""
+def run_child(argv: Sequence[str] | None, module: str, show: Callable[[tk.Tk, dict[str, Any]], None]) -> int:
+    """A small child window's life: its JSON spec from the command line, a Tk root,
+    ``show`` (which reads the spec: KeyError, TypeError or ValueError mean a bad
+    one), then the loop. Exit 2, with the reason on stderr, when any step fails."""
     import json
     import sys
 
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        spec = json.loads(argv[0])
+        spec = json.loads(args[0])
         if not isinstance(spec, dict):
             raise ValueError("not a JSON object")
     except (IndexError, ValueError) as err:
         print(f"usage: python -m {module} JSON ({err})", file=sys.stderr)
-        return None
+        return 2
     try:
-        return tk.Tk(className="Qlbreak"), spec
+        root = tk.Tk(className="Qlbreak")
     except tk.TclError as err:
         print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
-        return None
+        return 2
+    try:
+        show(root, spec)
+    except (KeyError, TypeError, ValueError) as err:
+        print(f"qlbreak: {module}: a wrong spec: {err!r}", file=sys.stderr)
+        root.destroy()
+        return 2
+    root.mainloop()
+    return 0
