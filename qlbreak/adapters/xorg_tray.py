@@ -62,8 +62,33 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
         def _create_window(self) -> Any:
             window = super()._create_window()
             mask = Xlib.X.ExposureMask | Xlib.X.StructureNotifyMask | Xlib.X.ButtonPressMask
-            window.change_attributes(event_mask=mask)
+            # the tray's own background shows through where the icon is transparent
+            window.change_attributes(event_mask=mask, background_pixmap=Xlib.X.ParentRelative)
             return window
+
+        def _assert_icon_data(self, width: int, height: int) -> None:
+            """pystray stretches the icon to the window and drops its transparency:
+            here it keeps its shape, centred, over what the tray shows behind it."""
+            if self._icon_data and self._icon_data.size == (width, height):
+                return
+            from PIL import Image
+
+            behind = self._behind(width, height)
+            side = max(1, min(width, height))
+            icon = self._icon.convert("RGBA").resize((side, side), Image.Resampling.LANCZOS)
+            behind.paste(icon, ((width - side) // 2, (height - side) // 2), icon)
+            self._icon_data = behind
+            self._icon_data.tostring = self._icon_data.tobytes
+
+        def _behind(self, width: int, height: int) -> Any:
+            from PIL import Image
+
+            try:
+                self._window.clear_area()
+                raw = self._window.get_image(0, 0, width, height, Xlib.X.ZPixmap, 0xFFFFFFFF)
+                return Image.frombytes("RGB", (width, height), raw.data, "raw", "BGRX")
+            except (Xlib.error.XError, ValueError):
+                return Image.new("RGB", (width, height), (0, 0, 0))
 
         def _update_title(self) -> None:
             """As UTF-8 (pystray writes Latin-1 and fails on the title's dash)."""
