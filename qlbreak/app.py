@@ -15,6 +15,7 @@ import queue
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TextIO
 
 from qlbreak import logs
@@ -55,6 +56,8 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         commands.put((name, arg))
 
     tray, problem = _make_tray(post)
+    if display_problem():  # no screen at all: no prompt window either, only notifications
+        config = replace(config, reminder_style="notification")
     windows = ChildWindows(config, catalogue, paths, report=post)
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = Notifier(choose_sender(tray.notify if tray else None, icon_file))
@@ -63,9 +66,8 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     listener = endpoint.listen(post, frozenset(catalogue.ids))
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: post("quit"))
-    if problem:
-        print(f"qlbreak: no tray icon: {problem}. Reminders will come as notifications.", file=err)
-        log.warning("no tray icon: %s", problem)
+    if problem:  # once, on stderr and in the log
+        log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
     log.info("qlbreak started (pid %d)", os.getpid())
     try:
         if tray is None:
