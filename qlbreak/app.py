@@ -14,6 +14,7 @@ import os
 import queue
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TextIO
@@ -63,7 +64,11 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     notifier = Notifier(choose_sender(tray.notify if tray else None, icon_file))
     ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), SystemClock(config.timezone))
     service = Service(config, catalogue, history, paths.state_file, ports, commands)
-    listener = endpoint.listen(post, frozenset(catalogue.ids))
+    try:
+        listener = endpoint.listen(post, frozenset(catalogue.ids))
+    except InstanceError as trouble:  # the app still works; a second start cannot reach it
+        log.warning("%s", trouble)
+        listener = None
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: post("quit"))
     if problem:  # once, on stderr and in the log
@@ -75,7 +80,8 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         else:
             tray.run(setup=lambda: _serve(service, tray))
     finally:
-        listener.close()
+        if listener is not None:
+            listener.close()
         history.close()
         endpoint.release()
         log.info("qlbreak stopped")
@@ -83,11 +89,17 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
 
 
 def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
-    try:
-        endpoint.send("stretch")
-    except InstanceError as problem:
-        print(f"qlbreak: another qlbreak holds the lock but does not answer ({problem})", file=err)
-        return 1
+    """Another qlbreak holds the lock: ask it for a stretch (it may still be starting)."""
+    for attempt in range(10):
+        try:
+            endpoint.send("stretch")
+        except InstanceError as problem:
+            if attempt == 9:
+                print(f"qlbreak: another qlbreak holds the lock but does not answer ({problem})", file=err)
+                return 1
+            time.sleep(0.3)
+        else:
+            break
     print("qlbreak is already running: it opens a stretch now", file=out)
     return 0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import queue
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from qlbreak.ports import Clock, Command, LoginItem, Notifier, Tray, Windows
 
 log = logging.getLogger("qlbreak")
 DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
-STYLES = ("prompt", "notification", "both")
+SAVE_SEEN_EVERY = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ class Service:
         self.held: Due | None = None  # a snoozed reminder's proposal, shown again later
         self._last: tuple[datetime, float] | None = None
         self._shown: tuple[str, str, tuple[status.Entry, ...]] | None = None
+        self._saved: tuple[object, datetime | None] = (None, None)
 
     def put(self, name: str, arg: object = None) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -78,19 +79,22 @@ class Service:
 
     def run(self) -> None:
         """Step until "quit"; each wait ends at the next decision or the heartbeat."""
+        first: Command | None = None
         while self.running:
-            wake = self.step()
+            wake = self.step(first)
             wait = (wake - self.ports.clock.now()).total_seconds()
             try:
-                command = self.commands.get(timeout=min(max(wait, 0.05), schedule.HEARTBEAT.total_seconds()))
+                first = self.commands.get(timeout=min(max(wait, 0.05), schedule.HEARTBEAT.total_seconds()))
             except queue.Empty:
-                continue
-            self.commands.put(command)  # step() drains it, in order with any others
+                first = None
 
-    def step(self) -> datetime:
-        """Drain the commands, decide, render; returns when to look again."""
+    def step(self, first: Command | None = None) -> datetime:
+        """Carry out ``first`` and every queued command, decide, render; returns when
+        to look again."""
         now = self.ports.clock.now()
         self._check_drift(now)
+        if first is not None:
+            self._handle(*first, now)
         while self.running:
             try:
                 name, arg = self.commands.get_nowait()
@@ -157,7 +161,7 @@ class Service:
             log.info("quitting")
             self.running = False
             windows.close_all()
-            self._save()
+            self._save(force=True)
         else:
             log.warning("ignored command %s %r", name, arg)
 
@@ -262,9 +266,17 @@ class Service:
                 )
         self._last = (now, mono)
 
-    def _save(self) -> None:
+    def _save(self, force: bool = False) -> None:
+        """Write the state when it changed; the newest instant seen alone only every
+        ``SAVE_SEEN_EVERY`` (the history's claims already stop repeats), so an idle
+        tray does not write to disk every heartbeat."""
+        seen = self.state.seen_until
+        key = (replace(self.state, seen_until=None), self.due)
+        if not force and key == self._saved[0] and seen and self._saved[1] and seen - self._saved[1] < SAVE_SEEN_EVERY:
+            return
         try:
             statefile.save(self.state_file, self.state, self.due)
+            self._saved = (key, seen)
         except OSError as err:
             log.error("%s: cannot save the state: %s", self.state_file, err)
 

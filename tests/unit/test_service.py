@@ -215,3 +215,17 @@ def test_a_damaged_state_file_is_kept_aside_and_history_still_prevents_repeats(a
 def test_the_wait_is_never_longer_than_the_heartbeat(app):
     wake = app.service.step()
     assert wake - app.clock.now() <= timedelta(seconds=30)
+
+
+def test_an_idle_tray_does_not_write_its_state_every_heartbeat(tmp_path):
+    a = App(tmp_path, now=datetime(2026, 11, 28, 10, 0, tzinfo=BERLIN))  # a Saturday: nothing due
+    a.service.step()
+    state = tmp_path / "state.json"
+    first = state.stat().st_ino
+    a.at(5 * 60)
+    assert state.stat().st_ino == first
+    a.at(6 * 60)
+    assert state.stat().st_ino != first  # the newest instant seen is kept now and then
+    a.do("pause-hour")
+    assert '"paused_until": "2026-11-28T11:11:00+01:00"' in state.read_text()
+    a.history.close()
