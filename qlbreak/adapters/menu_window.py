@@ -54,7 +54,7 @@ class Menu:
         p, pad = self.palette, int(6 * self.scale)
         text = str(entry["label"])
         if entry.get("checked") is not None:
-            text = ("\u2713 " if entry["checked"] else "    ") + text
+            text = ("\u2611 " if entry["checked"] else "\u2610 ") + text  # a ticked or empty box
         action, children = entry.get("action"), entry.get("children") or []
         font = self.fonts.strong if entry.get("default") else self.fonts.body
         active = bool(action)

@@ -3,6 +3,7 @@ notification server. Screenshots of each state go to artifacts/screenshots/e2e."
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
@@ -17,6 +18,7 @@ from tests.e2e.conftest import DAYS
 from tests.e2e.desktop import wait_gone
 from tests.gui.screen import wait_until
 
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DIALOG, MENU, PROMPT = "qlbreak-dialog", "qlbreak-menu", "qlbreak-prompt"
 NAMES = {s.name for s in load()}
 
@@ -29,8 +31,16 @@ def tk_title(desktop, app: str) -> str | None:
         return None
 
 
-def shot(desktop, e2e_shots, name: str) -> None:
-    desktop.screen.screenshot(e2e_shots / f"{name}.png")
+def shot(desktop, e2e_shots, name: str, corner: tuple[int, int] | None = None) -> None:
+    """The whole screen as an artefact; with QLBREAK_UPDATE_DOCS=1 the top-right
+    ``corner`` (width, height) also goes to docs/screenshots for the README."""
+    path = desktop.screen.screenshot(e2e_shots / f"{name}.png")
+    if corner and os.environ.get("QLBREAK_UPDATE_DOCS") == "1":
+        from PIL import Image
+
+        image = Image.open(path)
+        w, h = corner
+        image.crop((image.width - w, 0, image.width, h)).save(DOCS / f"tray-{name.split('-', 1)[1]}.png")
 
 
 def window_pid(desktop, app: str) -> int:
@@ -90,7 +100,7 @@ def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_ap
     texts = desktop.screen.texts(MENU)
     assert {"Stretch now", "Snooze 10 min"} & set(texts) == {"Stretch now"} and "Quit" in texts
     assert any(t.startswith("Today: 0/") for t in texts)
-    shot(desktop, e2e_shots, "3-menu")
+    shot(desktop, e2e_shots, "3-menu", corner=(420, 360))
     desktop.screen.press(MENU, "1 hour")
     until = datetime.now(UTC) + timedelta(hours=1)
     expected = {f"qlbreak \u2014 paused until {(until + timedelta(minutes=d)):%H:%M}" for d in (-1, 0)}
@@ -141,7 +151,7 @@ def test_a_reminder_a_minute_ahead_is_shown_exactly_once(desktop, tray_app, e2e_
     assert {"Start", "Snooze 10 min", "Skip today"} <= set(texts)
     assert desktop.run("xdotool", "getwindowfocus", check=False).stdout.strip() == before  # focus not taken
     wait_until(lambda: "time for a stretch" in desktop.title(icon), 10, "the icon's due title")
-    shot(desktop, e2e_shots, "5-reminder")
+    shot(desktop, e2e_shots, "5-reminder", corner=(420, 220))
     app.terminate()
     app.start()  # a restart never repeats a reminder
     desktop.docked_icon()
