@@ -108,16 +108,29 @@ def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_ap
     shot(desktop, e2e_shots, "4-paused")
 
 
-def test_sigterm_removes_the_icon_within_two_seconds(desktop, tray_app):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_removes_the_icon_within_two_seconds(desktop, tray_app, sig):
     app = tray_app()
     desktop.docked_icon()
     start = time.monotonic()
-    app.proc.send_signal(signal.SIGTERM)
+    app.proc.send_signal(sig)
     app.proc.wait(timeout=5)
     wait_until(lambda: not desktop.icons(), 5, "the icon to go")
     assert time.monotonic() - start < 2.0
     assert app.proc.returncode == 0
     assert "qlbreak stopped" in app.log()
+
+
+def test_quit_in_the_menu_ends_the_app_and_its_windows(desktop, tray_app):
+    app = tray_app()
+    icon = desktop.docked_icon()
+    desktop.click_icon(icon)
+    wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window")
+    desktop.click_icon(icon, button=3)
+    wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
+    desktop.screen.press(MENU, "Quit")
+    assert app.proc.wait(timeout=5) == 0
+    wait_until(lambda: not desktop.qlbreak_windows(), 5, "the icon and the stretch window to go")
 
 
 def test_a_late_or_restarted_tray_host_gets_the_icon(desktop, tray_app):
