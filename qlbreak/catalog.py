@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
 
+from qlbreak.core.record import TYPE_CHECKING, Record
 from qlbreak.core.session import Timing
 from qlbreak.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
 
@@ -28,7 +28,7 @@ _REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides
 _OPTIONAL = ("optional", "hold_seconds", "reps", "no_floor", "alternative")
 
 
-class Stretch(NamedTuple):
+class Stretch(Record):
     id: str
     name: str
     summary: str  # one line: what it does for you

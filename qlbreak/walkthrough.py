@@ -12,8 +12,8 @@ through callables and imported only when first used (after the window is up).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from qlbreak.core.record import TYPE_CHECKING
 from qlbreak.core.session import Feeling, Phase, Session, begin
 
 if TYPE_CHECKING:

@@ -13,7 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+
+from qlbreak.core.record import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 SNAPSHOT_KEYS = ("stretch", "theme", "sound", "assets", "history", "safety_file", "config", "timezone", "speed")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import NamedTuple
+
+from qlbreak.core.record import Record
 
 
-class Palette(NamedTuple):
+class Palette(Record):
     name: str  # "light" or "dark": also picks the illustration files
     bg: str
     fg: str

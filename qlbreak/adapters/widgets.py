@@ -5,12 +5,16 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable, Sequence
 from tkinter import font as tkfont
-from typing import Any, NamedTuple
+
+from qlbreak.core.record import TYPE_CHECKING, Record
+
+if TYPE_CHECKING:
+    from typing import Any
 
 from qlbreak.adapters.appearance import Palette
 
 
-class Fonts(NamedTuple):
+class Fonts(Record):
     body: tkfont.Font
     small: tkfont.Font
     strong: tkfont.Font

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 from enum import Enum
-from typing import NamedTuple
+
+from qlbreak.core.record import Record
 
 SWITCH_SECONDS = 5.0
 
@@ -55,7 +56,7 @@ class Feeling(Enum):
     HURT = "hurt"
 
 
-class Timing(NamedTuple):
+class Timing(Record):
     """How long one side lasts: a hold in seconds, or ``reps`` at ``pace`` seconds each."""
 
     seconds: float
@@ -95,7 +96,7 @@ _MOVES: dict[tuple[Phase, Event], Phase] = {
 }
 
 
-class Session(NamedTuple):
+class Session(Record):
     timing: Timing
     phase: Phase = Phase.INTRO
     side: Side | None = None  # which side a HOLD works; SWITCH: the side coming next
