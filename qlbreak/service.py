@@ -81,7 +81,11 @@ class Service:
         """Step until "quit"; each wait ends at the next decision or the heartbeat."""
         first: Command | None = None
         while self.running:
-            wake = self.step(first)
+            try:
+                wake = self.step(first)
+            except Exception:  # a full disk or a locked history must not end the reminders
+                log.exception("a step of the service loop failed; trying again shortly")
+                wake = self.ports.clock.now() + timedelta(seconds=5)
             wait = (wake - self.ports.clock.now()).total_seconds()
             try:
                 first = self.commands.get(timeout=min(max(wait, 0.05), schedule.HEARTBEAT.total_seconds()))

@@ -229,3 +229,19 @@ def test_an_idle_tray_does_not_write_its_state_every_heartbeat(tmp_path):
     a.do("pause-hour")
     assert '"paused_until": "2026-11-28T11:11:00+01:00"' in state.read_text()
     a.history.close()
+
+
+def test_a_failing_step_is_logged_and_the_loop_goes_on(app, caplog, monkeypatch):
+    calls = []
+
+    def broken(first=None):
+        calls.append(first)
+        if len(calls) == 1:
+            raise OSError("disk full")
+        app.service.running = False
+        return app.clock.now()
+
+    monkeypatch.setattr(app.service, "step", broken)
+    monkeypatch.setattr("qlbreak.service.schedule.HEARTBEAT", timedelta(milliseconds=10))
+    app.service.run()
+    assert len(calls) == 2 and "disk full" in caplog.text
