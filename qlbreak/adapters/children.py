@@ -85,10 +85,7 @@ class ChildWindows:
 
     def open_safety(self) -> None:
         if self._alive("safety") is None:
-            argv = [self.python, "-m", "qlbreak"]
-            if self.paths.config_file:
-                argv += ["--config", str(self.paths.config_file)]
-            self._start("safety", [*argv, "safety"])
+            self._start("safety", [self.python, "-m", "qlbreak", "--config", str(self.paths.config_file), "safety"])
 
     def close_all(self) -> None:
         for kind in list(self._children):
