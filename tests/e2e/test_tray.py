@@ -64,7 +64,7 @@ def test_a_left_click_opens_a_stretch(desktop, tray_app, e2e_shots):
     assert "libtk" not in maps and "_tkinter" not in maps  # Tk lives in the window's process only
 
 
-def test_a_second_launch_asks_the_running_app_and_exits_0(desktop, tray_app):
+def test_a_second_launch_asks_the_running_app_and_exits_0(desktop, tray_app, e2e_shots):
     app = tray_app()
     desktop.docked_icon()
     second = app.qlbreak()
@@ -75,10 +75,11 @@ def test_a_second_launch_asks_the_running_app_and_exits_0(desktop, tray_app):
     assert again.returncode == 0 and "running qlbreak" in again.stdout
     time.sleep(1)
     assert window_pid(desktop, DIALOG) == pid  # the open one was raised, not a second one opened
+    shot(desktop, e2e_shots, "6-second-launch")
     assert "raised" not in app.output()  # nothing printed to the user's terminal
 
 
-def test_a_killed_dialog_leaves_the_tray_running(desktop, tray_app):
+def test_a_killed_dialog_leaves_the_tray_running(desktop, tray_app, e2e_shots):
     app = tray_app()
     icon = desktop.docked_icon()
     desktop.click_icon(icon)
@@ -90,6 +91,7 @@ def test_a_killed_dialog_leaves_the_tray_running(desktop, tray_app):
     assert not app.exited()
     desktop.click_icon(desktop.docked_icon())
     wait_until(lambda: tk_title(desktop, DIALOG) and window_pid(desktop, DIALOG) != pid, 15, "a new stretch window")
+    shot(desktop, e2e_shots, "7-after-a-killed-dialog")
 
 
 def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_app, e2e_shots):
@@ -109,7 +111,7 @@ def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_ap
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_signal_removes_the_icon_within_two_seconds(desktop, tray_app, sig):
+def test_a_signal_removes_the_icon_within_two_seconds(desktop, tray_app, e2e_shots, sig):
     app = tray_app()
     desktop.docked_icon()
     start = time.monotonic()
@@ -119,6 +121,7 @@ def test_a_signal_removes_the_icon_within_two_seconds(desktop, tray_app, sig):
     assert time.monotonic() - start < 2.0
     assert app.proc.returncode == 0
     assert "qlbreak stopped" in app.log()
+    shot(desktop, e2e_shots, f"8-after-{sig.name}")
 
 
 def test_quit_in_the_menu_ends_the_app_and_its_windows(desktop, tray_app):

@@ -245,3 +245,18 @@ def test_a_failing_step_is_logged_and_the_loop_goes_on(app, caplog, monkeypatch)
     monkeypatch.setattr("qlbreak.service.schedule.HEARTBEAT", timedelta(milliseconds=10))
     app.service.run()
     assert len(calls) == 2 and "disk full" in caplog.text
+
+
+def test_a_snooze_and_a_pause_survive_a_restart(app):
+    app.at(6 * 60)
+    app.do("snooze")
+    app.restart()
+    app.service.step()
+    app.at(9 * 60)
+    assert app.windows.prompts == []
+    app.at(60)
+    assert len(app.windows.prompts) == 1  # shown again on time, by the new run
+    app.do("pause-tomorrow")
+    app.restart()
+    app.service.step()
+    assert app.tray.title == "qlbreak \u2014 paused until 00:00 tomorrow"
