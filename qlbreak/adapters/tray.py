@@ -77,9 +77,6 @@ class TrayIcon:
         worker.start()
         worker.join(2.0)
 
-    def docked(self) -> threading.Event | None:
-        return getattr(self.icon, "docked", None)
-
     def tray_present(self) -> bool | None:
         """On X11, whether a tray host runs now; None where that cannot be known."""
         if self.backend != "xorg":

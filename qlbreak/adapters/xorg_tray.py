@@ -149,10 +149,6 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
 
         # -- docking ------------------------------------------------------------------
 
-        @property
-        def docked(self) -> threading.Event:
-            return self._docked
-
         def _redock_watchdog(self) -> None:
             d = Xlib.display.Display(self._display.get_display_name())
             opcode = d.intern_atom("_NET_SYSTEM_TRAY_OPCODE")
