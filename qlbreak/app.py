@@ -59,7 +59,7 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     tray, problem = _make_tray(post)
     if display_problem():  # no screen at all: no prompt window either, only notifications
         config = replace(config, reminder_style="notification")
-    windows = ChildWindows(config, catalogue, paths, report=post)
+    windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = Notifier(choose_sender(tray.notify if tray else None, icon_file))
     ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), SystemClock(config.timezone))

@@ -38,9 +38,10 @@ class ChildWindows:
         report: Report,
         python: str = sys.executable,
         speed: float = 1.0,
+        icon_at: Callable[[], tuple[int, int, int, int] | None] = lambda: None,
     ) -> None:
         self.config, self.catalogue, self.paths, self.report = config, catalogue, paths, report
-        self.python, self.speed = python, speed
+        self.python, self.speed, self.icon_at = python, speed, icon_at
         self._children: dict[str, subprocess.Popen[bytes]] = {}
         self._lock = threading.Lock()
 
@@ -71,6 +72,7 @@ class ChildWindows:
             "seconds": max(1.0, seconds_left),
             "theme": self._theme(),
             "corner": "bottom-right" if sys.platform == "win32" else "top-right",
+            "icon": self.icon_at(),  # where the tray shows the icon, when it can be known
         }
         self.close_prompt()
         self._start("prompt", self._module("qlbreak.adapters.prompt_window", spec), output=True)

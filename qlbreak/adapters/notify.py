@@ -43,13 +43,25 @@ class Notifier:
             )
 
 
+SHOWN_SECONDS = 60  # a heads-up: the prompt stays for the whole grace window
+
+
 def plyer_sender(icon_path: str) -> Sender:
     def send(title: str, message: str) -> None:
         from plyer import notification
 
+        kwargs = {"title": title, "message": message, "app_name": APP_NAME, "app_icon": icon_path}
         with warnings.catch_warnings():  # "dbus-python is not installed": notify-send serves
             warnings.simplefilter("ignore")
-            notification.notify(title=title, message=message, app_name=APP_NAME, app_icon=icon_path, timeout=20)
+            implementation = getattr(notification, "_notify", None)
+            if implementation is None:
+                notification.notify(**kwargs, timeout=SHOWN_SECONDS)
+                return
+            # plyer 2.1's notify() drops the timeout and the icon on its notify-send path,
+            # so the reminder would stay on screen until dismissed; the implementation
+            # takes them as expire_time (ms) and icon there, timeout (s) on D-Bus.
+            expire = str(SHOWN_SECONDS * 1000)
+            implementation(**kwargs, icon=icon_path, timeout=SHOWN_SECONDS, expire_time=expire)
 
     return send
 

@@ -31,7 +31,8 @@ def show(root: tk.Tk, spec: dict[str, Any]) -> None:
     name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
     palette = DARK if spec.get("theme") == "dark" else LIGHT
     build(root, palette, name, str(spec.get("summary", "")), snooze)
-    place(root, str(spec.get("corner", "top-right")))
+    icon = spec.get("icon")
+    place(root, str(spec.get("corner", "top-right")), tuple(map(int, icon)) if icon else None)
     root.after(max(1000, int(seconds * 1000)), root.destroy)
 
 
@@ -74,16 +75,23 @@ def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int) -
     button(row, "Skip today", lambda: choose(root, "skip"), p, fonts, name="skip").pack(side="left", padx=(gap, 0))
 
 
-def place(root: tk.Tk, corner: str) -> None:
-    """In the corner where the tray usually is (bottom right on Windows)."""
+def place(root: tk.Tk, corner: str, icon: tuple[int, ...] | None = None) -> None:
+    """By the tray icon when its place is known (below it on a top panel, above it on a
+    bottom one); else in the corner where the tray usually is (bottom right on Windows)."""
     root.update_idletasks()
     scale = max(1.0, root.winfo_fpixels("1i") / 96)
     w, h = root.winfo_reqwidth(), root.winfo_reqheight()
     sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
     margin = int(MARGIN * scale)
-    top = int(40 * scale)  # below a top panel
-    y = sh - h - margin - top if corner == "bottom-right" else top
-    root.geometry(f"+{max(0, sw - w - margin)}+{max(0, y)}")
+    if icon is not None and len(icon) == 4:
+        ix, iy, iw, ih = icon
+        x = min(max(margin, ix + iw - w), sw - w - margin)
+        y = iy + ih + margin // 2 if iy + ih // 2 < sh // 2 else iy - h - margin // 2
+    else:
+        top = int(40 * scale)  # clear of a panel
+        x = sw - w - margin
+        y = sh - h - margin - top if corner == "bottom-right" else top
+    root.geometry(f"+{max(0, x)}+{max(0, min(y, sh - h))}")
 
 
 if __name__ == "__main__":

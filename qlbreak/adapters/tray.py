@@ -77,6 +77,11 @@ class TrayIcon:
         worker.start()
         worker.join(2.0)
 
+    def position(self) -> tuple[int, int, int, int] | None:
+        """Where the icon is on screen (X11 only), so the reminder's prompt opens by it."""
+        where = getattr(self.icon, "position", None)
+        return where() if where is not None else None
+
     def tray_present(self) -> bool | None:
         """On X11, whether a tray host runs now; None where that cannot be known."""
         if self.backend != "xorg":

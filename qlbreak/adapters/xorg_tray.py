@@ -149,6 +149,21 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
 
         # -- docking ------------------------------------------------------------------
 
+        def position(self) -> tuple[int, int, int, int] | None:
+            """The icon on screen (x, y, width, height), or None while it is not shown."""
+            if not self._docked.is_set():
+                return None
+            d = Xlib.display.Display(self._display.get_display_name())
+            try:
+                win = d.create_resource_object("window", self._window.id)
+                origin = win.translate_coords(d.screen().root, 0, 0)
+                geometry = win.get_geometry()
+                return (-origin.x, -origin.y, geometry.width, geometry.height)
+            except (Xlib.error.XError, Xlib.error.ConnectionClosedError):
+                return None
+            finally:
+                d.close()
+
         def _redock_watchdog(self) -> None:
             d = Xlib.display.Display(self._display.get_display_name())
             opcode = d.intern_atom("_NET_SYSTEM_TRAY_OPCODE")

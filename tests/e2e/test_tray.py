@@ -162,9 +162,13 @@ def test_a_reminder_a_minute_ahead_is_shown_exactly_once(desktop, tray_app, e2e_
     wait_until(desktop.notifications, wait, "the reminder's notification", interval=0.5)
     summaries = desktop.notifications()
     assert len(summaries) == 1 and summaries[0].startswith("Time for a stretch: ")
+    assert "int32 60000" in desktop.monitor_log.read_text()  # expires, not sticky
     wait_until(lambda: tk_title(desktop, PROMPT), 15, "the reminder's prompt")
     texts = desktop.screen.texts(PROMPT)
     assert {"Start", "Snooze 10 min", "Skip today"} <= set(texts)
+    px, py, pw = (int(desktop.screen.send(PROMPT, "winfo", k, ".")) for k in ("rootx", "rooty", "width"))
+    ix, iy, iw, ih = desktop.screen.geometry(icon)
+    assert 0 <= py - (iy + ih) <= 40 and abs((px + pw) - (ix + iw)) <= 40  # just below the icon
     assert desktop.run("xdotool", "getwindowfocus", check=False).stdout.strip() == before  # focus not taken
     wait_until(lambda: "time for a stretch" in desktop.title(icon), 10, "the icon's due title")
     shot(desktop, e2e_shots, "5-reminder", corner=(420, 220))

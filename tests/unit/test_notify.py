@@ -34,10 +34,11 @@ def test_windows_and_macos_use_the_tray_icon_linux_uses_plyer():
     assert choose_sender(None, "icon.png", "win32") is not own
 
 
-def test_plyer_is_called_with_the_app_name(monkeypatch):
+def test_plyer_is_called_with_the_app_name_and_a_timeout(monkeypatch):
     from plyer import notification
 
     calls = []
-    monkeypatch.setattr(notification, "notify", lambda **kw: calls.append(kw))
+    monkeypatch.setattr(notification, "_notify", lambda **kw: calls.append(kw), raising=False)
     plyer_sender("/x/qlbreak.png")("Title", "Body")
     assert calls[0]["app_name"] == "qlbreak" and calls[0]["title"] == "Title"
+    assert calls[0]["expire_time"] == "60000"  # notify-send's -t, in ms: not sticky
