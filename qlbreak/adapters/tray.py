@@ -41,7 +41,7 @@ class TrayIcon:
         except Exception as err:  # noqa: BLE001 - Xlib.error.DisplayNameError and kin
             raise TrayUnavailable(f"{type(err).__name__}: {err}".rstrip(": ")) from None
         self._pystray, self.on_action = pystray, on_action
-        self.images = {look: Image.open(assets / f"tray-{look}@2x.png") for look in LOOKS}
+        self.images = {look: _load(Image, assets / f"tray-{look}@2x.png") for look in LOOKS}
         icon_class: type = pystray.Icon
         self.backend = icon_class.__module__.removeprefix("pystray._")  # xorg, gtk, win32, darwin; base: dummy
         if self.backend == "xorg":
@@ -142,6 +142,11 @@ class TrayIcon:
             self.on_action(action)  # only queues: the service thread acts
 
         return run
+
+
+def _load(image_module: Any, path: Path) -> Any:
+    with image_module.open(path) as image:  # read now; no file stays open
+        return image.copy()
 
 
 def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
