@@ -56,9 +56,12 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     def post(name: str, arg: object = None) -> None:
         commands.put((name, arg))
 
-    tray, problem = _make_tray(post)
-    if display_problem():  # no screen at all: no prompt window either, only notifications
+    no_screen = display_problem()
+    if no_screen:  # no tray, and no prompt window either: only notifications
+        tray, problem = None, no_screen
         config = replace(config, reminder_style="notification")
+    else:
+        tray, problem = _make_tray(post)
     windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = Notifier(choose_sender(tray.notify if tray else None, icon_file))
@@ -105,9 +108,6 @@ def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
 
 
 def _make_tray(post: Callable[..., None]) -> tuple[TrayIcon | None, str | None]:
-    problem = display_problem()
-    if problem:
-        return None, problem
     try:
         tray = TrayIcon(
             assets_dir(),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import queue
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from qlbreak import statefile
@@ -28,6 +28,7 @@ from qlbreak.ports import Clock, Command, LoginItem, Notifier, Tray, Windows
 log = logging.getLogger("qlbreak")
 DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
 SAVE_SEEN_EVERY = timedelta(minutes=10)
+RECOUNT_EVERY = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Service:
         self._last: tuple[datetime, float] | None = None
         self._shown: tuple[str, str, tuple[status.Entry, ...]] | None = None
         self._saved: tuple[object, datetime | None] = (None, None)
+        self._counted: tuple[date, datetime, tuple[int, int, bool | None]] | None = None
 
     def put(self, name: str, arg: object = None) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -133,22 +135,12 @@ class Service:
             self._open_stretch(arg if isinstance(arg, str) else None, now)
         elif name == "snooze" and self.due is not None:
             self.state = schedule.snooze(self.config.plan, self.state, self.due.occurrence, now)
-            self.history.record(self._about(self.due, now, "snoozed"))
-            self.held, self.due = self.due, None
-            windows.close_prompt()
-        elif name == "skip":
-            if self.due is not None:
-                self.history.record(self._about(self.due, now, "skipped"))
-                self.due = None
-                windows.close_prompt()
-            self.state = schedule.pause(self.state, schedule.until_tomorrow(now))
-        elif name in ("pause-hour", "pause-tomorrow"):
+            self.held = self._dismiss("snoozed", now)
+        elif name in ("skip", "pause-hour", "pause-tomorrow"):
+            # "skip today" pauses until tomorrow; any pause covers the reminder on show
             until = now + timedelta(hours=1) if name == "pause-hour" else schedule.until_tomorrow(now)
             self.state = schedule.pause(self.state, until)
-            if self.due is not None:  # "leave me alone" covers the reminder on show
-                self.history.record(self._about(self.due, now, "skipped"))
-                self.due = None
-                windows.close_prompt()
+            self._dismiss("skipped", now)
         elif name == "resume":
             self.state = schedule.resume(self.state)
         elif name == "autostart":
@@ -193,6 +185,7 @@ class Service:
         elif kind == "stretch" and isinstance(started, datetime):
             done = any(e.kind == "done" for e in self.history.events(since=started))
             log.info("stretch window closed (%s)", "done" if done else "not done")
+            self._counted = None  # the window may have recorded a stretch
             if done and self.due is not None:
                 self.due = None
                 self.ports.windows.close_prompt()
@@ -203,6 +196,7 @@ class Service:
         login = self.ports.login
         current = login.enabled()
         if current is not None:
+            self._counted = None
             try:
                 login.set(not current)
             except OSError as err:
@@ -255,8 +249,14 @@ class Service:
         except NothingFits:
             return None
 
-    def _about(self, due: Due, now: datetime, kind: str) -> Event:
-        return Event(now, kind, due.stretch, reminder=due.occurrence.reminder, occurrence=due.occurrence.day)
+    def _dismiss(self, kind: str, now: datetime) -> Due | None:
+        """The user answered the reminder on show (if any): record how, close the prompt."""
+        due, self.due = self.due, None
+        if due is not None:
+            occ = due.occurrence
+            self.history.record(Event(now, kind, due.stretch, reminder=occ.reminder, occurrence=occ.day))
+            self.ports.windows.close_prompt()
+        return due
 
     # -- clock, state, tray ------------------------------------------------------------
 
@@ -287,18 +287,30 @@ class Service:
     def _view(self, now: datetime) -> status.View:
         plan = self.config.plan
         today = now.date()
-        done = self.history.done_days()
+        done_today, run, autostart = self._tally(now)
         return status.View(
             now=now,
             coming=schedule.next_occurrence(plan.reminders, now),
             due=self.due,
             paused_until=self.state.paused_until,
-            done_today=sum(1 for e in self.history.events(since=_midnight(now)) if e.kind == "done"),
+            done_today=done_today,
             due_today=sum(1 for r in plan.reminders if schedule.occurrence_on(r, today, now.tzinfo) is not None),
-            streak=streak(done, self.config.workdays, today),
-            autostart=self.ports.login.enabled(),
+            streak=run,
+            autostart=autostart,
             snooze_minutes=int(plan.snooze.total_seconds() // 60),
         )
+
+    def _tally(self, now: datetime) -> tuple[int, int, bool | None]:
+        """Stretches done today, the streak, the login item: read from disk when they
+        may have changed (a stretch window ended, the login item was toggled, a new
+        day) and every ``RECOUNT_EVERY`` for changes made outside the tray; not on
+        every heartbeat of an idle tray."""
+        counted = self._counted
+        if counted is None or counted[0] != now.date() or abs(now - counted[1]) >= RECOUNT_EVERY:
+            done_today = sum(1 for e in self.history.events(since=_midnight(now)) if e.kind == "done")
+            run = streak(self.history.done_days(), self.config.workdays, now.date())
+            counted = self._counted = (now.date(), now, (done_today, run, self.ports.login.enabled()))
+        return counted[2]
 
     def _render(self, now: datetime) -> None:
         view = self._view(now)

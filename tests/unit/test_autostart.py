@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import plistlib
 import shutil
 import subprocess
 from contextlib import contextmanager
 
-import pytest
-
 from qlbreak.adapters.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, XdgAutostart
+from tests.need import missing
 
 
 def test_xdg_file_on_off_and_a_hidden_one_counts_as_off(tmp_path):
@@ -30,9 +28,7 @@ def test_xdg_file_on_off_and_a_hidden_one_counts_as_off(tmp_path):
 
 def test_the_desktop_file_is_valid(tmp_path):
     if shutil.which("desktop-file-validate") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("desktop-file-validate is missing (desktop-file-utils); CI installs it")
-        pytest.skip("desktop-file-utils not installed")
+        missing("desktop-file-validate is missing (Debian: desktop-file-utils; scripts/test.sh installs it)")
     item = XdgAutostart(tmp_path)
     item.set(True)
     result = subprocess.run(["desktop-file-validate", str(item.path)], check=False, capture_output=True, text=True)
