@@ -28,15 +28,16 @@ from pathlib import Path
 import Xlib.display
 import Xlib.X
 
-from qlbreak.launch import window_command
+from qlbreak.ui.spec import window_command
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMS: dict[str, list[str]] = {}
 
 
 SNAPSHOT = (
-    "import json, sys; from qlbreak import catalog, launch; from qlbreak.config import Config; "
-    "from qlbreak.paths import default_paths; "
+    "import json, sys; from qlbreak.stretches import catalogue as catalog; from qlbreak.ui import spec as launch; "
+    "from qlbreak.storage.config import Config; "
+    "from qlbreak.storage.paths import default_paths; "
     "json.dump(launch.snapshot(catalog.load().get('seated-twist'), Config(), default_paths()), open(sys.argv[1], 'w'))"
 )
 
@@ -49,7 +50,7 @@ def programs(python: str, snapshot: str) -> dict[str, list[str]]:
         "bare Tk window": [python, "-c", "import tkinter; r = tkinter.Tk(); r.title('bare'); r.mainloop()"],
         # any text costs fontconfig's first use (~12 ms here), which the bare window never pays
         "Tk window with one label": [python, "-c", LABEL],
-        "stretch window process": [python, *window_command(snapshot)[1:]],  # as qlbreak.launch starts it
+        "stretch window process": [python, *window_command(snapshot)[1:]],  # as qlbreak.ui.spec starts it
         "qlbreak stretch seated-twist": [python, "-m", "qlbreak", "stretch", "seated-twist"],
         "qlbreak stretch (picked)": [python, "-m", "qlbreak", "stretch"],
     }

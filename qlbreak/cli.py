@@ -14,15 +14,16 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, TextIO
 
-from qlbreak import __version__, vocabulary
+from qlbreak import __version__
+from qlbreak.stretches import vocabulary
 
 # Each command imports what it uses, so `qlbreak --version` and a window that must
 # open fast do not pay for the rest (history's sqlite3, the schedule, the picker).
 if TYPE_CHECKING:
-    from qlbreak import config as config_mod
-    from qlbreak.catalog import Catalogue
-    from qlbreak.history import History
-    from qlbreak.paths import Paths
+    from qlbreak.storage import config as config_mod
+    from qlbreak.storage.history import History
+    from qlbreak.storage.paths import Paths
+    from qlbreak.stretches.catalogue import Catalogue
 
 
 class Fail(Exception):
@@ -37,7 +38,7 @@ class App:
     """What every command needs, loaded once and only when asked for."""
 
     def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
-        from qlbreak.paths import default_paths
+        from qlbreak.storage.paths import default_paths
 
         self.args, self.out, self.err = args, out, err
         self.paths: Paths = default_paths(args.config)
@@ -48,7 +49,7 @@ class App:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            from qlbreak import catalog
+            from qlbreak.stretches import catalogue as catalog
 
             try:
                 self._catalogue = catalog.load()
@@ -59,8 +60,8 @@ class App:
     @property
     def loaded(self) -> config_mod.Loaded:
         if self._loaded is None:
-            from qlbreak import catalog
-            from qlbreak import config as config_mod
+            from qlbreak.storage import config as config_mod
+            from qlbreak.stretches import catalogue as catalog
 
             self._loaded = config_mod.load(self.paths.config_file, catalog.known_ids())
         return self._loaded
@@ -79,7 +80,7 @@ class App:
 
     @contextmanager
     def history(self) -> Iterator[History]:
-        from qlbreak.history import History, HistoryError
+        from qlbreak.storage.history import History, HistoryError
 
         now = self.now()
         try:
@@ -112,13 +113,13 @@ class App:
 
 
 def cmd_tray(app: App) -> int:
-    from qlbreak import app as tray_app
+    from qlbreak.tray import main as tray_app
 
     return tray_app.run(app.config, app.catalogue, app.paths, app.out, app.err)
 
 
 def cmd_autostart(app: App) -> int:
-    from qlbreak.adapters.autostart import for_this_system
+    from qlbreak.tray.autostart import for_this_system
 
     item = for_this_system()
     if app.args.state != "status":
@@ -221,14 +222,14 @@ def cmd_stretch(app: App) -> int:
         print("the running qlbreak opens the stretch", file=app.out)  # so at most one is open
         return 0
     if stretch is None:
-        from qlbreak.walkthrough import NothingFits, choose
+        from qlbreak.ui.walkthrough import NothingFits, choose
 
         with app.history() as history:
             try:
                 stretch = choose(catalogue, config.prefs, history, app.now())
             except NothingFits as err:
                 raise Fail(str(err)) from None
-    from qlbreak import launch
+    from qlbreak.ui import spec as launch
 
     return launch.open_window(launch.snapshot(stretch, config, app.paths, a.speed), app.paths.data_dir)
 
@@ -237,7 +238,7 @@ def _ask_running(app: App, message: str) -> bool:
     """Whether a running tray took the request (no key file: none ever ran)."""
     if not app.paths.key_file.exists():
         return False
-    from qlbreak.adapters.instance import Endpoint, InstanceError
+    from qlbreak.tray.instance import Endpoint, InstanceError
 
     try:
         return Endpoint(app.paths.runtime_dir, app.paths.key_file).send(message) == "ok"
@@ -246,13 +247,13 @@ def _ask_running(app: App, message: str) -> bool:
 
 
 def cmd_safety(app: App) -> int:
-    from qlbreak import safety
+    from qlbreak.stretches import safety
 
     if app.args.text:
         print(safety.as_text(), file=app.out)
         return 0
-    from qlbreak.adapters import dialog
-    from qlbreak.adapters.appearance import palette
+    from qlbreak.ui import dialog
+    from qlbreak.ui.theme import palette
 
     try:
         dialog.show_safety_only(palette(app.config.theme), lambda: _accept_safety(app))
@@ -262,7 +263,7 @@ def cmd_safety(app: App) -> int:
 
 
 def _accept_safety(app: App) -> None:
-    from qlbreak.files import write_atomic
+    from qlbreak.storage.atomic import write_atomic
 
     try:
         write_atomic(app.paths.safety_file, f"{app.now().isoformat()}\n".encode())
@@ -274,8 +275,8 @@ def cmd_config(app: App) -> int:
     a = app.args
     path = app.paths.config_file
     if a.init:
-        from qlbreak import config as config_mod
-        from qlbreak.files import write_atomic
+        from qlbreak.storage import config as config_mod
+        from qlbreak.storage.atomic import write_atomic
 
         try:
             write_atomic(path, config_mod.DEFAULT_FILE.encode(), overwrite=False)

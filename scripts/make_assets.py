@@ -1,4 +1,4 @@
-"""Draw every image in assets/ from the data in qlbreak/art (run after changing a pose).
+"""Draw every image in assets/ from the data in tools/art (run after changing a pose).
 
     .venv/bin/python scripts/make_assets.py [--out assets]
 
@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from qlbreak.art.draw import THEMES, render  # noqa: E402
-from qlbreak.art.icon import LOOKS, tray_icon  # noqa: E402
-from qlbreak.art.scenes import SCENES  # noqa: E402
-from qlbreak.catalog import load  # noqa: E402
+from qlbreak.stretches.catalogue import load  # noqa: E402
+from tools.art.draw import THEMES, render  # noqa: E402
+from tools.art.icon import LOOKS, tray_icon  # noqa: E402
+from tools.art.scenes import SCENES  # noqa: E402
 
 WIDTH = 360  # at 100% scaling; the dialog shows it at this size
 COLOURS = 128  # a palette this size keeps the anti-aliasing smooth and the files small

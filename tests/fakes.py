@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from qlbreak.catalog import Stretch
-from qlbreak.core.status import Due, Entry
+from qlbreak.core.tray_view import Due, Entry
+from qlbreak.stretches.catalogue import Stretch
 
 
 class FakeClock:

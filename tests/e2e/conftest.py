@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.paths import default_paths
+from qlbreak.storage.paths import default_paths
 from tests.e2e.desktop import TOOLS, Desktop
 from tests.gui.screen import end, require, wait_until
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.catalog import load
+from qlbreak.stretches.catalogue import load
 from tests.e2e.conftest import DAYS
 from tests.e2e.desktop import wait_gone
 from tests.gui.screen import wait_until

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.paths import default_paths
+from qlbreak.storage.paths import default_paths
 from tests.gui.screen import TOOLS, Screen, end, require
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qlbreak.catalog import load
-from qlbreak.paths import default_paths
+from qlbreak.storage.paths import default_paths
+from qlbreak.stretches.catalogue import load
 from tests.gui.conftest import APP, history
 from tests.gui.screen import wait_until
 

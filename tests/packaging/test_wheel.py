@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.unit.test_window import LEAN_IMPORT  # noqa: E402
+from tests.unit.test_stretch_window import LEAN_IMPORT  # noqa: E402
 
 
 @pytest.mark.slow
@@ -51,7 +51,7 @@ def test_wheel_installs_and_runs(tmp_path, private_home):
         cwd=tmp_path,
     )
     assert module.stdout.startswith("qlbreak ")
-    opens = "from PIL import Image; from qlbreak.paths import assets_dir; a = assets_dir(); "
+    opens = "from PIL import Image; from qlbreak.storage.paths import assets_dir; a = assets_dir(); "
     opens += "Image.open(a / 'stretches' / 'cat-cow@2x.png').load(); Image.open(a / 'tray-due.png').load(); print(a)"
     where = subprocess.run(
         [bin_dir / "python", "-c", opens],

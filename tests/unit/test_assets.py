@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from qlbreak.art.draw import LIGHT, render
-from qlbreak.art.scenes import SCENES
-from qlbreak.catalog import load
-from qlbreak.paths import assets_dir
+from qlbreak.storage.paths import assets_dir
+from qlbreak.stretches.catalogue import load
+from tools.art.draw import LIGHT, render
+from tools.art.scenes import SCENES
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = load()

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from contextlib import contextmanager
 
-from qlbreak.adapters.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, XdgAutostart
+from qlbreak.tray.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, XdgAutostart
 from tests.need import missing
 
 

@@ -14,8 +14,8 @@ from qlbreak import __version__
 from qlbreak.cli import main
 from qlbreak.clock import now as clock_now
 from qlbreak.core.session import Feeling
-from qlbreak.history import Event, History
-from qlbreak.paths import default_paths
+from qlbreak.storage.history import Event, History
+from qlbreak.storage.paths import default_paths
 
 
 def qlbreak(*argv: str) -> tuple[int, str, str]:
@@ -40,7 +40,7 @@ def test_every_command_has_help(command, capsys):
 
 
 def test_a_second_start_asks_the_running_one_for_a_stretch_and_exits_0():
-    from qlbreak.adapters.instance import Endpoint
+    from qlbreak.tray.instance import Endpoint
 
     paths = default_paths()
     running = Endpoint(paths.runtime_dir, paths.key_file)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak import config
-from qlbreak.catalog import load as load_catalogue
 from qlbreak.core.schedule import Reminder
+from qlbreak.storage import config
+from qlbreak.stretches.catalogue import load as load_catalogue
 
 IDS = load_catalogue().ids
 

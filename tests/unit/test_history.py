@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from qlbreak.core.session import Feeling
-from qlbreak.history import SCHEMA_VERSION, Event, History, HistoryError
+from qlbreak.storage.history import SCHEMA_VERSION, Event, History, HistoryError
 
 NOW = datetime(2026, 11, 25, 9, 31, tzinfo=timezone(timedelta(hours=1)))
 

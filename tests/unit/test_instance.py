@@ -10,7 +10,7 @@ from multiprocessing.connection import Client
 
 import pytest
 
-from qlbreak.adapters.instance import Endpoint, InstanceError, parse
+from qlbreak.tray.instance import Endpoint, InstanceError, parse
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket path")
 IDS = frozenset({"cat-cow", "seated-twist"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from qlbreak.adapters.notify import Notifier, choose_sender, plyer_sender
+from qlbreak.tray.notify import Notifier, choose_sender, plyer_sender
 
 
 def test_a_failing_sender_becomes_a_log_line(caplog):

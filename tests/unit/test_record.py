@@ -36,6 +36,6 @@ def test_fields_defaults_methods_and_tuple_behaviour():
 
 def test_the_stretch_window_imports_no_typing():
     heavy = "{'typing', 'dataclasses'}"
-    code = f"import sys, qlbreak.window, qlbreak.adapters.dialog; print(sorted({heavy} & set(sys.modules)))"
+    code = f"import sys, qlbreak.ui.stretch, qlbreak.ui.dialog; print(sorted({heavy} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "[]"

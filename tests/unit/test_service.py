@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from qlbreak import catalog
-from qlbreak.config import Config
-from qlbreak.history import Event, History
-from qlbreak.service import Ports, Service
+from qlbreak.storage.config import Config
+from qlbreak.storage.history import Event, History
+from qlbreak.stretches import catalogue as catalog
+from qlbreak.tray.service import Ports, Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -242,7 +242,7 @@ def test_a_failing_step_is_logged_and_the_loop_goes_on(app, caplog, monkeypatch)
         return app.clock.now()
 
     monkeypatch.setattr(app.service, "step", broken)
-    monkeypatch.setattr("qlbreak.service.schedule.HEARTBEAT", timedelta(milliseconds=10))
+    monkeypatch.setattr("qlbreak.tray.service.schedule.HEARTBEAT", timedelta(milliseconds=10))
     app.service.run()
     assert len(calls) == 2 and "disk full" in caplog.text
 

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from qlbreak.catalog import load
 from qlbreak.core.picker import Preferences
 from qlbreak.core.session import Feeling, Phase
-from qlbreak.history import History
-from qlbreak.walkthrough import NothingFits, Walkthrough, choose
+from qlbreak.storage.history import History
+from qlbreak.stretches.catalogue import load
+from qlbreak.ui.walkthrough import NothingFits, Walkthrough, choose
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # a Wednesday
 CATALOGUE = load()

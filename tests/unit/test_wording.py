@@ -1,4 +1,5 @@
-from qlbreak import catalog, wording
+from qlbreak.stretches import catalogue as catalog
+from qlbreak.stretches import wording
 
 
 def test_every_catalogue_word_has_plain_words():

@@ -1,0 +1,279 @@
+"""The user's settings: defaults, plus ``config.toml`` parsed once into frozen values.
+
+A bad file is never rewritten. Each fault becomes a ``Problem`` naming file:line,
+the faulty part falls back to its default, and the rest of the file still counts.
+Unknown keys are warnings: they are usually typos, and a typo should be seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import time, timedelta
+from pathlib import Path
+from typing import Any
+
+from qlbreak import clock
+from qlbreak.core.picker import Preferences
+from qlbreak.core.schedule import WEEKDAYS, Plan, Reminder
+from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
+from qlbreak.stretches.vocabulary import EQUIPMENT
+
+WORK_DAYS = frozenset(range(5))
+DEFAULT_REMINDERS = (
+    Reminder("morning", time(9, 30), WORK_DAYS),
+    Reminder("lunch", time(12, 30), WORK_DAYS),
+)
+_DAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
+    full: i for i, full in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_KEYS = {
+    (): ("schedule", "reminder", "stretches", "dialog"),
+    ("schedule",): ("timezone", "grace_minutes", "snooze_minutes", "reminder_style"),
+    ("reminder",): ("name", "time", "days"),
+    ("stretches",): ("no_floor", "equipment", "avoid"),
+    ("dialog",): ("theme", "sound"),
+}
+THEMES = ("auto", "light", "dark")
+REMINDER_STYLES = ("both", "prompt", "notification")
+
+
+@dataclass(frozen=True)
+class Config:
+    plan: Plan = field(default_factory=lambda: Plan(DEFAULT_REMINDERS))
+    timezone: str = clock.LOCAL
+    prefs: Preferences = field(default_factory=Preferences)
+    theme: str = "auto"  # the stretch window: auto follows the system
+    sound: bool = True  # a soft cue at the switch and the end of a hold
+    reminder_style: str = "both"  # qlbreak's own prompt, a desktop notification, or both
+
+    @property
+    def workdays(self) -> frozenset[int]:
+        return frozenset().union(*(r.days for r in self.plan.reminders))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    config: Config
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.warning)
+
+
+def load(path: Path, stretch_ids: Collection[str]) -> Loaded:
+    """The config at ``path`` (defaults when it does not exist)."""
+    if not path.exists():
+        return Loaded(Config())
+    try:
+        doc = read(path)
+    except FileProblem as err:
+        return Loaded(Config(), (err.problem,))
+    return _Reader(doc, stretch_ids).config()
+
+
+class _Reader:
+    def __init__(self, doc: Located, stretch_ids: Collection[str]) -> None:
+        self.doc, self.ids = doc, stretch_ids
+        self.problems: list[Problem] = []
+
+    def config(self) -> Loaded:
+        data = self.doc.data
+        self._unknown_keys((), data)
+        schedule = self._table("schedule")
+        stretches = self._table("stretches")
+        dialog = self._table("dialog")
+        timezone = self._timezone(schedule)
+        grace = self._minutes(schedule, "grace_minutes", 30, 0, 24 * 60)
+        snooze = self._minutes(schedule, "snooze_minutes", 10, 1, 24 * 60)
+        plan = Plan(self._reminders(), timedelta(minutes=grace), timedelta(minutes=snooze))
+        defaults = Preferences()
+        prefs = Preferences(
+            no_floor=self._bool(stretches, "no_floor", defaults.no_floor),
+            equipment=self._words(stretches, "equipment", EQUIPMENT, defaults.equipment),
+            avoid=self._words(stretches, "avoid", sorted(self.ids), defaults.avoid, kind="stretch id"),
+        )
+        theme = dialog.get("theme", "auto")
+        if theme not in THEMES:
+            self._error(("dialog", "theme"), f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
+            theme = "auto"
+        sound = self._bool(dialog, "sound", True, table_name="dialog")
+        style = schedule.get("reminder_style", "both")
+        if style not in REMINDER_STYLES:
+            message = f"reminder_style must be one of {', '.join(REMINDER_STYLES)}, not {style!r}"
+            self._error(("schedule", "reminder_style"), message)
+            style = "both"
+        return Loaded(Config(plan, timezone, prefs, theme, sound, style), tuple(self.problems))
+
+    # -- sections ---------------------------------------------------------------
+
+    def _table(self, name: str) -> dict[str, Any]:
+        value = self.doc.data.get(name, {})
+        if not isinstance(value, dict):
+            self._error((name,), f"[{name}] must be a table")
+            return {}
+        self._unknown_keys((name,), value)
+        return value
+
+    def _reminders(self) -> tuple[Reminder, ...]:
+        tables = self.doc.data.get("reminder")
+        if tables is None:
+            return DEFAULT_REMINDERS
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            self._error(("reminder",), "reminders are written as [[reminder]] tables")
+            return DEFAULT_REMINDERS
+        reminders: list[Reminder] = []
+        for index, table in enumerate(tables):
+            self._unknown_keys(("reminder", index), table, schema=("reminder",))
+            reminder = self._reminder(index, table)
+            if reminder is None:
+                continue
+            if any(r.name == reminder.name for r in reminders):
+                self._error(("reminder", index, "name"), f"reminder name {reminder.name!r} is used twice")
+                continue
+            reminders.append(reminder)
+        if tables and not reminders:
+            return DEFAULT_REMINDERS
+        return tuple(reminders)
+
+    def _reminder(self, index: int, table: dict[str, Any]) -> Reminder | None:
+        key = ("reminder", index)
+        before = len(self.problems)
+        name = table.get("name", f"reminder {index + 1}")
+        if not isinstance(name, str) or not name.strip():
+            self._error((*key, "name"), "name must be a non-empty string")
+        raw_time = table.get("time")
+        at = None
+        if raw_time is None:
+            self._error(key, 'a reminder needs a time, such as time = "09:30"')
+        elif isinstance(raw_time, time):
+            at = raw_time.replace(second=0, microsecond=0)
+        elif not isinstance(raw_time, str) or not (match := _TIME.match(raw_time.strip())):
+            self._error((*key, "time"), f'time must be HH:MM on a 24-hour clock, such as "09:30", not {raw_time!r}')
+        else:
+            at = time(int(match.group(1)), int(match.group(2)))
+        days = self._days(key, table.get("days", list(WEEKDAYS[:5])))
+        if len(self.problems) > before or at is None or days is None:
+            return None
+        return Reminder(name.strip(), at, days)
+
+    def _days(self, key: tuple[str | int, ...], value: Any) -> frozenset[int] | None:
+        if not isinstance(value, list) or not all(isinstance(d, str) for d in value):
+            self._error((*key, "days"), 'days must be a list such as ["mon", "tue"]')
+            return None
+        days = set()
+        for day in value:
+            index = _DAY_NAMES.get(day.strip().lower())
+            if index is None:
+                self._error((*key, "days"), f"unknown day {day!r}; use mon, tue, wed, thu, fri, sat, sun")
+                return None
+            days.add(index)
+        return frozenset(days)
+
+    # -- values -------------------------------------------------------------------
+
+    def _timezone(self, table: dict[str, Any]) -> str:
+        value = table.get("timezone", clock.LOCAL)
+        if not isinstance(value, str):
+            self._error(("schedule", "timezone"), "timezone must be a string such as 'Europe/Berlin' or 'local'")
+            return clock.LOCAL
+        try:
+            clock.zone(value) if value != clock.LOCAL else None
+        except clock.UnknownZone as err:
+            self._error(("schedule", "timezone"), str(err))
+            return clock.LOCAL
+        return value
+
+    def _minutes(self, table: dict[str, Any], key: str, default: int, low: int, high: int) -> int:
+        value = table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self._error(("schedule", key), f"{key} must be a whole number from {low} to {high}, not {value!r}")
+            return default
+        return value
+
+    def _bool(self, table: dict[str, Any], key: str, default: bool, *, table_name: str = "stretches") -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            self._error((table_name, key), f"{key} must be true or false, not {value!r}")
+            return default
+        return value
+
+    def _words(
+        self,
+        table: dict[str, Any],
+        key: str,
+        known: Collection[str],
+        default: frozenset[str],
+        kind: str = "item",
+    ) -> frozenset[str]:
+        value = table.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self._error(("stretches", key), f"{key} must be a list of strings")
+            return default
+        for word in value:
+            if word not in known:
+                hint = _close(word, list(known), n=1)
+                also = f" (did you mean {hint[0]!r}?)" if hint else f"; known: {', '.join(known)}"
+                self._error(("stretches", key), f"unknown {kind} {word!r} in {key}{also}")
+                return default
+        return frozenset(value)
+
+    # -- reporting ------------------------------------------------------------------
+
+    def _unknown_keys(
+        self, where: tuple[str | int, ...], table: dict[str, Any], schema: tuple[str, ...] | None = None
+    ) -> None:
+        known = _KEYS[schema if schema is not None else tuple(str(w) for w in where)]
+        for key in table:
+            if key not in known:
+                hint = _close(key, known, n=1)
+                also = f" (did you mean {hint[0]!r}?)" if hint else ""
+                place = f" in [{where[0]}]" if where else ""
+                self.problems.append(self.doc.problem((*where, key), f"unknown key {key!r}{place}{also}", warning=True))
+
+    def _error(self, key: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(self.doc.problem(key, message))
+
+
+DEFAULT_FILE = """\
+# qlbreak settings. Delete a line to get its default back.
+# Check this file with:  qlbreak config --check
+
+[schedule]
+timezone = "local"          # or an IANA zone name such as "Europe/Berlin"
+grace_minutes = 30          # a reminder missed by up to this long still shows, late
+snooze_minutes = 10
+reminder_style = "both"     # prompt (qlbreak's small window), notification, or both
+
+# Each [[reminder]] is a local clock time on chosen days. Writing any [[reminder]]
+# replaces the defaults below, so keep both if you add a third.
+[[reminder]]
+name = "morning"
+time = "09:30"              # HH:MM, 24-hour, local time
+days = ["mon", "tue", "wed", "thu", "fri"]
+
+[[reminder]]
+name = "lunch"
+time = "12:30"
+days = ["mon", "tue", "wed", "thu", "fri"]
+
+[stretches]
+no_floor = false            # true: never suggest stretches done on the floor
+equipment = ["none", "chair"]   # add any of: stick, door-frame, ball, band, cushion
+avoid = []                  # stretch ids never to suggest (see: qlbreak list)
+
+[dialog]
+theme = "auto"              # auto (follow the system), light or dark
+sound = true                # a soft cue when it is time to switch sides and at the end
+"""
+
+
+def _close(word: str, known: Collection[str], n: int = 1) -> list[str]:
+    import difflib  # only when something is wrong: keeps start-up short
+
+    return difflib.get_close_matches(word, list(known), n=n)

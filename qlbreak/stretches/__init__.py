@@ -1,0 +1,7 @@
+"""The stretches: the catalogue (one TOML file a stretch, in ``data/``), the words
+shown for its values, the safety notice, and choosing one for the user now.
+
+May import ``core`` and ``storage`` (the TOML reader, the history it reads when
+choosing); never tkinter, pystray or plyer. The stretch window imports
+``catalogue`` on its way to the screen, so it keeps its own imports lean.
+"""

@@ -1,0 +1,245 @@
+"""The stretch catalogue: one TOML file per stretch, shipped as package data.
+
+Loading checks every entry and reports all that is wrong as ``file:line: ...``, so a
+mistake in a new stretch is found by the tests, never by a user at 09:30.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from qlbreak.core.record import TYPE_CHECKING, Record
+from qlbreak.core.session import Timing
+from qlbreak.stretches.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
+
+# The stretch window builds a Stretch from its parent's snapshot and must start
+# fast: what only loading and checking the files needs is imported there.
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    from qlbreak.core.picker import Candidate
+    from qlbreak.storage.tomlfile import Located, Problem
+
+MAX_STEPS = 4
+
+_REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides", "steps", "gently", "image")
+_OPTIONAL = ("optional", "hold_seconds", "reps", "no_floor", "alternative")
+
+
+class Stretch(Record):
+    id: str
+    name: str
+    summary: str  # one line: what it does for you
+    targets: tuple[str, ...]
+    position: str
+    equipment: tuple[str, ...]  # any one of these will do
+    optional: tuple[str, ...]  # nice to have (a cushion, a chair for balance)
+    two_sided: bool
+    hold_seconds: int  # per side; for rep-based stretches, all reps together
+    reps: int | None
+    steps: tuple[str, ...]
+    gently: str
+    alternative: str | None  # a no-floor stretch to offer instead of a floor one
+    image: str  # path under the project, e.g. assets/stretches/<id>.png
+
+    @property
+    def no_floor(self) -> bool:
+        return self.position in NO_FLOOR_POSITIONS
+
+    @property
+    def timing(self) -> Timing:
+        return Timing(float(self.hold_seconds), self.two_sided, self.reps)
+
+    def as_json(self) -> dict[str, object]:
+        """``qlbreak list --json``: the catalogue's own words, lists as lists."""
+        fields = {k: list(v) if isinstance(v, tuple) else v for k, v in self._asdict().items()}
+        fields |= {"no_floor": self.no_floor, "sides": "both" if self.two_sided else "none"}
+        order = ("id", "name", "summary", "targets", "position", "no_floor", "equipment", "optional", "sides")
+        rest = ("hold_seconds", "reps", "steps", "gently", "alternative", "image")
+        return {k: fields[k] for k in order + rest}
+
+    @property
+    def candidate(self) -> Candidate:
+        from qlbreak.core.picker import Candidate
+
+        return Candidate(self.id, self.no_floor, frozenset(self.equipment))
+
+
+class CatalogueError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+class Catalogue:
+    """The stretches, in catalogue order."""
+
+    __slots__ = ("stretches",)
+
+    def __init__(self, stretches: tuple[Stretch, ...]) -> None:
+        self.stretches = stretches
+
+    def __iter__(self) -> Iterator[Stretch]:
+        return iter(self.stretches)
+
+    def __len__(self) -> int:
+        return len(self.stretches)
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.stretches)
+
+    def get(self, stretch_id: str) -> Stretch | None:
+        return next((s for s in self.stretches if s.id == stretch_id), None)
+
+    def close_matches(self, wrong: str) -> list[str]:
+        import difflib  # only when a user mistyped: keeps start-up short
+
+        return difflib.get_close_matches(wrong, sorted(self.ids), n=3, cutoff=0.5)
+
+
+def catalogue_dir() -> Path:
+    # Package data sits beside this module in every install qlbreak supports
+    # (wheel, editable, checkout); importlib.resources would cost 14 ms of start-up.
+    from pathlib import Path
+
+    return Path(os.path.dirname(os.path.abspath(__file__))) / "data"
+
+
+def known_ids(folder: Path | None = None) -> frozenset[str]:
+    """The stretch ids, from the file names alone (``load`` checks each file is named
+    after its id): enough for checking a config, and no TOML parsing at start-up."""
+    return frozenset(p.stem for p in (folder or catalogue_dir()).glob("*.toml"))
+
+
+def load(folder: Path | None = None) -> Catalogue:
+    """Every ``*.toml`` in ``folder``, in name order; raises CatalogueError listing all faults."""
+    from qlbreak.storage.tomlfile import FileProblem, Problem, read
+
+    folder = folder or catalogue_dir()
+    problems: list[Problem] = []
+    stretches: list[Stretch] = []
+    where: dict[str, Located] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            doc = read(path)
+        except FileProblem as err:
+            problems.append(err.problem)
+            continue
+        stretch = _stretch(doc, problems)
+        if stretch is None:
+            continue
+        if stretch.id in where:
+            first = where[stretch.id]
+            problems.append(doc.problem(("id",), f"id {stretch.id!r} is already used in {first.path}"))
+            continue
+        where[stretch.id] = doc
+        stretches.append(stretch)
+    if not stretches and not problems:
+        problems.append(Problem(str(folder), 1, "no stretches (*.toml) in this folder"))
+    for stretch in stretches:
+        _check_alternative(stretch, where, stretches, problems)
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(tuple(stretches))
+
+
+def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
+    data, before = doc.data, len(problems)
+
+    def bad(key: str, message: str) -> None:
+        problems.append(doc.problem((key,), message))
+
+    for key in data:
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            bad(key, f"unknown key {key!r}")
+    for key in _REQUIRED:
+        if key not in data:
+            problems.append(doc.problem((), f"missing key {key!r}"))
+    if len(problems) > before:
+        return None
+
+    texts = {k: data[k] for k in ("id", "name", "summary", "gently", "image")}
+    for key, value in texts.items():
+        if not isinstance(value, str) or not value.strip():
+            bad(key, f"{key} must be a non-empty string")
+    name = os.path.basename(doc.path)
+    if isinstance(data["id"], str) and os.path.splitext(name)[0] != data["id"]:
+        bad("id", f"id {data['id']!r} must match the file name {name!r}")
+    targets = _words(doc, "targets", TARGETS, problems)
+    equipment = _words(doc, "equipment", EQUIPMENT, problems)
+    optional = _words(doc, "optional", EQUIPMENT, problems, required=False)
+    if data["position"] not in POSITIONS:
+        bad("position", f"position must be one of {', '.join(POSITIONS)}, not {data['position']!r}")
+    if data["sides"] not in SIDES:
+        bad("sides", f"sides must be 'both' or 'none', not {data['sides']!r}")
+    steps = data["steps"]
+    if not (isinstance(steps, list) and all(isinstance(s, str) and s.strip() for s in steps)):
+        bad("steps", "steps must be a list of non-empty strings")
+    elif not 1 <= len(steps) <= MAX_STEPS:
+        bad("steps", f"a stretch has 1 to {MAX_STEPS} steps, not {len(steps)}")
+    hold, reps = data.get("hold_seconds"), data.get("reps")
+    if not _count(hold, 5, 900):
+        bad("hold_seconds" if "hold_seconds" in data else "id", "hold_seconds must be a whole number from 5 to 900")
+    if reps is not None and not _count(reps, 1, 50):
+        bad("reps", "reps must be a whole number from 1 to 50")
+    if "no_floor" in data and data["no_floor"] != (data["position"] in NO_FLOOR_POSITIONS):
+        bad("no_floor", f"no_floor contradicts position {data['position']!r}")
+    alternative = data.get("alternative")
+    if alternative is not None and not isinstance(alternative, str):
+        bad("alternative", "alternative must be a stretch id")
+    if len(problems) > before:
+        return None
+    return Stretch(
+        id=data["id"],
+        name=data["name"].strip(),
+        summary=data["summary"].strip(),
+        targets=targets,
+        position=data["position"],
+        equipment=equipment,
+        optional=optional,
+        two_sided=data["sides"] == "both",
+        hold_seconds=hold,
+        reps=reps,
+        steps=tuple(s.strip() for s in steps),
+        gently=data["gently"].strip(),
+        alternative=alternative,
+        image=data["image"],
+    )
+
+
+def _words(
+    doc: Located, key: str, allowed: tuple[str, ...], problems: list[Problem], required: bool = True
+) -> tuple[str, ...]:
+    value: Any = doc.data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(doc.problem((key,), f"{key} must be a list of strings"))
+        return ()
+    if required and not value:
+        problems.append(doc.problem((key,), f"{key} must not be empty"))
+    for word in value:
+        if word not in allowed:
+            problems.append(doc.problem((key,), f"unknown {key} {word!r}; known: {', '.join(allowed)}"))
+    return tuple(value)
+
+
+def _count(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _check_alternative(
+    stretch: Stretch, where: dict[str, Located], stretches: list[Stretch], problems: list[Problem]
+) -> None:
+    doc = where[stretch.id]
+    by_id = {s.id: s for s in stretches}
+    if stretch.alternative is None:
+        if not stretch.no_floor:
+            problems.append(doc.problem(("position",), "a floor stretch needs an 'alternative' that needs no floor"))
+        return
+    other = by_id.get(stretch.alternative)
+    if other is None:
+        problems.append(doc.problem(("alternative",), f"unknown stretch {stretch.alternative!r}"))
+    elif not other.no_floor:
+        problems.append(doc.problem(("alternative",), f"alternative {other.id!r} is itself a floor stretch"))

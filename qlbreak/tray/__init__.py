@@ -1,0 +1,9 @@
+"""The long-running tray process: ``main`` wires it, ``service`` is its loop (one
+thread owns the state; everything else only queues a command), ``ports`` names each
+outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` and
+``icon_win32`` repairs), ``notify``, ``windows`` (the one way to start a child
+window), ``instance`` (one per user), ``autostart`` and ``logs``.
+
+May import ``core``, ``stretches``, ``storage`` and ``ui.spec`` (the child windows'
+contract); never tkinter: every window is a child process.
+"""

@@ -1,0 +1,159 @@
+"""The tray icon: pystray, chosen and repaired in one place.
+
+``import pystray`` connects to X at import time on Linux and raises (not ImportError)
+without a display, so it happens here, lazily, and any failure becomes
+``TrayUnavailable``. The backend's capabilities are read once: where a click runs the
+default item (Windows, X11) it opens a stretch; elsewhere "Stretch now" is the
+menu's first item. On X11 a right click asks for qlbreak's own menu.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from qlbreak.core.tray_view import APP, Entry
+
+log = logging.getLogger("qlbreak")
+LOOKS = ("normal", "due", "paused")
+
+
+class TrayUnavailable(Exception):
+    """No tray can be shown here; the message says why."""
+
+
+class TrayIcon:
+    def __init__(
+        self,
+        assets: Path,
+        on_action: Callable[[str], None],
+        on_menu: Callable[[int, int], None],
+        on_session_end: Callable[[], None],
+    ) -> None:
+        try:
+            import pystray
+            from PIL import Image
+        except Exception as err:  # noqa: BLE001 - Xlib.error.DisplayNameError and kin
+            raise TrayUnavailable(f"{type(err).__name__}: {err}".rstrip(": ")) from None
+        self._pystray, self.on_action = pystray, on_action
+        self.images = {look: _load(Image, assets / f"tray-{look}@2x.png") for look in LOOKS}
+        icon_class: type = pystray.Icon
+        self.backend = icon_class.__module__.removeprefix("pystray._")  # xorg, gtk, win32, darwin; base: dummy
+        if self.backend == "xorg":
+            from qlbreak.tray import icon_xorg as xorg_tray
+
+            icon_class = xorg_tray.fixed(icon_class, on_menu)
+        elif self.backend == "win32":
+            from qlbreak.tray import icon_win32 as win32_tray
+
+            icon_class = win32_tray.fixed(icon_class, on_session_end, lambda: on_action("wake"))
+        self.has_default_action = bool(icon_class.HAS_DEFAULT_ACTION)
+        self.has_menu = bool(icon_class.HAS_MENU)
+        log.info("tray backend %s (click: %s, menu: %s)", self.backend, self.has_default_action, self.has_menu)
+        first = self._menu([Entry("Stretch now", "stretch", default=True)])
+        self.icon = icon_class(APP, self.images["normal"], APP, menu=first)
+
+    # -- life ------------------------------------------------------------------------
+
+    def run(self, setup: Callable[[], None]) -> None:
+        """Block in the icon's loop (the main thread); ``setup`` runs in its own thread."""
+
+        def start(icon: Any) -> None:
+            if self.backend != "xorg":
+                icon.visible = True  # the xorg repair shows it from the loop thread
+            setup()
+
+        self.icon.run(setup=start)
+
+    def stop(self) -> None:
+        """From any thread; never blocks for long (pystray's stop can wedge on X11)."""
+        stop = getattr(self.icon, "stop_from_any_thread", self.icon.stop)
+        worker = threading.Thread(target=stop, daemon=True)
+        worker.start()
+        worker.join(2.0)
+
+    def position(self) -> tuple[int, int, int, int] | None:
+        """Where the icon is on screen (X11 only), so the reminder's prompt opens by it."""
+        where = getattr(self.icon, "position", None)
+        return where() if where is not None else None
+
+    def tray_present(self) -> bool | None:
+        """On X11, whether a tray host runs now; None where that cannot be known."""
+        if self.backend != "xorg":
+            return None
+        import Xlib.display
+
+        from qlbreak.tray.icon_xorg import tray_owner
+
+        display = Xlib.display.Display()
+        try:
+            return tray_owner(display) is not None
+        finally:
+            display.close()
+
+    # -- what it shows -----------------------------------------------------------------
+
+    def update(self, title: str, look: str, menu: Sequence[Entry]) -> None:
+        image, built = self.images[look], self._menu(menu)
+
+        def apply() -> None:
+            self.icon.icon = image
+            self.icon.title = title
+            self.icon.menu = built
+
+        post = getattr(self.icon, "post", None)
+        if post is not None:
+            post(apply)  # X11: the loop thread does it
+        else:
+            apply()
+
+    def notify(self, title: str, message: str) -> None:
+        self.icon.notify(message, title)
+
+    def _menu(self, entries: Sequence[Entry]) -> Any:
+        pystray = self._pystray
+        items = []
+        for entry in entries:
+            if entry.children:
+                action: Any = self._menu(entry.children)
+            elif entry.action:
+                action = self._callback(entry.action)
+            else:
+                action = None
+            checked = entry.checked
+            items.append(
+                pystray.MenuItem(
+                    entry.label,
+                    action,
+                    checked=(lambda _item, c=checked: c) if checked is not None else None,
+                    default=entry.default and self.has_default_action,
+                    enabled=bool(entry.action or entry.children),
+                )
+            )
+        return pystray.Menu(*items)
+
+    def _callback(self, action: str) -> Callable[[Any, Any], None]:
+        def run(_icon: Any, _item: Any) -> None:
+            self.on_action(action)  # only queues: the service thread acts
+
+        return run
+
+
+def _load(image_module: Any, path: Path) -> Any:
+    with image_module.open(path) as image:  # read now; no file stays open
+        return image.copy()
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+    """Why no tray can appear in this session, if that is already clear."""
+    env = os.environ if environ is None else environ
+    if platform.startswith("linux") and not env.get("DISPLAY"):
+        if env.get("WAYLAND_DISPLAY"):
+            return "this Wayland session has no X11 display, and Wayland has no tray of its own"
+        return "there is no graphical session (DISPLAY is not set)"
+    return None

@@ -1,0 +1,147 @@
+"""``qlbreak`` with no command: the tray app, wired from its parts.
+
+One per user: a second start asks the running one for a stretch and exits 0. The
+icon's loop owns the main thread (macOS requires it); the service loop runs in
+pystray's setup thread; signals, menu clicks and the single-instance listener only
+queue commands. Without any tray (a bare Wayland session, no X display) the service
+runs on its own and reminders arrive as notifications.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TextIO
+
+from qlbreak.clock import SystemClock
+from qlbreak.core.tray_view import Entry
+from qlbreak.storage.config import Config
+from qlbreak.storage.history import History, HistoryError
+from qlbreak.storage.paths import Paths, assets_dir
+from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.tray import logs
+from qlbreak.tray.autostart import for_this_system
+from qlbreak.tray.icon import TrayIcon, TrayUnavailable, display_problem
+from qlbreak.tray.instance import Endpoint, InstanceError
+from qlbreak.tray.notify import Notifier, choose_sender
+from qlbreak.tray.ports import Command
+from qlbreak.tray.service import Ports, Service
+from qlbreak.tray.windows import ChildWindows
+
+log = logging.getLogger("qlbreak")
+QUIT_WITHIN = 2.0  # seconds from Quit or SIGTERM to a finished process
+
+
+def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: TextIO) -> int:
+    endpoint = Endpoint(paths.runtime_dir, paths.key_file)
+    if not endpoint.acquire():
+        return _second(endpoint, out, err)
+    logs.setup(paths.log_file)
+    now = SystemClock(config.timezone).now()
+    try:
+        history = History.open(paths.history_db, now)
+    except HistoryError as problem:
+        print(f"qlbreak: {problem}", file=err)
+        return 2
+    if history.notice:
+        log.warning(history.notice)
+    commands: queue.Queue[Command] = queue.Queue()
+
+    def post(name: str, arg: object = None) -> None:
+        commands.put((name, arg))
+
+    no_screen = display_problem()
+    if no_screen:  # no tray, and no prompt window either: only notifications
+        tray, problem = None, no_screen
+        config = replace(config, reminder_style="notification")
+    else:
+        tray, problem = _make_tray(post)
+    windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
+    icon_file = str(assets_dir() / "qlbreak.png")
+    notifier = Notifier(choose_sender(tray.notify if tray else None, icon_file))
+    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), SystemClock(config.timezone))
+    service = Service(config, catalogue, history, paths.state_file, ports, commands)
+    try:
+        listener = endpoint.listen(post, frozenset(catalogue.ids))
+    except InstanceError as trouble:  # the app still works; a second start cannot reach it
+        log.warning("%s", trouble)
+        listener = None
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: post("quit"))
+    if problem:  # once, on stderr and in the log
+        log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
+    log.info("qlbreak started (pid %d)", os.getpid())
+    try:
+        if tray is None:
+            service.run()
+        else:
+            tray.run(setup=lambda: _serve(service, tray))
+    finally:
+        if listener is not None:
+            listener.close()
+        history.close()
+        endpoint.release()
+        log.info("qlbreak stopped")
+    return 0
+
+
+def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
+    """Another qlbreak holds the lock: ask it for a stretch (it may still be starting)."""
+    for attempt in range(10):
+        try:
+            endpoint.send("stretch")
+        except InstanceError as problem:
+            if attempt == 9:
+                print(f"qlbreak: another qlbreak holds the lock but does not answer ({problem})", file=err)
+                return 1
+            time.sleep(0.3)
+        else:
+            break
+    print("qlbreak is already running: it opens a stretch now", file=out)
+    return 0
+
+
+def _make_tray(post: Callable[..., None]) -> tuple[TrayIcon | None, str | None]:
+    try:
+        tray = TrayIcon(
+            assets_dir(),
+            on_action=post,
+            on_menu=lambda x, y: post("menu", (x, y)),
+            on_session_end=lambda: post("quit"),
+        )
+    except TrayUnavailable as error:
+        return None, f"cannot show an icon here ({error})"
+    if tray.tray_present() is False:
+        gnome = "on GNOME, install the AppIndicator extension"
+        return tray, f"no system tray is running ({gnome}); the icon appears when one starts"
+    return tray, None
+
+
+def _serve(service: Service, tray: TrayIcon) -> None:
+    """The setup thread: the service loop, then a bounded stop of the icon."""
+    try:
+        service.run()
+    except Exception:
+        log.exception("the service loop failed")
+        raise
+    finally:
+        _exit_if_stuck()
+        tray.stop()
+
+
+def _exit_if_stuck() -> None:
+    """pystray's loop can wedge on stop (X11): the state is saved, so end anyway."""
+    timer = threading.Timer(QUIT_WITHIN, lambda: os._exit(0))
+    timer.daemon = True
+    timer.start()
+
+
+class _NoTray:
+    def update(self, title: str, look: str, menu: Sequence[Entry]) -> None:
+        log.debug("tray (not shown): %s", title)

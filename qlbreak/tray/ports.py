@@ -1,0 +1,60 @@
+"""The outside worlds the service talks to, as small interfaces.
+
+Each has a real adapter in ``qlbreak/adapters/`` and a recording fake in
+``tests/fakes.py``; the service never asks which OS or toolkit it runs on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from qlbreak.core.tray_view import Due, Entry
+from qlbreak.stretches.catalogue import Stretch
+
+# A command for the service loop: the action's name and its argument, if any.
+Command = tuple[str, object]
+
+
+class Tray(Protocol):
+    def update(self, title: str, look: str, menu: Sequence[Entry]) -> None: ...
+
+
+class Notifier(Protocol):
+    def notify(self, title: str, message: str) -> None:
+        """Show a desktop notification; never raises."""
+
+
+class Windows(Protocol):
+    """qlbreak's own windows, each a child process; an ended one is reported as
+    the command ``("ended", (kind, result, started))`` on the service's queue."""
+
+    def open_stretch(self, stretch: Stretch) -> None: ...
+
+    def raise_stretch(self) -> bool:
+        """Bring an open stretch window to the front; False when none is open."""
+
+    def open_prompt(self, due: Due, snooze_minutes: int, seconds_left: float) -> None: ...
+
+    def close_prompt(self) -> None: ...
+
+    def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None: ...
+
+    def open_safety(self) -> None: ...
+
+    def close_all(self) -> None: ...
+
+
+class LoginItem(Protocol):
+    def enabled(self) -> bool | None:
+        """Whether qlbreak starts at login; None where this system has no login items."""
+
+    def set(self, on: bool) -> None: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The wall clock, in the user's zone (read again each time: zones change)."""
+
+    def monotonic(self) -> float: ...

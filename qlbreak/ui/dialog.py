@@ -1,0 +1,391 @@
+"""The stretch window: it renders a Walkthrough's session and forwards presses.
+
+It decides nothing: phases, timing and records belong to core/session.py and
+walkthrough.py. It runs in its own process (``qlbreak stretch``), so a crash here
+never takes the tray down, and the tray never pays for Tk.
+
+Keys: Space pause/resume, Right skip this step, Escape close (recorded as skipped),
+Return the focused button, Tab between buttons, 1-4 for the feelings.
+"""
+
+from __future__ import annotations
+
+import time
+import tkinter as tk
+from collections.abc import Callable
+
+from qlbreak.core.session import Feeling, Phase, Side
+from qlbreak.stretches import wording
+from qlbreak.ui.base import Fonts, button, focus_soon, link, make_fonts
+from qlbreak.ui.illustration import Illustration, image_file
+from qlbreak.ui.safety import first_run, notice, open_safety
+from qlbreak.ui.sound import Cue
+from qlbreak.ui.theme import Palette
+from qlbreak.ui.walkthrough import NothingFits, Walkthrough
+
+WIDTH, HEIGHT = 440, 560  # at 100% scaling
+TICK_MS = 100
+APPNAME = "qlbreak-dialog"  # tests find the window's widgets through Tk's send
+FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feeling.WORSE), ("It hurt", Feeling.HURT))
+
+
+class Dialog:
+    def __init__(
+        self, root: tk.Tk, walk: Walkthrough, palette: Palette, cue: Cue, assets: str, speed: float = 1.0
+    ) -> None:
+        self.root, self.walk, self.palette, self.cue, self.assets = root, walk, palette, cue, assets
+        self.speed = speed
+        self._t0 = time.monotonic()
+        self.fonts: Fonts = make_fonts(root)
+        self.scale = max(1.0, root.winfo_fpixels("1i") / 96)
+        self.wrap = int((WIDTH - 48) * self.scale)
+        self._phase: Phase | None = None
+        self._job: str | None = None
+        self.countdown: tk.Label | None = None
+        self.ring: tk.Canvas | None = None
+        self.rep: tk.Label | None = None
+        self.pause_button: tk.Button | None = None
+
+        p = palette
+        self.frame = tk.Frame(root, background=p.bg, padx=int(20 * self.scale), pady=int(12 * self.scale), name="walk")
+        self.heading = tk.Label(self.frame, font=self.fonts.title, fg=p.fg, bg=p.bg, anchor="w", name="heading")
+        self.heading.pack(fill="x")
+        self.subheading = tk.Label(
+            self.frame, font=self.fonts.body, fg=p.muted, bg=p.bg, anchor="w", justify="left", wraplength=self.wrap
+        )
+        self.subheading.pack(fill="x")
+        self.picture = Illustration(self.frame, p.bg)
+        self.picture.label.pack(pady=(int(6 * self.scale), int(4 * self.scale)))
+        self.body = tk.Frame(self.frame, background=p.bg, name="body")
+        self.body.pack(fill="both", expand=True)
+        self.buttons = tk.Frame(self.frame, background=p.bg, name="buttons")
+        self.buttons.pack(pady=(int(6 * self.scale), 0))
+        footer = tk.Frame(self.frame, background=p.bg)
+        footer.pack(fill="x", side="bottom")
+        link(footer, "Safety", self.show_safety, p, self.fonts, name="safety").pack(side="left")
+        self.hint = tk.Label(footer, fg=p.muted, bg=p.bg, font=self.fonts.small, anchor="e")
+        self.hint.pack(side="right")
+
+    # -- showing ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        root = self.root
+        root.bind("<space>", lambda _e: self.press(self.walk.toggle_pause, timed_only=True))
+        root.bind("<Right>", lambda _e: self.press(self.walk.next, skip=True))
+        root.bind("<Escape>", lambda _e: self.close())
+        for key, (_, feeling) in enumerate(FEELINGS, start=1):
+            root.bind(str(key), lambda _e, f=feeling: self.feel(f))
+        root.protocol("WM_DELETE_WINDOW", self.close)
+        self.frame.pack(fill="both", expand=True)
+        self._load_stretch()
+        self.render()
+
+    def now(self) -> float:
+        return (time.monotonic() - self._t0) * self.speed
+
+    def render(self) -> None:
+        session = self.walk.session
+        if session.phase is not self._phase:
+            self._phase = session.phase
+            self._build(session.phase)
+        self._update()
+
+    def _load_stretch(self) -> None:
+        stretch = self.walk.stretch
+        self.root.title(f"qlbreak — {stretch.name}")
+        self.heading.configure(text=stretch.name)
+        double = self.scale >= 1.5
+        size = (720, 480) if double else (360, 240)
+        self.picture.load(image_file(stretch.image, self.palette.name == "dark", double, self.assets), size)
+        self._phase = None
+
+    def _build(self, phase: Phase) -> None:
+        for area in (self.body, self.buttons):
+            for child in area.winfo_children():
+                child.destroy()
+        self.countdown = self.ring = self.rep = self.pause_button = None
+        stretch = self.walk.stretch
+        builders: dict[Phase, Callable[[], list[tk.Button]]] = {
+            Phase.INTRO: self._intro,
+            Phase.POSITION: self._position,
+            Phase.HOLD: self._hold,
+            Phase.SWITCH: self._hold,
+            Phase.FEEDBACK: self._feedback,
+            Phase.DONE: self._done,
+        }
+        self.subheading.configure(text=stretch.summary if phase is Phase.INTRO else "")
+        made = builders[phase]()
+        for b in made:
+            b.pack(side="left", padx=int(4 * self.scale))
+            if self.walk.session.timed:  # Space pauses here, rather than pressing the button
+                b.bind("<space>", self._space)
+        if made:
+            focus_soon(made[0])
+        hints = {
+            Phase.HOLD: "Space pause · → skip · Esc stop",
+            Phase.SWITCH: "Space pause · → skip · Esc stop",
+            Phase.FEEDBACK: "1-4 to answer",
+        }
+        self.hint.configure(text=hints.get(phase, "Enter to go on · Esc to close"))
+        if phase in (Phase.SWITCH, Phase.FEEDBACK):
+            self.cue.play()
+        self._schedule()
+
+    def _text(self, words: str, font: object = None, colour: str | None = None, name: str | None = None) -> tk.Label:
+        label = tk.Label(
+            self.body,
+            text=words,
+            font=font or self.fonts.body,  # type: ignore[arg-type]
+            fg=colour or self.palette.fg,
+            bg=self.palette.bg,
+            wraplength=self.wrap,
+            justify="left",
+            anchor="w",
+            name=name,
+        )
+        label.pack(fill="x", pady=1)
+        return label
+
+    def _button(self, text: str, command: Callable[[], object], primary: bool = False) -> tk.Button:
+        name = text.lower().replace(" ", "_").replace("'", "")
+        return button(self.buttons, text, command, self.palette, self.fonts, primary=primary, name=name)
+
+    def _intro(self) -> list[tk.Button]:
+        s = self.walk.stretch
+        needs = " or ".join(wording.EQUIPMENT[e] for e in s.equipment)
+        if s.optional:
+            needs += f" ({' or '.join(wording.EQUIPMENT[e] for e in s.optional)} helps)"
+        self._text(f"Works: {', '.join(wording.TARGETS[t] for t in s.targets)}")
+        self._text(f"You need: {needs}")
+        self._text(f"Position: {s.position.replace('-', ' ')} · {wording.timing(s.hold_seconds, s.reps, s.two_sided)}")
+        self.picture.show(mirrored=False, moving=True)
+        return [
+            self._button("Start", lambda: self.press(self.walk.next), primary=True),
+            self._button("Another one", lambda: self.press(self.walk.another)),
+            self._button("Not now", self.close),
+        ]
+
+    def _position(self) -> list[tk.Button]:
+        self._text("Get into position", self.fonts.strong)
+        for number, step in enumerate(self.walk.stretch.steps, start=1):
+            self._text(f"{number}.  {step}", self.fonts.small)
+        self.picture.show(mirrored=False, moving=False)
+        return [
+            self._button("I'm ready", lambda: self.press(self.walk.next), primary=True),
+            self._button("Another one", lambda: self.press(self.walk.another)),
+        ]
+
+    def _hold(self) -> list[tk.Button]:
+        session, p = self.walk.session, self.palette
+        if session.phase is Phase.SWITCH:
+            self._text("Switch sides", self.fonts.strong, name="side")
+        elif session.side is not None:
+            self._text(f"{session.side.value.capitalize()} side", self.fonts.strong, name="side")
+        size = int(120 * self.scale)
+        row = tk.Frame(self.body, background=p.bg)
+        row.pack(fill="x")
+        self.ring = tk.Canvas(row, width=size, height=size, bg=p.bg, highlightthickness=0, name="ring")
+        self.ring.pack(side="left", padx=(0, int(12 * self.scale)))
+        self.countdown = tk.Label(row, font=self.fonts.huge, fg=p.fg, bg=p.bg, name="countdown")
+        self.countdown.pack(side="left")
+        self.rep = self._text("", self.fonts.body, p.muted, name="rep")
+        self._text(self.walk.stretch.gently, self.fonts.small, p.muted)
+        self.pause_button = self._button("Pause", lambda: self.press(self.walk.toggle_pause))
+        return [self.pause_button, self._button("Skip", lambda: self.press(self.walk.next, skip=True))]
+
+    def _feedback(self) -> list[tk.Button]:
+        self.picture.show(mirrored=False, moving=False)
+        self._text("How did that feel?", self.fonts.strong)
+        return [self._button(label, lambda f=feeling: self.feel(f)) for label, feeling in FEELINGS]
+
+    def _done(self) -> list[tk.Button]:
+        session = self.walk.session
+        if session.feeling is Feeling.HURT:
+            self.picture.label.pack_forget()
+            notice(self.body, self.palette, self.fonts, self.wrap, hurt=True).pack(fill="x")
+        else:
+            self._text(wording.encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
+        return [self._button("Close", self.root.destroy, primary=True)]
+
+    def _update(self) -> None:
+        session, now = self.walk.session, self.now()
+        if self.countdown is not None:
+            left = session.remaining(now)
+            self.countdown.configure(text=wording.clock(left))
+        if self.ring is not None:
+            self._draw_ring(session.progress(now))
+        if self.rep is not None:
+            rep = session.rep(now)
+            walk = self.walk.stretch.hold_seconds >= 120 and self.walk.stretch.reps is None
+            if rep:
+                pace = session.timing.pace or 1.0
+                breath = "breathe out" if session.elapsed_at(now) % pace < pace / 2 else "breathe in"
+                text = f"Rep {rep} of {self.walk.stretch.reps} · {breath}"
+            else:
+                text = "Walk at an easy pace" if walk else ""
+            self.rep.configure(text=text)
+        if self.pause_button is not None:
+            self.pause_button.configure(text="Resume" if session.paused else "Pause")
+        if session.timed:
+            mirrored = session.side is Side.RIGHT
+            self.picture.show(mirrored=mirrored, moving=not session.paused)
+
+    def _draw_ring(self, progress: float) -> None:
+        assert self.ring is not None
+        ring, p = self.ring, self.palette
+        size = int(ring["width"])
+        pad = int(10 * self.scale)
+        width = max(4, int(9 * self.scale))
+        ring.delete("all")
+        ring.create_oval(pad, pad, size - pad, size - pad, outline=p.track, width=width)
+        if progress > 0:
+            extent = -359.9 * progress
+            ring.create_arc(
+                pad, pad, size - pad, size - pad, start=90, extent=extent, style="arc", outline=p.accent, width=width
+            )
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def press(self, action: Callable[[float], None], timed_only: bool = False, skip: bool = False) -> None:
+        session = self.walk.session
+        if (timed_only and not session.timed) or (
+            skip and session.phase not in (Phase.POSITION, Phase.HOLD, Phase.SWITCH)
+        ):
+            return
+        before = self.walk.stretch
+        try:
+            action(self.now())
+        except NothingFits as err:
+            self.hint.configure(text=str(err).capitalize())
+            return
+        if self.walk.stretch is not before:
+            self._load_stretch()
+        self.render()
+
+    def _space(self, _event: object) -> str:
+        self.press(self.walk.toggle_pause, timed_only=True)
+        return "break"
+
+    def feel(self, feeling: Feeling) -> None:
+        if self.walk.session.phase is Phase.FEEDBACK:
+            self.press(lambda now: self.walk.feel(feeling, now))
+
+    def close(self) -> None:
+        self.walk.close(self.now())
+        self.root.destroy()
+
+    def show_safety(self) -> None:
+        open_safety(self.root, self.palette, self.fonts, self.wrap)
+
+    def _schedule(self) -> None:
+        if self._job is not None:
+            self.root.after_cancel(self._job)
+            self._job = None
+        if self.walk.session.timed:
+            self._job = self.root.after(TICK_MS, self._tick)
+
+    def _tick(self) -> None:
+        self._job = None
+        self.walk.tick(self.now())
+        self.render()  # a new phase schedules its own tick in _build
+        if self._job is None and self.walk.session.timed:
+            self._job = self.root.after(TICK_MS, self._tick)
+
+
+def run(
+    walk: Walkthrough,
+    palette: Palette,
+    cue: Cue,
+    assets: str,
+    speed: float,
+    ask_safety: Callable[[], bool],
+    on_accept: Callable[[], None],
+    wants_raise: Callable[[], bool] | None = None,
+) -> None:
+    """Open the window and return when it closes; the safety screen comes first once.
+    ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
+    root = _window(palette)
+    dialog = Dialog(root, walk, palette, cue, assets, speed)
+    if ask_safety():
+        _safety_first(root, palette, dialog.fonts, dialog.wrap, on_accept, then=dialog.start)
+    else:
+        dialog.start()
+    if wants_raise is not None:
+        _watch_raise(root, wants_raise)
+    _show(root)
+
+
+def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:
+    if wants_raise():
+        root.deiconify()
+        root.lift()
+        root.focus_force()
+    root.after(200, _watch_raise, root, wants_raise)
+
+
+def show_safety_only(palette: Palette, on_accept: Callable[[], None]) -> None:
+    """``qlbreak safety``: the notice with "I understand", and nothing after it."""
+    root = _window(palette)
+    scale = max(1.0, root.winfo_fpixels("1i") / 96)
+    _safety_first(root, palette, make_fonts(root), int((WIDTH - 48) * scale), on_accept, then=root.destroy)
+    _show(root)
+
+
+def _safety_first(
+    root: tk.Tk, palette: Palette, fonts: Fonts, wrap: int, on_accept: Callable[[], None], then: Callable[[], None]
+) -> None:
+    def accepted() -> None:
+        root.unbind("<Return>")
+        on_accept()
+        frame.destroy()
+        then()
+
+    frame = first_run(root, palette, fonts, wrap, accepted)
+    root.protocol("WM_DELETE_WINDOW", root.destroy)  # closed without "I understand": ask again next time
+    root.bind("<Escape>", lambda _e: root.destroy())
+    root.bind("<Return>", lambda _e: accepted())
+
+
+def _window(palette: Palette) -> tk.Tk:
+    root = tk.Tk(className="Qlbreak")
+    root.report_callback_exception = _report  # type: ignore[method-assign]
+    root.tk.call("tk", "appname", APPNAME)
+    root.configure(background=palette.bg)
+    _place(root)
+    return root
+
+
+def _report(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    """A file that cannot be written (history, safety) is one line; a bug keeps its traceback."""
+    import sys
+
+    from qlbreak.storage.history import HistoryError  # here: only an error pays for sqlite3
+
+    if isinstance(error, (OSError, HistoryError)):
+        print(f"qlbreak: {error}", file=sys.stderr)
+        return
+    import traceback
+
+    traceback.print_exception(kind, error, trace)  # type: ignore[arg-type]
+
+
+def _show(root: tk.Tk) -> None:
+    """Raised once as it opens; never kept on top."""
+    root.lift()
+    root.mainloop()
+
+
+def _place(root: tk.Tk) -> None:
+    """About 440 x 560 at 100%, centred on the screen that has the pointer."""
+    scale = max(1.0, root.winfo_fpixels("1i") / 96)
+    w, h = int(WIDTH * scale), int(HEIGHT * scale)
+    sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
+    px, _ = root.winfo_pointerxy()
+    # Side-by-side monitors report one wide screen: centre on the half with the pointer.
+    if sw >= 2 * sh and px >= 0:
+        half = sw // 2
+        x = (half - w) // 2 + (half if px >= half else 0)
+    else:
+        x = (sw - w) // 2
+    root.geometry(f"{w}x{h}+{max(0, x)}+{max(0, (sh - h) // 2)}")
+    root.minsize(int(360 * scale), int(440 * scale))

@@ -1,0 +1,125 @@
+"""qlbreak's own tray menu, for pystray's X11 backend, which has none.
+
+A child process of the tray (``python -m qlbreak.ui.menu JSON``): it
+shows the entries core/status.py made at the pointer, prints the chosen action and
+exits. Like a Tk menu it grabs the pointer, so a click anywhere else closes it; so
+do Escape and a quiet minute. Up/Down and Return work as in any menu.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import tkinter as tk
+from collections.abc import Sequence
+from typing import Any
+
+from qlbreak.ui.base import Fonts, make_fonts, run_child
+from qlbreak.ui.theme import DARK, LIGHT, Palette
+
+APPNAME = "qlbreak-menu"
+TITLE = "qlbreak \u2014 menu"
+IDLE_MS = 60_000
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_child(argv, "qlbreak.ui.menu", show)
+
+
+def show(root: tk.Tk, spec: dict[str, Any]) -> None:
+    entries, x, y = list(spec["entries"]), int(spec["x"]), int(spec["y"])
+    Menu(root, DARK if spec.get("theme") == "dark" else LIGHT, entries).show_at(x, y)
+
+
+class Menu:
+    def __init__(self, root: tk.Tk, palette: Palette, entries: list[dict[str, Any]]) -> None:
+        self.root, self.palette = root, palette
+        root.tk.call("tk", "appname", APPNAME)
+        root.title(TITLE)
+        root.overrideredirect(True)
+        self.fonts: Fonts = make_fonts(root)
+        self.scale = max(1.0, root.winfo_fpixels("1i") / 96)
+        self.frame = tk.Frame(root, background=palette.bg, highlightthickness=1, highlightbackground=palette.muted)
+        self.frame.pack(fill="both", expand=True)
+        self.items: list[tk.Label] = []
+        for entry in entries:
+            self._add(entry, indent=0)
+        root.bind("<Escape>", lambda _e: self.close())
+        root.bind("<Down>", lambda _e: self._move(1))
+        root.bind("<Up>", lambda _e: self._move(-1))
+        root.bind("<ButtonPress>", self._outside, add="+")
+        root.after(IDLE_MS, self.close)
+
+    def _add(self, entry: dict[str, Any], indent: int) -> None:
+        p, pad = self.palette, int(6 * self.scale)
+        text = str(entry["label"])
+        if entry.get("checked") is not None:
+            text = ("\u2611 " if entry["checked"] else "\u2610 ") + text  # a ticked or empty box
+        action, children = entry.get("action"), entry.get("children") or []
+        font = self.fonts.strong if entry.get("default") else self.fonts.body
+        active = bool(action)
+        label = tk.Label(
+            self.frame,
+            text=text,
+            font=font if active or not children else self.fonts.small,
+            fg=p.fg if active else p.muted,
+            bg=p.bg,
+            anchor="w",
+            padx=int(14 * self.scale) + indent,
+            pady=pad // 2 + 1,
+            takefocus=active,
+        )
+        label.pack(fill="x")
+        if active:
+            self.items.append(label)
+            label.bind("<Enter>", lambda _e, w=label: w.focus_set())
+            label.bind("<FocusIn>", lambda _e, w=label: w.configure(bg=p.track))
+            label.bind("<FocusOut>", lambda _e, w=label: w.configure(bg=p.bg))
+            label.bind("<ButtonRelease-1>", lambda _e, a=action: self.choose(str(a)))
+            label.bind("<Return>", lambda _e, a=action: self.choose(str(a)))
+            label.bind("<space>", lambda _e, a=action: self.choose(str(a)))
+        for child in children:
+            self._add(child, indent=indent + int(14 * self.scale))
+
+    def show_at(self, x: int, y: int) -> None:
+        """Open at the pointer, kept on screen (a tray at the bottom opens it upwards)."""
+        root = self.root
+        root.update_idletasks()
+        w, h = root.winfo_reqwidth(), root.winfo_reqheight()
+        sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
+        left = min(max(0, x), sw - w)
+        top = y if y + h <= sh else max(0, y - h)
+        root.geometry(f"+{left}+{top}")
+        root.deiconify()
+        root.wait_visibility()
+        with contextlib.suppress(tk.TclError):  # another app holds a grab: no outside-click close
+            root.grab_set_global()
+        root.focus_force()
+        if self.items:
+            self.items[0].focus_set()
+
+    def choose(self, action: str) -> None:
+        print(action, flush=True)
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(tk.TclError):
+            self.root.grab_release()
+            self.root.destroy()
+
+    def _move(self, step: int) -> None:
+        if not self.items:
+            return
+        focused = self.root.focus_get()
+        index = self.items.index(focused) if focused in self.items else -step  # type: ignore[arg-type]
+        self.items[(index + step) % len(self.items)].focus_set()
+
+    def _outside(self, event: tk.Event) -> None:  # type: ignore[type-arg]
+        root = self.root
+        x, y = event.x_root - root.winfo_rootx(), event.y_root - root.winfo_rooty()
+        if not (0 <= x < root.winfo_width() and 0 <= y < root.winfo_height()):
+            self.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""One stretch from "Start" to "Done": the session, the choice of stretch, the history.
+
+The dialog renders ``Walkthrough.session`` and calls the methods here for every press;
+this class turns final phases into history events (done with a feeling, skipped,
+switched) and "Another one" into a fresh session. No Tk here, so it is tested
+without a display.
+
+The window's process must paint fast, so the history and the picker are reached
+through callables and imported only when first used (after the window is up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qlbreak.core.record import TYPE_CHECKING
+from qlbreak.core.session import Feeling, Phase, Session, begin
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from qlbreak.core.picker import Preferences
+    from qlbreak.storage.history import History
+    from qlbreak.stretches.catalogue import Catalogue, Stretch
+
+
+class NothingFits(Exception):
+    """The user's settings leave no stretch to offer."""
+
+
+def choose(
+    catalogue: Catalogue, prefs: Preferences, history: History, now: datetime, skip: frozenset[str] = frozenset()
+) -> Stretch:
+    """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
+    from dataclasses import replace
+
+    from qlbreak.core.picker import pick
+
+    candidates = [s.candidate for s in catalogue]
+    done = history.done()
+    last = history.last_stretch()
+    wider = replace(prefs, avoid=prefs.avoid | skip)
+    chosen = pick(candidates, wider, done, now, last) or pick(candidates, prefs, done, now, last)
+    if chosen is None:
+        raise NothingFits("no stretch fits your settings; see [stretches] in your config (qlbreak config)")
+    stretch = catalogue.get(chosen)
+    assert stretch is not None
+    return stretch
+
+
+class Walkthrough:
+    def __init__(
+        self,
+        stretch: Stretch,
+        open_history: Callable[[], History],  # called once, when the first record is due
+        another_for: Callable[[History, frozenset[str]], Stretch],  # "Another one", avoiding these
+        workdays: frozenset[int],
+        wall: Callable[[], datetime],  # the wall clock, for history records
+    ) -> None:
+        self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
+        self.workdays, self.wall = workdays, wall
+        self.session: Session = begin(stretch.timing)
+        self.offered = {stretch.id}  # stretches offered in this dialog
+        self.streak = 0  # set once the stretch is done
+        self._history: History | None = None
+
+    @property
+    def history(self) -> History:
+        if self._history is None:
+            self._history = self.open_history()
+        return self._history
+
+    def close_history(self) -> None:
+        if self._history is not None:
+            self._history.close()
+            self._history = None
+
+    # Every press goes through _move, which records what a final phase means.
+
+    def next(self, now: float) -> None:
+        self._move(lambda s: s.next(now))
+
+    def toggle_pause(self, now: float) -> None:
+        self._move(lambda s: s.resume(now) if s.paused else s.pause(now))
+
+    def feel(self, feeling: Feeling, now: float) -> None:
+        self._move(lambda s: s.feel(feeling, now))
+
+    def close(self, now: float) -> None:
+        if not self.session.finished:
+            self._move(lambda s: s.close(now))
+
+    def tick(self, now: float) -> None:
+        self.session = self.session.tick(now)
+
+    def another(self, now: float) -> None:
+        """Record the switch and start over with a different stretch.
+
+        Raises NothingFits, with nothing recorded or changed, when no other fits."""
+        self.session.another(now)  # an illegal move raises before anything is picked
+        fresh = self.another_for(self.history, frozenset(self.offered))
+        if fresh.id == self.stretch.id:
+            raise NothingFits("no other stretch fits your settings")
+        self._move(lambda s: s.another(now))
+        self.stretch = fresh
+        self.offered.add(fresh.id)
+        self.session = begin(fresh.timing)
+
+    def _move(self, action: Callable[[Session], Session]) -> None:
+        before = self.session.phase
+        self.session = action(self.session)
+        phase = self.session.phase
+        if phase is before or not self.session.finished:
+            return
+        from qlbreak.core.streak import streak
+        from qlbreak.storage.history import Event
+
+        kind = {Phase.DONE: "done", Phase.CLOSED: "skipped", Phase.ANOTHER: "switched"}[phase]
+        self.history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling))
+        if phase is Phase.DONE:
+            self.streak = streak(self.history.done_days(), self.workdays, self.wall().date())

@@ -1,0 +1,165 @@
+"""The shipped catalogue is complete and safe; a broken entry is reported at file:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qlbreak.stretches import catalogue as catalog
+from qlbreak.stretches.catalogue import CatalogueError, load
+
+REQUIRED = {
+    "ql-stick-stretch",
+    "ql-ball-release",
+    "lumbar-rotation",
+    "seated-side-bend",
+    "standing-side-bend",
+    "seated-twist",
+    "seated-figure-four",
+    "standing-hip-flexor",
+    "knee-to-chest",
+    "band-hamstring",
+    "cat-cow",
+    "child-pose-side-reach",
+    "gentle-walk",
+}
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+GOOD = """\
+id = "{id}"
+name = "Test stretch"
+summary = "One line."
+targets = ["ql"]
+position = "seated"
+equipment = ["chair"]
+sides = "both"
+hold_seconds = 30
+steps = ["Sit.", "Lean."]
+gently = "Easy does it."
+image = "stretches/{id}.png"
+"""
+
+
+@pytest.fixture(scope="module")
+def shipped() -> catalog.Catalogue:
+    return load()
+
+
+def test_ships_every_required_stretch(shipped):
+    assert shipped.ids >= REQUIRED
+
+
+def test_every_floor_stretch_has_a_no_floor_alternative(shipped):
+    for stretch in shipped:
+        if not stretch.no_floor:
+            alternative = shipped.get(stretch.alternative or "")
+            assert alternative is not None and alternative.no_floor, stretch.id
+
+
+def test_timings_match_the_content_brief(shipped):
+    assert shipped.get("ql-stick-stretch").hold_seconds == 60
+    assert 60 <= shipped.get("ql-ball-release").hold_seconds <= 120
+    assert 8 <= shipped.get("cat-cow").reps <= 10
+    assert not shipped.get("cat-cow").two_sided and not shipped.get("gentle-walk").two_sided
+    assert 180 <= shipped.get("gentle-walk").hold_seconds <= 300
+    for stretch_id in REQUIRED - {"ql-stick-stretch", "ql-ball-release", "cat-cow", "gentle-walk"}:
+        assert 20 <= shipped.get(stretch_id).hold_seconds <= 30, stretch_id
+        assert shipped.get(stretch_id).two_sided, stretch_id
+
+
+def test_positions_match_the_content_brief(shipped):
+    assert {s.id for s in shipped if s.position == "lying"} >= {
+        "ql-ball-release",
+        "lumbar-rotation",
+        "knee-to-chest",
+        "band-hamstring",
+    }
+    assert shipped.get("cat-cow").position == "hands-and-knees"
+    assert shipped.get("child-pose-side-reach").position == "kneeling"
+
+
+def test_images_are_named_after_the_stretch(shipped):
+    assert all(s.image == f"stretches/{s.id}.png" for s in shipped)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents (../shared/seeds) are not beside this checkout")
+def test_no_sentence_is_copied_from_the_sources(shipped):
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z']+", text.lower())
+
+    source = " ".join(" ".join(words(p.read_text())) for p in SEEDS.glob("*.txt"))
+    for stretch in shipped:
+        for text in (stretch.summary, stretch.gently, *stretch.steps):
+            w = words(text)
+            for i in range(len(w) - 7):
+                run = " ".join(w[i : i + 8])
+                assert run not in source, f"{stretch.id}: {run!r} is copied from a source"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.toml"
+    path.write_text(text)
+    return path
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(CatalogueError) as caught:
+        load(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_errors_name_file_and_line(tmp_path):
+    bad = GOOD.format(id="bad").replace('position = "seated"', 'position = "upside-down"')
+    bad = bad.replace('steps = ["Sit.", "Lean."]', "steps = []")
+    path = write(tmp_path, "bad", bad)
+    found = problems(tmp_path)
+    assert (
+        f"{path}:5: position must be one of standing, seated, lying, kneeling, hands-and-knees, not 'upside-down'"
+        in found
+    )
+    assert f"{path}:9: a stretch has 1 to 4 steps, not 0" in found
+
+
+def test_toml_syntax_error_names_the_line(tmp_path):
+    path = write(tmp_path, "broken", GOOD.format(id="broken").replace("hold_seconds = 30", "hold_seconds = = 30"))
+    (message,) = problems(tmp_path)
+    assert message.startswith(f"{path}:8: not valid TOML")
+
+
+def test_floor_stretch_without_alternative(tmp_path):
+    path = write(tmp_path, "floor", GOOD.format(id="floor").replace('"seated"', '"lying"'))
+    assert problems(tmp_path) == [f"{path}:5: a floor stretch needs an 'alternative' that needs no floor"]
+
+
+def test_alternative_must_exist_and_need_no_floor(tmp_path):
+    write(tmp_path, "a", GOOD.format(id="a").replace('"seated"', '"lying"') + 'alternative = "b"\n')
+    path_b = write(tmp_path, "b", GOOD.format(id="b").replace('"seated"', '"kneeling"') + 'alternative = "zzz"\n')
+    found = problems(tmp_path)
+    assert f"{tmp_path / 'a.toml'}:12: alternative 'b' is itself a floor stretch" in found
+    assert f"{path_b}:12: unknown stretch 'zzz'" in found
+
+
+def test_missing_and_unknown_keys_and_id_mismatch(tmp_path):
+    text = GOOD.format(id="other").replace('gently = "Easy does it."\n', "colour = 3\n")
+    path = write(tmp_path, "mine", text)
+    found = problems(tmp_path)
+    assert f"{path}:10: unknown key 'colour'" in found
+    assert f"{path}:1: missing key 'gently'" in found
+
+
+def test_wrong_types(tmp_path):
+    text = GOOD.format(id="t").replace("hold_seconds = 30", "hold_seconds = 3000").replace('["chair"]', '["rope"]')
+    path = write(tmp_path, "t", text + "reps = true\n")
+    found = problems(tmp_path)
+    assert f"{path}:8: hold_seconds must be a whole number from 5 to 900" in found
+    assert f"{path}:6: unknown equipment 'rope'; known: {', '.join(catalog.EQUIPMENT)}" in found
+    assert f"{path}:12: reps must be a whole number from 1 to 50" in found
+
+
+def test_close_matches(shipped):
+    assert "seated-twist" in shipped.close_matches("seated-twsit")
+
+
+def test_known_ids_are_the_loaded_ids(shipped):
+    assert catalog.known_ids() == shipped.ids

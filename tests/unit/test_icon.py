@@ -1,0 +1,79 @@
+"""The tray adapter on pystray's dummy backend (no display), and the Windows session
+handlers as plain functions (no Windows machine here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from qlbreak.tray.icon_win32 import (
+    PBT_APMRESUMEAUTOMATIC,
+    WM_ENDSESSION,
+    WM_POWERBROADCAST,
+    WM_QUERYENDSESSION,
+    session_handlers,
+)
+
+PROBE = r"""
+import json, sys
+import pystray._dummy
+pystray._dummy.Icon._update_menu = lambda self: None  # the dummy backend leaves it out
+from qlbreak.tray.icon import TrayIcon
+from qlbreak.core.tray_view import Entry
+from qlbreak.storage.paths import assets_dir
+actions = []
+tray = TrayIcon(assets_dir(), actions.append, lambda x, y: None, lambda: None)
+entries = (
+    Entry("Stretch now", "stretch", default=True),
+    Entry("Next: lunch at 12:30"),
+    Entry("Pause", children=(Entry("1 hour", "pause-hour"), Entry("Resume"))),
+    Entry("Start at login", "autostart", checked=True),
+)
+tray.update("qlbreak \u2014 next: lunch at 12:30", "due", entries)
+menu = tray.icon.menu
+items = list(menu.items)
+items[0](tray.icon)
+items[2].submenu.items[0](tray.icon)
+print(json.dumps({
+    "backend": tray.backend,
+    "title": tray.icon.title,
+    "due_image": tray.icon.icon is tray.images["due"],
+    "labels": [i.text for i in items],
+    "enabled": [i.enabled for i in items],
+    "checked": [i.checked for i in items],
+    "sub": [i.text for i in items[2].submenu.items],
+    "actions": actions,
+    "gui": sorted({"tkinter", "_tkinter"} & set(sys.modules)),
+}))
+"""
+
+
+def test_the_tray_renders_the_entries_and_forwards_clicks_as_actions():
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env={"PYSTRAY_BACKEND": "dummy", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["backend"] == "base" and seen["due_image"]  # the dummy backend is the base class
+    assert seen["title"] == "qlbreak \u2014 next: lunch at 12:30"
+    assert seen["labels"] == ["Stretch now", "Next: lunch at 12:30", "Pause", "Start at login"]
+    assert seen["enabled"] == [True, False, True, True]
+    assert seen["checked"] == [None, None, None, True]
+    assert seen["sub"] == ["1 hour", "Resume"]
+    assert seen["actions"] == ["stretch", "pause-hour"]
+    assert seen["gui"] == []  # the tray process never loads Tk
+
+
+def test_windows_never_blocks_the_end_of_a_session():
+    ended, resumed = [], []
+    handlers = session_handlers(lambda: ended.append(1), lambda: resumed.append(1))
+    assert handlers[WM_QUERYENDSESSION](0, 0) == 1  # TRUE: go ahead
+    assert handlers[WM_ENDSESSION](0, 0) == 0 and ended == []  # cancelled by someone else
+    assert handlers[WM_ENDSESSION](1, 0) == 0 and ended == [1]
+    assert handlers[WM_POWERBROADCAST](PBT_APMRESUMEAUTOMATIC, 0) == 1 and resumed == [1]

@@ -1,0 +1,57 @@
+"""Theme choice and the cue sound, through their fakes (no display, no speakers)."""
+
+from __future__ import annotations
+
+from qlbreak.ui import sound
+from qlbreak.ui.theme import DARK, LIGHT, palette
+
+
+def test_explicit_themes_win():
+    assert palette("light", {"GTK_THEME": "Adwaita:dark"}, "linux") is LIGHT
+    assert palette("dark", {}, "linux") is DARK
+
+
+def test_auto_follows_gtk_on_linux(tmp_path):
+    assert palette("auto", {"GTK_THEME": "Adwaita:dark"}, "linux") is DARK
+    settings = tmp_path / "gtk-3.0" / "settings.ini"
+    settings.parent.mkdir()
+    settings.write_text("[Settings]\ngtk-application-prefer-dark-theme = 1\n")
+    assert palette("auto", {"XDG_CONFIG_HOME": str(tmp_path)}, "linux") is DARK
+    assert palette("auto", {"XDG_CONFIG_HOME": str(tmp_path / "none")}, "linux") is LIGHT
+
+
+def test_cue_plays_with_the_first_player_found(tmp_path, monkeypatch):
+    wav = tmp_path / "chime.wav"
+    wav.write_bytes(b"RIFF")
+    started = []
+    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}" if name == "aplay" else None)
+    monkeypatch.setattr("subprocess.Popen", lambda argv, **_kw: started.append(argv))
+    cue = sound.Cue(wav, enabled=True, platform="linux")
+    cue.play()
+    assert started == [["aplay", "-q", str(wav)]]
+
+
+def test_cue_is_silent_when_off_or_without_a_player(tmp_path, monkeypatch):
+    wav = tmp_path / "chime.wav"
+    wav.write_bytes(b"RIFF")
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+
+    def refuse(*_a, **_kw):
+        raise AssertionError("no process may start")
+
+    monkeypatch.setattr("subprocess.Popen", refuse)
+    sound.Cue(wav, enabled=False, platform="linux").play()
+    quiet = sound.Cue(wav, enabled=True, platform="linux")
+    quiet.play()
+    assert not quiet.enabled
+
+
+def test_cue_never_raises(tmp_path, monkeypatch):
+    wav = tmp_path / "chime.wav"
+    wav.write_bytes(b"RIFF")
+
+    def broken(*_a, **_kw):
+        raise OSError("no audio")
+
+    monkeypatch.setattr("subprocess.Popen", broken)
+    sound.Cue(wav, enabled=True, platform="darwin").play()

@@ -1,0 +1,59 @@
+"""core/status.py: the tray's title, look and menu from state and now."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from qlbreak.core.schedule import Occurrence
+from qlbreak.core.tray_view import Due, View, look, menu, title, when
+
+ZONE = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 30, 11, 0, tzinfo=ZONE)
+LUNCH = Occurrence(datetime(2026, 11, 30, 12, 30, tzinfo=ZONE), "lunch", date(2026, 11, 30))
+
+
+def test_when_says_today_tomorrow_or_the_day():
+    assert when(LUNCH.at, NOW) == "12:30"
+    assert when(LUNCH.at + timedelta(days=1), NOW) == "12:30 tomorrow"
+    assert when(LUNCH.at + timedelta(days=7), NOW) == "12:30 on Mon 7 Dec"
+
+
+def test_due_wins_over_paused_which_wins_over_normal():
+    due = Due(LUNCH, "cat-cow", "Cat-cow", LUNCH.at + timedelta(minutes=30))
+    paused = View(NOW, LUNCH, paused_until=NOW + timedelta(hours=1))
+    assert look(View(NOW, LUNCH)) == "normal"
+    assert look(paused) == "paused" and title(paused) == "qlbreak \u2014 paused until 12:00"
+    assert look(View(NOW, LUNCH, due=due)) == "due"
+    assert title(View(NOW, LUNCH, due=due)) == "qlbreak \u2014 time for a stretch: Cat-cow"
+    assert look(View(NOW, LUNCH, paused_until=NOW - timedelta(seconds=1))) == "normal"
+
+
+def test_the_menu_in_order():
+    due = Due(LUNCH, "cat-cow", "Cat-cow", LUNCH.at + timedelta(minutes=30))
+    entries = menu(View(NOW, LUNCH, due=due, done_today=1, due_today=2, streak=4, autostart=True, snooze_minutes=5))
+    assert [e.label for e in entries] == [
+        "Stretch now",
+        "Next: lunch at 12:30",
+        "Snooze 5 min",
+        "Skip today",
+        "Pause",
+        "Today: 1/2 stretches, streak 4",
+        "Start at login",
+        "Safety",
+        "Quit",
+    ]
+    pause = entries[4]
+    assert [(c.label, c.action) for c in pause.children] == [
+        ("1 hour", "pause-hour"),
+        ("Until tomorrow", "pause-tomorrow"),
+        ("Resume", None),
+    ]
+    assert entries[0].default and entries[6].checked is True
+    assert entries[1].action is None  # informs only
+
+
+def test_no_login_item_no_check_and_no_reminders_says_so():
+    view = View(NOW, None, autostart=None)
+    assert "Start at login" not in [e.label for e in menu(view)]
+    assert title(view) == "qlbreak \u2014 no reminders set"

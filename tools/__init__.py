@@ -1,0 +1,1 @@
+"""Build-time only: never shipped in the wheel (a test checks)."""

@@ -1,0 +1,211 @@
+"""Draw a scene (props, a figure, the muscle that works, a movement arrow) with Pillow.
+
+Everything is drawn four times larger and scaled down, so lines stay smooth at any
+size; one line weight, derived from the image size, serves the whole picture.
+Only the asset script and the tests import this module; the app loads the PNGs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw, ImageFilter
+
+from tools.art.figure import HEAD_RADIUS, Point, Pose, joints
+
+SUPERSAMPLE = 4
+
+
+@dataclass(frozen=True)
+class Theme:
+    background: tuple[int, int, int]
+    figure: tuple[int, int, int]
+    far: tuple[int, int, int]  # limbs on the far side, in a side view
+    prop: tuple[int, int, int]
+    glow: tuple[int, int, int, int]
+    arrow: tuple[int, int, int]
+
+
+LIGHT = Theme((247, 245, 240), (52, 67, 86), (150, 161, 175), (190, 183, 170), (255, 128, 64, 170), (38, 140, 128))
+DARK = Theme((35, 38, 43), (229, 233, 238), (120, 128, 140), (92, 97, 106), (255, 138, 76, 150), (92, 200, 186))
+THEMES = {"light": LIGHT, "dark": DARK}
+
+
+@dataclass(frozen=True)
+class Glow:
+    """A warm band over the muscle that works, from one landmark to another."""
+
+    start: str
+    end: str
+    width: float = 1.0  # in head heights
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """One curved arrow: an arc around ``centre`` from ``start`` to ``end`` degrees."""
+
+    centre: Point
+    radius: float
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Prop:
+    """Furniture and equipment, in scene units: a kind and its numbers."""
+
+    kind: str  # floor, chair-side, chair-front, stick, wall, ball, cushion, band
+    at: tuple[float, ...]
+    facing: int = 1  # chairs: which way the sitter faces (+1 right, -1 left)
+    link: tuple[str, ...] = ()  # a band runs between these joints
+
+
+@dataclass(frozen=True)
+class Scene:
+    keys: tuple[Pose, ...]  # one pose, or the poses a movement passes through
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in head heights
+    props: tuple[Prop, ...] = ()
+    glows: tuple[Glow, ...] = ()
+    arrow: Arrow | None = None
+    moves: bool = False  # animate between the keys (else the last key is shown)
+
+    def poses(self, between: int) -> list[Pose]:
+        """The frames: there and back through the keys when it moves."""
+        if not self.moves or len(self.keys) < 2:
+            return [self.keys[-1]]
+        out = []
+        for a, b in zip(self.keys, self.keys[1:], strict=False):
+            out += [a.blend(b, _ease(i / between)) for i in range(between)]
+        forward = [*out, self.keys[-1]]
+        return forward + forward[-2:0:-1]
+
+
+def render(scene: Scene, width: int, theme: Theme, frames_between: int = 6) -> Image.Image:
+    """The scene as an RGB image ``width`` wide; an animation is a horizontal strip."""
+    poses = scene.poses(frames_between)
+    x0, y0, x1, y1 = scene.box
+    height = round(width * (y1 - y0) / (x1 - x0))
+    strip = Image.new("RGB", (width * len(poses), height), theme.background)
+    for index, pose in enumerate(poses):
+        strip.paste(_frame(scene, pose, width, height, theme), (index * width, 0))
+    return strip
+
+
+def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> Image.Image:
+    big = (width * SUPERSAMPLE, height * SUPERSAMPLE)
+    unit = big[0] / (scene.box[2] - scene.box[0])  # pixels per head height
+    canvas = Image.new("RGBA", big, (*theme.background, 255))
+    pen = _Pen(ImageDraw.Draw(canvas), scene.box, unit, big[1])
+    points = joints(pose)
+    for prop in scene.props:
+        pen.prop(prop, points, theme)
+    if scene.glows:
+        glow = Image.new("RGBA", big, (0, 0, 0, 0))
+        gpen = _Pen(ImageDraw.Draw(glow), scene.box, unit, big[1])
+        for g in scene.glows:
+            gpen.line([points[g.start], points[g.end]], theme.glow, g.width)
+        canvas.alpha_composite(glow.filter(ImageFilter.GaussianBlur(unit * 0.22)))
+    pen.figure(pose, points, theme)
+    if scene.arrow is not None:
+        pen.arrow(scene.arrow, theme.arrow)
+    return canvas.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+
+
+class _Pen:
+    """Scene units in, pixels out; the one line weight lives here."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw, box: Sequence[float], unit: float, height: int) -> None:
+        self.draw, self.box, self.unit, self.height = draw, box, unit, height
+        self.weight = 0.24  # head heights
+
+    def xy(self, p: Point) -> tuple[float, float]:
+        return ((p[0] - self.box[0]) * self.unit, self.height - (p[1] - self.box[1]) * self.unit)
+
+    def line(self, points: Sequence[Point], colour: Sequence[int], weight: float | None = None) -> None:
+        w = (weight if weight is not None else self.weight) * self.unit
+        pts = [self.xy(p) for p in points]
+        self.draw.line(pts, fill=tuple(colour), width=max(1, round(w)), joint="curve")
+        for x, y in (pts[0], pts[-1]):  # round caps
+            self.draw.ellipse((x - w / 2, y - w / 2, x + w / 2, y + w / 2), fill=tuple(colour))
+
+    def disc(self, centre: Point, radius: float, colour: Sequence[int]) -> None:
+        x, y = self.xy(centre)
+        r = radius * self.unit
+        self.draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(colour))
+
+    def figure(self, pose: Pose, j: dict[str, Point], theme: Theme) -> None:
+        side = pose.view == "side"
+        if side:  # the far limbs go behind the body
+            self._limbs("r", j, theme.far)
+        self.line([j["pelvis"], j["mid"], j["neck"]], theme.figure, self.weight * 1.9)
+        if not side:
+            self.line([j["hip_l"], j["hip_r"]], theme.figure)
+            self.line([j["shoulder_l"], j["shoulder_r"]], theme.figure)
+            self._limbs("r", j, theme.figure)
+        self.line([j["neck"], j["head_base"]], theme.figure)
+        self.disc(j["head"], HEAD_RADIUS, theme.figure)
+        self._limbs("l", j, theme.figure)
+
+    def _limbs(self, s: str, j: dict[str, Point], colour: Sequence[int]) -> None:
+        self.line([j[f"hip_{s}"], j[f"knee_{s}"], j[f"ankle_{s}"], j[f"toe_{s}"]], colour)
+        self.line([j[f"shoulder_{s}"], j[f"elbow_{s}"], j[f"hand_{s}"]], colour)
+        for name in ("knee", "elbow", "ankle"):
+            self.disc(j[f"{name}_{s}"], self.weight * 0.62, colour)
+
+    def prop(self, prop: Prop, j: dict[str, Point], theme: Theme) -> None:
+        c, a, w = theme.prop, prop.at, self.weight
+        if prop.kind == "floor":
+            self.line([(a[0], 0.0), (a[1], 0.0)], c, w * 0.8)
+        elif prop.kind == "wall":
+            self.line([(a[0], 0.0), (a[0], a[1])], c, w * 1.4)
+        elif prop.kind == "stick":
+            self.line([(a[0], a[1]), (a[2], a[3])], c, w * 0.9)
+        elif prop.kind == "ball":
+            self.disc((a[0], a[1]), a[2], c)
+        elif prop.kind == "cushion":
+            x, y = self.xy((a[0] - a[2] / 2, a[1] + a[3] / 2))
+            x2, y2 = self.xy((a[0] + a[2] / 2, a[1] - a[3] / 2))
+            self.draw.rounded_rectangle((x, y, x2, y2), radius=(y2 - y) / 2, fill=c)
+        elif prop.kind == "band":
+            self.line([j[name] for name in prop.link], theme.arrow, w * 0.45)
+        elif prop.kind == "chair-side":
+            x, seat, f = a[0], a[1], prop.facing
+            self.line([(x - 0.9 * f, seat), (x + 0.9 * f, seat)], c, w * 1.3)  # seat
+            self.line([(x - 0.9 * f, seat), (x - 0.9 * f, seat + 2.2)], c, w * 1.3)  # back rest
+            self.line([(x - 0.8 * f, seat), (x - 0.8 * f, 0.0)], c)
+            self.line([(x + 0.8 * f, seat), (x + 0.8 * f, 0.0)], c)
+        elif prop.kind == "chair-front":
+            x, seat = a[0], a[1]
+            self.line([(x - 1.1, seat + 0.6), (x - 1.1, seat + 2.6), (x + 1.1, seat + 2.6), (x + 1.1, seat + 0.6)], c)
+            self.line([(x - 1.2, seat), (x + 1.2, seat)], c, w * 1.3)
+            self.line([(x - 1.1, seat), (x - 1.1, 0.0)], c)
+            self.line([(x + 1.1, seat), (x + 1.1, 0.0)], c)
+        else:
+            raise ValueError(f"unknown prop {prop.kind!r}")
+
+    def arrow(self, arrow: Arrow, colour: Sequence[int]) -> None:
+        cx, cy = self.xy(arrow.centre)
+        r = arrow.radius * self.unit
+        w = max(1, round(self.weight * 0.7 * self.unit))
+        lo, hi = sorted((arrow.start, arrow.end))
+        self.draw.arc((cx - r, cy - r, cx + r, cy + r), -hi, -lo, fill=tuple(colour), width=w)
+        # The head: a triangle at the end, along the direction of travel.
+        end = math.radians(arrow.end)
+        tip = (cx + r * math.cos(end), cy - r * math.sin(end))
+        travel = 1 if arrow.end > arrow.start else -1
+        tangent = (-math.sin(end) * travel, -math.cos(end) * travel)  # in pixel space
+        size = self.weight * 2.4 * self.unit
+        normal = (-tangent[1], tangent[0])
+        back = (tip[0] - tangent[0] * size, tip[1] - tangent[1] * size)
+        head = [
+            (tip[0] + tangent[0] * size * 0.2, tip[1] + tangent[1] * size * 0.2),
+            (back[0] + normal[0] * size * 0.55, back[1] + normal[1] * size * 0.55),
+            (back[0] - normal[0] * size * 0.55, back[1] - normal[1] * size * 0.55),
+        ]
+        self.draw.polygon(head, fill=tuple(colour))
+
+
+def _ease(t: float) -> float:
+    return 0.5 - 0.5 * math.cos(math.pi * t)
