@@ -34,7 +34,7 @@ class Fail(Exception):
         self.status = status
 
 
-class App:
+class Context:
     """What every command needs, loaded once and only when asked for."""
 
     def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
@@ -112,13 +112,13 @@ class App:
 # -- commands ----------------------------------------------------------------------
 
 
-def cmd_tray(app: App) -> int:
-    from qlbreak.tray import main as tray_app
+def cmd_tray(app: Context) -> int:
+    from qlbreak.tray import main as tray_main
 
-    return tray_app.run(app.config, app.catalogue, app.paths, app.out, app.err)
+    return tray_main.run(app.config, app.catalogue, app.paths, app.out, app.err)
 
 
-def cmd_autostart(app: App) -> int:
+def cmd_autostart(app: Context) -> int:
     from qlbreak.tray.autostart import for_this_system
 
     item = for_this_system()
@@ -131,7 +131,7 @@ def cmd_autostart(app: App) -> int:
     return 0
 
 
-def cmd_list(app: App) -> int:
+def cmd_list(app: Context) -> int:
     from qlbreak.core.picker import Preferences, allowed
 
     a = app.args
@@ -159,7 +159,7 @@ def cmd_list(app: App) -> int:
     return 0
 
 
-def cmd_schedule(app: App) -> int:
+def cmd_schedule(app: Context) -> int:
     a = app.args
     if a.days < 1 or a.days > 3660:
         raise Fail("--days must be from 1 to 3660")
@@ -181,7 +181,7 @@ def cmd_schedule(app: App) -> int:
     return 0
 
 
-def cmd_history(app: App) -> int:
+def cmd_history(app: Context) -> int:
     a = app.args
     if a.days < 1:
         raise Fail("--days must be 1 or more")
@@ -206,7 +206,7 @@ def cmd_history(app: App) -> int:
     return 0
 
 
-def cmd_stretch(app: App) -> int:
+def cmd_stretch(app: Context) -> int:
     a = app.args
     if not 0 < a.speed <= 1000:
         raise Fail("--speed must be more than 0 and at most 1000")
@@ -222,19 +222,21 @@ def cmd_stretch(app: App) -> int:
         print("the running qlbreak opens the stretch", file=app.out)  # so at most one is open
         return 0
     if stretch is None:
-        from qlbreak.ui.walkthrough import NothingFits, choose
+        from qlbreak.stretches.choosing import NothingFits, choose
 
         with app.history() as history:
             try:
                 stretch = choose(catalogue, config.prefs, history, app.now())
             except NothingFits as err:
                 raise Fail(str(err)) from None
-    from qlbreak.ui import spec as launch
+    from qlbreak.tray.windows import run_to_end
+    from qlbreak.ui import spec
+    from qlbreak.ui.theme import palette
 
-    return launch.open_window(launch.snapshot(stretch, config, app.paths, a.speed), app.paths.data_dir)
+    return run_to_end("stretch", spec.stretch(stretch, config, app.paths, palette(config.theme).name, a.speed))
 
 
-def _ask_running(app: App, message: str) -> bool:
+def _ask_running(app: Context, message: str) -> bool:
     """Whether a running tray took the request (no key file: none ever ran)."""
     if not app.paths.key_file.exists():
         return False
@@ -246,32 +248,27 @@ def _ask_running(app: App, message: str) -> bool:
         return False
 
 
-def cmd_safety(app: App) -> int:
+def cmd_safety(app: Context) -> int:
     from qlbreak.stretches import safety
 
     if app.args.text:
         print(safety.as_text(), file=app.out)
         return 0
-    from qlbreak.ui import dialog
+    import tkinter
+
+    from qlbreak.ui import spec
+    from qlbreak.ui.safety import show_alone
     from qlbreak.ui.theme import palette
 
+    config = app.config
     try:
-        dialog.show_safety_only(palette(app.config.theme), lambda: _accept_safety(app))
-    except dialog.tk.TclError as err:
+        show_alone(spec.safety(palette(config.theme).name, app.paths, config.timezone))
+    except tkinter.TclError as err:
         raise Fail(f"cannot open a window: {err}") from None
     return 0
 
 
-def _accept_safety(app: App) -> None:
-    from qlbreak.storage.atomic import write_atomic
-
-    try:
-        write_atomic(app.paths.safety_file, f"{app.now().isoformat()}\n".encode())
-    except OSError as err:
-        print(f"qlbreak: cannot remember the safety notice: {err}", file=app.err)
-
-
-def cmd_config(app: App) -> int:
+def cmd_config(app: Context) -> int:
     a = app.args
     path = app.paths.config_file
     if a.init:
@@ -359,7 +356,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(App(args, out, err)))
+        return int(args.run(Context(args, out, err)))
     except Fail as failure:
         print(f"qlbreak: {failure}", file=err)
         return failure.status

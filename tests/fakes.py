@@ -1,12 +1,15 @@
-"""Small recording fakes of the outside worlds in qlbreak/ports.py."""
+"""Small recording fakes of the outside worlds in qlbreak/tray/ports.py."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from qlbreak.core.tray_view import Due, Entry
+from qlbreak.core.commands import ChildEnded
+from qlbreak.core.reminder import OnShow
+from qlbreak.core.tray_view import Entry
 from qlbreak.stretches.catalogue import Stretch
+from qlbreak.tray.ports import Post
 
 
 class FakeClock:
@@ -28,7 +31,8 @@ class FakeClock:
 
 class FakeTray:
     def __init__(self) -> None:
-        self.title, self.look, self.menu = "", "", ()
+        self.title, self.look = "", ""
+        self.menu: tuple[Entry, ...] = ()
         self.updates = 0
 
     def update(self, title: str, look: str, menu: Sequence[Entry]) -> None:
@@ -48,37 +52,52 @@ class FakeNotifier:
 
 
 class FakeWindows:
-    def __init__(self) -> None:
+    """Windows that open instantly; ``finish`` ends one as the real launcher reports it."""
+
+    def __init__(self, report: Post) -> None:
+        self.report = report
         self.stretches: list[str] = []
-        self.prompts: list[Due] = []
+        self.prompts: list[OnShow] = []
         self.menus: list[tuple[tuple[Entry, ...], int, int]] = []
-        self.prompt_open = self.stretch_open = False
+        self.open: set[str] = set()
         self.raised = self.safety = 0
 
     def open_stretch(self, stretch: Stretch) -> None:
         self.stretches.append(stretch.id)
-        self.stretch_open = True
+        self.open.add("stretch")
 
     def raise_stretch(self) -> bool:
-        if self.stretch_open:
+        if "stretch" in self.open:
             self.raised += 1
-        return self.stretch_open
+        return "stretch" in self.open
 
-    def open_prompt(self, due: Due, snooze_minutes: int, seconds_left: float) -> None:
-        self.prompts.append(due)
-        self.prompt_open = True
+    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float) -> None:
+        self.prompts.append(reminder)
+        self.open.add("prompt")
 
     def close_prompt(self) -> None:
-        self.prompt_open = False
+        self._close("prompt")
 
     def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None:
         self.menus.append((tuple(entries), x, y))
+        self.open.add("menu")
 
     def open_safety(self) -> None:
         self.safety += 1
 
     def close_all(self) -> None:
-        self.prompt_open = self.stretch_open = False
+        for kind in sorted(self.open):
+            self._close(kind)
+
+    def finish(self, kind: str, result: str | None) -> None:
+        """The user ended window ``kind`` with ``result`` (its answer)."""
+        self.open.discard(kind)
+        self.report(ChildEnded(kind, result))
+
+    def _close(self, kind: str) -> None:
+        if kind in self.open:
+            self.open.discard(kind)
+            self.report(ChildEnded(kind, None))  # closed by the tray: no answer
 
 
 class FakeLogin:

@@ -1,4 +1,5 @@
-"""When reminders are due: every rule about clock time lives in this file.
+"""When reminders are due: every rule about clock time lives in this file (what a
+reminder does once it is on show, snoozed or held, is ``reminder.py``'s).
 
 Invariants, which the property tests in tests/unit/test_schedule_properties.py check:
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 HEARTBEAT = timedelta(seconds=30)
 # Occurrences older than this before the newest instant ever seen are settled for
 # good; it is longer than any time-zone change can move an occurrence (26 h).
@@ -62,27 +64,19 @@ class Plan:
 
 
 @dataclass(frozen=True)
-class Snooze:
-    occurrence: Occurrence
-    until: datetime
-
-
-@dataclass(frozen=True)
 class ScheduleState:
     """What the schedule remembers between ticks; every instant is absolute."""
 
     since: datetime | None = None  # the earliest instant this schedule answers for
     seen_until: datetime | None = None  # the newest wall-clock instant ever seen
     handled: frozenset[OccurrenceKey] = frozenset()
-    snoozed: Snooze | None = None
     paused_until: datetime | None = None
 
 
 @dataclass(frozen=True)
 class Decision:
     wake_at: datetime  # look again no later than this
-    fire: Occurrence | None = None  # show this reminder now (first time)
-    again: Occurrence | None = None  # a snoozed reminder is due again
+    fire: Occurrence | None = None  # show this reminder now
     missed: tuple[Occurrence, ...] = ()  # record these as missed, show nothing
 
 
@@ -131,6 +125,12 @@ def upcoming(reminders: Iterable[Reminder], start: datetime, days: int) -> list[
     return sorted(found)
 
 
+def count_on(reminders: Iterable[Reminder], now: datetime) -> int:
+    """How many reminders fall on ``now``'s local date."""
+    zone, day = _zone_of(now), now.date()
+    return sum(1 for reminder in reminders if occurrence_on(reminder, day, zone) is not None)
+
+
 def next_occurrence(reminders: Iterable[Reminder], now: datetime) -> Occurrence | None:
     """The first occurrence after ``now`` within the coming two weeks."""
     found = occurrences_between(reminders, now, now + timedelta(days=15))
@@ -152,27 +152,13 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
     if fresh and not paused:
         fire, missed = fresh[-1], missed + fresh[:-1]
 
-    again, snoozed = None, state.snoozed
-    if snoozed is not None and (fire is not None or now >= snoozed.until):
-        if fire is None and not paused and now - snoozed.until <= plan.grace:
-            again = snoozed.occurrence
-        else:
-            missed.append(snoozed.occurrence)
-        snoozed = None
-
     settled = {occ.key for occ in due if occ is fire or occ in missed}
     keep_from = horizon.astimezone(now.tzinfo).date() - timedelta(days=2)
     handled = frozenset(k for k in state.handled | settled if k[1] >= keep_from)
     paused_until = state.paused_until if paused else None
-    new_state = ScheduleState(since, seen_until, handled, snoozed, paused_until)
-    decision = Decision(_wake_at(plan, new_state, now), fire, again, tuple(sorted(missed)))
+    new_state = ScheduleState(since, seen_until, handled, paused_until)
+    decision = Decision(_wake_at(plan, new_state, now), fire, tuple(sorted(missed)))
     return new_state, decision
-
-
-def snooze(plan: Plan, state: ScheduleState, occurrence: Occurrence, now: datetime) -> ScheduleState:
-    """Show ``occurrence`` again ``plan.snooze`` from now."""
-    _zone_of(now)
-    return replace(state, snoozed=Snooze(occurrence, now + plan.snooze))
 
 
 def pause(state: ScheduleState, until: datetime) -> ScheduleState:
@@ -191,14 +177,16 @@ def is_paused(state: ScheduleState, now: datetime) -> bool:
 
 def until_tomorrow(now: datetime) -> datetime:
     """The next local midnight (for "pause until tomorrow"), gap-safe."""
-    zone = _zone_of(now)
-    midnight = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=zone)
-    return midnight.astimezone(UTC).astimezone(zone)
+    return _midnight(now.date() + timedelta(days=1), _zone_of(now))
 
 
-def expires(occurrence: Occurrence, plan: Plan) -> datetime:
-    """When a shown reminder stops being due and counts as missed."""
-    return occurrence.at + plan.grace
+def start_of_day(now: datetime) -> datetime:
+    """The local midnight that began ``now``'s day (for "done today"), gap-safe."""
+    return _midnight(now.date(), _zone_of(now))
+
+
+def _midnight(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC).astimezone(zone)
 
 
 def _wake_at(plan: Plan, state: ScheduleState, now: datetime) -> datetime:
@@ -206,8 +194,6 @@ def _wake_at(plan: Plan, state: ScheduleState, now: datetime) -> datetime:
     coming = next_occurrence(plan.reminders, now)
     if coming is not None:
         candidates.append(coming.at)
-    if state.snoozed is not None:
-        candidates.append(state.snoozed.until)
     if state.paused_until is not None:
         candidates.append(state.paused_until)
     return min(c for c in candidates if c > now).astimezone(now.tzinfo)

@@ -1,9 +1,8 @@
 """One stretch walk-through as a state machine driven by elapsed time.
 
-Every transition lives in this file, in ``_MOVES``. A session is immutable (a named
-tuple: cheap to create, and the stretch window's process must start fast): each
-event returns a new one, and an event the current phase does not allow raises
-``IllegalMove`` (the session it was called on is untouched). The
+Every transition lives in this file, in ``MOVES``. A session is immutable (a frozen
+dataclass): each event returns a new one, and an event the current phase does not
+allow raises ``IllegalMove`` (the session it was called on is untouched). The
 dialog renders a session and forwards button presses; it never decides anything.
 
 Time is a float of seconds from any monotonic clock the caller likes; only
@@ -14,9 +13,8 @@ differences matter. Timed phases (the holds and the side switch) advance in
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 from enum import Enum
-
-from qlbreak.core.record import Record
 
 SWITCH_SECONDS = 5.0
 
@@ -56,7 +54,8 @@ class Feeling(Enum):
     HURT = "hurt"
 
 
-class Timing(Record):
+@dataclass(frozen=True, slots=True)
+class Timing:
     """How long one side lasts: a hold in seconds, or ``reps`` at ``pace`` seconds each."""
 
     seconds: float
@@ -75,8 +74,9 @@ class IllegalMove(Exception):
 
 
 # (phase, event) -> the phase it leads to. NEXT out of HOLD depends on the side, so
-# it is resolved in _after_hold; every other move is this table.
-_MOVES: dict[tuple[Phase, Event], Phase] = {
+# it is resolved in _after_hold; every other move is this table. Pausing a paused
+# phase and resuming a running one are refused by ``pause`` and ``resume`` themselves.
+MOVES: dict[tuple[Phase, Event], Phase] = {
     (Phase.INTRO, Event.NEXT): Phase.POSITION,
     (Phase.INTRO, Event.ANOTHER): Phase.ANOTHER,
     (Phase.INTRO, Event.CLOSE): Phase.CLOSED,
@@ -96,7 +96,8 @@ _MOVES: dict[tuple[Phase, Event], Phase] = {
 }
 
 
-class Session(Record):
+@dataclass(frozen=True, slots=True)
+class Session:
     timing: Timing
     phase: Phase = Phase.INTRO
     side: Side | None = None  # which side a HOLD works; SWITCH: the side coming next
@@ -120,24 +121,24 @@ class Session(Record):
         self._target(Event.PAUSE)
         if self.paused:
             raise IllegalMove(self.phase, Event.PAUSE)
-        return self._replace(elapsed=self.elapsed_at(now), since=None)
+        return replace(self, elapsed=self.elapsed_at(now), since=None)
 
     def resume(self, now: float) -> Session:
         self._target(Event.RESUME)
         if not self.paused:
             raise IllegalMove(self.phase, Event.RESUME)
-        return self._replace(since=now)
+        return replace(self, since=now)
 
     def feel(self, feeling: Feeling, now: float) -> Session:
         self._target(Event.FEEL)
-        return self._replace(phase=Phase.DONE, feeling=feeling, since=None)
+        return replace(self, phase=Phase.DONE, feeling=feeling, since=None)
 
     def close(self, now: float) -> Session:
         target = self._target(Event.CLOSE)
-        return self._replace(phase=target, elapsed=self.elapsed_at(now), since=None)
+        return replace(self, phase=target, elapsed=self.elapsed_at(now), since=None)
 
     def another(self, now: float) -> Session:
-        return self._replace(phase=self._target(Event.ANOTHER), since=None)
+        return replace(self, phase=self._target(Event.ANOTHER), since=None)
 
     def tick(self, now: float) -> Session:
         """Move on from every timed phase whose time is up; carries the overflow."""
@@ -148,7 +149,7 @@ class Session(Record):
                 break
             session = session._after_hold(now) if session.phase is Phase.HOLD else session.next(now)
             if session.since is not None:
-                session = session._replace(since=now - over)
+                session = replace(session, since=now - over)
         return session
 
     # -- views ----------------------------------------------------------------
@@ -194,14 +195,14 @@ class Session(Record):
     # -- internals ------------------------------------------------------------
 
     def _target(self, event: Event) -> Phase:
-        target = _MOVES.get((self.phase, event))
+        target = MOVES.get((self.phase, event))
         if target is None:
             raise IllegalMove(self.phase, event)
         return target
 
     def _enter(self, phase: Phase, now: float, side: Side | None) -> Session:
         timed = phase in (Phase.HOLD, Phase.SWITCH)
-        return self._replace(phase=phase, side=side, elapsed=0.0, since=now if timed else None)
+        return replace(self, phase=phase, side=side, elapsed=0.0, since=now if timed else None)
 
     def _after_hold(self, now: float) -> Session:
         if self.side is Side.LEFT:

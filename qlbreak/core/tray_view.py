@@ -10,28 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence
 
 APP = "qlbreak"
 DASH = "\u2014"
-ACTIONS = ("stretch", "snooze", "skip", "pause-hour", "pause-tomorrow", "resume", "autostart", "safety", "quit")
-
-
-@dataclass(frozen=True)
-class Due:
-    """A reminder that was shown and waits for the user until ``until``."""
-
-    occurrence: Occurrence
-    stretch: str  # the stretch it proposes (catalogue id)
-    name: str  # that stretch's name, as shown
-    until: datetime  # then it counts as missed
 
 
 @dataclass(frozen=True)
 class View:
     now: datetime
     coming: Occurrence | None = None
-    due: Due | None = None
+    reminder: OnShow | None = None  # the reminder on show, in whatever stage
     paused_until: datetime | None = None
     done_today: int = 0
     due_today: int = 0  # reminders that fall on today's date
@@ -60,21 +50,27 @@ class Entry:
         }
 
 
+def due(view: View) -> OnShow | None:
+    """The reminder the user sees now, waiting for an answer."""
+    return view.reminder if view.reminder is not None and view.reminder.shown else None
+
+
 def paused(view: View) -> bool:
     return view.paused_until is not None and view.now < view.paused_until
 
 
 def look(view: View) -> str:
     """The icon: "due" wins over "paused", which wins over "normal"."""
-    if view.due is not None:
+    if due(view) is not None:
         return "due"
     return "paused" if paused(view) else "normal"
 
 
 def title(view: View) -> str:
     """The tooltip (and the X11 icon window's name): always starts with ``qlbreak``."""
-    if view.due is not None:
-        return f"{APP} {DASH} time for a stretch: {view.due.name}"
+    shown = due(view)
+    if shown is not None:
+        return f"{APP} {DASH} time for a stretch: {shown.name}"
     if paused(view):
         assert view.paused_until is not None
         return f"{APP} {DASH} paused until {when(view.paused_until, view.now)}"
@@ -87,7 +83,7 @@ def menu(view: View) -> tuple[Entry, ...]:
     entries = [Entry("Stretch now", "stretch", default=True)]
     if view.coming is not None:
         entries.append(Entry(f"Next: {view.coming.reminder} at {when(view.coming.at, view.now)}"))
-    if view.due is not None:
+    if due(view) is not None:
         entries.append(Entry(f"Snooze {view.snooze_minutes} min", "snooze"))
         entries.append(Entry("Skip today", "skip"))
     is_paused = paused(view)

@@ -16,7 +16,7 @@ from typing import Any
 
 from qlbreak import clock
 from qlbreak.core.picker import Preferences
-from qlbreak.core.schedule import WEEKDAYS, Plan, Reminder
+from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
 from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
 from qlbreak.stretches.vocabulary import EQUIPMENT
 
@@ -25,9 +25,7 @@ DEFAULT_REMINDERS = (
     Reminder("morning", time(9, 30), WORK_DAYS),
     Reminder("lunch", time(12, 30), WORK_DAYS),
 )
-_DAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
-    full: i for i, full in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-}
+_DAY_NAMES = {name: i for names in (WEEKDAYS, WEEKDAY_NAMES) for i, name in enumerate(names)}
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _KEYS = {
     (): ("schedule", "reminder", "stretches", "dialog"),

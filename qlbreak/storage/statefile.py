@@ -5,27 +5,35 @@ time zone or a clock change cannot move a snooze or a pause. The file is the app
 own, written atomically; one that cannot be read is moved aside with a message, and
 the history (which records every fired and missed occurrence) still stops a restart
 from showing a reminder again.
+
+Version 2 keeps the reminder on show in any stage, with the stretch it proposes, so a
+snoozed reminder comes back after a restart with the same stretch. Version 1 files
+(a shown reminder, or a snooze without its stretch) are read and upgraded on the next
+write.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from qlbreak.core.schedule import Occurrence, ScheduleState, Snooze
-from qlbreak.core.tray_view import Due
+from qlbreak.core.reminder import OnShow, Stage
+from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.storage.atomic import write_atomic
 
-VERSION = 1
+VERSION = 2
 
 
+@dataclass(frozen=True)
 class Saved:
     """What was read back: the state, the reminder on show, and any notice for the log."""
 
-    def __init__(self, state: ScheduleState, due: Due | None = None, notice: str | None = None) -> None:
-        self.state, self.due, self.notice = state, due, notice
+    state: ScheduleState
+    reminder: OnShow | None = None
+    notice: str | None = None
 
 
 def load(path: Path, now: datetime) -> Saved:
@@ -37,9 +45,11 @@ def load(path: Path, now: datetime) -> Saved:
         return Saved(ScheduleState(), notice=f"{path}: cannot read the saved state ({err.strerror}); starting afresh")
     try:
         data = json.loads(text)
-        if data.get("version") != VERSION:
-            raise ValueError(f"unknown version {data.get('version')!r}")
-        return Saved(_state(data), _due(data.get("due")))
+        version = data.get("version")
+        if version not in (1, VERSION):
+            raise ValueError(f"unknown version {version!r}")
+        reminder = _reminder(data["reminder"]) if version == VERSION else _reminder_v1(data)
+        return Saved(_state(data), reminder)
     except (ValueError, TypeError, KeyError, AttributeError) as err:
         aside = path.with_name(f"{path.name}.bad-{now:%Y%m%dT%H%M%S}")
         try:
@@ -49,43 +59,55 @@ def load(path: Path, now: datetime) -> Saved:
         return Saved(ScheduleState(), notice=f"{path}: unreadable ({err}); kept as {aside.name}, starting afresh")
 
 
-def save(path: Path, state: ScheduleState, due: Due | None) -> None:
+def save(path: Path, state: ScheduleState, reminder: OnShow | None) -> None:
     data = {
         "version": VERSION,
         "since": _instant(state.since),
         "seen_until": _instant(state.seen_until),
         "handled": sorted([name, day.isoformat()] for name, day in state.handled),
-        "snoozed": {"occurrence": _occurrence(state.snoozed.occurrence), "until": state.snoozed.until.isoformat()}
-        if state.snoozed
-        else None,
         "paused_until": _instant(state.paused_until),
-        "due": {
-            "occurrence": _occurrence(due.occurrence),
-            "stretch": due.stretch,
-            "name": due.name,
-            "until": due.until.isoformat(),
+        "reminder": {
+            "occurrence": _occurrence(reminder.occurrence),
+            "stretch": reminder.stretch,
+            "name": reminder.name,
+            "stage": reminder.stage.value,
+            "until": reminder.until.isoformat(),
         }
-        if due
+        if reminder
         else None,
     }
     write_atomic(path, (json.dumps(data, indent=1) + "\n").encode())
 
 
 def _state(data: dict[str, Any]) -> ScheduleState:
-    snoozed = data.get("snoozed")
     return ScheduleState(
         since=_moment(data.get("since")),
         seen_until=_moment(data.get("seen_until")),
         handled=frozenset((str(name), date.fromisoformat(day)) for name, day in data.get("handled", [])),
-        snoozed=Snooze(_read_occurrence(snoozed["occurrence"]), _aware(snoozed["until"])) if snoozed else None,
         paused_until=_moment(data.get("paused_until")),
     )
 
 
-def _due(data: dict[str, Any] | None) -> Due | None:
+def _reminder(data: dict[str, Any] | None) -> OnShow | None:
     if not data:
         return None
-    return Due(_read_occurrence(data["occurrence"]), str(data["stretch"]), str(data["name"]), _aware(data["until"]))
+    return OnShow(
+        _read_occurrence(data["occurrence"]),
+        str(data["stretch"]),
+        str(data["name"]),
+        Stage(data["stage"]),
+        _aware(data["until"]),
+    )
+
+
+def _reminder_v1(data: dict[str, Any]) -> OnShow | None:
+    """Version 1 kept a shown reminder as "due", a snooze apart and without its stretch."""
+    due, snoozed = data.get("due"), data.get("snoozed")
+    if due:
+        return _reminder(due | {"stage": Stage.DUE.value})
+    if snoozed:
+        return _reminder(snoozed | {"stretch": "", "name": "", "stage": Stage.SNOOZED.value})
+    return None
 
 
 def _occurrence(occ: Occurrence) -> dict[str, str]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
-from qlbreak.core.record import TYPE_CHECKING, Record
 from qlbreak.core.session import Timing
 from qlbreak.stretches.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
 
@@ -17,7 +18,6 @@ from qlbreak.stretches.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITION
 # fast: what only loading and checking the files needs is imported there.
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any
 
     from qlbreak.core.picker import Candidate
     from qlbreak.storage.tomlfile import Located, Problem
@@ -28,7 +28,8 @@ _REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides
 _OPTIONAL = ("optional", "hold_seconds", "reps", "no_floor", "alternative")
 
 
-class Stretch(Record):
+@dataclass(frozen=True, slots=True)
+class Stretch:
     id: str
     name: str
     summary: str  # one line: what it does for you
@@ -52,10 +53,18 @@ class Stretch(Record):
     def timing(self) -> Timing:
         return Timing(float(self.hold_seconds), self.two_sided, self.reps)
 
+    def as_spec(self) -> dict[str, Any]:
+        """The stretch as plain JSON values, for the window that shows it."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_spec(cls, data: dict[str, Any]) -> Stretch:
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        return cls(**fields)
+
     def as_json(self) -> dict[str, object]:
         """``qlbreak list --json``: the catalogue's own words, lists as lists."""
-        fields = {k: list(v) if isinstance(v, tuple) else v for k, v in self._asdict().items()}
-        fields |= {"no_floor": self.no_floor, "sides": "both" if self.two_sided else "none"}
+        fields = self.as_spec() | {"no_floor": self.no_floor, "sides": "both" if self.two_sided else "none"}
         order = ("id", "name", "summary", "targets", "position", "no_floor", "equipment", "optional", "sides")
         rest = ("hold_seconds", "reps", "steps", "gently", "alternative", "image")
         return {k: fields[k] for k in order + rest}
@@ -192,6 +201,7 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
         bad("alternative", "alternative must be a stretch id")
     if len(problems) > before:
         return None
+    assert isinstance(hold, int)
     return Stretch(
         id=data["id"],
         name=data["name"].strip(),

@@ -17,7 +17,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from qlbreak.core.commands import OpenMenu, Quit, Wake, from_action
 from qlbreak.core.tray_view import APP, Entry
+from qlbreak.tray.ports import Post
 
 log = logging.getLogger("qlbreak")
 LOOKS = ("normal", "due", "paused")
@@ -28,30 +30,26 @@ class TrayUnavailable(Exception):
 
 
 class TrayIcon:
-    def __init__(
-        self,
-        assets: Path,
-        on_action: Callable[[str], None],
-        on_menu: Callable[[int, int], None],
-        on_session_end: Callable[[], None],
-    ) -> None:
+    def __init__(self, assets: Path, post: Post) -> None:
+        """``post`` takes what the icon is asked (menu items, clicks, the session's end)
+        to the service; it only queues."""
         try:
             import pystray
             from PIL import Image
         except Exception as err:  # noqa: BLE001 - Xlib.error.DisplayNameError and kin
             raise TrayUnavailable(f"{type(err).__name__}: {err}".rstrip(": ")) from None
-        self._pystray, self.on_action = pystray, on_action
+        self._pystray, self.post = pystray, post
         self.images = {look: _load(Image, assets / f"tray-{look}@2x.png") for look in LOOKS}
-        icon_class: type = pystray.Icon
+        icon_class: Any = pystray.Icon
         self.backend = icon_class.__module__.removeprefix("pystray._")  # xorg, gtk, win32, darwin; base: dummy
         if self.backend == "xorg":
             from qlbreak.tray import icon_xorg as xorg_tray
 
-            icon_class = xorg_tray.fixed(icon_class, on_menu)
+            icon_class = xorg_tray.fixed(icon_class, lambda x, y: post(OpenMenu(x, y)))
         elif self.backend == "win32":
             from qlbreak.tray import icon_win32 as win32_tray
 
-            icon_class = win32_tray.fixed(icon_class, on_session_end, lambda: on_action("wake"))
+            icon_class = win32_tray.fixed(icon_class, lambda: post(Quit()), lambda: post(Wake()))
         self.has_default_action = bool(icon_class.HAS_DEFAULT_ACTION)
         self.has_menu = bool(icon_class.HAS_MENU)
         log.info("tray backend %s (click: %s, menu: %s)", self.backend, self.has_default_action, self.has_menu)
@@ -138,8 +136,11 @@ class TrayIcon:
         return pystray.Menu(*items)
 
     def _callback(self, action: str) -> Callable[[Any, Any], None]:
+        command = from_action(action)
+
         def run(_icon: Any, _item: Any) -> None:
-            self.on_action(action)  # only queues: the service thread acts
+            if command is not None:
+                self.post(command)  # only queues: the service thread acts
 
         return run
 

@@ -39,7 +39,7 @@ def session_handlers(on_end: Callable[[], None], on_resume: Callable[[], None]) 
 
 
 def fixed(icon_class: type, on_end: Callable[[], None], on_resume: Callable[[], None]) -> type:
-    class SessionAwareIcon(icon_class):  # type: ignore[misc,valid-type]
+    class SessionAwareIcon(icon_class):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._message_handlers.update(session_handlers(on_end, on_resume))

@@ -43,7 +43,9 @@ def tray_owner(display: Xlib.display.Display) -> Any:
 def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
     """A subclass of pystray's xorg Icon with the repairs above."""
 
-    class FixedIcon(icon_class):  # type: ignore[misc,valid-type]
+    class FixedIcon(icon_class):  # type: ignore[misc]
+        _icon_data: Any  # pystray's: the picture as drawn on the icon window
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             self._posted: queue.Queue[Callable[[], None]] = queue.Queue()
             self._docked = threading.Event()

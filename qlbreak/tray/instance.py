@@ -14,10 +14,12 @@ import os
 import secrets
 import sys
 import threading
-from collections.abc import Callable
 from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import IO
+
+from qlbreak.core.commands import StretchNow
+from qlbreak.tray.ports import Post
 
 log = logging.getLogger("qlbreak")
 COMMANDS = ("ping", "stretch")
@@ -83,7 +85,7 @@ class Endpoint:
         self._lock = handle
         return True
 
-    def listen(self, on_command: Callable[[str, str | None], None], known_ids: frozenset[str]) -> Listener:
+    def listen(self, post: Post, known_ids: frozenset[str]) -> Listener:
         """Serve commands on a daemon thread; call with the lock held."""
         key = self.key(create=True)
         if sys.platform != "win32" and os.path.exists(self.address):
@@ -92,7 +94,7 @@ class Endpoint:
             listener = Listener(self.address, authkey=key)
         except OSError as err:
             raise InstanceError(f"{self.address}: cannot listen: {err}") from None
-        threading.Thread(target=_serve, args=(listener, on_command, known_ids), daemon=True, name="qlbreak-ipc").start()
+        threading.Thread(target=_serve, args=(listener, post, known_ids), daemon=True, name="qlbreak-ipc").start()
         return listener
 
     def release(self) -> None:
@@ -129,7 +131,7 @@ class Endpoint:
         return result[0]
 
 
-def _serve(listener: Listener, on_command: Callable[[str, str | None], None], known_ids: frozenset[str]) -> None:
+def _serve(listener: Listener, post: Post, known_ids: frozenset[str]) -> None:
     while True:
         try:
             conn = listener.accept()
@@ -138,10 +140,10 @@ def _serve(listener: Listener, on_command: Callable[[str, str | None], None], kn
         except Exception as err:  # noqa: BLE001 - a client with the wrong key, or garbage
             log.warning("refused a connection: %s", err)
             continue
-        threading.Thread(target=_answer, args=(conn, on_command, known_ids), daemon=True).start()
+        threading.Thread(target=_answer, args=(conn, post, known_ids), daemon=True).start()
 
 
-def _answer(conn: Connection, on_command: Callable[[str, str | None], None], known_ids: frozenset[str]) -> None:
+def _answer(conn: Connection, post: Post, known_ids: frozenset[str]) -> None:
     with conn:
         try:
             if not conn.poll(5):
@@ -155,8 +157,8 @@ def _answer(conn: Connection, on_command: Callable[[str, str | None], None], kno
             log.warning("ignored an unknown message %r", message[:60])
             _reply(conn, "error: unknown command")
             return
-        if command[0] != "ping":
-            on_command(*command)
+        if command[0] == "stretch":
+            post(StretchNow(command[1]))
         _reply(conn, "ok")
 
 

@@ -35,6 +35,6 @@ def setup(log_file: Path) -> IO[str] | None:
         console.setLevel(logging.WARNING)
         console.setFormatter(logging.Formatter("qlbreak: %(message)s"))
         log.addHandler(console)
-    if stream is not None and hasattr(signal, "SIGUSR1"):
+    if stream is not None and sys.platform != "win32":
         faulthandler.register(signal.SIGUSR1, file=stream, all_threads=True)
     return stream

@@ -15,11 +15,12 @@ import queue
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TextIO
 
 from qlbreak.clock import SystemClock
+from qlbreak.core.commands import Command, Quit
 from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import History, HistoryError
@@ -29,8 +30,8 @@ from qlbreak.tray import logs
 from qlbreak.tray.autostart import for_this_system
 from qlbreak.tray.icon import TrayIcon, TrayUnavailable, display_problem
 from qlbreak.tray.instance import Endpoint, InstanceError
-from qlbreak.tray.notify import Notifier, choose_sender
-from qlbreak.tray.ports import Command
+from qlbreak.tray.notify import Notifications, choose_sender
+from qlbreak.tray.ports import Post
 from qlbreak.tray.service import Ports, Service
 from qlbreak.tray.windows import ChildWindows
 
@@ -46,25 +47,23 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     now = SystemClock(config.timezone).now()
     try:
         history = History.open(paths.history_db, now)
-    except HistoryError as problem:
-        print(f"qlbreak: {problem}", file=err)
+    except HistoryError as unusable:
+        print(f"qlbreak: {unusable}", file=err)
         return 2
     if history.notice:
         log.warning(history.notice)
     commands: queue.Queue[Command] = queue.Queue()
+    post = commands.put
 
-    def post(name: str, arg: object = None) -> None:
-        commands.put((name, arg))
-
-    no_screen = display_problem()
-    if no_screen:  # no tray, and no prompt window either: only notifications
-        tray, problem = None, no_screen
+    tray: TrayIcon | None = None
+    problem = display_problem()
+    if problem:  # no tray, and no prompt window either: only notifications
         config = replace(config, reminder_style="notification")
     else:
         tray, problem = _make_tray(post)
     windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
-    notifier = Notifier(choose_sender(tray.notify if tray else None, icon_file))
+    notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
     ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), SystemClock(config.timezone))
     service = Service(config, catalogue, history, paths.state_file, ports, commands)
     try:
@@ -73,7 +72,7 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         log.warning("%s", trouble)
         listener = None
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: post("quit"))
+        signal.signal(sig, lambda *_: post(Quit()))
     if problem:  # once, on stderr and in the log
         log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
     log.info("qlbreak started (pid %d)", os.getpid())
@@ -107,14 +106,9 @@ def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _make_tray(post: Callable[..., None]) -> tuple[TrayIcon | None, str | None]:
+def _make_tray(post: Post) -> tuple[TrayIcon | None, str | None]:
     try:
-        tray = TrayIcon(
-            assets_dir(),
-            on_action=post,
-            on_menu=lambda x, y: post("menu", (x, y)),
-            on_session_end=lambda: post("quit"),
-        )
+        tray = TrayIcon(assets_dir(), post)
     except TrayUnavailable as error:
         return None, f"cannot show an icon here ({error})"
     if tray.tray_present() is False:

@@ -22,7 +22,9 @@ TITLE_MAX, MESSAGE_MAX = 64, 256
 Sender = Callable[[str, str], None]
 
 
-class Notifier:
+class Notifications:
+    """The Notifier port: each notification sent from a short-lived thread of its own."""
+
     def __init__(self, send: Sender, wait: bool = False) -> None:
         self._send, self._wait = send, wait
 

@@ -1,20 +1,22 @@
 """The outside worlds the service talks to, as small interfaces.
 
-Each has a real adapter in ``qlbreak/adapters/`` and a recording fake in
+Each has one real adapter in ``qlbreak/tray/`` and a small recording fake in
 ``tests/fakes.py``; the service never asks which OS or toolkit it runs on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from qlbreak.core.tray_view import Due, Entry
+from qlbreak.core.commands import Command
+from qlbreak.core.reminder import OnShow
+from qlbreak.core.tray_view import Entry
 from qlbreak.stretches.catalogue import Stretch
 
-# A command for the service loop: the action's name and its argument, if any.
-Command = tuple[str, object]
+# How an adapter reaches the service from its own thread: put a command on its queue.
+Post = Callable[[Command], None]
 
 
 class Tray(Protocol):
@@ -27,15 +29,15 @@ class Notifier(Protocol):
 
 
 class Windows(Protocol):
-    """qlbreak's own windows, each a child process; an ended one is reported as
-    the command ``("ended", (kind, result, started))`` on the service's queue."""
+    """qlbreak's own windows, each a child process; each one's end is posted as
+    ``ChildEnded(kind, result)``, with the line it answered (None when it answered nothing)."""
 
     def open_stretch(self, stretch: Stretch) -> None: ...
 
     def raise_stretch(self) -> bool:
         """Bring an open stretch window to the front; False when none is open."""
 
-    def open_prompt(self, due: Due, snooze_minutes: int, seconds_left: float) -> None: ...
+    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float) -> None: ...
 
     def close_prompt(self) -> None: ...
 

@@ -1,10 +1,12 @@
-"""The long-running loop: asks core/schedule what is due, then tells the adapters.
+"""The long-running loop: it asks core/ what to do, then tells the adapters.
 
 One thread owns this object (pystray's setup thread in the tray app). Menu clicks,
 the single-instance listener and ended child windows only ``put`` a command on the
-queue; ``step`` drains it, reads the clock once, and carries out the decisions.
-Relative waits stop while a machine sleeps, so the loop never waits longer than
-``schedule.HEARTBEAT`` and checks the wall clock against the monotonic one.
+queue; ``step`` drains it, reads the clock once, and carries out the decisions:
+``core/schedule.py`` says when an occurrence falls due or is missed,
+``core/reminder.py`` what happens to the reminder on show, ``core/tray_view.py`` what
+the icon says. Relative waits stop while a machine sleeps, so the loop never waits
+longer than ``schedule.HEARTBEAT`` and checks the wall clock against the monotonic one.
 """
 
 from __future__ import annotations
@@ -15,15 +17,32 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from qlbreak.core import schedule, tray_view
+from qlbreak.core import reminder, schedule, tray_view
+from qlbreak.core.commands import (
+    ChildEnded,
+    Command,
+    OpenMenu,
+    Pause,
+    PauseFor,
+    Quit,
+    Resume,
+    ShowSafety,
+    SkipToday,
+    Snooze,
+    StretchNow,
+    ToggleLogin,
+    Wake,
+    from_action,
+)
+from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.core.streak import streak
-from qlbreak.core.tray_view import Due
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History
 from qlbreak.stretches.catalogue import Catalogue, Stretch
-from qlbreak.tray.ports import Clock, Command, LoginItem, Notifier, Tray, Windows
+from qlbreak.stretches.choosing import NothingFits, choose
+from qlbreak.tray.ports import Clock, LoginItem, Notifier, Tray, Windows
 
 log = logging.getLogger("qlbreak")
 DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
@@ -59,28 +78,21 @@ class Service:
         if saved.notice:
             log.warning(saved.notice)
         since = now.date() - schedule.SETTLED_AFTER - timedelta(days=1)
-        self.state = ScheduleState(
-            saved.state.since,
-            saved.state.seen_until,
-            saved.state.handled | frozenset(history.settled(since)),
-            saved.state.snoozed,
-            saved.state.paused_until,
-        )
-        self.due: Due | None = saved.due
-        self.held: Due | None = None  # a snoozed reminder's proposal, shown again later
+        self.state: ScheduleState = replace(saved.state, handled=saved.state.handled | history.settled(since))
+        self.reminder: OnShow | None = saved.reminder
         self._last: tuple[datetime, float] | None = None
         self._shown: tuple[str, str, tuple[tray_view.Entry, ...]] | None = None
         self._saved: tuple[object, datetime | None] = (None, None)
         self._counted: tuple[date, datetime, tuple[int, int, bool | None]] | None = None
 
-    def put(self, name: str, arg: object = None) -> None:
+    def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
-        self.commands.put((name, arg))
+        self.commands.put(command)
 
     # -- the loop ----------------------------------------------------------------------
 
     def run(self) -> None:
-        """Step until "quit"; each wait ends at the next decision or the heartbeat."""
+        """Step until Quit; each wait ends at the next decision or the heartbeat."""
         first: Command | None = None
         while self.running:
             try:
@@ -100,74 +112,72 @@ class Service:
         now = self.ports.clock.now()
         self._check_drift(now)
         if first is not None:
-            self._handle(*first, now)
+            self._handle(first, now)
         while self.running:
             try:
-                name, arg = self.commands.get_nowait()
+                command = self.commands.get_nowait()
             except queue.Empty:
                 break
-            self._handle(name, arg, now)
+            self._handle(command, now)
         if not self.running:
             return now
-        self.state, decision = schedule.tick(self.config.plan, self.state, now)
+        plan = self.config.plan
+        self.state, decision = schedule.tick(plan, self.state, now)
         for occ in decision.missed:
             self.history.claim(Event(now, "missed", reminder=occ.reminder, occurrence=occ.day))
             log.info("missed %s of %s (noticed at %s)", occ.reminder, occ.day, f"{now:%H:%M}")
         if decision.fire is not None:
             self._fire(decision.fire, now)
-        elif decision.again is not None:
-            self._again(decision.again, now)
-        if self.due is not None and now >= self.due.until:
-            self._expire(now)
+        elif self.reminder is not None:
+            event = reminder.timed_event(self.reminder, now, plan.grace, schedule.is_paused(self.state, now))
+            if event is not None:
+                self._move(event, now)
         self._save()
         self._render(now)
-        wake = decision.wake_at
-        if self.due is not None:
-            wake = min(wake, self.due.until)
-        return wake
+        until = reminder.wake_at(self.reminder)
+        return decision.wake_at if until is None else min(decision.wake_at, until)
 
     # -- commands ----------------------------------------------------------------------
 
-    def _handle(self, name: str, arg: object, now: datetime) -> None:
-        log.debug("command %s %r", name, arg)
+    def _handle(self, command: Command, now: datetime) -> None:
+        log.debug("command %r", command)
         windows = self.ports.windows
-        if name == "stretch":
-            self._open_stretch(arg if isinstance(arg, str) else None, now)
-        elif name == "snooze" and self.due is not None:
-            self.state = schedule.snooze(self.config.plan, self.state, self.due.occurrence, now)
-            self.held = self._dismiss("snoozed", now)
-        elif name in ("skip", "pause-hour", "pause-tomorrow"):
-            # "skip today" pauses until tomorrow; any pause covers the reminder on show
-            until = now + timedelta(hours=1) if name == "pause-hour" else schedule.until_tomorrow(now)
-            self.state = schedule.pause(self.state, until)
-            self._dismiss("skipped", now)
-        elif name == "resume":
-            self.state = schedule.resume(self.state)
-        elif name == "autostart":
-            self._toggle_login()
-        elif name == "safety":
-            windows.open_safety()
-        elif name == "menu" and isinstance(arg, tuple):
-            windows.open_menu(tray_view.menu(self._view(now)), *arg)
-        elif name == "ended" and isinstance(arg, tuple):
-            self._ended(*arg, now)
-        elif name == "wake":
-            pass  # resumed from sleep (Windows says so): this step looks at the clock
-        elif name == "quit":
-            log.info("quitting")
-            self.running = False
-            windows.close_all()
-            self._save(force=True)
-        else:
-            log.warning("ignored command %s %r", name, arg)
+        match command:
+            case StretchNow(stretch=stretch_id):
+                self._open_stretch(stretch_id, now)
+            case Snooze():
+                self._answer(reminder.Event.SNOOZE, now)
+            case SkipToday() | Pause():
+                # "skip today" pauses until tomorrow; any pause covers the reminder on show
+                hour = isinstance(command, Pause) and command.span is PauseFor.HOUR
+                until = now + timedelta(hours=1) if hour else schedule.until_tomorrow(now)
+                self.state = schedule.pause(self.state, until)
+                self._answer(reminder.Event.SKIP, now)
+            case Resume():
+                self.state = schedule.resume(self.state)
+            case ToggleLogin():
+                self._toggle_login()
+            case ShowSafety():
+                windows.open_safety()
+            case OpenMenu(x=x, y=y):
+                windows.open_menu(tray_view.menu(self._view(now)), x, y)
+            case ChildEnded(kind=kind, result=result):
+                self._ended(kind, result, now)
+            case Wake():
+                pass  # resumed from sleep (Windows says so): this step looks at the clock
+            case Quit():
+                log.info("quitting")
+                self.running = False
+                windows.close_all()
+                self._save(force=True)
 
     def _open_stretch(self, stretch_id: str | None, now: datetime) -> None:
         windows = self.ports.windows
         if windows.raise_stretch():
             return  # at most one stretch window: a second request raises the open one
         stretch = self.catalogue.get(stretch_id) if stretch_id else None
-        if stretch is None and self.due is not None:
-            stretch = self.catalogue.get(self.due.stretch)
+        if stretch is None and self.reminder is not None and self.reminder.shown:
+            stretch = self.catalogue.get(self.reminder.stretch)
         if stretch is None:
             stretch = self._pick(now)
         if stretch is None:
@@ -176,21 +186,18 @@ class Service:
         windows.close_prompt()
         windows.open_stretch(stretch)
 
-    def _ended(self, kind: object, result: object, started: object, now: datetime) -> None:
-        if kind == "prompt":
-            if result == "start":
-                self.put("stretch")
-            elif result in ("snooze", "skip"):
-                self.put(str(result))
-        elif kind == "stretch" and isinstance(started, datetime):
-            done = any(e.kind == "done" for e in self.history.events(since=started))
-            log.info("stretch window closed (%s)", "done" if done else "not done")
+    def _ended(self, kind: str, result: str | None, now: datetime) -> None:
+        """A child window ended; the prompt's and the menu's answers are commands,
+        carried out here and now (never queued again)."""
+        if kind == "stretch":
+            log.info("stretch window closed (%s)", result or "no answer")
             self._counted = None  # the window may have recorded a stretch
-            if done and self.due is not None:
-                self.due = None
-                self.ports.windows.close_prompt()
-        elif kind == "menu" and isinstance(result, str) and result in tray_view.ACTIONS:
-            self.put(result)
+            if result == "done":
+                self._answer(reminder.Event.STRETCHED, now)
+        elif kind in ("prompt", "menu"):
+            command = from_action(result)
+            if command is not None:
+                self._handle(command, now)
 
     def _toggle_login(self) -> None:
         login = self.ports.login
@@ -203,9 +210,11 @@ class Service:
                 log.error("cannot change the login item: %s", err)
                 self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {err}")
 
-    # -- reminders ---------------------------------------------------------------------
+    # -- the reminder on show ----------------------------------------------------------
 
     def _fire(self, occ: Occurrence, now: datetime) -> None:
+        if self.reminder is not None:
+            self._move(reminder.Event.SUPERSEDE, now)
         stretch = self._pick(now)
         fired = Event(now, "fired", stretch.id if stretch else None, reminder=occ.reminder, occurrence=occ.day)
         if not self.history.claim(fired):
@@ -214,49 +223,65 @@ class Service:
         if stretch is None:
             log.warning("no stretch fits the settings; %s not shown", occ.reminder)
             return
-        self._show(Due(occ, stretch.id, stretch.name, schedule.expires(occ, self.config.plan)), now)
+        self.reminder = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace)
+        self._show(self.reminder, now)
 
-    def _again(self, occ: Occurrence, now: datetime) -> None:
-        held = self.held if self.held and self.held.occurrence == occ else None
-        stretch = self.catalogue.get(held.stretch) if held else self._pick(now)
-        self.held = None
-        if stretch is not None:
-            self._show(Due(occ, stretch.id, stretch.name, now + self.config.plan.grace), now)
+    def _answer(self, event: reminder.Event, now: datetime) -> None:
+        """The user answered the reminder on show, where its stage allows that answer."""
+        if self.reminder is not None and self.reminder.can(event):
+            self._move(event, now)
 
-    def _show(self, due: Due, now: datetime) -> None:
-        self.due = due
+    def _move(self, event: reminder.Event, now: datetime) -> None:
+        """Carry out what core/reminder.py says ``event`` does to the reminder on show."""
+        assert self.reminder is not None
+        plan = self.config.plan
+        before = self.reminder
+        moved = reminder.move(before, event, now, plan.snooze, plan.grace)
+        after = moved.reminder
+        occ = after.occurrence
+        if moved.record == "missed":
+            self.history.claim(Event(now, "missed", after.stretch or None, reminder=occ.reminder, occurrence=occ.day))
+            log.info("%s of %s passed without a stretch", occ.reminder, occ.day)
+        elif moved.record is not None:
+            self.history.record(
+                Event(now, moved.record, after.stretch or None, reminder=occ.reminder, occurrence=occ.day)
+            )
+        if before.shown and not after.shown:
+            self.ports.windows.close_prompt()
+        self.reminder = None if after.stage in reminder.FINAL else after
+        if after.shown and not before.shown:
+            self._show(self._with_stretch(after, now), now)
+
+    def _with_stretch(self, on_show: OnShow, now: datetime) -> OnShow:
+        """The reminder with a stretch the catalogue has (a snooze from an older state
+        file has none): the one it proposed, else a fresh pick."""
+        if self.catalogue.get(on_show.stretch) is None:
+            stretch = self._pick(now)
+            if stretch is not None:
+                on_show = replace(on_show, stretch=stretch.id, name=stretch.name)
+                self.reminder = on_show
+        return on_show
+
+    def _show(self, on_show: OnShow, now: datetime) -> None:
         style = self.config.reminder_style
-        log.info("reminder %s: %s, due until %s", due.occurrence.reminder, due.stretch, f"{due.until:%H:%M}")
+        occ = on_show.occurrence
+        log.info("reminder %s: %s, due until %s", occ.reminder, on_show.stretch, f"{on_show.until:%H:%M}")
         if style in ("notification", "both"):
-            self.ports.notifier.notify(f"Time for a stretch: {due.name}", _message(due, self.catalogue))
+            self.ports.notifier.notify(f"Time for a stretch: {on_show.name}", self._message(on_show))
         if style in ("prompt", "both"):
-            seconds = (due.until - now).total_seconds()
-            self.ports.windows.open_prompt(due, int(self.config.plan.snooze.total_seconds() // 60), seconds)
+            seconds = (on_show.until - now).total_seconds()
+            self.ports.windows.open_prompt(on_show, int(self.config.plan.snooze.total_seconds() // 60), seconds)
 
-    def _expire(self, now: datetime) -> None:
-        assert self.due is not None
-        occ = self.due.occurrence
-        self.history.claim(Event(now, "missed", self.due.stretch, reminder=occ.reminder, occurrence=occ.day))
-        log.info("%s of %s passed without a stretch", occ.reminder, occ.day)
-        self.due = None
-        self.ports.windows.close_prompt()
+    def _message(self, on_show: OnShow) -> str:
+        stretch = self.catalogue.get(on_show.stretch)
+        summary = f"{stretch.summary} " if stretch else ""
+        return f"{summary}Click the qlbreak icon, or Start in the prompt, when you are ready."
 
     def _pick(self, now: datetime) -> Stretch | None:
-        from qlbreak.ui.walkthrough import NothingFits, choose
-
         try:
             return choose(self.catalogue, self.config.prefs, self.history, now)
         except NothingFits:
             return None
-
-    def _dismiss(self, kind: str, now: datetime) -> Due | None:
-        """The user answered the reminder on show (if any): record how, close the prompt."""
-        due, self.due = self.due, None
-        if due is not None:
-            occ = due.occurrence
-            self.history.record(Event(now, kind, due.stretch, reminder=occ.reminder, occurrence=occ.day))
-            self.ports.windows.close_prompt()
-        return due
 
     # -- clock, state, tray ------------------------------------------------------------
 
@@ -275,26 +300,25 @@ class Service:
         ``SAVE_SEEN_EVERY`` (the history's claims already stop repeats), so an idle
         tray does not write to disk every heartbeat."""
         seen = self.state.seen_until
-        key = (replace(self.state, seen_until=None), self.due)
+        key = (replace(self.state, seen_until=None), self.reminder)
         if not force and key == self._saved[0] and seen and self._saved[1] and seen - self._saved[1] < SAVE_SEEN_EVERY:
             return
         try:
-            statefile.save(self.state_file, self.state, self.due)
+            statefile.save(self.state_file, self.state, self.reminder)
             self._saved = (key, seen)
         except OSError as err:
             log.error("%s: cannot save the state: %s", self.state_file, err)
 
     def _view(self, now: datetime) -> tray_view.View:
         plan = self.config.plan
-        today = now.date()
         done_today, run, autostart = self._tally(now)
         return tray_view.View(
             now=now,
             coming=schedule.next_occurrence(plan.reminders, now),
-            due=self.due,
+            reminder=self.reminder,
             paused_until=self.state.paused_until,
             done_today=done_today,
-            due_today=sum(1 for r in plan.reminders if schedule.occurrence_on(r, today, now.tzinfo) is not None),
+            due_today=schedule.count_on(plan.reminders, now),
             streak=run,
             autostart=autostart,
             snooze_minutes=int(plan.snooze.total_seconds() // 60),
@@ -307,7 +331,7 @@ class Service:
         every heartbeat of an idle tray."""
         counted = self._counted
         if counted is None or counted[0] != now.date() or abs(now - counted[1]) >= RECOUNT_EVERY:
-            done_today = sum(1 for e in self.history.events(since=_midnight(now)) if e.kind == "done")
+            done_today = sum(1 for e in self.history.events(since=schedule.start_of_day(now)) if e.kind == "done")
             run = streak(self.history.done_days(), self.config.workdays, now.date())
             counted = self._counted = (now.date(), now, (done_today, run, self.ports.login.enabled()))
         return counted[2]
@@ -318,13 +342,3 @@ class Service:
         if shown != self._shown:
             self._shown = shown
             self.ports.tray.update(*shown)
-
-
-def _midnight(now: datetime) -> datetime:
-    return datetime.combine(now.date(), datetime.min.time(), tzinfo=now.tzinfo)
-
-
-def _message(due: Due, catalogue: Catalogue) -> str:
-    stretch = catalogue.get(due.stretch)
-    summary = f"{stretch.summary} " if stretch else ""
-    return f"{summary}Click the qlbreak icon, or Start in the prompt, when you are ready."

@@ -1,33 +1,60 @@
-"""qlbreak's windows as child processes of the tray: the stretch, the prompt, the menu.
+"""qlbreak's windows as child processes: the one way to start one and hear how it ended.
 
-The tray never imports tkinter: each window is a process of its own, so the idle tray
-stays small, Tk and pystray never share a main thread (macOS forbids it), and a
-crashed or killed window leaves the tray running. A thread waits on each child and
-reports its end, with what it printed (the prompt's or menu's choice), as the
-command ``("ended", (kind, result, started))``.
+The tray never imports tkinter: each window is a process of its own (``ui/spec.py``
+says how it starts and what it answers), so the idle tray stays small, Tk and
+pystray never share a main thread (macOS forbids it), and a crashed or killed window
+leaves the tray running. A thread waits on each child and posts its end, with the
+line it answered, as ``ChildEnded(kind, result)``.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import logging
+import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime
-from pathlib import Path
 
-from qlbreak import clock
-from qlbreak.core.tray_view import Due, Entry
+from qlbreak.core.commands import ChildEnded
+from qlbreak.core.reminder import OnShow
+from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config
 from qlbreak.storage.paths import Paths
 from qlbreak.stretches.catalogue import Catalogue, Stretch
-from qlbreak.ui import spec as launch
+from qlbreak.tray.ports import Post
+from qlbreak.ui import spec
 from qlbreak.ui.theme import palette
 
 log = logging.getLogger("qlbreak")
-Report = Callable[[str, object], None]
+
+
+def start(
+    kind: str, window_spec: spec.Spec, python: str = sys.executable, listen: bool = False
+) -> subprocess.Popen[bytes]:
+    """Start window ``kind``; its answer comes on the child's stdout, and with
+    ``listen`` the child reads requests ("raise") on its stdin."""
+    return subprocess.Popen(
+        spec.command(kind, window_spec, python),
+        stdin=subprocess.PIPE if listen else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+    )
+
+
+def run_to_end(kind: str, window_spec: spec.Spec) -> int:
+    """Run a window from a terminal command to its end; SIGTERM or Ctrl-C here closes
+    it too, and the exit status is the window's."""
+    child = start(kind, window_spec)
+    previous = signal.signal(signal.SIGTERM, lambda *_: child.terminate())
+    try:
+        child.communicate()  # its answer is for a tray; a terminal does not need it
+        return child.wait()
+    except KeyboardInterrupt:
+        child.terminate()
+        return child.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class ChildWindows:
@@ -36,22 +63,20 @@ class ChildWindows:
         config: Config,
         catalogue: Catalogue,
         paths: Paths,
-        report: Report,
+        report: Post,
         python: str = sys.executable,
-        speed: float = 1.0,
         icon_at: Callable[[], tuple[int, int, int, int] | None] = lambda: None,
     ) -> None:
         self.config, self.catalogue, self.paths, self.report = config, catalogue, paths, report
-        self.python, self.speed, self.icon_at = python, speed, icon_at
+        self.python, self.icon_at = python, icon_at
         self._children: dict[str, subprocess.Popen[bytes]] = {}
         self._lock = threading.Lock()
 
     # -- the Windows port ------------------------------------------------------------
 
     def open_stretch(self, stretch: Stretch) -> None:
-        spec = launch.snapshot(stretch, self.config, self.paths, self.speed) | {"listen": True}
-        handoff = launch.write_handoff(spec, self.paths.data_dir)
-        self._start("stretch", launch.window_command(str(handoff)), stdin=True, cleanup=handoff)
+        told = spec.stretch(stretch, self.config, self.paths, self._theme()) | {"listen": True}
+        self._start("stretch", told, listen=True)
 
     def raise_stretch(self) -> bool:
         child = self._alive("stretch")
@@ -64,31 +89,23 @@ class ChildWindows:
             return False
         return True
 
-    def open_prompt(self, due: Due, snooze_minutes: int, seconds_left: float) -> None:
-        stretch = self.catalogue.get(due.stretch)
-        spec = {
-            "name": due.name,
-            "summary": stretch.summary if stretch else "",
-            "snooze": snooze_minutes,
-            "seconds": max(1.0, seconds_left),
-            "theme": self._theme(),
-            "corner": "bottom-right" if sys.platform == "win32" else "top-right",
-            "icon": self.icon_at(),  # where the tray shows the icon, when it can be known
-        }
+    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float) -> None:
+        stretch = self.catalogue.get(reminder.stretch)
+        summary = stretch.summary if stretch else ""
+        told = spec.prompt(reminder.name, summary, snooze_minutes, seconds_left, self._theme(), self.icon_at())
         self.close_prompt()
-        self._start("prompt", self._module("qlbreak.ui.prompt", spec), output=True)
+        self._start("prompt", told)
 
     def close_prompt(self) -> None:
         self._end("prompt")
 
     def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None:
-        spec = {"entries": [e.as_json() for e in entries], "x": x, "y": y, "theme": self._theme()}
         self._end("menu")
-        self._start("menu", self._module("qlbreak.ui.menu", spec), output=True)
+        self._start("menu", spec.menu(entries, x, y, self._theme()))
 
     def open_safety(self) -> None:
         if self._alive("safety") is None:
-            self._start("safety", [self.python, "-m", "qlbreak", "--config", str(self.paths.config_file), "safety"])
+            self._start("safety", spec.safety(self._theme(), self.paths, self.config.timezone))
 
     def close_all(self) -> None:
         for kind in list(self._children):
@@ -96,42 +113,34 @@ class ChildWindows:
 
     # -- processes -------------------------------------------------------------------
 
-    def _start(
-        self, kind: str, argv: list[str], stdin: bool = False, output: bool = False, cleanup: Path | None = None
-    ) -> None:
-        started = clock.now("UTC")
+    def _start(self, kind: str, told: spec.Spec, listen: bool = False) -> None:
         try:
-            child = subprocess.Popen(
-                argv,
-                stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                stdout=subprocess.PIPE if output else None,
-            )
+            child = start(kind, told, self.python, listen)
         except OSError as err:
             log.error("cannot start the %s window: %s", kind, err)
-            if cleanup:
-                cleanup.unlink(missing_ok=True)
             return
         with self._lock:
             self._children[kind] = child
         log.info("%s window started (pid %d)", kind, child.pid)
-        waiter = threading.Thread(target=self._wait, args=(kind, child, started, cleanup), daemon=True)
-        waiter.start()
+        threading.Thread(target=self._wait, args=(kind, child), daemon=True).start()
 
-    def _wait(self, kind: str, child: subprocess.Popen[bytes], started: datetime, cleanup: Path | None) -> None:
-        out = child.communicate()[0] if child.stdout else b""
+    def _wait(self, kind: str, child: subprocess.Popen[bytes]) -> None:
+        out = child.stdout.read() if child.stdout else b""  # not communicate(): it closes stdin
         code = child.wait()
-        if cleanup:
-            cleanup.unlink(missing_ok=True)
+        for pipe in (child.stdin, child.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
         with self._lock:
             ended_by_us = self._children.get(kind) is not child
             if not ended_by_us:
                 del self._children[kind]
-        if code not in (0, -15):
+        if code not in (0, -signal.SIGTERM):
             log.warning("%s window ended with status %s", kind, code)
-        result: object = (out or b"").decode("ascii", "replace").strip() or code
-        if ended_by_us:
-            result = None  # closed by the tray (a newer one replaced it): no choice was made
-        self.report("ended", (kind, result, started))
+        answered = out.decode("ascii", "replace").strip().splitlines()
+        # closed by the tray (a newer one replaced it), killed or crashed: no choice was made
+        result = answered[-1] if answered and not ended_by_us and code == 0 else None
+        self.report(ChildEnded(kind, result))
 
     def _alive(self, kind: str) -> subprocess.Popen[bytes] | None:
         with self._lock:
@@ -143,9 +152,6 @@ class ChildWindows:
             child = self._children.pop(kind, None)
         if child is not None and child.poll() is None:
             child.terminate()
-
-    def _module(self, module: str, spec: dict[str, object]) -> list[str]:
-        return [self.python, "-m", module, json.dumps(spec)]
 
     def _theme(self) -> str:
         return palette(self.config.theme).name

@@ -1,20 +1,23 @@
-"""Small Tk helpers the windows share: fonts that follow the system scaling, buttons."""
+"""What every qlbreak window shares: fonts and a scale that follow the display, flat
+buttons that answer the keyboard, and a child window's start."""
 
 from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from tkinter import font as tkfont
+from types import TracebackType
 
-from qlbreak.core.record import TYPE_CHECKING, Record
-
-if TYPE_CHECKING:
-    from typing import Any
-
+from qlbreak.ui.spec import Spec, SpecError, read
 from qlbreak.ui.theme import Palette
 
+WIDTH, HEIGHT = 440, 560  # a main window (the stretch, the safety notice) at 100% scaling
+APPNAME = "qlbreak-dialog"  # tests find a main window's widgets through Tk's send
 
-class Fonts(Record):
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
     body: tkfont.Font
     small: tkfont.Font
     strong: tkfont.Font
@@ -47,8 +50,8 @@ def button(
     command: Callable[[], object],
     palette: Palette,
     fonts: Fonts,
+    name: str,
     primary: bool = False,
-    name: str | None = None,
 ) -> tk.Button:
     """A flat button that shows keyboard focus and answers Return and Space."""
     bg, fg = (palette.accent, palette.on_accent) if primary else (palette.track, palette.fg)
@@ -71,7 +74,7 @@ def _flat(
     font: tkfont.Font,
     bg: str,
     fg: str,
-    name: str | None,
+    name: str,
     pad: tuple[int, int],
     ring: int,
 ) -> tk.Button:
@@ -111,7 +114,7 @@ def focus_soon(widget: tk.Misc) -> None:
         widget.focus_set()
         return
 
-    def mapped(event: tk.Event) -> None:  # type: ignore[type-arg]
+    def mapped(event: tk.Event[tk.Misc]) -> None:
         if event.widget is top:
             top.unbind("<Map>")
             if widget.winfo_exists():
@@ -120,20 +123,21 @@ def focus_soon(widget: tk.Misc) -> None:
     top.bind("<Map>", mapped)
 
 
-def run_child(argv: Sequence[str] | None, module: str, show: Callable[[tk.Tk, dict[str, Any]], None]) -> int:
-    """A small child window's life: its JSON spec from the command line, a Tk root,
-    ``show`` (which reads the spec: KeyError, TypeError or ValueError mean a bad
-    one), then the loop. Exit 2, with the reason on stderr, when any step fails."""
-    import json
+def scale_of(root: tk.Misc) -> float:
+    """The display's scaling against 96 dpi (1.0 at 100%, 2.0 at 200%); never below 1."""
+    return max(1.0, root.winfo_fpixels("1i") / 96)
+
+
+def run_child(window: str, argv: Sequence[str] | None, show: Callable[[tk.Tk, Spec], None]) -> int:
+    """A small child window's life: its spec (``ui/spec.py``), a Tk root, ``show``
+    (which reads the spec: KeyError, TypeError or ValueError mean a bad one), then the
+    loop. Exit 2, with the reason on stderr, when any step fails."""
     import sys
 
-    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        spec = json.loads(args[0])
-        if not isinstance(spec, dict):
-            raise ValueError("not a JSON object")
-    except (IndexError, ValueError) as err:
-        print(f"usage: python -m {module} JSON ({err})", file=sys.stderr)
+        spec = read(window, sys.argv[1:] if argv is None else argv)
+    except SpecError as err:
+        print(f"qlbreak: the {window} window was started wrongly: {err}", file=sys.stderr)
         return 2
     try:
         root = tk.Tk(className="Qlbreak")
@@ -143,8 +147,54 @@ def run_child(argv: Sequence[str] | None, module: str, show: Callable[[tk.Tk, di
     try:
         show(root, spec)
     except (KeyError, TypeError, ValueError) as err:
-        print(f"qlbreak: {module}: a wrong spec: {err!r}", file=sys.stderr)
+        print(f"qlbreak: the {window} window: a wrong spec: {err!r}", file=sys.stderr)
         root.destroy()
         return 2
     root.mainloop()
     return 0
+
+
+def wrap_width(root: tk.Misc) -> int:
+    """Where text wraps in a main window."""
+    return int((WIDTH - 48) * scale_of(root))
+
+
+def main_window(palette: Palette) -> tk.Tk:
+    """The root of a main window: about 440 x 560 at 100%, centred on the screen that
+    has the pointer; file errors in its callbacks are one line, a bug a traceback."""
+    root = tk.Tk(className="Qlbreak")
+    root.report_callback_exception = _report
+    root.tk.call("tk", "appname", APPNAME)
+    root.configure(background=palette.bg)
+    scale = scale_of(root)
+    w, h = int(WIDTH * scale), int(HEIGHT * scale)
+    sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
+    px, _ = root.winfo_pointerxy()
+    # Side-by-side monitors report one wide screen: centre on the half with the pointer.
+    if sw >= 2 * sh and px >= 0:
+        half = sw // 2
+        x = (half - w) // 2 + (half if px >= half else 0)
+    else:
+        x = (sw - w) // 2
+    root.geometry(f"{w}x{h}+{max(0, x)}+{max(0, (sh - h) // 2)}")
+    root.minsize(int(360 * scale), int(440 * scale))
+    return root
+
+
+def show_and_wait(root: tk.Tk) -> None:
+    """Raised once as it opens; never kept on top."""
+    root.lift()
+    root.mainloop()
+
+
+def _report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    import sys
+
+    from qlbreak.storage.history import HistoryError  # here: only an error pays for sqlite3
+
+    if isinstance(error, (OSError, HistoryError)):
+        print(f"qlbreak: {error}", file=sys.stderr)
+        return
+    import traceback
+
+    traceback.print_exception(kind, error, trace)

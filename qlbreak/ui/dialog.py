@@ -10,22 +10,32 @@ Return the focused button, Tab between buttons, 1-4 for the feelings.
 
 from __future__ import annotations
 
+import functools
 import time
 import tkinter as tk
 from collections.abc import Callable
 
 from qlbreak.core.session import Feeling, Phase, Side
 from qlbreak.stretches import wording
-from qlbreak.ui.base import Fonts, button, focus_soon, link, make_fonts
+from qlbreak.stretches.choosing import NothingFits
+from qlbreak.ui.base import (
+    Fonts,
+    button,
+    focus_soon,
+    link,
+    main_window,
+    make_fonts,
+    scale_of,
+    show_and_wait,
+    wrap_width,
+)
 from qlbreak.ui.illustration import Illustration, image_file
-from qlbreak.ui.safety import first_run, notice, open_safety
+from qlbreak.ui.safety import before_first_stretch, notice, open_safety
 from qlbreak.ui.sound import Cue
 from qlbreak.ui.theme import Palette
-from qlbreak.ui.walkthrough import NothingFits, Walkthrough
+from qlbreak.ui.walkthrough import Walkthrough
 
-WIDTH, HEIGHT = 440, 560  # at 100% scaling
 TICK_MS = 100
-APPNAME = "qlbreak-dialog"  # tests find the window's widgets through Tk's send
 FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feeling.WORSE), ("It hurt", Feeling.HURT))
 
 
@@ -37,8 +47,8 @@ class Dialog:
         self.speed = speed
         self._t0 = time.monotonic()
         self.fonts: Fonts = make_fonts(root)
-        self.scale = max(1.0, root.winfo_fpixels("1i") / 96)
-        self.wrap = int((WIDTH - 48) * self.scale)
+        self.scale = scale_of(root)
+        self.wrap = wrap_width(root)
         self._phase: Phase | None = None
         self._job: str | None = None
         self.countdown: tk.Label | None = None
@@ -74,7 +84,7 @@ class Dialog:
         root.bind("<Right>", lambda _e: self.press(self.walk.next, skip=True))
         root.bind("<Escape>", lambda _e: self.close())
         for key, (_, feeling) in enumerate(FEELINGS, start=1):
-            root.bind(str(key), lambda _e, f=feeling: self.feel(f))
+            root.bind(str(key), functools.partial(self._key_feel, feeling))
         root.protocol("WM_DELETE_WINDOW", self.close)
         self.frame.pack(fill="both", expand=True)
         self._load_stretch()
@@ -141,7 +151,7 @@ class Dialog:
             wraplength=self.wrap,
             justify="left",
             anchor="w",
-            name=name,
+            name=name or "",  # "": Tk names it
         )
         label.pack(fill="x", pady=1)
         return label
@@ -196,7 +206,7 @@ class Dialog:
     def _feedback(self) -> list[tk.Button]:
         self.picture.show(mirrored=False, moving=False)
         self._text("How did that feel?", self.fonts.strong)
-        return [self._button(label, lambda f=feeling: self.feel(f)) for label, feeling in FEELINGS]
+        return [self._button(label, functools.partial(self.feel, feeling)) for label, feeling in FEELINGS]
 
     def _done(self) -> list[tk.Button]:
         session = self.walk.session
@@ -266,6 +276,9 @@ class Dialog:
         self.press(self.walk.toggle_pause, timed_only=True)
         return "break"
 
+    def _key_feel(self, feeling: Feeling, _event: object) -> None:
+        self.feel(feeling)
+
     def feel(self, feeling: Feeling) -> None:
         if self.walk.session.phase is Phase.FEEDBACK:
             self.press(lambda now: self.walk.feel(feeling, now))
@@ -304,15 +317,15 @@ def run(
 ) -> None:
     """Open the window and return when it closes; the safety screen comes first once.
     ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
-    root = _window(palette)
+    root = main_window(palette)
     dialog = Dialog(root, walk, palette, cue, assets, speed)
     if ask_safety():
-        _safety_first(root, palette, dialog.fonts, dialog.wrap, on_accept, then=dialog.start)
+        before_first_stretch(root, palette, dialog.fonts, on_accept, then=dialog.start)
     else:
         dialog.start()
     if wants_raise is not None:
         _watch_raise(root, wants_raise)
-    _show(root)
+    show_and_wait(root)
 
 
 def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:
@@ -321,71 +334,3 @@ def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:
         root.lift()
         root.focus_force()
     root.after(200, _watch_raise, root, wants_raise)
-
-
-def show_safety_only(palette: Palette, on_accept: Callable[[], None]) -> None:
-    """``qlbreak safety``: the notice with "I understand", and nothing after it."""
-    root = _window(palette)
-    scale = max(1.0, root.winfo_fpixels("1i") / 96)
-    _safety_first(root, palette, make_fonts(root), int((WIDTH - 48) * scale), on_accept, then=root.destroy)
-    _show(root)
-
-
-def _safety_first(
-    root: tk.Tk, palette: Palette, fonts: Fonts, wrap: int, on_accept: Callable[[], None], then: Callable[[], None]
-) -> None:
-    def accepted() -> None:
-        root.unbind("<Return>")
-        on_accept()
-        frame.destroy()
-        then()
-
-    frame = first_run(root, palette, fonts, wrap, accepted)
-    root.protocol("WM_DELETE_WINDOW", root.destroy)  # closed without "I understand": ask again next time
-    root.bind("<Escape>", lambda _e: root.destroy())
-    root.bind("<Return>", lambda _e: accepted())
-
-
-def _window(palette: Palette) -> tk.Tk:
-    root = tk.Tk(className="Qlbreak")
-    root.report_callback_exception = _report  # type: ignore[method-assign]
-    root.tk.call("tk", "appname", APPNAME)
-    root.configure(background=palette.bg)
-    _place(root)
-    return root
-
-
-def _report(kind: type[BaseException], error: BaseException, trace: object) -> None:
-    """A file that cannot be written (history, safety) is one line; a bug keeps its traceback."""
-    import sys
-
-    from qlbreak.storage.history import HistoryError  # here: only an error pays for sqlite3
-
-    if isinstance(error, (OSError, HistoryError)):
-        print(f"qlbreak: {error}", file=sys.stderr)
-        return
-    import traceback
-
-    traceback.print_exception(kind, error, trace)  # type: ignore[arg-type]
-
-
-def _show(root: tk.Tk) -> None:
-    """Raised once as it opens; never kept on top."""
-    root.lift()
-    root.mainloop()
-
-
-def _place(root: tk.Tk) -> None:
-    """About 440 x 560 at 100%, centred on the screen that has the pointer."""
-    scale = max(1.0, root.winfo_fpixels("1i") / 96)
-    w, h = int(WIDTH * scale), int(HEIGHT * scale)
-    sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
-    px, _ = root.winfo_pointerxy()
-    # Side-by-side monitors report one wide screen: centre on the half with the pointer.
-    if sw >= 2 * sh and px >= 0:
-        half = sw // 2
-        x = (half - w) // 2 + (half if px >= half else 0)
-    else:
-        x = (sw - w) // 2
-    root.geometry(f"{w}x{h}+{max(0, x)}+{max(0, (sh - h) // 2)}")
-    root.minsize(int(360 * scale), int(440 * scale))

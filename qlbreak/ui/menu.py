@@ -1,9 +1,9 @@
 """qlbreak's own tray menu, for pystray's X11 backend, which has none.
 
-A child process of the tray (``python -m qlbreak.ui.menu JSON``): it
-shows the entries core/status.py made at the pointer, prints the chosen action and
-exits. Like a Tk menu it grabs the pointer, so a click anywhere else closes it; so
-do Escape and a quiet minute. Up/Down and Return work as in any menu.
+A child process of the tray (``ui/spec.py``): it shows the entries
+core/tray_view.py made at the pointer, answers the chosen action and exits. Like a
+Tk menu it grabs the pointer, so a click anywhere else closes it; so do Escape and a
+quiet minute. Up/Down and Return work as in any menu.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import tkinter as tk
 from collections.abc import Sequence
 from typing import Any
 
-from qlbreak.ui.base import Fonts, make_fonts, run_child
-from qlbreak.ui.theme import DARK, LIGHT, Palette
+from qlbreak.ui.base import Fonts, make_fonts, run_child, scale_of
+from qlbreak.ui.spec import Spec, answer
+from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-menu"
 TITLE = "qlbreak \u2014 menu"
@@ -23,12 +24,12 @@ IDLE_MS = 60_000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run_child(argv, "qlbreak.ui.menu", show)
+    return run_child("menu", argv, show)
 
 
-def show(root: tk.Tk, spec: dict[str, Any]) -> None:
+def show(root: tk.Tk, spec: Spec) -> None:
     entries, x, y = list(spec["entries"]), int(spec["x"]), int(spec["y"])
-    Menu(root, DARK if spec.get("theme") == "dark" else LIGHT, entries).show_at(x, y)
+    Menu(root, named(spec["theme"]), entries).show_at(x, y)
 
 
 class Menu:
@@ -38,7 +39,7 @@ class Menu:
         root.title(TITLE)
         root.overrideredirect(True)
         self.fonts: Fonts = make_fonts(root)
-        self.scale = max(1.0, root.winfo_fpixels("1i") / 96)
+        self.scale = scale_of(root)
         self.frame = tk.Frame(root, background=palette.bg, highlightthickness=1, highlightbackground=palette.muted)
         self.frame.pack(fill="both", expand=True)
         self.items: list[tk.Label] = []
@@ -71,15 +72,19 @@ class Menu:
         )
         label.pack(fill="x")
         if active:
-            self.items.append(label)
-            label.bind("<Enter>", lambda _e, w=label: w.focus_set())
-            label.bind("<FocusIn>", lambda _e, w=label: w.configure(bg=p.track))
-            label.bind("<FocusOut>", lambda _e, w=label: w.configure(bg=p.bg))
-            label.bind("<ButtonRelease-1>", lambda _e, a=action: self.choose(str(a)))
-            label.bind("<Return>", lambda _e, a=action: self.choose(str(a)))
-            label.bind("<space>", lambda _e, a=action: self.choose(str(a)))
+            self._activate(label, str(action))
         for child in children:
             self._add(child, indent=indent + int(14 * self.scale))
+
+    def _activate(self, label: tk.Label, action: str) -> None:
+        """Focus follows the pointer and the arrows; a click, Return or Space chooses."""
+        p = self.palette
+        self.items.append(label)
+        label.bind("<Enter>", lambda _e: label.focus_set())
+        label.bind("<FocusIn>", lambda _e: label.configure(bg=p.track))
+        label.bind("<FocusOut>", lambda _e: label.configure(bg=p.bg))
+        for sequence in ("<ButtonRelease-1>", "<Return>", "<space>"):
+            label.bind(sequence, lambda _e: self.choose(action))
 
     def show_at(self, x: int, y: int) -> None:
         """Open at the pointer, kept on screen (a tray at the bottom opens it upwards)."""
@@ -99,7 +104,7 @@ class Menu:
             self.items[0].focus_set()
 
     def choose(self, action: str) -> None:
-        print(action, flush=True)
+        answer(action)
         self.close()
 
     def close(self) -> None:
@@ -111,10 +116,10 @@ class Menu:
         if not self.items:
             return
         focused = self.root.focus_get()
-        index = self.items.index(focused) if focused in self.items else -step  # type: ignore[arg-type]
+        index = next((i for i, item in enumerate(self.items) if item is focused), -step)
         self.items[(index + step) % len(self.items)].focus_set()
 
-    def _outside(self, event: tk.Event) -> None:  # type: ignore[type-arg]
+    def _outside(self, event: tk.Event[tk.Misc]) -> None:
         root = self.root
         x, y = event.x_root - root.winfo_rootx(), event.y_root - root.winfo_rooty()
         if not (0 <= x < root.winfo_width() and 0 <= y < root.winfo_height()):

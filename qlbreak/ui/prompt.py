@@ -1,6 +1,6 @@
 """The reminder's own small prompt: "Time for a stretch: <name>" with Start, Snooze,
-Skip today. A child process of the tray (``python -m qlbreak.ui.prompt
-JSON``) that prints the chosen action and exits.
+Skip today. A child process of the tray (``ui/spec.py``) that answers the chosen
+action (``stretch``, ``snooze`` or ``skip``: core/commands.py's names) and exits.
 
 Notification buttons are unreliable across desktops, so this window carries the
 choices. It sits in a screen corner near the tray, never takes the keyboard focus
@@ -13,10 +13,10 @@ from __future__ import annotations
 import sys
 import tkinter as tk
 from collections.abc import Sequence
-from typing import Any
 
-from qlbreak.ui.base import button, make_fonts, run_child
-from qlbreak.ui.theme import DARK, LIGHT, Palette
+from qlbreak.ui.base import button, make_fonts, run_child, scale_of
+from qlbreak.ui.spec import Spec, answer
+from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-prompt"
 TITLE = "qlbreak \u2014 Time for a stretch"
@@ -24,20 +24,19 @@ MARGIN = 16
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run_child(argv, "qlbreak.ui.prompt", show)
+    return run_child("prompt", argv, show)
 
 
-def show(root: tk.Tk, spec: dict[str, Any]) -> None:
+def show(root: tk.Tk, spec: Spec) -> None:
     name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
-    palette = DARK if spec.get("theme") == "dark" else LIGHT
-    build(root, palette, name, str(spec.get("summary", "")), snooze)
-    icon = spec.get("icon")
-    place(root, str(spec.get("corner", "top-right")), tuple(map(int, icon)) if icon else None)
+    build(root, named(spec["theme"]), name, str(spec["summary"]), snooze)
+    icon = spec["icon"]
+    place(root, str(spec["corner"]), tuple(map(int, icon)) if icon else None)
     root.after(max(1000, int(seconds * 1000)), root.destroy)
 
 
 def choose(root: tk.Tk, action: str) -> None:
-    print(action, flush=True)
+    answer(action)
     root.destroy()
 
 
@@ -46,7 +45,7 @@ def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int) -
     root.title(TITLE)
     root.overrideredirect(True)  # a notification bubble: no focus taken, no taskbar entry
     root.attributes("-topmost", True)
-    scale = max(1.0, root.winfo_fpixels("1i") / 96)
+    scale = scale_of(root)
     fonts = make_fonts(root)
     p = palette
     frame = tk.Frame(
@@ -68,7 +67,7 @@ def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int) -
     row = tk.Frame(frame, background=p.bg)
     row.pack(fill="x", pady=(int(10 * scale), 0))
     gap = int(6 * scale)
-    button(row, "Start", lambda: choose(root, "start"), p, fonts, primary=True, name="start").pack(side="left")
+    button(row, "Start", lambda: choose(root, "stretch"), p, fonts, primary=True, name="start").pack(side="left")
     button(row, f"Snooze {snooze} min", lambda: choose(root, "snooze"), p, fonts, name="snooze").pack(
         side="left", padx=(gap, 0)
     )
@@ -79,7 +78,7 @@ def place(root: tk.Tk, corner: str, icon: tuple[int, ...] | None = None) -> None
     """By the tray icon when its place is known (below it on a top panel, above it on a
     bottom one); else in the corner where the tray usually is (bottom right on Windows)."""
     root.update_idletasks()
-    scale = max(1.0, root.winfo_fpixels("1i") / 96)
+    scale = scale_of(root)
     w, h = root.winfo_reqwidth(), root.winfo_reqheight()
     sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
     margin = int(MARGIN * scale)

@@ -1,14 +1,16 @@
-"""The safety notice as Tk widgets: the first-run screen, the Safety link, "it hurt"."""
+"""The safety notice as Tk widgets: the first-run screen, the Safety link, "it hurt",
+and the notice alone (``qlbreak safety``, the tray's Safety item)."""
 
 from __future__ import annotations
 
 import tkinter as tk
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from tkinter import font as tkfont
 
 from qlbreak.stretches import safety
-from qlbreak.ui.base import Fonts, button, focus_soon
-from qlbreak.ui.theme import Palette
+from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, show_and_wait, wrap_width
+from qlbreak.ui.spec import Spec, SpecError, read
+from qlbreak.ui.theme import Palette, named
 
 
 def notice(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int, hurt: bool = False) -> tk.Frame:
@@ -48,16 +50,70 @@ def open_safety(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int) -> t
     return top
 
 
-def first_run(root: tk.Tk, palette: Palette, fonts: Fonts, wrap: int, on_accept: Callable[[], None]) -> tk.Frame:
-    """The screen before the very first stretch; "I understand" holds the focus."""
+def before_first_stretch(
+    root: tk.Tk, palette: Palette, fonts: Fonts, on_accept: Callable[[], None], then: Callable[[], None]
+) -> None:
+    """The screen before the very first stretch: "I understand" (which holds the focus,
+    and Return) calls ``on_accept`` and then ``then``; closing it asks again next time."""
+
+    def accepted() -> None:
+        root.unbind("<Return>")
+        on_accept()
+        frame.destroy()
+        then()
+
     root.title("qlbreak — Safety")
     frame = tk.Frame(root, background=palette.bg, name="firstrun", padx=18, pady=14)
-    tk.Label(frame, text="Before your first stretch", font=fonts.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(
+    heading = "Before your first stretch"
+    tk.Label(frame, text=heading, font=fonts.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(
         fill="x", pady=(0, 8)
     )
-    notice(frame, palette, fonts, wrap).pack(fill="both", expand=True)
-    accept = button(frame, "I understand", on_accept, palette, fonts, primary=True, name="accept")
+    notice(frame, palette, fonts, wrap_width(root)).pack(fill="both", expand=True)
+    accept = button(frame, "I understand", accepted, palette, fonts, primary=True, name="accept")
     accept.pack(pady=(12, 0))
     frame.pack(fill="both", expand=True)
     focus_soon(accept)
-    return frame
+    root.protocol("WM_DELETE_WINDOW", root.destroy)
+    root.bind("<Escape>", lambda _e: root.destroy())
+    root.bind("<Return>", lambda _e: accepted())
+
+
+def remember(safety_file: str, zone: str) -> None:
+    """The user said "I understand": never show the notice first again (one line on
+    stderr, and the notice again next time, when that cannot be written)."""
+    import sys
+
+    from qlbreak import clock
+    from qlbreak.storage import consent
+
+    try:
+        consent.give(safety_file, clock.now(zone))
+    except OSError as err:
+        print(f"qlbreak: cannot remember the safety notice: {err}", file=sys.stderr)
+
+
+def show_alone(spec: Spec) -> None:
+    """``qlbreak safety`` and the tray's Safety item: the notice with "I understand",
+    and nothing after it."""
+    root = main_window(named(spec["theme"]))
+    zone = str(spec["timezone"])
+    before_first_stretch(
+        root, named(spec["theme"]), make_fonts(root), lambda: remember(spec["safety_file"], zone), root.destroy
+    )
+    show_and_wait(root)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import sys
+
+    try:
+        spec = read("safety", sys.argv[1:] if argv is None else argv)
+    except SpecError as err:
+        print(f"qlbreak: the safety window was started wrongly: {err}", file=sys.stderr)
+        return 2
+    try:
+        show_alone(spec)
+    except tk.TclError as err:
+        print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,31 +1,79 @@
-"""Start the stretch window in a process of its own, from what this one already knows.
+"""The contract between a window's process and its parent (the tray, or ``qlbreak
+stretch``): how the window is started, what it is told, and what it answers.
 
-The window's process paints from a snapshot (qlbreak/window.py) instead of reading
-the config and the catalogue again; a crashed or killed window never takes its
-parent down, and the parent's exit status is the window's.
+Every window starts the same way: ``python -c "...import main..." SPEC``, where SPEC is
+one JSON object (``-c`` rather than ``-m``: runpy's imports cost ~10 ms of a window's
+start). The parent has already read the config and the catalogue, so the window
+paints from its spec at once. A window answers with at most one line on stdout
+(the prompt and the menu: the action chosen; the stretch window: how it ended) and
+exits. This module imports no tkinter: the tray uses it.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
 import sys
-from pathlib import Path
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from qlbreak.storage.config import Config
-from qlbreak.storage.paths import Paths, assets_dir
-from qlbreak.stretches.catalogue import Stretch
-from qlbreak.ui.theme import palette
+if TYPE_CHECKING:
+    from qlbreak.core.tray_view import Entry
+    from qlbreak.storage.config import Config
+    from qlbreak.storage.paths import Paths
+    from qlbreak.stretches.catalogue import Stretch
+
+# Each window, the module whose ``main`` runs it, and what its spec must hold.
+WINDOWS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "stretch": (
+        "qlbreak.ui.stretch",
+        ("stretch", "theme", "sound", "assets", "history", "safety_file", "config", "timezone", "workdays", "speed"),
+    ),
+    "prompt": ("qlbreak.ui.prompt", ("name", "summary", "snooze", "seconds", "theme", "corner", "icon")),
+    "menu": ("qlbreak.ui.menu", ("entries", "x", "y", "theme")),
+    "safety": ("qlbreak.ui.safety", ("theme", "safety_file", "timezone")),
+}
+Spec = dict[str, Any]
 
 
-def snapshot(stretch: Stretch, config: Config, paths: Paths, speed: float = 1.0) -> dict[str, Any]:
-    """Everything the window needs to paint, as plain JSON values."""
+class SpecError(ValueError):
+    """A window was started with a spec it cannot use."""
+
+
+def command(window: str, spec: Mapping[str, object], python: str = sys.executable) -> list[str]:
+    module = WINDOWS[window][0]
+    return [python, "-c", f"import sys; from {module} import main; sys.exit(main())", json.dumps(spec)]
+
+
+def read(window: str, argv: Sequence[str]) -> Spec:
+    """The spec a window was started with; SpecError says what is wrong with it."""
+    if len(argv) != 1:
+        raise SpecError(f"expected one JSON spec, got {len(argv)} arguments")
+    try:
+        spec = json.loads(argv[0])
+    except ValueError as err:
+        raise SpecError(f"not JSON: {err}") from None
+    if not isinstance(spec, dict):
+        raise SpecError("not a JSON object")
+    missing = [key for key in WINDOWS[window][1] if key not in spec]
+    if missing:
+        raise SpecError(f"missing {', '.join(missing)}")
+    return spec
+
+
+def answer(line: str) -> None:
+    """The window's one answer to its parent."""
+    print(line, flush=True)
+
+
+# -- what each window is told ---------------------------------------------------------
+
+
+def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: float = 1.0) -> Spec:
+    from qlbreak.storage.paths import assets_dir
+
     return {
-        "stretch": stretch._asdict(),
-        "theme": palette(config.theme).name,
+        "stretch": stretch.as_spec(),
+        "theme": theme,
         "sound": config.sound,
         "assets": str(assets_dir()),
         "history": str(paths.history_db),
@@ -37,34 +85,23 @@ def snapshot(stretch: Stretch, config: Config, paths: Paths, speed: float = 1.0)
     }
 
 
-def window_command(handoff: str) -> list[str]:
-    """How the window's process is started. ``-c`` rather than ``-m qlbreak.ui.stretch``:
-    runpy's imports cost ~10 ms of the window's start-up."""
-    return [sys.executable, "-c", "import sys; from qlbreak.ui.stretch import main; sys.exit(main())", handoff]
+def prompt(
+    name: str, summary: str, snooze_minutes: int, seconds_left: float, theme: str, icon: tuple[int, ...] | None
+) -> Spec:
+    return {
+        "name": name,
+        "summary": summary,
+        "snooze": snooze_minutes,
+        "seconds": max(1.0, seconds_left),
+        "theme": theme,
+        "corner": "bottom-right" if sys.platform == "win32" else "top-right",
+        "icon": icon,  # where the tray shows the icon, when it can be known
+    }
 
 
-def write_handoff(spec: dict[str, Any], folder: Path) -> Path:
-    """The snapshot as a private file (0600) that the window reads at start."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handoff = folder / f"window-{os.getpid()}-{os.urandom(3).hex()}.json"
-    fd = os.open(handoff, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(spec, out)
-    return handoff
+def menu(entries: Sequence[Entry], x: int, y: int, theme: str) -> Spec:
+    return {"entries": [e.as_json() for e in entries], "x": x, "y": y, "theme": theme}
 
 
-def open_window(spec: dict[str, Any], folder: Path) -> int:
-    """Run the window to its end; SIGTERM or Ctrl-C here closes it too."""
-    handoff = write_handoff(spec, folder)
-    try:
-        child = subprocess.Popen(window_command(str(handoff)))
-        previous = signal.signal(signal.SIGTERM, lambda *_: child.terminate())
-        try:
-            return child.wait()
-        except KeyboardInterrupt:
-            child.terminate()
-            return child.wait()
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-    finally:
-        handoff.unlink(missing_ok=True)
+def safety(theme: str, paths: Paths, timezone: str) -> Spec:
+    return {"theme": theme, "safety_file": str(paths.safety_file), "timezone": timezone}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from qlbreak.core.record import Record
 
-
-class Palette(Record):
+@dataclass(frozen=True, slots=True)
+class Palette:
     name: str  # "light" or "dark": also picks the illustration files
     bg: str
     fg: str
@@ -22,6 +22,11 @@ class Palette(Record):
 
 LIGHT = Palette("light", "#F7F5F0", "#2B3440", "#5F6874", "#1F7A70", "#FFFFFF", "#A63D22", "#E2DED6")
 DARK = Palette("dark", "#23262B", "#E6E9EE", "#A3ABB7", "#5CC8BA", "#10201E", "#FF9473", "#3A3F47")
+
+
+def named(name: str) -> Palette:
+    """The palette a parent chose for its window ("dark" or "light")."""
+    return DARK if name == "dark" else LIGHT
 
 
 def palette(setting: str, environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Palette:

@@ -12,40 +12,16 @@ through callables and imported only when first used (after the window is up).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from qlbreak.core.record import TYPE_CHECKING
 from qlbreak.core.session import Feeling, Phase, Session, begin
+from qlbreak.stretches.choosing import NothingFits
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from qlbreak.core.picker import Preferences
     from qlbreak.storage.history import History
-    from qlbreak.stretches.catalogue import Catalogue, Stretch
-
-
-class NothingFits(Exception):
-    """The user's settings leave no stretch to offer."""
-
-
-def choose(
-    catalogue: Catalogue, prefs: Preferences, history: History, now: datetime, skip: frozenset[str] = frozenset()
-) -> Stretch:
-    """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
-    from dataclasses import replace
-
-    from qlbreak.core.picker import pick
-
-    candidates = [s.candidate for s in catalogue]
-    done = history.done()
-    last = history.last_stretch()
-    wider = replace(prefs, avoid=prefs.avoid | skip)
-    chosen = pick(candidates, wider, done, now, last) or pick(candidates, prefs, done, now, last)
-    if chosen is None:
-        raise NothingFits("no stretch fits your settings; see [stretches] in your config (qlbreak config)")
-    stretch = catalogue.get(chosen)
-    assert stretch is not None
-    return stretch
+    from qlbreak.stretches.catalogue import Stretch
 
 
 class Walkthrough:
@@ -62,6 +38,7 @@ class Walkthrough:
         self.session: Session = begin(stretch.timing)
         self.offered = {stretch.id}  # stretches offered in this dialog
         self.streak = 0  # set once the stretch is done
+        self.outcome = "closed"  # the last record made: "done", "skipped", "switched"
         self._history: History | None = None
 
     @property
@@ -117,5 +94,6 @@ class Walkthrough:
 
         kind = {Phase.DONE: "done", Phase.CLOSED: "skipped", Phase.ANOTHER: "switched"}[phase]
         self.history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling))
+        self.outcome = kind
         if phase is Phase.DONE:
             self.streak = streak(self.history.done_days(), self.workdays, self.wall().date())

@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from qlbreak.core.schedule import WEEKDAYS
 from qlbreak.storage.paths import default_paths
 from tests.e2e.desktop import TOOLS, Desktop
 from tests.gui.screen import end, require, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAYS = WEEKDAYS
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -28,6 +28,9 @@ def test_wheel_installs_and_runs(tmp_path, private_home):
         shipped = set(zf.namelist())
     sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "qlbreak").rglob("*.py")}
     assert sources <= shipped, f"modules missing from the wheel: {sorted(sources - shipped)}"
+    build_only = sorted(n for n in shipped if n.split("/")[0] in ("tools", "scripts", "tests", "benchmarks"))
+    assert build_only == [], f"build-time code in the wheel: {build_only}"
+    assert all(n.startswith(("qlbreak/", "qlbreak-")) for n in shipped), sorted(shipped)
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")

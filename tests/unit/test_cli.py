@@ -13,6 +13,7 @@ import pytest
 from qlbreak import __version__
 from qlbreak.cli import main
 from qlbreak.clock import now as clock_now
+from qlbreak.core.commands import StretchNow
 from qlbreak.core.session import Feeling
 from qlbreak.storage.history import Event, History
 from qlbreak.storage.paths import default_paths
@@ -45,8 +46,8 @@ def test_a_second_start_asks_the_running_one_for_a_stretch_and_exits_0():
     paths = default_paths()
     running = Endpoint(paths.runtime_dir, paths.key_file)
     assert running.acquire()
-    asked: list[tuple[str, str | None]] = []
-    listener = running.listen(lambda *c: asked.append(c), frozenset({"cat-cow"}))
+    asked: list[StretchNow] = []
+    listener = running.listen(asked.append, frozenset({"cat-cow"}))
     try:
         status, out, _ = qlbreak()
         assert status == 0 and "already running" in out
@@ -55,7 +56,7 @@ def test_a_second_start_asks_the_running_one_for_a_stretch_and_exits_0():
     finally:
         listener.close()
         running.release()
-    assert asked == [("stretch", None), ("stretch", "cat-cow")]
+    assert asked == [StretchNow(), StretchNow("cat-cow")]
 
 
 def test_autostart_on_status_off(private_home):

@@ -23,7 +23,7 @@ from qlbreak.tray.icon import TrayIcon
 from qlbreak.core.tray_view import Entry
 from qlbreak.storage.paths import assets_dir
 actions = []
-tray = TrayIcon(assets_dir(), actions.append, lambda x, y: None, lambda: None)
+tray = TrayIcon(assets_dir(), lambda command: actions.append(type(command).__name__))
 entries = (
     Entry("Stretch now", "stretch", default=True),
     Entry("Next: lunch at 12:30"),
@@ -66,7 +66,7 @@ def test_the_tray_renders_the_entries_and_forwards_clicks_as_actions():
     assert seen["enabled"] == [True, False, True, True]
     assert seen["checked"] == [None, None, None, True]
     assert seen["sub"] == ["1 hour", "Resume"]
-    assert seen["actions"] == ["stretch", "pause-hour"]
+    assert seen["actions"] == ["StretchNow", "Pause"]
     assert seen["gui"] == []  # the tray process never loads Tk
 
 

@@ -10,6 +10,7 @@ from multiprocessing.connection import Client
 
 import pytest
 
+from qlbreak.core.commands import StretchNow
 from qlbreak.tray.instance import Endpoint, InstanceError, parse
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket path")
@@ -34,12 +35,12 @@ def test_one_holds_the_lock_a_second_asks_it(endpoint):
     first, second = endpoint(), endpoint()
     assert first.acquire()
     assert not second.acquire()
-    got: queue.Queue[tuple[str, str | None]] = queue.Queue()
-    listener = first.listen(lambda *c: got.put(c), IDS)
+    got: queue.Queue[StretchNow] = queue.Queue()
+    listener = first.listen(got.put, IDS)
     try:
         assert second.send("ping") == "ok"
         assert second.send("stretch cat-cow") == "ok"
-        assert got.get(timeout=5) == ("stretch", "cat-cow")
+        assert got.get(timeout=5) == StretchNow("cat-cow")
         assert second.send("open the pod bay doors") == "error: unknown command"
         assert got.empty()
         assert stat.S_IMODE(os.stat(first.key_file).st_mode) == 0o600
@@ -54,8 +55,8 @@ def test_one_holds_the_lock_a_second_asks_it(endpoint):
 def test_a_wrong_key_is_refused(endpoint, caplog):
     first = endpoint()
     assert first.acquire()
-    got: queue.Queue[tuple[str, str | None]] = queue.Queue()
-    listener = first.listen(lambda *c: got.put(c), IDS)
+    got: queue.Queue[StretchNow] = queue.Queue()
+    listener = first.listen(got.put, IDS)
     try:
         with pytest.raises(Exception), Client(first.address, authkey=b"guess" * 8) as conn:  # noqa: B017
             conn.send_bytes(b"stretch")  # AuthenticationError, or a pipe the app closed
@@ -81,7 +82,7 @@ def test_a_stale_socket_is_replaced(endpoint):
     first.runtime_dir.mkdir(parents=True)
     open(first.address, "w").close()  # left by a crash
     assert first.acquire()
-    listener = first.listen(lambda *c: None, IDS)
+    listener = first.listen(lambda _command: None, IDS)
     try:
         assert endpoint().send("ping") == "ok"
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from qlbreak.tray.notify import Notifier, choose_sender, plyer_sender
+from qlbreak.tray.notify import Notifications, choose_sender, plyer_sender
 
 
 def test_a_failing_sender_becomes_a_log_line(caplog):
@@ -12,14 +12,14 @@ def test_a_failing_sender_becomes_a_log_line(caplog):
         raise RuntimeError("no notification server")
 
     caplog.set_level(logging.INFO, logger="qlbreak")
-    Notifier(broken, wait=True).notify("Time for a stretch: Cat-cow", "Ready when you are.")
+    Notifications(broken, wait=True).notify("Time for a stretch: Cat-cow", "Ready when you are.")
     assert "notification failed (RuntimeError: no notification server)" in caplog.text
     assert "Time for a stretch: Cat-cow" in caplog.text
 
 
 def test_long_texts_are_shortened_to_what_every_platform_takes():
     sent = []
-    Notifier(lambda t, m: sent.append((t, m)), wait=True).notify("T" * 100, "m" * 300)
+    Notifications(lambda t, m: sent.append((t, m)), wait=True).notify("T" * 100, "m" * 300)
     title, message = sent[0]
     assert len(title) == 64 and title.endswith("\u2026") and len(message) == 256
 

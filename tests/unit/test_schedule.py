@@ -12,12 +12,11 @@ from qlbreak.core.schedule import (
     Plan,
     Reminder,
     ScheduleState,
-    expires,
     next_occurrence,
     occurrence_on,
     pause,
     resume,
-    snooze,
+    start_of_day,
     tick,
     until_tomorrow,
     upcoming,
@@ -162,26 +161,7 @@ def test_restart_with_saved_state_does_not_repeat():
     assert decision.fire is None
 
 
-# -- snooze and pause ---------------------------------------------------------------------
-
-
-def test_snooze_shows_the_reminder_again():
-    state, (first,) = run(PLAN, [at("2026-11-25 09:30:10")])
-    assert first.fire is not None
-    state = snooze(PLAN, state, first.fire, at("2026-11-25 09:31"))
-    state, (quiet,) = run(PLAN, [at("2026-11-25 09:35")], state)
-    assert quiet.again is None and quiet.wake_at <= at("2026-11-25 09:35") + HEARTBEAT
-    state, (again,) = run(PLAN, [at("2026-11-25 09:41")], state)
-    assert again.again == first.fire and again.fire is None
-    assert state.snoozed is None
-
-
-def test_snooze_that_ends_while_asleep_past_grace_is_missed():
-    state, (first,) = run(PLAN, [at("2026-11-25 09:30:10")])
-    assert first.fire is not None
-    state = snooze(PLAN, state, first.fire, at("2026-11-25 09:31"))
-    _, (late,) = run(PLAN, [at("2026-11-25 11:00")], state)
-    assert late.again is None and late.missed == (first.fire,)
+# -- pause (a snooze is core/reminder.py's) ---------------------------------------------------------------------
 
 
 def test_pause_holds_reminders_then_the_grace_rule_applies():
@@ -218,10 +198,10 @@ def test_until_tomorrow_when_midnight_does_not_exist():
     assert until_tomorrow(at("2026-03-07 20:00", havana)).isoformat() == "2026-03-08T01:00:00-04:00"
 
 
-def test_expires_after_grace():
-    occ = occurrence_on(MORNING, date(2026, 11, 25), BERLIN)
-    assert occ is not None
-    assert expires(occ, PLAN) == at("2026-11-25 10:00")
+def test_start_of_day_is_local_midnight_or_the_first_instant_after_it():
+    assert start_of_day(at("2026-11-25 13:10")) == at("2026-11-25 00:00")
+    havana = ZoneInfo("America/Havana")  # its clocks jump from 00:00 to 01:00
+    assert start_of_day(at("2026-03-08 10:00", havana)).isoformat() == "2026-03-08T01:00:00-04:00"
 
 
 def test_naive_now_is_refused():

@@ -1,16 +1,29 @@
-"""service.py with fakes for every outside world and a clock the test moves."""
+"""tray/service.py with fakes for every outside world and a clock the test moves."""
 
 from __future__ import annotations
 
+import json
+import queue
 from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from qlbreak.core.commands import (
+    OpenMenu,
+    Pause,
+    PauseFor,
+    Quit,
+    Resume,
+    SkipToday,
+    Snooze,
+    StretchNow,
+    ToggleLogin,
+)
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History
-from qlbreak.stretches import catalogue as catalog
+from qlbreak.stretches import catalogue
 from qlbreak.tray.service import Ports, Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 
@@ -18,20 +31,23 @@ BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_0925 = datetime(2026, 11, 30, 9, 25, tzinfo=BERLIN)
 
 
-class App:
+class Rig:
     """A service with its fakes, restartable on the same files."""
 
     def __init__(self, tmp_path, now=MONDAY_0925, config=None):
         self.tmp_path, self.config = tmp_path, config or Config()
         self.clock = FakeClock(now)
-        self.catalogue = catalog.load()
+        self.catalogue = catalogue.load()
         self.start()
 
     def start(self):
-        self.tray, self.notifier, self.windows, self.login = FakeTray(), FakeNotifier(), FakeWindows(), FakeLogin()
+        commands = queue.Queue()
+        self.tray, self.notifier, self.login = FakeTray(), FakeNotifier(), FakeLogin()
+        self.windows = FakeWindows(report=commands.put)
         self.history = History.open(self.tmp_path / "history.db", self.clock.now())
         ports = Ports(self.tray, self.notifier, self.windows, self.login, self.clock)
-        self.service = Service(self.config, self.catalogue, self.history, self.tmp_path / "state.json", ports)
+        state_file = self.tmp_path / "state.json"
+        self.service = Service(self.config, self.catalogue, self.history, state_file, ports, commands)
         return self
 
     def restart(self):
@@ -46,8 +62,13 @@ class App:
             self.service.step()
             seconds -= step
 
-    def do(self, name, arg=None):
-        self.service.put(name, arg)
+    def do(self, command):
+        self.service.put(command)
+        return self.service.step()
+
+    def finish(self, kind, result):
+        """The user ends window ``kind`` with ``result``, and the loop hears of it."""
+        self.windows.finish(kind, result)
         return self.service.step()
 
     def kinds(self):
@@ -56,7 +77,7 @@ class App:
 
 @pytest.fixture
 def app(tmp_path):
-    a = App(tmp_path)
+    a = Rig(tmp_path)
     a.service.step()
     yield a
     a.history.close()
@@ -76,7 +97,7 @@ def test_the_title_names_the_next_reminder_and_the_menu_follows_the_state(app):
 def test_a_due_reminder_notifies_once_prompts_and_turns_the_icon(app):
     app.at(5 * 60)
     assert [t for t, _ in app.notifier.sent] == [f"Time for a stretch: {app.windows.prompts[0].name}"]
-    assert app.windows.prompt_open and app.tray.look == "due"
+    assert "prompt" in app.windows.open and app.tray.look == "due"
     assert app.tray.title.startswith("qlbreak \u2014 time for a stretch: ")
     assert "Snooze 10 min" in app.tray.labels()
     app.at(10 * 60)
@@ -96,14 +117,14 @@ def test_unanswered_it_is_missed_when_the_grace_window_ends(app):
     app.at(6 * 60)
     app.at(30 * 60)
     assert app.kinds() == ["fired", "missed"]
-    assert not app.windows.prompt_open and app.tray.look == "normal"
+    assert "prompt" not in app.windows.open and app.tray.look == "normal"
 
 
 def test_snooze_shows_the_same_stretch_again_later(app):
     app.at(6 * 60)
     first = app.windows.prompts[0]
-    app.do("snooze")
-    assert app.tray.look == "normal" and not app.windows.prompt_open
+    app.do(Snooze())
+    assert app.tray.look == "normal" and "prompt" not in app.windows.open
     app.at(9 * 60)
     assert len(app.windows.prompts) == 1
     app.at(60)
@@ -114,19 +135,17 @@ def test_snooze_shows_the_same_stretch_again_later(app):
 def test_start_from_the_prompt_opens_that_stretch_and_done_clears_the_reminder(app):
     app.at(6 * 60)
     due = app.windows.prompts[0]
-    opened = app.clock.now()
-    app.do("ended", ("prompt", "start", opened))
-    app.service.step()
-    assert app.windows.stretches == [due.stretch] and not app.windows.prompt_open
+    app.finish("prompt", "stretch")
+    assert app.windows.stretches == [due.stretch] and "prompt" not in app.windows.open
     app.history.record(Event(app.clock.now(), "done", due.stretch))
-    app.do("ended", ("stretch", 0, opened))
+    app.finish("stretch", "done")
     assert app.tray.look == "normal"
     assert "Today: 1/2 stretches, streak 1" in app.tray.labels()
 
 
 def test_skip_today_pauses_until_midnight(app):
     app.at(6 * 60)
-    app.do("skip")
+    app.do(SkipToday())
     assert app.tray.title == "qlbreak \u2014 paused until 00:00 tomorrow"
     assert app.tray.look == "paused"
     app.at(3 * 3600 + 40 * 60)  # lunch and its grace pass while paused
@@ -135,22 +154,22 @@ def test_skip_today_pauses_until_midnight(app):
 
 
 def test_pause_an_hour_then_resume(app):
-    app.do("pause-hour")
+    app.do(Pause(PauseFor.HOUR))
     assert app.tray.title == "qlbreak \u2014 paused until 10:25"
     resume = next(e for e in app.tray.menu if e.label == "Pause").children[2]
     assert resume.action == "resume"
-    app.do("resume")
+    app.do(Resume())
     assert app.tray.title == "qlbreak \u2014 next: morning at 09:30"
 
 
 def test_a_reminder_paused_past_its_grace_is_missed_not_shown(app):
-    app.do("pause-hour")
+    app.do(Pause(PauseFor.HOUR))
     app.at(61 * 60)
     assert app.notifier.sent == [] and app.kinds() == ["missed"]
 
 
 def test_after_a_sleep_only_the_newest_inside_grace_fires(tmp_path):
-    a = App(tmp_path, now=datetime(2026, 11, 30, 9, 0, tzinfo=BERLIN))
+    a = Rig(tmp_path, now=datetime(2026, 11, 30, 9, 0, tzinfo=BERLIN))
     a.service.step()
     a.clock.advance(3 * 3600 + 40 * 60, asleep=True)  # wakes at 12:40
     a.service.step()
@@ -160,44 +179,45 @@ def test_after_a_sleep_only_the_newest_inside_grace_fires(tmp_path):
 
 
 def test_a_click_opens_a_stretch_and_a_second_raises_it(app):
-    app.do("stretch")
-    app.do("stretch", "cat-cow")
+    app.do(StretchNow())
+    app.do(StretchNow("cat-cow"))
     assert len(app.windows.stretches) == 1 and app.windows.raised == 1
 
 
 def test_a_named_stretch_opens_that_one(app):
-    app.do("stretch", "cat-cow")
+    app.do(StretchNow("cat-cow"))
     assert app.windows.stretches == ["cat-cow"]
 
 
 def test_the_menu_and_its_choice_come_back_as_commands(app):
-    app.do("menu", (1200, 10))
+    app.do(OpenMenu(1200, 10))
     entries, x, y = app.windows.menus[0]
     assert (x, y) == (1200, 10) and entries == app.tray.menu
-    app.do("ended", ("menu", "pause-hour", app.clock.now()))
-    app.service.step()
+    app.finish("menu", "pause-hour")
     assert app.tray.look == "paused"
 
 
 def test_start_at_login_toggles(app):
-    app.do("autostart")
+    app.do(ToggleLogin())
     assert app.login.on is True
     assert next(e for e in app.tray.menu if e.label == "Start at login").checked is True
 
 
 def test_quit_stops_the_loop_and_closes_the_windows(app):
-    app.do("stretch")
-    app.do("quit")
-    assert not app.service.running and not app.windows.stretch_open
+    app.do(StretchNow())
+    app.do(Quit())
+    assert not app.service.running and "stretch" not in app.windows.open
 
 
-def test_unknown_commands_are_ignored(app, caplog):
-    app.do("format-disk", "/")
-    assert app.service.running and "ignored command" in caplog.text
+def test_an_unknown_answer_from_a_window_is_no_command(app):
+    app.do(OpenMenu(0, 0))
+    app.finish("menu", "format-disk")
+    app.finish("prompt", None)
+    assert app.service.running and app.tray.look == "normal" and app.windows.stretches == []
 
 
 def test_notification_only_style_opens_no_prompt(tmp_path):
-    a = App(tmp_path, config=replace(Config(), reminder_style="notification"))
+    a = Rig(tmp_path, config=replace(Config(), reminder_style="notification"))
     a.at(6 * 60)
     assert len(a.notifier.sent) == 1 and a.windows.prompts == []
     a.history.close()
@@ -218,7 +238,7 @@ def test_the_wait_is_never_longer_than_the_heartbeat(app):
 
 
 def test_an_idle_tray_does_not_write_its_state_every_heartbeat(tmp_path):
-    a = App(tmp_path, now=datetime(2026, 11, 28, 10, 0, tzinfo=BERLIN))  # a Saturday: nothing due
+    a = Rig(tmp_path, now=datetime(2026, 11, 28, 10, 0, tzinfo=BERLIN))  # a Saturday: nothing due
     a.service.step()
     state = tmp_path / "state.json"
     first = state.stat().st_ino
@@ -226,7 +246,7 @@ def test_an_idle_tray_does_not_write_its_state_every_heartbeat(tmp_path):
     assert state.stat().st_ino == first
     a.at(6 * 60)
     assert state.stat().st_ino != first  # the newest instant seen is kept now and then
-    a.do("pause-hour")
+    a.do(Pause(PauseFor.HOUR))
     assert '"paused_until": "2026-11-28T11:11:00+01:00"' in state.read_text()
     a.history.close()
 
@@ -249,14 +269,57 @@ def test_a_failing_step_is_logged_and_the_loop_goes_on(app, caplog, monkeypatch)
 
 def test_a_snooze_and_a_pause_survive_a_restart(app):
     app.at(6 * 60)
-    app.do("snooze")
+    proposed = app.windows.prompts[0].stretch
+    app.do(Snooze())
     app.restart()
     app.service.step()
     app.at(9 * 60)
     assert app.windows.prompts == []
     app.at(60)
     assert len(app.windows.prompts) == 1  # shown again on time, by the new run
-    app.do("pause-tomorrow")
+    assert app.windows.prompts[0].stretch == proposed  # and with the same stretch
+    app.do(Pause(PauseFor.TOMORROW))
     app.restart()
     app.service.step()
     assert app.tray.title == "qlbreak \u2014 paused until 00:00 tomorrow"
+
+
+def test_the_prompt_answers_are_commands(app):
+    app.at(6 * 60)
+    app.finish("prompt", "skip")
+    assert app.tray.look == "paused" and app.kinds() == ["fired", "skipped"]
+
+
+def test_a_stretch_window_that_ends_without_done_leaves_the_reminder_waiting(app):
+    app.at(6 * 60)
+    app.do(StretchNow())
+    app.finish("stretch", "skipped")
+    assert app.tray.look == "due"
+    app.finish("stretch", None)  # killed: no answer
+    assert app.tray.look == "due"
+
+
+def test_a_newer_reminder_replaces_one_still_on_show_which_counts_as_missed(tmp_path):
+    a = Rig(tmp_path, config=replace(Config(), plan=replace(Config().plan, grace=timedelta(hours=4))))
+    a.at(6 * 60)  # morning, due until 13:30
+    a.at(3 * 3600)  # lunch at 12:30
+    assert [p.occurrence.reminder for p in a.windows.prompts] == ["morning", "lunch"]
+    assert [(e.kind, e.reminder) for e in a.history.events()] == [
+        ("fired", "morning"),
+        ("missed", "morning"),
+        ("fired", "lunch"),
+    ]
+    a.history.close()
+
+
+def test_a_snooze_from_an_older_state_file_comes_back_with_a_stretch(app, tmp_path):
+    app.at(6 * 60)
+    app.do(Snooze())
+    saved = json.loads((tmp_path / "state.json").read_text())
+    occurrence, until = saved["reminder"]["occurrence"], saved["reminder"]["until"]
+    v1 = {k: saved[k] for k in ("since", "seen_until", "handled", "paused_until")}
+    v1 |= {"version": 1, "snoozed": {"occurrence": occurrence, "until": until}, "due": None}
+    (tmp_path / "state.json").write_text(json.dumps(v1))
+    app.restart()
+    app.at(10 * 60)
+    assert len(app.windows.prompts) == 1 and app.catalogue.get(app.windows.prompts[0].stretch) is not None

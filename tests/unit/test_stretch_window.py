@@ -1,4 +1,4 @@
-"""The window's process: its snapshot, its imports, and bad snapshots."""
+"""The stretch window's process: its spec, its imports, and bad specs."""
 
 from __future__ import annotations
 
@@ -8,20 +8,23 @@ import sys
 
 from qlbreak.storage.config import Config
 from qlbreak.storage.paths import default_paths
-from qlbreak.stretches.catalogue import load
-from qlbreak.ui import spec as launch
+from qlbreak.stretches.catalogue import Stretch, load
+from qlbreak.ui import spec
 from qlbreak.ui import stretch as window
 
 
-def test_a_snapshot_round_trips_to_the_same_stretch():
+def test_a_spec_round_trips_to_the_same_stretch():
     stretch = load().get("cat-cow")
-    spec = json.loads(json.dumps(launch.snapshot(stretch, Config(), default_paths(), 2.0)))
-    assert window.stretch_from(spec["stretch"]) == stretch
-    assert set(window.SNAPSHOT_KEYS) <= set(spec)
-    assert spec["workdays"] == [0, 1, 2, 3, 4] and spec["speed"] == 2.0
+    assert stretch is not None
+    told = json.loads(json.dumps(spec.stretch(stretch, Config(), default_paths(), "dark", 2.0)))
+    assert Stretch.from_spec(told["stretch"]) == stretch
+    assert set(spec.WINDOWS["stretch"][1]) <= set(told)
+    assert told["workdays"] == [0, 1, 2, 3, 4] and told["speed"] == 2.0 and told["theme"] == "dark"
 
 
-HEAVY = ("sqlite3", "pathlib", "tomllib", "platformdirs", "zoneinfo", "argparse", "PIL", "logging", "subprocess")
+# What the window must never pay for on its way to the screen: the history's sqlite3,
+# the pictures' PIL, the tray's pystray and plyer; and what only loading files needs.
+HEAVY = ("sqlite3", "PIL", "pystray", "plyer", "pathlib", "tomllib", "platformdirs", "zoneinfo", "argparse", "logging")
 LEAN_IMPORT = (
     "import sys\n"
     "before = set(sys.modules)\n"
@@ -37,9 +40,9 @@ def test_the_window_imports_only_what_it_needs_to_paint():
     assert out.stdout.strip() == "[]"
 
 
-def test_a_bad_snapshot_is_one_clear_line(tmp_path, capsys):
-    path = tmp_path / "s.json"
-    path.write_text('{"stretch": {}}')
-    assert window.main([str(path)]) == 2
-    assert "not a window snapshot: missing theme" in capsys.readouterr().err
+def test_a_bad_spec_is_one_clear_line(capsys):
+    assert window.main(['{"stretch": {}}']) == 2
+    assert "the stretch window was started wrongly: missing theme" in capsys.readouterr().err
     assert window.main([]) == 2
+    assert window.main(["[1, 2]"]) == 2
+    assert "not a JSON object" in capsys.readouterr().err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from qlbreak.ui import sound
 from qlbreak.ui.theme import DARK, LIGHT, palette
 
@@ -46,12 +48,18 @@ def test_cue_is_silent_when_off_or_without_a_player(tmp_path, monkeypatch):
     assert not quiet.enabled
 
 
-def test_cue_never_raises(tmp_path, monkeypatch):
+def test_a_player_that_fails_is_logged_never_raised(tmp_path, monkeypatch, caplog):
     wav = tmp_path / "chime.wav"
     wav.write_bytes(b"RIFF")
+    tried = []
 
-    def broken(*_a, **_kw):
+    def broken(argv, **_kw):
+        tried.append(argv)
         raise OSError("no audio")
 
     monkeypatch.setattr("subprocess.Popen", broken)
-    sound.Cue(wav, enabled=True, platform="darwin").play()
+    caplog.set_level(logging.INFO)
+    cue = sound.Cue(wav, enabled=True, platform="darwin")
+    cue.play()
+    assert tried == [["afplay", str(wav)]] and cue.played == 1
+    assert "cue sound failed: no audio" in caplog.text

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from qlbreak.core.schedule import WEEKDAYS
 from tests.gui.screen import wait_until
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAYS = WEEKDAYS
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="notify-send is plyer's Linux path")

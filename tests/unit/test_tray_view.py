@@ -1,12 +1,14 @@
-"""core/status.py: the tray's title, look and menu from state and now."""
+"""core/tray_view.py: the tray's title, look and menu from state and now."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from qlbreak.core.reminder import Stage, falls_due
 from qlbreak.core.schedule import Occurrence
-from qlbreak.core.tray_view import Due, View, look, menu, title, when
+from qlbreak.core.tray_view import View, look, menu, title, when
 
 ZONE = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 30, 11, 0, tzinfo=ZONE)
@@ -20,18 +22,23 @@ def test_when_says_today_tomorrow_or_the_day():
 
 
 def test_due_wins_over_paused_which_wins_over_normal():
-    due = Due(LUNCH, "cat-cow", "Cat-cow", LUNCH.at + timedelta(minutes=30))
+    due = falls_due(LUNCH, "cat-cow", "Cat-cow", timedelta(minutes=30))
     paused = View(NOW, LUNCH, paused_until=NOW + timedelta(hours=1))
     assert look(View(NOW, LUNCH)) == "normal"
     assert look(paused) == "paused" and title(paused) == "qlbreak \u2014 paused until 12:00"
-    assert look(View(NOW, LUNCH, due=due)) == "due"
-    assert title(View(NOW, LUNCH, due=due)) == "qlbreak \u2014 time for a stretch: Cat-cow"
+    assert look(View(NOW, LUNCH, reminder=due)) == "due"
+    assert title(View(NOW, LUNCH, reminder=due)) == "qlbreak \u2014 time for a stretch: Cat-cow"
     assert look(View(NOW, LUNCH, paused_until=NOW - timedelta(seconds=1))) == "normal"
+    for hidden in (Stage.SNOOZED, Stage.HELD):  # waiting out of sight: the icon stays calm
+        view = View(NOW, LUNCH, reminder=replace(due, stage=hidden))
+        assert look(view) == "normal" and "Snooze 10 min" not in [e.label for e in menu(view)]
 
 
 def test_the_menu_in_order():
-    due = Due(LUNCH, "cat-cow", "Cat-cow", LUNCH.at + timedelta(minutes=30))
-    entries = menu(View(NOW, LUNCH, due=due, done_today=1, due_today=2, streak=4, autostart=True, snooze_minutes=5))
+    due = falls_due(LUNCH, "cat-cow", "Cat-cow", timedelta(minutes=30))
+    entries = menu(
+        View(NOW, LUNCH, reminder=due, done_today=1, due_today=2, streak=4, autostart=True, snooze_minutes=5)
+    )
     assert [e.label for e in entries] == [
         "Stretch now",
         "Next: lunch at 12:30",

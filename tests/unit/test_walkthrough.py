@@ -1,4 +1,4 @@
-"""walkthrough.py: presses become history records; "Another one" swaps the stretch."""
+"""ui/walkthrough.py and stretches/choosing.py: presses become history records; "Another one" swaps the stretch."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from qlbreak.core.picker import Preferences
 from qlbreak.core.session import Feeling, Phase
 from qlbreak.storage.history import History
 from qlbreak.stretches.catalogue import load
-from qlbreak.ui.walkthrough import NothingFits, Walkthrough, choose
+from qlbreak.stretches.choosing import NothingFits, choose
+from qlbreak.ui.walkthrough import Walkthrough
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # a Wednesday
 CATALOGUE = load()

@@ -1,0 +1,140 @@
+"""The reminder on show, from the moment it falls due until it ends: every transition
+lives in this file, in ``MOVES``.
+
+Invariants (tests/unit/test_reminder.py proves each for every reachable stage):
+
+- One reminder is on show at a time: one occurrence with the stretch it proposes,
+  which stays the same across a snooze (and a restart: the state file keeps it).
+- Its ``stage`` says what the user sees. DUE: the prompt, the notification, the
+  orange icon, until ``until`` (the end of its grace window). HELD: due, but kept back
+  while something holds reminders (the user presents, is in a call, is away);
+  still ends at ``until``. SNOOZED: hidden, back at ``until``. DISMISSED and EXPIRED
+  are final: the service forgets the reminder.
+- ``move`` is the one way to change a reminder. An event its stage does not allow
+  raises ``IllegalMove`` and changes nothing; a legal one returns the new reminder
+  and the history record the move means (snoozed, skipped, missed), if any.
+- Time moves a reminder only through ``timed_event``: nothing here reads the clock.
+- ``schedule.py`` decides when an occurrence falls due or is missed before it is
+  ever shown; from then on, this file decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import Enum
+
+from qlbreak.core.schedule import Occurrence
+
+
+class Stage(Enum):
+    DUE = "due"
+    HELD = "held"
+    SNOOZED = "snoozed"
+    DISMISSED = "dismissed"
+    EXPIRED = "expired"
+
+
+FINAL = frozenset({Stage.DISMISSED, Stage.EXPIRED})
+
+
+class Event(Enum):
+    SNOOZE = "snooze"  # the user: later, please
+    SKIP = "skip"  # the user: not today (a pause covers the reminder on show too)
+    STRETCHED = "stretched"  # a stretch was done while it was due
+    HOLD = "hold"  # something holds reminders back
+    RELEASE = "release"  # nothing holds them any more
+    RETURN = "return"  # a snooze ended inside the grace window
+    EXPIRE = "expire"  # its time ran out unanswered
+    SUPERSEDE = "supersede"  # a newer occurrence fell due
+
+
+# (stage, event) -> (the stage it leads to, the history record it means).
+MOVES: dict[tuple[Stage, Event], tuple[Stage, str | None]] = {
+    (Stage.DUE, Event.SNOOZE): (Stage.SNOOZED, "snoozed"),
+    (Stage.DUE, Event.SKIP): (Stage.DISMISSED, "skipped"),
+    (Stage.DUE, Event.STRETCHED): (Stage.DISMISSED, None),  # the window recorded "done"
+    (Stage.DUE, Event.HOLD): (Stage.HELD, None),
+    (Stage.DUE, Event.EXPIRE): (Stage.EXPIRED, "missed"),
+    (Stage.DUE, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
+    (Stage.HELD, Event.RELEASE): (Stage.DUE, None),
+    (Stage.HELD, Event.SKIP): (Stage.DISMISSED, "skipped"),
+    (Stage.HELD, Event.STRETCHED): (Stage.DISMISSED, None),
+    (Stage.HELD, Event.EXPIRE): (Stage.EXPIRED, "missed"),
+    (Stage.HELD, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
+    (Stage.SNOOZED, Event.RETURN): (Stage.DUE, None),
+    (Stage.SNOOZED, Event.EXPIRE): (Stage.EXPIRED, "missed"),
+    (Stage.SNOOZED, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
+}
+
+
+class IllegalMove(Exception):
+    def __init__(self, stage: Stage, event: Event) -> None:
+        super().__init__(f"{event.value!r} is not possible while a reminder is {stage.value!r}")
+        self.stage, self.event = stage, event
+
+
+@dataclass(frozen=True, slots=True)
+class OnShow:
+    """A reminder on show. ``until``: DUE and HELD end (are missed) then; SNOOZED comes back then."""
+
+    occurrence: Occurrence
+    stretch: str  # the catalogue id it proposes; "" when not known yet
+    name: str  # that stretch's name, as shown
+    stage: Stage
+    until: datetime
+
+    @property
+    def shown(self) -> bool:
+        """Whether the user sees it now (the prompt, the orange icon)."""
+        return self.stage is Stage.DUE
+
+    def can(self, event: Event) -> bool:
+        return (self.stage, event) in MOVES
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    reminder: OnShow
+    record: str | None  # the history event this move means ("snoozed", "skipped", "missed")
+
+
+def falls_due(occurrence: Occurrence, stretch: str, name: str, grace: timedelta) -> OnShow:
+    """A reminder the schedule just fired: due until its grace window ends."""
+    return OnShow(occurrence, stretch, name, Stage.DUE, occurrence.at + grace)
+
+
+def move(reminder: OnShow, event: Event, now: datetime, snooze: timedelta, grace: timedelta) -> Moved:
+    """The one way a reminder changes; raises IllegalMove (changing nothing) where
+    ``MOVES`` has no row for its stage and ``event``."""
+    found = MOVES.get((reminder.stage, event))
+    if found is None:
+        raise IllegalMove(reminder.stage, event)
+    stage, record = found
+    until = reminder.until
+    if event is Event.SNOOZE:
+        until = now + snooze
+    elif event is Event.RETURN:
+        until = now + grace  # a full grace window from when it shows again
+    return Moved(replace(reminder, stage=stage, until=until), record)
+
+
+def timed_event(reminder: OnShow, now: datetime, grace: timedelta, paused: bool) -> Event | None:
+    """What the passing of time does to ``reminder`` at ``now``, if anything.
+
+    A due or held reminder expires at ``until``. A snooze that ends comes back, unless
+    reminders are paused then or it is noticed more than ``grace`` late (the machine
+    slept through it): then it is missed, like any occurrence noticed too late.
+    """
+    if reminder.stage in FINAL or now < reminder.until:
+        return None
+    if reminder.stage is Stage.SNOOZED and not paused and now - reminder.until <= grace:
+        return Event.RETURN
+    return Event.EXPIRE
+
+
+def wake_at(reminder: OnShow | None) -> datetime | None:
+    """When time next moves ``reminder``."""
+    if reminder is None or reminder.stage in FINAL:
+        return None
+    return reminder.until

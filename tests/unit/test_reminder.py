@@ -1,0 +1,115 @@
+"""core/reminder.py: every move from every reachable stage, and proof that an illegal
+one raises and changes nothing; the time rules of a reminder on show."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from qlbreak.core.reminder import (
+    FINAL,
+    MOVES,
+    Event,
+    IllegalMove,
+    OnShow,
+    Stage,
+    falls_due,
+    move,
+    timed_event,
+    wake_at,
+)
+from qlbreak.core.schedule import Occurrence
+
+ZONE = ZoneInfo("Europe/Berlin")
+AT = datetime(2026, 11, 30, 9, 30, tzinfo=ZONE)
+OCC = Occurrence(AT, "morning", date(2026, 11, 30))
+GRACE, SNOOZE = timedelta(minutes=30), timedelta(minutes=10)
+FIRED = falls_due(OCC, "cat-cow", "Cat-cow", GRACE)
+
+
+def go(reminder: OnShow, event: Event, now: datetime = AT) -> OnShow:
+    return move(reminder, event, now, SNOOZE, GRACE).reminder
+
+
+def every_reachable() -> list[OnShow]:
+    """From the reminder the schedule fires, every stage the moves can reach."""
+    seen, todo = {FIRED}, [FIRED]
+    while todo:
+        reminder = todo.pop()
+        for event in Event:
+            if reminder.can(event):
+                after = go(reminder, event)
+                if after not in seen:
+                    seen.add(after)
+                    todo.append(after)
+    return sorted(seen, key=lambda r: (r.stage.value, r.until))
+
+
+def test_every_stage_is_reachable_and_only_final_stages_are_dead_ends():
+    reachable = every_reachable()
+    assert {r.stage for r in reachable} == set(Stage)
+    for reminder in reachable:
+        assert any(reminder.can(e) for e in Event) == (reminder.stage not in FINAL)
+
+
+@pytest.mark.parametrize("event", list(Event))
+def test_a_move_follows_the_table_and_an_illegal_one_raises_and_changes_nothing(event: Event):
+    for reminder in every_reachable():
+        before = replace(reminder)
+        if (reminder.stage, event) not in MOVES:
+            with pytest.raises(IllegalMove):
+                move(reminder, event, AT, SNOOZE, GRACE)
+            assert reminder == before
+            continue
+        moved = move(reminder, event, AT, SNOOZE, GRACE)
+        assert (moved.reminder.stage, moved.record) == MOVES[(reminder.stage, event)]
+        assert (moved.reminder.occurrence, moved.reminder.stretch) == (reminder.occurrence, reminder.stretch)
+        assert reminder == before
+
+
+def test_each_answer_is_recorded_the_way_the_history_counts_it():
+    assert move(FIRED, Event.SNOOZE, AT, SNOOZE, GRACE).record == "snoozed"
+    assert move(FIRED, Event.SKIP, AT, SNOOZE, GRACE).record == "skipped"
+    assert move(FIRED, Event.EXPIRE, AT, SNOOZE, GRACE).record == "missed"
+    assert move(FIRED, Event.STRETCHED, AT, SNOOZE, GRACE).record is None  # the window wrote "done"
+
+
+def test_a_fired_reminder_is_shown_until_its_grace_window_ends():
+    assert FIRED.stage is Stage.DUE and FIRED.shown and FIRED.until == AT + GRACE
+    assert timed_event(FIRED, AT + GRACE - timedelta(seconds=1), GRACE, paused=False) is None
+    assert timed_event(FIRED, AT + GRACE, GRACE, paused=False) is Event.EXPIRE
+    assert wake_at(FIRED) == AT + GRACE
+
+
+def test_a_snooze_comes_back_with_the_same_stretch_and_a_full_grace_window():
+    snoozed = go(FIRED, Event.SNOOZE, AT + timedelta(minutes=1))
+    assert snoozed.stage is Stage.SNOOZED and not snoozed.shown
+    assert snoozed.until == AT + timedelta(minutes=11) == wake_at(snoozed)
+    assert timed_event(snoozed, AT + timedelta(minutes=5), GRACE, paused=False) is None
+    back_at = AT + timedelta(minutes=11, seconds=20)
+    assert timed_event(snoozed, back_at, GRACE, paused=False) is Event.RETURN
+    again = go(snoozed, Event.RETURN, back_at)
+    assert again.shown and again.stretch == "cat-cow" and again.until == back_at + GRACE
+
+
+def test_a_snooze_that_ends_while_paused_or_asleep_past_grace_is_missed():
+    snoozed = go(FIRED, Event.SNOOZE, AT)
+    assert timed_event(snoozed, snoozed.until, GRACE, paused=True) is Event.EXPIRE
+    assert timed_event(snoozed, snoozed.until + GRACE + timedelta(seconds=1), GRACE, paused=False) is Event.EXPIRE
+
+
+def test_a_held_reminder_waits_out_of_sight_and_still_ends_with_its_grace_window():
+    held = go(FIRED, Event.HOLD)
+    assert held.stage is Stage.HELD and not held.shown and held.until == FIRED.until
+    assert timed_event(held, FIRED.until, GRACE, paused=False) is Event.EXPIRE
+    assert go(held, Event.RELEASE).shown
+
+
+def test_final_reminders_are_left_to_rest():
+    for final in (go(FIRED, Event.SKIP), go(FIRED, Event.EXPIRE)):
+        assert timed_event(final, final.until + timedelta(days=1), GRACE, paused=False) is None
+        assert wake_at(final) is None
+    assert wake_at(None) is None
