@@ -112,105 +112,105 @@ class Context:
 # -- commands ----------------------------------------------------------------------
 
 
-def cmd_tray(app: Context) -> int:
+def cmd_tray(ctx: Context) -> int:
     from qlbreak.tray import main as tray_main
 
-    return tray_main.run(app.config, app.catalogue, app.paths, app.out, app.err)
+    return tray_main.run(ctx.config, ctx.catalogue, ctx.paths, ctx.out, ctx.err)
 
 
-def cmd_autostart(app: Context) -> int:
+def cmd_autostart(ctx: Context) -> int:
     from qlbreak.tray.autostart import for_this_system
 
     item = for_this_system()
-    if app.args.state != "status":
+    if ctx.args.state != "status":
         try:
-            item.set(app.args.state == "on")
+            item.set(ctx.args.state == "on")
         except OSError as err:
             raise Fail(f"cannot change the login item: {err}") from None
-    print(f"start at login: {item.status()}", file=app.out)
+    print(f"start at login: {item.status()}", file=ctx.out)
     return 0
 
 
-def cmd_list(app: Context) -> int:
+def cmd_list(ctx: Context) -> int:
     from qlbreak.core.picker import Preferences, allowed
 
-    a = app.args
-    prefs = Preferences() if a.all else app.config.prefs
+    a = ctx.args
+    prefs = Preferences() if a.all else ctx.config.prefs
     shown = [
         s
-        for s in app.catalogue
+        for s in ctx.catalogue
         if (a.all or allowed(s.candidate, prefs))
         and (not a.no_floor or s.no_floor)
         and (a.position is None or s.position == a.position)
         and (a.equipment is None or a.equipment in s.equipment)
     ]
     if a.json:
-        app.emit_json([s.as_json() for s in shown])
+        ctx.emit_json([s.as_json() for s in shown])
         return 0
     if not shown:
-        print("no stretch matches these filters", file=app.out)
+        print("no stretch matches these filters", file=ctx.out)
         return 0
     width = max(len(s.id) for s in shown)
     for s in shown:
         timing = f"{s.reps} reps" if s.reps else _duration(s.hold_seconds)
         per_side = " a side" if s.two_sided else ""
         floor = "" if s.no_floor else "  (floor)"
-        print(f"{s.id:<{width}}  {s.name}: {s.position}, {timing}{per_side}{floor}", file=app.out)
+        print(f"{s.id:<{width}}  {s.name}: {s.position}, {timing}{per_side}{floor}", file=ctx.out)
     return 0
 
 
-def cmd_schedule(app: Context) -> int:
-    a = app.args
+def cmd_schedule(ctx: Context) -> int:
+    a = ctx.args
     if a.days < 1 or a.days > 3660:
         raise Fail("--days must be from 1 to 3660")
     from qlbreak.core import schedule
 
-    zone_name = a.tz or app.config.timezone
-    now = app.now(zone_name)
+    zone_name = a.tz or ctx.config.timezone
+    now = ctx.now(zone_name)
     start = _parse_from(a.start, now.tzinfo) if a.start else now
-    found = schedule.upcoming(app.config.plan.reminders, start, a.days)
+    found = schedule.upcoming(ctx.config.plan.reminders, start, a.days)
     if a.json:
-        app.emit_json([{"reminder": o.reminder, "at": o.at.isoformat(timespec="seconds")} for o in found])
+        ctx.emit_json([{"reminder": o.reminder, "at": o.at.isoformat(timespec="seconds")} for o in found])
         return 0
     if not found:
-        print(f"no reminders in the {a.days} days from {start:%a %Y-%m-%d}", file=app.out)
+        print(f"no reminders in the {a.days} days from {start:%a %Y-%m-%d}", file=ctx.out)
         return 0
     width = max(len(o.reminder) for o in found)
     for o in found:
-        print(f"{o.at:%a %Y-%m-%d  %H:%M}  {o.reminder:<{width}}  {_offset(o.at)}", file=app.out)
+        print(f"{o.at:%a %Y-%m-%d  %H:%M}  {o.reminder:<{width}}  {_offset(o.at)}", file=ctx.out)
     return 0
 
 
-def cmd_history(app: Context) -> int:
-    a = app.args
+def cmd_history(ctx: Context) -> int:
+    a = ctx.args
     if a.days < 1:
         raise Fail("--days must be 1 or more")
     from qlbreak.core.streak import streak
 
-    now = app.now()
-    with app.history() as history:
+    now = ctx.now()
+    with ctx.history() as history:
         events = history.events(since=now - timedelta(days=a.days))
-        run = streak(history.done_days(), app.config.workdays, now.date())
+        run = streak(history.done_days(), ctx.config.workdays, now.date())
     if a.json:
-        app.emit_json({"streak": run, "events": [e.as_json() for e in events]})
+        ctx.emit_json({"streak": run, "events": [e.as_json() for e in events]})
         return 0
-    names = {s.id: s.name for s in app.catalogue}
+    names = {s.id: s.name for s in ctx.catalogue}
     for e in events:
         local = e.at.astimezone(now.tzinfo)
         what = names.get(e.stretch or "", e.stretch or "")
         extra = [x for x in (what, e.feeling.value if e.feeling else "", e.reminder or "") if x]
-        print(f"{local:%a %Y-%m-%d %H:%M}  {e.kind:<8}  {', '.join(extra)}", file=app.out)
+        print(f"{local:%a %Y-%m-%d %H:%M}  {e.kind:<8}  {', '.join(extra)}", file=ctx.out)
     if not events:
-        print(f"nothing recorded in the last {a.days} days", file=app.out)
-    print(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch", file=app.out)
+        print(f"nothing recorded in the last {a.days} days", file=ctx.out)
+    print(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch", file=ctx.out)
     return 0
 
 
-def cmd_stretch(app: Context) -> int:
-    a = app.args
+def cmd_stretch(ctx: Context) -> int:
+    a = ctx.args
     if not 0 < a.speed <= 1000:
         raise Fail("--speed must be more than 0 and at most 1000")
-    catalogue, config = app.catalogue, app.config
+    catalogue, config = ctx.catalogue, ctx.config
     stretch = None
     if a.id is not None:
         stretch = catalogue.get(a.id)
@@ -218,41 +218,41 @@ def cmd_stretch(app: Context) -> int:
             close = catalogue.close_matches(a.id)
             hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'qlbreak list --all'"
             raise Fail(f"unknown stretch {a.id!r}{hint}")
-    if a.speed == 1.0 and _ask_running(app, f"stretch {a.id}" if a.id else "stretch"):
-        print("the running qlbreak opens the stretch", file=app.out)  # so at most one is open
+    if a.speed == 1.0 and _ask_running(ctx, f"stretch {a.id}" if a.id else "stretch"):
+        print("the running qlbreak opens the stretch", file=ctx.out)  # so at most one is open
         return 0
     if stretch is None:
         from qlbreak.stretches.choosing import NothingFits, choose
 
-        with app.history() as history:
+        with ctx.history() as history:
             try:
-                stretch = choose(catalogue, config.prefs, history, app.now())
+                stretch = choose(catalogue, config.prefs, history, ctx.now())
             except NothingFits as err:
                 raise Fail(str(err)) from None
     from qlbreak.tray.windows import run_to_end
     from qlbreak.ui import spec
     from qlbreak.ui.theme import palette
 
-    return run_to_end("stretch", spec.stretch(stretch, config, app.paths, palette(config.theme).name, a.speed))
+    return run_to_end("stretch", spec.stretch(stretch, config, ctx.paths, palette(config.theme).name, a.speed))
 
 
-def _ask_running(app: Context, message: str) -> bool:
+def _ask_running(ctx: Context, message: str) -> bool:
     """Whether a running tray took the request (no key file: none ever ran)."""
-    if not app.paths.key_file.exists():
+    if not ctx.paths.key_file.exists():
         return False
     from qlbreak.tray.instance import Endpoint, InstanceError
 
     try:
-        return Endpoint(app.paths.runtime_dir, app.paths.key_file).send(message) == "ok"
+        return Endpoint(ctx.paths.runtime_dir, ctx.paths.key_file).send(message) == "ok"
     except InstanceError:
         return False
 
 
-def cmd_safety(app: Context) -> int:
+def cmd_safety(ctx: Context) -> int:
     from qlbreak.stretches import safety
 
-    if app.args.text:
-        print(safety.as_text(), file=app.out)
+    if ctx.args.text:
+        print(safety.as_text(), file=ctx.out)
         return 0
     import tkinter
 
@@ -260,17 +260,17 @@ def cmd_safety(app: Context) -> int:
     from qlbreak.ui.safety import show_alone
     from qlbreak.ui.theme import palette
 
-    config = app.config
+    config = ctx.config
     try:
-        show_alone(spec.safety(palette(config.theme).name, app.paths, config.timezone))
+        show_alone(spec.safety(palette(config.theme).name, ctx.paths, config.timezone))
     except tkinter.TclError as err:
         raise Fail(f"cannot open a window: {err}") from None
     return 0
 
 
-def cmd_config(app: Context) -> int:
-    a = app.args
-    path = app.paths.config_file
+def cmd_config(ctx: Context) -> int:
+    a = ctx.args
+    path = ctx.paths.config_file
     if a.init:
         from qlbreak.storage import config as config_mod
         from qlbreak.storage.atomic import write_atomic
@@ -281,20 +281,20 @@ def cmd_config(app: Context) -> int:
             raise Fail(f"{path}: already exists; it was left as it is", status=1) from None
         except OSError as err:
             raise Fail(f"{path}: cannot write: {err.strerror or err}") from None
-        print(f"wrote {path}", file=app.out)
+        print(f"wrote {path}", file=ctx.out)
         return 0
     if not a.check:
-        print(path, file=app.out)
+        print(path, file=ctx.out)
         return 0
-    loaded = app.loaded
+    loaded = ctx.loaded
     for problem in loaded.problems:
-        print(problem, file=app.out)
+        print(problem, file=ctx.out)
     if loaded.errors:
         count = len(loaded.errors)
-        print(f"{path}: {count} error{'s' if count != 1 else ''}", file=app.out)
+        print(f"{path}: {count} error{'s' if count != 1 else ''}", file=ctx.out)
         return 1
     state = "ok" if path.exists() else "not found, so the defaults apply"
-    print(f"{path}: {state}", file=app.out)
+    print(f"{path}: {state}", file=ctx.out)
     return 0
 
 

@@ -19,33 +19,18 @@ CONFIG_ENV = "QLBREAK_CONFIG"
 
 @dataclass(frozen=True)
 class Paths:
+    """Every file and folder qlbreak uses, each named once (``default_paths`` makes them)."""
+
     config_file: Path
-    data_dir: Path
-    config_dir: Path = Path()  # the per-user config folder, whatever --config says
-    state_dir: Path = Path()  # the tray's saved state and its log
-    runtime_dir: Path = Path()  # the single-instance lock and socket (0700)
-
-    @property
-    def key_file(self) -> Path:
-        """The single-instance endpoint's secret (0600)."""
-        return self.config_dir / "instance.key"
-
-    @property
-    def state_file(self) -> Path:
-        return self.state_dir / "state.json"
-
-    @property
-    def log_file(self) -> Path:
-        return self.state_dir / "qlbreak.log"
-
-    @property
-    def history_db(self) -> Path:
-        return self.data_dir / "history.db"
-
-    @property
-    def safety_file(self) -> Path:
-        """Exists once the user has said "I understand" to the safety notice."""
-        return self.data_dir / "safety-accepted"
+    config_dir: Path  # the per-user config folder, whatever --config says
+    data_dir: Path  # the history, the safety notice's mark
+    state_dir: Path  # the tray's saved state and its log
+    runtime_dir: Path  # the single-instance lock and socket (0700)
+    key_file: Path  # the single-instance endpoint's secret (0600)
+    history_db: Path
+    safety_file: Path  # exists once the user has said "I understand" to the safety notice
+    state_file: Path
+    log_file: Path
 
 
 def assets_dir() -> Path:
@@ -59,13 +44,18 @@ def default_paths(config: str | None = None, environ: Mapping[str, str] = os.env
     """``config`` (from ``--config``) wins over ``$QLBREAK_CONFIG``, which wins over the default."""
     dirs = PlatformDirs(APP, appauthor=False)
     chosen = config or environ.get(CONFIG_ENV)
-    config_file = Path(chosen).expanduser() if chosen else Path(dirs.user_config_dir) / "config.toml"
+    config_dir, data, state = Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_state_dir)
     return Paths(
-        config_file=config_file,
-        data_dir=Path(dirs.user_data_dir),
-        config_dir=Path(dirs.user_config_dir),
-        state_dir=Path(dirs.user_state_dir),
+        config_file=Path(chosen).expanduser() if chosen else config_dir / "config.toml",
+        config_dir=config_dir,
+        data_dir=data,
+        state_dir=state,
         runtime_dir=_runtime_dir(dirs, environ),
+        key_file=config_dir / "instance.key",
+        history_db=data / "history.db",
+        safety_file=data / "safety-accepted",
+        state_file=state / "state.json",
+        log_file=state / "qlbreak.log",
     )
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
 
 from qlbreak.core.session import Timing
 from qlbreak.stretches.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
 
 # The stretch window builds a Stretch from its parent's snapshot and must start
 # fast: what only loading and checking the files needs is imported there.
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
     from qlbreak.core.picker import Candidate
     from qlbreak.storage.tomlfile import Located, Problem

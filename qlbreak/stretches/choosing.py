@@ -5,12 +5,12 @@ window's "Another one" all choose here."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
-from typing import TYPE_CHECKING
 
-from qlbreak.core.picker import Preferences, pick
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from qlbreak.core.picker import Preferences
     from qlbreak.storage.history import History
     from qlbreak.stretches.catalogue import Catalogue, Stretch
 
@@ -23,6 +23,8 @@ def choose(
     catalogue: Catalogue, prefs: Preferences, history: History, now: datetime, skip: frozenset[str] = frozenset()
 ) -> Stretch:
     """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
+    from qlbreak.core.picker import pick  # here: the stretch window imports this module on its way to the screen
+
     candidates = [s.candidate for s in catalogue]
     done = history.done()
     last = history.last_stretch()

@@ -44,9 +44,9 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     if not endpoint.acquire():
         return _second(endpoint, out, err)
     logs.setup(paths.log_file)
-    now = SystemClock(config.timezone).now()
+    clock = SystemClock(config.timezone)
     try:
-        history = History.open(paths.history_db, now)
+        history = History.open(paths.history_db, clock.now())
     except HistoryError as unusable:
         print(f"qlbreak: {unusable}", file=err)
         return 2
@@ -64,7 +64,7 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
-    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), SystemClock(config.timezone))
+    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock)
     service = Service(config, catalogue, history, paths.state_file, ports, commands)
     try:
         listener = endpoint.listen(post, frozenset(catalogue.ids))

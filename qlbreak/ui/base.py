@@ -128,6 +128,15 @@ def scale_of(root: tk.Misc) -> float:
     return max(1.0, root.winfo_fpixels("1i") / 96)
 
 
+def child_main(window: str, show: Callable[[tk.Tk, Spec], None]) -> Callable[[Sequence[str] | None], int]:
+    """The ``main`` of a small child window: ``run_child`` with ``show``."""
+
+    def main(argv: Sequence[str] | None = None) -> int:
+        return run_child(window, argv, show)
+
+    return main
+
+
 def run_child(window: str, argv: Sequence[str] | None, show: Callable[[tk.Tk, Spec], None]) -> int:
     """A small child window's life: its spec (``ui/spec.py``), a Tk root, ``show``
     (which reads the spec: KeyError, TypeError or ValueError mean a bad one), then the

@@ -11,20 +11,15 @@ from __future__ import annotations
 import contextlib
 import sys
 import tkinter as tk
-from collections.abc import Sequence
 from typing import Any
 
-from qlbreak.ui.base import Fonts, make_fonts, run_child, scale_of
+from qlbreak.ui.base import Fonts, child_main, make_fonts, scale_of
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-menu"
 TITLE = "qlbreak \u2014 menu"
 IDLE_MS = 60_000
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    return run_child("menu", argv, show)
 
 
 def show(root: tk.Tk, spec: Spec) -> None:
@@ -126,5 +121,7 @@ class Menu:
             self.close()
 
 
+main = child_main("menu", show)
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(None))

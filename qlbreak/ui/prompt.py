@@ -12,19 +12,14 @@ from __future__ import annotations
 
 import sys
 import tkinter as tk
-from collections.abc import Sequence
 
-from qlbreak.ui.base import button, make_fonts, run_child, scale_of
+from qlbreak.ui.base import button, child_main, make_fonts, scale_of
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-prompt"
 TITLE = "qlbreak \u2014 Time for a stretch"
 MARGIN = 16
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    return run_child("prompt", argv, show)
 
 
 def show(root: tk.Tk, spec: Spec) -> None:
@@ -93,5 +88,7 @@ def place(root: tk.Tk, corner: str, icon: tuple[int, ...] | None = None) -> None
     root.geometry(f"+{max(0, x)}+{max(0, min(y, sh - h))}")
 
 
+main = child_main("prompt", show)
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(None))

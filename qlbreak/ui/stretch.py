@@ -13,10 +13,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 
 from qlbreak.ui import spec as window_spec
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
     from datetime import datetime
 
