@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, TextIO
 
 from qlbreak import __version__
-from qlbreak.stretches import vocabulary
+from qlbreak.core import vocabulary
 
 # Each command imports what it uses, so `qlbreak --version` and a window that must
 # open fast do not pay for the rest (history's sqlite3, the schedule, the picker).

@@ -17,8 +17,8 @@ from typing import Any
 from qlbreak import clock
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
+from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
-from qlbreak.stretches.vocabulary import EQUIPMENT
 
 WORK_DAYS = frozenset(range(5))
 DEFAULT_REMINDERS = (

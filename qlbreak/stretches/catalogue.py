@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from qlbreak.core.session import Timing
-from qlbreak.stretches.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
+from qlbreak.core.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
 
 # The stretch window builds a Stretch from its parent's snapshot and must start
 # fast: what only loading and checking the files needs is imported there.

@@ -4,6 +4,7 @@ outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` 
 ``icon_win32`` repairs), ``notify``, ``windows`` (the one way to start a child
 window), ``instance`` (one per user), ``autostart`` and ``logs``.
 
-May import ``core``, ``stretches``, ``storage`` and ``ui.spec`` (the child windows'
-contract); never tkinter: every window is a child process.
+May import ``core``, ``stretches``, ``storage``, and of ``ui`` only ``spec`` (the child
+windows' contract) and ``theme`` (light or dark), which import no Tk; never tkinter:
+every window is a child process (tests/unit/test_layers.py checks).
 """

@@ -1,4 +1,7 @@
-"""The catalogue's fixed words: cheap to import, so the command line can offer them."""
+"""The fixed words a stretch is described in (positions, equipment, targets): what the
+catalogue, the settings and the command line all check against; cheap to import."""
+
+from __future__ import annotations
 
 POSITIONS = ("standing", "seated", "lying", "kneeling", "hands-and-knees")
 NO_FLOOR_POSITIONS = frozenset({"standing", "seated"})

@@ -1,0 +1,69 @@
+"""The layout keeps its promises (each package's __init__.py states them): core/ is
+pure, the tray process never imports tkinter, the windows never import the tray's
+libraries, storage and stretches stay below both. Checked on the source, statically."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "qlbreak"
+IMPURE = {"os", "io", "pathlib", "threading", "sqlite3", "socket", "subprocess", "asyncio", "tkinter", "time", "random"}
+CLOCK_READS = {"now", "today", "utcnow", "time", "monotonic"}
+GUI = {"tkinter", "_tkinter"}
+TRAY_LIBRARIES = {"pystray", "plyer", "Xlib"}
+# What each package may import of qlbreak (besides itself and the top-level clock).
+ALLOWED = {
+    "core": set(),
+    "storage": {"core"},
+    "stretches": {"core", "storage"},
+    "ui": {"core", "storage", "stretches"},
+    "tray": {"core", "storage", "stretches", "ui.spec", "ui.theme"},  # the windows' contract; no Tk
+}
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def modules(package: str) -> list[Path]:
+    return sorted((PACKAGE / package).glob("*.py"))
+
+
+@pytest.mark.parametrize("path", modules("core"), ids=lambda p: p.name)
+def test_core_module_is_pure(path: Path):
+    for line, name in imports(path):
+        top = name.split(".")[0]
+        if name.startswith("qlbreak."):
+            assert name.startswith("qlbreak.core"), f"{path.name}:{line} imports {name}"
+            continue
+        assert top in sys.stdlib_module_names and top not in IMPURE, f"{path.name}:{line} imports {name}"
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            assert node.func.attr not in CLOCK_READS, f"{path.name}:{node.lineno} reads the clock"
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_each_package_imports_only_the_layers_below_it(package: str):
+    for path in modules(package):
+        for line, name in imports(path):
+            where = f"{package}/{path.name}:{line} imports {name}"
+            top = name.split(".")[0]
+            if package != "ui":
+                assert top not in GUI, where
+            if package in ("core", "storage", "stretches", "ui"):
+                assert top not in TRAY_LIBRARIES, where
+            if name.startswith("qlbreak.") and not name.startswith("qlbreak.clock"):
+                inner = name.removeprefix("qlbreak.")
+                if inner.split(".")[0] == package:
+                    continue
+                assert any(inner == a or inner.startswith(f"{a}.") for a in ALLOWED[package]), where
