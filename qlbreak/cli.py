@@ -233,7 +233,31 @@ def cmd_stretch(ctx: Context) -> int:
     from qlbreak.ui import spec
     from qlbreak.ui.theme import palette
 
-    return run_to_end("stretch", spec.stretch(stretch, config, ctx.paths, palette(config.theme).name, a.speed))
+    status, answered = run_to_end(
+        "stretch", spec.stretch(stretch, config, ctx.paths, palette(config.theme).name, a.speed)
+    )
+    if answered[1:]:
+        _record_late(ctx, answered[1:])
+    return status
+
+
+def _record_late(ctx: Context, lines: list[str]) -> None:
+    """The window could not write these records (the history was busy or the disk
+    full): one more, patient try, and a clear line if that fails too."""
+    import json
+
+    from qlbreak.storage.history import Event, History
+    from qlbreak.storage.outbox import Outbox
+
+    try:
+        events = [Event.from_json(json.loads(line)) for line in lines]
+    except (ValueError, KeyError, TypeError) as err:
+        raise Fail(f"the stretch window answered what is not a record: {err}") from None
+    outbox = Outbox(lambda: History.open(ctx.paths.history_db, ctx.now(), timeout=30.0), events)
+    outbox.close()
+    if outbox.pending:
+        what = ", ".join(f"{e.kind} {e.stretch or ''}".strip() for e in outbox.pending)
+        print(f"qlbreak: not recorded ({what}): {outbox.problem}", file=ctx.err)
 
 
 def _ask_running(ctx: Context, message: str) -> bool:

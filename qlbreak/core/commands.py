@@ -66,10 +66,12 @@ class OpenMenu:
 @dataclass(frozen=True, slots=True)
 class ChildEnded:
     """A child window ended: ``result`` is the line it answered, None when it answered
-    nothing (closed by the tray, killed, crashed)."""
+    nothing (closed by the tray, killed, crashed); ``records`` are the history records
+    (JSON lines) it could not write itself."""
 
     kind: str  # "stretch", "prompt", "menu" or "safety"
     result: str | None
+    records: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

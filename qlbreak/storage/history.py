@@ -1,24 +1,34 @@
 """What happened: reminders fired, stretches done (with feelings), skipped, snoozed, missed.
 
-SQLite in WAL mode, so the tray and a dialog can both write. The schema carries
-``PRAGMA user_version``; a database from a newer qlbreak is refused, never touched.
-A damaged one is moved aside (``history.db.corrupt-<timestamp>``) and a new one is
-started: a lost history is sad, a crashed break reminder is useless.
+SQLite in WAL mode, so the tray and a window can both write. The schema carries
+``PRAGMA user_version``; a database from a newer qlbreak is refused and never
+written to. Only real damage (not a database, malformed, a schema that is not ours)
+moves a file aside (``history.db.corrupt-<timestamp>``) and starts a new one. A busy
+history (another program holds a lock) or a full disk is never damage: the file is
+kept as it is and the error says so (``HistoryBusy``, ``HistoryFull``), so the caller
+can try again later (``storage/outbox.py`` does).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from qlbreak.core.picker import Done
 from qlbreak.core.session import Feeling
+from qlbreak.storage.atomic import private_file, private_folder
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 2  # 2: a reminder occurrence is fired (or missed) once, whoever records it
 KINDS = ("fired", "done", "skipped", "snoozed", "missed", "switched")
+COLUMNS = ("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence")
+BUSY_TIMEOUT = 5.0  # seconds a statement waits for another program's lock
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
@@ -37,10 +47,26 @@ DELETE FROM events WHERE kind IN ('fired', 'missed') AND id NOT IN (
 CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
     WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL;
 """
+# SQLite's primary result codes (sqlite3.h) that say what kind of trouble it is.
+_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_FULL = 13  # SQLITE_FULL
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
 class HistoryError(Exception):
-    """The history cannot be used at all; the message says why and what to do."""
+    """The history cannot be used now; the message says why and what to do."""
+
+
+class HistoryBusy(HistoryError):
+    """Another program holds the history's lock: nothing is wrong with it; try again."""
+
+
+class HistoryFull(HistoryError):
+    """The disk is full: nothing was written, and the history was kept as it is."""
+
+
+class _Damaged(Exception):
+    """Real damage: the only reason a history is moved aside."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +88,21 @@ class Event:
             "occurrence": self.occurrence.isoformat() if self.occurrence else None,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, str | None]) -> Event:
+        """Back from ``as_json`` (ValueError, KeyError or TypeError for anything else)."""
+        at, feeling, occurrence = data["at"], data.get("feeling"), data.get("occurrence")
+        if not isinstance(at, str) or str(data["kind"]) not in KINDS:
+            raise ValueError(f"not a history event: {data!r}")
+        return cls(
+            _aware(datetime.fromisoformat(at)),
+            str(data["kind"]),
+            data.get("stretch"),
+            Feeling(feeling) if feeling else None,
+            data.get("reminder"),
+            date.fromisoformat(occurrence) if occurrence else None,
+        )
+
 
 class History:
     def __init__(self, connection: sqlite3.Connection, path: Path, notice: str | None = None) -> None:
@@ -70,19 +111,24 @@ class History:
         self.notice = notice  # set when a damaged database was moved aside
 
     @classmethod
-    def open(cls, path: Path, now: datetime) -> History:
-        """Open or create the history at ``path``; ``now`` names a moved-aside copy."""
+    def open(cls, path: Path, now: datetime, timeout: float = BUSY_TIMEOUT) -> History:
+        """Open or create the history at ``path``; ``now`` names a moved-aside copy.
+
+        Raises HistoryBusy, HistoryFull or HistoryError (and leaves the file as it is)
+        for anything but real damage."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
             try:
-                return cls(_connect(path), path)
-            except sqlite3.DatabaseError as err:
+                return cls(_connect(path, timeout), path)
+            except _Damaged as err:
                 aside = _move_aside(path, now)
                 notice = (
                     f"{path}: the history was damaged ({err}); it was moved to {aside.name} and a new one was started"
                 )
-                return cls(_connect(path), path, notice)
-        except (OSError, sqlite3.Error) as err:
+                return cls(_connect(path, timeout), path, notice)
+        except sqlite3.Error as err:
+            raise _problem(path, err, "cannot open the history") from None
+        except (OSError, _Damaged) as err:
             raise HistoryError(f"{path}: cannot open the history: {err}") from None
 
     def close(self) -> None:
@@ -100,36 +146,17 @@ class History:
 
     def settled(self, since: date) -> set[tuple[str, date]]:
         """(reminder, local date) of every occurrence fired or missed from ``since`` on."""
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT reminder, occurrence FROM events WHERE kind IN ('fired', 'missed')"
             " AND reminder IS NOT NULL AND occurrence >= ?",
             (since.isoformat(),),
         )
         return {(reminder, date.fromisoformat(day)) for reminder, day in rows}
 
-    def _insert(self, event: Event, verb: str) -> int:
-        if event.kind not in KINDS:
-            raise ValueError(f"unknown event kind {event.kind!r}")
-        _aware(event.at)
-        with self._db:
-            return self._db.execute(
-                f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.at.timestamp(),
-                    event.at.isoformat(),
-                    event.kind,
-                    event.stretch,
-                    event.feeling.value if event.feeling else None,
-                    event.reminder,
-                    event.occurrence.isoformat() if event.occurrence else None,
-                ),
-            ).rowcount
-
     def events(self, since: datetime | None = None) -> list[Event]:
         """Events at or after ``since`` (all when None), oldest first."""
         floor = _aware(since).timestamp() if since else float("-inf")
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT at, kind, stretch, feeling, reminder, occurrence FROM events WHERE ts >= ? ORDER BY ts, id",
             (floor,),
         )
@@ -140,42 +167,100 @@ class History:
         return [Done(e.stretch, e.at, e.feeling) for e in self.events() if e.kind == "done" and e.stretch]
 
     def last_stretch(self) -> str | None:
-        row = self._db.execute(
+        rows = self._read(
             "SELECT stretch FROM events WHERE stretch IS NOT NULL AND kind IN ('done', 'skipped', 'switched')"
             " ORDER BY ts DESC, id DESC LIMIT 1"
-        ).fetchone()
-        return row[0] if row else None
+        )
+        return rows[0][0] if rows else None
 
     def done_days(self) -> set[date]:
         """Local dates (as the user lived them) with a stretch done."""
-        rows = self._db.execute("SELECT at FROM events WHERE kind = 'done'")
-        return {datetime.fromisoformat(at).date() for (at,) in rows}
+        return {datetime.fromisoformat(at).date() for (at,) in self._read("SELECT at FROM events WHERE kind = 'done'")}
+
+    def _insert(self, event: Event, verb: str) -> int:
+        if event.kind not in KINDS:
+            raise ValueError(f"unknown event kind {event.kind!r}")
+        _aware(event.at)
+        try:
+            with self._db:
+                return self._db.execute(
+                    f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        event.at.timestamp(),
+                        event.at.isoformat(),
+                        event.kind,
+                        event.stretch,
+                        event.feeling.value if event.feeling else None,
+                        event.reminder,
+                        event.occurrence.isoformat() if event.occurrence else None,
+                    ),
+                ).rowcount
+        except sqlite3.Error as err:
+            raise _problem(self.path, err, f"cannot record {event.kind!r}") from None
+
+    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[str, ...]]:
+        try:
+            return self._db.execute(sql, args).fetchall()
+        except sqlite3.Error as err:
+            raise _problem(self.path, err, "cannot read the history") from None
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, timeout: float) -> sqlite3.Connection:
+    """A connection to a history this qlbreak can use; raises _Damaged for real damage
+    only, and writes nothing to a history from a newer qlbreak."""
+    # SQLite gives its -wal and -shm files the database's own mode: private from the start
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        private_file(file)  # a history from before 0.2 was readable by every user
     # The tray opens it in one thread and its service loop uses it in another (never both).
-    db = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+    db = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
     try:
-        # Reads first: opening an up-to-date history writes nothing (no fsync at start-up).
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode=WAL")
-        check = db.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {check[0] if check else 'no answer'}")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        version = _damage_is_damage(lambda: db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise HistoryError(
                 f"{path} was written by a newer qlbreak (history schema {version}; this one knows "
                 f"{SCHEMA_VERSION}). Update qlbreak; the file was left untouched."
             )
+        check = _damage_is_damage(lambda: db.execute("PRAGMA quick_check").fetchone())
+        if check is None or check[0] != "ok":
+            raise _Damaged(f"integrity check failed: {check[0] if check else 'no answer'}")
+        # Reads first: opening an up-to-date history writes nothing (no fsync at start-up).
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
         if version < SCHEMA_VERSION:
             with db:
-                db.executescript(_SCHEMA)
+                _damage_is_damage(lambda: db.executescript(_SCHEMA))
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        columns = tuple(row[1] for row in db.execute("PRAGMA table_info(events)"))
+        if columns != COLUMNS:
+            raise _Damaged(f"not a qlbreak history (its events table has {', '.join(columns) or 'no columns'})")
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _damage_is_damage(step: Callable[[], T]) -> T:
+    """Run ``step``; SQLite's "not a database" and "malformed" become _Damaged, and so
+    does a schema error (a table of the same name that is not ours); busy, full and the
+    rest stay what they are."""
+    try:
+        return step()
+    except sqlite3.Error as err:
+        code = getattr(err, "sqlite_errorcode", None)
+        if code is not None and (code & 0xFF in _DAMAGED or code == 1):  # 1: SQLITE_ERROR, a schema clash
+            raise _Damaged(str(err)) from None
+        raise
+
+
+def _problem(path: Path, err: sqlite3.Error, doing: str) -> HistoryError:
+    code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _BUSY:
+        return HistoryBusy(f"{path}: {doing}: another program is using the history; try again in a moment")
+    if code == _FULL:
+        return HistoryFull(f"{path}: {doing}: the disk is full; the history was kept as it is")
+    return HistoryError(f"{path}: {doing}: {err}")
 
 
 def _move_aside(path: Path, now: datetime) -> Path:
@@ -189,7 +274,7 @@ def _move_aside(path: Path, now: datetime) -> Path:
     return aside
 
 
-def _events(rows: Iterator[tuple[str, str, str | None, str | None, str | None, str | None]]) -> Iterator[Event]:
+def _events(rows: list[tuple[str, ...]]) -> Iterator[Event]:
     for at, kind, stretch, feeling, reminder, occurrence in rows:
         yield Event(
             at=datetime.fromisoformat(at),

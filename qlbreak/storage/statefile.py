@@ -7,7 +7,8 @@ the history (which records every fired and missed occurrence) still stops a rest
 from showing a reminder again.
 
 Version 2 keeps the reminder on show in any stage, with the stretch it proposes, so a
-snoozed reminder comes back after a restart with the same stretch. Version 1 files
+snoozed reminder comes back after a restart with the same stretch, and the history
+records that are still waiting for the history to take them. Version 1 files
 (a shown reminder, or a snooze without its stretch) are read and upgraded on the next
 write.
 """
@@ -15,6 +16,7 @@ write.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +25,7 @@ from typing import Any
 from qlbreak.core.reminder import OnShow, Stage
 from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.storage.atomic import write_atomic
+from qlbreak.storage.history import Event
 
 VERSION = 2
 
@@ -34,6 +37,7 @@ class Saved:
     state: ScheduleState
     reminder: OnShow | None = None
     notice: str | None = None
+    pending: tuple[Event, ...] = ()  # records the history has not taken yet
 
 
 def load(path: Path, now: datetime) -> Saved:
@@ -49,8 +53,9 @@ def load(path: Path, now: datetime) -> Saved:
         if version not in (1, VERSION):
             raise ValueError(f"unknown version {version!r}")
         reminder = _reminder(data["reminder"]) if version == VERSION else _reminder_v1(data)
-        return Saved(_state(data), reminder)
-    except (ValueError, TypeError, KeyError, AttributeError) as err:
+        pending = tuple(Event.from_json(e) for e in data.get("pending", []))
+        return Saved(_state(data), reminder, pending=pending)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as err:
         aside = path.with_name(f"{path.name}.bad-{now:%Y%m%dT%H%M%S}")
         try:
             path.replace(aside)
@@ -59,7 +64,7 @@ def load(path: Path, now: datetime) -> Saved:
         return Saved(ScheduleState(), notice=f"{path}: unreadable ({err}); kept as {aside.name}, starting afresh")
 
 
-def save(path: Path, state: ScheduleState, reminder: OnShow | None) -> None:
+def save(path: Path, state: ScheduleState, reminder: OnShow | None, pending: Sequence[Event] = ()) -> None:
     data = {
         "version": VERSION,
         "since": _instant(state.since),
@@ -75,6 +80,7 @@ def save(path: Path, state: ScheduleState, reminder: OnShow | None) -> None:
         }
         if reminder
         else None,
+        "pending": [e.as_json() for e in pending],
     }
     write_atomic(path, (json.dumps(data, indent=1) + "\n").encode())
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from qlbreak.core.picker import Preferences
     from qlbreak.storage.history import History
+    from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Catalogue, Stretch
 
 
@@ -20,7 +21,11 @@ class NothingFits(Exception):
 
 
 def choose(
-    catalogue: Catalogue, prefs: Preferences, history: History, now: datetime, skip: frozenset[str] = frozenset()
+    catalogue: Catalogue,
+    prefs: Preferences,
+    history: History | Outbox,
+    now: datetime,
+    skip: frozenset[str] = frozenset(),
 ) -> Stretch:
     """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
     from qlbreak.core.picker import pick  # here: the stretch window imports this module on its way to the screen

@@ -23,7 +23,8 @@ from qlbreak.clock import SystemClock
 from qlbreak.core.commands import Command, Quit
 from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config
-from qlbreak.storage.history import History, HistoryError
+from qlbreak.storage.history import History
+from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import Paths, assets_dir
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.tray import logs
@@ -37,6 +38,7 @@ from qlbreak.tray.windows import ChildWindows
 
 log = logging.getLogger("qlbreak")
 QUIT_WITHIN = 2.0  # seconds from Quit or SIGTERM to a finished process
+HISTORY_WAIT = 2.0  # seconds the loop waits for a busy history before keeping a record for later
 
 
 def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: TextIO) -> int:
@@ -45,11 +47,9 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         return _second(endpoint, out, err)
     logs.setup(paths.log_file)
     clock = SystemClock(config.timezone)
-    try:
-        history = History.open(paths.history_db, clock.now())
-    except HistoryError as unusable:
-        print(f"qlbreak: {unusable}", file=err)
-        return 2
+    # No usable history (a read-only folder, a full disk, a newer qlbreak's file) must
+    # not stop the reminders: they go on, and the records wait until it can be written.
+    history = Outbox(lambda: History.open(paths.history_db, clock.now(), timeout=HISTORY_WAIT))
     if history.notice:
         log.warning(history.notice)
     commands: queue.Queue[Command] = queue.Queue()

@@ -11,6 +11,7 @@ longer than ``schedule.HEARTBEAT`` and checks the wall clock against the monoton
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 from dataclasses import dataclass, replace
@@ -39,7 +40,8 @@ from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.core.streak import streak
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config
-from qlbreak.storage.history import Event, History
+from qlbreak.storage.history import Event, HistoryBusy
+from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
 from qlbreak.tray.ports import Clock, LoginItem, Notifier, Tray, Windows
@@ -64,7 +66,7 @@ class Service:
         self,
         config: Config,
         catalogue: Catalogue,
-        history: History,
+        history: Outbox,
         state_file: Path,
         ports: Ports,
         commands: queue.Queue[Command] | None = None,  # made earlier when adapters must post to it
@@ -77,6 +79,7 @@ class Service:
         saved = statefile.load(state_file, now)
         if saved.notice:
             log.warning(saved.notice)
+        history.keep(saved.pending)
         since = now.date() - schedule.SETTLED_AFTER - timedelta(days=1)
         self.state: ScheduleState = replace(saved.state, handled=saved.state.handled | history.settled(since))
         self.reminder: OnShow | None = saved.reminder
@@ -84,6 +87,7 @@ class Service:
         self._shown: tuple[str, str, tuple[tray_view.Entry, ...]] | None = None
         self._saved: tuple[object, datetime | None] = (None, None)
         self._counted: tuple[date, datetime, tuple[int, int, bool | None]] | None = None
+        self._told: str | None = None  # the history's trouble the user was told about
 
     def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -121,6 +125,7 @@ class Service:
             self._handle(command, now)
         if not self.running:
             return now
+        self._flush_history()
         plan = self.config.plan
         self.state, decision = schedule.tick(plan, self.state, now)
         for occ in decision.missed:
@@ -161,8 +166,8 @@ class Service:
                 windows.open_safety()
             case OpenMenu(x=x, y=y):
                 windows.open_menu(tray_view.menu(self._view(now)), x, y)
-            case ChildEnded(kind=kind, result=result):
-                self._ended(kind, result, now)
+            case ChildEnded(kind=kind, result=result, records=records):
+                self._ended(kind, result, records, now)
             case Wake():
                 pass  # resumed from sleep (Windows says so): this step looks at the clock
             case Quit():
@@ -186,9 +191,14 @@ class Service:
         windows.close_prompt()
         windows.open_stretch(stretch)
 
-    def _ended(self, kind: str, result: str | None, now: datetime) -> None:
+    def _ended(self, kind: str, result: str | None, records: tuple[str, ...], now: datetime) -> None:
         """A child window ended; the prompt's and the menu's answers are commands,
         carried out here and now (never queued again)."""
+        for line in records:  # what the window could not write: kept until the history takes it
+            try:
+                self.history.record(Event.from_json(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as err:
+                log.warning("a %s window answered what is not a record (%s): %.200s", kind, err, line)
         if kind == "stretch":
             log.info("stretch window closed (%s)", result or "no answer")
             self._counted = None  # the window may have recorded a stretch
@@ -283,7 +293,27 @@ class Service:
         except NothingFits:
             return None
 
-    # -- clock, state, tray ------------------------------------------------------------
+    # -- clock, state, history, tray ---------------------------------------------------
+
+    def _flush_history(self) -> None:
+        """Write what the history could not take before; say once when it cannot take
+        anything (a busy moment is only logged), and when it can again."""
+        history = self.history
+        if history.flush():
+            if self._told is not None:
+                log.info("the history takes records again")
+                self.ports.notifier.notify("qlbreak", "Your history is saved again.")
+            self._told = None
+            return
+        problem = history.problem or "the history cannot be written"
+        if problem != self._told:
+            busy = isinstance(history.trouble, HistoryBusy)
+            log.warning("%s; %d record(s) kept until it can be written", problem, len(history.pending))
+            if not busy and self._told is None:
+                self.ports.notifier.notify(
+                    "qlbreak cannot save your history", f"{problem}. Reminders go on; it is saved once it can be."
+                )
+            self._told = problem
 
     def _check_drift(self, now: datetime) -> None:
         mono = self.ports.clock.monotonic()
@@ -300,11 +330,12 @@ class Service:
         ``SAVE_SEEN_EVERY`` (the history's claims already stop repeats), so an idle
         tray does not write to disk every heartbeat."""
         seen = self.state.seen_until
-        key = (replace(self.state, seen_until=None), self.reminder)
+        pending = tuple(self.history.pending)
+        key = (replace(self.state, seen_until=None), self.reminder, pending)
         if not force and key == self._saved[0] and seen and self._saved[1] and seen - self._saved[1] < SAVE_SEEN_EVERY:
             return
         try:
-            statefile.save(self.state_file, self.state, self.reminder)
+            statefile.save(self.state_file, self.state, self.reminder, pending)
             self._saved = (key, seen)
         except OSError as err:
             log.error("%s: cannot save the state: %s", self.state_file, err)

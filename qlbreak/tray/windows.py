@@ -42,19 +42,19 @@ def start(
     )
 
 
-def run_to_end(kind: str, window_spec: spec.Spec) -> int:
+def run_to_end(kind: str, window_spec: spec.Spec) -> tuple[int, list[str]]:
     """Run a window from a terminal command to its end; SIGTERM or Ctrl-C here closes
-    it too, and the exit status is the window's."""
+    it too. Returns the window's exit status and its answer's lines."""
     child = start(kind, window_spec)
     previous = signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     try:
-        child.communicate()  # its answer is for a tray; a terminal does not need it
-        return child.wait()
+        out = child.communicate()[0] or b""
     except KeyboardInterrupt:
         child.terminate()
-        return child.wait()
+        out = child.communicate()[0] or b""
     finally:
         signal.signal(signal.SIGTERM, previous)
+    return child.returncode, out.decode("utf-8", "replace").strip().splitlines()
 
 
 class ChildWindows:
@@ -137,10 +137,10 @@ class ChildWindows:
                 del self._children[kind]
         if code not in (0, -signal.SIGTERM):
             log.warning("%s window ended with status %s", kind, code)
-        answered = out.decode("ascii", "replace").strip().splitlines()
+        answered = out.decode("utf-8", "replace").strip().splitlines() if code == 0 else []
         # closed by the tray (a newer one replaced it), killed or crashed: no choice was made
-        result = answered[-1] if answered and not ended_by_us and code == 0 else None
-        self.report(ChildEnded(kind, result))
+        result = answered[0] if answered and not ended_by_us else None
+        self.report(ChildEnded(kind, result, tuple(answered[1:])))
 
     def _alive(self, kind: str) -> subprocess.Popen[bytes] | None:
         with self._lock:

@@ -4,9 +4,11 @@ stretch``): how the window is started, what it is told, and what it answers.
 Every window starts the same way: ``python -c "...import main..." SPEC``, where SPEC is
 one JSON object (``-c`` rather than ``-m``: runpy's imports cost ~10 ms of a window's
 start). The parent has already read the config and the catalogue, so the window
-paints from its spec at once. A window answers with at most one line on stdout
-(the prompt and the menu: the action chosen; the stretch window: how it ended) and
-exits. This module imports no tkinter: the tray uses it.
+paints from its spec at once. A window answers with one line on stdout (the prompt
+and the menu: the action chosen; the stretch window: how it ended) and
+exits; the stretch window adds, one JSON line each, any record the history could not
+take (busy, a full disk), which the tray then keeps until it can write them. This
+module imports no tkinter: the tray uses it.
 """
 
 from __future__ import annotations
@@ -62,9 +64,10 @@ def read(window: str, argv: Sequence[str]) -> Spec:
     return spec
 
 
-def answer(line: str) -> None:
-    """The window's one answer to its parent."""
-    print(line, flush=True)
+def answer(line: str, *records: str) -> None:
+    """The window's answer to its parent: one line, and after it (the stretch window
+    only) each record the history could not take, as one JSON line."""
+    print(line, *records, sep="\n", flush=True)
 
 
 # -- what each window is told ---------------------------------------------------------

@@ -9,6 +9,7 @@ first needed. It answers how the stretch ended: ``done``, ``skipped``, ``switche
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
     from qlbreak.core.picker import Preferences
     from qlbreak.storage.history import History
+    from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Catalogue, Stretch
 
 
@@ -68,8 +70,10 @@ def run(spec: window_spec.Spec) -> int:
         print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
         return 2
     finally:
+        unsaved = walk.unsaved
         walk.close_history()
-    window_spec.answer(walk.outcome)
+    # How it ended, then any record the history could not take, for the parent to keep.
+    window_spec.answer(walk.outcome, *(json.dumps(e.as_json()) for e in unsaved))
     return 0
 
 
@@ -103,7 +107,7 @@ def _history(path: str, zone: str) -> History:
     return History.open(Path(path), _now(zone))
 
 
-def _another(config_file: str, history: History, zone: str, skip: frozenset[str]) -> Stretch:
+def _another(config_file: str, history: Outbox, zone: str, skip: frozenset[str]) -> Stretch:
     from qlbreak.stretches.choosing import choose
 
     catalogue, prefs = _catalogue_and_prefs(config_file)

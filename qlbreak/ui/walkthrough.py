@@ -20,7 +20,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from qlbreak.storage.history import History
+    from qlbreak.storage.history import Event, History
+    from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Stretch
 
 
@@ -28,8 +29,8 @@ class Walkthrough:
     def __init__(
         self,
         stretch: Stretch,
-        open_history: Callable[[], History],  # called once, when the first record is due
-        another_for: Callable[[History, frozenset[str]], Stretch],  # "Another one", avoiding these
+        open_history: Callable[[], History],  # called when the first record is due (and again if it fails)
+        another_for: Callable[[Outbox, frozenset[str]], Stretch],  # "Another one", avoiding these
         workdays: frozenset[int],
         wall: Callable[[], datetime],  # the wall clock, for history records
     ) -> None:
@@ -39,13 +40,23 @@ class Walkthrough:
         self.offered = {stretch.id}  # stretches offered in this dialog
         self.streak = 0  # set once the stretch is done
         self.outcome = "closed"  # the last record made: "done", "skipped", "switched"
-        self._history: History | None = None
+        self._history: Outbox | None = None
 
     @property
-    def history(self) -> History:
+    def history(self) -> Outbox:
+        """Where records go: the history, or kept until it takes them (busy, full disk)."""
         if self._history is None:
-            self._history = self.open_history()
+            from qlbreak.storage.outbox import Outbox
+
+            self._history = Outbox(self.open_history)
         return self._history
+
+    @property
+    def unsaved(self) -> list[Event]:
+        """Records the history has not taken yet (after one more try)."""
+        if self._history is None or self._history.flush():
+            return []
+        return list(self._history.pending)
 
     def close_history(self) -> None:
         if self._history is not None:

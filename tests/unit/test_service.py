@@ -23,6 +23,7 @@ from qlbreak.core.commands import (
 )
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History
+from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches import catalogue
 from qlbreak.tray.service import Ports, Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
@@ -44,7 +45,7 @@ class Rig:
         commands = queue.Queue()
         self.tray, self.notifier, self.login = FakeTray(), FakeNotifier(), FakeLogin()
         self.windows = FakeWindows(report=commands.put)
-        self.history = History.open(self.tmp_path / "history.db", self.clock.now())
+        self.history = Outbox(lambda: History.open(self.tmp_path / "history.db", self.clock.now(), timeout=0.2))
         ports = Ports(self.tray, self.notifier, self.windows, self.login, self.clock)
         state_file = self.tmp_path / "state.json"
         self.service = Service(self.config, self.catalogue, self.history, state_file, ports, commands)
