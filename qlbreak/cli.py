@@ -20,10 +20,15 @@ from qlbreak.core import vocabulary
 # Each command imports what it uses, so `qlbreak --version` and a window that must
 # open fast do not pay for the rest (history's sqlite3, the schedule, the picker).
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from qlbreak.storage import config as config_mod
     from qlbreak.storage.history import History
     from qlbreak.storage.paths import Paths
     from qlbreak.stretches.catalogue import Catalogue
+
+
+MAX_HISTORY_DAYS = 36600  # a hundred years
 
 
 class Fail(Exception):
@@ -165,10 +170,15 @@ def cmd_schedule(ctx: Context) -> int:
         raise Fail("--days must be from 1 to 3660")
     from qlbreak.core import schedule
 
+    if a.tz is not None and not a.tz.strip():
+        raise Fail("--tz: give a time zone such as 'Europe/Berlin', or 'local'")
     zone_name = a.tz or ctx.config.timezone
     now = ctx.now(zone_name)
-    start = _parse_from(a.start, now.tzinfo) if a.start else now
-    found = schedule.upcoming(ctx.config.plan.reminders, start, a.days)
+    start = _parse_from(a.start, now.tzinfo) if a.start is not None else now
+    try:
+        found = schedule.upcoming(ctx.config.plan.reminders, start, a.days)
+    except OverflowError:
+        raise Fail(f"--from: {a.start!r} with --days {a.days} runs past the calendar's ends") from None
     if a.json:
         ctx.emit_json([{"reminder": o.reminder, "at": o.at.isoformat(timespec="seconds")} for o in found])
         return 0
@@ -183,8 +193,8 @@ def cmd_schedule(ctx: Context) -> int:
 
 def cmd_history(ctx: Context) -> int:
     a = ctx.args
-    if a.days < 1:
-        raise Fail("--days must be 1 or more")
+    if not 1 <= a.days <= MAX_HISTORY_DAYS:
+        raise Fail(f"--days must be from 1 to {MAX_HISTORY_DAYS}")
     from qlbreak.core.streak import streak
 
     now = ctx.now()
@@ -317,7 +327,7 @@ def cmd_config(ctx: Context) -> int:
         count = len(loaded.errors)
         print(f"{path}: {count} error{'s' if count != 1 else ''}", file=ctx.out)
         return 1
-    state = "ok" if path.exists() else "not found, so the defaults apply"
+    state = "ok" if _exists(path) else "not found, so the defaults apply"
     print(f"{path}: {state}", file=ctx.out)
     return 0
 
@@ -378,6 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
+    from qlbreak.storage.privacy import private_by_default
+
+    private_by_default()
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(Context(args, out, err)))
@@ -396,11 +409,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
 def _parse_from(text: str, zone: tzinfo | None) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise Fail(f"--from: {text!r} is not a date (2026-03-30) or a date and time (2026-03-30T09:00)") from None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+        if not 1900 <= moment.year <= 9000:
+            raise ValueError("out of range")
+        return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+    except (ValueError, OverflowError):
+        hint = "a date (2026-03-30) or a date and time (2026-03-30T09:00) from 1900 to 9000"
+        raise Fail(f"--from: {text!r} is not {hint}") from None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a folder that cannot be searched: the check above said so already
+        return False
 
 
 def _offset(at: datetime) -> str:

@@ -19,7 +19,7 @@ def zone(name: str) -> tzinfo:
         return _local_zone()
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         hint = "use an IANA name such as 'Europe/Berlin', or 'local'"
         raise UnknownZone(f"unknown time zone {name!r} ({hint})") from None
 

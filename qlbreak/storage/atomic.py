@@ -6,26 +6,9 @@ import os
 from pathlib import Path
 
 
-def private_folder(path: Path) -> None:
-    """``path`` as a folder only this user can enter (0700), made if missing; one of
-    qlbreak's own folders that an older qlbreak left open to others is closed too."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _tighten(path, 0o700)
-
-
-def private_file(path: Path) -> None:
-    """Make an existing file readable by this user only (0600); a missing one is fine."""
-    _tighten(path, 0o600)
-
-
-def _tighten(path: Path, mode: int) -> None:
-    if os.name != "posix":
-        return  # Windows: a user's profile folders are private already
-    try:
-        if os.stat(path).st_mode & 0o077:
-            os.chmod(path, mode)
-    except OSError:
-        pass  # missing, or not ours to change: nothing to tighten
+def leftovers(path: Path) -> list[Path]:
+    """Temporary files that ``write_atomic(path, ...)`` left behind when it was killed."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:

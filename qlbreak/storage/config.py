@@ -64,10 +64,10 @@ class Loaded:
 
 def load(path: Path, stretch_ids: Collection[str]) -> Loaded:
     """The config at ``path`` (defaults when it does not exist)."""
-    if not path.exists():
-        return Loaded(Config())
     try:
         doc = read(path)
+    except FileNotFoundError:
+        return Loaded(Config())
     except FileProblem as err:
         return Loaded(Config(), (err.problem,))
     return _Reader(doc, stretch_ids).config()

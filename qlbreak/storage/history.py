@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from qlbreak.core.picker import Done
 from qlbreak.core.session import Feeling
-from qlbreak.storage.atomic import private_file, private_folder
+from qlbreak.storage.privacy import private_file, private_folder
 
 T = TypeVar("T")
 

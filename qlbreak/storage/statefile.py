@@ -24,7 +24,7 @@ from typing import Any
 
 from qlbreak.core.reminder import OnShow, Stage
 from qlbreak.core.schedule import Occurrence, ScheduleState
-from qlbreak.storage.atomic import write_atomic
+from qlbreak.storage.atomic import leftovers, write_atomic
 from qlbreak.storage.history import Event
 
 VERSION = 2
@@ -41,6 +41,10 @@ class Saved:
 
 
 def load(path: Path, now: datetime) -> Saved:
+    """What the tray saved; call it holding the single-instance lock (it also removes
+    what a killed write left behind)."""
+    for stale in leftovers(path):
+        stale.unlink(missing_ok=True)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

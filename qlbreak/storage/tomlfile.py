@@ -18,6 +18,7 @@ KeyPath = tuple[str | int, ...]
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+MAX_BYTES = 1024 * 1024  # far more than any settings file or stretch needs
 _AT = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
 
@@ -62,16 +63,25 @@ class Located:
 
 
 def read(path: Path) -> Located:
+    """``path`` parsed; FileNotFoundError when it is not there, FileProblem for any other
+    reason it cannot be read (a folder that cannot be searched, a name too long, a file
+    over ``MAX_BYTES``, such as a device that never ends)."""
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise FileProblem(Problem(str(path), 1, f"cannot read: {err.strerror or err}")) from None
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise FileProblem(Problem(str(path), 1, f"cannot read: {reason}")) from None
+    if len(raw) > MAX_BYTES:
+        raise FileProblem(Problem(str(path), 1, f"too large to be a settings file (over {MAX_BYTES // 1024} KiB)"))
     return parse(raw, str(path))
 
 
 def parse(raw: bytes, name: str) -> Located:
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Windows' Notepad writes
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise FileProblem(Problem(name, line, "not UTF-8 text")) from None
@@ -79,6 +89,8 @@ def parse(raw: bytes, name: str) -> Located:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise FileProblem(Problem(name, _error_line(str(err), text), _error_text(str(err)))) from None
+    except RecursionError:
+        raise FileProblem(Problem(name, 1, "not valid TOML: nested too deeply")) from None
     return Located(name, data, _scan(text))
 
 

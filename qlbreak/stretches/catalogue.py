@@ -138,6 +138,8 @@ def load(folder: Path | None = None) -> Catalogue:
         except FileProblem as err:
             problems.append(err.problem)
             continue
+        except FileNotFoundError:
+            continue  # gone since the folder was listed
         stretch = _stretch(doc, problems)
         if stretch is None:
             continue

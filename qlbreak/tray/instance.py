@@ -1,29 +1,44 @@
 """One qlbreak per user: a lock, and a private endpoint the running app listens on.
 
-The endpoint is ``multiprocessing.connection`` with an authkey (both sides prove it
-by HMAC): a Unix socket in the user's runtime folder (0700) on POSIX, a named pipe on
-Windows. Only ``send_bytes``/``recv_bytes`` are used (``recv`` would unpickle
-whatever arrives), and only the commands in ``COMMANDS`` are accepted.
+The endpoint is a Unix socket in the user's runtime folder (0700) on POSIX, a named
+pipe on Windows. Both sides prove they hold the key in the user's config folder (a
+0600 file) by HMAC over the other's random challenge, then one short command and one
+short reply travel, each with a one-byte length: nothing is ever unpickled, and only
+the commands ``parse`` knows are carried out.
+
+No client can stop or hold up the endpoint: the listener only accepts, and each
+connection is served on its own thread with a deadline for every read
+(``HANDSHAKE_SECONDS``); a client that closes early, sends a short or oversized
+frame, stays silent or has the wrong key is dropped, and at most
+``MAX_CLIENTS`` are served at once (more are closed at once).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import logging
 import os
 import secrets
+import socket
 import sys
 import threading
-from multiprocessing.connection import Client, Connection, Listener
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from qlbreak.core.commands import StretchNow
+from qlbreak.storage.privacy import private_folder
 from qlbreak.tray.ports import Post
 
 log = logging.getLogger("qlbreak")
 COMMANDS = ("ping", "stretch")
-MAX_MESSAGE = 256
+NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
+MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
+HANDSHAKE_SECONDS = 1.0  # for each read, on the serving side
+MAX_CLIENTS = 8
 
 
 class InstanceError(Exception):
@@ -45,6 +60,17 @@ def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] |
     return None
 
 
+class Channel(Protocol):
+    """Bytes to and from the other side; ``recv`` returns exactly ``size`` bytes or
+    raises OSError (closed, too slow, a broken frame)."""
+
+    def send(self, data: bytes) -> None: ...
+
+    def recv(self, size: int) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
 class Endpoint:
     """Where the running app listens: its address, its key, its lock file."""
 
@@ -63,7 +89,7 @@ class Endpoint:
         except FileNotFoundError:
             if not create:
                 return None
-        self.key_file.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.key_file.parent)
         fd = os.open(self.key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(secrets.token_bytes(32))
@@ -73,9 +99,7 @@ class Endpoint:
 
     def acquire(self) -> bool:
         """Take the per-user lock; False when another qlbreak holds it."""
-        self.runtime_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if os.name == "posix":
-            os.chmod(self.runtime_dir, 0o700)
+        private_folder(self.runtime_dir)
         handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the app's life
         try:
             _lock(handle)
@@ -85,17 +109,16 @@ class Endpoint:
         self._lock = handle
         return True
 
-    def listen(self, post: Post, known_ids: frozenset[str]) -> Listener:
+    def listen(self, post: Post, known_ids: frozenset[str]) -> Server:
         """Serve commands on a daemon thread; call with the lock held."""
         key = self.key(create=True)
-        if sys.platform != "win32" and os.path.exists(self.address):
-            os.unlink(self.address)  # stale: we hold the lock, so nobody listens there
-        try:
-            listener = Listener(self.address, authkey=key)
-        except OSError as err:
-            raise InstanceError(f"{self.address}: cannot listen: {err}") from None
-        threading.Thread(target=_serve, args=(listener, post, known_ids), daemon=True, name="qlbreak-ipc").start()
-        return listener
+        assert key is not None
+        if sys.platform == "win32":
+            server: Server = _PipeServer(self.address)
+        else:
+            server = _SocketServer(self.address)
+        server.start(lambda channel: _answer(channel, key, post, known_ids))
+        return server
 
     def release(self) -> None:
         if self._lock is not None:
@@ -109,62 +132,211 @@ class Endpoint:
         key = self.key(create=False)
         if key is None:
             raise InstanceError("no running qlbreak (no key)")
-        result: list[str | BaseException] = []
+        data = message.encode("ascii")
+        if len(data) > MAX_MESSAGE:
+            raise InstanceError("message too long")
+        try:
+            if sys.platform == "win32":
+                channel = _connect_pipe(self.address, timeout)
+            else:
+                channel = _connect(self.address, timeout)
+        except OSError as err:
+            raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
+        try:
+            challenge = channel.recv(NONCE)
+            mine = secrets.token_bytes(NONCE)
+            channel.send(_proof(key, b"client", challenge) + mine)
+            if not hmac.compare_digest(channel.recv(NONCE), _proof(key, b"server", mine)):
+                raise InstanceError("the program at the endpoint does not hold qlbreak's key")
+            channel.send(bytes([len(data)]) + data)
+            return channel.recv(channel.recv(1)[0]).decode("ascii", "replace")
+        except OSError as err:
+            raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
+        finally:
+            channel.close()
 
-        def talk() -> None:
+
+def _answer(channel: Channel, key: bytes, post: Post, known_ids: frozenset[str]) -> None:
+    """One client: both sides prove the key, then one command and one reply."""
+    challenge = secrets.token_bytes(NONCE)
+    channel.send(challenge)
+    if not hmac.compare_digest(channel.recv(NONCE), _proof(key, b"client", challenge)):
+        log.warning("refused a connection: wrong key")
+        return
+    channel.send(_proof(key, b"server", channel.recv(NONCE)))
+    message = channel.recv(channel.recv(1)[0])
+    command = parse(message, known_ids)
+    if command is None:
+        log.warning("ignored an unknown message %r", message[:60])
+        _reply(channel, "error: unknown command")
+        return
+    if command[0] == "stretch":
+        post(StretchNow(command[1]))
+    _reply(channel, "ok")
+
+
+def _proof(key: bytes, side: bytes, challenge: bytes) -> bytes:
+    return hmac.new(key, b"qlbreak-" + side + challenge, hashlib.sha256).digest()
+
+
+def _reply(channel: Channel, text: str) -> None:
+    data = text.encode("ascii")[:MAX_MESSAGE]
+    channel.send(bytes([len(data)]) + data)
+
+
+class Server:
+    """Accepts clients until closed, serving each on a thread of its own."""
+
+    def __init__(self) -> None:
+        self._closed = threading.Event()
+        self._slots = threading.BoundedSemaphore(MAX_CLIENTS)
+
+    def start(self, serve: Callable[[Channel], None]) -> None:
+        threading.Thread(target=self._accept_all, args=(serve,), daemon=True, name="qlbreak-ipc").start()
+
+    def close(self) -> None:
+        self._closed.set()
+
+    def _accept_all(self, serve: Callable[[Channel], None]) -> None:
+        while not self._closed.is_set():
             try:
-                with Client(self.address, authkey=key) as conn:
-                    conn.send_bytes(message.encode("ascii"))
-                    result.append(conn.recv_bytes(MAX_MESSAGE).decode("ascii", "replace"))
-            except (OSError, EOFError) as err:
-                result.append(err)
-            except Exception as err:  # noqa: BLE001 - AuthenticationError and kin: a wrong key
-                result.append(err)
+                channel = self._accept()
+            except OSError as err:
+                if self._closed.is_set():
+                    return
+                log.warning("the endpoint could not accept a client: %s", err)
+                time.sleep(0.1)  # out of file handles, say: give it a moment
+                continue
+            if not self._slots.acquire(blocking=False):
+                channel.close()  # too many at once: a flood, not a second qlbreak
+                continue
+            threading.Thread(target=self._serve_one, args=(serve, channel), daemon=True).start()
 
-        worker = threading.Thread(target=talk, daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if not result:
-            raise InstanceError(f"the running qlbreak did not answer within {timeout:.0f} s")
-        if isinstance(result[0], BaseException):
-            raise InstanceError(f"cannot reach the running qlbreak: {result[0]}")
-        return result[0]
-
-
-def _serve(listener: Listener, post: Post, known_ids: frozenset[str]) -> None:
-    while True:
+    def _serve_one(self, serve: Callable[[Channel], None], channel: Channel) -> None:
         try:
-            conn = listener.accept()
+            serve(channel)
+        except OSError as err:  # closed early, too slow, a broken frame
+            log.info("dropped a client of the endpoint: %s", err or type(err).__name__)
+        finally:
+            channel.close()
+            self._slots.release()
+
+    def _accept(self) -> Channel:
+        raise NotImplementedError
+
+
+if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
+
+    class _SocketChannel:
+        def __init__(self, sock: socket.socket, timeout: float) -> None:
+            self.sock = sock
+            sock.settimeout(timeout)
+
+        def send(self, data: bytes) -> None:
+            self.sock.sendall(data)
+
+        def recv(self, size: int) -> bytes:
+            data = b""
+            while len(data) < size:
+                chunk = self.sock.recv(size - len(data))
+                if not chunk:
+                    raise OSError("the other side closed the connection")
+                data += chunk
+            return data
+
+        def close(self) -> None:
+            self.sock.close()
+
+    class _SocketServer(Server):
+        def __init__(self, address: str) -> None:
+            super().__init__()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(address)  # stale: we hold the lock, so nobody listens there
+            self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                self._sock.bind(address)
+                self._sock.listen(MAX_CLIENTS)
+            except OSError as err:
+                self._sock.close()
+                raise InstanceError(f"{address}: cannot listen: {err}") from None
+
+        def _accept(self) -> Channel:
+            conn, _ = self._sock.accept()
+            return _SocketChannel(conn, HANDSHAKE_SECONDS)
+
+        def close(self) -> None:
+            super().close()
+            with contextlib.suppress(OSError):
+                self._sock.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
+            self._sock.close()
+
+    def _connect(address: str, timeout: float) -> Channel:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(timeout)
+        try:
+            sock.connect(address)
         except OSError:
-            return  # closed: the app is quitting
-        except Exception as err:  # noqa: BLE001 - a client with the wrong key, or garbage
-            log.warning("refused a connection: %s", err)
-            continue
-        threading.Thread(target=_answer, args=(conn, post, known_ids), daemon=True).start()
+            sock.close()
+            raise
+        return _SocketChannel(sock, timeout)
 
 
-def _answer(conn: Connection, post: Post, known_ids: frozenset[str]) -> None:
-    with conn:
+class _Conn(Protocol):
+    """What a multiprocessing.connection connection (a pipe's, on Windows) offers."""
+
+    def send_bytes(self, buf: bytes) -> None: ...
+
+    def recv_bytes(self, maxlength: int | None = None) -> bytes: ...
+
+    def poll(self, timeout: float | None = 0.0) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+class _PipeChannel:
+    """Windows: a named pipe through multiprocessing.connection, each read with a
+    deadline (untested on Windows itself here; type-checked for win32)."""
+
+    def __init__(self, conn: _Conn, timeout: float) -> None:
+        self.conn, self.timeout = conn, timeout
+
+    def send(self, data: bytes) -> None:
+        self.conn.send_bytes(data)
+
+    def recv(self, size: int) -> bytes:
+        if not self.conn.poll(self.timeout):
+            raise OSError("no answer in time")
+        data = self.conn.recv_bytes(max(size, 1))
+        if len(data) != size:
+            raise OSError("a broken frame")
+        return data
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _PipeServer(Server):
+    def __init__(self, address: str) -> None:
+        from multiprocessing.connection import Listener
+
+        super().__init__()
         try:
-            if not conn.poll(5):
-                return
-            message = conn.recv_bytes(MAX_MESSAGE)
-        except (OSError, EOFError) as err:
-            log.warning("ignored a message: %s", err)
-            return
-        command = parse(message, known_ids)
-        if command is None:
-            log.warning("ignored an unknown message %r", message[:60])
-            _reply(conn, "error: unknown command")
-            return
-        if command[0] == "stretch":
-            post(StretchNow(command[1]))
-        _reply(conn, "ok")
+            self._listener = Listener(address, family="AF_PIPE")  # no authkey: we prove it ourselves
+        except OSError as err:
+            raise InstanceError(f"{address}: cannot listen: {err}") from None
+
+    def _accept(self) -> Channel:
+        return _PipeChannel(self._listener.accept(), HANDSHAKE_SECONDS)
+
+    def close(self) -> None:
+        super().close()
+        self._listener.close()
 
 
-def _reply(conn: Connection, text: str) -> None:
-    with contextlib.suppress(OSError):
-        conn.send_bytes(text.encode("ascii"))
+def _connect_pipe(address: str, timeout: float) -> Channel:
+    from multiprocessing.connection import Client
+
+    return _PipeChannel(Client(address, family="AF_PIPE"), timeout)
 
 
 def _lock(handle: IO[bytes]) -> None:

@@ -15,6 +15,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import IO
 
+from qlbreak.storage.privacy import private_file, private_folder
+
 
 def setup(log_file: Path) -> IO[str] | None:
     """Send the ``qlbreak`` logger to ``log_file`` (and stderr); returns the open stream."""
@@ -23,7 +25,9 @@ def setup(log_file: Path) -> IO[str] | None:
     log.propagate = False
     stream: IO[str] | None = None
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(log_file.parent)
+        for old in (log_file, *(log_file.with_name(f"{log_file.name}.{n}") for n in (1, 2))):
+            private_file(old)  # a log from before 0.2 was readable by every user
         handler = RotatingFileHandler(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s: %(message)s"))
         log.addHandler(handler)

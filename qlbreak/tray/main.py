@@ -26,6 +26,7 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import Paths, assets_dir
+from qlbreak.storage.privacy import private_folder
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.tray import logs
 from qlbreak.tray.autostart import for_this_system
@@ -46,6 +47,11 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     if not endpoint.acquire():
         return _second(endpoint, out, err)
     logs.setup(paths.log_file)
+    for folder in (paths.config_dir, paths.data_dir, paths.state_dir):
+        try:
+            private_folder(folder)  # one an older qlbreak left readable by others is closed
+        except OSError as trouble:
+            log.warning("%s: cannot make this folder private: %s", folder, trouble)
     clock = SystemClock(config.timezone)
     # No usable history (a read-only folder, a full disk, a newer qlbreak's file) must
     # not stop the reminders: they go on, and the records wait until it can be written.

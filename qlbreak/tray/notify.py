@@ -68,11 +68,31 @@ def plyer_sender(icon_path: str) -> Sender:
     return send
 
 
+def notify_send_sender(program: str, icon_path: str) -> Sender:
+    """Linux's notify-send, run so that a failure is seen: plyer's path to it ignores
+    its exit status, so a missing notification server was logged as "sent"."""
+
+    def send(title: str, message: str) -> None:
+        import subprocess
+
+        argv = [program, "-a", APP_NAME, "-i", icon_path, "-t", str(SHOWN_SECONDS * 1000), title, message]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=10, check=False)
+        if done.returncode != 0:
+            reason = (done.stderr or done.stdout).strip().splitlines()
+            raise OSError(f"notify-send exited {done.returncode}: {reason[-1] if reason else 'no reason given'}")
+
+    return send
+
+
 def choose_sender(icon_notify: Sender | None, icon_path: str, platform: str = sys.platform) -> Sender:
-    """The tray icon's own notify where it is the better path (Windows, macOS), else plyer."""
+    """The tray icon's own notify where it is the better path (Windows, macOS), else
+    notify-send where there is one, else plyer."""
     if icon_notify is not None and platform in ("win32", "darwin"):
         return icon_notify
-    return plyer_sender(icon_path)
+    import shutil
+
+    program = shutil.which("notify-send") if platform.startswith("linux") else None
+    return notify_send_sender(program, icon_path) if program else plyer_sender(icon_path)
 
 
 def log_only(title: str, message: str) -> None:

@@ -44,8 +44,10 @@ class SpecError(ValueError):
 
 
 def command(window: str, spec: Mapping[str, object], python: str = sys.executable) -> list[str]:
+    """The window's process: private files from its first moment, then its ``main``."""
     module = WINDOWS[window][0]
-    return [python, "-c", f"import sys; from {module} import main; sys.exit(main())", json.dumps(spec)]
+    start = f"from qlbreak.storage.privacy import private_by_default; private_by_default(); from {module} import main"
+    return [python, "-c", f"import sys; {start}; sys.exit(main())", json.dumps(spec)]
 
 
 def read(window: str, argv: Sequence[str]) -> Spec:

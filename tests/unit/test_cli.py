@@ -113,7 +113,7 @@ def test_schedule_from_a_datetime_and_a_table():
         (["schedule", "--from", "next tuesday"], "--from: 'next tuesday' is not a date"),
         (["schedule", "--tz", "Nowhere/Land"], "unknown time zone 'Nowhere/Land'"),
         (["schedule", "--days", "0"], "--days must be from 1 to 3660"),
-        (["history", "--days", "0"], "--days must be 1 or more"),
+        (["history", "--days", "0"], "--days must be from 1 to 36600"),
     ],
 )
 def test_usage_errors_are_one_clear_line(argv, message):
