@@ -11,7 +11,9 @@ can try again later (``storage/outbox.py`` does).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -50,6 +52,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
 # SQLite's primary result codes (sqlite3.h) that say what kind of trouble it is.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 _FULL = 13  # SQLITE_FULL
+_IO = {8, 10, 14}  # SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN
 _DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
@@ -210,7 +213,8 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     """A connection to a history this qlbreak can use; raises _Damaged for real damage
     only, and writes nothing to a history from a newer qlbreak."""
     # SQLite gives its -wal and -shm files the database's own mode: private from the start
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         private_file(file)  # a history from before 0.2 was readable by every user
     # The tray opens it in one thread and its service loop uses it in another (never both).
@@ -255,12 +259,23 @@ def _damage_is_damage(step: Callable[[], T]) -> T:
 
 
 def _problem(path: Path, err: sqlite3.Error, doing: str) -> HistoryError:
+    """What the user is told: busy, full and a folder that cannot be written are said
+    in those words (SQLite's own are "disk I/O error" or "unable to open database file")."""
     code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
     if code in _BUSY:
         return HistoryBusy(f"{path}: {doing}: another program is using the history; try again in a moment")
-    if code == _FULL:
+    if code == _FULL or (code in _IO and _free_bytes(path.parent) < 64 * 1024):
         return HistoryFull(f"{path}: {doing}: the disk is full; the history was kept as it is")
+    if code in _IO and not os.access(path.parent, os.W_OK):
+        return HistoryError(f"{path}: {doing}: its folder cannot be written to (read-only?)")
     return HistoryError(f"{path}: {doing}: {err}")
+
+
+def _free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return 1 << 62  # cannot tell: not "full"
 
 
 def _move_aside(path: Path, now: datetime) -> Path:

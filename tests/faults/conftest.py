@@ -33,11 +33,10 @@ class SmallDisk:
     def fill(self) -> Path:
         """Take every free byte; returns the file to delete to free them again."""
         filler = self.root / "filler"
-        with filler.open("wb") as out:
+        with filler.open("wb", buffering=0) as out:
             try:
                 while True:
                     out.write(b"\0" * 4096)
-                    out.flush()
             except OSError:
                 pass
         return filler
