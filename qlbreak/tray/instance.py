@@ -6,39 +6,36 @@ pipe on Windows. Both sides prove they hold the key in the user's config folder 
 short reply travel, each with a one-byte length: nothing is ever unpickled, and only
 the commands ``parse`` knows are carried out.
 
-No client can stop or hold up the endpoint: the listener only accepts, and each
-connection is served on its own thread with a deadline for every read
-(``HANDSHAKE_SECONDS``); a client that closes early, sends a short or oversized
-frame, stays silent or has the wrong key is dropped, and at most
-``MAX_CLIENTS`` are served at once (more are closed at once).
+No client can stop or hold up the endpoint (``channels.py`` carries the bytes): every
+conversation has a deadline, a client that closes early, sends a short or oversized
+frame, stays silent or has the wrong key is dropped, and a crowd is turned away.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import logging
 import os
 import secrets
-import socket
 import sys
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO
 
 from qlbreak.core.commands import StretchNow
 from qlbreak.storage.privacy import private_folder
+from qlbreak.tray.channels import Dialogue, EndpointError, Server, connect_pipe
 from qlbreak.tray.ports import Post
+
+if sys.platform != "win32":
+    from qlbreak.tray.channels import SocketServer, connect_socket
+else:
+    from qlbreak.tray.channels import PipeServer
 
 log = logging.getLogger("qlbreak")
 COMMANDS = ("ping", "stretch")
 NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
 MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
-HANDSHAKE_SECONDS = 1.0  # for each read, on the serving side
-MAX_CLIENTS = 8
 
 
 class InstanceError(Exception):
@@ -58,17 +55,6 @@ def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] |
     if len(words) == 2 and words[0] == "stretch" and words[1] in known_ids:
         return ("stretch", words[1])
     return None
-
-
-class Channel(Protocol):
-    """Bytes to and from the other side; ``recv`` returns exactly ``size`` bytes or
-    raises OSError (closed, too slow, a broken frame)."""
-
-    def send(self, data: bytes) -> None: ...
-
-    def recv(self, size: int) -> bytes: ...
-
-    def close(self) -> None: ...
 
 
 class Endpoint:
@@ -113,11 +99,14 @@ class Endpoint:
         """Serve commands on a daemon thread; call with the lock held."""
         key = self.key(create=True)
         assert key is not None
-        if sys.platform == "win32":
-            server: Server = _PipeServer(self.address)
-        else:
-            server = _SocketServer(self.address)
-        server.start(lambda channel: _answer(channel, key, post, known_ids))
+        try:
+            if sys.platform == "win32":
+                server: Server = PipeServer(self.address)
+            else:
+                server = SocketServer(self.address)
+        except EndpointError as err:
+            raise InstanceError(str(err)) from None
+        server.start(lambda: _dialogue(key, post, known_ids))
         return server
 
     def release(self) -> None:
@@ -137,9 +126,9 @@ class Endpoint:
             raise InstanceError("message too long")
         try:
             if sys.platform == "win32":
-                channel = _connect_pipe(self.address, timeout)
+                channel = connect_pipe(self.address, timeout)
             else:
-                channel = _connect(self.address, timeout)
+                channel = connect_socket(self.address, timeout)
         except OSError as err:
             raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
         try:
@@ -156,187 +145,34 @@ class Endpoint:
             channel.close()
 
 
-def _answer(channel: Channel, key: bytes, post: Post, known_ids: frozenset[str]) -> None:
-    """One client: both sides prove the key, then one command and one reply."""
+def _dialogue(key: bytes, post: Post, known_ids: frozenset[str]) -> Dialogue:
+    """The serving side of one client, as steps: each ``yield`` sends bytes and asks for
+    the next so many (0: done); both sides prove the key, then one command, one reply.
+    The same steps run over a socket (POSIX) and over a pipe (Windows)."""
     challenge = secrets.token_bytes(NONCE)
-    channel.send(challenge)
-    if not hmac.compare_digest(channel.recv(NONCE), _proof(key, b"client", challenge)):
+    answer = yield challenge, 2 * NONCE  # their proof, then their own challenge
+    if not hmac.compare_digest(answer[:NONCE], _proof(key, b"client", challenge)):
         log.warning("refused a connection: wrong key")
         return
-    channel.send(_proof(key, b"server", channel.recv(NONCE)))
-    message = channel.recv(channel.recv(1)[0])
+    length = (yield _proof(key, b"server", answer[NONCE:]), 1)[0]
+    message = (yield b"", length) if length else b""
     command = parse(message, known_ids)
     if command is None:
         log.warning("ignored an unknown message %r", message[:60])
-        _reply(channel, "error: unknown command")
+        yield _framed("error: unknown command"), 0
         return
     if command[0] == "stretch":
         post(StretchNow(command[1]))
-    _reply(channel, "ok")
+    yield _framed("ok"), 0
 
 
 def _proof(key: bytes, side: bytes, challenge: bytes) -> bytes:
     return hmac.new(key, b"qlbreak-" + side + challenge, hashlib.sha256).digest()
 
 
-def _reply(channel: Channel, text: str) -> None:
+def _framed(text: str) -> bytes:
     data = text.encode("ascii")[:MAX_MESSAGE]
-    channel.send(bytes([len(data)]) + data)
-
-
-class Server:
-    """Accepts clients until closed, serving each on a thread of its own."""
-
-    def __init__(self) -> None:
-        self._closed = threading.Event()
-        self._slots = threading.BoundedSemaphore(MAX_CLIENTS)
-
-    def start(self, serve: Callable[[Channel], None]) -> None:
-        threading.Thread(target=self._accept_all, args=(serve,), daemon=True, name="qlbreak-ipc").start()
-
-    def close(self) -> None:
-        self._closed.set()
-
-    def _accept_all(self, serve: Callable[[Channel], None]) -> None:
-        while not self._closed.is_set():
-            try:
-                channel = self._accept()
-            except OSError as err:
-                if self._closed.is_set():
-                    return
-                log.warning("the endpoint could not accept a client: %s", err)
-                time.sleep(0.1)  # out of file handles, say: give it a moment
-                continue
-            if not self._slots.acquire(blocking=False):
-                channel.close()  # too many at once: a flood, not a second qlbreak
-                continue
-            threading.Thread(target=self._serve_one, args=(serve, channel), daemon=True).start()
-
-    def _serve_one(self, serve: Callable[[Channel], None], channel: Channel) -> None:
-        try:
-            serve(channel)
-        except OSError as err:  # closed early, too slow, a broken frame
-            log.info("dropped a client of the endpoint: %s", err or type(err).__name__)
-        finally:
-            channel.close()
-            self._slots.release()
-
-    def _accept(self) -> Channel:
-        raise NotImplementedError
-
-
-if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
-
-    class _SocketChannel:
-        def __init__(self, sock: socket.socket, timeout: float) -> None:
-            self.sock = sock
-            sock.settimeout(timeout)
-
-        def send(self, data: bytes) -> None:
-            self.sock.sendall(data)
-
-        def recv(self, size: int) -> bytes:
-            data = b""
-            while len(data) < size:
-                chunk = self.sock.recv(size - len(data))
-                if not chunk:
-                    raise OSError("the other side closed the connection")
-                data += chunk
-            return data
-
-        def close(self) -> None:
-            self.sock.close()
-
-    class _SocketServer(Server):
-        def __init__(self, address: str) -> None:
-            super().__init__()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(address)  # stale: we hold the lock, so nobody listens there
-            self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            try:
-                self._sock.bind(address)
-                self._sock.listen(MAX_CLIENTS)
-            except OSError as err:
-                self._sock.close()
-                raise InstanceError(f"{address}: cannot listen: {err}") from None
-
-        def _accept(self) -> Channel:
-            conn, _ = self._sock.accept()
-            return _SocketChannel(conn, HANDSHAKE_SECONDS)
-
-        def close(self) -> None:
-            super().close()
-            with contextlib.suppress(OSError):
-                self._sock.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
-            self._sock.close()
-
-    def _connect(address: str, timeout: float) -> Channel:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(timeout)
-        try:
-            sock.connect(address)
-        except OSError:
-            sock.close()
-            raise
-        return _SocketChannel(sock, timeout)
-
-
-class _Conn(Protocol):
-    """What a multiprocessing.connection connection (a pipe's, on Windows) offers."""
-
-    def send_bytes(self, buf: bytes) -> None: ...
-
-    def recv_bytes(self, maxlength: int | None = None) -> bytes: ...
-
-    def poll(self, timeout: float | None = 0.0) -> bool: ...
-
-    def close(self) -> None: ...
-
-
-class _PipeChannel:
-    """Windows: a named pipe through multiprocessing.connection, each read with a
-    deadline (untested on Windows itself here; type-checked for win32)."""
-
-    def __init__(self, conn: _Conn, timeout: float) -> None:
-        self.conn, self.timeout = conn, timeout
-
-    def send(self, data: bytes) -> None:
-        self.conn.send_bytes(data)
-
-    def recv(self, size: int) -> bytes:
-        if not self.conn.poll(self.timeout):
-            raise OSError("no answer in time")
-        data = self.conn.recv_bytes(max(size, 1))
-        if len(data) != size:
-            raise OSError("a broken frame")
-        return data
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-class _PipeServer(Server):
-    def __init__(self, address: str) -> None:
-        from multiprocessing.connection import Listener
-
-        super().__init__()
-        try:
-            self._listener = Listener(address, family="AF_PIPE")  # no authkey: we prove it ourselves
-        except OSError as err:
-            raise InstanceError(f"{address}: cannot listen: {err}") from None
-
-    def _accept(self) -> Channel:
-        return _PipeChannel(self._listener.accept(), HANDSHAKE_SECONDS)
-
-    def close(self) -> None:
-        super().close()
-        self._listener.close()
-
-
-def _connect_pipe(address: str, timeout: float) -> Channel:
-    from multiprocessing.connection import Client
-
-    return _PipeChannel(Client(address, family="AF_PIPE"), timeout)
+    return bytes([len(data)]) + data
 
 
 def _lock(handle: IO[bytes]) -> None:

@@ -1,0 +1,311 @@
+"""How the single-instance endpoint's bytes travel (``instance.py`` says what they mean).
+
+POSIX: a Unix socket, served by one thread and one selector for every client, so a
+client that is silent, slow or broken costs a file handle until its deadline and holds
+nobody up. Windows: a named pipe through multiprocessing.connection, a thread a client
+(pipes do not go into a selector; untested on Windows itself here, type-checked for
+win32). Either way the serving side runs a ``Dialogue``: steps that each send bytes and
+ask for the next so many.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import selectors
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable, Generator
+from typing import Protocol
+
+log = logging.getLogger("qlbreak")
+Dialogue = Generator[tuple[bytes, int], bytes, None]
+DEADLINE_SECONDS = 1.0  # a client's whole conversation, on the serving side (a real one takes ms)
+READ_SECONDS = 0.5  # each read, where a thread serves a client (Windows)
+MAX_CLIENTS = 64  # connected at once; more are closed at once
+
+
+class EndpointError(Exception):
+    """The endpoint cannot listen; the message says why."""
+
+
+class Channel(Protocol):
+    """Bytes to and from the other side; ``recv`` returns exactly ``size`` bytes or
+    raises OSError (closed, too slow, a broken frame)."""
+
+    def send(self, data: bytes) -> None: ...
+
+    def recv(self, size: int) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+class Server(Protocol):
+    def start(self, new_dialogue: Callable[[], Dialogue]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def converse(dialogue: Dialogue, channel: Channel) -> None:
+    """Run a dialogue over a blocking channel (each read has its own deadline)."""
+    data, want = next(dialogue)
+    while True:
+        if data:
+            channel.send(data)
+        if not want:
+            return
+        try:
+            data, want = dialogue.send(channel.recv(want))
+        except StopIteration:
+            return
+
+
+if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
+
+    class _SocketChannel:
+        """The client's side: blocking, with a timeout."""
+
+        def __init__(self, sock: socket.socket, timeout: float) -> None:
+            self.sock = sock
+            sock.settimeout(timeout)
+
+        def send(self, data: bytes) -> None:
+            self.sock.sendall(data)
+
+        def recv(self, size: int) -> bytes:
+            data = b""
+            while len(data) < size:
+                chunk = self.sock.recv(size - len(data))
+                if not chunk:
+                    raise OSError("the other side closed the connection")
+                data += chunk
+            return data
+
+        def close(self) -> None:
+            self.sock.close()
+
+    class _Client:
+        """One connected client on the serving side, moved on as its socket allows."""
+
+        def __init__(self, sock: socket.socket, dialogue: Dialogue) -> None:
+            self.sock, self.dialogue = sock, dialogue
+            self.deadline = time.monotonic() + DEADLINE_SECONDS
+            self.out, self.got, self.want, self.done = b"", b"", 0, False
+            self._step(None)
+
+        def _step(self, received: bytes | None) -> None:
+            try:
+                data, self.want = next(self.dialogue) if received is None else self.dialogue.send(received)
+            except StopIteration:
+                data, self.want = b"", 0
+            self.out, self.got, self.done = self.out + data, b"", self.want == 0
+
+        def readable(self) -> None:
+            chunk = self.sock.recv(self.want - len(self.got))
+            if not chunk:
+                raise OSError("the client left")
+            self.got += chunk
+            if len(self.got) == self.want:
+                self._step(self.got)
+
+        def writable(self) -> None:
+            self.out = self.out[self.sock.send(self.out) :]
+
+        @property
+        def events(self) -> int:
+            if self.out:
+                return selectors.EVENT_WRITE
+            return 0 if self.done else selectors.EVENT_READ
+
+    class SocketServer:
+        """One thread and one selector for every client: a client that is silent, slow
+        or broken costs a file handle until its deadline, and holds nobody up."""
+
+        def __init__(self, address: str) -> None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(address)  # stale: we hold the lock, so nobody listens there
+            self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                self._sock.bind(address)
+                self._sock.listen(MAX_CLIENTS)
+            except OSError as err:
+                self._sock.close()
+                raise EndpointError(f"{address}: cannot listen: {err}") from None
+            self._sock.setblocking(False)
+            self._wake, self._waker = socket.socketpair()
+            self._closed = threading.Event()
+
+        def start(self, new_dialogue: Callable[[], Dialogue]) -> None:
+            threading.Thread(target=self._serve, args=(new_dialogue,), daemon=True, name="qlbreak-ipc").start()
+
+        def close(self) -> None:
+            self._closed.set()
+            with contextlib.suppress(OSError):
+                self._waker.send(b"!")
+
+        def _serve(self, new_dialogue: Callable[[], Dialogue]) -> None:
+            selector = selectors.DefaultSelector()
+            selector.register(self._sock, selectors.EVENT_READ)
+            selector.register(self._wake, selectors.EVENT_READ)
+            clients: dict[socket.socket, _Client] = {}
+            try:
+                while not self._closed.is_set():
+                    for key, events in selector.select(timeout=0.25):
+                        if key.fileobj is self._sock:
+                            self._accept(selector, clients, new_dialogue)
+                        elif key.fileobj in clients:
+                            self._move_on(selector, clients, clients[key.fileobj], events)  # type: ignore[index,unused-ignore]
+                    now = time.monotonic()
+                    for client in [c for c in clients.values() if now > c.deadline]:
+                        log.info("dropped a client of the endpoint: too slow")
+                        self._drop(selector, clients, client)
+            finally:
+                for client in list(clients.values()):
+                    self._drop(selector, clients, client)
+                selector.close()
+                for sock in (self._sock, self._wake, self._waker):
+                    sock.close()
+
+        def _accept(
+            self, selector: selectors.BaseSelector, clients: dict[socket.socket, _Client], new: Callable[[], Dialogue]
+        ) -> None:
+            while True:
+                try:
+                    conn, _ = self._sock.accept()
+                except BlockingIOError:
+                    return
+                except OSError as err:  # out of file handles, say: the next round tries again
+                    log.warning("the endpoint could not accept a client: %s", err)
+                    return
+                if len(clients) >= MAX_CLIENTS:
+                    conn.close()  # a crowd, not a second qlbreak
+                    continue
+                conn.setblocking(False)
+                client = clients[conn] = _Client(conn, new())
+                selector.register(conn, client.events)
+
+        def _move_on(
+            self, selector: selectors.BaseSelector, clients: dict[socket.socket, _Client], client: _Client, events: int
+        ) -> None:
+            try:
+                if events & selectors.EVENT_WRITE:
+                    client.writable()
+                elif events & selectors.EVENT_READ:
+                    client.readable()
+            except (OSError, ValueError) as err:  # gone, or a broken frame
+                log.info("dropped a client of the endpoint: %s", err)
+                self._drop(selector, clients, client)
+                return
+            if client.events:
+                selector.modify(client.sock, client.events)
+            else:
+                self._drop(selector, clients, client)  # answered
+
+        def _drop(
+            self, selector: selectors.BaseSelector, clients: dict[socket.socket, _Client], client: _Client
+        ) -> None:
+            clients.pop(client.sock, None)
+            with contextlib.suppress(KeyError, ValueError):
+                selector.unregister(client.sock)
+            client.dialogue.close()
+            client.sock.close()
+
+    def connect_socket(address: str, timeout: float) -> Channel:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(timeout)
+        try:
+            sock.connect(address)
+        except OSError:
+            sock.close()
+            raise
+        return _SocketChannel(sock, timeout)
+
+
+class _Conn(Protocol):
+    """What a multiprocessing.connection connection (a pipe's, on Windows) offers."""
+
+    def send_bytes(self, buf: bytes) -> None: ...
+
+    def recv_bytes(self, maxlength: int | None = None) -> bytes: ...
+
+    def poll(self, timeout: float | None = 0.0) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+class _PipeChannel:
+    """Windows: a named pipe through multiprocessing.connection, each read with a
+    deadline (untested on Windows itself here; type-checked for win32)."""
+
+    def __init__(self, conn: _Conn, timeout: float) -> None:
+        self.conn, self.timeout = conn, timeout
+
+    def send(self, data: bytes) -> None:
+        if data:
+            self.conn.send_bytes(data)
+
+    def recv(self, size: int) -> bytes:
+        if not self.conn.poll(self.timeout):
+            raise OSError("no answer in time")
+        data = self.conn.recv_bytes(max(size, 1))
+        if len(data) != size:
+            raise OSError("a broken frame")
+        return data
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PipeServer:
+    """Windows: a thread a client (pipes do not go into a selector), at most
+    ``MAX_CLIENTS`` at once, each read with a deadline."""
+
+    def __init__(self, address: str) -> None:
+        from multiprocessing.connection import Listener
+
+        try:
+            self._listener = Listener(address, family="AF_PIPE")  # no authkey: we prove it ourselves
+        except OSError as err:
+            raise EndpointError(f"{address}: cannot listen: {err}") from None
+        self._closed = threading.Event()
+        self._slots = threading.BoundedSemaphore(MAX_CLIENTS)
+
+    def start(self, new_dialogue: Callable[[], Dialogue]) -> None:
+        threading.Thread(target=self._accept_all, args=(new_dialogue,), daemon=True, name="qlbreak-ipc").start()
+
+    def close(self) -> None:
+        self._closed.set()
+        self._listener.close()
+
+    def _accept_all(self, new_dialogue: Callable[[], Dialogue]) -> None:
+        while not self._closed.is_set():
+            try:
+                channel = _PipeChannel(self._listener.accept(), READ_SECONDS)
+            except OSError as err:
+                if self._closed.is_set():
+                    return
+                log.warning("the endpoint could not accept a client: %s", err)
+                time.sleep(0.1)
+                continue
+            if not self._slots.acquire(blocking=False):
+                channel.close()
+                continue
+            threading.Thread(target=self._serve_one, args=(new_dialogue(), channel), daemon=True).start()
+
+    def _serve_one(self, dialogue: Dialogue, channel: Channel) -> None:
+        try:
+            converse(dialogue, channel)
+        except OSError as err:
+            log.info("dropped a client of the endpoint: %s", err)
+        finally:
+            channel.close()
+            self._slots.release()
+
+
+def connect_pipe(address: str, timeout: float) -> Channel:
+    from multiprocessing.connection import Client
+
+    return _PipeChannel(Client(address, family="AF_PIPE"), timeout)
