@@ -141,14 +141,24 @@ def test_the_real_app_answers_a_second_start_after_hostile_clients(tmp_path, pri
         time.sleep(0.1)
         start = time.monotonic()
         second = subprocess.run(
-            [sys.executable, "-m", "qlbreak", "--version"], env=env, capture_output=True, text=True, timeout=30
+            [sys.executable, "-m", "qlbreak", "--version"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
         assert second.returncode == 0  # (the interpreter's start, for scale)
         asked = subprocess.run(
-            [sys.executable, "-m", "qlbreak", "stretch", "cat-cow"], env=env, capture_output=True, text=True, timeout=30
+            [sys.executable, "-m", "qlbreak", "stretch", "cat-cow"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
         assert asked.returncode == 0 and "the running qlbreak opens the stretch" in asked.stdout
-        assert time.monotonic() - start < 3.0  # two interpreter starts and one answer
+        assert time.monotonic() - start < 2.0  # an interpreter's start and one answer
         assert app.poll() is None
     finally:
         app.send_signal(signal.SIGTERM)
