@@ -132,9 +132,25 @@ def count_on(reminders: Iterable[Reminder], now: datetime) -> int:
 
 
 def next_occurrence(reminders: Iterable[Reminder], now: datetime) -> Occurrence | None:
-    """The first occurrence after ``now`` within the coming two weeks."""
-    found = occurrences_between(reminders, now, now + timedelta(days=15))
-    return found[0] if found else None
+    """The first occurrence after ``now`` within the coming two weeks.
+
+    Day by day from the day before ``now``'s, stopping once the day of the best found so
+    far has been looked at: an occurrence of a later day falls on that day or the next
+    (a gap can push it past midnight), never earlier. The tray asks this at every step."""
+    zone = _zone_of(now)
+    reminders = tuple(reminders)
+    horizon = now + timedelta(days=15)
+    first_day = now.astimezone(zone).date() - timedelta(days=1)
+    best: Occurrence | None = None
+    for offset in range(17):
+        day = first_day + timedelta(days=offset)
+        if best is not None and day > best.at.astimezone(zone).date():
+            break
+        for reminder in reminders:
+            occ = occurrence_on(reminder, day, zone)
+            if occ is not None and now < occ.at <= horizon and (best is None or occ < best):
+                best = occ
+    return best
 
 
 def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState, Decision]:

@@ -23,6 +23,7 @@ from qlbreak.core.schedule import (
     Plan,
     Reminder,
     ScheduleState,
+    next_occurrence,
     occurrences_between,
     tick,
 )
@@ -219,3 +220,12 @@ def test_forward_timeline_fires_newest_inside_grace(zone_name: str, data: st.Dat
         expected = max(inside) if inside else None
         assert decision.fire == expected
         settled |= {o.key for o in decision.missed} | ({decision.fire.key} if decision.fire else set())
+
+
+@given(st.sampled_from(ZONES).flatmap(lambda z: st.tuples(st.just(z), reminders(), starts(z))))
+def test_the_next_occurrence_is_the_first_of_the_coming_two_weeks(case):
+    """next_occurrence stops early (the tray asks at every step); the long way round agrees."""
+    zone_name, plan_reminders, start = case
+    now = start.astimezone(ZoneInfo(zone_name))
+    coming = occurrences_between(plan_reminders, now, now + timedelta(days=15))
+    assert next_occurrence(plan_reminders, now) == (coming[0] if coming else None)
