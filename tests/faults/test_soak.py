@@ -63,9 +63,8 @@ def test_a_month_of_the_service_loop_keeps_its_memory_and_settles_every_reminder
     rig.history.close()
     (_, traced_first, rss_first), (_, traced_last, rss_last) = samples[0], samples[-1]
     traced = f"traced {traced_first / 1e6:.2f} -> {traced_last / 1e6:.2f} MB"
-    print(
-        f"\n{DAYS} days, {prompts} shown, {kinds.count('done')} stretches; {traced}, RSS {rss_first / 1e6:.1f} -> {rss_last / 1e6:.1f} MB"
-    )
+    resident = f"RSS {rss_first / 1e6:.1f} -> {rss_last / 1e6:.1f} MB"
+    print(f"\n{DAYS} days, {prompts} shown, {kinds.count('done')} stretches; {traced}, {resident}")
     assert traced_last - traced_first < LIMIT and rss_last - rss_first < LIMIT
     due = upcoming(rig.config.plan.reminders, start, DAYS)
     settled = {(e.reminder, e.occurrence) for e in events if e.kind in ("fired", "missed")}
