@@ -21,6 +21,9 @@ TARGETS = {
 }
 
 
+NOT_SAVED_YET = "Your history is busy right now; this stretch is saved as soon as it is free."
+
+
 def clock(seconds: float) -> str:
     whole = int(seconds + 0.999)
     return f"{whole // 60}:{whole % 60:02d}"

@@ -215,6 +215,8 @@ class Dialog:
             notice(self.body, self.palette, self.fonts, self.wrap, hurt=True).pack(fill="x")
         else:
             self._text(wording.encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
+        if self.walk.waiting:
+            self._text(wording.NOT_SAVED_YET, self.fonts.small, self.palette.muted, name="unsaved")
         return [self._button("Close", self.root.destroy, primary=True)]
 
     def _update(self) -> None:

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from qlbreak.stretches.catalogue import Catalogue, Stretch
 
 
+HISTORY_WAIT = 1.0  # seconds a press waits for a busy history before its record is kept for later
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         spec = window_spec.read("stretch", sys.argv[1:] if argv is None else argv)
@@ -104,7 +107,7 @@ def _history(path: str, zone: str) -> History:
 
     from qlbreak.storage.history import History
 
-    return History.open(Path(path), _now(zone))
+    return History.open(Path(path), _now(zone), timeout=HISTORY_WAIT)
 
 
 def _another(config_file: str, history: Outbox, zone: str, skip: frozenset[str]) -> Stretch:

@@ -52,6 +52,11 @@ class Walkthrough:
         return self._history
 
     @property
+    def waiting(self) -> bool:
+        """Whether a record waits for the history (busy, a full disk)."""
+        return self._history is not None and bool(self._history.pending)
+
+    @property
     def unsaved(self) -> list[Event]:
         """Records the history has not taken yet (after one more try)."""
         if self._history is None or self._history.flush():

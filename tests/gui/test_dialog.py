@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import UTC, datetime
+
 import pytest
 
+from qlbreak.storage.history import History
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches.catalogue import load
 from tests.gui.conftest import APP, history
@@ -164,3 +168,30 @@ def test_at_200_percent_the_window_and_its_picture_are_twice_the_size(hidpi_scre
         hidpi_screen.screenshot(shots / "hidpi-intro.png", wid)
     finally:
         d.stop()
+
+
+def test_a_busy_history_loses_no_finished_stretch_and_shows_no_traceback(screen, open_dialog, shots, tmp_path):
+    """Another program holds the history while the stretch ends: the window says it
+    saves it later, and the record arrives once the history is free (the window hands
+    it to `qlbreak stretch`, which waits for the history)."""
+    path = default_paths().history_db
+    History.open(path, datetime.now(UTC)).close()
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("COMMIT")  # held from now on
+    d = open_dialog("seated-twist", "--speed", "50")
+    wid = d.window("qlbreak — Seated twist")
+    screen.press(APP, "Start")
+    screen.wait_text(APP, "^Get into position$")
+    screen.key(wid, "Return")
+    screen.wait_text(APP, "^How did that feel\\?$", timeout=20)
+    screen.press(APP, "Same")
+    screen.wait_text(APP, "^Your history is busy right now", timeout=10)
+    screen.screenshot(shots / "done-history-busy.png", wid)
+    other.close()
+    screen.key(wid, "Return")  # Close
+    assert d.exited(timeout=40) == 0
+    log = d.log.read_text()
+    assert "Traceback" not in log and "not recorded" not in log
+    assert [(e["kind"], e["feeling"]) for e in history()["events"]] == [("done", "same")]
