@@ -87,7 +87,8 @@ class Service:
         self._shown: tuple[str, str, tuple[tray_view.Entry, ...]] | None = None
         self._saved: tuple[object, datetime | None] = (None, None)
         self._counted: tuple[date, datetime, tuple[int, int, bool | None]] | None = None
-        self._told: str | None = None  # the history's trouble the user was told about
+        self._logged: str | None = None  # the history's trouble, as last logged
+        self._told = False  # whether the user was told the history cannot be saved
 
     def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -296,24 +297,25 @@ class Service:
     # -- clock, state, history, tray ---------------------------------------------------
 
     def _flush_history(self) -> None:
-        """Write what the history could not take before; say once when it cannot take
-        anything (a busy moment is only logged), and when it can again."""
+        """Write what the history could not take before. Each new trouble is logged; the
+        user is told once an outage (a busy moment is only logged), and when it is over."""
         history = self.history
         if history.flush():
-            if self._told is not None:
+            if self._logged is not None:
                 log.info("the history takes records again")
+            if self._told:
                 self.ports.notifier.notify("qlbreak", "Your history is saved again.")
-            self._told = None
+            self._logged, self._told = None, False
             return
         problem = history.problem or "the history cannot be written"
-        if problem != self._told:
-            busy = isinstance(history.trouble, HistoryBusy)
+        if problem != self._logged:
             log.warning("%s; %d record(s) kept until it can be written", problem, len(history.pending))
-            if not busy and self._told is None:
-                self.ports.notifier.notify(
-                    "qlbreak cannot save your history", f"{problem}. Reminders go on; it is saved once it can be."
-                )
-            self._told = problem
+            self._logged = problem
+        if not self._told and not isinstance(history.trouble, HistoryBusy):
+            self.ports.notifier.notify(
+                "qlbreak cannot save your history", f"{problem}. Reminders go on; it is saved once it can be."
+            )
+            self._told = True
 
     def _check_drift(self, now: datetime) -> None:
         mono = self.ports.clock.monotonic()

@@ -43,6 +43,7 @@ def test_a_reminder_due_while_the_history_is_locked_is_shown_and_recorded_later(
     rig.at(60)
     kinds = [e.kind for e in History.open(tmp_path / "history.db", rig.clock.now()).events()]
     assert kinds == ["fired"] and rig.history.pending == []
+    assert not any("saved again" in m for _, m in rig.notifier.sent)  # a busy moment was never news
     rig.restart()
     rig.at(60)
     assert len(rig.notifier.sent) == 0  # a restart never repeats it
@@ -52,7 +53,9 @@ def test_no_usable_history_at_all_keeps_the_reminders_and_says_so_once(tmp_path)
     rig = Rig(tmp_path)
     rig.history.close()
     (tmp_path / "broken").write_text("a file where the history's folder should be")
-    rig.history = rig.service.history = Outbox(lambda: History.open(tmp_path / "broken" / "h.db", rig.clock.now()))
+    rig.history = rig.service.history = Outbox(
+        lambda: History.open(tmp_path / "broken" / "h.db", rig.clock.now()), monotonic=rig.clock.monotonic
+    )
     rig.at(6 * 60)
     told = [t for t, _ in rig.notifier.sent if "cannot save your history" in t]
     assert len(told) == 1 and len(rig.windows.prompts) == 1
@@ -60,6 +63,11 @@ def test_no_usable_history_at_all_keeps_the_reminders_and_says_so_once(tmp_path)
     assert len([t for t, _ in rig.notifier.sent if "cannot save your history" in t]) == 1
     saved = json.loads((tmp_path / "state.json").read_text())
     assert [e["kind"] for e in saved["pending"]] == ["fired", "missed"]  # kept for when it works
+    (tmp_path / "broken").unlink()  # the user fixes the folder
+    rig.at(2 * 60)
+    assert rig.history.pending == [] and rig.notifier.sent[-1][1] == "Your history is saved again."
+    stored = History.open(tmp_path / "broken" / "h.db", rig.clock.now()).events()
+    assert [e.kind for e in stored] == ["fired", "missed"]
 
 
 def test_records_a_stretch_window_could_not_write_are_kept_by_the_tray(tmp_path):
