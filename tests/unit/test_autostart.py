@@ -1,4 +1,4 @@
-"""adapters/autostart.py: the Linux file for real; Windows and macOS through fakes."""
+"""tray/autostart.py: the Linux file for real; Windows and macOS through fakes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""adapters/instance.py for real: a lock, a Unix socket with an authkey, fixed commands."""
+"""tray/instance.py for real: a lock, a Unix socket with an authkey, fixed commands."""
 
 from __future__ import annotations
 
