@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from qlbreak.core.session import Timing
 from qlbreak.core.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
 
-# The stretch window builds a Stretch from its parent's snapshot and must start
+# The stretch window builds a Stretch from its parent's spec and must start
 # fast: what only loading and checking the files needs is imported there.
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
