@@ -7,9 +7,10 @@ Invariants (tests/unit/test_reminder.py proves each for every reachable stage):
   which stays the same across a snooze (and a restart: the state file keeps it).
 - Its ``stage`` says what the user sees. DUE: the prompt, the notification, the
   orange icon, until ``until`` (the end of its grace window). HELD: due, but kept back
-  while something holds reminders (the user presents, is in a call, is away);
-  still ends at ``until``. SNOOZED: hidden, back at ``until``. DISMISSED and EXPIRED
-  are final: the service forgets the reminder.
+  while something holds reminders (the user presents, is in a call, is away: the
+  detectors that send HOLD and RELEASE come with issue 12); still ends at ``until``.
+  SNOOZED: hidden, back at ``until``. DISMISSED and EXPIRED are final: the service
+  forgets the reminder.
 - ``move`` is the one way to change a reminder. An event its stage does not allow
   raises ``IllegalMove`` and changes nothing; a legal one returns the new reminder
   and the history record the move means (snoozed, skipped, missed), if any.

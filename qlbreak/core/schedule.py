@@ -154,7 +154,8 @@ def next_occurrence(reminders: Iterable[Reminder], now: datetime) -> Occurrence 
 
 
 def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState, Decision]:
-    """Decide what to do at ``now``; the only place reminders become due or missed."""
+    """Decide what to do at ``now``: the only place an occurrence falls due, or is
+    missed before it was ever shown (once shown, ``reminder.py`` decides)."""
     _zone_of(now)
     since = state.since if state.since is not None else now - plan.grace
     seen_until = now if state.seen_until is None else max(state.seen_until, now)

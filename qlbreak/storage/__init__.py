@@ -1,7 +1,8 @@
-"""What qlbreak keeps on disk: where (``paths``), how (``atomic`` writes, ``tomlfile``
-with line numbers), and each file: ``config``, ``history`` (SQLite), ``statefile``
-(the tray's memory) and ``consent`` (the safety notice was read). Each format carries
-its version and refuses a newer one with a clear message.
+"""What qlbreak keeps on disk: where (``paths``), how (``atomic`` writes, ``privacy``:
+0600 and 0700, ``tomlfile`` with line numbers), and each file: ``config``, ``history``
+(SQLite, with ``outbox`` for the records it cannot take yet), ``statefile`` (the
+tray's memory) and ``consent`` (the safety notice was read). Each format carries its
+version and refuses a newer one with a clear message.
 
 May import ``core`` and the standard library (platformdirs for folders); never a GUI
 or tray library.

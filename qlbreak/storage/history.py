@@ -30,6 +30,7 @@ T = TypeVar("T")
 SCHEMA_VERSION = 2  # 2: a reminder occurrence is fired (or missed) once, whoever records it
 KINDS = ("fired", "done", "skipped", "snoozed", "missed", "switched")
 COLUMNS = ("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence")
+_FIELDS = ("at", "kind", "stretch", "feeling", "reminder", "occurrence")
 BUSY_TIMEOUT = 5.0  # seconds a statement waits for another program's lock
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS events (
@@ -91,15 +92,23 @@ class Event:
             "occurrence": self.occurrence.isoformat() if self.occurrence else None,
         }
 
+    def as_record(self) -> dict[str, str | None]:
+        """``as_json`` to the microsecond: how a record waits in a file or travels
+        between processes (``from_json`` reads both)."""
+        return self.as_json() | {"at": self.at.isoformat()}
+
     @classmethod
-    def from_json(cls, data: dict[str, str | None]) -> Event:
-        """Back from ``as_json`` (ValueError, KeyError or TypeError for anything else)."""
-        at, feeling, occurrence = data["at"], data.get("feeling"), data.get("occurrence")
-        if not isinstance(at, str) or str(data["kind"]) not in KINDS:
-            raise ValueError(f"not a history event: {data!r}")
+    def from_json(cls, data: object) -> Event:
+        """Back from ``as_json`` or ``as_record``; ValueError for anything else, so a bad
+        record in a file is refused as a whole, never half-read."""
+        if not isinstance(data, dict) or not all(isinstance(data.get(k), str | None) for k in _FIELDS):
+            raise ValueError(f"not a history event: {data!r:.200}")
+        at, kind, feeling, occurrence = data["at"], data["kind"], data.get("feeling"), data.get("occurrence")
+        if not isinstance(at, str) or kind not in KINDS:
+            raise ValueError(f"not a history event: {data!r:.200}")
         return cls(
             _aware(datetime.fromisoformat(at)),
-            str(data["kind"]),
+            kind,
             data.get("stretch"),
             Feeling(feeling) if feeling else None,
             data.get("reminder"),
@@ -139,6 +148,32 @@ class History:
 
     def record(self, event: Event) -> None:
         self._insert(event, "INSERT")
+
+    def record_once(self, event: Event) -> bool:
+        """Record ``event`` unless the same record is already there (within a second:
+        a record that waited in a file may have lost its microseconds); for records
+        that may have been written before a crash. True when it was written now."""
+        try:
+            with self._db:
+                found = self._db.execute(
+                    "SELECT 1 FROM events WHERE ts BETWEEN ? AND ? AND kind = ? AND stretch IS ? AND feeling IS ?"
+                    " AND reminder IS ? AND occurrence IS ? LIMIT 1",
+                    (
+                        event.at.timestamp() - 1,
+                        event.at.timestamp() + 1,
+                        event.kind,
+                        event.stretch,
+                        event.feeling.value if event.feeling else None,
+                        event.reminder,
+                        event.occurrence.isoformat() if event.occurrence else None,
+                    ),
+                ).fetchone()
+        except sqlite3.Error as err:
+            raise _problem(self.path, err, "cannot read the history") from None
+        if found:
+            return False
+        self.record(event)
+        return True
 
     def claim(self, event: Event) -> bool:
         """Record a "fired" or "missed" occurrence unless it is already recorded; the

@@ -86,7 +86,7 @@ class Outbox:
                 if event.kind in ("fired", "missed") and event.reminder and event.occurrence:
                     history.claim(event)  # already there (written before a crash): fine
                 else:
-                    history.record(event)
+                    history.record_once(event)  # likewise: written, then killed before the state was saved
             except HistoryError as trouble:
                 self._failed(trouble)
                 return False

@@ -84,7 +84,7 @@ def save(path: Path, state: ScheduleState, reminder: OnShow | None, pending: Seq
         }
         if reminder
         else None,
-        "pending": [e.as_json() for e in pending],
+        "pending": [e.as_record() for e in pending],
     }
     write_atomic(path, (json.dumps(data, indent=1) + "\n").encode())
 

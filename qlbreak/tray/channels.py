@@ -26,6 +26,7 @@ Dialogue = Generator[tuple[bytes, int], bytes, None]
 DEADLINE_SECONDS = 1.0  # a client's whole conversation, on the serving side (a real one takes ms)
 READ_SECONDS = 0.5  # each read, where a thread serves a client (Windows)
 MAX_CLIENTS = 64  # connected at once; more are closed at once
+PIPE_MESSAGE = 512  # the longest message the dialogue sends over a pipe
 
 
 class EndpointError(Exception):
@@ -242,17 +243,18 @@ class _PipeChannel:
 
     def __init__(self, conn: _Conn, timeout: float) -> None:
         self.conn, self.timeout = conn, timeout
+        self._buffer = b""  # a pipe carries messages; the dialogue reads a stream
 
     def send(self, data: bytes) -> None:
         if data:
             self.conn.send_bytes(data)
 
     def recv(self, size: int) -> bytes:
-        if not self.conn.poll(self.timeout):
-            raise OSError("no answer in time")
-        data = self.conn.recv_bytes(max(size, 1))
-        if len(data) != size:
-            raise OSError("a broken frame")
+        while len(self._buffer) < size:
+            if not self.conn.poll(self.timeout):
+                raise OSError("no answer in time")
+            self._buffer += self.conn.recv_bytes(PIPE_MESSAGE)  # longer: OSError, a broken frame
+        data, self._buffer = self._buffer[:size], self._buffer[size:]
         return data
 
     def close(self) -> None:

@@ -13,16 +13,17 @@ frame, stays silent or has the wrong key is dropped, and a crowd is turned away.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import logging
-import os
 import secrets
 import sys
 from pathlib import Path
 from typing import IO
 
 from qlbreak.core.commands import StretchNow
+from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
 from qlbreak.tray.channels import Dialogue, EndpointError, Server, connect_pipe
 from qlbreak.tray.ports import Post
@@ -70,16 +71,24 @@ class Endpoint:
         self._lock: IO[bytes] | None = None
 
     def key(self, create: bool) -> bytes | None:
+        """The endpoint's secret (None: none yet and ``create`` is False); made whole or
+        not at all, so a crash never leaves an empty key. InstanceError when it cannot
+        be read or made."""
         try:
-            return self.key_file.read_bytes()
-        except FileNotFoundError:
-            if not create:
-                return None
-        private_folder(self.key_file.parent)
-        fd = os.open(self.key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(secrets.token_bytes(32))
-        return self.key_file.read_bytes()
+            try:
+                key = self.key_file.read_bytes()
+            except FileNotFoundError:
+                if not create:
+                    return None
+                private_folder(self.key_file.parent)
+                with contextlib.suppress(FileExistsError):  # another qlbreak made it first: use that one
+                    write_atomic(self.key_file, secrets.token_bytes(32), overwrite=False)
+                key = self.key_file.read_bytes()
+        except OSError as err:
+            raise InstanceError(f"{self.key_file}: cannot use the single-instance key: {err}") from None
+        if len(key) < 16:
+            raise InstanceError(f"{self.key_file}: the single-instance key is broken; delete it and start qlbreak")
+        return key
 
     # -- the running app ---------------------------------------------------------------
 

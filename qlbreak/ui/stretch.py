@@ -76,7 +76,7 @@ def run(spec: window_spec.Spec) -> int:
         unsaved = walk.unsaved
         walk.close_history()
     # How it ended, then any record the history could not take, for the parent to keep.
-    window_spec.answer(walk.outcome, *(json.dumps(e.as_json()) for e in unsaved))
+    window_spec.answer(walk.outcome, *(json.dumps(e.as_record()) for e in unsaved))
     return 0
 
 

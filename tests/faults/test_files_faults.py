@@ -188,3 +188,36 @@ def test_pending_records_survive_in_the_state_file(tmp_path):
     assert statefile.load(path, NOW).pending == (done,)
     assert json.loads(path.read_text())["pending"][0]["kind"] == "done"
     assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"at": "2026-11-30T09:00:00+00:00", "kind": "missed", "reminder": ["x"], "occurrence": "2026-11-30"},
+        {"at": "2026-11-30T09:00:00+00:00", "kind": "done", "stretch": [1]},
+        {"at": "2026-11-30T09:00:00", "kind": "done"},
+        {"kind": "done"},
+        ["not", "a", "record"],
+    ],
+    ids=["list reminder", "list stretch", "naive time", "no time", "a list"],
+)
+def test_a_state_file_with_a_bad_pending_record_is_kept_aside_and_the_tray_starts(tmp_path, record):
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"version": 2, "reminder": None, "pending": [record]}))
+    saved = statefile.load(path, NOW)
+    assert saved.pending == () and saved.notice is not None and "unreadable" in saved.notice
+
+
+def test_a_record_written_before_a_crash_is_not_written_again(tmp_path):
+    from qlbreak.storage.history import Event, History
+    from qlbreak.storage.outbox import Outbox
+
+    done = Event(datetime(2026, 11, 30, 9, 0, 0, 123456, tzinfo=UTC), "done", "cat-cow")
+    history = History.open(tmp_path / "history.db", NOW)
+    history.record(done)  # written; then the tray was killed before its state file said so
+    history.close()
+    restored = statefile.Saved(ScheduleState(), pending=(Event.from_json(done.as_json()),))  # seconds only
+    outbox = Outbox(lambda: History.open(tmp_path / "history.db", NOW))
+    outbox.keep(restored.pending)
+    assert outbox.flush()
+    assert [e.stretch for e in outbox.events()] == ["cat-cow"]

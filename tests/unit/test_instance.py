@@ -88,3 +88,44 @@ def test_a_stale_socket_is_replaced(endpoint):
     finally:
         listener.close()
         first.release()
+
+
+class FakePipe:
+    """A message pipe: what multiprocessing.connection gives on Windows."""
+
+    def __init__(self, *messages: bytes) -> None:
+        self.messages = list(messages)
+        self.sent: list[bytes] = []
+
+    def send_bytes(self, buf: bytes) -> None:
+        self.sent.append(buf)
+
+    def recv_bytes(self, maxlength: int | None = None) -> bytes:
+        return self.messages.pop(0)
+
+    def poll(self, timeout: float | None = 0.0) -> bool:
+        return bool(self.messages)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_pipe_reads_like_a_stream_whatever_the_messages():
+    from qlbreak.tray.channels import _PipeChannel
+
+    channel = _PipeChannel(FakePipe(b"\x05hello", b"ab", b"c"), timeout=0.1)
+    assert channel.recv(1) == b"\x05" and channel.recv(5) == b"hello" and channel.recv(3) == b"abc"
+    with pytest.raises(OSError, match="no answer in time"):
+        channel.recv(1)
+
+
+def test_a_broken_or_unreadable_key_is_a_clear_error(endpoint):
+    first = endpoint()
+    first.key_file.parent.mkdir(parents=True)
+    first.key_file.write_bytes(b"")  # what a crash while writing it used to leave
+    with pytest.raises(InstanceError, match="the single-instance key is broken"):
+        first.send("ping")
+    first.key_file.unlink()
+    first.key_file.mkdir()  # a folder where the key should be
+    with pytest.raises(InstanceError, match="cannot use the single-instance key"):
+        first.key(create=True)
