@@ -208,7 +208,7 @@ def test_the_outbox_keeps_records_until_the_history_is_free(tmp_path):
         outbox = Outbox(lambda: History.open(path, NOW, timeout=QUICK), monotonic=lambda: clock[0])
         assert outbox.claim(fired) is True  # shown, though the database cannot say yet
         assert outbox.claim(fired) is False  # and only once
-        outbox.record(Event(NOW, "done", "cat-cow"))
+        outbox.record(Event(NOW + timedelta(hours=1), "done", "cat-cow"))
         assert [e.kind for e in outbox.pending] == ["fired", "done"]
         assert outbox.problem is not None and "another program" in outbox.problem
         assert ("morning", date(2026, 11, 25)) in outbox.settled(date(2026, 11, 24))
