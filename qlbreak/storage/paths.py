@@ -60,7 +60,9 @@ def default_paths(config: str | None = None, environ: Mapping[str, str] = os.env
 
 
 def _runtime_dir(dirs: PlatformDirs, environ: Mapping[str, str]) -> Path:
-    """$XDG_RUNTIME_DIR/qlbreak where the session has one; else a 0700 folder of the user's."""
-    if os.name == "posix" and not environ.get("XDG_RUNTIME_DIR"):
+    """$XDG_RUNTIME_DIR/qlbreak where the session has one; else a 0700 folder of the
+    user's (platformdirs would fall back to a shared /tmp, with a warning)."""
+    given = environ.get("XDG_RUNTIME_DIR")
+    if os.name == "posix" and not (given and os.path.isdir(given)):
         return Path(dirs.user_state_dir) / "run"  # never a shared /tmp
     return Path(dirs.user_runtime_dir)

@@ -93,9 +93,13 @@ class Endpoint:
     # -- the running app ---------------------------------------------------------------
 
     def acquire(self) -> bool:
-        """Take the per-user lock; False when another qlbreak holds it."""
-        private_folder(self.runtime_dir)
-        handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the app's life
+        """Take the per-user lock; False when another qlbreak holds it, InstanceError
+        when the lock cannot be made at all (a runtime folder that cannot be written)."""
+        try:
+            private_folder(self.runtime_dir)
+            handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the app's life
+        except OSError as err:
+            raise InstanceError(f"{self.lock_path}: cannot take the one-per-user lock: {err}") from None
         try:
             _lock(handle)
         except OSError:

@@ -44,8 +44,12 @@ HISTORY_WAIT = 2.0  # seconds the loop waits for a busy history before keeping a
 
 def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: TextIO) -> int:
     endpoint = Endpoint(paths.runtime_dir, paths.key_file)
-    if not endpoint.acquire():
-        return _second(endpoint, out, err)
+    try:
+        if not endpoint.acquire():
+            return _second(endpoint, out, err)
+    except InstanceError as trouble:
+        print(f"qlbreak: {trouble}", file=err)
+        return 2
     logs.setup(paths.log_file)
     for folder in (paths.config_dir, paths.data_dir, paths.state_dir):
         try:

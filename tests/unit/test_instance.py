@@ -129,3 +129,17 @@ def test_a_broken_or_unreadable_key_is_a_clear_error(endpoint):
     first.key_file.mkdir()  # a folder where the key should be
     with pytest.raises(InstanceError, match="cannot use the single-instance key"):
         first.key(create=True)
+
+
+def test_a_lock_that_cannot_be_made_is_a_clear_error(tmp_path):
+    (tmp_path / "run").write_text("a file where the runtime folder should be")
+    with pytest.raises(InstanceError, match="cannot take the one-per-user lock"):
+        Endpoint(tmp_path / "run", tmp_path / "instance.key").acquire()
+
+
+def test_a_runtime_folder_that_is_not_one_is_never_replaced_by_tmp(tmp_path):
+    from qlbreak.storage.paths import default_paths
+
+    (tmp_path / "not-a-folder").write_text("x")
+    paths = default_paths(environ={"XDG_RUNTIME_DIR": str(tmp_path / "not-a-folder")})
+    assert paths.runtime_dir == paths.state_dir / "run"
