@@ -220,6 +220,7 @@ def cmd_stretch(ctx: Context) -> int:
     a = ctx.args
     if not 0 < a.speed <= 1000:
         raise Fail("--speed must be more than 0 and at most 1000")
+    _need_tk()
     catalogue, config = ctx.catalogue, ctx.config
     stretch = None
     if a.id is not None:
@@ -282,12 +283,31 @@ def _ask_running(ctx: Context, message: str) -> bool:
         return False
 
 
+def cmd_quit(ctx: Context) -> int:
+    import time
+
+    from qlbreak.tray.instance import Endpoint
+
+    endpoint = Endpoint(ctx.paths.runtime_dir, ctx.paths.key_file)
+    if not _ask_running(ctx, "quit"):
+        print("qlbreak is not running", file=ctx.out)
+        return 0
+    for _ in range(50):  # it saves its state and removes its icon: at most a few seconds
+        if endpoint.acquire():
+            endpoint.release()
+            print("qlbreak has quit", file=ctx.out)
+            return 0
+        time.sleep(0.1)
+    raise Fail("the running qlbreak was asked to quit but is still running")
+
+
 def cmd_safety(ctx: Context) -> int:
     from qlbreak.stretches import safety
 
     if ctx.args.text:
         print(safety.as_text(), file=ctx.out)
         return 0
+    _need_tk()
     import tkinter
 
     from qlbreak.ui import spec
@@ -374,6 +394,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", action="store_true", help="print it here instead of opening a window")
     p.set_defaults(run=cmd_safety)
 
+    p = sub.add_parser("quit", help="ask the running qlbreak to quit (the installer does, before an upgrade)")
+    p.set_defaults(run=cmd_quit)
+
     p = sub.add_parser("autostart", help="start qlbreak when you log in, or not")
     p.add_argument("state", choices=("on", "off", "status"))
     p.set_defaults(run=cmd_autostart)
@@ -415,6 +438,14 @@ def _parse_from(text: str, zone: tzinfo | None) -> datetime:
     except (ValueError, OverflowError):
         hint = "a date (2026-03-30) or a date and time (2026-03-30T09:00) from 1900 to 9000"
         raise Fail(f"--from: {text!r} is not {hint}") from None
+
+
+def _need_tk() -> None:
+    from qlbreak.ui.spec import tk_missing
+
+    problem = tk_missing()
+    if problem:
+        raise Fail(problem)
 
 
 def _exists(path: Path) -> bool:

@@ -13,6 +13,7 @@ import logging
 import os
 import queue
 import signal
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -51,11 +52,7 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         print(f"qlbreak: {trouble}", file=err)
         return 2
     logs.setup(paths.log_file)
-    for folder in (paths.config_dir, paths.data_dir, paths.state_dir):
-        try:
-            private_folder(folder)  # one an older qlbreak left readable by others is closed
-        except OSError as trouble:
-            log.warning("%s: cannot make this folder private: %s", folder, trouble)
+    _close_folders(paths)
     clock = SystemClock(config.timezone)
     # No usable history (a read-only folder, a full disk, a newer qlbreak's file) must
     # not stop the reminders: they go on, and the records wait until it can be written.
@@ -81,10 +78,15 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     except InstanceError as trouble:  # the app still works; a second start cannot reach it
         log.warning("%s", trouble)
         listener = None
-    for sig in (signal.SIGTERM, signal.SIGINT):
+    # Quit cleanly (state saved, icon removed, a log line) on kill, Ctrl-C, and when the
+    # terminal it was started from closes (SIGHUP).
+    for sig in (signal.SIGTERM, signal.SIGINT, *([signal.SIGHUP] if sys.platform != "win32" else [])):
         signal.signal(sig, lambda *_: post(Quit()))
     if problem:  # once, on stderr and in the log
         log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
+    if windows.tk_problem:  # once, on stderr, in the log and as a notification
+        log.warning("%s", windows.tk_problem)
+        notifier.notify("qlbreak cannot open its windows", windows.tk_problem)
     log.info("qlbreak started (pid %d)", os.getpid())
     try:
         if tray is None:
@@ -98,6 +100,15 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         endpoint.release()
         log.info("qlbreak stopped")
     return 0
+
+
+def _close_folders(paths: Paths) -> None:
+    """qlbreak's folders are the user's alone; one an older qlbreak left open is closed."""
+    for folder in (paths.config_dir, paths.data_dir, paths.state_dir):
+        try:
+            private_folder(folder)
+        except OSError as trouble:
+            log.warning("%s: cannot make this folder private: %s", folder, trouble)
 
 
 def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:

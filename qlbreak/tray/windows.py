@@ -69,6 +69,7 @@ class ChildWindows:
     ) -> None:
         self.config, self.catalogue, self.paths, self.report = config, catalogue, paths, report
         self.python, self.icon_at = python, icon_at
+        self.tk_problem = spec.tk_missing()  # then no window can open: said once, at start
         self._children: dict[str, subprocess.Popen[bytes]] = {}
         self._lock = threading.Lock()
 
@@ -114,6 +115,9 @@ class ChildWindows:
     # -- processes -------------------------------------------------------------------
 
     def _start(self, kind: str, told: spec.Spec, listen: bool = False) -> None:
+        if self.tk_problem:
+            log.warning("no %s window: %s", kind, self.tk_problem)
+            return
         try:
             child = start(kind, told, self.python, listen)
         except OSError as err:

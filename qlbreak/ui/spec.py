@@ -66,6 +66,19 @@ def read(window: str, argv: Sequence[str]) -> Spec:
     return spec
 
 
+def tk_missing() -> str | None:
+    """Why no window can open on this machine, if Python has no Tk (Debian and Ubuntu
+    leave it out of ``python3``); None when it has. Cheap: nothing is imported."""
+    import importlib.util
+
+    if importlib.util.find_spec("_tkinter") is not None:
+        return None
+    return (
+        "qlbreak's windows need Tk, which this Python lacks: install python3-tk (Debian, Ubuntu),"
+        " python3-tkinter (Fedora) or tk (Arch), then start qlbreak again"
+    )
+
+
 def answer(line: str, *records: str) -> None:
     """The window's answer to its parent: one line, and after it (the stretch window
     only) each record the history could not take, as one JSON line."""

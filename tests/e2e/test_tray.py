@@ -110,7 +110,7 @@ def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_ap
     shot(desktop, e2e_shots, "4-paused")
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["SIGTERM", "SIGINT", "SIGHUP"])
 def test_a_signal_removes_the_icon_within_two_seconds(desktop, tray_app, e2e_shots, sig):
     app = tray_app()
     desktop.docked_icon()
@@ -122,6 +122,16 @@ def test_a_signal_removes_the_icon_within_two_seconds(desktop, tray_app, e2e_sho
     assert app.proc.returncode == 0
     assert "qlbreak stopped" in app.log()
     shot(desktop, e2e_shots, f"8-after-{sig.name}")
+
+
+def test_qlbreak_quit_asks_the_running_app_to_quit(desktop, tray_app):
+    app = tray_app()
+    desktop.docked_icon()
+    done = app.qlbreak("quit")
+    assert done.returncode == 0 and "qlbreak has quit" in done.stdout
+    assert app.proc.wait(timeout=5) == 0 and "qlbreak stopped" in app.log()
+    wait_until(lambda: not desktop.icons(), 5, "the icon to go")
+    assert "qlbreak is not running" in app.qlbreak("quit").stdout
 
 
 def test_quit_in_the_menu_ends_the_app_and_its_windows(desktop, tray_app):

@@ -220,3 +220,22 @@ def test_safety_text():
     status, out, _ = qlbreak("safety", "--text")
     assert status == 0
     assert "not medical advice" in out and "new pain in both legs" in out and "4 to 6 weeks" in out
+
+
+def test_without_tk_a_window_command_is_one_line_that_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "_tkinter" else real(name, *a))
+    for argv in (["stretch", "cat-cow", "--speed", "2"], ["safety"]):
+        status, out, err = qlbreak(*argv)
+        assert status == 2 and out == ""
+        assert err.strip() == (
+            "qlbreak: qlbreak's windows need Tk, which this Python lacks: install python3-tk (Debian, Ubuntu),"
+            " python3-tkinter (Fedora) or tk (Arch), then start qlbreak again"
+        )
+
+
+def test_quit_when_nothing_runs_says_so():
+    status, out, _ = qlbreak("quit")
+    assert status == 0 and out.strip() == "qlbreak is not running"
