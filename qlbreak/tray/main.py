@@ -78,10 +78,7 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     except InstanceError as trouble:  # the app still works; a second start cannot reach it
         log.warning("%s", trouble)
         listener = None
-    # Quit cleanly (state saved, icon removed, a log line) on kill, Ctrl-C, and when the
-    # terminal it was started from closes (SIGHUP).
-    for sig in (signal.SIGTERM, signal.SIGINT, *([signal.SIGHUP] if sys.platform != "win32" else [])):
-        signal.signal(sig, lambda *_: post(Quit()))
+    _quit_on_signals(post)
     if problem:  # once, on stderr and in the log
         log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
     if windows.tk_problem:  # once, on stderr, in the log and as a notification
@@ -100,6 +97,16 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         endpoint.release()
         log.info("qlbreak stopped")
     return 0
+
+
+def _quit_on_signals(post: Post) -> None:
+    """Quit cleanly (state saved, icon removed, a log line) on kill, Ctrl-C, and when the
+    terminal it was started from closes (SIGHUP)."""
+    signals = [signal.SIGTERM, signal.SIGINT]
+    if sys.platform != "win32":
+        signals.append(signal.SIGHUP)
+    for sig in signals:
+        signal.signal(sig, lambda *_: post(Quit()))
 
 
 def _close_folders(paths: Paths) -> None:
