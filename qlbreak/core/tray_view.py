@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from qlbreak.core.reminder import OnShow
+from qlbreak.core.reminder import OnShow, Stage
 from qlbreak.core.schedule import Occurrence
 
 APP = "qlbreak"
@@ -71,18 +71,27 @@ def title(view: View) -> str:
     shown = due(view)
     if shown is not None:
         return f"{APP} {DASH} time for a stretch: {shown.name}"
+    status = what_next(view)
+    return f"{APP} {DASH} {status[0].lower()}{status[1:]}" if status else f"{APP} {DASH} no reminders set"
+
+
+def what_next(view: View) -> str | None:
+    """What comes next, in the menu's words: a pause, a snooze, or the next reminder."""
     if paused(view):
         assert view.paused_until is not None
-        return f"{APP} {DASH} paused until {when(view.paused_until, view.now)}"
-    if view.coming is None:
-        return f"{APP} {DASH} no reminders set"
-    return f"{APP} {DASH} next: {view.coming.reminder} at {when(view.coming.at, view.now)}"
+        return f"Paused until {when(view.paused_until, view.now)}"
+    if view.reminder is not None and view.reminder.stage is Stage.SNOOZED:
+        return f"Snoozed until {when(view.reminder.until, view.now)}"
+    if view.coming is not None:
+        return f"Next: {view.coming.reminder} at {when(view.coming.at, view.now)}"
+    return None
 
 
 def menu(view: View) -> tuple[Entry, ...]:
     entries = [Entry("Stretch now", "stretch", default=True)]
-    if view.coming is not None:
-        entries.append(Entry(f"Next: {view.coming.reminder} at {when(view.coming.at, view.now)}"))
+    status = what_next(view)
+    if status is not None:
+        entries.append(Entry(status))
     if due(view) is not None:
         entries.append(Entry(f"Snooze {view.snooze_minutes} min", "snooze"))
         entries.append(Entry("Skip today", "skip"))

@@ -126,6 +126,7 @@ def test_snooze_shows_the_same_stretch_again_later(app):
     first = app.windows.prompts[0]
     app.do(Snooze())
     assert app.tray.look == "normal" and "prompt" not in app.windows.open
+    assert app.tray.title == "qlbreak \u2014 snoozed until 09:41" and "Snoozed until 09:41" in app.tray.labels()
     app.at(9 * 60)
     assert len(app.windows.prompts) == 1
     app.at(60)

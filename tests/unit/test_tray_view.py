@@ -64,3 +64,13 @@ def test_no_login_item_no_check_and_no_reminders_says_so():
     view = View(NOW, None, autostart=None)
     assert "Start at login" not in [e.label for e in menu(view)]
     assert title(view) == "qlbreak \u2014 no reminders set"
+
+
+def test_while_snoozed_or_paused_the_title_and_the_menu_say_until_when():
+    due = falls_due(LUNCH, "cat-cow", "Cat-cow", timedelta(minutes=30))
+    snoozed = View(NOW, LUNCH, reminder=replace(due, stage=Stage.SNOOZED, until=NOW + timedelta(minutes=10)))
+    assert title(snoozed) == "qlbreak \u2014 snoozed until 11:10"
+    assert [e.label for e in menu(snoozed)][1] == "Snoozed until 11:10"
+    paused = View(NOW, LUNCH, paused_until=NOW + timedelta(hours=1))
+    assert [e.label for e in menu(paused)][1] == "Paused until 12:00"  # not the next reminder
+    assert [e.label for e in menu(View(NOW, LUNCH))][1] == "Next: lunch at 12:30"
