@@ -1,4 +1,4 @@
-"""cli.py, run in-process the way a user types it; one subprocess checks imports."""
+"""cli/, run in-process the way a user types it; one subprocess checks imports."""
 
 from __future__ import annotations
 

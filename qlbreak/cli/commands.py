@@ -1,120 +1,16 @@
-"""The command line: the only place that prints for users.
-
-Every failure a user can cause ends here as one clear line (``file:line: ...`` where
-there is a file) and an exit status: 0 fine, 1 a problem found (``config --check``),
-2 a usage error or something that stops the command.
-"""
+"""The sub-commands, one function each: ``cmd_<name>(ctx) -> exit status``. Each
+imports what it uses, so `qlbreak --version` and a window that must open fast do not
+pay for the rest (history's sqlite3, the schedule, the picker)."""
 
 from __future__ import annotations
 
-import argparse
-import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from qlbreak import __version__
-from qlbreak.core import vocabulary
+from qlbreak.cli.context import MAX_HISTORY_DAYS, Context, Fail
 
-# Each command imports what it uses, so `qlbreak --version` and a window that must
-# open fast do not pay for the rest (history's sqlite3, the schedule, the picker).
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from qlbreak.storage import config as config_mod
-    from qlbreak.storage.history import History
-    from qlbreak.storage.paths import Paths
-    from qlbreak.stretches.catalogue import Catalogue
-
-
-MAX_HISTORY_DAYS = 36600  # a hundred years
-
-
-class Fail(Exception):
-    """Stop the command with this message and exit status."""
-
-    def __init__(self, message: str, status: int = 2) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class Context:
-    """What every command needs, loaded once and only when asked for."""
-
-    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
-        from qlbreak.storage.paths import default_paths
-
-        self.args, self.out, self.err = args, out, err
-        self.paths: Paths = default_paths(args.config)
-        self._catalogue: Catalogue | None = None
-        self._loaded: config_mod.Loaded | None = None
-        self._reported = False
-
-    @property
-    def catalogue(self) -> Catalogue:
-        if self._catalogue is None:
-            from qlbreak.stretches import catalogue as catalog
-
-            try:
-                self._catalogue = catalog.load()
-            except catalog.CatalogueError as err:
-                raise Fail(f"the stretch catalogue is broken (please report this):\n{err}") from None
-        return self._catalogue
-
-    @property
-    def loaded(self) -> config_mod.Loaded:
-        if self._loaded is None:
-            from qlbreak.storage import config as config_mod
-            from qlbreak.stretches import catalogue as catalog
-
-            self._loaded = config_mod.load(self.paths.config_file, catalog.known_ids())
-        return self._loaded
-
-    @property
-    def config(self) -> config_mod.Config:
-        """The settings; problems in the file are shown once, and defaults fill in."""
-        loaded = self.loaded
-        if not self._reported:
-            self._reported = True
-            for problem in loaded.problems:
-                print(problem, file=self.err)
-            if loaded.errors:
-                print("qlbreak: using defaults where the config is wrong", file=self.err)
-        return loaded.config
-
-    @contextmanager
-    def history(self) -> Iterator[History]:
-        from qlbreak.storage.history import History, HistoryError
-
-        now = self.now()
-        try:
-            history = History.open(self.paths.history_db, now)
-        except HistoryError as err:
-            raise Fail(str(err)) from None
-        if history.notice:
-            print(f"qlbreak: {history.notice}", file=self.err)
-        try:
-            yield history
-        finally:
-            history.close()
-
-    def now(self, zone_name: str | None = None) -> datetime:
-        from qlbreak import clock
-
-        try:
-            return clock.now(zone_name or self.config.timezone)
-        except clock.UnknownZone as err:
-            raise Fail(str(err)) from None
-
-    def emit_json(self, data: object) -> None:
-        import json
-
-        json.dump(data, self.out, indent=2, ensure_ascii=False)
-        self.out.write("\n")
-
-
-# -- commands ----------------------------------------------------------------------
 
 
 def cmd_tray(ctx: Context) -> int:
@@ -350,80 +246,6 @@ def cmd_config(ctx: Context) -> int:
     state = "ok" if _exists(path) else "not found, so the defaults apply"
     print(f"{path}: {state}", file=ctx.out)
     return 0
-
-
-# -- parsing -----------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="qlbreak",
-        description="A tray break reminder with one guided stretch for the lower back.",
-    )
-    parser.add_argument("--version", action="version", version=f"qlbreak {__version__}")
-    parser.add_argument("--config", metavar="PATH", help="use this config file (also: $QLBREAK_CONFIG)")
-    parser.set_defaults(run=cmd_tray)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    p = sub.add_parser("list", help="the stretch catalogue, filtered by your settings")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
-    p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
-    p.add_argument("--position", choices=vocabulary.POSITIONS)
-    p.add_argument("--equipment", choices=vocabulary.EQUIPMENT, help="only stretches that use this")
-    p.set_defaults(run=cmd_list)
-
-    p = sub.add_parser("schedule", help="the coming reminders")
-    p.add_argument("--from", dest="start", metavar="DATE|DATETIME", help="start here instead of now (local time)")
-    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days to list (default 7)")
-    p.add_argument("--tz", metavar="ZONE", help="an IANA time zone instead of the configured one")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=cmd_schedule)
-
-    p = sub.add_parser("history", help="what was done, skipped or missed, and the streak")
-    p.add_argument("--days", type=int, default=14, metavar="N", help="how far back (default 14)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=cmd_history)
-
-    p = sub.add_parser("stretch", help="open the stretch window now")
-    p.add_argument("id", nargs="?", help="the stretch (see 'qlbreak list'); picked for you when left out")
-    p.add_argument("--speed", type=float, default=1.0, metavar="N", help="run holds N times faster (tests, demos)")
-    p.set_defaults(run=cmd_stretch)
-
-    p = sub.add_parser("safety", help="show the safety notice and the warning signs again")
-    p.add_argument("--text", action="store_true", help="print it here instead of opening a window")
-    p.set_defaults(run=cmd_safety)
-
-    p = sub.add_parser("quit", help="ask the running qlbreak to quit (the installer does, before an upgrade)")
-    p.set_defaults(run=cmd_quit)
-
-    p = sub.add_parser("autostart", help="start qlbreak when you log in, or not")
-    p.add_argument("state", choices=("on", "off", "status"))
-    p.set_defaults(run=cmd_autostart)
-
-    p = sub.add_parser("config", help="print the config file's path")
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--check", action="store_true", help="validate it; exit 1 on errors")
-    group.add_argument("--init", action="store_true", help="write a commented default file (never overwrites)")
-    p.set_defaults(run=cmd_config)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    out, err = out or sys.stdout, err or sys.stderr
-    from qlbreak.storage.privacy import private_by_default
-
-    private_by_default()
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.run(Context(args, out, err)))
-    except Fail as failure:
-        print(f"qlbreak: {failure}", file=err)
-        return failure.status
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
 
 
 # -- helpers -----------------------------------------------------------------------

@@ -1,0 +1,99 @@
+"""The command line: the only place that prints for users.
+
+Every failure a user can cause ends here as one clear line (``file:line: ...`` where
+there is a file) and an exit status: 0 fine, 1 a problem found (``config --check``),
+2 a usage error or something that stops the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from qlbreak import __version__
+from qlbreak.cli.commands import (
+    cmd_autostart,
+    cmd_config,
+    cmd_history,
+    cmd_list,
+    cmd_quit,
+    cmd_safety,
+    cmd_schedule,
+    cmd_stretch,
+    cmd_tray,
+)
+from qlbreak.cli.context import Context, Fail
+from qlbreak.core import vocabulary
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qlbreak",
+        description="A tray break reminder with one guided stretch for the lower back.",
+    )
+    parser.add_argument("--version", action="version", version=f"qlbreak {__version__}")
+    parser.add_argument("--config", metavar="PATH", help="use this config file (also: $QLBREAK_CONFIG)")
+    parser.set_defaults(run=cmd_tray)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="the stretch catalogue, filtered by your settings")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
+    p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
+    p.add_argument("--position", choices=vocabulary.POSITIONS)
+    p.add_argument("--equipment", choices=vocabulary.EQUIPMENT, help="only stretches that use this")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("schedule", help="the coming reminders")
+    p.add_argument("--from", dest="start", metavar="DATE|DATETIME", help="start here instead of now (local time)")
+    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days to list (default 7)")
+    p.add_argument("--tz", metavar="ZONE", help="an IANA time zone instead of the configured one")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_schedule)
+
+    p = sub.add_parser("history", help="what was done, skipped or missed, and the streak")
+    p.add_argument("--days", type=int, default=14, metavar="N", help="how far back (default 14)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_history)
+
+    p = sub.add_parser("stretch", help="open the stretch window now")
+    p.add_argument("id", nargs="?", help="the stretch (see 'qlbreak list'); picked for you when left out")
+    p.add_argument("--speed", type=float, default=1.0, metavar="N", help="run holds N times faster (tests, demos)")
+    p.set_defaults(run=cmd_stretch)
+
+    p = sub.add_parser("safety", help="show the safety notice and the warning signs again")
+    p.add_argument("--text", action="store_true", help="print it here instead of opening a window")
+    p.set_defaults(run=cmd_safety)
+
+    p = sub.add_parser("quit", help="ask the running qlbreak to quit (the installer does, before an upgrade)")
+    p.set_defaults(run=cmd_quit)
+
+    p = sub.add_parser("autostart", help="start qlbreak when you log in, or not")
+    p.add_argument("state", choices=("on", "off", "status"))
+    p.set_defaults(run=cmd_autostart)
+
+    p = sub.add_parser("config", help="print the config file's path")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--check", action="store_true", help="validate it; exit 1 on errors")
+    group.add_argument("--init", action="store_true", help="write a commented default file (never overwrites)")
+    p.set_defaults(run=cmd_config)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    from qlbreak.storage.privacy import private_by_default
+
+    private_by_default()
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(Context(args, out, err)))
+    except Fail as failure:
+        print(f"qlbreak: {failure}", file=err)
+        return failure.status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

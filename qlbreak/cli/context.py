@@ -1,0 +1,103 @@
+"""What every command needs (the paths, the catalogue, the settings, the history, the
+clock), loaded once and only when asked for; and ``Fail``, how a command stops with one
+clear line."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from qlbreak.storage import config as config_mod
+    from qlbreak.storage.history import History
+    from qlbreak.storage.paths import Paths
+    from qlbreak.stretches.catalogue import Catalogue
+
+
+MAX_HISTORY_DAYS = 36600  # a hundred years
+
+
+class Fail(Exception):
+    """Stop the command with this message and exit status."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class Context:
+    """What every command needs, loaded once and only when asked for."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        from qlbreak.storage.paths import default_paths
+
+        self.args, self.out, self.err = args, out, err
+        self.paths: Paths = default_paths(args.config)
+        self._catalogue: Catalogue | None = None
+        self._loaded: config_mod.Loaded | None = None
+        self._reported = False
+
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            from qlbreak.stretches import catalogue as catalog
+
+            try:
+                self._catalogue = catalog.load()
+            except catalog.CatalogueError as err:
+                raise Fail(f"the stretch catalogue is broken (please report this):\n{err}") from None
+        return self._catalogue
+
+    @property
+    def loaded(self) -> config_mod.Loaded:
+        if self._loaded is None:
+            from qlbreak.storage import config as config_mod
+            from qlbreak.stretches import catalogue as catalog
+
+            self._loaded = config_mod.load(self.paths.config_file, catalog.known_ids())
+        return self._loaded
+
+    @property
+    def config(self) -> config_mod.Config:
+        """The settings; problems in the file are shown once, and defaults fill in."""
+        loaded = self.loaded
+        if not self._reported:
+            self._reported = True
+            for problem in loaded.problems:
+                print(problem, file=self.err)
+            if loaded.errors:
+                print("qlbreak: using defaults where the config is wrong", file=self.err)
+        return loaded.config
+
+    @contextmanager
+    def history(self) -> Iterator[History]:
+        from qlbreak.storage.history import History, HistoryError
+
+        now = self.now()
+        try:
+            history = History.open(self.paths.history_db, now)
+        except HistoryError as err:
+            raise Fail(str(err)) from None
+        if history.notice:
+            print(f"qlbreak: {history.notice}", file=self.err)
+        try:
+            yield history
+        finally:
+            history.close()
+
+    def now(self, zone_name: str | None = None) -> datetime:
+        from qlbreak import clock
+
+        try:
+            return clock.now(zone_name or self.config.timezone)
+        except clock.UnknownZone as err:
+            raise Fail(str(err)) from None
+
+    def emit_json(self, data: object) -> None:
+        import json
+
+        json.dump(data, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
