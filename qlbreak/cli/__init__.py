@@ -38,8 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=cmd_tray)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("list", help="the stretch catalogue, filtered by your settings")
+    p = sub.add_parser("list", help="the stretches: which are in your rotation, and why the others are not")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--rotation", action="store_true", help="only the stretches in your rotation")
     p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
     p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
     p.add_argument("--position", choices=vocabulary.POSITIONS)

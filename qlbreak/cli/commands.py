@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from qlbreak.cli.context import MAX_HISTORY_DAYS, Context, Fail
+from qlbreak.core import vocabulary
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,30 +34,42 @@ def cmd_autostart(ctx: Context) -> int:
 
 
 def cmd_list(ctx: Context) -> int:
-    from qlbreak.core.picker import Preferences, allowed
+    """Every stretch the filters keep: those in the user's rotation first, then the
+    others, each with why the settings leave it out ("on the floor", "needs a ball")."""
+    from qlbreak.core.picker import Preferences, why_not
 
     a = ctx.args
-    prefs = Preferences() if a.all else ctx.config.prefs
+    prefs = Preferences(no_floor=False, equipment=frozenset(vocabulary.EQUIPMENT)) if a.all else ctx.config.prefs
     shown = [
-        s
+        (s, why_not(s.candidate, prefs))
         for s in ctx.catalogue
-        if (a.all or allowed(s.candidate, prefs))
-        and (not a.no_floor or s.no_floor)
+        if (not a.no_floor or s.no_floor)
         and (a.position is None or s.position == a.position)
         and (a.equipment is None or a.equipment in s.equipment)
     ]
+    if a.rotation:
+        shown = [(s, why) for s, why in shown if why is None]
     if a.json:
-        ctx.emit_json([s.as_json() for s in shown])
+        ctx.emit_json([s.as_json() | {"in_rotation": why is None, "left_out": why} for s, why in shown])
         return 0
     if not shown:
         print("no stretch matches these filters", file=ctx.out)
         return 0
-    width = max(len(s.id) for s in shown)
-    for s in shown:
-        timing = f"{s.reps} reps" if s.reps else _duration(s.hold_seconds)
-        per_side = " a side" if s.two_sided else ""
-        floor = "" if s.no_floor else "  (floor)"
-        print(f"{s.id:<{width}}  {s.name}: {s.position}, {timing}{per_side}{floor}", file=ctx.out)
+    width = max(len(s.id) for s, _ in shown)
+    inside = [(s, why) for s, why in shown if why is None]
+    outside = [(s, why) for s, why in shown if why is not None]
+    for heading, group in (("In your rotation", inside), ("Not in your rotation", outside)):
+        if not group:
+            continue
+        if outside:
+            print(f"{heading} ({len(group)}):", file=ctx.out)
+        for s, why in group:
+            timing = f"{s.reps} reps" if s.reps else _duration(s.hold_seconds)
+            per_side = " a side" if s.two_sided else ""
+            note = f"  ({why})" if why else ""
+            print(f"  {s.id:<{width}}  {s.name}: {s.position}, {timing}{per_side}{note}", file=ctx.out)
+    if outside:
+        print("Change what is in the rotation in Settings (the tray menu, or: qlbreak settings).", file=ctx.out)
     return 0
 
 

@@ -4,7 +4,11 @@ Rules, in order: a stretch must pass the user's filters (floor, equipment, avoid
 one rated "it hurt" is left out for ``HURT_REST``; the last stretch is never offered
 again straight away (unless it is the only one left); among the rest, the one not
 done for longest wins, nudged up by "better" ratings and down by "worse" ones. Ties
-go to catalogue order, so the choice is deterministic and testable.
+go to stretches for the QL first (what the app is for), then catalogue order, so the
+choice is deterministic and testable.
+
+The defaults assume a work PC (the floor is never assumed at work): no floor, and
+what every office has: a chair and a door frame.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from qlbreak.core.session import Feeling
+from qlbreak.core.vocabulary import EQUIPMENT_WORDS
 
 HURT_REST = timedelta(days=14)
 RATING_MEMORY = timedelta(days=60)
@@ -26,12 +31,13 @@ class Candidate:
     id: str
     no_floor: bool
     equipment: frozenset[str]  # any one of these will do; "none" needs nothing
+    for_ql: bool = False  # targets the quadratus lumborum: offered first on a tie
 
 
 @dataclass(frozen=True)
 class Preferences:
-    no_floor: bool = False
-    equipment: frozenset[str] = frozenset({"none", "chair"})
+    no_floor: bool = True
+    equipment: frozenset[str] = frozenset({"none", "chair", "door-frame"})
     avoid: frozenset[str] = frozenset()
 
 
@@ -45,11 +51,20 @@ class Done:
 
 
 def allowed(candidate: Candidate, prefs: Preferences) -> bool:
+    return why_not(candidate, prefs) is None
+
+
+def why_not(candidate: Candidate, prefs: Preferences) -> str | None:
+    """Why the user's filters leave ``candidate`` out ("on the floor, needs a massage
+    ball"), or None when it is in the rotation: what ``qlbreak list`` and the settings say."""
     if candidate.id in prefs.avoid:
-        return False
+        return "you chose to avoid it"
+    reasons = []
     if prefs.no_floor and not candidate.no_floor:
-        return False
-    return "none" in candidate.equipment or bool(candidate.equipment & prefs.equipment)
+        reasons.append("on the floor")
+    if "none" not in candidate.equipment and not candidate.equipment & prefs.equipment:
+        reasons.append("needs " + " or ".join(EQUIPMENT_WORDS.get(e, e) for e in sorted(candidate.equipment)))
+    return ", ".join(reasons) or None
 
 
 def resting(done: Iterable[Done], now: datetime) -> frozenset[str]:
@@ -72,7 +87,8 @@ def pick(
     if not pool:
         return None
     order = {stretch: index for index, stretch in enumerate(pool)}
-    return max(pool, key=lambda stretch: (_score(stretch, done, now), -order[stretch]))
+    ql = {c.id for c in candidates if c.for_ql}
+    return max(pool, key=lambda stretch: (_score(stretch, done, now), stretch in ql, -order[stretch]))
 
 
 def _score(stretch: str, done: Sequence[Done], now: datetime) -> float:

@@ -6,5 +6,15 @@ from __future__ import annotations
 POSITIONS = ("standing", "seated", "lying", "kneeling", "hands-and-knees")
 NO_FLOOR_POSITIONS = frozenset({"standing", "seated"})
 EQUIPMENT = ("none", "chair", "stick", "door-frame", "ball", "band", "cushion")
+# Each piece of equipment as a person names it (the settings, "needs a ball").
+EQUIPMENT_WORDS = {
+    "none": "nothing",
+    "chair": "a chair",
+    "stick": "a stick or broom handle",
+    "door-frame": "a door frame",
+    "ball": "a massage ball",
+    "band": "a band, belt or scarf",
+    "cushion": "a cushion",
+}
 TARGETS = ("ql", "lumbar", "hips", "hamstrings", "glutes", "upper-back")
 SIDES = ("both", "none")

@@ -261,8 +261,8 @@ time = "12:30"
 days = ["mon", "tue", "wed", "thu", "fri"]
 
 [stretches]
-no_floor = false            # true: never suggest stretches done on the floor
-equipment = ["none", "chair"]   # add any of: stick, door-frame, ball, band, cushion
+no_floor = true             # false: stretches on the floor too (at home, say)
+equipment = ["none", "chair", "door-frame"]   # add any of: stick, ball, band, cushion
 avoid = []                  # stretch ids never to suggest (see: qlbreak list)
 
 [dialog]

@@ -74,7 +74,7 @@ class Stretch:
     def candidate(self) -> Candidate:
         from qlbreak.core.picker import Candidate
 
-        return Candidate(self.id, self.no_floor, frozenset(self.equipment))
+        return Candidate(self.id, self.no_floor, frozenset(self.equipment), "ql" in self.targets)
 
 
 class CatalogueError(Exception):

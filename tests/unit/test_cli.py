@@ -69,9 +69,11 @@ def test_autostart_on_status_off(private_home):
 
 
 def test_list_follows_the_settings_and_the_filters():
-    _, out, _ = qlbreak("list", "--json")
+    _, out, _ = qlbreak("list", "--rotation", "--json")
     ids = [s["id"] for s in json.loads(out)]
-    assert "seated-twist" in ids and "ql-stick-stretch" not in ids  # no stick by default
+    # a work PC by default: no floor, a chair and a door frame (the door-frame QL stretch)
+    assert "seated-twist" in ids and "ql-stick-stretch" in ids
+    assert "cat-cow" not in ids and "ql-ball-wall-release" not in ids
     _, out, _ = qlbreak("list", "--all", "--json")
     assert len(json.loads(out)) >= 13
     _, out, _ = qlbreak("list", "--no-floor", "--json")
@@ -85,9 +87,22 @@ def test_list_follows_the_settings_and_the_filters():
 def test_list_with_user_settings(private_home):
     cfg = private_home / "c.toml"
     cfg.write_text('[stretches]\nno_floor = true\navoid = ["seated-twist"]\n')
-    _, out, _ = qlbreak("--config", str(cfg), "list", "--json")
+    _, out, _ = qlbreak("--config", str(cfg), "list", "--rotation", "--json")
     stretches = json.loads(out)
     assert all(s["no_floor"] for s in stretches) and "seated-twist" not in {s["id"] for s in stretches}
+
+
+def test_list_says_why_a_stretch_is_not_in_the_rotation():
+    _, out, _ = qlbreak("list", "--json")
+    left_out = {s["id"]: s["left_out"] for s in json.loads(out)}
+    assert left_out["ql-stick-stretch"] is None
+    assert left_out["cat-cow"] == "on the floor"
+    assert left_out["ql-ball-wall-release"] == "needs a massage ball"
+    _, out, _ = qlbreak("list")
+    lines = out.splitlines()
+    assert lines[0] == "In your rotation (10):"
+    assert any("ql-ball-wall-release" in line and "(needs a massage ball)" in line for line in lines)
+    assert lines.index("Not in your rotation (7):") > lines.index("In your rotation (10):")
 
 
 def test_schedule_json_across_the_spring_change():
