@@ -71,3 +71,6 @@ class SystemClock:
         import time
 
         return time.monotonic()
+
+    def use_zone(self, name: str) -> None:
+        self.zone_name = name

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from qlbreak.core.commands import ChildEnded
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.tray_view import Entry
+from qlbreak.storage.config import Config
 from qlbreak.stretches.catalogue import Stretch
 from qlbreak.tray.ports import Post
 
@@ -21,6 +22,11 @@ class FakeClock:
 
     def monotonic(self) -> float:
         return self.mono
+
+    def use_zone(self, name: str) -> None:
+        from qlbreak.clock import zone
+
+        self.wall = self.wall.astimezone(zone(name))
 
     def advance(self, seconds: float, *, asleep: bool = False) -> None:
         """Time passes; while asleep the monotonic clock stands still."""
@@ -61,6 +67,7 @@ class FakeWindows:
         self.menus: list[tuple[tuple[Entry, ...], int, int]] = []
         self.open: set[str] = set()
         self.raised = self.safety = 0
+        self.config: Config | None = None  # the settings it was last told
 
     def open_stretch(self, stretch: Stretch) -> None:
         self.stretches.append(stretch.id)
@@ -88,6 +95,9 @@ class FakeWindows:
     def close_all(self) -> None:
         for kind in sorted(self.open):
             self._close(kind)
+
+    def configure(self, config: Config) -> None:
+        self.config = config
 
     def finish(self, kind: str, result: str | None) -> None:
         """The user ended window ``kind`` with ``result`` (its answer)."""

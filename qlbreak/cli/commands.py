@@ -88,15 +88,29 @@ def cmd_schedule(ctx: Context) -> int:
         found = schedule.upcoming(ctx.config.plan.reminders, start, a.days)
     except OverflowError:
         raise Fail(f"--from: {a.start!r} with --days {a.days} runs past the calendar's ends") from None
+    # What the tray will do: an occurrence it already showed (a reminder moved later
+    # after it fired) does not come again, and one inside a pause waits for its end.
+    from qlbreak.storage import statefile
+
+    state = statefile.peek(ctx.paths.state_file)
+    found = [o for o in found if o.key not in state.handled]
+    paused = state.paused_until if state.paused_until and state.paused_until > now else None
     if a.json:
-        ctx.emit_json([{"reminder": o.reminder, "at": o.at.isoformat(timespec="seconds")} for o in found])
+        ctx.emit_json(
+            [
+                {"reminder": o.reminder, "at": o.at.isoformat(timespec="seconds")}
+                | ({"paused": True} if paused and o.at < paused else {})
+                for o in found
+            ]
+        )
         return 0
     if not found:
         print(f"no reminders in the {a.days} days from {start:%a %Y-%m-%d}", file=ctx.out)
         return 0
     width = max(len(o.reminder) for o in found)
     for o in found:
-        print(f"{o.at:%a %Y-%m-%d  %H:%M}  {o.reminder:<{width}}  {_offset(o.at)}", file=ctx.out)
+        note = f"  (paused until {paused.astimezone(o.at.tzinfo):%H:%M})" if paused and o.at < paused else ""
+        print(f"{o.at:%a %Y-%m-%d  %H:%M}  {o.reminder:<{width}}  {_offset(o.at)}{note}", file=ctx.out)
     return 0
 
 

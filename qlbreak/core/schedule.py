@@ -131,8 +131,11 @@ def count_on(reminders: Iterable[Reminder], now: datetime) -> int:
     return sum(1 for reminder in reminders if occurrence_on(reminder, day, zone) is not None)
 
 
-def next_occurrence(reminders: Iterable[Reminder], now: datetime) -> Occurrence | None:
-    """The first occurrence after ``now`` within the coming two weeks.
+def next_occurrence(
+    reminders: Iterable[Reminder], now: datetime, handled: frozenset[OccurrenceKey] = frozenset()
+) -> Occurrence | None:
+    """The first occurrence after ``now`` within the coming two weeks that is not
+    ``handled`` already (a reminder moved later after it fired today does not fire again).
 
     Day by day from the day before ``now``'s, stopping once the day of the best found so
     far has been looked at: an occurrence of a later day falls on that day or the next
@@ -148,7 +151,7 @@ def next_occurrence(reminders: Iterable[Reminder], now: datetime) -> Occurrence 
             break
         for reminder in reminders:
             occ = occurrence_on(reminder, day, zone)
-            if occ is not None and now < occ.at <= horizon and (best is None or occ < best):
+            if occ is not None and now < occ.at <= horizon and (best is None or occ < best) and occ.key not in handled:
                 best = occ
     return best
 
@@ -176,6 +179,26 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
     new_state = ScheduleState(since, seen_until, handled, paused_until)
     decision = Decision(_wake_at(plan, new_state, now), fire, tuple(sorted(missed)))
     return new_state, decision
+
+
+def replan(
+    old: Plan, new: Plan, state: ScheduleState, now: datetime, settled: frozenset[OccurrenceKey]
+) -> ScheduleState:
+    """The state once the user changed the reminders at ``now`` (the settings window, or
+    an editor); ``settled`` are the occurrences the history says fired or were missed.
+
+    A reminder left as it was keeps everything. For a new or changed one: an
+    occurrence at or before ``now`` did not exist when its time came, so it is settled
+    without firing and without counting as missed; one that is still to come fires at
+    its new time, unless that day's occurrence fired (or was missed) already, so a
+    reminder moved later after it fired today does not fire twice."""
+    _zone_of(now)
+    kept = set(old.reminders)
+    changed = [r for r in new.reminders if r not in kept]
+    names = {r.name for r in changed}
+    unsettled = {key for key in state.handled if key[0] in names and key not in settled}
+    past = occurrences_between(changed, now - MAX_CATCH_UP - timedelta(days=1), now)
+    return replace(state, handled=(state.handled - unsettled) | {occ.key for occ in past})
 
 
 def pause(state: ScheduleState, until: datetime) -> ScheduleState:
@@ -208,7 +231,7 @@ def _midnight(day: date, zone: tzinfo) -> datetime:
 
 def _wake_at(plan: Plan, state: ScheduleState, now: datetime) -> datetime:
     candidates = [now + HEARTBEAT]
-    coming = next_occurrence(plan.reminders, now)
+    coming = next_occurrence(plan.reminders, now, state.handled)
     if coming is not None:
         candidates.append(coming.at)
     if state.paused_until is not None:

@@ -1,14 +1,15 @@
 """The user's settings: defaults, plus ``config.toml`` parsed once into frozen values.
 
 A bad file is never rewritten. Each fault becomes a ``Problem`` naming file:line,
-the faulty part falls back to its default, and the rest of the file still counts.
-Unknown keys are warnings: they are usually typos, and a typo should be seen.
+the faulty part falls back (to its default at start; to the value it had, when the
+running app reads the file again), and the rest of the file still counts. A key left
+out means its default. Unknown keys are warnings: usually typos, which should be seen.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from qlbreak import clock
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
+from qlbreak.storage import tomlfile
 from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
 
 WORK_DAYS = frozenset(range(5))
@@ -62,20 +64,62 @@ class Loaded:
         return tuple(p for p in self.problems if not p.warning)
 
 
-def load(path: Path, stretch_ids: Collection[str]) -> Loaded:
-    """The config at ``path`` (defaults when it does not exist)."""
+def load(path: Path, stretch_ids: Collection[str], keep: Config | None = None) -> Loaded:
+    """The config at ``path`` (defaults when it does not exist). A broken part falls
+    back to its value in ``keep`` (the settings in use) when given, else its default."""
     try:
         doc = read(path)
     except FileNotFoundError:
         return Loaded(Config())
     except FileProblem as err:
-        return Loaded(Config(), (err.problem,))
-    return _Reader(doc, stretch_ids).config()
+        return Loaded(keep or Config(), (err.problem,))
+    return _Reader(doc, stretch_ids, keep).config()
+
+
+def parse(raw: bytes, name: str, stretch_ids: Collection[str], keep: Config | None = None) -> Loaded:
+    """``load`` for bytes not yet written (the settings window checks what it would save)."""
+    try:
+        doc = tomlfile.parse(raw, name)
+    except FileProblem as err:
+        return Loaded(keep or Config(), (err.problem,))
+    return _Reader(doc, stretch_ids, keep).config()
+
+
+class Watch:
+    """``config.toml`` as the running app sees it: read again when its modification
+    time, size or file changed. One ``stat`` a look, so the tray can look on every
+    heartbeat; no thread. ``adjust`` is what the app changes in every reading (no
+    prompt window where there is no display)."""
+
+    def __init__(
+        self, path: Path, stretch_ids: Collection[str], adjust: Callable[[Config], Config] = lambda c: c
+    ) -> None:
+        self.path, self.ids, self.adjust = path, stretch_ids, adjust
+        self._seen = self._signature()
+
+    def changed(self, current: Config) -> Loaded | None:
+        seen = self._signature()
+        if seen == self._seen:
+            return None
+        self._seen = seen
+        loaded = load(self.path, self.ids, keep=current)
+        return Loaded(self.adjust(loaded.config), loaded.problems)
+
+    def _signature(self) -> tuple[object, ...] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        except OSError as err:  # unreadable now: load() says so, once, when it changes
+            return ("error", err.errno)
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 class _Reader:
-    def __init__(self, doc: Located, stretch_ids: Collection[str]) -> None:
-        self.doc, self.ids = doc, stretch_ids
+    def __init__(self, doc: Located, stretch_ids: Collection[str], keep: Config | None) -> None:
+        self.doc, self.ids, self.keep = doc, stretch_ids, keep or Config()
+        # at start a broken reminder is left out; once running, the one in use goes on
+        self.kept_reminders = keep.plan.reminders if keep is not None else ()
         self.problems: list[Problem] = []
 
     def config(self) -> Loaded:
@@ -84,26 +128,27 @@ class _Reader:
         schedule = self._table("schedule")
         stretches = self._table("stretches")
         dialog = self._table("dialog")
+        keep, default = self.keep, Config()
         timezone = self._timezone(schedule)
-        grace = self._minutes(schedule, "grace_minutes", 30, 0, 24 * 60)
-        snooze = self._minutes(schedule, "snooze_minutes", 10, 1, 24 * 60)
+        grace = self._minutes(schedule, "grace_minutes", 30, 0, 24 * 60, _minutes_of(keep.plan.grace))
+        snooze = self._minutes(schedule, "snooze_minutes", 10, 1, 24 * 60, _minutes_of(keep.plan.snooze))
         plan = Plan(self._reminders(), timedelta(minutes=grace), timedelta(minutes=snooze))
-        defaults = Preferences()
+        defaults, kept = default.prefs, keep.prefs
         prefs = Preferences(
-            no_floor=self._bool(stretches, "no_floor", defaults.no_floor),
-            equipment=self._words(stretches, "equipment", EQUIPMENT, defaults.equipment),
-            avoid=self._words(stretches, "avoid", sorted(self.ids), defaults.avoid, kind="stretch id"),
+            no_floor=self._bool(stretches, "no_floor", defaults.no_floor, kept.no_floor),
+            equipment=self._words(stretches, "equipment", EQUIPMENT, defaults.equipment, kept.equipment),
+            avoid=self._words(stretches, "avoid", sorted(self.ids), defaults.avoid, kept.avoid, kind="stretch id"),
         )
-        theme = dialog.get("theme", "auto")
+        theme = dialog.get("theme", default.theme)
         if theme not in THEMES:
             self._error(("dialog", "theme"), f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
-            theme = "auto"
-        sound = self._bool(dialog, "sound", True, table_name="dialog")
-        style = schedule.get("reminder_style", "both")
+            theme = keep.theme
+        sound = self._bool(dialog, "sound", default.sound, keep.sound, table_name="dialog")
+        style = schedule.get("reminder_style", default.reminder_style)
         if style not in REMINDER_STYLES:
             message = f"reminder_style must be one of {', '.join(REMINDER_STYLES)}, not {style!r}"
             self._error(("schedule", "reminder_style"), message)
-            style = "both"
+            style = keep.reminder_style
         return Loaded(Config(plan, timezone, prefs, theme, sound, style), tuple(self.problems))
 
     # -- sections ---------------------------------------------------------------
@@ -118,23 +163,27 @@ class _Reader:
 
     def _reminders(self) -> tuple[Reminder, ...]:
         tables = self.doc.data.get("reminder")
+        kept = self.kept_reminders
         if tables is None:
             return DEFAULT_REMINDERS
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
             self._error(("reminder",), "reminders are written as [[reminder]] tables")
-            return DEFAULT_REMINDERS
+            return kept or DEFAULT_REMINDERS
         reminders: list[Reminder] = []
         for index, table in enumerate(tables):
             self._unknown_keys(("reminder", index), table, schema=("reminder",))
             reminder = self._reminder(index, table)
-            if reminder is None:
-                continue
+            if reminder is None:  # broken: the reminder of that name in use goes on, if any
+                name = table.get("name")
+                reminder = next((r for r in kept if r.name == name), None) if isinstance(name, str) else None
+                if reminder is None or any(r.name == reminder.name for r in reminders):
+                    continue
             if any(r.name == reminder.name for r in reminders):
                 self._error(("reminder", index, "name"), f"reminder name {reminder.name!r} is used twice")
                 continue
             reminders.append(reminder)
         if tables and not reminders:
-            return DEFAULT_REMINDERS
+            return kept or DEFAULT_REMINDERS
         return tuple(reminders)
 
     def _reminder(self, index: int, table: dict[str, Any]) -> Reminder | None:
@@ -177,26 +226,28 @@ class _Reader:
         value = table.get("timezone", clock.LOCAL)
         if not isinstance(value, str):
             self._error(("schedule", "timezone"), "timezone must be a string such as 'Europe/Berlin' or 'local'")
-            return clock.LOCAL
+            return self.keep.timezone
         try:
             clock.zone(value) if value != clock.LOCAL else None
         except clock.UnknownZone as err:
             self._error(("schedule", "timezone"), str(err))
-            return clock.LOCAL
+            return self.keep.timezone
         return value
 
-    def _minutes(self, table: dict[str, Any], key: str, default: int, low: int, high: int) -> int:
+    def _minutes(self, table: dict[str, Any], key: str, default: int, low: int, high: int, kept: int) -> int:
         value = table.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             self._error(("schedule", key), f"{key} must be a whole number from {low} to {high}, not {value!r}")
-            return default
+            return kept
         return value
 
-    def _bool(self, table: dict[str, Any], key: str, default: bool, *, table_name: str = "stretches") -> bool:
+    def _bool(
+        self, table: dict[str, Any], key: str, default: bool, kept: bool, *, table_name: str = "stretches"
+    ) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
             self._error((table_name, key), f"{key} must be true or false, not {value!r}")
-            return default
+            return kept
         return value
 
     def _words(
@@ -205,6 +256,7 @@ class _Reader:
         key: str,
         known: Collection[str],
         default: frozenset[str],
+        kept: frozenset[str],
         kind: str = "item",
     ) -> frozenset[str]:
         value = table.get(key)
@@ -212,13 +264,13 @@ class _Reader:
             return default
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self._error(("stretches", key), f"{key} must be a list of strings")
-            return default
+            return kept
         for word in value:
             if word not in known:
                 hint = _close(word, list(known), n=1)
                 also = f" (did you mean {hint[0]!r}?)" if hint else f"; known: {', '.join(known)}"
                 self._error(("stretches", key), f"unknown {kind} {word!r} in {key}{also}")
-                return default
+                return kept
         return frozenset(value)
 
     # -- reporting ------------------------------------------------------------------
@@ -269,6 +321,10 @@ avoid = []                  # stretch ids never to suggest (see: qlbreak list)
 theme = "auto"              # auto (follow the system), light or dark
 sound = true                # a soft cue when it is time to switch sides and at the end
 """
+
+
+def _minutes_of(span: timedelta) -> int:
+    return int(span.total_seconds() // 60)
 
 
 def _close(word: str, known: Collection[str], n: int = 1) -> list[str]:

@@ -68,6 +68,16 @@ def load(path: Path, now: datetime) -> Saved:
         return Saved(ScheduleState(), notice=f"{path}: unreadable ({err}); kept as {aside.name}, starting afresh")
 
 
+def peek(path: Path) -> ScheduleState:
+    """The saved schedule state, read only (``qlbreak schedule``, while the tray may run):
+    nothing is moved or removed, and a file that cannot be read counts as none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _state(data) if data.get("version") in (1, VERSION) else ScheduleState()
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return ScheduleState()
+
+
 def save(path: Path, state: ScheduleState, reminder: OnShow | None, pending: Sequence[Event] = ()) -> None:
     data = {
         "version": VERSION,

@@ -16,14 +16,14 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TextIO
 
 from qlbreak.clock import SystemClock
 from qlbreak.core.commands import Command, Quit
 from qlbreak.core.tray_view import Entry
-from qlbreak.storage.config import Config
+from qlbreak.storage.config import Config, Watch
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import Paths, assets_dir
@@ -62,16 +62,13 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     commands: queue.Queue[Command] = queue.Queue()
     post = commands.put
 
-    tray: TrayIcon | None = None
-    problem = display_problem()
-    if problem:  # no tray, and no prompt window either: only notifications
-        config = replace(config, reminder_style="notification")
-    else:
-        tray, problem = _make_tray(post)
+    tray, problem, adjust = _tray_or_notifications(post)
+    config = adjust(config)
     windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
-    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock)
+    settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
+    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings)
     service = Service(config, catalogue, history, paths.state_file, ports, commands)
     try:
         listener = endpoint.listen(post, frozenset(catalogue.ids))
@@ -97,6 +94,14 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
         endpoint.release()
         log.info("qlbreak stopped")
     return 0
+
+
+def _as_given(config: Config) -> Config:
+    return config
+
+
+def _notifications_only(config: Config) -> Config:
+    return replace(config, reminder_style="notification")
 
 
 def _quit_on_signals(post: Post) -> None:
@@ -132,6 +137,16 @@ def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
             break
     print("qlbreak is already running: it opens a stretch now", file=out)
     return 0
+
+
+def _tray_or_notifications(post: Post) -> tuple[TrayIcon | None, str | None, Callable[[Config], Config]]:
+    """The icon, why there is none, and what every reading of the settings becomes:
+    with no display there is no prompt window either, so reminders are notifications."""
+    problem = display_problem()
+    if problem:
+        return None, problem, _notifications_only
+    tray, problem = _make_tray(post)
+    return tray, problem, _as_given
 
 
 def _make_tray(post: Post) -> tuple[TrayIcon | None, str | None]:

@@ -13,6 +13,7 @@ from typing import Protocol
 from qlbreak.core.commands import Command
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.tray_view import Entry
+from qlbreak.storage.config import Config, Loaded
 from qlbreak.stretches.catalogue import Stretch
 
 # How an adapter reaches the service from its own thread: put a command on its queue.
@@ -47,6 +48,9 @@ class Windows(Protocol):
 
     def close_all(self) -> None: ...
 
+    def configure(self, config: Config) -> None:
+        """The settings changed: windows opened from now on follow ``config``."""
+
 
 class LoginItem(Protocol):
     def enabled(self) -> bool | None:
@@ -60,3 +64,12 @@ class Clock(Protocol):
         """The wall clock, in the user's zone (read again each time: zones change)."""
 
     def monotonic(self) -> float: ...
+
+    def use_zone(self, name: str) -> None:
+        """The settings name another time zone ("local" or an IANA name)."""
+
+
+class SettingsFile(Protocol):
+    def changed(self, current: Config) -> Loaded | None:
+        """The settings read again when the file changed since the last look (a broken
+        part keeps its value in ``current``); None when it did not change."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import queue
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -39,12 +39,12 @@ from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.core.streak import streak
 from qlbreak.storage import statefile
-from qlbreak.storage.config import Config
+from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import Event, HistoryBusy
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
-from qlbreak.tray.ports import Clock, LoginItem, Notifier, Tray, Windows
+from qlbreak.tray.ports import Clock, LoginItem, Notifier, SettingsFile, Tray, Windows
 
 log = logging.getLogger("qlbreak")
 DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
@@ -59,6 +59,7 @@ class Ports:
     windows: Windows
     login: LoginItem
     clock: Clock
+    settings: SettingsFile | None = field(default=None)  # None: the settings never change
 
 
 class Service:
@@ -89,6 +90,7 @@ class Service:
         self._counted: tuple[date, datetime, tuple[int, int, bool | None]] | None = None
         self._logged: str | None = None  # the history's trouble, as last logged
         self._told = False  # whether the user was told the history cannot be saved
+        self._reported: tuple[object, ...] = ()  # the settings' problems, as last reported
 
     def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -126,6 +128,7 @@ class Service:
             self._handle(command, now)
         if not self.running:
             return now
+        self._look_at_settings(now)
         self._flush_history()
         plan = self.config.plan
         self.state, decision = schedule.tick(plan, self.state, now)
@@ -294,6 +297,42 @@ class Service:
         except NothingFits:
             return None
 
+    # -- settings ----------------------------------------------------------------------
+
+    def _look_at_settings(self, now: datetime) -> None:
+        """Use the settings file's new contents when it changed (the settings window
+        saved it, or an editor): at once, without a restart."""
+        if self.ports.settings is not None:
+            loaded = self.ports.settings.changed(self.config)
+            if loaded is not None:
+                self._use(loaded, now)
+
+    def _use(self, loaded: Loaded, now: datetime) -> None:
+        problems = tuple(loaded.problems)
+        if problems != self._reported:  # each set of mistakes once, not at every look
+            self._reported = problems
+            for problem in problems:
+                log.warning("%s", problem)
+            if loaded.errors:  # the settings window never writes one: an editor did
+                more = len(loaded.errors) - 1
+                also = f" (and {more} more: qlbreak config --check)" if more else ""
+                self.ports.notifier.notify(
+                    "qlbreak: a mistake in your settings",
+                    f"{loaded.errors[0]}{also}. That part keeps its earlier value; the rest applies.",
+                )
+        new, old = loaded.config, self.config
+        if new == old:
+            return
+        self.config = new
+        since = now.date() - schedule.MAX_CATCH_UP - timedelta(days=2)
+        settled = frozenset(self.history.settled(since))
+        self.state = schedule.replan(old.plan, new.plan, self.state, now, settled)
+        if new.timezone != old.timezone:
+            self.ports.clock.use_zone(new.timezone)
+        self.ports.windows.configure(new)
+        self._counted = None  # the work days may have changed, and with them the streak
+        log.info("settings changed: %s", ", ".join(_changes(old, new)))
+
     # -- clock, state, history, tray ---------------------------------------------------
 
     def _flush_history(self) -> None:
@@ -347,7 +386,7 @@ class Service:
         done_today, run, autostart = self._tally(now)
         return tray_view.View(
             now=now,
-            coming=schedule.next_occurrence(plan.reminders, now),
+            coming=schedule.next_occurrence(plan.reminders, now, self.state.handled),
             reminder=self.reminder,
             paused_until=self.state.paused_until,
             done_today=done_today,
@@ -375,3 +414,18 @@ class Service:
         if shown != self._shown:
             self._shown = shown
             self.ports.tray.update(*shown)
+
+
+def _changes(old: Config, new: Config) -> list[str]:
+    """What the log says changed: the names of the settings, never their values."""
+    names = [
+        ("reminders", old.plan.reminders != new.plan.reminders),
+        ("grace", old.plan.grace != new.plan.grace),
+        ("snooze", old.plan.snooze != new.plan.snooze),
+        ("time zone", old.timezone != new.timezone),
+        ("stretches", old.prefs != new.prefs),
+        ("theme", old.theme != new.theme),
+        ("sound", old.sound != new.sound),
+        ("reminder style", old.reminder_style != new.reminder_style),
+    ]
+    return [name for name, changed in names if changed]

@@ -112,6 +112,9 @@ class ChildWindows:
         for kind in list(self._children):
             self._end(kind)
 
+    def configure(self, config: Config) -> None:
+        self.config = config
+
     # -- processes -------------------------------------------------------------------
 
     def _start(self, kind: str, told: spec.Spec, listen: bool = False) -> None:

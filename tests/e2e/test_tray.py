@@ -184,3 +184,20 @@ def test_a_reminder_due_inside_its_grace_window_is_shown_exactly_once(desktop, t
     assert len(desktop.notifications()) == 1
     desktop.click_icon(icon)
     wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the reminder")
+
+
+def test_an_edited_config_is_used_without_a_restart_and_its_reminder_fires(desktop, tray_app, e2e_shots):
+    app = tray_app()
+    icon = desktop.docked_icon()
+    now = datetime.now(UTC)
+    at = (now + timedelta(seconds=95)).replace(second=0, microsecond=0)  # 35 to 95 s away
+    text = app.paths.config_file.read_text()
+    edited = f'# edited by hand while qlbreak runs\n{text}\n[[reminder]]\nname = "edited"\ntime = "{at:%H:%M}"\n'
+    edited += f'days = ["{DAYS[at.weekday()]}"]\n'
+    app.paths.config_file.write_text(edited)
+    wait_until(lambda: f"next: edited at {at:%H:%M}" in desktop.title(icon), 35, "the title to name the new time")
+    assert "settings changed: reminders" in app.log()
+    wait_until(desktop.notifications, 100, "the edited reminder's notification", interval=0.5)
+    assert desktop.notifications()[0].startswith("Time for a stretch: ")
+    assert datetime.now(UTC) >= at
+    shot(desktop, e2e_shots, "9-edited-reminder")

@@ -254,3 +254,25 @@ def test_without_tk_a_window_command_is_one_line_that_says_what_to_install(monke
 def test_quit_when_nothing_runs_says_so():
     status, out, _ = qlbreak("quit")
     assert status == 0 and out.strip() == "qlbreak is not running"
+
+
+def test_schedule_leaves_out_what_the_tray_showed_already(private_home):
+    from datetime import date
+
+    from qlbreak.core.schedule import ScheduleState
+    from qlbreak.storage import statefile
+
+    cfg = private_home / "c.toml"
+    cfg.write_text(
+        '[schedule]\ntimezone = "UTC"\n[[reminder]]\nname = "moved"\ntime = "15:00"\n'
+        'days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
+    )
+    argv = ("--config", str(cfg), "schedule", "--from", "2030-06-03T10:00", "--days", "2", "--json")
+    _, out, _ = qlbreak(*argv)
+    assert [o["at"] for o in json.loads(out)] == ["2030-06-03T15:00:00+00:00", "2030-06-04T15:00:00+00:00"]
+    paths = default_paths()
+    paths.state_file.parent.mkdir(parents=True, exist_ok=True)
+    # the tray showed it at 09:30 that day; then it was moved to 15:00: it does not come again
+    statefile.save(paths.state_file, ScheduleState(handled=frozenset({("moved", date(2030, 6, 3))})), None)
+    _, out, _ = qlbreak(*argv)
+    assert [o["at"] for o in json.loads(out)] == ["2030-06-04T15:00:00+00:00"]

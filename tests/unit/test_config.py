@@ -172,3 +172,36 @@ def test_reminder_style(tmp_path):
     assert messages(loaded) == [
         f"{tmp_path / 'config.toml'}:3: reminder_style must be one of both, prompt, notification, not 'popup'"
     ]
+
+
+def test_read_again_a_broken_part_keeps_the_value_in_use(tmp_path):
+    good = load_text(
+        tmp_path,
+        '[schedule]\nsnooze_minutes = 15\n[[reminder]]\nname = "lunch"\ntime = "11:15"\n'
+        '[stretches]\nno_floor = false\n[dialog]\ntheme = "dark"\n',
+    ).config
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[schedule]\nsnooze_minutes = "x"\n[[reminder]]\nname = "lunch"\ntime = "11:75"\n'
+        '[[reminder]]\nname = "tea"\ntime = "15:00"\n[stretches]\nno_floor = "no"\n'
+        '[dialog]\ntheme = "blue"\n'
+    )
+    again = config.load(path, IDS, keep=good)
+    assert len(again.errors) == 4
+    c = again.config
+    assert c.plan.snooze == timedelta(minutes=15) and c.theme == "dark" and c.prefs.no_floor is False
+    assert [(r.name, r.at) for r in c.plan.reminders] == [("lunch", time(11, 15)), ("tea", time(15, 0))]
+    # at start there is no value in use: the defaults, and the broken reminder is left out
+    first = config.load(path, IDS)
+    assert first.config.plan.snooze == timedelta(minutes=10) and first.config.theme == "auto"
+    assert [r.name for r in first.config.plan.reminders] == ["tea"]
+    # a key taken out means its default, not the value in use
+    path.write_text('[[reminder]]\nname = "lunch"\ntime = "11:15"\n')
+    assert config.load(path, IDS, keep=good).config.theme == "auto"
+
+
+def test_not_toml_any_more_keeps_everything_in_use(tmp_path):
+    good = load_text(tmp_path, '[dialog]\ntheme = "dark"\n').config
+    (tmp_path / "config.toml").write_text("[dialog\n")
+    again = config.load(tmp_path / "config.toml", IDS, keep=good)
+    assert again.config == good and "not valid TOML" in str(again.errors[0])

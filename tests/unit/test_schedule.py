@@ -15,6 +15,7 @@ from qlbreak.core.schedule import (
     next_occurrence,
     occurrence_on,
     pause,
+    replan,
     resume,
     start_of_day,
     tick,
@@ -207,3 +208,43 @@ def test_start_of_day_is_local_midnight_or_the_first_instant_after_it():
 def test_naive_now_is_refused():
     with pytest.raises(ValueError, match="aware"):
         tick(PLAN, ScheduleState(), datetime(2026, 11, 25, 9, 30))
+
+
+# -- replan: the user changed the reminders while the app ran ---------------------------
+
+TODAY = date(2026, 11, 30)  # a Monday
+
+
+def test_replan_a_reminder_added_for_a_time_gone_is_settled_silently():
+    tea = Reminder("tea", time(9, 0), frozenset(range(5)))
+    state = replan(PLAN, Plan((MORNING, LUNCH, tea)), ScheduleState(), at("2026-11-30 10:00"), frozenset())
+    assert ("tea", TODAY) in state.handled
+    _, decision = tick(Plan((MORNING, LUNCH, tea)), state, at("2026-11-30 10:00"))
+    assert decision.fire is None and decision.missed == ()
+
+
+def test_replan_leaves_an_unchanged_reminder_and_what_is_to_come_alone():
+    moved = Reminder("lunch", time(15, 0), LUNCH.days)
+    state = replan(PLAN, Plan((MORNING, moved)), ScheduleState(), at("2026-11-30 10:00"), frozenset())
+    assert ("lunch", TODAY) not in state.handled and ("morning", TODAY) not in state.handled
+    assert next_occurrence((MORNING, moved), at("2026-11-30 10:00")).at == at("2026-11-30 15:00")
+
+
+def test_replan_a_reminder_that_fired_and_moved_later_stays_settled():
+    fired = ScheduleState(handled=frozenset({("morning", TODAY)}))
+    moved = Reminder("morning", time(15, 0), MORNING.days)
+    now = at("2026-11-30 10:00")
+    state = replan(PLAN, Plan((moved, LUNCH)), fired, now, settled=frozenset({("morning", TODAY)}))
+    assert ("morning", TODAY) in state.handled
+    coming = next_occurrence((moved, LUNCH), now, state.handled)
+    assert coming is not None and coming.reminder == "lunch"
+
+
+def test_replan_one_settled_only_by_an_earlier_change_may_fire_at_its_new_time():
+    tea_gone = Reminder("tea", time(9, 55), frozenset(range(5)))
+    tea_later = Reminder("tea", time(10, 45), frozenset(range(5)))
+    first = replan(PLAN, Plan((MORNING, LUNCH, tea_gone)), ScheduleState(), at("2026-11-30 10:00"), frozenset())
+    second = replan(
+        Plan((MORNING, LUNCH, tea_gone)), Plan((MORNING, LUNCH, tea_later)), first, at("2026-11-30 10:30"), frozenset()
+    )
+    assert ("tea", TODAY) not in second.handled

@@ -35,8 +35,8 @@ MONDAY_0925 = datetime(2026, 11, 30, 9, 25, tzinfo=BERLIN)
 class Rig:
     """A service with its fakes, restartable on the same files."""
 
-    def __init__(self, tmp_path, now=MONDAY_0925, config=None):
-        self.tmp_path, self.config = tmp_path, config or Config()
+    def __init__(self, tmp_path, now=MONDAY_0925, config=None, settings=None):
+        self.tmp_path, self.config, self.settings = tmp_path, config or Config(), settings
         self.clock = FakeClock(now)
         self.catalogue = catalogue.load()
         self.start()
@@ -46,7 +46,7 @@ class Rig:
         self.tray, self.notifier, self.login = FakeTray(), FakeNotifier(), FakeLogin()
         self.windows = FakeWindows(report=commands.put)
         self.history = Outbox(lambda: History.open(self.tmp_path / "history.db", self.clock.now(), timeout=0.2))
-        ports = Ports(self.tray, self.notifier, self.windows, self.login, self.clock)
+        ports = Ports(self.tray, self.notifier, self.windows, self.login, self.clock, self.settings)
         state_file = self.tmp_path / "state.json"
         self.service = Service(self.config, self.catalogue, self.history, state_file, ports, commands)
         return self

@@ -1,0 +1,146 @@
+"""The running tray follows config.toml: the settings window or an editor changes it,
+and the next look (a heartbeat at most) uses it, with the clock the test moves."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import pytest
+
+from qlbreak.storage.atomic import write_atomic
+from qlbreak.storage.config import Watch, load
+from qlbreak.stretches import catalogue
+from tests.unit.test_service import BERLIN, Rig
+
+IDS = frozenset(catalogue.load().ids)
+MONDAY_1000 = datetime(2026, 11, 30, 10, 0, tzinfo=BERLIN)
+
+
+def settings(morning: str = "09:30", lunch: str = "12:30", extra: str = "") -> str:
+    return f"""\
+# my own notes: kept by the settings window
+[schedule]
+timezone = "Europe/Berlin"
+
+[[reminder]]
+name = "morning"
+time = "{morning}"
+
+[[reminder]]
+name = "lunch"
+time = "{lunch}"
+{extra}"""
+
+
+class Edited:
+    """A config file, a Watch on it, and a service that started with what it said."""
+
+    def __init__(self, tmp_path, text: str, now: datetime = MONDAY_1000) -> None:
+        self.file = tmp_path / "config.toml"
+        self.write(text)
+        config = load(self.file, IDS).config
+        self.rig = Rig(tmp_path, now=now, config=config, settings=Watch(self.file, IDS))
+        self.rig.service.step()
+
+    def write(self, text: str) -> None:
+        write_atomic(self.file, text.encode())
+
+
+@pytest.fixture
+def edited(tmp_path):
+    e = Edited(tmp_path, settings())
+    yield e
+    e.rig.history.close()
+
+
+def test_a_reminder_moved_later_today_fires_at_its_new_time_without_a_restart(edited):
+    app = edited.rig
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
+    edited.write(settings(lunch="11:15"))
+    app.at(30)  # one heartbeat
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 11:15"
+    app.at(74 * 60)
+    assert app.windows.prompts == []
+    app.at(60)
+    assert [p.occurrence.reminder for p in app.windows.prompts] == ["lunch"]
+    assert app.kinds() == ["fired"]
+
+
+def test_one_that_fired_and_is_moved_later_does_not_fire_again_and_is_not_listed(edited):
+    app = edited.rig
+    edited.write(settings(morning="10:05"))
+    app.at(6 * 60)
+    assert app.kinds() == ["fired"]
+    app.finish("prompt", "skip")  # answered: no more today
+    edited.write(settings(morning="15:00", lunch="12:30"))
+    app.at(30)
+    assert app.tray.title.startswith("qlbreak \u2014 paused until")
+    from qlbreak.core.commands import Resume
+
+    app.do(Resume())
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
+    app.at(2 * 3600 + 30 * 60)  # lunch at 12:30 fires; then the title skips the morning at 15:00
+    assert app.tray.title == "qlbreak \u2014 time for a stretch: " + app.windows.prompts[-1].name
+    app.finish("prompt", "snooze")
+    app.at(3 * 3600)  # past 15:00: the morning, already shown today, does not fire again
+    fired = [p.occurrence.reminder for p in app.windows.prompts]
+    assert fired == ["morning", "lunch", "lunch"]
+
+
+def test_a_reminder_added_for_a_time_already_gone_neither_fires_nor_counts_as_missed(edited):
+    app = edited.rig
+    edited.write(settings(extra='\n[[reminder]]\nname = "tea"\ntime = "09:55"\n'))
+    app.at(30 * 60)
+    assert app.windows.prompts == [] and app.kinds() == []
+    edited.write(settings(extra='\n[[reminder]]\nname = "tea"\ntime = "10:45"\n'))
+    app.at(16 * 60)  # added for later today: fires today
+    assert [p.occurrence.reminder for p in app.windows.prompts] == ["tea"]
+
+
+def test_a_broken_edit_keeps_the_last_good_value_and_is_reported_once(edited, caplog):
+    app = edited.rig
+    edited.write(settings(lunch="11:15"))
+    app.at(30)
+    caplog.set_level(logging.WARNING, logger="qlbreak")
+    edited.write(settings(lunch="11:75", extra='\n[stretches]\nno_floor = "yes"\n'))
+    app.at(30)
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 11:15"  # the last good time goes on
+    assert [t for t, _ in app.notifier.sent] == ["qlbreak: a mistake in your settings"]
+    message = app.notifier.sent[0][1]
+    assert message.startswith(f"{edited.file}:11: time must be HH:MM") and "1 more" in message
+    assert f"{edited.file}:14: no_floor must be true or false" in caplog.text
+    app.at(10 * 60)
+    edited.write(settings(lunch="11:75", extra='\n[stretches]\nno_floor = "yes"\n\n'))  # touched, same mistakes
+    app.at(30)
+    assert len(app.notifier.sent) == 1
+    edited.write(settings(lunch="11:45"))
+    app.at(30)
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 11:45" and len(app.notifier.sent) == 1
+
+
+def test_the_windows_and_the_clock_follow_the_new_settings(edited):
+    app = edited.rig
+    edited.write(settings().replace("Europe/Berlin", "Europe/London") + '\n[dialog]\ntheme = "dark"\n')
+    app.at(30)
+    assert app.windows.config is not None and app.windows.config.theme == "dark"
+    assert app.clock.now().utcoffset() == BERLIN.utcoffset(MONDAY_1000) * 0
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"  # London's 12:30
+
+
+def test_a_deleted_file_means_the_defaults_again(edited):
+    app = edited.rig
+    edited.write(settings(lunch="11:15"))
+    app.at(30)
+    edited.file.unlink()
+    app.at(30)
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30" and app.notifier.sent == []
+
+
+def test_an_unchanged_file_is_not_read_again(edited, monkeypatch):
+    import qlbreak.storage.config as config_mod
+
+    reads = []
+    monkeypatch.setattr(config_mod, "load", lambda *a, **k: reads.append(a))
+    edited.rig.at(10 * 60)
+    assert reads == []
