@@ -68,6 +68,7 @@ class FakeWindows:
         self.open: set[str] = set()
         self.raised = self.safety = 0
         self.config: Config | None = None  # the settings it was last told
+        self.opened: list[tuple[str, object]] = []  # settings, welcome and history windows
 
     def open_stretch(self, stretch: Stretch) -> None:
         self.stretches.append(stretch.id)
@@ -91,6 +92,17 @@ class FakeWindows:
 
     def open_safety(self) -> None:
         self.safety += 1
+
+    def open_settings(self, autostart: bool | None) -> None:
+        self.opened.append(("settings", autostart))
+        self.open.add("settings")
+
+    def open_welcome(self, autostart: bool | None) -> None:
+        self.opened.append(("welcome", autostart))
+        self.open.add("welcome")
+
+    def open_history(self, lines: Sequence[str]) -> None:
+        self.opened.append(("history", tuple(lines)))
 
     def close_all(self) -> None:
         for kind in sorted(self.open):

@@ -21,6 +21,7 @@ from qlbreak.cli.commands import (
     cmd_quit,
     cmd_safety,
     cmd_schedule,
+    cmd_settings,
     cmd_stretch,
     cmd_tray,
 )
@@ -67,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("safety", help="show the safety notice and the warning signs again")
     p.add_argument("--text", action="store_true", help="print it here instead of opening a window")
     p.set_defaults(run=cmd_safety)
+
+    p = sub.add_parser("settings", help="open the settings window")
+    p.add_argument("--welcome", action="store_true", help="the first-run questions again")
+    p.set_defaults(run=cmd_settings)
 
     p = sub.add_parser("quit", help="ask the running qlbreak to quit (the installer does, before an upgrade)")
     p.set_defaults(run=cmd_quit)

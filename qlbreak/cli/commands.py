@@ -127,15 +127,11 @@ def cmd_history(ctx: Context) -> int:
     if a.json:
         ctx.emit_json({"streak": run, "events": [e.as_json() for e in events]})
         return 0
+    from qlbreak.ui.spec import history_lines
+
     names = {s.id: s.name for s in ctx.catalogue}
-    for e in events:
-        local = e.at.astimezone(now.tzinfo)
-        what = names.get(e.stretch or "", e.stretch or "")
-        extra = [x for x in (what, e.feeling.value if e.feeling else "", e.reminder or "") if x]
-        print(f"{local:%a %Y-%m-%d %H:%M}  {e.kind:<8}  {', '.join(extra)}", file=ctx.out)
-    if not events:
-        print(f"nothing recorded in the last {a.days} days", file=ctx.out)
-    print(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch", file=ctx.out)
+    for line in history_lines(events, names, now.tzinfo, run, a.days):
+        print(line, file=ctx.out)
     return 0
 
 
@@ -243,6 +239,32 @@ def cmd_safety(ctx: Context) -> int:
     except tkinter.TclError as err:
         raise Fail(f"cannot open a window: {err}") from None
     return 0
+
+
+def cmd_settings(ctx: Context) -> int:
+    """The settings window (``--welcome``: the first-run questions again). With a tray
+    running, it opens there, so the tray hears the save at once."""
+    window = "welcome" if ctx.args.welcome else "settings"
+    _need_tk()
+    if window == "settings" and _ask_running(ctx, "settings"):
+        print("the running qlbreak opens its settings", file=ctx.out)
+        return 0
+    from qlbreak.tray.autostart import for_this_system
+    from qlbreak.tray.windows import run_to_end
+    from qlbreak.ui import spec
+    from qlbreak.ui.theme import palette
+
+    item = for_this_system()
+    told = spec.settings(palette(ctx.config.theme).name, ctx.paths, item.enabled())
+    status, answered = run_to_end(window, told)
+    if answered and answered[0].startswith("saved"):
+        if answered[0].endswith(("autostart=on", "autostart=off")):
+            try:
+                item.set(answered[0].endswith("=on"))
+            except OSError as err:
+                raise Fail(f"saved, but cannot change the login item: {err}") from None
+        print(f"saved {ctx.paths.config_file}", file=ctx.out)
+    return status
 
 
 def cmd_config(ctx: Context) -> int:

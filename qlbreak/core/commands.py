@@ -56,6 +56,16 @@ class ShowSafety:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenSettings:
+    """The settings window (the menu's "Settings…", ``qlbreak settings``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenHistory:
+    """The last two weeks in a small read-only window (the menu's "History…")."""
+
+
+@dataclass(frozen=True, slots=True)
 class OpenMenu:
     """qlbreak's own menu at this screen position (X11, where pystray has none)."""
 
@@ -69,7 +79,7 @@ class ChildEnded:
     nothing (closed by the tray, killed, crashed); ``records`` are the history records
     (JSON lines) it could not write itself."""
 
-    kind: str  # "stretch", "prompt", "menu" or "safety"
+    kind: str  # "stretch", "prompt", "menu", "safety", "settings", "welcome" or "history"
     result: str | None
     records: tuple[str, ...] = ()
 
@@ -85,7 +95,19 @@ class Quit:
 
 
 Command = (
-    StretchNow | Snooze | SkipToday | Pause | Resume | ToggleLogin | ShowSafety | OpenMenu | ChildEnded | Wake | Quit
+    StretchNow
+    | Snooze
+    | SkipToday
+    | Pause
+    | Resume
+    | ToggleLogin
+    | ShowSafety
+    | OpenSettings
+    | OpenHistory
+    | OpenMenu
+    | ChildEnded
+    | Wake
+    | Quit
 )
 
 # The action names that menus and windows use, and the command each one means.
@@ -98,6 +120,8 @@ ACTIONS: dict[str, Command] = {
     "resume": Resume(),
     "autostart": ToggleLogin(),
     "safety": ShowSafety(),
+    "settings": OpenSettings(),
+    "history": OpenHistory(),
     "quit": Quit(),
 }
 

@@ -105,7 +105,12 @@ def menu(view: View) -> tuple[Entry, ...]:
     entries.append(Entry(f"Today: {view.done_today}/{view.due_today} stretches, streak {view.streak}"))
     if view.autostart is not None:
         entries.append(Entry("Start at login", "autostart", checked=view.autostart))
-    entries += [Entry("Safety", "safety"), Entry("Quit", "quit")]
+    entries += [
+        Entry("Settings\u2026", "settings"),
+        Entry("History\u2026", "history"),
+        Entry("Safety", "safety"),
+        Entry("Quit", "quit"),
+    ]
     return tuple(entries)
 
 

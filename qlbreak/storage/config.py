@@ -85,6 +85,27 @@ def parse(raw: bytes, name: str, stretch_ids: Collection[str], keep: Config | No
     return _Reader(doc, stretch_ids, keep).config()
 
 
+GRACE_RANGE = (0, 24 * 60)
+SNOOZE_RANGE = (1, 24 * 60)
+
+
+def read_time(value: object) -> time | str:
+    """A reminder's time, or what is wrong with it: the loader's and the settings
+    window's one rule (a TOML time, or "HH:MM" on a 24-hour clock)."""
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str) and (match := _TIME.match(value.strip())):
+        return time(int(match.group(1)), int(match.group(2)))
+    return f'time must be HH:MM on a 24-hour clock, such as "09:30", not {value!r}'
+
+
+def minutes_problem(key: str, value: object, low: int, high: int) -> str | None:
+    """What is wrong with a number of minutes (grace, snooze), in the loader's words."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return f"{key} must be a whole number from {low} to {high}, not {value!r}"
+    return None
+
+
 class Watch:
     """``config.toml`` as the running app sees it: read again when its modification
     time, size or file changed. One ``stat`` a look, so the tray can look on every
@@ -130,8 +151,8 @@ class _Reader:
         dialog = self._table("dialog")
         keep, default = self.keep, Config()
         timezone = self._timezone(schedule)
-        grace = self._minutes(schedule, "grace_minutes", 30, 0, 24 * 60, _minutes_of(keep.plan.grace))
-        snooze = self._minutes(schedule, "snooze_minutes", 10, 1, 24 * 60, _minutes_of(keep.plan.snooze))
+        grace = self._minutes(schedule, "grace_minutes", 30, *GRACE_RANGE, _minutes_of(keep.plan.grace))
+        snooze = self._minutes(schedule, "snooze_minutes", 10, *SNOOZE_RANGE, _minutes_of(keep.plan.snooze))
         plan = Plan(self._reminders(), timedelta(minutes=grace), timedelta(minutes=snooze))
         defaults, kept = default.prefs, keep.prefs
         prefs = Preferences(
@@ -193,15 +214,13 @@ class _Reader:
         if not isinstance(name, str) or not name.strip():
             self._error((*key, "name"), "name must be a non-empty string")
         raw_time = table.get("time")
-        at = None
+        at: time | None = None
         if raw_time is None:
             self._error(key, 'a reminder needs a time, such as time = "09:30"')
-        elif isinstance(raw_time, time):
-            at = raw_time.replace(second=0, microsecond=0)
-        elif not isinstance(raw_time, str) or not (match := _TIME.match(raw_time.strip())):
-            self._error((*key, "time"), f'time must be HH:MM on a 24-hour clock, such as "09:30", not {raw_time!r}')
+        elif isinstance(parsed := read_time(raw_time), str):
+            self._error((*key, "time"), parsed)
         else:
-            at = time(int(match.group(1)), int(match.group(2)))
+            at = parsed
         days = self._days(key, table.get("days", list(WEEKDAYS[:5])))
         if len(self.problems) > before or at is None or days is None:
             return None
@@ -236,10 +255,11 @@ class _Reader:
 
     def _minutes(self, table: dict[str, Any], key: str, default: int, low: int, high: int, kept: int) -> int:
         value = table.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self._error(("schedule", key), f"{key} must be a whole number from {low} to {high}, not {value!r}")
+        problem = minutes_problem(key, value, low, high)
+        if problem:
+            self._error(("schedule", key), problem)
             return kept
-        return value
+        return int(value)
 
     def _bool(
         self, table: dict[str, Any], key: str, default: bool, kept: bool, *, table_name: str = "stretches"

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from qlbreak.core.commands import Quit, StretchNow
+from qlbreak.core.commands import OpenSettings, Quit, StretchNow
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
 from qlbreak.tray.channels import Dialogue, EndpointError, Server, connect_pipe
@@ -34,7 +34,7 @@ else:
     from qlbreak.tray.channels import PipeServer
 
 log = logging.getLogger("qlbreak")
-COMMANDS = ("ping", "stretch", "quit")
+COMMANDS = ("ping", "stretch", "settings", "quit")
 NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
 MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
 
@@ -44,12 +44,13 @@ class InstanceError(Exception):
 
 
 def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] | None:
-    """``b"stretch"``, ``b"stretch cat-cow"``, ``b"ping"`` or ``b"quit"``; anything else is None."""
+    """``b"stretch"``, ``b"stretch cat-cow"``, ``b"settings"``, ``b"ping"`` or ``b"quit"``;
+    anything else is None."""
     try:
         words = message.decode("ascii").split()
     except UnicodeDecodeError:
         return None
-    if words in (["ping"], ["quit"]):
+    if words in (["ping"], ["quit"], ["settings"]):
         return (words[0], None)
     if words == ["stretch"]:
         return ("stretch", None)
@@ -176,6 +177,8 @@ def _dialogue(key: bytes, post: Post, known_ids: frozenset[str]) -> Dialogue:
         return
     if command[0] == "stretch":
         post(StretchNow(command[1]))
+    elif command[0] == "settings":  # `qlbreak settings` while the tray runs: it hears the save
+        post(OpenSettings())
     elif command[0] == "quit":  # the installer, before it starts a newer qlbreak
         post(Quit())
     yield _framed("ok"), 0

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from qlbreak.clock import SystemClock
@@ -69,7 +70,8 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
     settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
     ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings)
-    service = Service(config, catalogue, history, paths.state_file, ports, commands)
+    welcome = not _exists(paths.config_file)  # a first run: no answers yet
+    service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)
     try:
         listener = endpoint.listen(post, frozenset(catalogue.ids))
     except InstanceError as trouble:  # the app still works; a second start cannot reach it
@@ -112,6 +114,13 @@ def _quit_on_signals(post: Post) -> None:
         signals.append(signal.SIGHUP)
     for sig in signals:
         signal.signal(sig, lambda *_: post(Quit()))
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return True  # cannot even look: not a first run to greet
 
 
 def _close_folders(paths: Paths) -> None:

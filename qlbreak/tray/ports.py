@@ -46,6 +46,14 @@ class Windows(Protocol):
 
     def open_safety(self) -> None: ...
 
+    def open_settings(self, autostart: bool | None) -> None:
+        """The settings window; ``autostart`` is the login item now (None: none here)."""
+
+    def open_welcome(self, autostart: bool | None) -> None:
+        """The first-run questions (there is no config file yet)."""
+
+    def open_history(self, lines: Sequence[str]) -> None: ...
+
     def close_all(self) -> None: ...
 
     def configure(self, config: Config) -> None:

@@ -22,7 +22,9 @@ from qlbreak.core import reminder, schedule, tray_view
 from qlbreak.core.commands import (
     ChildEnded,
     Command,
+    OpenHistory,
     OpenMenu,
+    OpenSettings,
     Pause,
     PauseFor,
     Quit,
@@ -71,6 +73,7 @@ class Service:
         state_file: Path,
         ports: Ports,
         commands: queue.Queue[Command] | None = None,  # made earlier when adapters must post to it
+        welcome: bool = False,  # no config file yet: the first step opens the welcome
     ) -> None:
         self.config, self.catalogue, self.history, self.state_file = config, catalogue, history, state_file
         self.ports = ports
@@ -91,6 +94,7 @@ class Service:
         self._logged: str | None = None  # the history's trouble, as last logged
         self._told = False  # whether the user was told the history cannot be saved
         self._reported: tuple[object, ...] = ()  # the settings' problems, as last reported
+        self._welcome = welcome
 
     def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -128,6 +132,9 @@ class Service:
             self._handle(command, now)
         if not self.running:
             return now
+        if self._welcome:
+            self._welcome = False
+            self.ports.windows.open_welcome(self.ports.login.enabled())
         self._look_at_settings(now)
         self._flush_history()
         plan = self.config.plan
@@ -168,6 +175,10 @@ class Service:
                 self._toggle_login()
             case ShowSafety():
                 windows.open_safety()
+            case OpenSettings():
+                windows.open_settings(self.ports.login.enabled())
+            case OpenHistory():
+                windows.open_history(self._history_lines(now))
             case OpenMenu(x=x, y=y):
                 windows.open_menu(tray_view.menu(self._view(now)), x, y)
             case ChildEnded(kind=kind, result=result, records=records):
@@ -212,17 +223,35 @@ class Service:
             command = from_action(result)
             if command is not None:
                 self._handle(command, now)
+        elif kind in ("settings", "welcome") and result is not None and result.startswith("saved"):
+            log.info("the %s window saved the settings", kind)  # this step reads them
+            if result.endswith(("autostart=on", "autostart=off")):
+                self._set_login(result.endswith("=on"))
 
     def _toggle_login(self) -> None:
-        login = self.ports.login
-        current = login.enabled()
+        current = self.ports.login.enabled()
         if current is not None:
-            self._counted = None
-            try:
-                login.set(not current)
-            except OSError as err:
-                log.error("cannot change the login item: %s", err)
-                self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {err}")
+            self._set_login(not current)
+
+    def _set_login(self, on: bool) -> None:
+        login = self.ports.login
+        if login.enabled() in (None, on):
+            return
+        self._counted = None
+        try:
+            login.set(on)
+        except OSError as err:
+            log.error("cannot change the login item: %s", err)
+            self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {err}")
+
+    def _history_lines(self, now: datetime) -> list[str]:
+        from qlbreak.ui.spec import history_lines
+
+        days = 14
+        events = self.history.events(since=now - timedelta(days=days))
+        run = streak(self.history.done_days(), self.config.workdays, now.date())
+        names = {s.id: s.name for s in self.catalogue}
+        return history_lines(events, names, now.tzinfo, run, days)
 
     # -- the reminder on show ----------------------------------------------------------
 

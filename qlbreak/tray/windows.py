@@ -105,8 +105,23 @@ class ChildWindows:
         self._start("menu", spec.menu(entries, x, y, self._theme()))
 
     def open_safety(self) -> None:
-        if self._alive("safety") is None:
-            self._start("safety", spec.safety(self._theme(), self.paths, self.config.timezone))
+        self._open_once("safety", spec.safety(self._theme(), self.paths, self.config.timezone))
+
+    def open_settings(self, autostart: bool | None) -> None:
+        self._open_once("settings", spec.settings(self._theme(), self.paths, autostart))
+
+    def open_welcome(self, autostart: bool | None) -> None:
+        self._open_once("welcome", spec.settings(self._theme(), self.paths, autostart))
+
+    def open_history(self, lines: Sequence[str]) -> None:
+        self._end("history")  # a fresh one: the history may have grown
+        self._start("history", spec.history(lines, self._theme()))
+
+    def _open_once(self, kind: str, told: spec.Spec) -> None:
+        if self._alive(kind) is None:
+            self._start(kind, told)
+        else:
+            log.info("the %s window is open already", kind)
 
     def close_all(self) -> None:
         for kind in list(self._children):

@@ -168,15 +168,20 @@ def wrap_width(root: tk.Misc) -> int:
     return int((WIDTH - 48) * scale_of(root))
 
 
-def main_window(palette: Palette) -> tk.Tk:
-    """The root of a main window: about 440 x 560 at 100%, centred on the screen that
-    has the pointer; file errors in its callbacks are one line, a bug a traceback."""
+def main_window(
+    palette: Palette,
+    size: tuple[int, int] = (WIDTH, HEIGHT),
+    appname: str = APPNAME,
+    min_size: tuple[int, int] = (360, 440),
+) -> tk.Tk:
+    """The root of a main window: ``size`` (440 x 560) at 100%, centred on the screen
+    that has the pointer; file errors in its callbacks are one line, a bug a traceback."""
     root = tk.Tk(className="Qlbreak")
     root.report_callback_exception = _report
-    root.tk.call("tk", "appname", APPNAME)
+    root.tk.call("tk", "appname", appname)
     root.configure(background=palette.bg)
     scale = scale_of(root)
-    w, h = int(WIDTH * scale), int(HEIGHT * scale)
+    w, h = int(size[0] * scale), int(size[1] * scale)
     sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
     px, _ = root.winfo_pointerxy()
     # Side-by-side monitors report one wide screen: centre on the half with the pointer.
@@ -186,7 +191,7 @@ def main_window(palette: Palette) -> tk.Tk:
     else:
         x = (sw - w) // 2
     root.geometry(f"{w}x{h}+{max(0, x)}+{max(0, (sh - h) // 2)}")
-    root.minsize(int(360 * scale), int(440 * scale))
+    root.minsize(int(min_size[0] * scale), int(min_size[1] * scale))
     return root
 
 

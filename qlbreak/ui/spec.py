@@ -19,10 +19,12 @@ from collections.abc import Mapping, Sequence
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
+    from datetime import tzinfo
     from typing import Any
 
     from qlbreak.core.tray_view import Entry
     from qlbreak.storage.config import Config
+    from qlbreak.storage.history import Event
     from qlbreak.storage.paths import Paths
     from qlbreak.stretches.catalogue import Stretch
 
@@ -35,6 +37,9 @@ WINDOWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "prompt": ("qlbreak.ui.prompt", ("name", "summary", "snooze", "seconds", "theme", "corner", "icon")),
     "menu": ("qlbreak.ui.menu", ("entries", "x", "y", "theme")),
     "safety": ("qlbreak.ui.safety", ("theme", "safety_file", "timezone")),
+    "settings": ("qlbreak.ui.settings", ("config", "theme", "assets", "autostart")),
+    "welcome": ("qlbreak.ui.welcome", ("config", "theme", "assets", "autostart")),
+    "history": ("qlbreak.ui.history", ("lines", "theme")),
 }
 Spec = dict[str, "Any"]
 
@@ -125,3 +130,31 @@ def menu(entries: Sequence[Entry], x: int, y: int, theme: str) -> Spec:
 
 def safety(theme: str, paths: Paths, timezone: str) -> Spec:
     return {"theme": theme, "safety_file": str(paths.safety_file), "timezone": timezone}
+
+
+def settings(theme: str, paths: Paths, autostart: bool | None) -> Spec:
+    """The settings window, and the welcome (same spec): ``autostart`` is the login
+    item as it is now (None: this system has none), which the parent changes."""
+    from qlbreak.storage.paths import assets_dir
+
+    return {"config": str(paths.config_file), "theme": theme, "assets": str(assets_dir()), "autostart": autostart}
+
+
+def history(lines: Sequence[str], theme: str) -> Spec:
+    return {"lines": list(lines), "theme": theme}
+
+
+def history_lines(
+    events: Sequence[Event], names: Mapping[str, str], zone: tzinfo | None, run: int, days: int
+) -> list[str]:
+    """The history as ``qlbreak history`` prints it and the History window shows it."""
+    lines = []
+    for e in events:
+        local = e.at.astimezone(zone)
+        what = names.get(e.stretch or "", e.stretch or "")
+        extra = [x for x in (what, e.feeling.value if e.feeling else "", e.reminder or "") if x]
+        lines.append(f"{local:%a %Y-%m-%d %H:%M}  {e.kind:<8}  {', '.join(extra)}")
+    if not events:
+        lines.append(f"nothing recorded in the last {days} days")
+    lines.append(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch")
+    return lines

@@ -205,6 +205,19 @@ class Screen:
         found: str = wait_until(seen, timeout, f"text /{pattern}/ in {app}")
         return found
 
+    def click_widget(self, app: str, path: str) -> None:
+        """Click the widget at Tk path ``path`` in the middle, with the real pointer."""
+        x, y, w, h = (int(self.send(app, "winfo", k, path)) for k in ("rootx", "rooty", "width", "height"))
+        self.click(x + w // 2, y + h // 2)
+
+    def type_into(self, app: str, path: str, text: str) -> None:
+        """Click an entry, select what it holds, and type ``text`` over it, for real."""
+        self.click_widget(app, path)
+        wait_until(lambda: self.send(app, "focus") == path, 5, f"{path} to have the keyboard focus")
+        self.run("xdotool", "key", "ctrl+a")  # Tk's entry: the start of the line
+        self.run("xdotool", "key", "shift+End")
+        self.run("xdotool", "type", "--delay", "20", text)
+
     def press(self, app: str, text: str) -> None:
         """Click the widget showing ``text``, in the middle, with the real pointer."""
         path = next((p for p, t in self.widgets(app) if t == text), None)

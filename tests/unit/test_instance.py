@@ -10,7 +10,7 @@ from multiprocessing.connection import Client
 
 import pytest
 
-from qlbreak.core.commands import StretchNow
+from qlbreak.core.commands import OpenSettings, StretchNow
 from qlbreak.tray.instance import Endpoint, InstanceError, parse
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket path")
@@ -27,6 +27,7 @@ def test_parse_accepts_only_the_fixed_commands():
     assert parse(b"stretch", IDS) == ("stretch", None)
     assert parse(b"stretch cat-cow", IDS) == ("stretch", "cat-cow")
     assert parse(b"ping", IDS) == ("ping", None)
+    assert parse(b"settings", IDS) == ("settings", None)
     for bad in (b"stretch rm -rf", b"stretch nosuch", b"quit now", b"\xff\xfe", b"", b"ping ping"):
         assert parse(bad, IDS) is None
 
@@ -41,6 +42,8 @@ def test_one_holds_the_lock_a_second_asks_it(endpoint):
         assert second.send("ping") == "ok"
         assert second.send("stretch cat-cow") == "ok"
         assert got.get(timeout=5) == StretchNow("cat-cow")
+        assert second.send("settings") == "ok"  # `qlbreak settings` while the tray runs
+        assert got.get(timeout=5) == OpenSettings()
         assert second.send("open the pod bay doors") == "error: unknown command"
         assert got.empty()
         assert stat.S_IMODE(os.stat(first.key_file).st_mode) == 0o600

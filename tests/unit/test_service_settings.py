@@ -144,3 +144,53 @@ def test_an_unchanged_file_is_not_read_again(edited, monkeypatch):
     monkeypatch.setattr(config_mod, "load", lambda *a, **k: reads.append(a))
     edited.rig.at(10 * 60)
     assert reads == []
+
+
+# -- the settings, welcome and history windows, as the service sees them ---------------
+
+
+def test_the_first_run_opens_the_welcome_once(tmp_path):
+    from qlbreak.tray.service import Service
+
+    rig = Rig(tmp_path)
+    rig.service = Service(
+        rig.config, rig.catalogue, rig.history, tmp_path / "state.json", rig.service.ports, rig.service.commands,
+        welcome=True,
+    )  # fmt: skip
+    rig.service.step()
+    rig.at(60)
+    assert rig.windows.opened == [("welcome", False)]
+    rig.history.close()
+
+
+def test_saved_settings_are_used_in_the_same_step_and_set_the_login_item(edited):
+    from qlbreak.core.commands import OpenSettings
+
+    app = edited.rig
+    app.do(OpenSettings())
+    assert app.windows.opened == [("settings", False)]
+    edited.write(settings(lunch="10:01"))  # what the window wrote
+    app.finish("settings", "saved autostart=on")
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 10:01" and app.login.on is True
+    app.at(60)
+    assert [p.occurrence.reminder for p in app.windows.prompts] == ["lunch"]
+
+
+def test_closed_without_saving_changes_nothing(edited):
+    app = edited.rig
+    app.finish("settings", None)
+    assert app.login.on is False and app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
+
+
+def test_the_menu_offers_settings_and_history_and_history_shows_the_lines(edited):
+    from qlbreak.core.commands import OpenHistory
+    from qlbreak.storage.history import Event
+
+    app = edited.rig
+    labels = app.tray.labels()
+    assert labels[-4:] == ["Settings\u2026", "History\u2026", "Safety", "Quit"]
+    app.history.record(Event(app.clock.now(), "done", "ql-stick-stretch"))
+    app.do(OpenHistory())
+    kind, lines = app.windows.opened[-1]
+    assert kind == "history" and "done      Stick side stretch" in lines[0]
+    assert lines[-1] == "streak: 1 work day in a row with a stretch"

@@ -47,6 +47,8 @@ def test_the_menu_in_order():
         "Pause",
         "Today: 1/2 stretches, streak 4",
         "Start at login",
+        "Settings\u2026",
+        "History\u2026",
         "Safety",
         "Quit",
     ]

@@ -1,0 +1,236 @@
+"""The pieces the welcome and the settings window are built from: themed check boxes
+and choices, a row of day toggles, and the list of reminders, each reachable with
+Tab and changed with Space or typing. What the user typed is checked by the config
+loader's own rules (``storage/config.py``), so a window and the file agree."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable, Sequence
+from datetime import time
+
+from qlbreak.core.schedule import WEEKDAYS, Reminder
+from qlbreak.storage.config import read_time
+from qlbreak.ui.base import Fonts, button
+from qlbreak.ui.theme import Palette
+
+DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def heading(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, pady: tuple[int, int] = (10, 2)) -> tk.Label:
+    label = tk.Label(parent, text=text, font=fonts.strong, fg=palette.fg, bg=palette.bg, anchor="w")
+    label.pack(fill="x", pady=pady)
+    return label
+
+
+def note(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, wrap: int, name: str = "") -> tk.Label:
+    label = tk.Label(parent, name=name) if name else tk.Label(parent)
+    label.configure(
+        text=text, font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w", justify="left", wraplength=wrap
+    )
+    label.pack(fill="x")
+    return label
+
+
+def check(
+    parent: tk.Misc,
+    text: str,
+    variable: tk.BooleanVar,
+    palette: Palette,
+    fonts: Fonts,
+    name: str,
+    command: Callable[[], object] | None = None,
+) -> tk.Checkbutton:
+    """A check box that shows the keyboard focus and follows the theme."""
+    box = tk.Checkbutton(
+        parent,
+        text=text,
+        variable=variable,
+        name=name,
+        font=fonts.body,
+        anchor="w",
+        justify="left",
+        bg=palette.bg,
+        fg=palette.fg,
+        activebackground=palette.bg,
+        activeforeground=palette.fg,
+        selectcolor=palette.track,
+        highlightthickness=1,
+        highlightcolor=palette.fg,
+        highlightbackground=palette.bg,
+        bd=0,
+        padx=2,
+        pady=1,
+        takefocus=True,
+        command=command or (lambda: None),
+    )
+    return box
+
+
+def choice(
+    parent: tk.Misc,
+    text: str,
+    variable: tk.StringVar,
+    value: str,
+    palette: Palette,
+    fonts: Fonts,
+    name: str,
+    command: Callable[[], object] | None = None,
+) -> tk.Radiobutton:
+    return tk.Radiobutton(
+        parent,
+        text=text,
+        variable=variable,
+        value=value,
+        name=name,
+        font=fonts.body,
+        anchor="w",
+        bg=palette.bg,
+        fg=palette.fg,
+        activebackground=palette.bg,
+        activeforeground=palette.fg,
+        selectcolor=palette.track,
+        highlightthickness=1,
+        highlightcolor=palette.fg,
+        highlightbackground=palette.bg,
+        bd=0,
+        padx=2,
+        pady=1,
+        takefocus=True,
+        command=command or (lambda: None),
+    )
+
+
+def entry(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, width: int, name: str) -> tk.Entry:
+    field = tk.Entry(
+        parent,
+        width=width,
+        name=name,
+        font=fonts.body,
+        bg=palette.track,
+        fg=palette.fg,
+        insertbackground=palette.fg,
+        relief="flat",
+        highlightthickness=1,
+        highlightcolor=palette.accent,
+        highlightbackground=palette.muted,
+    )
+    field.insert(0, text)
+    return field
+
+
+class DayToggles:
+    """Seven toggles, Monday first; Space flips the one with the focus. A day that is
+    on is drawn in the accent colour, its letters in the accent's own text colour."""
+
+    def __init__(self, parent: tk.Misc, days: frozenset[int], palette: Palette, fonts: Fonts, name: str) -> None:
+        self.frame = tk.Frame(parent, bg=palette.bg, name=name)
+        self.palette = palette
+        self.vars = [tk.BooleanVar(self.frame, value=i in days) for i in range(7)]
+        self.boxes: list[tk.Checkbutton] = []
+        for i, var in enumerate(self.vars):
+            box = tk.Checkbutton(
+                self.frame,
+                text=DAY_LETTERS[i],
+                variable=var,
+                indicatoron=False,
+                name=WEEKDAYS[i],
+                font=fonts.small,
+                width=4,
+                bg=palette.track,
+                selectcolor=palette.accent,
+                relief="flat",
+                bd=0,
+                offrelief="flat",
+                highlightthickness=1,
+                highlightcolor=palette.fg,
+                highlightbackground=palette.bg,
+                takefocus=True,
+                padx=1,
+                pady=2,
+                command=self._paint,
+            )
+            box.pack(side="left", padx=1)
+            self.boxes.append(box)
+        self._paint()
+
+    def _paint(self) -> None:
+        p = self.palette
+        for box, var in zip(self.boxes, self.vars, strict=True):
+            fg = p.on_accent if var.get() else p.fg
+            box.configure(fg=fg, activeforeground=fg, activebackground=p.accent if var.get() else p.track)
+
+    @property
+    def days(self) -> frozenset[int]:
+        return frozenset(i for i, var in enumerate(self.vars) if var.get())
+
+
+class ReminderRows:
+    """The reminders as rows to edit: name, time (HH:MM), days, and Remove; Add below."""
+
+    def __init__(
+        self,
+        parent: tk.Misc,
+        reminders: Sequence[Reminder],
+        palette: Palette,
+        fonts: Fonts,
+        names: bool = True,
+        removable: bool = True,
+    ) -> None:
+        self.palette, self.fonts, self.names, self.removable = palette, fonts, names, removable
+        self.frame = tk.Frame(parent, bg=palette.bg, name="reminders")
+        self.rows: list[tuple[tk.Frame, tk.Entry, tk.Entry, DayToggles]] = []
+        self._made = 0
+        for reminder in reminders:
+            self.add(reminder)
+
+    def add(self, reminder: Reminder | None = None) -> tk.Entry:
+        """A new row (a new reminder when None); returns its first field, for the focus."""
+        p, f = self.palette, self.fonts
+        r = reminder or Reminder(self._new_name(), time(15, 0), frozenset(range(5)))
+        self._made += 1
+        row = tk.Frame(self.frame, bg=p.bg, name=f"row{self._made}")
+        row.pack(fill="x", pady=2)
+        name = entry(row, r.name, p, f, 11, "name")
+        if self.names:
+            name.pack(side="left", padx=(0, 6))
+        at = entry(row, f"{r.at:%H:%M}", p, f, 5, "time")
+        at.pack(side="left", padx=(0, 6))
+        days = DayToggles(row, r.days, p, f, "days")
+        days.frame.pack(side="left")
+        if self.removable:
+            remove = button(row, "Remove", lambda: self.remove(row), p, f, name="remove")
+            remove.configure(padx=6, pady=0, font=f.small)
+            remove.pack(side="left", padx=(6, 0))
+        self.rows.append((row, name, at, days))
+        return name if self.names else at
+
+    def remove(self, row: tk.Frame) -> None:
+        self.rows = [r for r in self.rows if r[0] is not row]
+        row.destroy()
+
+    def read(self) -> tuple[tuple[Reminder, ...], list[str]]:
+        """The reminders as typed, and what is wrong with them (the loader's words)."""
+        reminders: list[Reminder] = []
+        problems: list[str] = []
+        for index, (_row, name_field, time_field, toggles) in enumerate(self.rows, start=1):
+            name = name_field.get().strip()
+            where = f"reminder {index}" + (f" ({name})" if name else "")
+            at = read_time(time_field.get())
+            if not name:
+                problems.append(f"{where}: name must be a non-empty string")
+            elif any(r.name == name for r in reminders):
+                problems.append(f"{where}: reminder name {name!r} is used twice")
+            if isinstance(at, str):
+                problems.append(f"{where}: {at}")
+            if not toggles.days:
+                problems.append(f"{where}: pick at least one day")
+            if name and not isinstance(at, str) and toggles.days:
+                reminders.append(Reminder(name, at, toggles.days))
+        if not self.rows:
+            problems.append("keep at least one reminder (or pause qlbreak from its menu)")
+        return tuple(reminders), problems
+
+    def _new_name(self) -> str:
+        taken = {row[1].get().strip() for row in self.rows}
+        return next(n for n in (f"reminder {i}" for i in range(len(taken) + 1, 99)) if n not in taken)

@@ -1,0 +1,300 @@
+"""The settings window (the tray's "Settings…", ``qlbreak settings``): every setting a
+user looks for, on three pages, written into ``config.toml`` in place
+(``storage/config_edit.py``: the user's comments and unknown keys survive).
+
+What is typed is checked by the loader's rules before anything is written, and a
+file the loader would reject is never written. A child process (``ui/spec.py``):
+it answers ``saved`` (with ``autostart=on|off`` when that changed; the parent owns
+the login item) or nothing when closed without saving.
+"""
+
+from __future__ import annotations
+
+import sys
+import tkinter as tk
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import timedelta
+from functools import partial
+from pathlib import Path
+
+from qlbreak.core.picker import Preferences, why_not
+from qlbreak.core.schedule import Plan
+from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
+from qlbreak.storage import config
+from qlbreak.stretches import catalogue
+from qlbreak.ui import form
+from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of
+from qlbreak.ui.spec import Spec, SpecError, answer, read
+from qlbreak.ui.stretch_list import StretchList
+from qlbreak.ui.theme import Palette, named
+
+APPNAME = "qlbreak-settings"
+TITLE = "qlbreak \u2014 Settings"
+SIZE = (600, 640)
+PAGES = ("Reminders", "Stretches", "General")
+STYLES = (
+    ("both", "A small prompt by the tray, and a notification"),
+    ("prompt", "Only the small prompt"),
+    ("notification", "Only a notification"),
+)
+THEMES = (("auto", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+
+
+class SettingsWindow:
+    def __init__(self, root: tk.Tk, palette: Palette, spec: Spec) -> None:
+        self.root, self.p = root, palette
+        self.path = Path(spec["config"])
+        self.autostart: bool | None = spec["autostart"]
+        self.catalogue = catalogue.load()
+        self.loaded = config.load(self.path, self.catalogue.ids)
+        c = self.loaded.config
+        self.f: Fonts = make_fonts(root)
+        self.wrap = int((SIZE[0] - 60) * scale_of(root))
+        root.title(TITLE)
+        outer = tk.Frame(root, bg=palette.bg, padx=18, pady=12, name="settings")
+        outer.pack(fill="both", expand=True)
+        self._top(outer)
+        self.body = tk.Frame(outer, bg=palette.bg, name="body")
+        self.message = tk.Label(
+            outer, text="", font=self.f.small, fg=palette.warn, bg=palette.bg, wraplength=self.wrap,
+            justify="left", anchor="w", name="message",
+        )  # fmt: skip
+        self._bottom(outer)
+        self.message.pack(side="bottom", fill="x", pady=(6, 0))
+        self.body.pack(fill="both", expand=True)
+        self.pages = {
+            "Reminders": self._reminders_page(c),
+            "Stretches": self._stretches_page(c.prefs, str(spec["assets"])),
+            "General": self._general_page(c),
+        }
+        self.show("Reminders")
+        if self.loaded.errors:
+            first = self.loaded.errors[0]
+            self.say(f"Your settings file has a mistake ({first}). Saving replaces it with what you see here.")
+        root.bind("<Escape>", lambda _e: root.destroy())
+        root.bind("<Control-s>", lambda _e: self.save())
+        root.bind("<Control-Tab>", lambda _e: self._next_page(1))
+        root.bind("<Control-ISO_Left_Tab>", lambda _e: self._next_page(-1))
+        for i, page in enumerate(PAGES, start=1):
+            root.bind(f"<Alt-Key-{i}>", partial(self.show, page))
+        root.protocol("WM_DELETE_WINDOW", root.destroy)
+
+    # -- frame ---------------------------------------------------------------------------
+
+    def _top(self, outer: tk.Frame) -> None:
+        tabs = tk.Frame(outer, bg=self.p.bg, name="tabs")
+        tabs.pack(fill="x", pady=(0, 8))
+        self.tabs: dict[str, tk.Button] = {}
+        for page in PAGES:
+            tab = button(tabs, page, partial(self.show, page), self.p, self.f, name=page.lower())
+            tab.pack(side="left", padx=(0, 6))
+            self.tabs[page] = tab
+
+    def _bottom(self, outer: tk.Frame) -> None:
+        bar = tk.Frame(outer, bg=self.p.bg, name="buttons")
+        bar.pack(side="bottom", fill="x", pady=(10, 0))
+        self.save_button = button(bar, "Save", self.save, self.p, self.f, name="save", primary=True)
+        self.save_button.pack(side="right")
+        button(bar, "Cancel", self.root.destroy, self.p, self.f, name="cancel").pack(side="right", padx=(0, 8))
+
+    def show(self, page: str, _event: object = None) -> None:
+        for name, frame in self.pages.items():
+            frame.pack_forget() if name != page else frame.pack(fill="both", expand=True)
+        for name, tab in self.tabs.items():
+            on = name == page
+            bg, fg = (self.p.accent, self.p.on_accent) if on else (self.p.track, self.p.fg)
+            tab.configure(bg=bg, fg=fg, activebackground=bg, activeforeground=fg)
+        self.current = page
+
+    def _next_page(self, step: int) -> None:
+        self.show(PAGES[(PAGES.index(self.current) + step) % len(PAGES)])
+
+    def say(self, text: str) -> None:
+        self.message.configure(text=text)
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def _reminders_page(self, c: config.Config) -> tk.Frame:
+        p, f = self.p, self.f
+        page = tk.Frame(self.body, bg=p.bg, name="reminderspage")
+        form.heading(page, "Reminders", p, f, pady=(0, 2))
+        form.note(page, "Each reminder comes at its time (HH:MM, 24-hour) on the days you pick.", p, f, self.wrap)
+        self.rows = form.ReminderRows(page, c.plan.reminders, p, f)
+        self.rows.frame.pack(fill="x", pady=(6, 2))
+        add = button(page, "Add a reminder", lambda: self.rows.add().focus_set(), p, f, name="add")
+        add.pack(anchor="w", pady=(2, 0))
+        form.heading(page, "When a reminder comes", p, f, pady=(14, 2))
+        self.snooze = self._minutes(page, "Snooze for", c.plan.snooze, "minutes", "snooze", config.SNOOZE_RANGE)
+        self.grace = self._minutes(
+            page, "Still show one missed (asleep, away) for up to", c.plan.grace, "minutes", "grace",
+            config.GRACE_RANGE,
+        )  # fmt: skip
+        tk.Label(page, text="Show each reminder as", font=self.f.body, fg=p.fg, bg=p.bg, anchor="w").pack(
+            fill="x", pady=(6, 0)
+        )
+        self.style = tk.StringVar(page, value=c.reminder_style)
+        for value, text in STYLES:
+            form.choice(page, text, self.style, value, p, f, name=f"style-{value}").pack(anchor="w")
+        return page
+
+    def _minutes(
+        self, page: tk.Frame, before: str, span: timedelta, after: str, name: str, limits: tuple[int, int]
+    ) -> tk.Spinbox:
+        p, f = self.p, self.f
+        row = tk.Frame(page, bg=p.bg, name=f"{name}row")
+        row.pack(fill="x", pady=2)
+        tk.Label(row, text=before, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        spin = tk.Spinbox(
+            row, from_=limits[0], to=limits[1], width=5, name=name, font=f.body, bg=p.track, fg=p.fg,
+            buttonbackground=p.track, insertbackground=p.fg, relief="flat", highlightthickness=1,
+            highlightcolor=p.accent, highlightbackground=p.muted,
+        )  # fmt: skip
+        spin.delete(0, "end")
+        spin.insert(0, str(int(span.total_seconds() // 60)))
+        spin.pack(side="left", padx=6)
+        tk.Label(row, text=after, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        return spin
+
+    def _stretches_page(self, prefs: Preferences, assets: str) -> tk.Frame:
+        p, f = self.p, self.f
+        page = tk.Frame(self.body, bg=p.bg, name="stretchespage")
+        form.heading(page, "Where you stretch", p, f, pady=(0, 2))
+        self.floor = tk.BooleanVar(page, value=not prefs.no_floor)
+        form.check(
+            page, "I can get down on the floor there (leave it off at work)", self.floor, p, f, "floor",
+            self._refresh,
+        ).pack(anchor="w")  # fmt: skip
+        form.heading(page, "What you have to hand", p, f)
+        grid = tk.Frame(page, bg=p.bg, name="equipment")
+        grid.pack(fill="x")
+        self.equipment: dict[str, tk.BooleanVar] = {}
+        for i, thing in enumerate(e for e in EQUIPMENT if e != "none"):
+            var = tk.BooleanVar(grid, value=thing in prefs.equipment)
+            words = EQUIPMENT_WORDS[thing]
+            box = form.check(grid, words[0].upper() + words[1:], var, p, f, thing, self._refresh)
+            box.grid(row=i // 2, column=i % 2, sticky="w", padx=(0, 12))
+            self.equipment[thing] = var
+        form.heading(page, "Stretches", p, f)
+        self.count = form.note(page, "", p, f, self.wrap, name="count")
+        self.stretches = StretchList(page, self.catalogue, prefs.avoid, p, f, assets, self._refresh)
+        self.stretches.frame.pack(fill="both", expand=True, pady=(4, 0))
+        self._refresh()
+        return page
+
+    def _general_page(self, c: config.Config) -> tk.Frame:
+        p, f = self.p, self.f
+        page = tk.Frame(self.body, bg=p.bg, name="generalpage")
+        form.heading(page, "Colours", p, f, pady=(0, 2))
+        self.theme = tk.StringVar(page, value=c.theme)
+        for value, text in THEMES:
+            form.choice(page, text, self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
+        form.heading(page, "Sound", p, f, pady=(14, 2))
+        self.sound = tk.BooleanVar(page, value=c.sound)
+        form.check(page, "A soft sound at the switch and at the end of a hold", self.sound, p, f, "sound").pack(
+            anchor="w"
+        )
+        self.login = tk.BooleanVar(page, value=bool(self.autostart))
+        if self.autostart is not None:
+            form.heading(page, "Starting", p, f, pady=(14, 2))
+            form.check(page, "Start qlbreak when I log in", self.login, p, f, "autostart").pack(anchor="w")
+        form.heading(page, "Your settings file", p, f, pady=(14, 2))
+        form.note(page, f"{self.path}\nYou may edit it by hand too; qlbreak notices within a minute.", p, f, self.wrap)
+        return page
+
+    # -- reading and saving -------------------------------------------------------------
+
+    def prefs(self) -> Preferences:
+        equipment = frozenset({"none"} | {k for k, v in self.equipment.items() if v.get()})
+        return Preferences(no_floor=not self.floor.get(), equipment=equipment, avoid=self.stretches.avoided)
+
+    def _refresh(self) -> None:
+        prefs = self.prefs()
+        unfiltered = replace(prefs, avoid=frozenset())
+        reasons = {s.id: why_not(s.candidate, unfiltered) for s in self.catalogue}
+        self.stretches.explain(reasons)
+        offered = sum(1 for s in self.catalogue if why_not(s.candidate, prefs) is None)
+        total = len(self.catalogue)
+        self.count.configure(text=f"{offered} of {total} in your rotation. Untick one never to be offered it.")
+
+    def wanted(self) -> tuple[config.Config | None, list[str], str]:
+        """The settings as shown, what is wrong with them, and the page to fix it on."""
+        reminders, problems = self.rows.read()
+        minutes: list[int] = []
+        for spin, key, limits in (
+            (self.snooze, "snooze_minutes", config.SNOOZE_RANGE),
+            (self.grace, "grace_minutes", config.GRACE_RANGE),
+        ):
+            text = spin.get().strip()
+            value: object = int(text) if text.isdigit() else text
+            problem = config.minutes_problem(key, value, *limits)
+            if problem:
+                problems.append(problem)
+            minutes.append(value if isinstance(value, int) else 0)
+        if problems:
+            return None, problems, "Reminders"
+        plan = Plan(reminders, timedelta(minutes=minutes[1]), timedelta(minutes=minutes[0]))
+        chosen = replace(
+            self.loaded.config, plan=plan, prefs=self.prefs(), theme=self.theme.get(), sound=self.sound.get(),
+            reminder_style=self.style.get(),
+        )  # fmt: skip
+        return chosen, [], ""
+
+    def save(self) -> None:
+        from qlbreak.storage.config_edit import EditError
+        from qlbreak.storage.config_edit import save as write
+
+        chosen, problems, page = self.wanted()
+        if chosen is None:
+            self.show(page)
+            self.say("Not saved: " + "; ".join(problems))
+            return
+        try:
+            write(self.path, chosen, self.catalogue.ids)
+        except EditError as err:
+            self.say(str(err))
+            return
+        except OSError as err:
+            self.say(f"Not saved: {self.path}: {err.strerror or err}")
+            return
+        login = self.login.get()
+        said = (
+            f" autostart={'on' if login else 'off'}" if self.autostart is not None and login != self.autostart else ""
+        )
+        answer(f"saved{said}")
+        self.root.destroy()
+
+
+def open_window(spec: Spec, build: Callable[[tk.Tk, Palette, Spec], object]) -> None:
+    palette = named(spec["theme"])
+    size = getattr(build, "SIZE", SIZE)
+    root = main_window(palette, size, getattr(build, "APPNAME", APPNAME), min_size=(size[0] - 80, size[1] - 120))
+    window = build(root, palette, spec)
+    focus = getattr(window, "first_focus", None)
+    if focus is not None:
+        focus_soon(focus)
+    root.lift()
+    root.mainloop()
+
+
+def run(window: str, argv: Sequence[str] | None, build: Callable[[tk.Tk, Palette, Spec], object]) -> int:
+    """A settings-like window's life (this one, the welcome): its spec, then the loop;
+    exit 2 with one line on stderr when it cannot start."""
+    try:
+        spec = read(window, sys.argv[1:] if argv is None else argv)
+    except SpecError as err:
+        print(f"qlbreak: the {window} window was started wrongly: {err}", file=sys.stderr)
+        return 2
+    try:
+        open_window(spec, build)
+    except tk.TclError as err:
+        print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
+        return 2
+    except catalogue.CatalogueError as err:
+        print(f"qlbreak: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run("settings", argv, SettingsWindow)

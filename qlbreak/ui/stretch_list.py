@@ -1,0 +1,129 @@
+"""Every stretch as a row in the settings window: its picture, its name, whether it is
+in the rotation and, when not, why ("on the floor", "needs a massage ball"); a tick
+box leaves a stretch out for good. The list scrolls with the wheel and follows the
+keyboard focus; the pictures are decoded after the window is up, one at a time."""
+
+from __future__ import annotations
+
+import os
+import tkinter as tk
+from collections.abc import Callable, Mapping
+from functools import partial
+
+from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.ui import form
+from qlbreak.ui.base import Fonts, scale_of
+from qlbreak.ui.illustration import image_file
+from qlbreak.ui.theme import Palette
+
+THUMB_SHRINK = 5  # a 360 x 240 frame becomes 72 x 48
+
+
+class StretchList:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        stretches: Catalogue,
+        avoid: frozenset[str],
+        palette: Palette,
+        fonts: Fonts,
+        assets: str,
+        changed: Callable[[], None],
+    ) -> None:
+        self.p, self.assets = palette, assets
+        self.frame = tk.Frame(parent, bg=palette.bg, name="stretchlist")
+        self.canvas = tk.Canvas(self.frame, bg=palette.bg, highlightthickness=0, bd=0, name="canvas")
+        bar = tk.Scrollbar(
+            self.frame,
+            orient="vertical",
+            command=self.canvas.yview,
+            name="scroll",
+            bg=palette.track,
+            activebackground=palette.muted,
+            troughcolor=palette.bg,
+            highlightthickness=0,
+            bd=0,
+        )
+        self.canvas.configure(yscrollcommand=bar.set)
+        bar.pack(side="right", fill="y")
+        self.canvas.pack(side="left", fill="both", expand=True)
+        self.inner = tk.Frame(self.canvas, bg=palette.bg, name="rows")
+        window = self.canvas.create_window(0, 0, window=self.inner, anchor="nw")
+        self.inner.bind("<Configure>", lambda _e: self.canvas.configure(scrollregion=self.canvas.bbox("all")))
+        self.canvas.bind("<Configure>", lambda e: self.canvas.itemconfigure(window, width=e.width))
+        for sequence in ("<Button-4>", "<Button-5>", "<MouseWheel>"):
+            self.canvas.bind_all(sequence, self._wheel, add="+")
+        scale = scale_of(parent)
+        self.double = scale >= 1.5
+        size = (int(360 * scale) // THUMB_SHRINK, int(240 * scale) // THUMB_SHRINK)
+        self.offer: dict[str, tk.BooleanVar] = {}
+        self.why: dict[str, tk.Label] = {}
+        self.pictures: dict[str, tk.Label] = {}
+        self._images: dict[str, tk.PhotoImage] = {}
+        for stretch in stretches:
+            row = tk.Frame(self.inner, bg=palette.bg, name=stretch.id.replace(".", "-"))
+            row.pack(fill="x", pady=2)
+            picture = tk.Label(
+                row, bitmap="gray12", foreground=palette.bg, bg=palette.bg, width=size[0], height=size[1], bd=0
+            )
+            picture.pack(side="left", padx=(0, 8))
+            self.pictures[stretch.id] = picture
+            var = tk.BooleanVar(row, value=stretch.id not in avoid)
+            box = form.check(row, stretch.name, var, palette, fonts, "offer", changed)
+            box.configure(font=fonts.strong)
+            box.pack(anchor="w")
+            box.bind("<FocusIn>", partial(self._into_view, row))
+            why = tk.Label(row, text="", font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w")
+            why.pack(anchor="w", padx=(22, 0))
+            self.offer[stretch.id], self.why[stretch.id] = var, why
+        todo = [(s.id, s.image) for s in stretches]
+        self.frame.after_idle(self._decode, todo)
+
+    @property
+    def avoided(self) -> frozenset[str]:
+        return frozenset(k for k, v in self.offer.items() if not v.get())
+
+    def explain(self, reasons: Mapping[str, str | None]) -> None:
+        """Say, under each name, whether the other settings keep it out, and why."""
+        for stretch_id, label in self.why.items():
+            reason = reasons.get(stretch_id)
+            if not self.offer[stretch_id].get():
+                text, colour = "Never offered: you unticked it", self.p.muted
+            elif reason:
+                text, colour = f"Not offered: {reason}", self.p.muted
+            else:
+                text, colour = "In your rotation", self.p.accent
+            label.configure(text=text, fg=colour)
+
+    def _decode(self, todo: list[tuple[str, str]]) -> None:
+        if not todo or not self.frame.winfo_exists():
+            return
+        stretch_id, image = todo[0]
+        path = image_file(image, self.p.name == "dark", self.double, self.assets)
+        if os.path.isfile(path):
+            strip = tk.PhotoImage(master=self.frame, file=path)
+            height = strip.height()
+            width = min(strip.width(), height * 3 // 2)  # the first frame of a moving one
+            thumb = tk.PhotoImage(master=self.frame)
+            thumb.tk.call(thumb, "copy", strip, "-from", 0, 0, width, height, "-subsample", THUMB_SHRINK)
+            self._images[stretch_id] = thumb
+            self.pictures[stretch_id].configure(image=thumb, width=0, height=0)
+        self.frame.after(1, self._decode, todo[1:])
+
+    def _into_view(self, row: tk.Frame, _event: object = None) -> None:
+        self.canvas.update_idletasks()
+        total = max(1, self.inner.winfo_height())
+        top, bottom = row.winfo_y() / total, (row.winfo_y() + row.winfo_height()) / total
+        first, last = self.canvas.yview()
+        if top < first:
+            self.canvas.yview_moveto(top)
+        elif bottom > last:
+            self.canvas.yview_moveto(bottom - (last - first))
+
+    def _wheel(self, event: tk.Event[tk.Misc]) -> None:
+        if not self.canvas.winfo_ismapped():
+            return
+        if event.num == 4 or getattr(event, "delta", 0) > 0:
+            self.canvas.yview_scroll(-2, "units")
+        else:
+            self.canvas.yview_scroll(2, "units")

@@ -1,0 +1,186 @@
+"""The first-run welcome: where you work, the floor, what you have to hand, the two
+reminder times and the work days, start at login. The presets (an office, a chair and
+a door frame, 09:30 and 12:30 on weekdays, start at login) are what Enter accepts.
+
+The tray opens it when there is no ``config.toml`` yet; the answers are written there
+through the same code as the settings window's (every answer can be changed later),
+and the window answers like the settings window (``saved autostart=on``).
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from qlbreak.core.picker import Preferences
+from qlbreak.core.schedule import Reminder
+from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
+from qlbreak.storage import config
+from qlbreak.stretches import catalogue
+from qlbreak.ui import form
+from qlbreak.ui.base import Fonts, button, make_fonts, scale_of
+from qlbreak.ui.settings import run
+from qlbreak.ui.spec import Spec, answer
+from qlbreak.ui.theme import Palette
+
+PLACES = (("office", "At an office"), ("home", "At home"), ("both", "Some of each"))
+# What each place presets: whether the floor is likely, and what is likely to hand.
+PRESETS = {
+    "office": (False, {"chair", "door-frame"}),
+    "home": (True, {"chair", "door-frame", "cushion"}),
+    "both": (False, {"chair", "door-frame"}),
+}
+
+
+class Welcome:
+    APPNAME = "qlbreak-welcome"
+    SIZE = (520, 580)
+
+    def __init__(self, root: tk.Tk, palette: Palette, spec: Spec) -> None:
+        self.root, self.p = root, palette
+        self.path = Path(spec["config"])
+        self.autostart: bool | None = spec["autostart"]
+        self.ids = catalogue.load().ids
+        f: Fonts = make_fonts(root)
+        self.f = f
+        wrap = int((self.SIZE[0] - 50) * scale_of(root))
+        root.title("qlbreak \u2014 Welcome")
+        page = tk.Frame(root, bg=palette.bg, padx=20, pady=14, name="welcome")
+        page.pack(fill="both", expand=True)
+        tk.Label(page, text="Welcome to qlbreak", font=f.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(fill="x")
+        form.note(
+            page,
+            "A few questions so that the stretches fit where you are. Enter keeps what is"
+            " chosen; you can change all of it later in Settings, from the tray menu.",
+            palette,
+            f,
+            wrap,
+        )
+        self._where(page)
+        self._to_hand(page)
+        self._when(page)
+        self.login = tk.BooleanVar(page, value=True)
+        if self.autostart is not None:
+            form.heading(page, "Starting", palette, f)
+            form.check(page, "Start qlbreak when I log in", self.login, palette, f, "autostart").pack(anchor="w")
+        self.message = tk.Label(
+            page, text="", font=f.small, fg=palette.warn, bg=palette.bg, wraplength=wrap, justify="left",
+            anchor="w", name="message",
+        )  # fmt: skip
+        self.message.pack(fill="x", pady=(8, 0))
+        self.first_focus = button(page, "Start using qlbreak", self.save, palette, f, name="start", primary=True)
+        self.first_focus.pack(pady=(8, 4))
+        form.note(
+            page, "After this, click the qlbreak icon in your tray whenever you want a stretch.", palette, f, wrap
+        )
+        root.bind("<Return>", lambda _e: self.save())
+        root.bind("<KP_Enter>", lambda _e: self.save())
+        root.bind("<Escape>", lambda _e: root.destroy())
+        root.protocol("WM_DELETE_WINDOW", root.destroy)
+
+    def _where(self, page: tk.Frame) -> None:
+        palette, f = self.p, self.f
+        form.heading(page, "Where do you work today?", palette, f)
+        places = tk.Frame(page, bg=palette.bg, name="places")
+        places.pack(fill="x")
+        self.place = tk.StringVar(page, value="office")
+        for value, text in PLACES:
+            form.choice(places, text, self.place, value, palette, f, f"place-{value}", self._preset).pack(
+                side="left", padx=(0, 10)
+            )
+        self.floor = tk.BooleanVar(page, value=False)
+        self.floor_touched = False
+        form.check(page, "I can get down on the floor there", self.floor, palette, f, "floor", self._touched).pack(
+            anchor="w", pady=(6, 0)
+        )
+
+    def _to_hand(self, page: tk.Frame) -> None:
+        palette, f = self.p, self.f
+        form.heading(page, "What do you have to hand?", palette, f)
+        grid = tk.Frame(page, bg=palette.bg, name="equipment")
+        grid.pack(fill="x")
+        self.equipment: dict[str, tk.BooleanVar] = {}
+        for i, thing in enumerate(e for e in EQUIPMENT if e != "none"):
+            var = tk.BooleanVar(grid, value=thing in PRESETS["office"][1])
+            words = EQUIPMENT_WORDS[thing]
+            text = words[0].upper() + words[1:] + (" (every office has one)" if thing == "door-frame" else "")
+            form.check(grid, text, var, palette, f, thing).grid(row=i // 2, column=i % 2, sticky="w", padx=(0, 12))
+            self.equipment[thing] = var
+
+    def _when(self, page: tk.Frame) -> None:
+        palette, f = self.p, self.f
+        form.heading(page, "When should qlbreak remind you?", palette, f)
+        times = tk.Frame(page, bg=palette.bg, name="times")
+        times.pack(fill="x")
+        self.times: list[tk.Entry] = []
+        for label, preset, name in (("In the morning", "09:30", "morning"), ("At lunchtime", "12:30", "lunch")):
+            tk.Label(times, text=label, font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left")
+            field = form.entry(times, preset, palette, f, 5, name)
+            field.pack(side="left", padx=(6, 16))
+            self.times.append(field)
+        days = tk.Frame(page, bg=palette.bg, name="workdays")
+        days.pack(fill="x", pady=(6, 0))
+        tk.Label(days, text="On", font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left", padx=(0, 6))
+        self.days = form.DayToggles(days, frozenset(range(5)), palette, f, "days")
+        self.days.frame.pack(side="left")
+
+    def _touched(self) -> None:
+        self.floor_touched = True
+
+    def _preset(self) -> None:
+        floor, things = PRESETS[self.place.get()]
+        if not self.floor_touched:
+            self.floor.set(floor)
+        for thing, var in self.equipment.items():
+            if thing in things:
+                var.set(True)
+
+    def chosen(self) -> tuple[config.Config | None, list[str]]:
+        days = self.days.days
+        problems: list[str] = []
+        reminders = []
+        for name, field in zip(("morning", "lunch"), self.times, strict=True):
+            at = config.read_time(field.get())
+            if isinstance(at, str):
+                problems.append(f"{name}: {at}")
+            else:
+                reminders.append(Reminder(name, at, days))
+        if not days:
+            problems.append("pick at least one work day")
+        if problems:
+            return None, problems
+        equipment = frozenset({"none"} | {k for k, v in self.equipment.items() if v.get()})
+        prefs = Preferences(no_floor=not self.floor.get(), equipment=equipment)
+        base = config.Config()
+        return replace(base, plan=replace(base.plan, reminders=tuple(reminders)), prefs=prefs), []
+
+    def save(self) -> None:
+        from qlbreak.storage.config_edit import EditError
+        from qlbreak.storage.config_edit import save as write
+
+        wanted, problems = self.chosen()
+        if wanted is None:
+            self.message.configure(text="Not saved: " + "; ".join(problems))
+            return
+        try:
+            if self.path.exists():  # written meanwhile (an editor, a second welcome): keep what it says
+                current = config.load(self.path, self.ids).config
+                wanted = replace(current, plan=replace(current.plan, reminders=wanted.plan.reminders),
+                                 prefs=replace(current.prefs, no_floor=wanted.prefs.no_floor,
+                                               equipment=wanted.prefs.equipment))  # fmt: skip
+            write(self.path, wanted, self.ids)
+        except EditError as err:
+            self.message.configure(text=str(err))
+            return
+        except OSError as err:
+            self.message.configure(text=f"Not saved: {self.path}: {err.strerror or err}")
+            return
+        login = f" autostart={'on' if self.login.get() else 'off'}" if self.autostart is not None else ""
+        answer(f"saved{login}")
+        self.root.destroy()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run("welcome", argv, Welcome)
