@@ -70,7 +70,8 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
     settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
     ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings)
-    welcome = not _exists(paths.config_file)  # a first run: no answers yet
+    # A first run (no answers yet) on a display the welcome can be shown on.
+    welcome = adjust is _as_given and not _exists(paths.config_file)
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)
     try:
         listener = endpoint.listen(post, frozenset(catalogue.ids))

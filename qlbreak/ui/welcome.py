@@ -36,7 +36,7 @@ PRESETS = {
 
 class Welcome:
     APPNAME = "qlbreak-welcome"
-    SIZE = (520, 580)
+    SIZE = (520, 530)
 
     def __init__(self, root: tk.Tk, palette: Palette, spec: Spec) -> None:
         self.root, self.p = root, palette

@@ -128,8 +128,11 @@ def _kill_matching(text: str) -> None:
 def tray_app(desktop: Desktop, tmp_path: Path) -> Iterator:
     apps: list[TrayApp] = []
 
-    def start(reminders: str | None = None) -> TrayApp:
-        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders).start()
+    def start(reminders: str | None = None, first_run: bool = False) -> TrayApp:
+        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders)
+        if first_run:  # no answers yet: the welcome comes first
+            app.paths.config_file.unlink()
+        app.start()
         apps.append(app)
         return app
 

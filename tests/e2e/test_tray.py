@@ -20,6 +20,7 @@ from tests.gui.screen import wait_until
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DIALOG, MENU, PROMPT = "qlbreak-dialog", "qlbreak-menu", "qlbreak-prompt"
+SETTINGS, WELCOME = "qlbreak-settings", "qlbreak-welcome"
 NAMES = {s.name for s in load()}
 
 
@@ -186,18 +187,51 @@ def test_a_reminder_due_inside_its_grace_window_is_shown_exactly_once(desktop, t
     wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the reminder")
 
 
-def test_an_edited_config_is_used_without_a_restart_and_its_reminder_fires(desktop, tray_app, e2e_shots):
+def test_an_edited_config_is_used_at_the_next_heartbeat(desktop, tray_app, e2e_shots):
     app = tray_app()
     icon = desktop.docked_icon()
-    now = datetime.now(UTC)
-    at = (now + timedelta(seconds=95)).replace(second=0, microsecond=0)  # 35 to 95 s away
     text = app.paths.config_file.read_text()
-    edited = f'# edited by hand while qlbreak runs\n{text}\n[[reminder]]\nname = "edited"\ntime = "{at:%H:%M}"\n'
-    edited += f'days = ["{DAYS[at.weekday()]}"]\n'
-    app.paths.config_file.write_text(edited)
-    wait_until(lambda: f"next: edited at {at:%H:%M}" in desktop.title(icon), 35, "the title to name the new time")
+    tomorrow = DAYS[(datetime.now(UTC) + timedelta(days=1)).weekday()]  # before the test's own, the day after
+    edited = f'# edited by hand while qlbreak runs\n{text}\n[[reminder]]\nname = "edited"\ntime = "02:10"\n'
+    app.paths.config_file.write_text(edited + f'days = ["{tomorrow}"]\n')
+    wanted = "next: edited at 02:10 tomorrow"
+    wait_until(lambda: wanted in desktop.title(icon), 35, "the title to name the new reminder")
     assert "settings changed: reminders" in app.log()
-    wait_until(desktop.notifications, 100, "the edited reminder's notification", interval=0.5)
+
+
+def test_a_time_changed_in_the_settings_window_fires_then_without_a_restart(desktop, tray_app, e2e_shots):
+    tray_app()
+    icon = desktop.docked_icon()
+    desktop.click_icon(icon, button=3)
+    wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
+    desktop.screen.press(MENU, "Settings\u2026")
+    wait_until(lambda: tk_title(desktop, SETTINGS), 15, "the settings window")
+    at = (datetime.now(UTC) + timedelta(seconds=95)).replace(second=0, microsecond=0)  # 35 to 95 s away
+    rows = desktop.screen.tk().tk.splitlist(
+        desktop.screen.send(SETTINGS, "pack", "slaves", ".settings.body.reminderspage.reminders")
+    )
+    desktop.screen.type_into(SETTINGS, f"{rows[0]}.time", f"{at:%H:%M}")
+    desktop.screen.click_widget(SETTINGS, f"{rows[0]}.days.{DAYS[at.weekday()]}")
+    shot(desktop, e2e_shots, "10-settings")
+    desktop.screen.press(SETTINGS, "Save")
+    # the tray hears the window's end and reads the file at once, not at the next heartbeat
+    wait_until(lambda: f"next: test at {at:%H:%M}" in desktop.title(icon), 5, "the title to name the new time")
+    wait_until(desktop.notifications, 100, "the moved reminder's notification", interval=0.5)
     assert desktop.notifications()[0].startswith("Time for a stretch: ")
     assert datetime.now(UTC) >= at
-    shot(desktop, e2e_shots, "9-edited-reminder")
+    shot(desktop, e2e_shots, "11-moved-reminder-fires")
+
+
+def test_the_first_run_greets_and_enter_writes_the_answers(desktop, tray_app, e2e_shots):
+    app = tray_app(first_run=True)
+    desktop.docked_icon()
+    wait_until(lambda: tk_title(desktop, WELCOME), 15, "the welcome")
+    shot(desktop, e2e_shots, "12-welcome")
+    wid = desktop.screen.wait_window("qlbreak \u2014 Welcome")
+    desktop.screen.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
+    wait_until(lambda: desktop.screen.send(WELCOME, "focus").endswith(".start"), 10, "Start to have the focus")
+    desktop.screen.run("xdotool", "key", "Return")
+    wait_until(app.paths.config_file.exists, 10, "the answers in config.toml")
+    assert "no_floor = true" in app.paths.config_file.read_text()
+    wait_until(lambda: "the welcome window saved the settings" in app.log(), 10, "the tray to hear it")
+    assert (Path(app.env["HOME"]) / ".config" / "autostart" / "qlbreak.desktop").exists()
