@@ -34,7 +34,7 @@ def show(root: tk.Tk, spec: Spec) -> None:
         fg=palette.fg,
         relief="flat",
         wrap="none",
-        width=64,
+        width=min(100, max(40, *(len(line) + 2 for line in lines))),
         height=min(22, max(6, len(lines))),
         padx=8,
         pady=6,

@@ -187,16 +187,25 @@ def test_a_reminder_due_inside_its_grace_window_is_shown_exactly_once(desktop, t
     wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the reminder")
 
 
-def test_an_edited_config_is_used_at_the_next_heartbeat(desktop, tray_app, e2e_shots):
+def test_an_edited_config_is_used_at_the_next_heartbeat_and_its_reminder_fires(desktop, tray_app, e2e_shots):
     app = tray_app()
     icon = desktop.docked_icon()
+    at = (datetime.now(UTC) + timedelta(seconds=95)).replace(second=0, microsecond=0)  # 35 to 95 s away
     text = app.paths.config_file.read_text()
-    tomorrow = DAYS[(datetime.now(UTC) + timedelta(days=1)).weekday()]  # before the test's own, the day after
-    edited = f'# edited by hand while qlbreak runs\n{text}\n[[reminder]]\nname = "edited"\ntime = "02:10"\n'
-    app.paths.config_file.write_text(edited + f'days = ["{tomorrow}"]\n')
-    wanted = "next: edited at 02:10 tomorrow"
+    edited = f'# edited by hand while qlbreak runs\n{text}\n[[reminder]]\nname = "edited"\ntime = "{at:%H:%M}"\n'
+    app.paths.config_file.write_text(edited + f'days = ["{DAYS[at.weekday()]}"]\n')
+    wanted = f"next: edited at {at:%H:%M}"
     wait_until(lambda: wanted in desktop.title(icon), 35, "the title to name the new reminder")
     assert "settings changed: reminders" in app.log()
+    desktop.click_icon(icon, button=3)
+    wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
+    assert f"Next: edited at {at:%H:%M}" in desktop.screen.texts(MENU)
+    desktop.screen.run("xdotool", "key", "Escape")
+    wait_until(lambda: tk_title(desktop, MENU) is None, 10, "the menu to close")
+    wait_until(desktop.notifications, 100, "the edited reminder's notification", interval=0.5)
+    assert desktop.notifications()[0].startswith("Time for a stretch: ")
+    assert datetime.now(UTC) >= at
+    shot(desktop, e2e_shots, "9-edited-reminder")
 
 
 def test_a_time_changed_in_the_settings_window_fires_then_without_a_restart(desktop, tray_app, e2e_shots):
