@@ -137,16 +137,26 @@ def child_main(window: str, show: Callable[[tk.Tk, Spec], None]) -> Callable[[Se
     return main
 
 
+def spec_of(window: str, argv: Sequence[str] | None) -> Spec | None:
+    """The spec a window process was started with (``sys.argv`` when ``argv`` is None);
+    None, with the reason on stderr, when it is not one."""
+    import sys
+
+    try:
+        return read(window, sys.argv[1:] if argv is None else argv)
+    except SpecError as err:
+        print(f"qlbreak: the {window} window was started wrongly: {err}", file=sys.stderr)
+        return None
+
+
 def run_child(window: str, argv: Sequence[str] | None, show: Callable[[tk.Tk, Spec], None]) -> int:
     """A small child window's life: its spec (``ui/spec.py``), a Tk root, ``show``
     (which reads the spec: KeyError, TypeError or ValueError mean a bad one), then the
     loop. Exit 2, with the reason on stderr, when any step fails."""
     import sys
 
-    try:
-        spec = read(window, sys.argv[1:] if argv is None else argv)
-    except SpecError as err:
-        print(f"qlbreak: the {window} window was started wrongly: {err}", file=sys.stderr)
+    spec = spec_of(window, argv)
+    if spec is None:
         return 2
     try:
         root = tk.Tk(className="Qlbreak")

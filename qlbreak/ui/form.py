@@ -8,6 +8,7 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable, Sequence
 from datetime import time
+from typing import Any
 
 from qlbreak.core.schedule import WEEKDAYS, Reminder
 from qlbreak.storage.config import read_time
@@ -32,6 +33,26 @@ def note(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, wrap: int, 
     return label
 
 
+def _toggle_look(palette: Palette, fonts: Fonts) -> dict[str, Any]:
+    """What a themed check box and choice share: colours, font, the focus ring."""
+    return {
+        "font": fonts.body,
+        "anchor": "w",
+        "bg": palette.bg,
+        "fg": palette.fg,
+        "activebackground": palette.bg,
+        "activeforeground": palette.fg,
+        "selectcolor": palette.track,
+        "highlightthickness": 1,
+        "highlightcolor": palette.fg,
+        "highlightbackground": palette.bg,
+        "bd": 0,
+        "padx": 2,
+        "pady": 1,
+        "takefocus": True,
+    }
+
+
 def check(
     parent: tk.Misc,
     text: str,
@@ -42,29 +63,15 @@ def check(
     command: Callable[[], object] | None = None,
 ) -> tk.Checkbutton:
     """A check box that shows the keyboard focus and follows the theme."""
-    box = tk.Checkbutton(
+    return tk.Checkbutton(
         parent,
         text=text,
         variable=variable,
         name=name,
-        font=fonts.body,
-        anchor="w",
         justify="left",
-        bg=palette.bg,
-        fg=palette.fg,
-        activebackground=palette.bg,
-        activeforeground=palette.fg,
-        selectcolor=palette.track,
-        highlightthickness=1,
-        highlightcolor=palette.fg,
-        highlightbackground=palette.bg,
-        bd=0,
-        padx=2,
-        pady=1,
-        takefocus=True,
         command=command or (lambda: None),
+        **_toggle_look(palette, fonts),
     )
-    return box
 
 
 def choice(
@@ -77,27 +84,15 @@ def choice(
     name: str,
     command: Callable[[], object] | None = None,
 ) -> tk.Radiobutton:
+    """One of a set of choices (a radio button), themed like ``check``."""
     return tk.Radiobutton(
         parent,
         text=text,
         variable=variable,
         value=value,
         name=name,
-        font=fonts.body,
-        anchor="w",
-        bg=palette.bg,
-        fg=palette.fg,
-        activebackground=palette.bg,
-        activeforeground=palette.fg,
-        selectcolor=palette.track,
-        highlightthickness=1,
-        highlightcolor=palette.fg,
-        highlightbackground=palette.bg,
-        bd=0,
-        padx=2,
-        pady=1,
-        takefocus=True,
         command=command or (lambda: None),
+        **_toggle_look(palette, fonts),
     )
 
 

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from tkinter import font as tkfont
 
 from qlbreak.stretches import safety
-from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, show_and_wait, wrap_width
-from qlbreak.ui.spec import Spec, SpecError, read
+from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, show_and_wait, spec_of, wrap_width
+from qlbreak.ui.spec import Spec
 from qlbreak.ui.theme import Palette, named
 
 
@@ -106,10 +106,8 @@ def show_alone(spec: Spec) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     import sys
 
-    try:
-        spec = read("safety", sys.argv[1:] if argv is None else argv)
-    except SpecError as err:
-        print(f"qlbreak: the safety window was started wrongly: {err}", file=sys.stderr)
+    spec = spec_of("safety", argv)
+    if spec is None:
         return 2
     try:
         show_alone(spec)

@@ -24,8 +24,8 @@ from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
 from qlbreak.storage import config
 from qlbreak.stretches import catalogue
 from qlbreak.ui import form
-from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of
-from qlbreak.ui.spec import Spec, SpecError, answer, read
+from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
+from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.stretch_list import StretchList
 from qlbreak.ui.theme import Palette, named
 
@@ -280,10 +280,8 @@ def open_window(spec: Spec, build: Callable[[tk.Tk, Palette, Spec], object]) -> 
 def run(window: str, argv: Sequence[str] | None, build: Callable[[tk.Tk, Palette, Spec], object]) -> int:
     """A settings-like window's life (this one, the welcome): its spec, then the loop;
     exit 2 with one line on stderr when it cannot start."""
-    try:
-        spec = read(window, sys.argv[1:] if argv is None else argv)
-    except SpecError as err:
-        print(f"qlbreak: the {window} window was started wrongly: {err}", file=sys.stderr)
+    spec = spec_of(window, argv)
+    if spec is None:
         return 2
     try:
         open_window(spec, build)
