@@ -49,10 +49,59 @@ def chime(path: Path, rate: int = 22050) -> None:
         out.writeframes(struct.pack(f"<{len(samples)}h", *samples))
 
 
+def sheet(path: Path, width: int = 240) -> None:
+    """Every stretch's first, middle and last frame in a row, with its name: one picture
+    to check them all by eye (README shows it)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    catalogue = load()
+    theme = THEMES["light"]
+    label_h = 26
+    rows = []
+    for stretch in catalogue:
+        strip = render(SCENES[stretch.id], width, theme)
+        frame_w = width
+        count = strip.width // frame_w
+        picks = sorted({0, count // 2, count - 1})
+        row = Image.new("RGB", (frame_w * 3, strip.height + label_h), (255, 255, 255))
+        for slot, index in enumerate(picks if len(picks) == 3 else [picks[0]] * 3):
+            row.paste(strip.crop((index * frame_w, 0, (index + 1) * frame_w, strip.height)), (slot * frame_w, label_h))
+        draw = ImageDraw.Draw(row)
+        try:
+            font = ImageFont.truetype("DejaVuSans.ttf", 15)
+        except OSError:
+            font = ImageFont.load_default()
+        moving = "moves" if count > 1 else "held"
+        draw.text((6, 5), f"{stretch.name} ({stretch.id}, {moving})", fill=(30, 30, 30), font=font)
+        rows.append(row)
+    columns = 2
+    cell_w, cell_h = rows[0].width, max(r.height for r in rows)
+    out = Image.new(
+        "RGB", (cell_w * columns + 8 * (columns - 1), (cell_h + 8) * math.ceil(len(rows) / columns)), (200, 200, 200)
+    )
+    for i, row in enumerate(rows):
+        out.paste(row, ((i % columns) * (cell_w + 8), (i // columns) * (cell_h + 8)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out.save(path, optimize=True)
+    print(f"drew the contact sheet of {len(rows)} stretches into {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "assets")
-    out = parser.parse_args().out
+    parser.add_argument(
+        "--sheet",
+        nargs="?",
+        const=ROOT / "docs" / "contact-sheet.png",
+        type=Path,
+        metavar="PNG",
+        help="draw only the contact sheet (first, middle, last frame of each stretch)",
+    )
+    args = parser.parse_args()
+    if args.sheet is not None:
+        sheet(args.sheet)
+        return
+    out = args.out
     catalogue = load()
     missing = catalogue.ids - set(SCENES)
     if missing:

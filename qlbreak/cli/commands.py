@@ -36,7 +36,7 @@ def cmd_autostart(ctx: Context) -> int:
 def cmd_list(ctx: Context) -> int:
     """Every stretch the filters keep: those in the user's rotation first, then the
     others, each with why the settings leave it out ("on the floor", "needs a ball")."""
-    from qlbreak.core.picker import Preferences, why_not
+    from qlbreak.core.picker import Preferences, uses, why_not
 
     a = ctx.args
     prefs = Preferences(no_floor=False, equipment=frozenset(vocabulary.EQUIPMENT)) if a.all else ctx.config.prefs
@@ -66,7 +66,8 @@ def cmd_list(ctx: Context) -> int:
         for s, why in group:
             timing = f"{s.reps} reps" if s.reps else _duration(s.hold_seconds)
             per_side = " a side" if s.two_sided else ""
-            note = f"  ({why})" if why else ""
+            used = uses(s.candidate, prefs)
+            note = f"  ({why})" if why else (f"  (with {used})" if used else "")
             print(f"  {s.id:<{width}}  {s.name}: {s.position}, {timing}{per_side}{note}", file=ctx.out)
     if outside:
         print("Change what is in the rotation in Settings (the tray menu, or: qlbreak settings).", file=ctx.out)

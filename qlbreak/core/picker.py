@@ -67,6 +67,15 @@ def why_not(candidate: Candidate, prefs: Preferences) -> str | None:
     return ", ".join(reasons) or None
 
 
+def uses(candidate: Candidate, prefs: Preferences) -> str | None:
+    """What of the user's things a stretch in the rotation is done with ("a door
+    frame"), so a list can say why a stick stretch is there without a stick."""
+    if "none" in candidate.equipment:
+        return None
+    mine = sorted(candidate.equipment & prefs.equipment)
+    return " or ".join(EQUIPMENT_WORDS.get(e, e) for e in mine) or None
+
+
 def resting(done: Iterable[Done], now: datetime) -> frozenset[str]:
     """Stretches rated "it hurt" within the last ``HURT_REST``."""
     return frozenset(d.stretch for d in done if d.feeling is Feeling.HURT and now - d.at < HURT_REST)

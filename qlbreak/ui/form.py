@@ -111,7 +111,24 @@ def entry(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, width: int
         highlightbackground=palette.muted,
     )
     field.insert(0, text)
+    field.bind("<Control-a>", _select_all)  # Tk's own Ctrl+A goes to the line's start
+    field.bind("<FocusIn>", _select_all, add="+")  # typing replaces, as people expect
     return field
+
+
+def _select_all(event: tk.Event[tk.Entry]) -> str:
+    event.widget.selection_range(0, "end")
+    event.widget.icursor("end")
+    return "break"
+
+
+def mark(field: tk.Entry, palette: Palette, wrong: bool) -> None:
+    """Draw ``field`` as the one to fix (the warning colour), or as usual again."""
+    field.configure(
+        highlightbackground=palette.warn if wrong else palette.muted,
+        highlightcolor=palette.warn if wrong else palette.accent,
+        highlightthickness=2 if wrong else 1,
+    )
 
 
 class DayToggles:
@@ -134,9 +151,10 @@ class DayToggles:
                 width=4,
                 bg=palette.track,
                 selectcolor=palette.accent,
-                relief="flat",
-                bd=0,
-                offrelief="flat",
+                relief="sunken",
+                bd=1,
+                offrelief="raised",
+                cursor="hand2",
                 highlightthickness=1,
                 highlightcolor=palette.fg,
                 highlightbackground=palette.bg,
@@ -175,6 +193,14 @@ class ReminderRows:
         self.palette, self.fonts, self.names, self.removable = palette, fonts, names, removable
         self.frame = tk.Frame(parent, bg=palette.bg, name="reminders")
         self.rows: list[tuple[tk.Frame, tk.Entry, tk.Entry, DayToggles]] = []
+        self.wrong: tk.Entry | None = None  # the first field ``read`` found wrong
+        if names:
+            head = tk.Frame(self.frame, bg=palette.bg, name="head")
+            head.pack(fill="x")
+            for text, width in (("Name", 11), ("Time", 5), ("Days", 0)):
+                label = tk.Label(head, text=text, font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w")
+                label.configure(width=width) if width else None
+                label.pack(side="left", padx=(0, 8))
         self._made = 0
         for reminder in reminders:
             self.add(reminder)
@@ -208,18 +234,24 @@ class ReminderRows:
         """The reminders as typed, and what is wrong with them (the loader's words)."""
         reminders: list[Reminder] = []
         problems: list[str] = []
+        self.wrong = None
         for index, (_row, name_field, time_field, toggles) in enumerate(self.rows, start=1):
             name = name_field.get().strip()
-            where = f"reminder {index}" + (f" ({name})" if name else "")
+            where = f"the {name} reminder" if name else f"reminder {index}"
             at = read_time(time_field.get())
+            bad_name = not name or any(r.name == name for r in reminders)
             if not name:
                 problems.append(f"{where}: name must be a non-empty string")
-            elif any(r.name == name for r in reminders):
+            elif bad_name:
                 problems.append(f"{where}: reminder name {name!r} is used twice")
             if isinstance(at, str):
                 problems.append(f"{where}: {at}")
             if not toggles.days:
                 problems.append(f"{where}: pick at least one day")
+            for field, wrong in ((name_field, bad_name), (time_field, isinstance(at, str))):
+                mark(field, self.palette, wrong)
+                if wrong and self.wrong is None:
+                    self.wrong = field
             if name and not isinstance(at, str) and toggles.days:
                 reminders.append(Reminder(name, at, toggles.days))
         if not self.rows:

@@ -47,6 +47,9 @@ def show(root: tk.Tk, spec: Spec) -> None:
     close.pack(pady=(10, 0))
     close.focus_set()
     root.bind("<Escape>", lambda _e: root.destroy())
+    root.update_idletasks()  # centred on the screen, as the other windows are
+    w, h = root.winfo_reqwidth(), root.winfo_reqheight()
+    root.geometry(f"+{max(0, (root.winfo_screenwidth() - w) // 2)}+{max(0, (root.winfo_screenheight() - h) // 2)}")
 
 
 main = child_main("history", show)

@@ -18,7 +18,7 @@ from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
-from qlbreak.core.picker import Preferences, why_not
+from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
 from qlbreak.storage import config
@@ -57,10 +57,19 @@ class SettingsWindow:
         self._top(outer)
         self.body = tk.Frame(outer, bg=palette.bg, name="body")
         self.message = tk.Label(
-            outer, text="", font=self.f.small, fg=palette.warn, bg=palette.bg, wraplength=self.wrap,
-            justify="left", anchor="w", name="message",
-        )  # fmt: skip
+            outer,
+            text="",
+            font=self.f.small,
+            fg=palette.warn,
+            bg=palette.bg,
+            wraplength=self.wrap,
+            justify="left",
+            anchor="w",
+            name="message",
+        )
         self._bottom(outer)
+        hint = "Alt+1, Alt+2, Alt+3 switch pages; Ctrl+S saves; Esc closes without saving."
+        form.note(outer, hint, palette, self.f, self.wrap).pack_configure(side="bottom")
         self.message.pack(side="bottom", fill="x", pady=(6, 0))
         self.body.pack(fill="both", expand=True)
         self.pages = {
@@ -127,9 +136,13 @@ class SettingsWindow:
         form.heading(page, "When a reminder comes", p, f, pady=(14, 2))
         self.snooze = self._minutes(page, "Snooze for", c.plan.snooze, "minutes", "snooze", config.SNOOZE_RANGE)
         self.grace = self._minutes(
-            page, "Still show one missed (asleep, away) for up to", c.plan.grace, "minutes", "grace",
+            page,
+            "If you are away when one comes, show it on your return within",
+            c.plan.grace,
+            "minutes",
+            "grace",
             config.GRACE_RANGE,
-        )  # fmt: skip
+        )
         tk.Label(page, text="Show each reminder as", font=self.f.body, fg=p.fg, bg=p.bg, anchor="w").pack(
             fill="x", pady=(6, 0)
         )
@@ -146,10 +159,21 @@ class SettingsWindow:
         row.pack(fill="x", pady=2)
         tk.Label(row, text=before, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         spin = tk.Spinbox(
-            row, from_=limits[0], to=limits[1], width=5, name=name, font=f.body, bg=p.track, fg=p.fg,
-            buttonbackground=p.track, insertbackground=p.fg, relief="flat", highlightthickness=1,
-            highlightcolor=p.accent, highlightbackground=p.muted,
-        )  # fmt: skip
+            row,
+            from_=limits[0],
+            to=limits[1],
+            width=5,
+            name=name,
+            font=f.body,
+            bg=p.track,
+            fg=p.fg,
+            buttonbackground=p.track,
+            insertbackground=p.fg,
+            relief="flat",
+            highlightthickness=1,
+            highlightcolor=p.accent,
+            highlightbackground=p.muted,
+        )
         spin.delete(0, "end")
         spin.insert(0, str(int(span.total_seconds() // 60)))
         spin.pack(side="left", padx=6)
@@ -162,10 +186,15 @@ class SettingsWindow:
         form.heading(page, "Where you stretch", p, f, pady=(0, 2))
         self.floor = tk.BooleanVar(page, value=not prefs.no_floor)
         form.check(
-            page, "I can get down on the floor there (leave it off at work)", self.floor, p, f, "floor",
+            page,
+            "I can get down on the floor there (leave it off at work)",
+            self.floor,
+            p,
+            f,
+            "floor",
             self._refresh,
-        ).pack(anchor="w")  # fmt: skip
-        form.heading(page, "What you have to hand", p, f)
+        ).pack(anchor="w")
+        form.heading(page, "What you have nearby", p, f)
         grid = tk.Frame(page, bg=p.bg, name="equipment")
         grid.pack(fill="x")
         self.equipment: dict[str, tk.BooleanVar] = {}
@@ -191,15 +220,16 @@ class SettingsWindow:
             form.choice(page, text, self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
         form.heading(page, "Sound", p, f, pady=(14, 2))
         self.sound = tk.BooleanVar(page, value=c.sound)
-        form.check(page, "A soft sound at the switch and at the end of a hold", self.sound, p, f, "sound").pack(
-            anchor="w"
-        )
+        words = "A soft sound when it is time to change sides, and at the end of a hold"
+        form.check(page, words, self.sound, p, f, "sound").pack(anchor="w")
         self.login = tk.BooleanVar(page, value=bool(self.autostart))
         if self.autostart is not None:
             form.heading(page, "Starting", p, f, pady=(14, 2))
             form.check(page, "Start qlbreak when I log in", self.login, p, f, "autostart").pack(anchor="w")
         form.heading(page, "Your settings file", p, f, pady=(14, 2))
-        form.note(page, f"{self.path}\nYou may edit it by hand too; qlbreak notices within a minute.", p, f, self.wrap)
+        form.note(
+            page, f"{self.path}\nYou may edit it by hand too; qlbreak notices within half a minute.", p, f, self.wrap
+        )
         return page
 
     # -- reading and saving -------------------------------------------------------------
@@ -212,10 +242,10 @@ class SettingsWindow:
         prefs = self.prefs()
         unfiltered = replace(prefs, avoid=frozenset())
         reasons = {s.id: why_not(s.candidate, unfiltered) for s in self.catalogue}
-        self.stretches.explain(reasons)
+        self.stretches.explain(reasons, {s.id: uses(s.candidate, prefs) for s in self.catalogue})
         offered = sum(1 for s in self.catalogue if why_not(s.candidate, prefs) is None)
         total = len(self.catalogue)
-        self.count.configure(text=f"{offered} of {total} in your rotation. Untick one never to be offered it.")
+        self.count.configure(text=f"{offered} of {total} in your rotation. Tick Leave out to never be offered one.")
 
     def wanted(self) -> tuple[config.Config | None, list[str], str]:
         """The settings as shown, what is wrong with them, and the page to fix it on."""
@@ -235,9 +265,13 @@ class SettingsWindow:
             return None, problems, "Reminders"
         plan = Plan(reminders, timedelta(minutes=minutes[1]), timedelta(minutes=minutes[0]))
         chosen = replace(
-            self.loaded.config, plan=plan, prefs=self.prefs(), theme=self.theme.get(), sound=self.sound.get(),
+            self.loaded.config,
+            plan=plan,
+            prefs=self.prefs(),
+            theme=self.theme.get(),
+            sound=self.sound.get(),
             reminder_style=self.style.get(),
-        )  # fmt: skip
+        )
         return chosen, [], ""
 
     def save(self) -> None:
@@ -248,6 +282,9 @@ class SettingsWindow:
         if chosen is None:
             self.show(page)
             self.say("Not saved: " + "; ".join(problems))
+            wrong = self.rows.wrong
+            if wrong is not None:
+                wrong.focus_set()
             return
         try:
             write(self.path, chosen, self.catalogue.ids)

@@ -1,6 +1,6 @@
 """Every stretch as a row in the settings window: its picture, its name, whether it is
-in the rotation and, when not, why ("on the floor", "needs a massage ball"); a tick
-box leaves a stretch out for good. The list scrolls with the wheel and follows the
+in the rotation (and with what) and, when not, why ("on the floor", "needs a massage
+ball"); "Leave out" keeps a stretch out for good. The list scrolls with the wheel and follows the
 keyboard focus; the pictures are decoded after the window is up, one at a time."""
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ class StretchList:
             orient="vertical",
             command=self.canvas.yview,
             name="scroll",
-            bg=palette.track,
-            activebackground=palette.muted,
-            troughcolor=palette.bg,
+            bg=palette.muted,
+            activebackground=palette.fg,
+            troughcolor=palette.track,
             highlightthickness=0,
             bd=0,
         )
@@ -56,7 +56,7 @@ class StretchList:
         scale = scale_of(parent)
         self.double = scale >= 1.5
         size = (int(360 * scale) // THUMB_SHRINK, int(240 * scale) // THUMB_SHRINK)
-        self.offer: dict[str, tk.BooleanVar] = {}
+        self.leave_out: dict[str, tk.BooleanVar] = {}
         self.why: dict[str, tk.Label] = {}
         self.pictures: dict[str, tk.Label] = {}
         self._images: dict[str, tk.PhotoImage] = {}
@@ -68,31 +68,32 @@ class StretchList:
             )
             picture.pack(side="left", padx=(0, 8))
             self.pictures[stretch.id] = picture
-            var = tk.BooleanVar(row, value=stretch.id not in avoid)
-            box = form.check(row, stretch.name, var, palette, fonts, "offer", changed)
-            box.configure(font=fonts.strong)
-            box.pack(anchor="w")
+            var = tk.BooleanVar(row, value=stretch.id in avoid)
+            box = form.check(row, "Leave out", var, palette, fonts, "leaveout", changed)
+            box.configure(font=fonts.small)
+            box.pack(side="right", padx=(8, 4))
             box.bind("<FocusIn>", partial(self._into_view, row))
-            why = tk.Label(row, text="", font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w")
-            why.pack(anchor="w", padx=(22, 0))
-            self.offer[stretch.id], self.why[stretch.id] = var, why
+            tk.Label(row, text=stretch.name, font=fonts.strong, fg=palette.fg, bg=palette.bg, anchor="w").pack(fill="x")
+            why = tk.Label(row, text="", font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w", name="why")
+            why.pack(fill="x")
+            self.leave_out[stretch.id], self.why[stretch.id] = var, why
         todo = [(s.id, s.image) for s in stretches]
         self.frame.after_idle(self._decode, todo)
 
     @property
     def avoided(self) -> frozenset[str]:
-        return frozenset(k for k, v in self.offer.items() if not v.get())
+        return frozenset(k for k, v in self.leave_out.items() if v.get())
 
-    def explain(self, reasons: Mapping[str, str | None]) -> None:
-        """Say, under each name, whether the other settings keep it out, and why."""
+    def explain(self, reasons: Mapping[str, str | None], used: Mapping[str, str | None]) -> None:
+        """Say, under each name, whether it is in the rotation (and with what), or why not."""
         for stretch_id, label in self.why.items():
-            reason = reasons.get(stretch_id)
-            if not self.offer[stretch_id].get():
-                text, colour = "Never offered: you unticked it", self.p.muted
+            reason, things = reasons.get(stretch_id), used.get(stretch_id)
+            if self.leave_out[stretch_id].get():
+                text, colour = "Left out: you chose to", self.p.muted
             elif reason:
                 text, colour = f"Not offered: {reason}", self.p.muted
             else:
-                text, colour = "In your rotation", self.p.accent
+                text, colour = "In your rotation" + (f", with {things}" if things else ""), self.p.accent
             label.configure(text=text, fg=colour)
 
     def _decode(self, todo: list[tuple[str, str]]) -> None:

@@ -36,7 +36,7 @@ PRESETS = {
 
 class Welcome:
     APPNAME = "qlbreak-welcome"
-    SIZE = (520, 530)
+    SIZE = (520, 510)
 
     def __init__(self, root: tk.Tk, palette: Palette, spec: Spec) -> None:
         self.root, self.p = root, palette
@@ -66,9 +66,16 @@ class Welcome:
             form.heading(page, "Starting", palette, f)
             form.check(page, "Start qlbreak when I log in", self.login, palette, f, "autostart").pack(anchor="w")
         self.message = tk.Label(
-            page, text="", font=f.small, fg=palette.warn, bg=palette.bg, wraplength=wrap, justify="left",
-            anchor="w", name="message",
-        )  # fmt: skip
+            page,
+            text="",
+            font=f.small,
+            fg=palette.warn,
+            bg=palette.bg,
+            wraplength=wrap,
+            justify="left",
+            anchor="w",
+            name="message",
+        )
         self.message.pack(fill="x", pady=(8, 0))
         self.first_focus = button(page, "Start using qlbreak", self.save, palette, f, name="start", primary=True)
         self.first_focus.pack(pady=(8, 4))
@@ -82,7 +89,7 @@ class Welcome:
 
     def _where(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f
-        form.heading(page, "Where do you work today?", palette, f)
+        form.heading(page, "Where do you work?", palette, f)
         places = tk.Frame(page, bg=palette.bg, name="places")
         places.pack(fill="x")
         self.place = tk.StringVar(page, value="office")
@@ -98,7 +105,7 @@ class Welcome:
 
     def _to_hand(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f
-        form.heading(page, "What do you have to hand?", palette, f)
+        form.heading(page, "What do you have nearby?", palette, f)
         grid = tk.Frame(page, bg=palette.bg, name="equipment")
         grid.pack(fill="x")
         self.equipment: dict[str, tk.BooleanVar] = {}
@@ -125,6 +132,9 @@ class Welcome:
         tk.Label(days, text="On", font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left", padx=(0, 6))
         self.days = form.DayToggles(days, frozenset(range(5)), palette, f, "days")
         self.days.frame.pack(side="left")
+        tk.Label(days, text="(click a day to switch it)", font=f.small, fg=palette.muted, bg=palette.bg).pack(
+            side="left", padx=(8, 0)
+        )
 
     def _touched(self) -> None:
         self.floor_touched = True
@@ -167,9 +177,11 @@ class Welcome:
         try:
             if self.path.exists():  # written meanwhile (an editor, a second welcome): keep what it says
                 current = config.load(self.path, self.ids).config
-                wanted = replace(current, plan=replace(current.plan, reminders=wanted.plan.reminders),
-                                 prefs=replace(current.prefs, no_floor=wanted.prefs.no_floor,
-                                               equipment=wanted.prefs.equipment))  # fmt: skip
+                wanted = replace(
+                    current,
+                    plan=replace(current.plan, reminders=wanted.plan.reminders),
+                    prefs=replace(current.prefs, no_floor=wanted.prefs.no_floor, equipment=wanted.prefs.equipment),
+                )
             write(self.path, wanted, self.ids)
         except EditError as err:
             self.message.configure(text=str(err))

@@ -218,9 +218,9 @@ def test_a_time_changed_in_the_settings_window_fires_then_without_a_restart(desk
     desktop.screen.press(MENU, "Settings\u2026")
     wait_until(lambda: tk_title(desktop, SETTINGS), 15, "the settings window")
     at = (datetime.now(UTC) + timedelta(seconds=95)).replace(second=0, microsecond=0)  # 35 to 95 s away
-    rows = desktop.screen.tk().tk.splitlist(
-        desktop.screen.send(SETTINGS, "pack", "slaves", ".settings.body.reminderspage.reminders")
-    )
+    from tests.gui.test_settings import reminder_rows
+
+    rows = reminder_rows(desktop.screen)
     desktop.screen.type_into(SETTINGS, f"{rows[0]}.time", f"{at:%H:%M}")
     desktop.screen.click_widget(SETTINGS, f"{rows[0]}.days.{DAYS[at.weekday()]}")
     shot(desktop, e2e_shots, "10-settings")
@@ -245,4 +245,5 @@ def test_the_first_run_greets_and_enter_writes_the_answers(desktop, tray_app, e2
     wait_until(app.paths.config_file.exists, 10, "the answers in config.toml")
     assert "no_floor = true" in app.paths.config_file.read_text()
     wait_until(lambda: "the welcome window saved the settings" in app.log(), 10, "the tray to hear it")
-    assert (Path(app.env["HOME"]) / ".config" / "autostart" / "qlbreak.desktop").exists()
+    login = Path(app.env["HOME"]) / ".config" / "autostart" / "qlbreak.desktop"
+    wait_until(login.exists, 10, "start at login to be on")  # set just after that line

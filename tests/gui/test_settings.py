@@ -35,6 +35,12 @@ days = ["mon", "wed", "fri"]
 """
 
 
+def reminder_rows(screen: Screen) -> list[str]:
+    """The Tk paths of the settings window's reminder rows, in order."""
+    slaves = screen.tk().tk.splitlist(screen.send(SETTINGS, "pack", "slaves", ".settings.body.reminderspage.reminders"))
+    return [str(w) for w in slaves if str(w).rsplit(".", 1)[-1].startswith("row")]
+
+
 class Window:
     """``qlbreak settings`` (or ``--welcome``) on the test screen."""
 
@@ -124,8 +130,7 @@ def test_a_time_changed_in_the_settings_keeps_every_comment(screen, window, shot
     w = window()
     screen.wait_text(SETTINGS, "^Reminders$")
     screen.screenshot(shots / "settings-reminders.png", w.wid)
-    rows = screen.tk().tk.splitlist(screen.send(SETTINGS, "pack", "slaves", ".settings.body.reminderspage.reminders"))
-    second = str(rows[1])
+    second = reminder_rows(screen)[1]
     screen.type_into(SETTINGS, f"{second}.time", "13:45")
     screen.press(SETTINGS, "Save")
     assert w.exited() == 0, w.output()
@@ -137,11 +142,13 @@ def test_a_wrong_time_is_refused_with_the_loaders_words_and_nothing_is_written(s
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(MINE)
     w = window()
-    rows = screen.tk().tk.splitlist(screen.send(SETTINGS, "pack", "slaves", ".settings.body.reminderspage.reminders"))
+    rows = reminder_rows(screen)
     screen.type_into(SETTINGS, f"{rows[0]}.time", "25:00")
     screen.press(SETTINGS, "Save")
     said = screen.wait_text(SETTINGS, "^Not saved")
-    assert "time must be HH:MM on a 24-hour clock" in said and "'25:00'" in said
+    assert said.startswith("Not saved: the morning reminder: time must be HH:MM on a 24-hour clock")
+    assert "'25:00'" in said
+    assert screen.send(SETTINGS, "focus") == f"{rows[0]}.time"  # the field to fix has the focus
     screen.screenshot(shots / "settings-refused.png", w.wid)
     assert path.read_text() == MINE and w.proc.poll() is None
     w.key("Escape")
@@ -160,7 +167,8 @@ def test_every_control_is_reached_with_the_keyboard_and_the_stretch_page_explain
     assert {"snooze", "grace", "style-both", "save", "cancel"} <= short
     w.key("alt+2")
     screen.wait_text(SETTINGS, "^10 of 17 in your rotation")
-    assert "Not offered: needs a massage ball" in screen.texts(SETTINGS)
+    texts = screen.texts(SETTINGS)
+    assert "Not offered: needs a massage ball" in texts and "In your rotation, with a door frame" in texts
     wait_until(lambda: screen.send(SETTINGS, "winfo", "ismapped", ".settings.body.stretchespage.floor") == "1", 5, "p2")
     screen.click_widget(SETTINGS, ".settings.body.stretchespage.floor")
     screen.wait_text(SETTINGS, "^14 of 17 in your rotation")  # the ball and the strap ones still need them
