@@ -149,7 +149,8 @@ def cmd_stretch(ctx: Context) -> int:
             close = catalogue.close_matches(a.id)
             hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'qlbreak list --all'"
             raise Fail(f"unknown stretch {a.id!r}{hint}")
-    if a.speed == 1.0 and _ask_running(ctx, f"stretch {a.id}" if a.id else "stretch"):
+    demo = a.demo
+    if not demo and a.speed == 1.0 and _ask_running(ctx, f"stretch {a.id}" if a.id else "stretch"):
         print("the running qlbreak opens the stretch", file=ctx.out)  # so at most one is open
         return 0
     if stretch is None:
@@ -165,7 +166,7 @@ def cmd_stretch(ctx: Context) -> int:
     from qlbreak.ui.theme import palette
 
     status, answered = run_to_end(
-        "stretch", spec.stretch(stretch, config, ctx.paths, palette(config.theme).name, a.speed)
+        "stretch", spec.stretch(stretch, config, ctx.paths, palette(config.theme).name, a.speed, demo)
     )
     if answered[1:]:
         _record_late(ctx, answered[1:])

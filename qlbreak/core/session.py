@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 SWITCH_SECONDS = 5.0
+EARLY = 1.0  # a hold skipped with more than this left was done in part
 
 
 class Phase(Enum):
@@ -104,6 +105,8 @@ class Session:
     elapsed: float = 0.0  # seconds spent in this timed phase before ``since``
     since: float | None = None  # when the clock last started; None while stopped
     feeling: Feeling | None = None
+    held: float = 0.0  # seconds held over all sides so far
+    short: bool = False  # a hold was ended early (Skip): the stretch was done in part
 
     # -- events ---------------------------------------------------------------
 
@@ -111,7 +114,7 @@ class Session:
         """Start, "I'm ready", or skip the rest of this step."""
         target = self._target(Event.NEXT)
         if self.phase is Phase.HOLD:
-            return self._after_hold(now)
+            return self._after_hold(now, early=self.remaining(now) > EARLY)
         if self.phase is Phase.POSITION:
             first = Side.LEFT if self.timing.two_sided else None
             return self._enter(Phase.HOLD, now, side=first)
@@ -147,7 +150,7 @@ class Session:
             over = session.elapsed_at(now) - session.duration
             if over < 0:
                 break
-            session = session._after_hold(now) if session.phase is Phase.HOLD else session.next(now)
+            session = session._after_hold(now, early=False) if session.phase is Phase.HOLD else session.next(now)
             if session.since is not None:
                 session = replace(session, since=now - over)
         return session
@@ -204,10 +207,11 @@ class Session:
         timed = phase in (Phase.HOLD, Phase.SWITCH)
         return replace(self, phase=phase, side=side, elapsed=0.0, since=now if timed else None)
 
-    def _after_hold(self, now: float) -> Session:
+    def _after_hold(self, now: float, early: bool) -> Session:
+        held = replace(self, held=self.held + min(self.duration, self.elapsed_at(now)), short=self.short or early)
         if self.side is Side.LEFT:
-            return self._enter(Phase.SWITCH, now, side=Side.RIGHT)
-        return self._enter(Phase.FEEDBACK, now, side=None)
+            return held._enter(Phase.SWITCH, now, side=Side.RIGHT)
+        return held._enter(Phase.FEEDBACK, now, side=None)
 
 
 def begin(timing: Timing) -> Session:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from qlbreak.core.picker import Done
 from qlbreak.core.session import Feeling
@@ -27,13 +27,16 @@ from qlbreak.storage.privacy import private_file, private_folder
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2  # 2: a reminder occurrence is fired (or missed) once, whoever records it
-KINDS = ("fired", "done", "skipped", "snoozed", "missed", "switched")
-COLUMNS = ("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence")
+# 2: a reminder occurrence is fired (or missed) once, whoever records it
+# 3: "partial" (a hold ended early, with the seconds held), which no streak counts
+SCHEMA_VERSION = 3
+KINDS = ("fired", "done", "partial", "skipped", "snoozed", "missed", "switched")
+STRETCHED = ("done", "partial")  # a stretch was done, wholly or in part: the rotation counts both
+COLUMNS = ("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence", "seconds")
 _FIELDS = ("at", "kind", "stretch", "feeling", "reminder", "occurrence")
 BUSY_TIMEOUT = 5.0  # seconds a statement waits for another program's lock
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS events (
+_TABLE = f"""
+CREATE TABLE IF NOT EXISTS {{name}} (
     id INTEGER PRIMARY KEY,
     ts REAL NOT NULL,            -- seconds since the epoch, for ordering
     at TEXT NOT NULL,            -- ISO 8601 with the local offset of the moment
@@ -41,8 +44,23 @@ CREATE TABLE IF NOT EXISTS events (
     stretch TEXT,
     feeling TEXT CHECK (feeling IS NULL OR feeling IN ({", ".join(repr(f.value) for f in Feeling)})),
     reminder TEXT,
-    occurrence TEXT              -- the local date of the reminder occurrence
+    occurrence TEXT,             -- the local date of the reminder occurrence
+    seconds REAL                 -- "partial": how long the holds were held
 );
+"""
+# SQLite cannot change a CHECK: a table from schema 1 or 2 is copied into a new one.
+_REBUILD = (
+    _TABLE.format(name="events_new")
+    + """
+INSERT INTO events_new (id, ts, at, kind, stretch, feeling, reminder, occurrence)
+    SELECT id, ts, at, kind, stretch, feeling, reminder, occurrence FROM events;
+DROP TABLE events;
+ALTER TABLE events_new RENAME TO events;
+"""
+)
+_SCHEMA = (
+    _TABLE.format(name="events")
+    + """
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
 DELETE FROM events WHERE kind IN ('fired', 'missed') AND id NOT IN (
     SELECT MIN(id) FROM events WHERE kind IN ('fired', 'missed') GROUP BY kind, reminder, occurrence
@@ -50,6 +68,7 @@ DELETE FROM events WHERE kind IN ('fired', 'missed') AND id NOT IN (
 CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
     WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL;
 """
+)
 # SQLite's primary result codes (sqlite3.h) that say what kind of trouble it is.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 _FULL = 13  # SQLITE_FULL
@@ -81,8 +100,9 @@ class Event:
     feeling: Feeling | None = None
     reminder: str | None = None
     occurrence: date | None = None
+    seconds: float | None = None  # "partial": how long the holds were held
 
-    def as_json(self) -> dict[str, str | None]:
+    def as_json(self) -> dict[str, str | float | None]:
         return {
             "at": self.at.isoformat(timespec="seconds"),
             "kind": self.kind,
@@ -90,9 +110,10 @@ class Event:
             "feeling": self.feeling.value if self.feeling else None,
             "reminder": self.reminder,
             "occurrence": self.occurrence.isoformat() if self.occurrence else None,
+            "seconds": self.seconds,
         }
 
-    def as_record(self) -> dict[str, str | None]:
+    def as_record(self) -> dict[str, str | float | None]:
         """``as_json`` to the microsecond: how a record waits in a file or travels
         between processes (``from_json`` reads both)."""
         return self.as_json() | {"at": self.at.isoformat()}
@@ -104,7 +125,10 @@ class Event:
         if not isinstance(data, dict) or not all(isinstance(data.get(k), str | None) for k in _FIELDS):
             raise ValueError(f"not a history event: {data!r:.200}")
         at, kind, feeling, occurrence = data["at"], data["kind"], data.get("feeling"), data.get("occurrence")
+        seconds = data.get("seconds")
         if not isinstance(at, str) or kind not in KINDS:
+            raise ValueError(f"not a history event: {data!r:.200}")
+        if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, int | float)):
             raise ValueError(f"not a history event: {data!r:.200}")
         return cls(
             _aware(datetime.fromisoformat(at)),
@@ -113,6 +137,7 @@ class Event:
             Feeling(feeling) if feeling else None,
             data.get("reminder"),
             date.fromisoformat(occurrence) if occurrence else None,
+            float(seconds) if seconds is not None else None,
         )
 
 
@@ -195,18 +220,18 @@ class History:
         """Events at or after ``since`` (all when None), oldest first."""
         floor = _aware(since).timestamp() if since else float("-inf")
         rows = self._read(
-            "SELECT at, kind, stretch, feeling, reminder, occurrence FROM events WHERE ts >= ? ORDER BY ts, id",
+            "SELECT at, kind, stretch, feeling, reminder, occurrence, seconds FROM events WHERE ts >= ? ORDER BY ts, id",
             (floor,),
         )
         return list(_events(rows))
 
     def done(self) -> list[Done]:
-        """Every finished stretch, for the picker."""
-        return [Done(e.stretch, e.at, e.feeling) for e in self.events() if e.kind == "done" and e.stretch]
+        """Every stretch done, wholly or in part, for the picker."""
+        return [Done(e.stretch, e.at, e.feeling) for e in self.events() if e.kind in STRETCHED and e.stretch]
 
     def last_stretch(self) -> str | None:
         rows = self._read(
-            "SELECT stretch FROM events WHERE stretch IS NOT NULL AND kind IN ('done', 'skipped', 'switched')"
+            "SELECT stretch FROM events WHERE stretch IS NOT NULL AND kind IN ('done', 'partial', 'skipped', 'switched')"
             " ORDER BY ts DESC, id DESC LIMIT 1"
         )
         return rows[0][0] if rows else None
@@ -222,8 +247,8 @@ class History:
         try:
             with self._db:
                 return self._db.execute(
-                    f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence, seconds)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         event.at.timestamp(),
                         event.at.isoformat(),
@@ -232,12 +257,13 @@ class History:
                         event.feeling.value if event.feeling else None,
                         event.reminder,
                         event.occurrence.isoformat() if event.occurrence else None,
+                        event.seconds,
                     ),
                 ).rowcount
         except sqlite3.Error as err:
             raise _problem(self.path, err, f"cannot record {event.kind!r}") from None
 
-    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[str, ...]]:
+    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
@@ -269,6 +295,8 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
             db.execute("PRAGMA journal_mode=WAL")
         if version < SCHEMA_VERSION:
             with db:
+                if version in (1, 2):
+                    _damage_is_damage(lambda: db.executescript(_REBUILD))
                 _damage_is_damage(lambda: db.executescript(_SCHEMA))
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         columns = tuple(row[1] for row in db.execute("PRAGMA table_info(events)"))
@@ -324,8 +352,8 @@ def _move_aside(path: Path, now: datetime) -> Path:
     return aside
 
 
-def _events(rows: list[tuple[str, ...]]) -> Iterator[Event]:
-    for at, kind, stretch, feeling, reminder, occurrence in rows:
+def _events(rows: list[tuple[Any, ...]]) -> Iterator[Event]:
+    for at, kind, stretch, feeling, reminder, occurrence, seconds in rows:
         yield Event(
             at=datetime.fromisoformat(at),
             kind=kind,
@@ -333,6 +361,7 @@ def _events(rows: list[tuple[str, ...]]) -> Iterator[Event]:
             feeling=Feeling(feeling) if feeling else None,
             reminder=reminder,
             occurrence=date.fromisoformat(occurrence) if occurrence else None,
+            seconds=seconds,
         )
 
 

@@ -12,7 +12,7 @@ EQUIPMENT = {
     "cushion": "a cushion",
 }
 TARGETS = {
-    "ql": "the side of the lower back (QL)",
+    "ql": "the side of the lower back, between the lowest rib and the hip",
     "lumbar": "the lower back",
     "hips": "the hips",
     "hamstrings": "the back of the thighs",
@@ -21,6 +21,7 @@ TARGETS = {
 }
 
 
+PART_DONE = "Part of a stretch still does your back good. Hold to the end next time and it counts for your streak."
 NOT_SAVED_YET = "Your history is busy right now; this stretch is saved as soon as it is free."
 
 

@@ -217,7 +217,7 @@ class Service:
         if kind == "stretch":
             log.info("stretch window closed (%s)", result or "no answer")
             self._counted = None  # the window may have recorded a stretch
-            if result == "done":
+            if result in ("done", "partial"):
                 self._answer(reminder.Event.STRETCHED, now)
         elif kind in ("prompt", "menu"):
             command = from_action(result)

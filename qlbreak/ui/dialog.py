@@ -213,6 +213,8 @@ class Dialog:
         if session.feeling is Feeling.HURT:
             self.picture.label.pack_forget()
             notice(self.body, self.palette, self.fonts, self.wrap, hurt=True).pack(fill="x")
+        elif self.walk.outcome == "partial":
+            self._text(wording.PART_DONE, self.fonts.strong, name="encouragement")
         else:
             self._text(wording.encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
         if self.walk.waiting:

@@ -93,7 +93,9 @@ def answer(line: str, *records: str) -> None:
 # -- what each window is told ---------------------------------------------------------
 
 
-def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: float = 1.0) -> Spec:
+def stretch(
+    stretch: Stretch, config: Config, paths: Paths, theme: str, speed: float = 1.0, demo: bool = False
+) -> Spec:
     from qlbreak.storage.paths import assets_dir
 
     return {
@@ -107,6 +109,7 @@ def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: f
         "timezone": config.timezone,
         "workdays": sorted(config.workdays),
         "speed": speed,
+        "demo": demo,  # records nothing: no history, no streak, no rest after "it hurt"
     }
 
 
@@ -152,7 +155,8 @@ def history_lines(
     for e in events:
         local = e.at.astimezone(zone)
         what = names.get(e.stretch or "", e.stretch or "")
-        extra = [x for x in (what, e.feeling.value if e.feeling else "", e.reminder or "") if x]
+        held = f"{e.seconds:.0f} s held" if e.seconds is not None else ""
+        extra = [x for x in (what, held, e.feeling.value if e.feeling else "", e.reminder or "") if x]
         lines.append(f"{local:%a %Y-%m-%d %H:%M}  {e.kind:<8}  {', '.join(extra)}")
     if not events:
         lines.append(f"nothing recorded in the last {days} days")

@@ -57,6 +57,7 @@ def run(spec: window_spec.Spec) -> int:
         another_for=lambda history, skip: _another(spec["config"], history, zone, skip),
         workdays=frozenset(spec["workdays"]),
         wall=lambda: _now(zone),
+        demo=bool(spec.get("demo")),
     )
     try:
         dialog.run(

@@ -33,13 +33,15 @@ class Walkthrough:
         another_for: Callable[[Outbox, frozenset[str]], Stretch],  # "Another one", avoiding these
         workdays: frozenset[int],
         wall: Callable[[], datetime],  # the wall clock, for history records
+        demo: bool = False,  # a demo (`qlbreak stretch --demo`, `--speed`): nothing is recorded
     ) -> None:
+        self.demo = demo
         self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
         self.workdays, self.wall = workdays, wall
         self.session: Session = begin(stretch.timing)
         self.offered = {stretch.id}  # stretches offered in this dialog
         self.streak = 0  # set once the stretch is done
-        self.outcome = "closed"  # the last record made: "done", "skipped", "switched"
+        self.outcome = "closed"  # the last record made: "done", "partial", "skipped", "switched"
         self._history: Outbox | None = None
 
     @property
@@ -109,7 +111,12 @@ class Walkthrough:
         from qlbreak.storage.history import Event
 
         kind = {Phase.DONE: "done", Phase.CLOSED: "skipped", Phase.ANOTHER: "switched"}[phase]
-        self.history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling))
+        seconds = None
+        if phase is Phase.DONE and self.session.short:  # a hold cut short: not a streak's "done"
+            kind, seconds = "partial", round(self.session.held)
         self.outcome = kind
-        if phase is Phase.DONE:
+        if self.demo:
+            return  # a demo leaves no trace: no record, no streak, no rest after "it hurt"
+        self.history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling, seconds=seconds))
+        if kind == "done":
             self.streak = streak(self.history.done_days(), self.workdays, self.wall().date())

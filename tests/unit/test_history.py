@@ -35,6 +35,7 @@ def test_records_and_reads_back_in_time_order(db_path):
         "feeling": "better",
         "reminder": "morning",
         "occurrence": "2026-11-25",
+        "seconds": None,
     }
     assert again.events(since=NOW + timedelta(minutes=1)) == [later]
     assert again.last_stretch() == "seated-twist"
@@ -121,3 +122,44 @@ def test_a_version_1_history_is_upgraded_in_place(db_path):
     assert history.claim(Event(NOW, "fired", reminder="morning", occurrence=date(2026, 11, 25)))
     history.close()
     assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_partial_stretch_keeps_its_seconds_and_no_streak_counts_it(db_path):
+    history = History.open(db_path, NOW)
+    history.record(Event(NOW, "partial", "seated-twist", Feeling.SAME, seconds=20.0))
+    (event,) = history.events()
+    assert event.kind == "partial" and event.seconds == 20.0
+    assert Event.from_json(event.as_record()) == event
+    assert history.done_days() == set()  # only "done" makes a streak
+    assert [d.stretch for d in history.done()] == ["seated-twist"]  # the rotation knows it was done
+    assert history.last_stretch() == "seated-twist"
+    history.close()
+
+
+def test_a_version_2_history_is_rebuilt_to_take_partial_records(db_path):
+    import sqlite3
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(db_path)
+    db.executescript(
+        """
+        CREATE TABLE events (id INTEGER PRIMARY KEY, ts REAL NOT NULL, at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('fired', 'done', 'skipped', 'snoozed', 'missed', 'switched')),
+            stretch TEXT, feeling TEXT, reminder TEXT, occurrence TEXT);
+        CREATE UNIQUE INDEX settled ON events (kind, reminder, occurrence)
+            WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL;
+        PRAGMA user_version = 2;
+        """
+    )
+    db.execute(
+        "INSERT INTO events (ts, at, kind, stretch, reminder, occurrence) VALUES (?, ?, 'fired', 'cat-cow', 'lunch', '2026-11-24')",
+        (NOW.timestamp() - 86400, (NOW - timedelta(days=1)).isoformat()),
+    )
+    db.commit()
+    db.close()
+    history = History.open(db_path, NOW)
+    history.record(Event(NOW, "partial", "cat-cow", seconds=12.0))
+    assert [e.kind for e in history.events()] == ["fired", "partial"]
+    fired = Event(NOW - timedelta(days=1), "fired", "cat-cow", reminder="lunch", occurrence=date(2026, 11, 24))
+    assert not history.claim(fired)  # the once-only index came through the rebuild
+    history.close()

@@ -113,3 +113,40 @@ def test_another_one_when_nothing_else_fits_changes_nothing(history):
     with pytest.raises(NothingFits):
         w.another(0)
     assert (w.stretch.id, w.session.phase, history.events()) == ("seated-side-bend", Phase.INTRO, [])
+
+
+def test_a_hold_ended_early_is_partial_with_the_seconds_held_and_no_streak(history):
+    w = walk(history)  # seated side bend: 30 s a side
+    w.next(0)
+    w.next(0)  # the left hold starts at 0
+    w.next(20)  # Skip after 20 s
+    w.tick(25)  # the switch runs out; the right hold starts at 25
+    w.tick(55)  # the right side held in full
+    assert w.session.phase is Phase.FEEDBACK
+    w.feel(Feeling.SAME, 56)
+    (event,) = history.events()
+    assert (event.kind, event.seconds, event.feeling) == ("partial", 50, Feeling.SAME)
+    assert w.outcome == "partial" and w.streak == 0 and history.done_days() == set()
+
+
+def test_a_hold_skipped_in_its_last_second_still_counts_as_done(history):
+    w = walk(history)
+    w.next(0)
+    w.next(0)
+    w.next(29.5)
+    w.tick(34.5)
+    w.next(64.2)
+    w.feel(Feeling.BETTER, 65)
+    assert [e.kind for e in history.events()] == ["done"]
+
+
+def test_a_demo_records_nothing_even_it_hurt(history):
+    stretch = CATALOGUE.get("cat-cow")
+    assert stretch is not None
+    opened = []
+    w = Walkthrough(stretch, lambda: opened.append(1) or history, lambda h, s: stretch, WORK, lambda: NOW, demo=True)
+    w.next(0)
+    w.next(0)
+    w.tick(1000)
+    w.feel(Feeling.HURT, 1000)
+    assert w.outcome == "done" and history.events() == [] and opened == []
