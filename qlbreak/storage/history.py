@@ -220,7 +220,8 @@ class History:
         """Events at or after ``since`` (all when None), oldest first."""
         floor = _aware(since).timestamp() if since else float("-inf")
         rows = self._read(
-            "SELECT at, kind, stretch, feeling, reminder, occurrence, seconds FROM events WHERE ts >= ? ORDER BY ts, id",
+            "SELECT at, kind, stretch, feeling, reminder, occurrence, seconds FROM events"
+            " WHERE ts >= ? ORDER BY ts, id",
             (floor,),
         )
         return list(_events(rows))
@@ -231,8 +232,8 @@ class History:
 
     def last_stretch(self) -> str | None:
         rows = self._read(
-            "SELECT stretch FROM events WHERE stretch IS NOT NULL AND kind IN ('done', 'partial', 'skipped', 'switched')"
-            " ORDER BY ts DESC, id DESC LIMIT 1"
+            "SELECT stretch FROM events WHERE stretch IS NOT NULL"
+            " AND kind IN ('done', 'partial', 'skipped', 'switched') ORDER BY ts DESC, id DESC LIMIT 1"
         )
         return rows[0][0] if rows else None
 

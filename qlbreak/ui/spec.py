@@ -93,9 +93,7 @@ def answer(line: str, *records: str) -> None:
 # -- what each window is told ---------------------------------------------------------
 
 
-def stretch(
-    stretch: Stretch, config: Config, paths: Paths, theme: str, speed: float = 1.0, demo: bool = False
-) -> Spec:
+def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: float = 1.0, demo: bool = False) -> Spec:
     from qlbreak.storage.paths import assets_dir
 
     return {

@@ -152,7 +152,8 @@ def test_a_version_2_history_is_rebuilt_to_take_partial_records(db_path):
         """
     )
     db.execute(
-        "INSERT INTO events (ts, at, kind, stretch, reminder, occurrence) VALUES (?, ?, 'fired', 'cat-cow', 'lunch', '2026-11-24')",
+        "INSERT INTO events (ts, at, kind, stretch, reminder, occurrence)"
+        " VALUES (?, ?, 'fired', 'cat-cow', 'lunch', '2026-11-24')",
         (NOW.timestamp() - 86400, (NOW - timedelta(days=1)).isoformat()),
     )
     db.commit()
