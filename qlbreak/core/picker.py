@@ -1,11 +1,16 @@
 """Which stretch next: the user's filters, a rotation, and what the user felt.
 
-Rules, in order: a stretch must pass the user's filters (floor, equipment, avoid);
-one rated "it hurt" is left out for ``HURT_REST``; the last stretch is never offered
-again straight away (unless it is the only one left); among the rest, the one not
-done for longest wins, nudged up by "better" ratings and down by "worse" ones. Ties
-go to stretches for the QL first (what the app is for), then catalogue order, so the
-choice is deterministic and testable.
+Rules, in order, each applied only while it leaves something to offer:
+
+1. a stretch must pass the user's filters (floor, equipment, avoid);
+2. one rated "it hurt" is left out for ``HURT_REST``;
+3. one skipped or declined today is not offered again today;
+4. the last stretch offered is never offered again straight away;
+5. when no stretch for the QL was offered or done today or yesterday, one of them is
+   chosen (the sources' focus comes up at least every other day);
+6. among the rest, the one not done for longest wins, nudged up by "better" ratings
+   and down by "worse" ones; ties go to stretches for the QL, then catalogue order,
+   so the choice is deterministic and testable.
 
 The defaults assume a work PC (the floor is never assumed at work): no floor, and
 what every office has: a chair and a door frame.
@@ -13,7 +18,7 @@ what every office has: a chair and a door frame.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -39,6 +44,15 @@ class Preferences:
     no_floor: bool = True
     equipment: frozenset[str] = frozenset({"none", "chair", "door-frame"})
     avoid: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Recent:
+    """What happened lately that steers the next pick, beyond the ratings."""
+
+    last: str | None = None  # the stretch offered last (shown, done, skipped or declined)
+    declined: frozenset[str] = frozenset()  # skipped or swapped for another today
+    ql_lately: bool = True  # a QL stretch was offered or done today or yesterday
 
 
 @dataclass(frozen=True)
@@ -87,17 +101,27 @@ def pick(
     done: Sequence[Done],
     now: datetime,
     last: str | None = None,
+    recent: Recent | None = None,
 ) -> str | None:
     """The id of the stretch to offer next, or None when nothing fits the filters."""
+    recent = recent or Recent(last=last)
     hurt = resting(done, now)
+    ql = {c.id for c in candidates if c.for_ql}
     pool = [c.id for c in candidates if allowed(c, prefs) and c.id not in hurt]
-    if len(pool) > 1 and last in pool:
-        pool.remove(last)
+    pool = _narrowed(pool, lambda s: s not in recent.declined)
+    pool = _narrowed(pool, lambda s: s != (recent.last or last))
+    if not recent.ql_lately:
+        pool = _narrowed(pool, lambda s: s in ql)
     if not pool:
         return None
     order = {stretch: index for index, stretch in enumerate(pool)}
-    ql = {c.id for c in candidates if c.for_ql}
     return max(pool, key=lambda stretch: (_score(stretch, done, now), stretch in ql, -order[stretch]))
+
+
+def _narrowed(pool: list[str], keep: Callable[[str], bool]) -> list[str]:
+    """``pool`` with only what ``keep`` keeps, unless that would leave nothing."""
+    kept = [s for s in pool if keep(s)]
+    return kept or pool
 
 
 def _score(stretch: str, done: Sequence[Done], now: datetime) -> float:

@@ -10,10 +10,28 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from qlbreak.core.picker import Preferences
+    from qlbreak.core.picker import Preferences, Recent
     from qlbreak.storage.history import History
     from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Catalogue, Stretch
+
+
+def lately(catalogue: Catalogue, history: History | Outbox, now: datetime) -> Recent:
+    """What the history says of today and yesterday, for the picker's rules 3 to 5."""
+    from datetime import timedelta
+
+    from qlbreak.core.picker import Recent
+    from qlbreak.core.schedule import start_of_day
+
+    today = start_of_day(now)
+    events = history.events(since=start_of_day(today - timedelta(hours=12)))
+    offered = [e for e in events if e.stretch and e.kind in ("fired", "done", "partial", "skipped", "switched")]
+    ql = {s.id for s in catalogue if "ql" in s.targets}
+    declined = frozenset(
+        e.stretch for e in offered if e.kind in ("skipped", "switched") and e.at >= today and e.stretch
+    )
+    last = offered[-1].stretch if offered else history.last_stretch()
+    return Recent(last=last, declined=declined, ql_lately=any(e.stretch in ql for e in offered))
 
 
 class NothingFits(Exception):
@@ -32,9 +50,9 @@ def choose(
 
     candidates = [s.candidate for s in catalogue]
     done = history.done()
-    last = history.last_stretch()
+    recent = lately(catalogue, history, now)
     wider = replace(prefs, avoid=prefs.avoid | skip)
-    chosen = pick(candidates, wider, done, now, last) or pick(candidates, prefs, done, now, last)
+    chosen = pick(candidates, wider, done, now, recent=recent) or pick(candidates, prefs, done, now, recent=recent)
     if chosen is None:
         raise NothingFits("no stretch fits your settings; see [stretches] in your config (qlbreak config)")
     stretch = catalogue.get(chosen)

@@ -4,8 +4,12 @@ It decides nothing: phases, timing and records belong to core/session.py and
 walkthrough.py. It runs in its own process (``qlbreak stretch``), so a crash here
 never takes the tray down, and the tray never pays for Tk.
 
-Keys: Space pause/resume, Right skip this step, Escape close (recorded as skipped),
-Return the focused button, Tab between buttons, 1-4 for the feelings.
+Keys, whatever has the focus: Return goes on (Start, I'm ready, Close; during a hold
+it does nothing, so a held Return never pauses or ends it), Space pauses and resumes a
+hold (elsewhere it presses the focused button), Right skips this step, Escape closes
+(recorded as skipped), 1-4 answer "how did that feel?"; Tab moves between buttons.
+Buttons keep their places from screen to screen: the first is always the way on, and
+"Another one" is always second, so a second click never lands on something else.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from qlbreak.ui.theme import Palette
 from qlbreak.ui.walkthrough import Walkthrough
 
 TICK_MS = 100
+BUTTON_CHARS = 11  # every button as wide as "Another one": the same slots on every screen
+FEELING_CHARS = 7
 FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feeling.WORSE), ("It hurt", Feeling.HURT))
 
 
@@ -69,7 +75,8 @@ class Dialog:
         self.body = tk.Frame(self.frame, background=p.bg, name="body")
         self.body.pack(fill="both", expand=True)
         self.buttons = tk.Frame(self.frame, background=p.bg, name="buttons")
-        self.buttons.pack(pady=(int(6 * self.scale), 0))
+        self.buttons.pack(fill="x", pady=(int(6 * self.scale), 0))
+        self._onward: Callable[[], object] | None = None  # what Return does on this screen
         footer = tk.Frame(self.frame, background=p.bg)
         footer.pack(fill="x", side="bottom")
         link(footer, "Safety", self.show_safety, p, self.fonts, name="safety").pack(side="left")
@@ -81,6 +88,8 @@ class Dialog:
     def start(self) -> None:
         root = self.root
         root.bind("<space>", lambda _e: self.press(self.walk.toggle_pause, timed_only=True))
+        root.bind("<Return>", self._return)
+        root.bind("<KP_Enter>", self._return)
         root.bind("<Right>", lambda _e: self.press(self.walk.next, skip=True))
         root.bind("<Escape>", lambda _e: self.close())
         for key, (_, feeling) in enumerate(FEELINGS, start=1):
@@ -125,16 +134,23 @@ class Dialog:
         }
         self.subheading.configure(text=stretch.summary if phase is Phase.INTRO else "")
         made = builders[phase]()
+        chars = FEELING_CHARS if phase is Phase.FEEDBACK else BUTTON_CHARS
+        self._onward = None if self.walk.session.timed or phase is Phase.FEEDBACK else made[0].invoke
         for b in made:
-            b.pack(side="left", padx=int(4 * self.scale))
+            b.configure(width=chars)
+            b.pack(side="left", padx=(0, int(8 * self.scale)))
+            b.bind("<Return>", self._return)  # Return goes on, whichever button has the focus
+            b.bind("<KP_Enter>", self._return)
             if self.walk.session.timed:  # Space pauses here, rather than pressing the button
                 b.bind("<space>", self._space)
         if made:
             focus_soon(made[0])
+        self._fit()
         hints = {
             Phase.HOLD: "Space pause · → skip · Esc stop",
             Phase.SWITCH: "Space pause · → skip · Esc stop",
             Phase.FEEDBACK: "1-4 to answer",
+            Phase.DONE: "Enter to close",
         }
         self.hint.configure(text=hints.get(phase, "Enter to go on · Esc to close"))
         if phase in (Phase.SWITCH, Phase.FEEDBACK):
@@ -275,6 +291,22 @@ class Dialog:
         if self.walk.stretch is not before:
             self._load_stretch()
         self.render()
+
+    def _return(self, _event: object) -> str:
+        if self._onward is not None:
+            self._onward()
+        return "break"
+
+    def _fit(self) -> None:
+        """Grow the window when this screen's words need more height than it has (a
+        long caution at 200%), so the buttons and the footer are never cut off."""
+        root = self.root
+        root.update_idletasks()
+        size = root.geometry().split("+", 1)[0]  # "440x560", set before the window is mapped
+        width, height = (int(n) for n in size.split("x"))
+        needed = self.frame.winfo_reqheight()
+        if needed > height > 1:
+            root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
 
     def _space(self, _event: object) -> str:
         self.press(self.walk.toggle_pause, timed_only=True)
