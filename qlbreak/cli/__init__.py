@@ -61,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_history)
 
     p = sub.add_parser("stretch", help="open the stretch window now")
-    p.add_argument("id", nargs="?", help="the stretch (see 'qlbreak list'); picked for you when left out")
+    p.add_argument(
+        "id", nargs="?", help="the stretch: its id or a part of its name ('knee drop'); picked when left out"
+    )
     p.add_argument("--speed", type=float, default=1.0, metavar="N", help="run holds N times faster (tests)")
     p.add_argument("--demo", action="store_true", help="show how a stretch goes; nothing is recorded")
     p.set_defaults(run=cmd_stretch)

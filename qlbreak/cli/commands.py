@@ -144,13 +144,17 @@ def cmd_stretch(ctx: Context) -> int:
     catalogue, config = ctx.catalogue, ctx.config
     stretch = None
     if a.id is not None:
-        stretch = catalogue.get(a.id)
-        if stretch is None:
+        found = catalogue.matching(a.id)
+        if len(found) > 1:
+            names = ", ".join(f"{s.name} ({s.id})" for s in found)
+            raise Fail(f"{a.id!r} could be any of: {names}; give more of the name, or the id")
+        if not found:
             close = catalogue.close_matches(a.id)
             hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'qlbreak list --all'"
             raise Fail(f"unknown stretch {a.id!r}{hint}")
+        stretch = found[0]
     demo = a.demo
-    if not demo and a.speed == 1.0 and _ask_running(ctx, f"stretch {a.id}" if a.id else "stretch"):
+    if not demo and a.speed == 1.0 and _ask_running(ctx, f"stretch {stretch.id}" if stretch else "stretch"):
         print("the running qlbreak opens the stretch", file=ctx.out)  # so at most one is open
         return 0
     if stretch is None:

@@ -26,7 +26,18 @@ if TYPE_CHECKING:
 MAX_STEPS = 4
 
 _REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides", "steps", "gently", "image")
-_OPTIONAL = ("optional", "hold_seconds", "reps", "no_floor", "alternative")
+_OPTIONAL = (
+    "optional",
+    "hold_seconds",
+    "reps",
+    "no_floor",
+    "alternative",
+    "left",
+    "right",
+    "before",
+    "how_often",
+    "hold_range",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,11 @@ class Stretch:
     gently: str
     alternative: str | None  # a no-floor stretch to offer instead of a floor one
     image: str  # path under the project, e.g. assets/stretches/<id>.png
+    left: str = ""  # what "left side" means here, by the body ("left arm up, lean to the right")
+    right: str = ""
+    before: str = ""  # a warning to read before starting (the ball release's own red flags)
+    how_often: str = ""  # what the source advises ("once a day for two weeks")
+    hold_range: tuple[int, int] | None = None  # the source's range; the user picks within it
 
     @property
     def no_floor(self) -> bool:
@@ -67,7 +83,8 @@ class Stretch:
         """``qlbreak list --json``: the catalogue's own words, lists as lists."""
         fields = self.as_spec() | {"no_floor": self.no_floor, "sides": "both" if self.two_sided else "none"}
         order = ("id", "name", "summary", "targets", "position", "no_floor", "equipment", "optional", "sides")
-        rest = ("hold_seconds", "reps", "steps", "gently", "alternative", "image")
+        rest: tuple[str, ...] = ("hold_seconds", "hold_range", "reps", "steps", "gently", "alternative", "image")
+        rest += ("left", "right", "before", "how_often")
         return {k: fields[k] for k in order + rest}
 
     @property
@@ -103,6 +120,15 @@ class Catalogue:
 
     def get(self, stretch_id: str) -> Stretch | None:
         return next((s for s in self.stretches if s.id == stretch_id), None)
+
+    def matching(self, words: str) -> list[Stretch]:
+        """The stretch with the id ``words``, else every one whose name or id holds them
+        (any case): "knee drop" finds the lumbar rotation."""
+        exact = self.get(words)
+        if exact is not None:
+            return [exact]
+        wanted = " ".join(words.lower().replace("-", " ").split())
+        return [s for s in self.stretches if wanted and (wanted in s.name.lower() or wanted in s.id.replace("-", " "))]
 
     def close_matches(self, wrong: str) -> list[str]:
         import difflib  # only when a user mistyped: keeps start-up short
@@ -202,6 +228,19 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
     alternative = data.get("alternative")
     if alternative is not None and not isinstance(alternative, str):
         bad("alternative", "alternative must be a stretch id")
+    words = {k: data.get(k, "") for k in ("left", "right", "before", "how_often")}
+    for key, value in words.items():
+        if not isinstance(value, str):
+            bad(key, f"{key} must be a string")
+    if data["sides"] == "both" and not (str(words["left"]).strip() and str(words["right"]).strip()):
+        bad("sides", 'a two-sided stretch says what each side means: left = "..." and right = "..."')
+    span = data.get("hold_range")
+    if span is not None and not (
+        isinstance(span, list) and len(span) == 2 and all(_count(v, 5, 900) for v in span) and span[0] < span[1]
+    ):
+        bad("hold_range", "hold_range must be two whole numbers of seconds, low then high, such as [60, 120]")
+    elif span is not None and isinstance(hold, int) and not span[0] <= hold <= span[1]:
+        bad("hold_seconds", f"hold_seconds {hold} is outside hold_range {span}")
     if len(problems) > before:
         return None
     assert isinstance(hold, int)
@@ -220,6 +259,11 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
         gently=data["gently"].strip(),
         alternative=alternative,
         image=data["image"],
+        left=str(words["left"]).strip(),
+        right=str(words["right"]).strip(),
+        before=str(words["before"]).strip(),
+        how_often=str(words["how_often"]).strip(),
+        hold_range=(span[0], span[1]) if span is not None else None,
     )
 
 

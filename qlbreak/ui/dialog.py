@@ -184,12 +184,44 @@ class Dialog:
         self._text(f"Works: {', '.join(wording.TARGETS[t] for t in s.targets)}")
         self._text(f"You need: {needs}")
         self._text(f"Position: {s.position.replace('-', ' ')} · {wording.timing(s.hold_seconds, s.reps, s.two_sided)}")
+        if s.hold_range is not None:
+            self._hold_choice(s.hold_range, s.hold_seconds)
+        if s.how_often:
+            self._text(s.how_often, self.fonts.small, self.palette.muted, name="often")
+        if s.before:
+            self._text(s.before, self.fonts.small, self.palette.warn, name="before")
         self.picture.show(mirrored=False, moving=True)
         return [
             self._button("Start", lambda: self.press(self.walk.next), primary=True),
             self._button("Another one", lambda: self.press(self.walk.another)),
             self._button("Not now", self.close),
         ]
+
+    def _hold_choice(self, span: tuple[int, int], chosen: int) -> None:
+        """The source's range as three choices (low, middle, high), the chosen one lit."""
+        row = tk.Frame(self.body, background=self.palette.bg, name="holdrange")
+        row.pack(fill="x", pady=(2, 2))
+        tk.Label(row, text="Hold each side for", font=self.fonts.small, fg=self.palette.fg, bg=self.palette.bg).pack(
+            side="left", padx=(0, 6)
+        )
+        low, high = span
+        for seconds in sorted({low, (low + high) // 2, high}):
+            pick = button(
+                row,
+                wording.clock(seconds),
+                functools.partial(self._hold_for, seconds),
+                self.palette,
+                self.fonts,
+                name=f"hold{seconds}",
+                primary=seconds == chosen,
+            )
+            pick.configure(font=self.fonts.small, padx=6, pady=1)
+            pick.pack(side="left", padx=(0, 4))
+
+    def _hold_for(self, seconds: int) -> None:
+        self.walk.hold_for(seconds)
+        self._phase = None  # the intro again, with the new time lit
+        self.render()
 
     def _position(self) -> list[tk.Button]:
         self._text("Get into position", self.fonts.strong)
@@ -206,7 +238,10 @@ class Dialog:
         if session.phase is Phase.SWITCH:
             self._text("Switch sides", self.fonts.strong, name="side")
         elif session.side is not None:
-            self._text(f"{session.side.value.capitalize()} side", self.fonts.strong, name="side")
+            s = self.walk.stretch
+            meaning = s.left if session.side is Side.LEFT else s.right
+            words = f"{session.side.value.capitalize()} side" + (f": {meaning}" if meaning else "")
+            self._text(words, self.fonts.strong, name="side")
         size = int(120 * self.scale)
         row = tk.Frame(self.body, background=p.bg)
         row.pack(fill="x")

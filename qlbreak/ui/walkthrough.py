@@ -88,6 +88,16 @@ class Walkthrough:
     def tick(self, now: float) -> None:
         self.session = self.session.tick(now)
 
+    def hold_for(self, seconds: int) -> None:
+        """The user picked a hold within the stretch's range (before starting only)."""
+        from dataclasses import replace
+
+        span = self.stretch.hold_range
+        if self.session.phase is not Phase.INTRO or span is None or not span[0] <= seconds <= span[1]:
+            return
+        self.stretch = replace(self.stretch, hold_seconds=seconds)
+        self.session = begin(self.stretch.timing)
+
     def another(self, now: float) -> None:
         """Record the switch and start over with a different stretch.
 

@@ -211,3 +211,20 @@ def test_a_busy_history_loses_no_finished_stretch_and_shows_no_traceback(screen,
     log = d.log.read_text()
     assert "Traceback" not in log and "not recorded" not in log
     assert [(e["kind"], e["feeling"]) for e in history()["events"]] == [("done", "same")]
+
+
+def test_the_ball_release_warns_first_offers_its_range_and_names_each_side(screen, open_dialog, shots):
+    d = open_dialog("ql-ball-release", "--demo", "--speed", "30")
+    wid = d.window("qlbreak — Ball release, lying")
+    screen.wait_text(APP, "^Not with sudden, severe back pain")
+    screen.wait_text(APP, "^Once a day for two weeks")
+    assert "Position: lying · 90 seconds each side" in screen.texts(APP)
+    screen.press(APP, "2:00")
+    screen.wait_text(APP, "^Position: lying · 2 minutes each side$")
+    screen.screenshot(shots / "ball-release-intro.png", wid)
+    screen.key(wid, "Return")
+    screen.wait_text(APP, "^Get into position$")
+    screen.key(wid, "Return")
+    screen.wait_text(APP, "^Left side: the ball under the left side of your low back")
+    screen.key(wid, "Escape")
+    assert d.exited() == 0

@@ -39,6 +39,8 @@ hold_seconds = 30
 steps = ["Sit.", "Lean."]
 gently = "Easy does it."
 image = "stretches/{id}.png"
+left = "left arm up"
+right = "right arm up"
 """
 
 
@@ -139,8 +141,8 @@ def test_alternative_must_exist_and_need_no_floor(tmp_path):
     write(tmp_path, "a", GOOD.format(id="a").replace('"seated"', '"lying"') + 'alternative = "b"\n')
     path_b = write(tmp_path, "b", GOOD.format(id="b").replace('"seated"', '"kneeling"') + 'alternative = "zzz"\n')
     found = problems(tmp_path)
-    assert f"{tmp_path / 'a.toml'}:12: alternative 'b' is itself a floor stretch" in found
-    assert f"{path_b}:12: unknown stretch 'zzz'" in found
+    assert f"{tmp_path / 'a.toml'}:14: alternative 'b' is itself a floor stretch" in found
+    assert f"{path_b}:14: unknown stretch 'zzz'" in found
 
 
 def test_missing_and_unknown_keys_and_id_mismatch(tmp_path):
@@ -157,7 +159,7 @@ def test_wrong_types(tmp_path):
     found = problems(tmp_path)
     assert f"{path}:8: hold_seconds must be a whole number from 5 to 900" in found
     assert f"{path}:6: unknown equipment 'rope'; known: {', '.join(catalog.EQUIPMENT)}" in found
-    assert f"{path}:12: reps must be a whole number from 1 to 50" in found
+    assert f"{path}:14: reps must be a whole number from 1 to 50" in found
 
 
 def test_close_matches(shipped):
@@ -166,3 +168,23 @@ def test_close_matches(shipped):
 
 def test_known_ids_are_the_loaded_ids(shipped):
     assert catalog.known_ids() == shipped.ids
+
+
+def test_a_two_sided_stretch_says_what_each_side_means_and_a_range_holds_its_time(tmp_path):
+    path = write(tmp_path, "s", GOOD.format(id="s").replace('left = "left arm up"\n', "") + "hold_range = [40, 60]\n")
+    found = problems(tmp_path)
+    assert any(p.startswith(f"{path}:7: a two-sided stretch says what each side means") for p in found)
+    assert f"{path}:8: hold_seconds 30 is outside hold_range [40, 60]" in found
+
+
+def test_every_shipped_two_sided_stretch_names_its_sides_by_the_body(shipped):
+    for s in shipped:
+        if s.two_sided:
+            assert "left" in s.left and "right" in s.right, s.id
+
+
+def test_a_stretch_is_found_by_its_id_or_a_part_of_its_name(shipped):
+    assert [s.id for s in shipped.matching("lumbar-rotation")] == ["lumbar-rotation"]
+    assert [s.id for s in shipped.matching("Knee Drop")] == ["lumbar-rotation"]
+    assert [s.id for s in shipped.matching("knee to chest")] == ["knee-to-chest"]
+    assert len(shipped.matching("side")) > 1 and shipped.matching("nothing like it") == []
