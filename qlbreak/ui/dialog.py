@@ -40,6 +40,7 @@ from qlbreak.ui.theme import Palette
 from qlbreak.ui.walkthrough import Walkthrough
 
 TICK_MS = 100
+SLOW_CYCLE_MS = 5000  # a slow movement held in a stretch (the stick sweep, the wall roll)
 BUTTON_CHARS = 11  # every button as wide as "Another one": the same slots on every screen
 FEELING_CHARS = 7
 FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feeling.WORSE), ("It hurt", Feeling.HURT))
@@ -116,6 +117,8 @@ class Dialog:
         double = self.scale >= 1.5
         size = (720, 480) if double else (360, 240)
         self.picture.load(image_file(stretch.image, self.palette.name == "dark", double, self.assets), size)
+        walking = stretch.reps is None and stretch.hold_seconds >= 120
+        self.picture.cycle_ms = None if walking else SLOW_CYCLE_MS  # reps follow the rep clock (_update)
         self._phase = None
 
     def _build(self, phase: Phase) -> None:
@@ -293,7 +296,11 @@ class Dialog:
             self.pause_button.configure(text="Resume" if session.paused else "Pause")
         if session.timed:
             mirrored = session.side is Side.RIGHT
-            self.picture.show(mirrored=mirrored, moving=not session.paused)
+            rep_pace = session.timing.pace
+            if rep_pace and session.phase is Phase.HOLD:  # one cycle a rep, in time with the breath
+                self.picture.show_at(mirrored, (session.elapsed_at(now) % rep_pace) / rep_pace)
+            else:
+                self.picture.show(mirrored=mirrored, moving=not session.paused)
 
     def _draw_ring(self, progress: float) -> None:
         assert self.ring is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tkinter as tk
 
-FRAME_MS = 140  # one frame of a moving stretch
+FRAME_MS = 140  # one frame of a walk; slower movements set ``cycle_ms``
 
 
 def image_file(image: str, dark: bool, double: bool, assets: str) -> str:
@@ -31,6 +31,7 @@ class Illustration:
         self._job: str | None = None
         self._mirrored = self._moving = False
         self._background = background
+        self.cycle_ms: int | None = None  # one full movement there and back; None: FRAME_MS a frame
 
     def load(self, path: str, size: tuple[int, int]) -> None:
         """Hold the picture's place at once and draw it once the window is up:
@@ -63,9 +64,22 @@ class Illustration:
         self.label.configure(image=self._frame(mirrored, self._index), width=0, height=0)
         if moving and count > 1:
             if self._job is None:
-                self._job = self.label.after(FRAME_MS, self._advance)
+                self._job = self.label.after(self._frame_ms(), self._advance)
         else:
             self.stop()
+
+    def show_at(self, mirrored: bool, fraction: float) -> None:
+        """The frame ``fraction`` (0..1) of the way through one cycle: a rep's movement
+        follows the rep's own clock (and its "breathe in / out"), not a timer of its own."""
+        self.stop()
+        self._mirrored, self._moving = mirrored, False
+        count = self.frame_count
+        if count:
+            self._index = min(count - 1, int(fraction * count))
+            self.label.configure(image=self._frame(mirrored, self._index), width=0, height=0)
+
+    def _frame_ms(self) -> int:
+        return max(40, self.cycle_ms // max(1, self.frame_count)) if self.cycle_ms else FRAME_MS
 
     def stop(self) -> None:
         if self._job is not None:

@@ -27,7 +27,7 @@ def test_two_sided_hold_every_screen(screen, open_dialog, shots):
     screen.screenshot(shots / "two-sided-2-position.png", wid)
 
     screen.key(wid, "Return")  # "I'm ready" has the focus
-    screen.wait_text(APP, "^Left side$")
+    screen.wait_text(APP, "^Left side: left arm up, lean to the right$")
     screen.key(wid, "space")
     screen.wait_text(APP, "^Resume$")
     screen.screenshot(shots / "two-sided-3-hold-left-paused.png", wid)
@@ -37,7 +37,7 @@ def test_two_sided_hold_every_screen(screen, open_dialog, shots):
     screen.key(wid, "Right")
     screen.wait_text(APP, "^Switch sides$")
     screen.screenshot(shots / "two-sided-4-switch.png", wid)
-    screen.wait_text(APP, "^Right side$")  # the switch runs out by itself
+    screen.wait_text(APP, "^Right side: right arm up, lean to the left$")  # the switch runs out by itself
     screen.screenshot(shots / "two-sided-5-hold-right.png", wid)
 
     screen.press(APP, "Skip")

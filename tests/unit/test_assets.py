@@ -49,3 +49,18 @@ def test_readme_shows_every_stretch():
         assert shot in readme and (ROOT / shot).is_file(), stretch.id
     for path in re.findall(r"\(docs/screenshots/([^)]+)\)", readme):
         assert (ROOT / "docs" / "screenshots" / path).is_file(), path
+
+
+def test_the_contact_sheet_draws_every_stretch(tmp_path):
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    from qlbreak.stretches.catalogue import load as load_catalogue
+
+    out = tmp_path / "sheet.png"
+    subprocess.run([sys.executable, "scripts/make_assets.py", "--sheet", str(out)], check=True, cwd=ROOT, timeout=120)
+    sheet = Image.open(out)
+    rows = -(-len(load_catalogue()) // 2)
+    assert sheet.width > 1000 and sheet.height > rows * 150

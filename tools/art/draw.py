@@ -26,10 +26,30 @@ class Theme:
     prop: tuple[int, int, int]
     glow: tuple[int, int, int, int]
     arrow: tuple[int, int, int]
+    ball: tuple[int, int, int]  # its own colour: equipment is never mistaken for the body
+    mat: tuple[int, int, int]
 
 
-LIGHT = Theme((247, 245, 240), (52, 67, 86), (150, 161, 175), (190, 183, 170), (255, 128, 64, 170), (38, 140, 128))
-DARK = Theme((35, 38, 43), (229, 233, 238), (120, 128, 140), (92, 97, 106), (255, 138, 76, 150), (92, 200, 186))
+LIGHT = Theme(
+    (247, 245, 240),
+    (52, 67, 86),
+    (150, 161, 175),
+    (190, 183, 170),
+    (255, 128, 64, 170),
+    (38, 140, 128),
+    (196, 150, 30),
+    (228, 222, 210),
+)
+DARK = Theme(
+    (35, 38, 43),
+    (229, 233, 238),
+    (120, 128, 140),
+    (92, 97, 106),
+    (255, 138, 76, 150),
+    (92, 200, 186),
+    (232, 188, 70),
+    (52, 56, 63),
+)
 THEMES = {"light": LIGHT, "dark": DARK}
 
 
@@ -56,7 +76,7 @@ class Arrow:
 class Prop:
     """Furniture and equipment, in scene units: a kind and its numbers."""
 
-    kind: str  # floor, chair-side, chair-front, stick, wall, ball, cushion, band
+    kind: str  # floor, mat, chair-side, chair-front, stick, wall, ball, cushion, band
     at: tuple[float, ...]
     facing: int = 1  # chairs: which way the sitter faces (+1 right, -1 left)
     link: tuple[str, ...] = ()  # a band runs between these joints
@@ -70,6 +90,7 @@ class Scene:
     glows: tuple[Glow, ...] = ()
     arrow: Arrow | None = None
     moves: bool = False  # animate between the keys (else the last key is shown)
+    holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
 
     def poses(self, between: int) -> list[Pose]:
         """The frames: there and back through the keys when it moves."""
@@ -163,7 +184,12 @@ class _Pen:
         elif prop.kind == "stick":
             self.line([(a[0], a[1]), (a[2], a[3])], c, w * 0.9)
         elif prop.kind == "ball":
-            self.disc((a[0], a[1]), a[2], c)
+            self.disc((a[0], a[1]), a[2], theme.figure)  # a thin dark rim, then the ball
+            self.disc((a[0], a[1]), a[2] - w * 0.3, theme.ball)
+        elif prop.kind == "mat":  # a floor seen from above
+            x, y = self.xy((a[0], a[3]))
+            x2, y2 = self.xy((a[2], a[1]))
+            self.draw.rounded_rectangle((x, y, x2, y2), radius=self.unit * 0.5, fill=theme.mat)
         elif prop.kind == "cushion":
             x, y = self.xy((a[0] - a[2] / 2, a[1] + a[3] / 2))
             x2, y2 = self.xy((a[0] + a[2] / 2, a[1] - a[3] / 2))

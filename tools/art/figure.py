@@ -130,3 +130,25 @@ def _turn(a: float, b: float, t: float) -> float:
 def _limb(a: Limb, b: Limb, t: float) -> Limb:
     end = None if a.end is None or b.end is None else _turn(a.end, b.end, t)
     return Limb(_turn(a.upper, b.upper, t), _turn(a.lower, b.lower, t), end)
+
+
+def reach(shoulder: Point, target: Point, bend: int = 1) -> Limb:
+    """The arm angles that put the hand on ``target`` (or as near as the arm reaches);
+    ``bend`` picks the side the elbow goes to (+1 counter-clockwise, -1 clockwise)."""
+    a, b = LENGTH["arm_up"], LENGTH["arm_low"]
+    dx, dy = target[0] - shoulder[0], target[1] - shoulder[1]
+    d = min(max(math.hypot(dx, dy), abs(a - b) + 1e-6), a + b - 1e-6)
+    toward = math.degrees(math.atan2(dy, dx))
+    spread = math.degrees(math.acos((a * a + d * d - b * b) / (2 * a * d)))
+    upper = toward + bend * spread
+    elbow = _step(shoulder, upper, a)
+    lower = math.degrees(math.atan2(target[1] - elbow[1], target[0] - elbow[0]))
+    return Limb(upper % 360, lower % 360)
+
+
+def grounded(pose: Pose, floor: float = 0.0, line: float = 0.12) -> Pose:
+    """``pose`` moved up or down so that its lowest point rests on the floor line."""
+    j = joints(pose)
+    names = [n for n in j if not n.startswith(("crest", "rib", "thigh", "mid", "head"))]
+    low = min(min(j[n][1] for n in names) - line, j["head"][1] - HEAD_RADIUS)
+    return replace(pose, pelvis=(pose.pelvis[0], pose.pelvis[1] + floor - low))

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tools.art.draw import Arrow, Glow, Prop, Scene
-from tools.art.figure import Limb, Pose
+from tools.art.figure import Limb, Pose, grounded, joints, reach
 
 STAND_BOX = (-6.75, -0.6, 6.75, 8.4)
+REACH_BOX = (-7.5, -0.6, 7.5, 9.4)  # a hand raised over the head needs the room (still 3:2)
 WIDE_BOX = (-6.0, -0.6, 6.0, 7.4)
 FLOOR = Prop("floor", (-20.0, 20.0))
 QL_LEFT = (Glow("crest_l", "rib_l", 0.9),)
@@ -95,6 +96,7 @@ ALL_FOURS = Pose(  # hands and knees, facing right; arms shortened to reach the 
     scale={"arm_up_l": 0.72, "arm_low_l": 0.72, "arm_up_r": 0.72, "arm_low_r": 0.72, "foot_l": 0.5, "foot_r": 0.5},
 )
 CHAIR_SIDE = Prop("chair-side", (-0.6, 1.95))
+STICK_X = 1.9
 CHAIR_FRONT = Prop("chair-front", (0.0, 1.95))
 
 
@@ -107,6 +109,16 @@ def _legs(upper: float, lower: float, foot: float) -> dict[str, float]:
     }
 
 
+def _on_stick(pose: Pose, x: float, high: float, low: float) -> Pose:
+    """``pose`` standing on the floor with the left hand high and the right hand low on
+    a pole at ``x``: the hands are put on it, not near it."""
+    body = grounded(pose)
+    j = joints(body)
+    return replace(
+        body, arm_l=reach(j["shoulder_l"], (x, high), bend=1), arm_r=reach(j["shoulder_r"], (x, low), bend=-1)
+    )
+
+
 def _seated_front(**changes: object) -> Pose:
     return replace(SEATED_FRONT, **changes)  # type: ignore[arg-type]
 
@@ -114,25 +126,18 @@ def _seated_front(**changes: object) -> Pose:
 # -- the stretches -------------------------------------------------------------------------
 
 SCENES: dict[str, Scene] = {
+    # held stretches hold still: the lean itself, the raised arm over the head
     "standing-side-bend": Scene(
-        keys=(
-            replace(STANDING_FRONT, arm_l=Limb(95, 95), arm_r=Limb(300, 200)),
-            replace(STANDING_FRONT, spine=(80, 62), neck=55, arm_l=Limb(72, 18), arm_r=Limb(300, 200)),
-        ),
-        box=STAND_BOX,
+        keys=(grounded(replace(STANDING_FRONT, spine=(84, 56), neck=52, arm_l=Limb(66, 24), arm_r=Limb(300, 200))),),
+        box=REACH_BOX,
         props=(FLOOR,),
         glows=QL_LEFT,
-        moves=True,
     ),
     "seated-side-bend": Scene(
-        keys=(
-            _seated_front(arm_l=Limb(95, 95)),
-            _seated_front(spine=(84, 62), neck=55, arm_l=Limb(72, 18), arm_r=Limb(285, 275)),
-        ),
+        keys=(_seated_front(spine=(89, 58), neck=54, arm_l=Limb(66, 24), arm_r=Limb(285, 275)),),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_FRONT),
         glows=QL_LEFT,
-        moves=True,
     ),
 }
 
@@ -144,33 +149,42 @@ _LYING_KNEE_HUG = replace(
 )
 
 SCENES |= {
+    # a wide grip, the low hand far down the pole, the ribs leaning towards it while the
+    # hips drift away; the lean deepens and eases slowly (the sources: work in motion)
     "ql-stick-stretch": Scene(
         keys=(
-            replace(
-                STANDING_FRONT,
-                pelvis=(-0.5, 3.8),
-                spine=(76, 62),
-                neck=58,
-                arm_l=Limb(66, 14),
-                arm_r=Limb(300, 292),
-                leg_l=Limb(258, 266, 180),
-                leg_r=Limb(282, 276, 0),
+            _on_stick(
+                replace(
+                    STANDING_FRONT,
+                    pelvis=(-1.2, 3.8),
+                    spine=(66, 40),
+                    neck=38,
+                    leg_l=Limb(250, 262, 180),
+                    leg_r=Limb(290, 280, 0),
+                ),
+                STICK_X,
+                7.7,
+                2.7,
             ),
-            replace(
-                STANDING_FRONT,
-                pelvis=(-0.75, 3.75),
-                spine=(70, 52),
-                neck=48,
-                arm_l=Limb(58, 6),
-                arm_r=Limb(302, 296),
-                leg_l=Limb(256, 266, 180),
-                leg_r=Limb(284, 276, 0),
+            _on_stick(
+                replace(
+                    STANDING_FRONT,
+                    pelvis=(-1.4, 3.8),
+                    spine=(62, 32),
+                    neck=30,
+                    leg_l=Limb(248, 262, 180),
+                    leg_r=Limb(292, 282, 0),
+                ),
+                STICK_X,
+                7.4,
+                2.4,
             ),
         ),
         box=STAND_BOX,
-        props=(FLOOR, Prop("stick", (2.7, 0.0, 2.7, 8.0))),
+        props=(FLOOR, Prop("stick", (STICK_X, 0.0, STICK_X, 8.0))),
         glows=QL_LEFT,
         moves=True,
+        holds=("hand_l", "hand_r"),
     ),
     "seated-twist": Scene(
         keys=(
@@ -204,14 +218,16 @@ SCENES |= {
     ),
     "standing-hip-flexor": Scene(
         keys=(
-            replace(
-                STANDING_SIDE,
-                pelvis=(0.0, 3.5),
-                spine=(92, 90),
-                leg_r=Limb(300, 266, 0),
-                leg_l=Limb(244, 236, 330),
-                arm_l=Limb(262, 300),
-                arm_r=Limb(276, 305),
+            grounded(
+                replace(
+                    STANDING_SIDE,
+                    pelvis=(0.0, 3.5),
+                    spine=(92, 90),
+                    leg_r=Limb(300, 266, 0),
+                    leg_l=Limb(244, 236, 330),
+                    arm_l=Limb(262, 300),
+                    arm_r=Limb(276, 305),
+                )
             ),
         ),
         box=STAND_BOX,
@@ -240,26 +256,27 @@ SCENES |= {
         glows=(Glow("hip_l", "knee_l", 0.9),),
         arrow=Arrow((1.2, 0.45), 4.6, 68, 98),
     ),
+    # seen from above, on a mat: arms out wide, knees bent and sunk together to one side
     "lumbar-rotation": Scene(
         keys=(
             replace(
-                LYING_TOP, leg_l=Limb(2, 358, 0), leg_r=Limb(358, 2, 0), scale=LYING_TOP.scale | _legs(0.5, 0.55, 0.35)
-            ),
-            replace(
                 LYING_TOP,
-                leg_l=Limb(300, 10, 0),
-                leg_r=Limb(310, 14, 0),
-                scale=LYING_TOP.scale | _legs(0.95, 0.8, 0.35),
+                leg_l=Limb(316, 112, 112),
+                leg_r=Limb(324, 118, 118),
+                scale=LYING_TOP.scale | _legs(0.95, 0.5, 0.25),
             ),
         ),
         box=WIDE_BOX,
+        props=(Prop("mat", (-5.5, 0.1, 5.5, 6.7)),),
         glows=LOW_BACK,
-        moves=True,
+        arrow=Arrow((1.6, 3.4), 2.7, 6, -36),
     ),
+    # one rep is one cycle: into the cow (back dipped, head up) and then round into the
+    # cat (back arched up, head down) while breathing out, as the hold's words say
     "cat-cow": Scene(
         keys=(
-            replace(ALL_FOURS, spine=(16, -14), neck=-55, arm_l=Limb(272, 268), arm_r=Limb(270, 266)),
             replace(ALL_FOURS, spine=(-12, 10), neck=30, arm_l=Limb(268, 272), arm_r=Limb(266, 270)),
+            replace(ALL_FOURS, spine=(16, -14), neck=-55, arm_l=Limb(272, 268), arm_r=Limb(270, 266)),
         ),
         box=WIDE_BOX,
         props=(FLOOR,),
@@ -268,49 +285,57 @@ SCENES |= {
     ),
     "seated-cat-cow": Scene(
         keys=(
-            replace(SEATED_SIDE, spine=(80, 55), neck=35, arm_l=Limb(295, 330), arm_r=Limb(293, 328)),
             replace(SEATED_SIDE, spine=(98, 96), neck=100, arm_l=Limb(282, 345), arm_r=Limb(280, 343)),
+            replace(SEATED_SIDE, spine=(80, 55), neck=35, arm_l=Limb(295, 330), arm_r=Limb(293, 328)),
         ),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_SIDE),
         glows=LOW_BACK,
         moves=True,
     ),
+    # side-on, kneeling: shins on the floor, the hips sinking back towards the heels, the
+    # chest low over the thighs and both arms long on the floor ahead
     "child-pose-side-reach": Scene(
         keys=(
-            replace(
-                LYING_TOP,
-                pelvis=(3.0, 3.2),
-                spine=(178, 160),
-                neck=155,
-                arm_l=Limb(148, 146),
-                arm_r=Limb(142, 140),
-                leg_l=Limb(180, 0, 0),
-                leg_r=Limb(180, 0, 0),
-                scale=_legs(0.35, 0.6, 0.3),
+            grounded(
+                Pose(
+                    view="side",
+                    pelvis=(-1.6, 1.9),
+                    spine=(334, 346),
+                    neck=338,
+                    arm_l=Limb(352, 358),
+                    arm_r=Limb(354, 0),
+                    leg_l=Limb(304, 180, 180),
+                    leg_r=Limb(306, 181, 180),
+                    scale={"foot_l": 0.45, "foot_r": 0.45},
+                )
             ),
         ),
         box=WIDE_BOX,
-        glows=QL_LEFT,
-        arrow=Arrow((-0.2, 3.2), 3.6, 178, 140),
+        props=(FLOOR,),
+        glows=(Glow("crest_l", "rib_l", 0.7),),
     ),
     "gentle-walk": Scene(
         keys=(
-            replace(
-                STANDING_SIDE,
-                pelvis=(0.0, 3.75),
-                leg_l=Limb(290, 272, 0),
-                leg_r=Limb(250, 238, 330),
-                arm_l=Limb(250, 262),
-                arm_r=Limb(292, 320),
+            grounded(
+                replace(
+                    STANDING_SIDE,
+                    pelvis=(0.0, 3.75),
+                    leg_l=Limb(290, 272, 0),
+                    leg_r=Limb(250, 238, 330),
+                    arm_l=Limb(250, 262),
+                    arm_r=Limb(292, 320),
+                )
             ),
-            replace(
-                STANDING_SIDE,
-                pelvis=(0.0, 3.75),
-                leg_r=Limb(290, 272, 0),
-                leg_l=Limb(250, 238, 330),
-                arm_r=Limb(250, 262),
-                arm_l=Limb(292, 320),
+            grounded(
+                replace(
+                    STANDING_SIDE,
+                    pelvis=(0.0, 3.75),
+                    leg_r=Limb(290, 272, 0),
+                    leg_l=Limb(250, 238, 330),
+                    arm_r=Limb(250, 262),
+                    arm_l=Limb(292, 320),
+                )
             ),
         ),
         box=STAND_BOX,
@@ -318,29 +343,54 @@ SCENES |= {
         glows=LOW_BACK,
         moves=True,
     ),
+    # side-on: the head and shoulders on the floor, the low back resting on the ball
+    # (drawn in its own colour, in full), one knee drawn up towards the chest
     "ql-ball-release": Scene(
-        # the low back rests on the ball, so it sits a little higher than the head
-        keys=(replace(_LYING_KNEE_HUG, pelvis=(1.2, 0.85), spine=(190, 177)),),
+        keys=(
+            Pose(
+                view="side",
+                pelvis=(1.2, 1.07),
+                spine=(180, 202),
+                neck=190,
+                arm_l=Limb(62, 8),
+                arm_r=Limb(64, 10),
+                leg_l=Limb(128, 22, 340),
+                leg_r=Limb(25, 289, 0),
+            ),
+        ),
         box=WIDE_BOX,
-        props=(FLOOR, Prop("ball", (0.55, 0.3, 0.3))),
-        glows=(Glow("pelvis", "mid", 0.9),),
-        arrow=Arrow((1.2, 0.85), 2.9, 70, 118),
+        props=(FLOOR, Prop("ball", (0.45, 0.42, 0.42))),
+        glows=(Glow("crest_l", "rib_l", 0.6),),
+        arrow=Arrow((1.2, 1.07), 2.9, 70, 118),
     ),
+    # side-on, the back to a wall with the ball between them at the low back; the knees
+    # bend a little and straighten, so the ball rolls slowly over the sore spot
     "ql-ball-wall-release": Scene(
         keys=(
-            replace(STANDING_SIDE, pelvis=(0.0, 3.85), spine=(94, 94), neck=92),
-            replace(
-                STANDING_SIDE,
-                pelvis=(0.0, 3.45),
-                spine=(96, 95),
-                neck=92,
-                leg_l=Limb(292, 250, 0),
-                leg_r=Limb(294, 252, 0),
+            grounded(
+                replace(
+                    STANDING_SIDE,
+                    pelvis=(0.1, 3.85),
+                    spine=(90, 92),
+                    neck=90,
+                    leg_l=Limb(280, 268, 0),
+                    leg_r=Limb(282, 270, 0),
+                )
+            ),
+            grounded(
+                replace(
+                    STANDING_SIDE,
+                    pelvis=(0.1, 3.55),
+                    spine=(90, 92),
+                    neck=90,
+                    leg_l=Limb(292, 254, 0),
+                    leg_r=Limb(294, 256, 0),
+                )
             ),
         ),
         box=STAND_BOX,
-        props=(FLOOR, Prop("wall", (-0.85, 8.4)), Prop("ball", (-0.3, 4.55, 0.32))),
-        glows=(Glow("pelvis", "mid", 0.9),),
+        props=(FLOOR, Prop("wall", (-0.85, 8.4)), Prop("ball", (-0.49, 4.5, 0.36))),
+        glows=(Glow("crest_l", "rib_l", 0.5),),
         moves=True,
     ),
     "seated-knee-hug": Scene(
