@@ -61,6 +61,7 @@ def test_the_contact_sheet_draws_every_stretch(tmp_path):
 
     out = tmp_path / "sheet.png"
     subprocess.run([sys.executable, "scripts/make_assets.py", "--sheet", str(out)], check=True, cwd=ROOT, timeout=120)
-    sheet = Image.open(out)
+    with Image.open(out) as sheet:
+        size = sheet.size
     rows = -(-len(load_catalogue()) // 2)
-    assert sheet.width > 1000 and sheet.height > rows * 150
+    assert size[0] > 1000 and size[1] > rows * 150
