@@ -128,9 +128,11 @@ def _ball(where: str, scene: Scene, ball: Prop, j: dict[str, Point], kinds: set[
     if not rests_on or min(rests_on) > TOUCH:
         out.append(f"{where}: the ball rests on nothing")
     nearest = min(_to_segment((bx, by), j[a], j[b]) - width for a, b, width in SEGMENTS)
-    if abs(nearest - r) > TOUCH:
+    # beside the spine (drawn in front) it may overlap the body's outline; behind, it touches
+    apart = nearest - r if ball.front else abs(nearest - r)
+    if apart > TOUCH:
         out.append(f"{where}: the body does not rest on the ball ({nearest - r:+.2f} away)")
-    covered = _covered((bx, by, r), scene, j)
+    covered = 0.0 if ball.front else _covered((bx, by, r), scene, j)  # drawn over the body: all seen
     if covered > 0.5:
         out.append(f"{where}: {covered:.0%} of the ball is hidden by the body or the glow")
     return out

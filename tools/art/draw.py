@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -28,6 +28,7 @@ class Theme:
     arrow: tuple[int, int, int]
     ball: tuple[int, int, int]  # its own colour: equipment is never mistaken for the body
     mat: tuple[int, int, int]
+    faint: tuple[int, int, int]  # a ghost of the starting pose
 
 
 LIGHT = Theme(
@@ -37,8 +38,9 @@ LIGHT = Theme(
     (190, 183, 170),
     (255, 128, 64, 170),
     (38, 140, 128),
-    (196, 150, 30),
+    (190, 204, 50),
     (228, 222, 210),
+    (168, 176, 188),
 )
 DARK = Theme(
     (35, 38, 43),
@@ -47,8 +49,9 @@ DARK = Theme(
     (92, 97, 106),
     (255, 138, 76, 150),
     (92, 200, 186),
-    (232, 188, 70),
+    (206, 222, 80),
     (52, 56, 63),
+    (96, 103, 114),
 )
 THEMES = {"light": LIGHT, "dark": DARK}
 
@@ -80,6 +83,7 @@ class Prop:
     at: tuple[float, ...]
     facing: int = 1  # chairs: which way the sitter faces (+1 right, -1 left)
     link: tuple[str, ...] = ()  # a band runs between these joints
+    front: bool = False  # on the near side of the body (a ball beside the spine): drawn over it
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class Scene:
     arrow: Arrow | None = None
     moves: bool = False  # animate between the keys (else the last key is shown)
     holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
+    ghost: Pose | None = None  # where the movement starts, drawn faintly behind (a knee drop's knees up)
 
     def poses(self, between: int) -> list[Pose]:
         """The frames: there and back through the keys when it moves."""
@@ -121,7 +126,10 @@ def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> I
     pen = _Pen(ImageDraw.Draw(canvas), scene.box, unit, big[1])
     points = joints(pose)
     for prop in scene.props:
-        pen.prop(prop, points, theme)
+        if not prop.front:
+            pen.prop(prop, points, theme)
+    if scene.ghost is not None:  # on the floor or mat, behind everything else
+        pen.figure(scene.ghost, joints(scene.ghost), replace(theme, figure=theme.faint, far=theme.faint))
     if scene.glows:
         glow = Image.new("RGBA", big, (0, 0, 0, 0))
         gpen = _Pen(ImageDraw.Draw(glow), scene.box, unit, big[1])
@@ -129,6 +137,9 @@ def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> I
             gpen.line([points[g.start], points[g.end]], theme.glow, g.width)
         canvas.alpha_composite(glow.filter(ImageFilter.GaussianBlur(unit * 0.22)))
     pen.figure(pose, points, theme)
+    for prop in scene.props:
+        if prop.front:
+            pen.prop(prop, points, theme)
     if scene.arrow is not None:
         pen.arrow(scene.arrow, theme.arrow)
     return canvas.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
@@ -183,9 +194,17 @@ class _Pen:
             self.line([(a[0], 0.0), (a[0], a[1])], c, w * 1.4)
         elif prop.kind == "stick":
             self.line([(a[0], a[1]), (a[2], a[3])], c, w * 0.9)
-        elif prop.kind == "ball":
-            self.disc((a[0], a[1]), a[2], theme.figure)  # a thin dark rim, then the ball
-            self.disc((a[0], a[1]), a[2] - w * 0.3, theme.ball)
+        elif prop.kind == "ball":  # a tennis ball: yellow-green, with its seam
+            self.disc((a[0], a[1]), a[2], theme.ball)
+            x, y = self.xy((a[0], a[1]))
+            r = a[2] * self.unit
+            seam = max(1, round(w * 0.22 * self.unit))
+            self.draw.arc(
+                (x - r * 1.6, y - r * 0.7, x - r * 0.1, y + r * 0.7), -60, 60, fill=theme.background, width=seam
+            )
+            self.draw.arc(
+                (x + r * 0.1, y - r * 0.7, x + r * 1.6, y + r * 0.7), 120, 240, fill=theme.background, width=seam
+            )
         elif prop.kind == "mat":  # a floor seen from above
             x, y = self.xy((a[0], a[3]))
             x2, y2 = self.xy((a[2], a[1]))

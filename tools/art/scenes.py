@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tools.art.draw import Arrow, Glow, Prop, Scene
-from tools.art.figure import Limb, Pose, grounded, joints, reach
+from tools.art.figure import Limb, Point, Pose, grounded, joints, reach
 
 STAND_BOX = (-6.75, -0.6, 6.75, 8.4)
 REACH_BOX = (-7.5, -0.6, 7.5, 9.4)  # a hand raised over the head needs the room (still 3:2)
@@ -119,6 +119,12 @@ def _on_stick(pose: Pose, x: float, high: float, low: float) -> Pose:
     )
 
 
+def _hands_to(pose: Pose, left: Point, right: Point, bend: int = 1) -> Pose:
+    """``pose`` with its hands put on these points (a knee, the floor ahead)."""
+    j = joints(pose)
+    return replace(pose, arm_l=reach(j["shoulder_l"], left, bend), arm_r=reach(j["shoulder_r"], right, bend))
+
+
 def _seated_front(**changes: object) -> Pose:
     return replace(SEATED_FRONT, **changes)  # type: ignore[arg-type]
 
@@ -159,8 +165,8 @@ SCENES |= {
                     pelvis=(-1.2, 3.8),
                     spine=(66, 40),
                     neck=38,
-                    leg_l=Limb(250, 262, 180),
-                    leg_r=Limb(290, 280, 0),
+                    leg_l=Limb(266, 270, 180),
+                    leg_r=Limb(308, 253, 0),
                 ),
                 STICK_X,
                 7.7,
@@ -172,8 +178,8 @@ SCENES |= {
                     pelvis=(-1.4, 3.8),
                     spine=(62, 32),
                     neck=30,
-                    leg_l=Limb(248, 262, 180),
-                    leg_r=Limb(292, 282, 0),
+                    leg_l=Limb(266, 270, 180),
+                    leg_r=Limb(310, 252, 0),
                 ),
                 STICK_X,
                 7.4,
@@ -186,18 +192,14 @@ SCENES |= {
         moves=True,
         holds=("hand_l", "hand_r"),
     ),
+    # front view, the chest turned to the left (the shoulders narrow as they turn): the
+    # right hand on the outside of the left knee, the left hand back on the chair
     "seated-twist": Scene(
-        keys=(
-            _seated_front(
-                shoulder_turn=0.45,
-                arm_l=Limb(250, 262),
-                arm_r=Limb(240, 256),
-            ),
-        ),
+        keys=(_hands_to(_seated_front(shoulder_turn=0.45), (-1.15, 2.55), (-0.95, 2.0), bend=-1),),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_FRONT),
         glows=LOW_BACK,
-        arrow=Arrow((0.0, 4.3), 2.3, 35, 145),
+        arrow=Arrow((0.0, 4.1), 1.5, 20, 160),
     ),
     "seated-figure-four": Scene(
         keys=(
@@ -257,17 +259,25 @@ SCENES |= {
         arrow=Arrow((1.2, 0.45), 4.6, 68, 98),
     ),
     # seen from above, on a mat: arms out wide, knees bent and sunk together to one side
+    # seen from above, on a mat: arms out wide, both knees bent and sunk together to one
+    # side; the faint figure is where they start, knees pointing up
     "lumbar-rotation": Scene(
         keys=(
             replace(
                 LYING_TOP,
-                leg_l=Limb(316, 112, 112),
-                leg_r=Limb(324, 118, 118),
-                scale=LYING_TOP.scale | _legs(0.95, 0.5, 0.25),
+                leg_l=Limb(322, 150, 150),
+                leg_r=Limb(318, 146, 146),
+                scale=LYING_TOP.scale | _legs(0.95, 0.55, 0.3),
             ),
         ),
+        ghost=replace(
+            LYING_TOP,
+            leg_l=Limb(6, 174, 174),
+            leg_r=Limb(354, 186, 186),
+            scale=LYING_TOP.scale | _legs(0.8, 0.45, 0.3),
+        ),
         box=WIDE_BOX,
-        props=(Prop("mat", (-5.5, 0.1, 5.5, 6.7)),),
+        props=(Prop("mat", (-5.6, -0.4, 5.6, 7.2)),),
         glows=LOW_BACK,
         arrow=Arrow((1.6, 3.4), 2.7, 6, -36),
     ),
@@ -283,10 +293,12 @@ SCENES |= {
         glows=LOW_BACK,
         moves=True,
     ),
+    # side-on, sitting near the front of the seat with the hands on the knees: the chest
+    # lifts and the low back arches (breathing in), then the back rounds (breathing out)
     "seated-cat-cow": Scene(
         keys=(
-            replace(SEATED_SIDE, spine=(98, 96), neck=100, arm_l=Limb(282, 345), arm_r=Limb(280, 343)),
-            replace(SEATED_SIDE, spine=(80, 55), neck=35, arm_l=Limb(295, 330), arm_r=Limb(293, 328)),
+            _hands_to(replace(SEATED_SIDE, pelvis=(0.0, 2.15), spine=(84, 102), neck=96), (1.75, 2.5), (1.75, 2.4)),
+            _hands_to(replace(SEATED_SIDE, pelvis=(0.0, 2.15), spine=(74, 52), neck=20), (1.75, 2.5), (1.75, 2.4)),
         ),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_SIDE),
@@ -295,20 +307,27 @@ SCENES |= {
     ),
     # side-on, kneeling: shins on the floor, the hips sinking back towards the heels, the
     # chest low over the thighs and both arms long on the floor ahead
+    # side-on, kneeling: the hips sunk back onto the heels, the chest resting low over the
+    # thighs, the forehead towards the floor and both arms long on the floor ahead
     "child-pose-side-reach": Scene(
         keys=(
-            grounded(
-                Pose(
-                    view="side",
-                    pelvis=(-1.6, 1.9),
-                    spine=(334, 346),
-                    neck=338,
-                    arm_l=Limb(352, 358),
-                    arm_r=Limb(354, 0),
-                    leg_l=Limb(304, 180, 180),
-                    leg_r=Limb(306, 181, 180),
-                    scale={"foot_l": 0.45, "foot_r": 0.45},
-                )
+            _hands_to(
+                grounded(
+                    Pose(
+                        view="side",
+                        pelvis=(-1.9, 0.8),
+                        spine=(30, 338),
+                        neck=318,
+                        arm_l=Limb(356, 358),
+                        arm_r=Limb(358, 0),
+                        leg_l=Limb(344, 180, 180),
+                        leg_r=Limb(346, 181, 180),
+                        scale={"foot_l": 0.45, "foot_r": 0.45},
+                    )
+                ),
+                (4.2, 0.12),
+                (4.4, 0.12),
+                bend=1,
             ),
         ),
         box=WIDE_BOX,
@@ -345,23 +364,14 @@ SCENES |= {
     ),
     # side-on: the head and shoulders on the floor, the low back resting on the ball
     # (drawn in its own colour, in full), one knee drawn up towards the chest
+    # side-on, lying on the floor: a tennis ball under the low back just beside the spine
+    # (on the near side, so drawn over the body's outline), one knee drawn up
     "ql-ball-release": Scene(
-        keys=(
-            Pose(
-                view="side",
-                pelvis=(1.2, 1.07),
-                spine=(180, 202),
-                neck=190,
-                arm_l=Limb(62, 8),
-                arm_r=Limb(64, 10),
-                leg_l=Limb(128, 22, 340),
-                leg_r=Limb(25, 289, 0),
-            ),
-        ),
+        keys=(replace(_LYING_KNEE_HUG, pelvis=(1.2, 0.5), spine=(181, 180)),),
         box=WIDE_BOX,
-        props=(FLOOR, Prop("ball", (0.45, 0.42, 0.42))),
+        props=(FLOOR, Prop("ball", (0.55, 0.25, 0.25), front=True)),
         glows=(Glow("crest_l", "rib_l", 0.6),),
-        arrow=Arrow((1.2, 1.07), 2.9, 70, 118),
+        arrow=Arrow((1.2, 0.5), 2.9, 70, 118),
     ),
     # side-on, the back to a wall with the ball between them at the low back; the knees
     # bend a little and straighten, so the ball rolls slowly over the sore spot
