@@ -7,10 +7,11 @@ In front views the figure is drawn as a reflection: its left is on the image's l
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from tools.art.draw import Arrow, Glow, Prop, Scene
-from tools.art.figure import Limb, Point, Pose, grounded, joints, reach
+from tools.art.figure import LENGTH, Limb, Point, Pose, grounded, joints, reach
 
 STAND_BOX = (-6.75, -0.6, 6.75, 8.4)
 REACH_BOX = (-7.5, -0.6, 7.5, 9.4)  # a hand raised over the head needs the room (still 3:2)
@@ -125,6 +126,32 @@ def _hands_to(pose: Pose, left: Point, right: Point, bend: int = 1) -> Pose:
     return replace(pose, arm_l=reach(j["shoulder_l"], left, bend), arm_r=reach(j["shoulder_r"], right, bend))
 
 
+def _hands_on(pose: Pose, joint: str, toward: str, share: float, bend: int = 1) -> Pose:
+    """``pose`` with both hands resting ``share`` of the way from one joint to another
+    (on the shin below the knee, on the thigh): held, not hovering."""
+    j = joints(pose)
+    (ax, ay), (bx, by) = j[joint], j[toward]
+    spot = (ax + (bx - ax) * share, ay + (by - ay) * share + 0.15)
+    return _hands_to(pose, spot, (spot[0] + 0.1, spot[1] - 0.05), bend)
+
+
+def _ankle_on(pose: Pose, target: str, thigh: float, thigh_scale: float) -> Pose:
+    """``pose`` (front view) with the left thigh out at ``thigh`` degrees and the left
+    shin laid across to rest its ankle on ``target`` (the other knee: a figure four)."""
+    out = replace(pose, leg_l=Limb(thigh, 0, 0), scale=pose.scale | {"leg_up_l": thigh_scale})
+    j = joints(out)
+    (kx, ky), (tx, ty) = j["knee_l"], j[target]
+    ty += 0.2
+    angle = math.degrees(math.atan2(ty - ky, tx - kx)) % 360
+    length = math.hypot(tx - kx, ty - ky) / LENGTH["leg_low"]
+    return replace(out, leg_l=Limb(thigh, angle, angle), scale=out.scale | {"leg_low_l": length, "foot_l": 0.3})
+
+
+def _hand_r_to(pose: Pose, spot: Point) -> Pose:
+    """``pose`` with the right hand resting on ``spot`` (the seat beside the hip)."""
+    return replace(pose, arm_r=reach(joints(pose)["shoulder_r"], spot, bend=-1))
+
+
 def _seated_front(**changes: object) -> Pose:
     return replace(SEATED_FRONT, **changes)  # type: ignore[arg-type]
 
@@ -140,7 +167,7 @@ SCENES: dict[str, Scene] = {
         glows=QL_LEFT,
     ),
     "seated-side-bend": Scene(
-        keys=(_seated_front(spine=(89, 58), neck=54, arm_l=Limb(66, 24), arm_r=Limb(285, 275)),),
+        keys=(_hand_r_to(_seated_front(spine=(89, 58), neck=54, arm_l=Limb(66, 24)), (1.15, 2.1)),),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_FRONT),
         glows=QL_LEFT,
@@ -201,32 +228,32 @@ SCENES |= {
         glows=LOW_BACK,
         arrow=Arrow((0.0, 4.1), 1.5, 20, 160),
     ),
+    # front view, sitting tall then leaning a little: the left ankle rests on the right
+    # knee, the left knee falls out to the side (the "4"), the hands on the shin
     "seated-figure-four": Scene(
         keys=(
-            replace(
-                SEATED_SIDE,
-                spine=(68, 60),
-                neck=45,
-                arm_l=Limb(300, 330),
-                arm_r=Limb(298, 328),
-                leg_l=Limb(14, 320, 0),
-                scale={"leg_up_l": 0.85, "leg_low_l": 0.3, "foot_l": 0.4},
+            _hands_on(
+                _ankle_on(_seated_front(spine=(90, 90)), "knee_r", 196, 0.75),
+                "knee_l",
+                "ankle_l",
+                0.45,
             ),
         ),
         box=STAND_BOX,
-        props=(FLOOR, CHAIR_SIDE),
-        glows=(Glow("pelvis", "thigh_l", 1.2),),
-        arrow=Arrow((-0.4, 2.15), 4.0, 100, 62),
+        props=(FLOOR, CHAIR_FRONT),
+        glows=(Glow("hip_l", "thigh_l", 1.0),),
     ),
+    # side-on: a long stride, both knees bent, the back heel up; the hips tuck under and
+    # the front of the back hip opens
     "standing-hip-flexor": Scene(
         keys=(
             grounded(
                 replace(
                     STANDING_SIDE,
-                    pelvis=(0.0, 3.5),
+                    pelvis=(0.0, 3.2),
                     spine=(92, 90),
-                    leg_r=Limb(300, 266, 0),
-                    leg_l=Limb(244, 236, 330),
+                    leg_r=Limb(318, 270, 0),
+                    leg_l=Limb(236, 250, 320),
                     arm_l=Limb(262, 300),
                     arm_r=Limb(276, 305),
                 )
@@ -235,7 +262,7 @@ SCENES |= {
         box=STAND_BOX,
         props=(FLOOR,),
         glows=(Glow("pelvis", "thigh_l", 1.0),),
-        arrow=Arrow((0.0, 4.6), 1.9, 235, 300),
+        arrow=Arrow((0.0, 4.3), 1.9, 235, 300),
     ),
     "knee-to-chest": Scene(
         keys=(_LYING_KNEE_HUG,),
@@ -383,8 +410,8 @@ SCENES |= {
                     pelvis=(0.1, 3.85),
                     spine=(90, 92),
                     neck=90,
-                    leg_l=Limb(280, 268, 0),
-                    leg_r=Limb(282, 270, 0),
+                    leg_l=Limb(286, 274, 0),
+                    leg_r=Limb(288, 276, 0),
                 )
             ),
             grounded(
@@ -393,8 +420,8 @@ SCENES |= {
                     pelvis=(0.1, 3.55),
                     spine=(90, 92),
                     neck=90,
-                    leg_l=Limb(292, 254, 0),
-                    leg_r=Limb(294, 256, 0),
+                    leg_l=Limb(298, 262, 0),
+                    leg_r=Limb(300, 264, 0),
                 )
             ),
         ),
@@ -403,33 +430,40 @@ SCENES |= {
         glows=(Glow("crest_l", "rib_l", 0.5),),
         moves=True,
     ),
+    # side-on: one knee drawn up towards the chest, both hands round the shin below it
     "seated-knee-hug": Scene(
         keys=(
-            replace(
-                SEATED_SIDE, spine=(94, 96), neck=88, leg_l=Limb(42, 282, 330), arm_l=Limb(300, 20), arm_r=Limb(302, 22)
+            _hands_on(
+                replace(SEATED_SIDE, spine=(92, 94), neck=88, leg_l=Limb(62, 290, 330)), "knee_l", "ankle_l", 0.3
             ),
         ),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_SIDE),
         glows=LOW_BACK,
-        arrow=Arrow((-0.4, 2.15), 2.6, 20, 62),
+        arrow=Arrow((-0.4, 2.15), 2.8, 30, 70),
     ),
+    # side-on: one leg out straight with the heel down, the other bent; leaning forward
+    # from the hips with a long back, the hands resting on the bent leg's thigh
     "seated-hamstring": Scene(
         keys=(
-            replace(
-                SEATED_SIDE,
-                pelvis=(-0.1, 2.15),
-                spine=(64, 58),
-                neck=48,
-                leg_l=Limb(336, 326, 70),
-                arm_l=Limb(300, 320),
-                arm_r=Limb(298, 318),
-                scale={"foot_l": 0.5},
+            _hands_on(
+                replace(
+                    SEATED_SIDE,
+                    pelvis=(-0.1, 2.15),
+                    spine=(68, 66),
+                    neck=58,
+                    leg_l=Limb(336, 326, 70),
+                    scale={"foot_l": 0.5},
+                ),
+                "hip_r",
+                "knee_r",
+                0.75,
+                bend=-1,
             ),
         ),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_SIDE),
         glows=(Glow("hip_l", "knee_l", 0.8),),
-        arrow=Arrow((-0.1, 2.15), 3.6, 96, 64),
+        arrow=Arrow((-0.1, 2.15), 3.6, 96, 70),
     ),
 }
