@@ -55,6 +55,8 @@ def problems(name: str, scene: Scene, position: str) -> list[str]:
     seen_from_above = scene.keys[0].view == "top"
     if position in NEEDS_GROUND and not ({"floor", "mat"} & kinds):
         found.append(f"{name}: done {position}, but nothing to lie or kneel on is drawn")
+    if scene.inset is not None:  # the view from above obeys the same rules
+        found += problems(f"{name} (from above)", scene.inset, position)
     for index, pose in enumerate(scene.poses(6)):
         j = joints(pose)
         where = f"{name}, frame {index}"
@@ -123,6 +125,8 @@ def _ball(where: str, scene: Scene, ball: Prop, j: dict[str, Point], kinds: set[
     rests_on = []
     if "floor" in kinds:
         rests_on.append(abs(by - r))
+    if "mat" in kinds:  # seen from above: it lies on the mat under the body
+        rests_on.append(0.0)
     for wall in (p for p in scene.props if p.kind == "wall"):
         rests_on.append(abs(abs(bx - wall.at[0]) - r))
     if not rests_on or min(rests_on) > TOUCH:

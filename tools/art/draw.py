@@ -96,6 +96,7 @@ class Scene:
     moves: bool = False  # animate between the keys (else the last key is shown)
     holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
     ghost: Pose | None = None  # where the movement starts, drawn faintly behind (a knee drop's knees up)
+    inset: Scene | None = None  # a second view in the top-right corner (seen from above)
 
     def poses(self, between: int) -> list[Pose]:
         """The frames: there and back through the keys when it moves."""
@@ -114,9 +115,26 @@ def render(scene: Scene, width: int, theme: Theme, frames_between: int = 6) -> I
     x0, y0, x1, y1 = scene.box
     height = round(width * (y1 - y0) / (x1 - x0))
     strip = Image.new("RGB", (width * len(poses), height), theme.background)
+    corner = _inset(scene.inset, width, theme) if scene.inset is not None else None
     for index, pose in enumerate(poses):
-        strip.paste(_frame(scene, pose, width, height, theme), (index * width, 0))
+        frame = _frame(scene, pose, width, height, theme)
+        if corner is not None:
+            frame.paste(corner, (width - corner.width - width // 40, width // 40))
+        strip.paste(frame, (index * width, 0))
     return strip
+
+
+INSET_SHARE = 0.4  # of the picture's width
+
+
+def _inset(scene: Scene, width: int, theme: Theme) -> Image.Image:
+    """The second view, small, with a thin frame so it reads as a separate picture."""
+    inner = round(width * INSET_SHARE)
+    picture = render(scene, inner, theme).crop((0, 0, inner, round(inner * 2 / 3)))
+    border = max(1, width // 180)
+    framed = Image.new("RGB", (picture.width + 2 * border, picture.height + 2 * border), theme.far)
+    framed.paste(picture, (border, border))
+    return framed
 
 
 def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> Image.Image:

@@ -156,6 +156,57 @@ def _seated_front(**changes: object) -> Pose:
     return replace(SEATED_FRONT, **changes)  # type: ignore[arg-type]
 
 
+INSET_BOX = (-4.5, 0.4, 4.5, 6.4)  # a view from above in the corner (3:2)
+INSET_MAT = Prop("mat", (-4.3, 0.6, 4.3, 6.2))
+# Child's pose seen from above, face down, head to the left: the hips back, the shins
+# folded under, both arms walked over to one side (up here), so one side of the back
+# opens (the left, at the bottom: it is lit).
+CHILD_FROM_ABOVE = Scene(
+    keys=(
+        Pose(
+            view="top",
+            pelvis=(1.6, 3.3),
+            spine=(180, 166),
+            neck=160,
+            arm_l=Limb(160, 162),
+            arm_r=Limb(150, 156),
+            leg_l=Limb(180, 0, 0),
+            leg_r=Limb(180, 0, 0),
+            scale={"leg_up_l": 0.4, "leg_up_r": 0.4, "leg_low_l": 0.8, "leg_low_r": 0.8, "foot_l": 0.3, "foot_r": 0.3}
+            | {"arm_up_l": 0.85, "arm_low_l": 0.85, "arm_up_r": 0.85, "arm_low_r": 0.85},
+        ),
+    ),
+    box=INSET_BOX,
+    props=(INSET_MAT,),
+    glows=(Glow("crest_l", "rib_l", 0.7),),
+)
+# The ball release seen from above, on the back, head to the left: the ball lies under
+# the low back just to one side of the spine (drawn over the body to show where).
+BALL_FROM_ABOVE = Scene(
+    keys=(
+        Pose(
+            view="top",
+            pelvis=(1.4, 3.4),
+            spine=(180, 180),
+            neck=180,
+            arm_l=Limb(250, 200),
+            arm_r=Limb(110, 160),
+            leg_l=Limb(0, 180, 0),
+            leg_r=Limb(0, 180, 0),
+            scale={
+                "leg_up_l": 0.55,
+                "leg_up_r": 0.55,
+                "leg_low_l": 0.3,
+                "leg_low_r": 0.3,
+                "foot_l": 0.3,
+                "foot_r": 0.3,
+            },
+        ),
+    ),
+    box=INSET_BOX,
+    props=(INSET_MAT, Prop("ball", (0.55, 2.85, 0.25), front=True)),
+)
+
 # -- the stretches -------------------------------------------------------------------------
 
 SCENES: dict[str, Scene] = {
@@ -360,6 +411,7 @@ SCENES |= {
         box=WIDE_BOX,
         props=(FLOOR,),
         glows=(Glow("crest_l", "rib_l", 0.7),),
+        inset=CHILD_FROM_ABOVE,
     ),
     "gentle-walk": Scene(
         keys=(
@@ -398,6 +450,7 @@ SCENES |= {
         box=WIDE_BOX,
         props=(FLOOR, Prop("ball", (0.55, 0.25, 0.25), front=True)),
         glows=(Glow("crest_l", "rib_l", 0.6),),
+        inset=BALL_FROM_ABOVE,
         arrow=Arrow((1.2, 0.5), 2.9, 70, 118),
     ),
     # side-on, the back to a wall with the ball between them at the low back; the knees
