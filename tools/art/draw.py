@@ -29,6 +29,7 @@ class Theme:
     ball: tuple[int, int, int]  # its own colour: equipment is never mistaken for the body
     mat: tuple[int, int, int]
     faint: tuple[int, int, int]  # a ghost of the starting pose
+    band: tuple[int, int, int]
 
 
 LIGHT = Theme(
@@ -41,6 +42,7 @@ LIGHT = Theme(
     (190, 204, 50),
     (228, 222, 210),
     (168, 176, 188),
+    (142, 88, 170),
 )
 DARK = Theme(
     (35, 38, 43),
@@ -52,6 +54,7 @@ DARK = Theme(
     (206, 222, 80),
     (52, 56, 63),
     (96, 103, 114),
+    (196, 150, 226),
 )
 THEMES = {"light": LIGHT, "dark": DARK}
 
@@ -232,7 +235,7 @@ class _Pen:
             x2, y2 = self.xy((a[0] + a[2] / 2, a[1] - a[3] / 2))
             self.draw.rounded_rectangle((x, y, x2, y2), radius=(y2 - y) / 2, fill=c)
         elif prop.kind == "band":
-            self.line([j[name] for name in prop.link], theme.arrow, w * 0.45)
+            self.line([j[name] for name in prop.link], theme.band, w * 0.45)
         elif prop.kind == "chair-side":
             x, seat, f = a[0], a[1], prop.facing
             self.line([(x - 0.9 * f, seat), (x + 0.9 * f, seat)], c, w * 1.3)  # seat

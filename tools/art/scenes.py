@@ -225,12 +225,7 @@ SCENES: dict[str, Scene] = {
     ),
 }
 
-_LYING_KNEE_HUG = replace(
-    LYING_SIDE,
-    arm_l=Limb(62, 8),
-    arm_r=Limb(64, 10),
-    leg_l=Limb(128, 22, 340),
-)
+_LYING_KNEE_HUG = _hands_on(replace(LYING_SIDE, leg_l=Limb(124, 14, 350)), "knee_l", "ankle_l", 0.3)
 
 SCENES |= {
     # a wide grip, the low hand far down the pole, the ribs leaning towards it while the
@@ -253,9 +248,9 @@ SCENES |= {
             _on_stick(
                 replace(
                     STANDING_FRONT,
-                    pelvis=(-1.4, 3.8),
-                    spine=(62, 32),
-                    neck=30,
+                    pelvis=(-1.7, 3.8),
+                    spine=(58, 28),
+                    neck=26,
                     leg_l=Limb(266, 270, 180),
                     leg_r=Limb(310, 252, 0),
                 ),
