@@ -149,7 +149,7 @@ def _ankle_on(pose: Pose, target: str, thigh: float, thigh_scale: float) -> Pose
 
 def _hand_r_to(pose: Pose, spot: Point) -> Pose:
     """``pose`` with the right hand resting on ``spot`` (the seat beside the hip)."""
-    return replace(pose, arm_r=reach(joints(pose)["shoulder_r"], spot, bend=-1))
+    return replace(pose, arm_r=reach(joints(pose)["shoulder_r"], spot, bend=1))
 
 
 def _seated_front(**changes: object) -> Pose:
@@ -158,20 +158,20 @@ def _seated_front(**changes: object) -> Pose:
 
 INSET_BOX = (-4.5, 0.4, 4.5, 6.4)  # a view from above in the corner (3:2)
 INSET_MAT = Prop("mat", (-4.3, 0.6, 4.3, 6.2))
-# Child's pose seen from above, face down, head to the left: the hips back, the shins
-# folded under, both arms walked over to one side (up here), so one side of the back
-# opens (the left, at the bottom: it is lit).
+# Child's pose seen from above, face down, head to the right as in the side view: the
+# hips back, the shins folded under, both arms walked over to the right (down here), so
+# the left side of the back (at the top: it is lit) opens.
 CHILD_FROM_ABOVE = Scene(
     keys=(
         Pose(
             view="top",
-            pelvis=(1.6, 3.3),
-            spine=(180, 166),
-            neck=160,
-            arm_l=Limb(160, 162),
-            arm_r=Limb(150, 156),
-            leg_l=Limb(180, 0, 0),
-            leg_r=Limb(180, 0, 0),
+            pelvis=(-1.6, 3.5),
+            spine=(0, 346),
+            neck=340,
+            arm_l=Limb(340, 338),
+            arm_r=Limb(330, 324),
+            leg_l=Limb(0, 180, 180),
+            leg_r=Limb(0, 180, 180),
             scale={"leg_up_l": 0.4, "leg_up_r": 0.4, "leg_low_l": 0.8, "leg_low_r": 0.8, "foot_l": 0.3, "foot_r": 0.3}
             | {"arm_up_l": 0.85, "arm_low_l": 0.85, "arm_up_r": 0.85, "arm_low_r": 0.85},
         ),
@@ -189,12 +189,12 @@ BALL_FROM_ABOVE = Scene(
             pelvis=(1.4, 3.4),
             spine=(180, 180),
             neck=180,
-            arm_l=Limb(250, 200),
-            arm_r=Limb(110, 160),
-            leg_l=Limb(0, 180, 0),
+            arm_l=Limb(330, 350),
+            arm_r=Limb(30, 10),
+            leg_l=Limb(340, 180, 0),
             leg_r=Limb(0, 180, 0),
             scale={
-                "leg_up_l": 0.55,
+                "leg_up_l": 0.35,
                 "leg_up_r": 0.55,
                 "leg_low_l": 0.3,
                 "leg_low_r": 0.3,
@@ -218,7 +218,7 @@ SCENES: dict[str, Scene] = {
         glows=QL_LEFT,
     ),
     "seated-side-bend": Scene(
-        keys=(_hand_r_to(_seated_front(spine=(89, 58), neck=54, arm_l=Limb(66, 24)), (1.15, 2.1)),),
+        keys=(_hand_r_to(_seated_front(spine=(89, 58), neck=54, arm_l=Limb(66, 24)), (1.35, 2.0)),),
         box=STAND_BOX,
         props=(FLOOR, CHAIR_FRONT),
         glows=QL_LEFT,
@@ -230,33 +230,35 @@ _LYING_KNEE_HUG = _hands_on(replace(LYING_SIDE, leg_l=Limb(124, 14, 350)), "knee
 SCENES |= {
     # a wide grip, the low hand far down the pole, the ribs leaning towards it while the
     # hips drift away; the lean deepens and eases slowly (the sources: work in motion)
+    # front view: feet apart, hips level (drifting away from the pole), a wide grip with
+    # the low hand far down the pole; the ribs curve towards it, deepening and easing
     "ql-stick-stretch": Scene(
         keys=(
             _on_stick(
                 replace(
                     STANDING_FRONT,
-                    pelvis=(-1.2, 3.8),
-                    spine=(66, 40),
+                    pelvis=(-1.3, 3.8),
+                    spine=(88, 40),
                     neck=38,
-                    leg_l=Limb(266, 270, 180),
-                    leg_r=Limb(308, 253, 0),
+                    leg_l=Limb(262, 266, 180),
+                    leg_r=Limb(280, 276, 0),
                 ),
                 STICK_X,
                 7.7,
-                2.7,
+                3.0,
             ),
             _on_stick(
                 replace(
                     STANDING_FRONT,
-                    pelvis=(-1.7, 3.8),
-                    spine=(58, 28),
-                    neck=26,
-                    leg_l=Limb(266, 270, 180),
-                    leg_r=Limb(310, 252, 0),
+                    pelvis=(-1.5, 3.8),
+                    spine=(88, 32),
+                    neck=30,
+                    leg_l=Limb(262, 266, 180),
+                    leg_r=Limb(280, 276, 0),
                 ),
                 STICK_X,
-                7.4,
-                2.4,
+                7.5,
+                2.8,
             ),
         ),
         box=STAND_BOX,
@@ -276,30 +278,35 @@ SCENES |= {
     ),
     # front view, sitting tall then leaning a little: the left ankle rests on the right
     # knee, the left knee falls out to the side (the "4"), the hands on the shin
+    # side-on: the near ankle rests across the far knee (the shin across the thighs, the
+    # knee out to the side), the hands on the shin, tipping forward from the hips
     "seated-figure-four": Scene(
         keys=(
             _hands_on(
-                _ankle_on(_seated_front(spine=(90, 90)), "knee_r", 196, 0.75),
+                _ankle_on(replace(SEATED_SIDE, spine=(70, 64), neck=52), "knee_r", 28, 0.5),
                 "knee_l",
                 "ankle_l",
-                0.45,
+                0.5,
             ),
         ),
         box=STAND_BOX,
-        props=(FLOOR, CHAIR_FRONT),
-        glows=(Glow("hip_l", "thigh_l", 1.0),),
+        props=(FLOOR, CHAIR_SIDE),
+        glows=(Glow("pelvis", "thigh_l", 1.0),),
+        arrow=Arrow((-0.4, 2.15), 3.9, 100, 70),
     ),
     # side-on: a long stride, both knees bent, the back heel up; the hips tuck under and
     # the front of the back hip opens
+    # side-on: a long stride, both knees a little bent, the back heel up and both feet on
+    # the floor; the hips tuck under and the front of the back hip opens
     "standing-hip-flexor": Scene(
         keys=(
             grounded(
                 replace(
                     STANDING_SIDE,
-                    pelvis=(0.0, 3.2),
+                    pelvis=(0.0, 3.4),
                     spine=(92, 90),
-                    leg_r=Limb(318, 270, 0),
-                    leg_l=Limb(236, 250, 320),
+                    leg_r=Limb(290, 268, 0),
+                    leg_l=Limb(238, 240, 330),
                     arm_l=Limb(262, 300),
                     arm_r=Limb(276, 305),
                 )
@@ -323,7 +330,7 @@ SCENES |= {
                 LYING_SIDE,
                 arm_l=Limb(52, 38),
                 arm_r=Limb(54, 40),
-                leg_l=Limb(84, 84, 0),
+                leg_l=Limb(84, 84, 174),  # the sole to the ceiling, the toes towards the head
             ),
         ),
         box=WIDE_BOX,
@@ -338,8 +345,8 @@ SCENES |= {
         keys=(
             replace(
                 LYING_TOP,
-                leg_l=Limb(322, 150, 150),
-                leg_r=Limb(318, 146, 146),
+                leg_l=Limb(322, 208, 208),
+                leg_r=Limb(316, 204, 204),
                 scale=LYING_TOP.scale | _legs(0.95, 0.55, 0.3),
             ),
         ),
@@ -370,7 +377,7 @@ SCENES |= {
     # lifts and the low back arches (breathing in), then the back rounds (breathing out)
     "seated-cat-cow": Scene(
         keys=(
-            _hands_to(replace(SEATED_SIDE, pelvis=(0.0, 2.15), spine=(84, 102), neck=96), (1.75, 2.5), (1.75, 2.4)),
+            _hands_to(replace(SEATED_SIDE, pelvis=(0.0, 2.15), spine=(102, 78), neck=84), (1.75, 2.5), (1.75, 2.4)),
             _hands_to(replace(SEATED_SIDE, pelvis=(0.0, 2.15), spine=(74, 52), neck=20), (1.75, 2.5), (1.75, 2.4)),
         ),
         box=STAND_BOX,
