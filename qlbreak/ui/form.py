@@ -96,20 +96,22 @@ def choice(
     )
 
 
+def field_look(palette: Palette, fonts: Fonts) -> dict[str, Any]:
+    """What every typed-in field shares (an entry, a spin box): colours, the focus ring."""
+    return {
+        "font": fonts.body,
+        "bg": palette.track,
+        "fg": palette.fg,
+        "insertbackground": palette.fg,
+        "relief": "flat",
+        "highlightthickness": 1,
+        "highlightcolor": palette.accent,
+        "highlightbackground": palette.muted,
+    }
+
+
 def entry(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, width: int, name: str) -> tk.Entry:
-    field = tk.Entry(
-        parent,
-        width=width,
-        name=name,
-        font=fonts.body,
-        bg=palette.track,
-        fg=palette.fg,
-        insertbackground=palette.fg,
-        relief="flat",
-        highlightthickness=1,
-        highlightcolor=palette.accent,
-        highlightbackground=palette.muted,
-    )
+    field = tk.Entry(parent, width=width, name=name, **field_look(palette, fonts))
     field.insert(0, text)
     field.bind("<Control-a>", _select_all)  # Tk's own Ctrl+A goes to the line's start
     field.bind("<FocusIn>", _select_all, add="+")  # typing replaces, as people expect

@@ -159,20 +159,7 @@ class SettingsWindow:
         row.pack(fill="x", pady=2)
         tk.Label(row, text=before, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         spin = tk.Spinbox(
-            row,
-            from_=limits[0],
-            to=limits[1],
-            width=5,
-            name=name,
-            font=f.body,
-            bg=p.track,
-            fg=p.fg,
-            buttonbackground=p.track,
-            insertbackground=p.fg,
-            relief="flat",
-            highlightthickness=1,
-            highlightcolor=p.accent,
-            highlightbackground=p.muted,
+            row, from_=limits[0], to=limits[1], width=5, name=name, buttonbackground=p.track, **form.field_look(p, f)
         )
         spin.delete(0, "end")
         spin.insert(0, str(int(span.total_seconds() // 60)))
