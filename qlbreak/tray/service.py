@@ -15,7 +15,7 @@ import json
 import logging
 import queue
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from qlbreak.core import reminder, schedule, tray_view
@@ -39,7 +39,6 @@ from qlbreak.core.commands import (
 )
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence, ScheduleState
-from qlbreak.core.streak import streak
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import Event, HistoryBusy
@@ -47,11 +46,12 @@ from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
 from qlbreak.tray.ports import Clock, LoginItem, Notifier, SettingsFile, Tray, Windows
+from qlbreak.tray.settings_news import Reporter, changes
+from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
 DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
 SAVE_SEEN_EVERY = timedelta(minutes=10)
-RECOUNT_EVERY = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,10 @@ class Service:
         self._last: tuple[datetime, float] | None = None
         self._shown: tuple[str, str, tuple[tray_view.Entry, ...]] | None = None
         self._saved: tuple[object, datetime | None] = (None, None)
-        self._counted: tuple[date, datetime, tuple[int, int, bool | None]] | None = None
+        self.tally = Tally(history, ports.login, lambda: self.config.workdays)
         self._logged: str | None = None  # the history's trouble, as last logged
         self._told = False  # whether the user was told the history cannot be saved
-        self._reported: tuple[object, ...] = ()  # the settings' problems, as last reported
+        self._news = Reporter(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
 
     def put(self, command: Command) -> None:
@@ -178,7 +178,7 @@ class Service:
             case OpenSettings():
                 windows.open_settings(self.ports.login.enabled())
             case OpenHistory():
-                windows.open_history(self._history_lines(now))
+                windows.open_history(self.tally.history_lines(self.catalogue, now))
             case OpenMenu(x=x, y=y):
                 windows.open_menu(tray_view.menu(self._view(now)), x, y)
             case ChildEnded(kind=kind, result=result, records=records):
@@ -216,7 +216,7 @@ class Service:
                 log.warning("a %s window answered what is not a record (%s): %.200s", kind, err, line)
         if kind == "stretch":
             log.info("stretch window closed (%s)", result or "no answer")
-            self._counted = None  # the window may have recorded a stretch
+            self.tally.forget()  # the window may have recorded a stretch
             if result in ("done", "partial"):
                 self._answer(reminder.Event.STRETCHED, now)
         elif kind in ("prompt", "menu"):
@@ -237,21 +237,12 @@ class Service:
         login = self.ports.login
         if login.enabled() in (None, on):
             return
-        self._counted = None
+        self.tally.forget()
         try:
             login.set(on)
         except OSError as err:
             log.error("cannot change the login item: %s", err)
             self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {err}")
-
-    def _history_lines(self, now: datetime) -> list[str]:
-        from qlbreak.ui.spec import history_lines
-
-        days = 14
-        events = self.history.events(since=now - timedelta(days=days))
-        run = streak(self.history.done_days(), self.config.workdays, now.date())
-        names = {s.id: s.name for s in self.catalogue}
-        return history_lines(events, names, now.tzinfo, run, days)
 
     # -- the reminder on show ----------------------------------------------------------
 
@@ -337,18 +328,7 @@ class Service:
                 self._use(loaded, now)
 
     def _use(self, loaded: Loaded, now: datetime) -> None:
-        problems = tuple(loaded.problems)
-        if problems != self._reported:  # each set of mistakes once, not at every look
-            self._reported = problems
-            for problem in problems:
-                log.warning("%s", problem)
-            if loaded.errors:  # the settings window never writes one: an editor did
-                more = len(loaded.errors) - 1
-                also = f" (and {more} more: qlbreak config --check)" if more else ""
-                self.ports.notifier.notify(
-                    "qlbreak: a mistake in your settings",
-                    f"{loaded.errors[0]}{also}. That part keeps its earlier value; the rest applies.",
-                )
+        self._news.report(loaded)
         new, old = loaded.config, self.config
         if new == old:
             return
@@ -359,8 +339,8 @@ class Service:
         if new.timezone != old.timezone:
             self.ports.clock.use_zone(new.timezone)
         self.ports.windows.configure(new)
-        self._counted = None  # the work days may have changed, and with them the streak
-        log.info("settings changed: %s", ", ".join(_changes(old, new)))
+        self.tally.forget()  # the work days may have changed, and with them the streak
+        log.info("settings changed: %s", ", ".join(changes(old, new)))
 
     # -- clock, state, history, tray ---------------------------------------------------
 
@@ -412,7 +392,7 @@ class Service:
 
     def _view(self, now: datetime) -> tray_view.View:
         plan = self.config.plan
-        done_today, run, autostart = self._tally(now)
+        done_today, run, autostart = self.tally.now(now)
         return tray_view.View(
             now=now,
             coming=schedule.next_occurrence(plan.reminders, now, self.state.handled),
@@ -425,36 +405,9 @@ class Service:
             snooze_minutes=int(plan.snooze.total_seconds() // 60),
         )
 
-    def _tally(self, now: datetime) -> tuple[int, int, bool | None]:
-        """Stretches done today, the streak, the login item: read from disk when they
-        may have changed (a stretch window ended, the login item was toggled, a new
-        day) and every ``RECOUNT_EVERY`` for changes made outside the tray; not on
-        every heartbeat of an idle tray."""
-        counted = self._counted
-        if counted is None or counted[0] != now.date() or abs(now - counted[1]) >= RECOUNT_EVERY:
-            done_today = sum(1 for e in self.history.events(since=schedule.start_of_day(now)) if e.kind == "done")
-            run = streak(self.history.done_days(), self.config.workdays, now.date())
-            counted = self._counted = (now.date(), now, (done_today, run, self.ports.login.enabled()))
-        return counted[2]
-
     def _render(self, now: datetime) -> None:
         view = self._view(now)
         shown = (tray_view.title(view), tray_view.look(view), tray_view.menu(view))
         if shown != self._shown:
             self._shown = shown
             self.ports.tray.update(*shown)
-
-
-def _changes(old: Config, new: Config) -> list[str]:
-    """What the log says changed: the names of the settings, never their values."""
-    names = [
-        ("reminders", old.plan.reminders != new.plan.reminders),
-        ("grace", old.plan.grace != new.plan.grace),
-        ("snooze", old.plan.snooze != new.plan.snooze),
-        ("time zone", old.timezone != new.timezone),
-        ("stretches", old.prefs != new.prefs),
-        ("theme", old.theme != new.theme),
-        ("sound", old.sound != new.sound),
-        ("reminder style", old.reminder_style != new.reminder_style),
-    ]
-    return [name for name, changed in names if changed]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 
 from tools.art.draw import Prop, Scene
-from tools.art.figure import HEAD_RADIUS, Point, Pose, joints
+from tools.art.figure import HEAD_RADIUS, Point, joints
 
 TOUCH = 0.22  # head heights: "touching" (about one line's width, at 360 px ~3 px)
 STROKE = 0.12  # half a limb's line
@@ -165,8 +165,3 @@ def _to_segment(p: Point, a: Point, b: Point) -> float:
     length = dx * dx + dy * dy
     t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
     return math.dist(p, (ax + t * dx, ay + t * dy))
-
-
-def pose_of(scene: Scene) -> Pose:
-    """The pose the stretch is held in (the last key)."""
-    return scene.keys[-1]
