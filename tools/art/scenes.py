@@ -225,7 +225,8 @@ SCENES: dict[str, Scene] = {
     ),
 }
 
-_LYING_KNEE_HUG = _hands_on(replace(LYING_SIDE, leg_l=Limb(124, 14, 350)), "knee_l", "ankle_l", 0.3)
+# both hands round the shin below the knee, the elbows bent out below the thigh
+_LYING_KNEE_HUG = _hands_on(replace(LYING_SIDE, leg_l=Limb(124, 14, 350)), "knee_l", "ankle_l", 0.45, bend=-1)
 
 SCENES |= {
     # a wide grip, the low hand far down the pole, the ribs leaning towards it while the
