@@ -3,8 +3,8 @@ thread owns the state; everything else only queues a command), ``ports`` names e
 outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` and
 ``icon_win32`` repairs), ``notify``, ``windows`` (the one way to start a child
 window), ``instance`` (one per user; ``channels`` carries its bytes), ``autostart``
-and ``logs``. Beside the loop: ``tally`` (what the menu counts) and ``settings_news``
-(what a changed config.toml is reported as).
+and ``logs``. Beside the loop: ``tally`` (what the menu counts) and ``news`` (what
+it tells the user about a changed config.toml or a history it cannot write).
 
 May import ``core``, ``stretches``, ``storage``, and of ``ui`` only ``spec`` (the child
 windows' contract) and ``theme`` (light or dark), which import no Tk; never tkinter:

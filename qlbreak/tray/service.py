@@ -41,12 +41,12 @@ from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config, Loaded
-from qlbreak.storage.history import Event, HistoryBusy
+from qlbreak.storage.history import Event
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
+from qlbreak.tray.news import HistoryNews, SettingsNews, changes
 from qlbreak.tray.ports import Clock, LoginItem, Notifier, SettingsFile, Tray, Windows
-from qlbreak.tray.settings_news import Reporter, changes
 from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
@@ -91,9 +91,8 @@ class Service:
         self._shown: tuple[str, str, tuple[tray_view.Entry, ...]] | None = None
         self._saved: tuple[object, datetime | None] = (None, None)
         self.tally = Tally(history, ports.login, lambda: self.config.workdays)
-        self._logged: str | None = None  # the history's trouble, as last logged
-        self._told = False  # whether the user was told the history cannot be saved
-        self._news = Reporter(ports.notifier)  # what a changed config.toml is reported as
+        self._history_news = HistoryNews(ports.notifier)
+        self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
 
     def put(self, command: Command) -> None:
@@ -328,7 +327,7 @@ class Service:
                 self._use(loaded, now)
 
     def _use(self, loaded: Loaded, now: datetime) -> None:
-        self._news.report(loaded)
+        self._settings_news.report(loaded)
         new, old = loaded.config, self.config
         if new == old:
             return
@@ -345,25 +344,8 @@ class Service:
     # -- clock, state, history, tray ---------------------------------------------------
 
     def _flush_history(self) -> None:
-        """Write what the history could not take before. Each new trouble is logged; the
-        user is told once an outage (a busy moment is only logged), and when it is over."""
-        history = self.history
-        if history.flush():
-            if self._logged is not None:
-                log.info("the history takes records again")
-            if self._told:
-                self.ports.notifier.notify("qlbreak", "Your history is saved again.")
-            self._logged, self._told = None, False
-            return
-        problem = history.problem or "the history cannot be written"
-        if problem != self._logged:
-            log.warning("%s; %d record(s) kept until it can be written", problem, len(history.pending))
-            self._logged = problem
-        if not self._told and not isinstance(history.trouble, HistoryBusy):
-            self.ports.notifier.notify(
-                "qlbreak cannot save your history", f"{problem}. Reminders go on; it is saved once it can be."
-            )
-            self._told = True
+        """Write what the history could not take before, and say what is new about it."""
+        self._history_news.after_flush(self.history, self.history.flush())
 
     def _check_drift(self, now: datetime) -> None:
         mono = self.ports.clock.monotonic()

@@ -27,14 +27,12 @@ from qlbreak.ui.base import (
     button,
     focus_soon,
     link,
-    main_window,
     make_fonts,
     scale_of,
-    show_and_wait,
     wrap_width,
 )
 from qlbreak.ui.illustration import Illustration, image_file
-from qlbreak.ui.safety import before_first_stretch, notice, open_safety
+from qlbreak.ui.safety import notice, open_safety
 from qlbreak.ui.sound import Cue
 from qlbreak.ui.theme import Palette
 from qlbreak.ui.walkthrough import Walkthrough
@@ -381,34 +379,3 @@ class Dialog:
         self.render()  # a new phase schedules its own tick in _build
         if self._job is None and self.walk.session.timed:
             self._job = self.root.after(TICK_MS, self._tick)
-
-
-def run(
-    walk: Walkthrough,
-    palette: Palette,
-    cue: Cue,
-    assets: str,
-    speed: float,
-    ask_safety: Callable[[], bool],
-    on_accept: Callable[[], None],
-    wants_raise: Callable[[], bool] | None = None,
-) -> None:
-    """Open the window and return when it closes; the safety screen comes first once.
-    ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
-    root = main_window(palette)
-    dialog = Dialog(root, walk, palette, cue, assets, speed)
-    if ask_safety():
-        before_first_stretch(root, palette, dialog.fonts, on_accept, then=dialog.start)
-    else:
-        dialog.start()
-    if wants_raise is not None:
-        _watch_raise(root, wants_raise)
-    show_and_wait(root)
-
-
-def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:
-    if wants_raise():
-        root.deiconify()
-        root.lift()
-        root.focus_force()
-    root.after(200, _watch_raise, root, wants_raise)

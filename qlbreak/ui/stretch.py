@@ -19,12 +19,16 @@ from qlbreak.ui import spec as window_spec
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
+    import tkinter as tk
     from datetime import datetime
 
     from qlbreak.core.picker import Preferences
     from qlbreak.storage.history import History
     from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Catalogue, Stretch
+    from qlbreak.ui.sound import Cue
+    from qlbreak.ui.theme import Palette
+    from qlbreak.ui.walkthrough import Walkthrough
 
 
 HISTORY_WAIT = 1.0  # seconds a press waits for a busy history before its record is kept for later
@@ -44,7 +48,6 @@ def run(spec: window_spec.Spec) -> int:
 
     from qlbreak.storage import consent
     from qlbreak.stretches.catalogue import Stretch
-    from qlbreak.ui import dialog
     from qlbreak.ui.safety import remember
     from qlbreak.ui.sound import Cue
     from qlbreak.ui.theme import named
@@ -60,7 +63,7 @@ def run(spec: window_spec.Spec) -> int:
         demo=bool(spec.get("demo")),
     )
     try:
-        dialog.run(
+        _open(
             walk,
             named(spec["theme"]),
             Cue(os.path.join(spec["assets"], "chime.wav"), enabled=bool(spec["sound"])),
@@ -79,6 +82,41 @@ def run(spec: window_spec.Spec) -> int:
     # How it ended, then any record the history could not take, for the parent to keep.
     window_spec.answer(walk.outcome, *(json.dumps(e.as_record()) for e in unsaved))
     return 0
+
+
+def _open(
+    walk: Walkthrough,
+    palette: Palette,
+    cue: Cue,
+    assets: str,
+    speed: float,
+    ask_safety: Callable[[], bool],
+    on_accept: Callable[[], None],
+    wants_raise: Callable[[], bool] | None = None,
+) -> None:
+    """Open the window and return when it closes; the safety screen comes first once.
+    ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
+    from qlbreak.ui.base import main_window, show_and_wait
+    from qlbreak.ui.dialog import Dialog
+    from qlbreak.ui.safety import before_first_stretch
+
+    root = main_window(palette)
+    dialog = Dialog(root, walk, palette, cue, assets, speed)
+    if ask_safety():
+        before_first_stretch(root, palette, dialog.fonts, on_accept, then=dialog.start)
+    else:
+        dialog.start()
+    if wants_raise is not None:
+        _watch_raise(root, wants_raise)
+    show_and_wait(root)
+
+
+def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:
+    if wants_raise():
+        root.deiconify()
+        root.lift()
+        root.focus_force()
+    root.after(200, _watch_raise, root, wants_raise)
 
 
 def _listen_for_raise() -> Callable[[], bool]:

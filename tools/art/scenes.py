@@ -165,11 +165,11 @@ CHILD_FROM_ABOVE = Scene(
     keys=(
         Pose(
             view="top",
-            pelvis=(-1.6, 3.5),
+            pelvis=(-1.6, 3.9),
             spine=(0, 346),
             neck=340,
-            arm_l=Limb(340, 338),
-            arm_r=Limb(330, 324),
+            arm_l=Limb(326, 320),  # both arms walked well over to the one side
+            arm_r=Limb(318, 314),
             leg_l=Limb(0, 180, 180),
             leg_r=Limb(0, 180, 180),
             scale={"leg_up_l": 0.4, "leg_up_r": 0.4, "leg_low_l": 0.8, "leg_low_r": 0.8, "foot_l": 0.3, "foot_r": 0.3}
