@@ -25,7 +25,7 @@ def test_the_checks_fail_on_the_pictures_they_replaced():
 
     from tools.art.draw import Glow, Prop, Scene
     from tools.art.figure import Limb
-    from tools.art.scenes import _LYING_KNEE_HUG, FLOOR, LYING_TOP, QL_LEFT, WIDE_BOX, _legs
+    from tools.art.postures import FLOOR, LYING_KNEE_HUG, LYING_TOP, QL_LEFT, WIDE_BOX, legs
 
     floating = Scene(
         keys=(
@@ -38,7 +38,7 @@ def test_the_checks_fail_on_the_pictures_they_replaced():
                 arm_r=Limb(142, 140),
                 leg_l=Limb(180, 0, 0),
                 leg_r=Limb(180, 0, 0),
-                scale=_legs(0.35, 0.6, 0.3),
+                scale=legs(0.35, 0.6, 0.3),
             ),
         ),
         box=WIDE_BOX,
@@ -46,7 +46,7 @@ def test_the_checks_fail_on_the_pictures_they_replaced():
     )
     assert any("nothing to lie or kneel on" in p for p in problems("old child's pose", floating, "kneeling"))
     hidden_ball = Scene(
-        keys=(replace(_LYING_KNEE_HUG, pelvis=(1.2, 0.85), spine=(190, 177)),),
+        keys=(replace(LYING_KNEE_HUG, pelvis=(1.2, 0.85), spine=(190, 177)),),
         box=WIDE_BOX,
         props=(FLOOR, Prop("ball", (0.55, 0.3, 0.3))),
         glows=(Glow("pelvis", "mid", 0.9),),

@@ -127,7 +127,7 @@ def render(scene: Scene, width: int, theme: Theme, frames_between: int = 6) -> I
     return strip
 
 
-INSET_SHARE = 0.4  # of the picture's width
+INSET_SHARE = 0.45  # of the picture's width
 
 
 def _inset(scene: Scene, width: int, theme: Theme) -> Image.Image:
@@ -193,19 +193,39 @@ class _Pen:
         if side:  # the far limbs go behind the body
             self._limbs("r", j, theme.far)
         self.line([j["pelvis"], j["mid"], j["neck"]], theme.figure, self.weight * 1.9)
+        for limb in pose.behind:  # reaching back, past the body: drawn behind it, faint
+            self._limb(limb, j, theme.far)
         if not side:
             self.line([j["hip_l"], j["hip_r"]], theme.figure)
             self.line([j["shoulder_l"], j["shoulder_r"]], theme.figure)
-            self._limbs("r", j, theme.figure)
+            self._limbs("r", j, theme.figure, skip=pose.behind)
         self.line([j["neck"], j["head_base"]], theme.figure)
         self.disc(j["head"], HEAD_RADIUS, theme.figure)
-        self._limbs("l", j, theme.figure)
+        if pose.face is not None:
+            self._nose(j["head"], pose.face, theme.figure)
+        self._limbs("l", j, theme.figure, skip=pose.behind)
 
-    def _limbs(self, s: str, j: dict[str, Point], colour: Sequence[int]) -> None:
-        self.line([j[f"hip_{s}"], j[f"knee_{s}"], j[f"ankle_{s}"], j[f"toe_{s}"]], colour)
-        self.line([j[f"shoulder_{s}"], j[f"elbow_{s}"], j[f"hand_{s}"]], colour)
-        for name in ("knee", "elbow", "ankle"):
-            self.disc(j[f"{name}_{s}"], self.weight * 0.62, colour)
+    def _limbs(self, s: str, j: dict[str, Point], colour: Sequence[int], skip: Sequence[str] = ()) -> None:
+        for limb in (f"leg_{s}", f"arm_{s}"):
+            if limb not in skip:
+                self._limb(limb, j, colour)
+
+    def _limb(self, limb: str, j: dict[str, Point], colour: Sequence[int]) -> None:
+        kind, s = limb.split("_")
+        names = ("hip", "knee", "ankle", "toe") if kind == "leg" else ("shoulder", "elbow", "hand")
+        self.line([j[f"{n}_{s}"] for n in names], colour)
+        for n in names[1:3] if kind == "leg" else names[1:2]:
+            self.disc(j[f"{n}_{s}"], self.weight * 0.62, colour)
+
+    def _nose(self, head: Point, angle: float, colour: Sequence[int]) -> None:
+        """A small point on the head: which way the face looks."""
+        a = math.radians(angle)
+        tip = (head[0] + math.cos(a) * HEAD_RADIUS * 1.45, head[1] + math.sin(a) * HEAD_RADIUS * 1.45)
+        sides = [
+            (head[0] + math.cos(a + d) * HEAD_RADIUS * 0.8, head[1] + math.sin(a + d) * HEAD_RADIUS * 0.8)
+            for d in (0.7, -0.7)
+        ]
+        self.draw.polygon([self.xy(tip), *(self.xy(p) for p in sides)], fill=tuple(colour))
 
     def prop(self, prop: Prop, j: dict[str, Point], theme: Theme) -> None:
         c, a, w = theme.prop, prop.at, self.weight

@@ -56,6 +56,8 @@ class Pose:
     leg_r: Limb
     scale: dict[str, float] = field(default_factory=dict)  # e.g. {"leg_up_l": 0.3}
     shoulder_turn: float = 1.0  # <1 narrows the shoulders: a twisted torso, front view
+    face: float | None = None  # where the nose points, when the head is turned (a twist)
+    behind: tuple[str, ...] = ()  # limbs that reach behind the body, front view ("arm_l")
 
     def blend(self, other: Pose, t: float) -> Pose:
         """The pose ``t`` of the way (0..1) from this one to ``other``."""
