@@ -208,4 +208,6 @@ BALL_FROM_ABOVE = Scene(
 )
 
 # lying on the back, both hands round the shin below the knee, the elbow up and out
-LYING_KNEE_HUG = hands_on(replace(LYING_SIDE, leg_l=Limb(134, 330, 320)), "knee_l", "ankle_l", 0.3, bend=1)
+LYING_KNEE_HUG = hands_on(
+    replace(LYING_SIDE, leg_l=Limb(124, 338, 320), leg_r=Limb(36, 318, 0)), "knee_l", "ankle_l", 0.12, bend=1
+)

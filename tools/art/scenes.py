@@ -134,8 +134,8 @@ SCENES |= {
                     STANDING_SIDE,
                     pelvis=(0.0, 3.4),
                     spine=(92, 90),
-                    leg_r=Limb(306, 258, 0),
-                    leg_l=Limb(236, 244, 330),
+                    leg_r=Limb(312, 262, 0),
+                    leg_l=Limb(232, 232, 320),
                     arm_l=Limb(262, 300),
                     arm_r=Limb(276, 305),
                 )
@@ -143,7 +143,7 @@ SCENES |= {
         ),
         box=STAND_BOX,
         props=(FLOOR,),
-        glows=(Glow("pelvis", "thigh_l", 1.0),),
+        glows=(Glow("pelvis", "thigh_l", 0.8),),
         arrow=Arrow((1.1, 6.4), 2.6, 256, 284),
     ),
     "knee-to-chest": Scene(
