@@ -184,23 +184,28 @@ CHILD_FROM_ABOVE = Scene(
 # the low back just to one side of the spine (drawn over the body to show where).
 BALL_FROM_ABOVE = Scene(
     keys=(
-        Pose(
-            view="top",
-            pelvis=(1.4, 3.4),
-            spine=(180, 180),
-            neck=180,
-            arm_l=Limb(330, 350),
-            arm_r=Limb(30, 10),
-            leg_l=Limb(340, 180, 0),
-            leg_r=Limb(0, 180, 0),
-            scale={
-                "leg_up_l": 0.35,
-                "leg_up_r": 0.55,
-                "leg_low_l": 0.3,
-                "leg_low_r": 0.3,
-                "foot_l": 0.3,
-                "foot_r": 0.3,
-            },
+        hands_on(
+            Pose(
+                view="top",
+                pelvis=(1.4, 3.4),
+                spine=(180, 180),
+                neck=180,
+                arm_l=Limb(330, 350),
+                arm_r=Limb(30, 10),
+                leg_l=Limb(340, 180, 0),
+                leg_r=Limb(0, 180, 0),
+                scale={
+                    "leg_up_l": 0.35,
+                    "leg_up_r": 0.55,
+                    "leg_low_l": 0.3,
+                    "leg_low_r": 0.3,
+                    "foot_l": 0.3,
+                    "foot_r": 0.3,
+                },
+            ),
+            "knee_l",
+            "hip_l",
+            0.1,
         ),
     ),
     box=INSET_BOX,

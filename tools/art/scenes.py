@@ -272,9 +272,9 @@ SCENES |= {
     # side-on, lying on the floor: a tennis ball under the low back just beside the spine
     # (on the near side, so drawn over the body's outline), one knee drawn up
     "ql-ball-release": Scene(
-        keys=(replace(LYING_KNEE_HUG, pelvis=(1.2, 0.5), spine=(181, 180)),),
+        keys=(replace(LYING_KNEE_HUG, pelvis=(1.2, 0.66), spine=(183, 180)),),
         box=WIDE_BOX,
-        props=(FLOOR, Prop("ball", (0.55, 0.25, 0.25), front=True)),
+        props=(FLOOR, Prop("ball", (0.55, 0.32, 0.32), front=True)),
         glows=(Glow("crest_l", "rib_l", 0.6),),
         inset=BALL_FROM_ABOVE,
         arrow=Arrow((1.2, 0.5), 2.9, 70, 118),
