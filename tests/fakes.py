@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from qlbreak.core.commands import ChildEnded
+from qlbreak.core.holds import Signals
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config
@@ -131,3 +132,22 @@ class FakeLogin:
 
     def set(self, on: bool) -> None:
         self.on = on
+
+
+class FakeDetectors:
+    """What the desktop says, set by the test: ``signals`` is read on every look."""
+
+    def __init__(self) -> None:
+        self.signals = Signals()
+        self.looks = 0
+
+    def look(self, wanted: frozenset[str] | None = None) -> Signals:
+        from dataclasses import fields, replace
+
+        self.looks += 1
+        if wanted is None:
+            return self.signals
+        return replace(self.signals, **{f.name: None for f in fields(self.signals) if f.name not in wanted})
+
+    def available(self) -> dict[str, str]:
+        return {"idle_seconds": "read from a fake"}

@@ -28,6 +28,7 @@ class View:
     streak: int = 0
     autostart: bool | None = None  # None: no login item on this system
     snooze_minutes: int = 10
+    waiting: str | None = None  # why a held reminder is held, in holds.WAITING's words
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def what_next(view: View) -> str | None:
         return f"Paused until {when(view.paused_until, view.now)}"
     if view.reminder is not None and view.reminder.stage is Stage.SNOOZED:
         return f"Snoozed until {when(view.reminder.until, view.now)}"
+    if view.reminder is not None and view.reminder.stage is Stage.HELD:
+        return f"Reminder held, {view.waiting or 'waiting'} (until {when(view.reminder.until, view.now)})"
     if view.coming is not None:
         return f"Next: {view.coming.reminder} at {when(view.coming.at, view.now)}"
     return None
@@ -94,6 +97,7 @@ def menu(view: View) -> tuple[Entry, ...]:
         entries.append(Entry(status))
     if due(view) is not None:
         entries.append(Entry(f"Snooze {view.snooze_minutes} min", "snooze"))
+    if due(view) is not None or (view.reminder is not None and view.reminder.stage is Stage.HELD):
         entries.append(Entry("Skip today", "skip"))
     is_paused = paused(view)
     pause = (

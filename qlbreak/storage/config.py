@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from qlbreak import clock
+from qlbreak.core.holds import HoldRules
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
@@ -30,11 +31,12 @@ DEFAULT_REMINDERS = (
 _DAY_NAMES = {name: i for names in (WEEKDAYS, WEEKDAY_NAMES) for i, name in enumerate(names)}
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _KEYS = {
-    (): ("schedule", "reminder", "stretches", "dialog"),
+    (): ("schedule", "reminder", "stretches", "dialog", "holds"),
     ("schedule",): ("timezone", "grace_minutes", "snooze_minutes", "reminder_style"),
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
     ("dialog",): ("theme", "sound"),
+    ("holds",): ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"),
 }
 THEMES = ("auto", "light", "dark")
 REMINDER_STYLES = ("both", "prompt", "notification")
@@ -48,6 +50,7 @@ class Config:
     theme: str = "auto"  # the stretch window: auto follows the system
     sound: bool = True  # a soft cue at the switch and the end of a hold
     reminder_style: str = "both"  # qlbreak's own prompt, a desktop notification, or both
+    holds: HoldRules = field(default_factory=HoldRules)  # what keeps a due reminder back
 
     @property
     def workdays(self) -> frozenset[int]:
@@ -86,6 +89,7 @@ def parse(raw: bytes, name: str, stretch_ids: Collection[str], keep: Config | No
 
 
 GRACE_RANGE = (0, 24 * 60)
+AWAY_RANGE = (1, 120)
 SNOOZE_RANGE = (1, 24 * 60)
 
 
@@ -170,7 +174,8 @@ class _Reader:
             message = f"reminder_style must be one of {', '.join(REMINDER_STYLES)}, not {style!r}"
             self._error(("schedule", "reminder_style"), message)
             style = keep.reminder_style
-        return Loaded(Config(plan, timezone, prefs, theme, sound, style), tuple(self.problems))
+        holds = self._holds(self._table("holds"), keep.holds)
+        return Loaded(Config(plan, timezone, prefs, theme, sound, style, holds), tuple(self.problems))
 
     # -- sections ---------------------------------------------------------------
 
@@ -238,6 +243,18 @@ class _Reader:
                 return None
             days.add(index)
         return frozenset(days)
+
+    def _holds(self, table: dict[str, Any], kept: HoldRules) -> HoldRules:
+        default = HoldRules()
+        switches = {
+            key: self._bool(table, key, getattr(default, key), getattr(kept, key), table_name="holds")
+            for key in ("presenting", "in_a_call", "away", "locked", "catch_up")
+        }
+        away = table.get("away_minutes", default.away_minutes)
+        if problem := minutes_problem("away_minutes", away, *AWAY_RANGE):
+            self._error(("holds", "away_minutes"), problem)
+            away = kept.away_minutes
+        return HoldRules(away_minutes=int(away), **switches)
 
     # -- values -------------------------------------------------------------------
 
@@ -340,6 +357,15 @@ avoid = []                  # stretch ids never to suggest (see: qlbreak list)
 [dialog]
 theme = "auto"              # auto (follow the system), light or dark
 sound = true                # a soft cue when it is time to switch sides and at the end
+
+# A reminder that falls due while one of these is true waits, and shows when none is.
+[holds]
+presenting = true           # a full-screen window, or the desktop's do-not-disturb
+in_a_call = true            # a microphone in use
+away = true                 # no keyboard or mouse input for away_minutes
+away_minutes = 5
+locked = true               # the screen is locked
+catch_up = true             # missed one while away? one "do it now?" when you are back
 """
 
 

@@ -24,6 +24,7 @@ from typing import TextIO
 from qlbreak.clock import SystemClock
 from qlbreak.core.commands import Command, Quit
 from qlbreak.core.tray_view import Entry
+from qlbreak.detect.desktop import for_this_desktop
 from qlbreak.storage.config import Config, Watch
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
@@ -69,7 +70,7 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
     settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
-    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings)
+    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, for_this_desktop())
     # A first run (no answers yet) on a display the welcome can be shown on.
     welcome = adjust is _as_given and not _exists(paths.config_file)
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Protocol
 
 from qlbreak.core.commands import Command
+from qlbreak.core.holds import Signals
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config, Loaded
@@ -81,3 +82,12 @@ class SettingsFile(Protocol):
     def changed(self, current: Config) -> Loaded | None:
         """The settings read again when the file changed since the last look (a broken
         part keeps its value in ``current``); None when it did not change."""
+
+
+class Detectors(Protocol):
+    """What ``qlbreak/detect/`` saw: whether the user presents, is in a call, is away or
+    has locked the screen. Never raises; a fact it cannot read is None."""
+
+    def look(self, wanted: frozenset[str] | None = None) -> Signals: ...
+
+    def available(self) -> dict[str, str]: ...

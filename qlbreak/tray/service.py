@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from qlbreak.core import reminder, schedule, tray_view
+from qlbreak.core import holds, reminder, schedule, tray_view
 from qlbreak.core.commands import (
     ChildEnded,
     Command,
@@ -46,12 +46,13 @@ from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
-from qlbreak.tray.ports import Clock, LoginItem, Notifier, SettingsFile, Tray, Windows
+from qlbreak.tray.ports import Clock, Detectors, LoginItem, Notifier, SettingsFile, Tray, Windows
 from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
 DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
 SAVE_SEEN_EVERY = timedelta(minutes=10)
+LOOK_EVERY = timedelta(seconds=3)  # at the detectors, while a reminder is due or held
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Ports:
     login: LoginItem
     clock: Clock
     settings: SettingsFile | None = field(default=None)  # None: the settings never change
+    detectors: Detectors | None = field(default=None)  # None: nothing ever holds a reminder
 
 
 class Service:
@@ -94,6 +96,7 @@ class Service:
         self._history_news = HistoryNews(ports.notifier)
         self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
+        self.waiting: holds.Reason | None = None  # why the reminder on show is held
 
     def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -147,10 +150,12 @@ class Service:
             event = reminder.timed_event(self.reminder, now, plan.grace, schedule.is_paused(self.state, now))
             if event is not None:
                 self._move(event, now)
+        self._apply_holds(now)
         self._save()
         self._render(now)
         until = reminder.wake_at(self.reminder)
-        return decision.wake_at if until is None else min(decision.wake_at, until)
+        wake = decision.wake_at if until is None else min(decision.wake_at, until)
+        return min(wake, now + LOOK_EVERY) if self._watching() else wake
 
     # -- commands ----------------------------------------------------------------------
 
@@ -256,8 +261,8 @@ class Service:
         if stretch is None:
             log.warning("no stretch fits the settings; %s not shown", occ.reminder)
             return
-        self.reminder = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace)
-        self._show(self.reminder, now)
+        due = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace)
+        self.reminder = self._held_or_shown(due, now)
 
     def _answer(self, event: reminder.Event, now: datetime) -> None:
         """The user answered the reminder on show, where its stage allows that answer."""
@@ -283,7 +288,43 @@ class Service:
             self.ports.windows.close_prompt()
         self.reminder = None if after.stage in reminder.FINAL else after
         if after.shown and not before.shown:
-            self._show(self._with_stretch(after, now), now)
+            self.reminder = self._held_or_shown(self._with_stretch(after, now), now)
+
+    # -- holds: presenting, in a call, away, locked ---------------------------------
+
+    def _reason(self) -> holds.Reason | None:
+        detectors = self.ports.detectors
+        if detectors is None:
+            return None
+        rules = self.config.holds
+        return holds.holding(detectors.look(holds.wanted(rules)), rules)
+
+    def _held_or_shown(self, due: OnShow, now: datetime) -> OnShow:
+        """A reminder about to show: held instead while something holds reminders."""
+        self.waiting = self._reason()
+        if self.waiting is None:
+            self._show(due, now)
+            return due
+        plan = self.config.plan
+        log.info("%s held: %s", due.occurrence.reminder, holds.WAITING[self.waiting])
+        return reminder.move(due, reminder.Event.HOLD, now, plan.snooze, plan.grace).reminder
+
+    def _watching(self) -> bool:
+        return self.ports.detectors is not None and holds.watching(self.reminder, False)
+
+    def _apply_holds(self, now: datetime) -> None:
+        """Hold the reminder on show while something holds reminders; show it again
+        the moment nothing does (inside its grace window: after it, it was missed)."""
+        if not self._watching():
+            self.waiting = None
+            return
+        reason = self._reason()
+        event = holds.hold_event(self.reminder, reason)
+        if reason is not None and reason is not self.waiting:
+            log.info("reminder held: %s", holds.WAITING[reason])
+        self.waiting = reason
+        if event is not None:
+            self._move(event, now)
 
     def _with_stretch(self, on_show: OnShow, now: datetime) -> OnShow:
         """The reminder with a stretch the catalogue has (a snooze from an older state
@@ -385,6 +426,7 @@ class Service:
             streak=run,
             autostart=autostart,
             snooze_minutes=int(plan.snooze.total_seconds() // 60),
+            waiting=holds.WAITING[self.waiting] if self.waiting is not None else None,
         )
 
     def _render(self, now: datetime) -> None:

@@ -1,0 +1,75 @@
+"""The tray's port onto the detectors: every fact read when asked, none ever raising.
+
+A fact is a function of no arguments. It returns what it saw, or raises
+``Unavailable`` when this desktop cannot tell (no X display, no such D-Bus service):
+that is logged once and the fact is not asked again. Any other error is logged once
+per kind and counts as "not known" for that look only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+
+from qlbreak.core.holds import Signals
+
+log = logging.getLogger("qlbreak")
+Fact = Callable[[], bool | float | None]
+FACTS = tuple(f.name for f in fields(Signals))  # locked, full_screen, do_not_disturb, microphone, idle_seconds
+
+
+class Unavailable(Exception):
+    """This desktop cannot tell (the reason is said once, in the log)."""
+
+
+class Detectors:
+    """Reads each fact in ``sources`` (several per fact: the first that can tell
+    answers), for ``Signals``; switched-off facts are never asked."""
+
+    def __init__(self, sources: Mapping[str, tuple[tuple[str, Fact], ...]]) -> None:
+        unknown = set(sources) - set(FACTS)
+        if unknown:
+            raise ValueError(f"unknown facts: {sorted(unknown)}")
+        self._sources = {name: list(found) for name, found in sources.items()}
+        self._why_not: dict[str, str] = {}  # "idle_seconds: X11" -> why it cannot tell
+        self._failed: set[str] = set()
+
+    def look(self, wanted: frozenset[str] | None = None) -> Signals:
+        """One reading of every fact (or those in ``wanted``)."""
+        seen: dict[str, bool | float | None] = {}
+        for name in FACTS:
+            if wanted is not None and name not in wanted:
+                continue
+            seen[name] = self._read(name)
+        return Signals(**seen)  # type: ignore[arg-type]
+
+    def available(self) -> dict[str, str]:
+        """For ``qlbreak status``: each fact, and where it is read from or why not."""
+        out: dict[str, str] = {}
+        for name in FACTS:
+            live = [source for source, _ in self._sources.get(name, [])]
+            if live:
+                out[name] = f"read from {live[0]}"
+            else:
+                reasons = [f"{k.split(': ', 1)[1]}: {v}" for k, v in self._why_not.items() if k.startswith(name)]
+                out[name] = "not available here" + (f" ({'; '.join(reasons)})" if reasons else "")
+        return out
+
+    def _read(self, name: str) -> bool | float | None:
+        found = self._sources.get(name, [])
+        while found:
+            source, fact = found[0]
+            try:
+                return fact()
+            except Unavailable as why:
+                self._why_not[f"{name}: {source}"] = str(why)
+                log.info("cannot tell %s from %s here: %s", name.replace("_", " "), source, why)
+                found.pop(0)
+            except Exception as err:  # noqa: BLE001 - a detector must never stop reminders
+                key = f"{name}:{type(err).__name__}"
+                if key not in self._failed:
+                    self._failed.add(key)
+                    log.warning("reading %s from %s failed: %s: %s", name, source, type(err).__name__, err)
+                return None
+        return None

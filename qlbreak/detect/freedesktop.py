@@ -1,0 +1,107 @@
+"""D-Bus on Linux desktops, through jeepney (pure Python, no GObject): do-not-disturb
+(the notification server's ``Inhibited`` property), a locked screen (logind's
+``LockedHint`` on the system bus, else the session's ScreenSaver ``GetActive``), and
+GNOME's idle time on Wayland (Mutter's IdleMonitor).
+
+One blocking connection per bus, opened on the first question and kept: nothing is
+subscribed on it, so it never wakes the process. Every call times out in a second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from qlbreak.detect.facts import Unavailable
+
+TIMEOUT = 1.0
+
+
+class Bus:
+    def __init__(self, which: str = "SESSION") -> None:
+        self.which = which
+        self._conn: Any = None
+
+    def call(
+        self, bus_name: str, path: str, interface: str, method: str, signature: str = "", body: tuple[Any, ...] = ()
+    ) -> Any:
+        try:
+            from jeepney import DBusAddress, MessageType, new_method_call
+        except ImportError as err:
+            raise Unavailable(f"jeepney is not installed ({err})") from err
+        message = new_method_call(DBusAddress(path, bus_name, interface), method, signature, body)
+        reply = self._connection().send_and_get_reply(message, timeout=TIMEOUT)
+        if reply.header.message_type is MessageType.error:
+            name = reply.header.fields.get(4, "an error")  # 4: the error's name
+            detail = reply.body[0] if reply.body else ""
+            raise _Refused(f"{bus_name} answered {name}: {detail}")
+        return reply.body
+
+    def prop(self, bus_name: str, path: str, interface: str, name: str) -> Any:
+        body = self.call(bus_name, path, "org.freedesktop.DBus.Properties", "Get", "ss", (interface, name))
+        return body[0][1]  # a variant: (signature, value)
+
+    def _connection(self) -> Any:
+        if self._conn is None:
+            from jeepney.io.blocking import open_dbus_connection
+
+            try:
+                self._conn = open_dbus_connection(bus=self.which)
+            except (OSError, KeyError, ValueError) as err:  # no bus address, no socket
+                raise Unavailable(f"no {self.which.lower()} D-Bus ({err})") from err
+        return self._conn
+
+
+class _Refused(Exception):
+    """The service answered with a D-Bus error."""
+
+
+def do_not_disturb(session: Bus) -> bool:
+    try:
+        return bool(
+            session.prop(
+                "org.freedesktop.Notifications",
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "Inhibited",
+            )
+        )
+    except _Refused as err:
+        raise Unavailable(f"the notification server has no do-not-disturb property ({err})") from err
+
+
+def locked(system: Bus, session: Bus) -> bool:
+    """logind's word where the desktop sets it, else the screensaver's."""
+    hint: bool | None = None
+    with contextlib.suppress(Unavailable, _Refused):  # no system bus, or no logind session
+        hint = bool(system.prop(LOGIND, "/org/freedesktop/login1/session/auto", f"{LOGIND}.Session", "LockedHint"))
+    if hint:
+        return True
+    for name, path in SCREENSAVERS:
+        try:
+            return bool(session.call(name, path, name, "GetActive")[0])
+        except _Refused:
+            continue
+    if hint is None:
+        raise Unavailable("neither logind's LockedHint nor a ScreenSaver service answers")
+    return False
+
+
+LOGIND = "org.freedesktop.login1"
+SCREENSAVERS = (
+    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
+    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+)
+
+
+def mutter_idle_seconds(session: Bus) -> float:
+    try:
+        body = session.call(
+            "org.gnome.Mutter.IdleMonitor",
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            "org.gnome.Mutter.IdleMonitor",
+            "GetIdletime",
+        )
+    except _Refused as err:
+        raise Unavailable(f"no GNOME idle monitor ({err})") from err
+    return float(body[0]) / 1000.0

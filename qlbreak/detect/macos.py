@@ -1,0 +1,36 @@
+"""macOS: idle time (HID input) and a locked screen, through Quartz (pyobjc, which
+pystray already needs there).
+
+Full screen and a microphone in use are not read on macOS: the first needs the
+screen-recording permission, the second CoreAudio listeners; both count as "not
+holding". Built and type-checked (mypy --platform darwin), tested with fakes; not run
+on a real Mac.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qlbreak.detect.facts import Unavailable
+
+ANY_INPUT = 0xFFFFFFFF  # kCGAnyInputEventType
+COMBINED_SESSION = 0  # kCGEventSourceStateCombinedSessionState
+
+
+def _quartz() -> Any:
+    try:
+        import Quartz  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as err:
+        raise Unavailable(f"pyobjc's Quartz is not installed ({err})") from err
+    return Quartz
+
+
+def idle_seconds(quartz: Any = None) -> float:
+    q = quartz or _quartz()
+    return float(q.CGEventSourceSecondsSinceLastEventType(COMBINED_SESSION, ANY_INPUT))
+
+
+def locked(quartz: Any = None) -> bool:
+    q = quartz or _quartz()
+    session = q.CGSessionCopyCurrentDictionary() or {}
+    return bool(session.get("CGSSessionScreenIsLocked", False))

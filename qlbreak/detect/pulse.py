@@ -1,0 +1,37 @@
+"""PulseAudio or PipeWire's pulse server: is anything recording from a microphone?
+
+``pactl list source-outputs`` lists every recording stream; level meters (the volume
+control's peak detector) and streams from a monitor (recording what plays, not a
+microphone) are not calls. One short ``pactl`` run a look, only while a reminder is due.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from qlbreak.detect.facts import Unavailable
+
+NOT_CALLS = ("peak detect", "pavucontrol", "volume control", "gnome-control-center", "monitor")
+
+
+def microphone(program: str | None = None) -> bool:
+    pactl = program or shutil.which("pactl")
+    if pactl is None:
+        raise Unavailable("pactl (pulseaudio-utils) is not installed")
+    try:
+        done = subprocess.run([pactl, "list", "source-outputs"], capture_output=True, text=True, timeout=3, check=False)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise Unavailable(f"pactl did not answer: {err}") from err
+    if done.returncode != 0:
+        raise Unavailable(f"no sound server answers pactl ({done.stderr.strip() or done.returncode})")
+    return any(_is_call(block) for block in done.stdout.split("Source Output #")[1:])
+
+
+def _is_call(block: str) -> bool:
+    lowered = block.lower()
+    names = [line.split("=", 1)[1] for line in lowered.splitlines() if line.strip().startswith(_NAMES) and "=" in line]
+    return not any(word in name for name in names for word in NOT_CALLS)
+
+
+_NAMES = ("application.name", "media.name", "application.id", "target.object", "node.target")

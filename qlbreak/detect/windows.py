@@ -1,0 +1,99 @@
+"""Windows: presenting, full screen, Focus Assist and "not present" (locked, the screen
+saver, another user) from ``SHQueryUserNotificationState``; idle time from
+``GetLastInputInfo``; a microphone in use from the privacy settings' consent store
+(an app's ``LastUsedTimeStop`` of 0 means it is recording now). ctypes and winreg only.
+
+Built and type-checked here (mypy --platform win32) and tested with fakes of the
+three calls; not run on a real Windows machine.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from qlbreak.detect.facts import Unavailable
+
+# QUERY_USER_NOTIFICATION_STATE
+NOT_PRESENT, BUSY, D3D_FULL_SCREEN, PRESENTATION, ACCEPTS, QUIET_TIME, APP = range(1, 8)
+FULL_SCREEN_STATES = frozenset({BUSY, D3D_FULL_SCREEN, PRESENTATION, APP})
+CONSENT = r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore\microphone"
+
+
+def notification_state() -> int:
+    if sys.platform != "win32":
+        raise Unavailable("not Windows")
+    import ctypes
+
+    state = ctypes.c_int(0)
+    if ctypes.windll.shell32.SHQueryUserNotificationState(ctypes.byref(state)) != 0:
+        raise Unavailable("SHQueryUserNotificationState failed")
+    return state.value
+
+
+def full_screen(state: Callable[[], int] = notification_state) -> bool:
+    return state() in FULL_SCREEN_STATES
+
+
+def do_not_disturb(state: Callable[[], int] = notification_state) -> bool:
+    return state() == QUIET_TIME
+
+
+def locked(state: Callable[[], int] = notification_state) -> bool:
+    return state() == NOT_PRESENT
+
+
+def idle_seconds() -> float:
+    if sys.platform != "win32":
+        raise Unavailable("not Windows")
+    import ctypes
+    from ctypes import wintypes
+
+    class LastInput(ctypes.Structure):
+        _fields_ = [("cbSize", wintypes.UINT), ("dwTime", wintypes.DWORD)]
+
+    info = LastInput()
+    info.cbSize = ctypes.sizeof(LastInput)
+    if not ctypes.windll.user32.GetLastInputInfo(ctypes.byref(info)):
+        raise Unavailable("GetLastInputInfo failed")
+    now = ctypes.windll.kernel32.GetTickCount()
+    return float((int(now) - int(info.dwTime)) & 0xFFFFFFFF) / 1000.0  # the tick count wraps every 49.7 days
+
+
+def microphone(stops: Callable[[], Iterator[int]] | None = None) -> bool:
+    """Whether an app's last use of the microphone has started and not yet stopped."""
+    return any(stop == 0 for stop in (stops or _last_stops)())
+
+
+def _last_stops() -> Iterator[int]:
+    if sys.platform != "win32":
+        raise Unavailable("not Windows")
+    import winreg
+
+    def stops_under(key: Any) -> Iterator[int]:
+        index = 0
+        while True:
+            try:
+                name = winreg.EnumKey(key, index)
+            except OSError:
+                return
+            index += 1
+            with winreg.OpenKey(key, name) as app:
+                if name == "NonPackaged":
+                    yield from stops_under(app)
+                    continue
+                try:
+                    start = winreg.QueryValueEx(app, "LastUsedTimeStart")[0]
+                    stop = winreg.QueryValueEx(app, "LastUsedTimeStop")[0]
+                except OSError:
+                    continue
+                if start:
+                    yield int(stop)
+
+    try:
+        root = winreg.OpenKey(winreg.HKEY_CURRENT_USER, CONSENT)
+    except OSError as err:
+        raise Unavailable(f"no microphone consent store (Windows 10 1903 or newer) ({err})") from err
+    with root:
+        yield from stops_under(root)

@@ -1,0 +1,198 @@
+"""core/holds.py: the table of what holds a reminder, and the service holding one."""
+
+from __future__ import annotations
+
+import queue
+from dataclasses import replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qlbreak.core import holds
+from qlbreak.core.holds import HoldRules, Reason, Signals
+from qlbreak.storage.config import Config
+from qlbreak.storage.history import History
+from qlbreak.storage.outbox import Outbox
+from qlbreak.stretches import catalogue
+from qlbreak.tray.service import Ports, Service
+from tests.fakes import FakeClock, FakeDetectors, FakeLogin, FakeNotifier, FakeTray, FakeWindows
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MONDAY_0929 = datetime(2026, 11, 30, 9, 29, tzinfo=BERLIN)
+FULL = Signals(full_screen=True)
+
+
+@pytest.mark.parametrize(
+    ("signals", "reason"),
+    [
+        (Signals(), None),
+        (Signals(locked=False, full_screen=False, do_not_disturb=False, microphone=False, idle_seconds=3), None),
+        (Signals(full_screen=True), Reason.PRESENTING),
+        (Signals(do_not_disturb=True), Reason.DO_NOT_DISTURB),
+        (Signals(microphone=True), Reason.IN_A_CALL),
+        (Signals(idle_seconds=299), None),
+        (Signals(idle_seconds=300), Reason.AWAY),
+        (Signals(locked=True, idle_seconds=900, microphone=True), Reason.LOCKED),  # the strongest is named
+        (Signals(microphone=True, idle_seconds=900), Reason.IN_A_CALL),  # still in the call, just not typing
+    ],
+)
+def test_the_table_names_the_strongest_reason(signals, reason):
+    assert holds.holding(signals, HoldRules()) is reason
+
+
+def test_a_switched_off_detector_holds_nothing_and_is_not_asked():
+    rules = HoldRules(presenting=False, away_minutes=10)
+    assert holds.holding(Signals(full_screen=True, do_not_disturb=True, idle_seconds=400), rules) is None
+    assert holds.holding(Signals(idle_seconds=600), rules) is Reason.AWAY
+    assert holds.wanted(rules) == {"locked", "microphone", "idle_seconds"}
+    assert holds.wanted(HoldRules(locked=False, presenting=False, in_a_call=False, away=False)) == frozenset()
+
+
+class Rig:
+    def __init__(self, tmp_path, config=None, now=MONDAY_0929, signals=None):
+        self.clock = FakeClock(now)
+        commands = queue.Queue()
+        self.tray, self.notifier, self.detectors = FakeTray(), FakeNotifier(), FakeDetectors()
+        self.detectors.signals = signals or Signals()
+        self.windows = FakeWindows(report=commands.put)
+        self.history = Outbox(lambda: History.open(tmp_path / "history.db", self.clock.now(), timeout=0.2))
+        ports = Ports(self.tray, self.notifier, self.windows, FakeLogin(), self.clock, None, self.detectors)
+        self.service = Service(config or Config(), catalogue.load(), self.history, tmp_path / "s.json", ports, commands)
+        self.service.step()
+
+    def at(self, seconds):
+        """Time passes as the loop lets it: each step returns when to look again."""
+        end = self.clock.now() + timedelta(seconds=seconds)
+        while self.clock.now() < end:
+            wake = min(self.service.step(), end, self.clock.now() + timedelta(seconds=30))
+            self.clock.advance(max((wake - self.clock.now()).total_seconds(), 0.5))
+        self.service.step()
+
+    def kinds(self):
+        return [e.kind for e in self.history.events()]
+
+
+@pytest.fixture
+def rig(tmp_path):
+    r = Rig(tmp_path)
+    yield r
+    r.history.close()
+
+
+def test_a_reminder_due_during_full_screen_waits_then_shows_once(rig):
+    rig.detectors.signals = FULL
+    rig.at(2 * 60)
+    assert rig.notifier.sent == [] and rig.windows.prompts == []
+    assert rig.tray.look == "normal"
+    assert "reminder held, waiting until you leave full screen (until 10:00)" in rig.tray.title
+    assert "Reminder held, waiting until you leave full screen (until 10:00)" in rig.tray.labels()
+    assert "Skip today" in rig.tray.labels()
+    rig.detectors.signals = Signals(full_screen=False)
+    rig.at(5)
+    assert len(rig.notifier.sent) == 1 and len(rig.windows.prompts) == 1
+    assert rig.tray.look == "due"
+    rig.at(60)
+    assert len(rig.notifier.sent) == 1 and rig.kinds() == ["fired"]
+
+
+def test_going_away_hides_a_prompt_on_show_and_coming_back_shows_it_again(rig):
+    rig.at(2 * 60)
+    assert "prompt" in rig.windows.open
+    rig.detectors.signals = Signals(idle_seconds=301)
+    rig.at(5)
+    assert "prompt" not in rig.windows.open and "waiting until you are back" in rig.tray.title
+    rig.detectors.signals = Signals(idle_seconds=1)
+    rig.at(5)
+    assert "prompt" in rig.windows.open and len(rig.windows.prompts) == 2
+
+
+def test_held_past_its_grace_window_it_is_missed(rig):
+    rig.detectors.signals = Signals(microphone=True)
+    rig.at(40 * 60)
+    assert rig.kinds() == ["fired", "missed"] and rig.windows.prompts == []
+    rig.detectors.signals = Signals()
+    rig.at(60)
+    assert rig.windows.prompts == [] and rig.tray.look == "normal"
+
+
+def test_a_snooze_that_ends_during_a_call_is_held(rig):
+    rig.at(2 * 60)
+    rig.service.put(__import__("qlbreak.core.commands", fromlist=["Snooze"]).Snooze())
+    rig.service.step()
+    rig.detectors.signals = Signals(microphone=True)
+    rig.at(11 * 60)
+    assert len(rig.windows.prompts) == 1 and "waiting until your call ends" in rig.tray.title
+    rig.detectors.signals = Signals()
+    rig.at(5)
+    assert len(rig.windows.prompts) == 2
+
+
+def test_the_detectors_are_read_only_while_a_reminder_is_due_or_held(rig):
+    rig.at(60)  # 09:30 falls due
+    rig.at(2 * 60)
+    rig.service.put(__import__("qlbreak.core.commands", fromlist=["SkipToday"]).SkipToday())
+    rig.service.step()
+    looks = rig.detectors.looks
+    rig.at(60 * 60)
+    assert rig.detectors.looks == looks
+
+
+def test_a_held_reminder_survives_a_restart_held(tmp_path):
+    first = Rig(tmp_path)
+    first.detectors.signals = FULL
+    first.at(2 * 60)
+    first.history.close()
+    second = Rig(tmp_path, now=first.clock.now(), signals=FULL)
+    second.at(5)
+    assert second.windows.prompts == [] and "held" in second.tray.title
+    second.detectors.signals = Signals()
+    second.at(5)
+    assert len(second.windows.prompts) == 1 and second.kinds() == ["fired"]
+    second.history.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.integers(1, 400)), min_size=1, max_size=12), st.booleans())
+def test_never_shown_while_held_and_missed_only_if_never_free_in_grace(tmp_path_factory, spells, asleep_once):
+    """Random spells of full screen and free time from 09:29, one of them perhaps
+    slept through: a prompt never opens while held, the reminder fires once, and
+    when no free spell touched its grace window it is missed, never shown."""
+    rig = Rig(tmp_path_factory.mktemp("holds"))
+    due_at, grace_end = MONDAY_0929 + timedelta(minutes=1), MONDAY_0929 + timedelta(minutes=31)
+    free_in_grace = False
+    for index, (busy, seconds) in enumerate(spells):
+        rig.detectors.signals = FULL if busy else Signals()
+        start, before = rig.clock.now(), len(rig.windows.prompts)
+        slept = asleep_once and index == len(spells) // 2
+        if slept:
+            rig.clock.advance(seconds, asleep=True)
+            rig.service.step()
+        else:
+            rig.at(seconds)
+        if busy:
+            assert len(rig.windows.prompts) == before
+        if not busy and rig.clock.now() >= due_at and start < grace_end:
+            free_in_grace = True
+    rig.detectors.signals = FULL  # busy until everything is decided
+    rig.at(40 * 60)
+    assert rig.kinds().count("fired") <= 1
+    if rig.windows.prompts:
+        assert free_in_grace
+    if not free_in_grace and "fired" in rig.kinds():
+        assert rig.windows.prompts == [] and "missed" in rig.kinds()
+    rig.history.close()
+
+
+def test_holds_are_read_from_the_config(tmp_path):
+    from qlbreak.storage.config import parse
+
+    loaded = parse(b"[holds]\naway_minutes = 15\nin_a_call = false\n", "config.toml", [])
+    assert loaded.problems == () and loaded.config.holds == HoldRules(in_a_call=False, away_minutes=15)
+    bad = parse(
+        b"[holds]\naway_minutes = 0\n", "config.toml", [], keep=replace(Config(), holds=HoldRules(away_minutes=7))
+    )
+    assert bad.config.holds.away_minutes == 7
+    assert "config.toml:2" in str(bad.problems[0].path) + ":" + str(bad.problems[0].line)
