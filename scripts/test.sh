@@ -22,6 +22,7 @@ if command -v apt-get >/dev/null 2>&1; then
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     # The end-to-end tests: a tray host, a notification server on a private D-Bus bus.
     command -v trayer >/dev/null 2>&1 || missing+=(trayer)
+    command -v openbox >/dev/null 2>&1 || missing+=(openbox)   # a real window manager: full screen
     command -v dunst >/dev/null 2>&1 || missing+=(dunst)
     command -v notify-send >/dev/null 2>&1 || missing+=(libnotify-bin)
     command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon dbus-x11)

@@ -35,6 +35,11 @@ class X11:
                 raise Unavailable(f"cannot open display {self._name}: {err}") from err
         return self._display
 
+    def close(self) -> None:
+        if self._display is not None:
+            self._display.close()
+            self._display = None
+
     def full_screen(self) -> bool:
         """Whether the window the window manager calls active is full screen."""
         d = self._open()
