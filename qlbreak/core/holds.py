@@ -53,7 +53,6 @@ class HoldRules:
     in_a_call: bool = True
     away: bool = True
     away_minutes: int = 5
-    catch_up: bool = True  # one "missed your morning stretch" when back (see catchup.py)
 
 
 Test = Callable[[Signals, HoldRules], bool]
@@ -105,9 +104,8 @@ def hold_event(on_show: OnShow | None, reason: Reason | None) -> Event | None:
     return None
 
 
-def watching(on_show: OnShow | None, catch_up_pending: bool) -> bool:
+def watching(on_show: OnShow | None) -> bool:
     """Whether the tray must keep looking at the detectors: while a reminder is due or
-    held (to hold or release it) and while a catch-up waits for the user to be back.
-    At every other time it looks only when an occurrence falls due."""
-    due = on_show is not None and on_show.stage in (Stage.DUE, Stage.HELD)
-    return due or catch_up_pending
+    held (to hold or release it). At every other time it looks only when an
+    occurrence falls due, so an idle tray never wakes to look."""
+    return on_show is not None and on_show.stage in (Stage.DUE, Stage.HELD)

@@ -310,7 +310,7 @@ class Service:
         return reminder.move(due, reminder.Event.HOLD, now, plan.snooze, plan.grace).reminder
 
     def _watching(self) -> bool:
-        return self.ports.detectors is not None and holds.watching(self.reminder, False)
+        return self.ports.detectors is not None and holds.watching(self.reminder)
 
     def _apply_holds(self, now: datetime) -> None:
         """Hold the reminder on show while something holds reminders; show it again
