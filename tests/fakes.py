@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields, replace
 from datetime import datetime, timedelta
 
 from qlbreak.core.commands import ChildEnded
@@ -142,8 +143,6 @@ class FakeDetectors:
         self.looks = 0
 
     def look(self, wanted: frozenset[str] | None = None) -> Signals:
-        from dataclasses import fields, replace
-
         self.looks += 1
         if wanted is None:
             return self.signals

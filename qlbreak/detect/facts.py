@@ -32,7 +32,7 @@ class Detectors:
         if unknown:
             raise ValueError(f"unknown facts: {sorted(unknown)}")
         self._sources = {name: list(found) for name, found in sources.items()}
-        self._why_not: dict[str, str] = {}  # "idle_seconds: X11" -> why it cannot tell
+        self._why_not: dict[str, list[str]] = {}  # fact -> "X11: why it cannot tell", each source
         self._failed: set[str] = set()
 
     def look(self, wanted: frozenset[str] | None = None) -> Signals:
@@ -52,7 +52,7 @@ class Detectors:
             if live:
                 out[name] = f"read from {live[0]}"
             else:
-                reasons = [f"{k.split(': ', 1)[1]}: {v}" for k, v in self._why_not.items() if k.startswith(name)]
+                reasons = self._why_not.get(name, [])
                 out[name] = "not available here" + (f" ({'; '.join(reasons)})" if reasons else "")
         return out
 
@@ -63,7 +63,7 @@ class Detectors:
             try:
                 return fact()
             except Unavailable as why:
-                self._why_not[f"{name}: {source}"] = str(why)
+                self._why_not.setdefault(name, []).append(f"{source}: {why}")
                 log.info("cannot tell %s from %s here: %s", name.replace("_", " "), source, why)
                 found.pop(0)
             except Exception as err:  # noqa: BLE001 - a detector must never stop reminders

@@ -13,6 +13,7 @@ import subprocess
 from qlbreak.detect.facts import Unavailable
 
 NOT_CALLS = ("peak detect", "pavucontrol", "volume control", "gnome-control-center", "monitor")
+_NAMES = ("application.name", "media.name", "application.id", "target.object", "node.target")
 
 
 def microphone(program: str | None = None) -> bool:
@@ -32,6 +33,3 @@ def _is_call(block: str) -> bool:
     lowered = block.lower()
     names = [line.split("=", 1)[1] for line in lowered.splitlines() if line.strip().startswith(_NAMES) and "=" in line]
     return not any(word in name for name in names for word in NOT_CALLS)
-
-
-_NAMES = ("application.name", "media.name", "application.id", "target.object", "node.target")

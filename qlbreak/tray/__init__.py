@@ -3,10 +3,12 @@ thread owns the state; everything else only queues a command), ``ports`` names e
 outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` and
 ``icon_win32`` repairs), ``notify``, ``windows`` (the one way to start a child
 window), ``instance`` (one per user; ``channels`` carries its bytes), ``autostart``
-and ``logs``. Beside the loop: ``tally`` (what the menu counts) and ``news`` (what
-it tells the user about a changed config.toml or a history it cannot write).
+and ``logs``. Beside the loop: ``presenting`` (a due reminder held or shown),
+``tally`` (what the menu counts) and ``news`` (what it tells the user about a changed
+config.toml or a history it cannot write).
 
-May import ``core``, ``stretches``, ``storage``, and of ``ui`` only ``spec`` (the child
+May import ``core``, ``stretches``, ``storage``, ``detect`` (what the desktop says
+about presenting, calls, being away, a lock), and of ``ui`` only ``spec`` (the child
 windows' contract) and ``theme`` (light or dark), which import no Tk; never tkinter:
 every window is a child process (tests/unit/test_layers.py checks).
 """

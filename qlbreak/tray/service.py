@@ -4,8 +4,9 @@ One thread owns this object (pystray's setup thread in the tray app). Menu click
 the single-instance listener and ended child windows only ``put`` a command on the
 queue; ``step`` drains it, reads the clock once, and carries out the decisions:
 ``core/schedule.py`` says when an occurrence falls due or is missed,
-``core/reminder.py`` what happens to the reminder on show, ``core/tray_view.py`` what
-the icon says. Relative waits stop while a machine sleeps, so the loop never waits
+``core/reminder.py`` what happens to the reminder on show (``presenting.py`` holds it
+back or shows it, as ``core/holds.py`` decides), ``core/tray_view.py`` what the icon
+says. Relative waits stop while a machine sleeps, so the loop never waits
 longer than ``schedule.HEARTBEAT`` and checks the wall clock against the monotonic one.
 """
 
@@ -47,6 +48,7 @@ from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
 from qlbreak.tray.ports import Clock, Detectors, LoginItem, Notifier, SettingsFile, Tray, Windows
+from qlbreak.tray.presenting import Presenter
 from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
@@ -96,7 +98,7 @@ class Service:
         self._history_news = HistoryNews(ports.notifier)
         self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
-        self.waiting: holds.Reason | None = None  # why the reminder on show is held
+        self.presenter = Presenter(ports.notifier, ports.windows, ports.detectors, catalogue)  # held or shown
 
     def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -155,7 +157,7 @@ class Service:
         self._render(now)
         until = reminder.wake_at(self.reminder)
         wake = decision.wake_at if until is None else min(decision.wake_at, until)
-        return min(wake, now + LOOK_EVERY) if self._watching() else wake
+        return min(wake, now + LOOK_EVERY) if self.presenter.watching(self.reminder) else wake
 
     # -- commands ----------------------------------------------------------------------
 
@@ -262,7 +264,7 @@ class Service:
             log.warning("no stretch fits the settings; %s not shown", occ.reminder)
             return
         due = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace)
-        self.reminder = self._held_or_shown(due, now)
+        self.reminder = self.presenter.present(due, now, self.config)
 
     def _answer(self, event: reminder.Event, now: datetime) -> None:
         """The user answered the reminder on show, where its stage allows that answer."""
@@ -288,41 +290,15 @@ class Service:
             self.ports.windows.close_prompt()
         self.reminder = None if after.stage in reminder.FINAL else after
         if after.shown and not before.shown:
-            self.reminder = self._held_or_shown(self._with_stretch(after, now), now)
-
-    # -- holds: presenting, in a call, away, locked ---------------------------------
-
-    def _reason(self) -> holds.Reason | None:
-        detectors = self.ports.detectors
-        if detectors is None:
-            return None
-        rules = self.config.holds
-        return holds.holding(detectors.look(holds.wanted(rules)), rules)
-
-    def _held_or_shown(self, due: OnShow, now: datetime) -> OnShow:
-        """A reminder about to show: held instead while something holds reminders."""
-        self.waiting = self._reason()
-        if self.waiting is None:
-            self._show(due, now)
-            return due
-        plan = self.config.plan
-        log.info("%s held: %s", due.occurrence.reminder, holds.WAITING[self.waiting])
-        return reminder.move(due, reminder.Event.HOLD, now, plan.snooze, plan.grace).reminder
-
-    def _watching(self) -> bool:
-        return self.ports.detectors is not None and holds.watching(self.reminder)
+            self.reminder = self.presenter.present(self._with_stretch(after, now), now, self.config)
 
     def _apply_holds(self, now: datetime) -> None:
         """Hold the reminder on show while something holds reminders; show it again
         the moment nothing does (inside its grace window: after it, it was missed)."""
-        if not self._watching():
-            self.waiting = None
+        if not self.presenter.watching(self.reminder):
+            self.presenter.waiting = None
             return
-        reason = self._reason()
-        event = holds.hold_event(self.reminder, reason)
-        if reason is not None and reason is not self.waiting:
-            log.info("reminder held: %s", holds.WAITING[reason])
-        self.waiting = reason
+        event = holds.hold_event(self.reminder, self.presenter.reason(self.config, now))
         if event is not None:
             self._move(event, now)
 
@@ -335,21 +311,6 @@ class Service:
                 on_show = replace(on_show, stretch=stretch.id, name=stretch.name)
                 self.reminder = on_show
         return on_show
-
-    def _show(self, on_show: OnShow, now: datetime) -> None:
-        style = self.config.reminder_style
-        occ = on_show.occurrence
-        log.info("reminder %s: %s, due until %s", occ.reminder, on_show.stretch, f"{on_show.until:%H:%M}")
-        if style in ("notification", "both"):
-            self.ports.notifier.notify(f"Time for a stretch: {on_show.name}", self._message(on_show))
-        if style in ("prompt", "both"):
-            seconds = (on_show.until - now).total_seconds()
-            self.ports.windows.open_prompt(on_show, int(self.config.plan.snooze.total_seconds() // 60), seconds)
-
-    def _message(self, on_show: OnShow) -> str:
-        stretch = self.catalogue.get(on_show.stretch)
-        summary = f"{stretch.summary} " if stretch else ""
-        return f"{summary}Click the qlbreak icon, or Start in the prompt, when you are ready."
 
     def _pick(self, now: datetime) -> Stretch | None:
         try:
@@ -426,7 +387,7 @@ class Service:
             streak=run,
             autostart=autostart,
             snooze_minutes=int(plan.snooze.total_seconds() // 60),
-            waiting=holds.WAITING[self.waiting] if self.waiting is not None else None,
+            waiting=self.presenter.waiting_words(),
         )
 
     def _render(self, now: datetime) -> None:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qlbreak.core import holds
+from qlbreak.core.commands import SkipToday, Snooze
 from qlbreak.core.holds import HoldRules, Reason, Signals
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import History
@@ -120,7 +121,7 @@ def test_held_past_its_grace_window_it_is_missed(rig):
 
 def test_a_snooze_that_ends_during_a_call_is_held(rig):
     rig.at(2 * 60)
-    rig.service.put(__import__("qlbreak.core.commands", fromlist=["Snooze"]).Snooze())
+    rig.service.put(Snooze())
     rig.service.step()
     rig.detectors.signals = Signals(microphone=True)
     rig.at(11 * 60)
@@ -133,7 +134,7 @@ def test_a_snooze_that_ends_during_a_call_is_held(rig):
 def test_the_detectors_are_read_only_while_a_reminder_is_due_or_held(rig):
     rig.at(60)  # 09:30 falls due
     rig.at(2 * 60)
-    rig.service.put(__import__("qlbreak.core.commands", fromlist=["SkipToday"]).SkipToday())
+    rig.service.put(SkipToday())
     rig.service.step()
     looks = rig.detectors.looks
     rig.at(60 * 60)

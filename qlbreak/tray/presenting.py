@@ -1,0 +1,70 @@
+"""How a due reminder reaches the user: held while something holds reminders (the
+detectors say what they see, ``core/holds.py`` decides), else shown as qlbreak's
+prompt, a desktop notification, or both, as the settings say.
+
+The detectors are read at most once per service step (one ``now``), and only while
+a reminder is about to show, due or held: an idle tray never looks.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from qlbreak.core import holds, reminder
+from qlbreak.core.reminder import OnShow
+from qlbreak.storage.config import Config
+from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.tray.ports import Detectors, Notifier, Windows
+
+log = logging.getLogger("qlbreak")
+
+
+class Presenter:
+    def __init__(self, notifier: Notifier, windows: Windows, detectors: Detectors | None, catalogue: Catalogue) -> None:
+        self.notifier, self.windows, self.detectors, self.catalogue = notifier, windows, detectors, catalogue
+        self.waiting: holds.Reason | None = None  # why the reminder on show is held
+        self._looked: tuple[datetime, holds.Reason | None] | None = None
+
+    def watching(self, on_show: OnShow | None) -> bool:
+        """Whether the loop must keep looking at the detectors (a reminder due or held)."""
+        return self.detectors is not None and holds.watching(on_show)
+
+    def reason(self, config: Config, now: datetime) -> holds.Reason | None:
+        """What holds reminders at ``now``: one reading of the detectors per instant."""
+        if self.detectors is None:
+            return None
+        if self._looked is None or self._looked[0] != now:
+            rules = config.holds
+            reason = holds.holding(self.detectors.look(holds.wanted(rules)), rules)
+            if reason is not None and reason is not self.waiting:
+                log.info("reminders held: %s", holds.WAITING[reason])
+            self._looked = (now, reason)
+        self.waiting = self._looked[1]
+        return self.waiting
+
+    def waiting_words(self) -> str | None:
+        return holds.WAITING[self.waiting] if self.waiting is not None else None
+
+    def present(self, due: OnShow, now: datetime, config: Config) -> OnShow:
+        """A reminder about to show: shown, or held instead while something holds."""
+        if self.reason(config, now) is None:
+            self.show(due, now, config)
+            return due
+        plan = config.plan
+        return reminder.move(due, reminder.Event.HOLD, now, plan.snooze, plan.grace).reminder
+
+    def show(self, on_show: OnShow, now: datetime, config: Config) -> None:
+        style = config.reminder_style
+        occ = on_show.occurrence
+        log.info("reminder %s: %s, due until %s", occ.reminder, on_show.stretch, f"{on_show.until:%H:%M}")
+        if style in ("notification", "both"):
+            self.notifier.notify(f"Time for a stretch: {on_show.name}", self._message(on_show))
+        if style in ("prompt", "both"):
+            seconds = (on_show.until - now).total_seconds()
+            self.windows.open_prompt(on_show, int(config.plan.snooze.total_seconds() // 60), seconds)
+
+    def _message(self, on_show: OnShow) -> str:
+        stretch = self.catalogue.get(on_show.stretch)
+        summary = f"{stretch.summary} " if stretch else ""
+        return f"{summary}Click the qlbreak icon, or Start in the prompt, when you are ready."

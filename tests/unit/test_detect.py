@@ -1,0 +1,111 @@
+"""qlbreak/detect/: the port's fallbacks, and each platform's reading with its calls faked."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+
+import pytest
+
+from qlbreak.core.holds import Signals
+from qlbreak.detect import macos, pulse, windows
+from qlbreak.detect.facts import Detectors, Unavailable
+
+
+def _cannot() -> bool:
+    raise Unavailable("no such service")
+
+
+def _broken() -> bool:
+    raise RuntimeError("boom")
+
+
+def test_the_first_source_that_can_tell_answers_and_one_that_cannot_is_said_once(caplog):
+    calls = []
+
+    def second() -> float:
+        calls.append(1)
+        return 42.0
+
+    d = Detectors({"idle_seconds": (("X11", _cannot), ("Mutter", second)), "locked": (("logind", _cannot),)})
+    with caplog.at_level(logging.INFO, "qlbreak"):
+        assert d.look() == Signals(idle_seconds=42.0)
+        assert d.look() == Signals(idle_seconds=42.0)
+    assert sum("cannot tell idle seconds from X11" in r.getMessage() for r in caplog.records) == 1
+    assert d.available()["idle_seconds"] == "read from Mutter"
+    assert d.available()["locked"] == "not available here (logind: no such service)"
+    assert d.available()["microphone"] == "not available here"
+    assert d.look(frozenset({"locked"})) == Signals() and len(calls) == 2  # not asked when not wanted
+
+
+def test_a_failing_detector_is_not_known_for_that_look_and_logged_once(caplog):
+    d = Detectors({"full_screen": (("X11", _broken),)})
+    with caplog.at_level(logging.WARNING, "qlbreak"):
+        assert d.look() == Signals() and d.look() == Signals()
+    assert sum("boom" in r.getMessage() for r in caplog.records) == 1
+    with pytest.raises(ValueError):
+        Detectors({"typo": ()})
+
+
+PACTL = """Source Output #12
+\tDriver: protocol-native.c
+\tProperties:
+\t\tmedia.name = "Peak detect"
+\t\tapplication.name = "PulseAudio Volume Control"
+Source Output #14
+\tProperties:
+\t\tmedia.name = "audio-capture"
+\t\tapplication.name = "Firefox"
+"""
+
+
+def test_pactl_counts_a_recording_app_but_not_a_level_meter(tmp_path, monkeypatch):
+    def run(output: str, code: int = 0):
+        return lambda *a, **k: subprocess.CompletedProcess(a, code, output, "Connection refused")
+
+    monkeypatch.setattr(subprocess, "run", run(PACTL))
+    assert pulse.microphone("pactl") is True
+    monkeypatch.setattr(subprocess, "run", run(PACTL.split("Source Output #14", maxsplit=1)[0]))
+    assert pulse.microphone("pactl") is False
+    monkeypatch.setattr(subprocess, "run", run("", 1))
+    with pytest.raises(Unavailable, match="no sound server"):
+        pulse.microphone("pactl")
+
+
+@pytest.mark.parametrize(
+    ("state", "full", "quiet", "away"),
+    [
+        (windows.ACCEPTS, False, False, False),
+        (windows.BUSY, True, False, False),
+        (windows.D3D_FULL_SCREEN, True, False, False),
+        (windows.PRESENTATION, True, False, False),
+        (windows.APP, True, False, False),
+        (windows.QUIET_TIME, False, True, False),
+        (windows.NOT_PRESENT, False, False, True),
+    ],
+)
+def test_windows_notification_state_maps_to_the_facts(state, full, quiet, away):
+    assert windows.full_screen(lambda: state) is full
+    assert windows.do_not_disturb(lambda: state) is quiet
+    assert windows.locked(lambda: state) is away
+
+
+def test_windows_microphone_in_use_is_a_last_use_not_yet_stopped():
+    assert windows.microphone(lambda: iter([133_000_000, 0])) is True
+    assert windows.microphone(lambda: iter([133_000_000])) is False
+    assert windows.microphone(lambda: iter([])) is False
+
+
+def test_macos_reads_quartz():
+    class Quartz:
+        @staticmethod
+        def CGEventSourceSecondsSinceLastEventType(state, kind):
+            assert (state, kind) == (macos.COMBINED_SESSION, macos.ANY_INPUT)
+            return 12.5
+
+        @staticmethod
+        def CGSessionCopyCurrentDictionary():
+            return {"CGSSessionScreenIsLocked": True}
+
+    assert macos.idle_seconds(Quartz) == 12.5
+    assert macos.locked(Quartz) is True
