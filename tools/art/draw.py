@@ -255,7 +255,7 @@ class _Pen:
             x2, y2 = self.xy((a[0] + a[2] / 2, a[1] - a[3] / 2))
             self.draw.rounded_rectangle((x, y, x2, y2), radius=(y2 - y) / 2, fill=c)
         elif prop.kind == "band":
-            self.line([j[name] for name in prop.link], theme.band, w * 0.45)
+            self.line([j[name] for name in prop.link], theme.band, w * 0.6)
         elif prop.kind == "chair-side":
             x, seat, f = a[0], a[1], prop.facing
             self.line([(x - 0.9 * f, seat), (x + 0.9 * f, seat)], c, w * 1.3)  # seat
