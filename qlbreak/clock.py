@@ -74,3 +74,22 @@ class SystemClock:
 
     def use_zone(self, name: str) -> None:
         self.zone_name = name
+
+
+class Drift:
+    """Sleep and clock changes, seen between two looks: the wall clock moved more (or
+    less) than the monotonic one by over ``limit`` seconds."""
+
+    def __init__(self, limit: float = 5.0) -> None:
+        self.limit = limit
+        self._last: tuple[datetime, float] | None = None
+
+    def check(self, now: datetime, monotonic: float) -> str | None:
+        """What happened since the last look, in words for the log; None: nothing."""
+        last, self._last = self._last, (now, monotonic)
+        if last is None:
+            return None
+        wall_step, mono_step = (now - last[0]).total_seconds(), monotonic - last[1]
+        if abs(wall_step - mono_step) <= self.limit:
+            return None
+        return f"the wall clock moved {wall_step:+.0f} s in {mono_step:.0f} s: sleep or a clock change"

@@ -53,6 +53,7 @@ class HoldRules:
     in_a_call: bool = True
     away: bool = True
     away_minutes: int = 5
+    catch_up: bool = True  # a reminder missed while away is offered once when back (catchup.py)
 
 
 Test = Callable[[Signals, HoldRules], bool]

@@ -84,6 +84,7 @@ class OnShow:
     name: str  # that stretch's name, as shown
     stage: Stage
     until: datetime
+    catch_up: bool = False  # offered again after a miss the user never saw (catchup.py)
 
     @property
     def shown(self) -> bool:
@@ -92,6 +93,13 @@ class OnShow:
 
     def can(self, event: Event) -> bool:
         return (self.stage, event) in MOVES
+
+
+def headline(on_show: OnShow) -> str:
+    """What the prompt and the notification lead with."""
+    if on_show.catch_up:
+        return f"Missed your {on_show.occurrence.reminder} stretch \u2014 do it now?"
+    return "Time for a stretch"
 
 
 @dataclass(frozen=True, slots=True)

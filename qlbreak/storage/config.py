@@ -36,7 +36,7 @@ _KEYS = {
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
     ("dialog",): ("theme", "sound"),
-    ("holds",): ("presenting", "in_a_call", "away", "locked", "away_minutes"),
+    ("holds",): ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"),
 }
 THEMES = ("auto", "light", "dark")
 REMINDER_STYLES = ("both", "prompt", "notification")
@@ -248,7 +248,7 @@ class _Reader:
         default = HoldRules()
         switches = {
             key: self._bool(table, key, getattr(default, key), getattr(kept, key), table_name="holds")
-            for key in ("presenting", "in_a_call", "away", "locked")
+            for key in ("presenting", "in_a_call", "away", "locked", "catch_up")
         }
         away = table.get("away_minutes", default.away_minutes)
         if problem := minutes_problem("away_minutes", away, *AWAY_RANGE):
@@ -365,6 +365,7 @@ in_a_call = true            # a microphone in use
 away = true                 # no keyboard or mouse input for away_minutes
 away_minutes = 5
 locked = true               # the screen is locked
+catch_up = true             # missed one while away? one "do it now?" when you are back
 """
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,27 @@ def peek(path: Path) -> ScheduleState:
         return _state(data) if data.get("version") in (1, VERSION) else ScheduleState()
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return ScheduleState()
+
+
+class Saver:
+    """The state file as the tray writes it: when something changed, and the newest
+    instant seen alone only every ``seen_every`` (the history's claims already stop
+    repeats), so an idle tray does not write to disk every heartbeat."""
+
+    def __init__(self, path: Path, seen_every: timedelta = timedelta(minutes=10)) -> None:
+        self.path, self.seen_every = path, seen_every
+        self._saved: tuple[object, datetime | None] = (None, None)
+
+    def save(
+        self, state: ScheduleState, reminder: OnShow | None, pending: Sequence[Event], force: bool = False
+    ) -> None:
+        """Raises OSError when the file cannot be written (the next change tries again)."""
+        seen, (last_key, last_seen) = state.seen_until, self._saved
+        key = (replace(state, seen_until=None), reminder, tuple(pending))
+        if not force and key == last_key and seen and last_seen and seen - last_seen < self.seen_every:
+            return
+        save(self.path, state, reminder, pending)
+        self._saved = (key, seen)
 
 
 def save(path: Path, state: ScheduleState, reminder: OnShow | None, pending: Sequence[Event] = ()) -> None:

@@ -59,7 +59,8 @@ class Presenter:
         occ = on_show.occurrence
         log.info("reminder %s: %s, due until %s", occ.reminder, on_show.stretch, f"{on_show.until:%H:%M}")
         if style in ("notification", "both"):
-            self.notifier.notify(f"Time for a stretch: {on_show.name}", self._message(on_show))
+            title = reminder.headline(on_show) if on_show.catch_up else f"Time for a stretch: {on_show.name}"
+            self.notifier.notify(title, self._message(on_show))
         if style in ("prompt", "both"):
             seconds = (on_show.until - now).total_seconds()
             self.windows.open_prompt(on_show, int(config.plan.snooze.total_seconds() // 60), seconds)
@@ -67,4 +68,6 @@ class Presenter:
     def _message(self, on_show: OnShow) -> str:
         stretch = self.catalogue.get(on_show.stretch)
         summary = f"{stretch.summary} " if stretch else ""
+        if on_show.catch_up:
+            summary = f"{on_show.name}: {summary}"
         return f"{summary}Click the qlbreak icon, or Start in the prompt, when you are ready."

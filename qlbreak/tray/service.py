@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from qlbreak.clock import Drift
 from qlbreak.core import holds, reminder, schedule, tray_view
 from qlbreak.core.commands import (
     ChildEnded,
@@ -46,14 +47,13 @@ from qlbreak.storage.history import Event
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
+from qlbreak.tray.catching_up import CatchUps
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
 from qlbreak.tray.ports import Clock, Detectors, LoginItem, Notifier, SettingsFile, Tray, Windows
 from qlbreak.tray.presenting import Presenter
 from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
-DRIFT = 5.0  # seconds between wall and monotonic steps that mean sleep or a clock change
-SAVE_SEEN_EVERY = timedelta(minutes=10)
 LOOK_EVERY = timedelta(seconds=3)  # at the detectors, while a reminder is due or held
 
 
@@ -91,14 +91,15 @@ class Service:
         since = now.date() - schedule.SETTLED_AFTER - timedelta(days=1)
         self.state: ScheduleState = replace(saved.state, handled=saved.state.handled | history.settled(since))
         self.reminder: OnShow | None = saved.reminder
-        self._last: tuple[datetime, float] | None = None
+        self._drift = Drift()
         self._shown: tuple[str, str, tuple[tray_view.Entry, ...]] | None = None
-        self._saved: tuple[object, datetime | None] = (None, None)
+        self._saver = statefile.Saver(state_file)
         self.tally = Tally(history, ports.login, lambda: self.config.workdays)
         self._history_news = HistoryNews(ports.notifier)
         self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
         self.presenter = Presenter(ports.notifier, ports.windows, ports.detectors, catalogue)  # held or shown
+        self.catch_ups = CatchUps()  # a reminder missed unseen, offered once when the user is back
 
     def put(self, command: Command) -> None:
         """Thread-safe: the only way other threads reach the service."""
@@ -125,7 +126,8 @@ class Service:
         """Carry out ``first`` and every queued command, decide, render; returns when
         to look again."""
         now = self.ports.clock.now()
-        self._check_drift(now)
+        if moved := self._drift.check(now, self.ports.clock.monotonic()):
+            log.info("%s", moved)
         if first is not None:
             self._handle(first, now)
         while self.running:
@@ -146,6 +148,7 @@ class Service:
         for occ in decision.missed:
             self.history.claim(Event(now, "missed", reminder=occ.reminder, occurrence=occ.day))
             log.info("missed %s of %s (noticed at %s)", occ.reminder, occ.day, f"{now:%H:%M}")
+            self._after_miss(occ, None, superseded=False, on_show=None, now=now)
         if decision.fire is not None:
             self._fire(decision.fire, now)
         elif self.reminder is not None:
@@ -153,11 +156,15 @@ class Service:
             if event is not None:
                 self._move(event, now)
         self._apply_holds(now)
+        self._offer_catch_up(now)
         self._save()
         self._render(now)
         until = reminder.wake_at(self.reminder)
         wake = decision.wake_at if until is None else min(decision.wake_at, until)
-        return min(wake, now + LOOK_EVERY) if self.presenter.watching(self.reminder) else wake
+        if self.presenter.watching(self.reminder):
+            return min(wake, now + LOOK_EVERY)
+        back = self.catch_ups.wake_at(now)
+        return wake if back is None else min(wake, back)
 
     # -- commands ----------------------------------------------------------------------
 
@@ -178,7 +185,7 @@ class Service:
             case Resume():
                 self.state = schedule.resume(self.state)
             case ToggleLogin():
-                self._toggle_login()
+                self._set_login()
             case ShowSafety():
                 windows.open_safety()
             case OpenSettings():
@@ -234,18 +241,15 @@ class Service:
             if result.endswith(("autostart=on", "autostart=off")):
                 self._set_login(result.endswith("=on"))
 
-    def _toggle_login(self) -> None:
-        current = self.ports.login.enabled()
-        if current is not None:
-            self._set_login(not current)
-
-    def _set_login(self, on: bool) -> None:
+    def _set_login(self, on: bool | None = None) -> None:
+        """Start at login on or off (None: the other way round), where there is one."""
         login = self.ports.login
-        if login.enabled() in (None, on):
+        current = login.enabled()
+        if current is None or on == current:
             return
         self.tally.forget()
         try:
-            login.set(on)
+            login.set(not current if on is None else on)
         except OSError as err:
             log.error("cannot change the login item: %s", err)
             self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {err}")
@@ -282,6 +286,8 @@ class Service:
         if moved.record == "missed":
             self.history.claim(Event(now, "missed", after.stretch or None, reminder=occ.reminder, occurrence=occ.day))
             log.info("%s of %s passed without a stretch", occ.reminder, occ.day)
+            superseded = event is reminder.Event.SUPERSEDE or before.catch_up
+            self._after_miss(occ, before.stage, superseded=superseded, on_show=after, now=now)
         elif moved.record is not None:
             self.history.record(
                 Event(now, moved.record, after.stretch or None, reminder=occ.reminder, occurrence=occ.day)
@@ -301,6 +307,28 @@ class Service:
         event = holds.hold_event(self.reminder, self.presenter.reason(self.config, now))
         if event is not None:
             self._move(event, now)
+
+    def _after_miss(
+        self, occ: Occurrence, stage: reminder.Stage | None, superseded: bool, on_show: OnShow | None, now: datetime
+    ) -> None:
+        coming = schedule.next_occurrence(self.config.plan.reminders, now, self.state.handled)
+        self.catch_ups.missed(occ, stage, superseded, on_show, coming.at if coming else None, now)
+
+    def _offer_catch_up(self, now: datetime) -> None:
+        """One "missed your morning stretch" the first time the user is back."""
+        if self.reminder is not None:
+            return
+        config = self.config
+        found = self.catch_ups.take(
+            now,
+            lambda: self.presenter.reason(config, now) is not None,
+            schedule.is_paused(self.state, now),
+            config.holds.catch_up,
+            config.plan.grace,
+        )
+        if found is not None:
+            self.reminder = self._with_stretch(found, now)
+            self.presenter.show(self.reminder, now, config)
 
     def _with_stretch(self, on_show: OnShow, now: datetime) -> OnShow:
         """The reminder with a stretch the catalogue has (a snooze from an older state
@@ -349,28 +377,9 @@ class Service:
         """Write what the history could not take before, and say what is new about it."""
         self._history_news.after_flush(self.history, self.history.flush())
 
-    def _check_drift(self, now: datetime) -> None:
-        mono = self.ports.clock.monotonic()
-        if self._last is not None:
-            wall_step = (now - self._last[0]).total_seconds()
-            if abs(wall_step - (mono - self._last[1])) > DRIFT:
-                log.info(
-                    "the wall clock moved %+.0f s in %.0f s: sleep or a clock change", wall_step, mono - self._last[1]
-                )
-        self._last = (now, mono)
-
     def _save(self, force: bool = False) -> None:
-        """Write the state when it changed; the newest instant seen alone only every
-        ``SAVE_SEEN_EVERY`` (the history's claims already stop repeats), so an idle
-        tray does not write to disk every heartbeat."""
-        seen = self.state.seen_until
-        pending = tuple(self.history.pending)
-        key = (replace(self.state, seen_until=None), self.reminder, pending)
-        if not force and key == self._saved[0] and seen and self._saved[1] and seen - self._saved[1] < SAVE_SEEN_EVERY:
-            return
         try:
-            statefile.save(self.state_file, self.state, self.reminder, pending)
-            self._saved = (key, seen)
+            self._saver.save(self.state, self.reminder, self.history.pending, force)
         except OSError as err:
             log.error("%s: cannot save the state: %s", self.state_file, err)
 

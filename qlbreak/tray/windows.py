@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from qlbreak.core.commands import ChildEnded
-from qlbreak.core.reminder import OnShow
+from qlbreak.core.reminder import OnShow, headline
 from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config
 from qlbreak.storage.paths import Paths
@@ -93,7 +93,9 @@ class ChildWindows:
     def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float) -> None:
         stretch = self.catalogue.get(reminder.stretch)
         summary = stretch.summary if stretch else ""
-        told = spec.prompt(reminder.name, summary, snooze_minutes, seconds_left, self._theme(), self.icon_at())
+        told = spec.prompt(
+            reminder.name, summary, snooze_minutes, seconds_left, self._theme(), self.icon_at(), headline(reminder)
+        )
         self.close_prompt()
         self._start("prompt", told)
 

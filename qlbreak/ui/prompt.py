@@ -19,12 +19,13 @@ from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-prompt"
 TITLE = "qlbreak \u2014 Time for a stretch"
+LEAD = "Time for a stretch"  # the small line above the name; a catch-up says it missed one
 MARGIN = 16
 
 
 def show(root: tk.Tk, spec: Spec) -> None:
     name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
-    build(root, named(spec["theme"]), name, str(spec["summary"]), snooze)
+    build(root, named(spec["theme"]), name, str(spec["summary"]), snooze, str(spec.get("lead", LEAD)))
     icon = spec["icon"]
     place(root, str(spec["corner"]), tuple(map(int, icon)) if icon else None)
     root.after(max(1000, int(seconds * 1000)), root.destroy)
@@ -35,7 +36,7 @@ def choose(root: tk.Tk, action: str) -> None:
     root.destroy()
 
 
-def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int) -> None:
+def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int, lead: str = "") -> None:
     root.tk.call("tk", "appname", APPNAME)
     root.title(TITLE)
     root.overrideredirect(True)  # a notification bubble: no focus taken, no taskbar entry
@@ -53,7 +54,7 @@ def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int) -
         name="prompt",
     )
     frame.pack(fill="both", expand=True)
-    tk.Label(frame, text="Time for a stretch", font=fonts.small, fg=p.muted, bg=p.bg, anchor="w").pack(fill="x")
+    tk.Label(frame, text=lead or LEAD, font=fonts.small, fg=p.muted, bg=p.bg, anchor="w").pack(fill="x")
     tk.Label(frame, text=name, font=fonts.title, fg=p.fg, bg=p.bg, anchor="w", name="name").pack(fill="x")
     if summary:
         text = tk.Label(frame, text=summary, font=fonts.body, fg=p.fg, bg=p.bg, anchor="w", justify="left")

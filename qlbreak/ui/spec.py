@@ -34,7 +34,7 @@ WINDOWS: dict[str, tuple[str, tuple[str, ...]]] = {
         "qlbreak.ui.stretch",
         ("stretch", "theme", "sound", "assets", "history", "safety_file", "config", "timezone", "workdays", "speed"),
     ),
-    "prompt": ("qlbreak.ui.prompt", ("name", "summary", "snooze", "seconds", "theme", "corner", "icon")),
+    "prompt": ("qlbreak.ui.prompt", ("name", "summary", "snooze", "seconds", "theme", "corner", "icon", "lead")),
     "menu": ("qlbreak.ui.menu", ("entries", "x", "y", "theme")),
     "safety": ("qlbreak.ui.safety", ("theme", "safety_file", "timezone")),
     "settings": ("qlbreak.ui.settings", ("config", "theme", "assets", "autostart")),
@@ -112,9 +112,16 @@ def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: f
 
 
 def prompt(
-    name: str, summary: str, snooze_minutes: int, seconds_left: float, theme: str, icon: tuple[int, ...] | None
+    name: str,
+    summary: str,
+    snooze_minutes: int,
+    seconds_left: float,
+    theme: str,
+    icon: tuple[int, ...] | None,
+    lead: str = "Time for a stretch",
 ) -> Spec:
     return {
+        "lead": lead,  # the small line above the name
         "name": name,
         "summary": summary,
         "snooze": snooze_minutes,

@@ -110,7 +110,11 @@ def test_going_away_hides_a_prompt_on_show_and_coming_back_shows_it_again(rig):
     assert "prompt" in rig.windows.open and len(rig.windows.prompts) == 2
 
 
-def test_held_past_its_grace_window_it_is_missed(rig):
+NO_CATCH_UP = replace(Config(), holds=HoldRules(catch_up=False))
+
+
+def test_held_past_its_grace_window_it_is_missed(tmp_path):
+    rig = Rig(tmp_path, config=NO_CATCH_UP)
     rig.detectors.signals = Signals(microphone=True)
     rig.at(40 * 60)
     assert rig.kinds() == ["fired", "missed"] and rig.windows.prompts == []
@@ -161,7 +165,7 @@ def test_never_shown_while_held_and_missed_only_if_never_free_in_grace(tmp_path_
     """Random spells of full screen and free time from 09:29, one of them perhaps
     slept through: a prompt never opens while held, the reminder fires once, and
     when no free spell touched its grace window it is missed, never shown."""
-    rig = Rig(tmp_path_factory.mktemp("holds"))
+    rig = Rig(tmp_path_factory.mktemp("holds"), config=NO_CATCH_UP)
     due_at, grace_end = MONDAY_0929 + timedelta(minutes=1), MONDAY_0929 + timedelta(minutes=31)
     free_in_grace = False
     for index, (busy, seconds) in enumerate(spells):
@@ -197,3 +201,51 @@ def test_holds_are_read_from_the_config(tmp_path):
     )
     assert bad.config.holds.away_minutes == 7
     assert "config.toml:2" in str(bad.problems[0].path) + ":" + str(bad.problems[0].line)
+
+
+# -- the catch-up ------------------------------------------------------------------------
+
+
+def test_missed_while_in_a_call_it_is_offered_once_when_the_call_ends(rig):
+    rig.detectors.signals = Signals(microphone=True)
+    rig.at(40 * 60)  # 10:09: missed, held all along
+    assert rig.kinds() == ["fired", "missed"] and rig.windows.prompts == []
+    rig.detectors.signals = Signals()
+    rig.at(40)
+    assert len(rig.windows.prompts) == 1 and rig.windows.prompts[0].catch_up
+    assert rig.notifier.sent[-1][0] == "Missed your morning stretch \u2014 do it now?"
+    assert rig.tray.look == "due"
+    rig.at(60 * 60)  # unanswered again: never a second one that day
+    assert len(rig.windows.prompts) == 1 and rig.kinds().count("missed") == 1
+
+
+def test_no_catch_up_for_a_reminder_that_was_seen_and_let_pass(rig):
+    rig.at(40 * 60)  # on screen for its whole grace window
+    assert rig.kinds() == ["fired", "missed"]
+    rig.at(60 * 60)
+    assert len(rig.windows.prompts) == 1
+
+
+def test_the_catch_up_never_comes_while_held_nor_at_or_after_the_next_reminder(rig):
+    rig.detectors.signals = Signals(idle_seconds=3600)
+    rig.at(3 * 60 * 60)  # 12:29: away since before 09:30
+    assert rig.windows.prompts == []
+    rig.at(2 * 60)  # 12:31: the lunch reminder falls due, still away: held
+    rig.detectors.signals = Signals(idle_seconds=0)
+    rig.at(10)
+    assert [p.catch_up for p in rig.windows.prompts] == [False]
+    assert rig.windows.prompts[0].occurrence.reminder == "lunch"
+
+
+def test_a_catch_up_after_a_sleep_through_the_reminder(rig):
+    rig.clock.advance(2 * 60 * 60, asleep=True)  # 11:29: the lid was closed at 09:30
+    rig.at(5)
+    assert rig.kinds() == ["missed"]
+    assert len(rig.windows.prompts) == 1 and rig.windows.prompts[0].catch_up
+
+
+def test_the_catch_up_can_be_switched_off(tmp_path):
+    rig = Rig(tmp_path, config=NO_CATCH_UP)
+    rig.clock.advance(2 * 60 * 60, asleep=True)
+    rig.at(60)
+    assert rig.windows.prompts == []
