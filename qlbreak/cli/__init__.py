@@ -26,6 +26,7 @@ from qlbreak.cli.commands import (
     cmd_tray,
 )
 from qlbreak.cli.context import Context, Fail
+from qlbreak.cli.status import cmd_status
 from qlbreak.core import vocabulary
 
 
@@ -75,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("settings", help="open the settings window")
     p.add_argument("--welcome", action="store_true", help="the first-run questions again")
     p.set_defaults(run=cmd_settings)
+
+    p = sub.add_parser("status", help="running or not, what comes next, and what would hold a reminder now")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_status)
 
     p = sub.add_parser("quit", help="ask the running qlbreak to quit (the installer does, before an upgrade)")
     p.set_defaults(run=cmd_quit)

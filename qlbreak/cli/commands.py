@@ -93,7 +93,7 @@ def cmd_schedule(ctx: Context) -> int:
     # after it fired) does not come again, and one inside a pause waits for its end.
     from qlbreak.storage import statefile
 
-    state = statefile.peek(ctx.paths.state_file)
+    state = statefile.peek(ctx.paths.state_file).state
     found = [o for o in found if o.key not in state.handled]
     paused = state.paused_until if state.paused_until and state.paused_until > now else None
     if a.json:

@@ -47,7 +47,9 @@ class Bus:
 
             try:
                 self._conn = open_dbus_connection(bus=self.which)
-            except (OSError, KeyError, ValueError) as err:  # no bus address, no socket
+            except KeyError as err:  # jeepney: the address variable is not set
+                raise Unavailable(f"no {self.which.lower()} D-Bus ({err.args[0]} is not set)") from err
+            except (OSError, ValueError) as err:  # no socket there, or an address it cannot use
                 raise Unavailable(f"no {self.which.lower()} D-Bus ({err})") from err
         return self._conn
 

@@ -25,7 +25,8 @@ def microphone(program: str | None = None) -> bool:
     except (OSError, subprocess.TimeoutExpired) as err:
         raise Unavailable(f"pactl did not answer: {err}") from err
     if done.returncode != 0:
-        raise Unavailable(f"no sound server answers pactl ({done.stderr.strip() or done.returncode})")
+        why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[0]
+        raise Unavailable(f"no sound server answers pactl ({why})")
     return any(_is_call(block) for block in done.stdout.split("Source Output #")[1:])
 
 

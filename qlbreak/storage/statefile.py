@@ -68,14 +68,17 @@ def load(path: Path, now: datetime) -> Saved:
         return Saved(ScheduleState(), notice=f"{path}: unreadable ({err}); kept as {aside.name}, starting afresh")
 
 
-def peek(path: Path) -> ScheduleState:
-    """The saved schedule state, read only (``qlbreak schedule``, while the tray may run):
-    nothing is moved or removed, and a file that cannot be read counts as none."""
+def peek(path: Path) -> Saved:
+    """The saved state and reminder, read only (``qlbreak schedule`` and ``status``,
+    while the tray may run): nothing is moved or removed, and a file that cannot be
+    read counts as none."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return _state(data) if data.get("version") in (1, VERSION) else ScheduleState()
+        if data.get("version") == VERSION:
+            return Saved(_state(data), _reminder(data["reminder"]))
+        return Saved(_state(data)) if data.get("version") == 1 else Saved(ScheduleState())
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
-        return ScheduleState()
+        return Saved(ScheduleState())
 
 
 class Saver:
@@ -112,6 +115,7 @@ def save(path: Path, state: ScheduleState, reminder: OnShow | None, pending: Seq
             "name": reminder.name,
             "stage": reminder.stage.value,
             "until": reminder.until.isoformat(),
+            "catch_up": reminder.catch_up,
         }
         if reminder
         else None,
@@ -138,6 +142,7 @@ def _reminder(data: dict[str, Any] | None) -> OnShow | None:
         str(data["name"]),
         Stage(data["stage"]),
         _aware(data["until"]),
+        bool(data.get("catch_up", False)),
     )
 
 
