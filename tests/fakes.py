@@ -81,8 +81,9 @@ class FakeWindows:
             self.raised += 1
         return "stretch" in self.open
 
-    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float) -> None:
+    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float, clear: bool = False) -> None:
         self.prompts.append(reminder)
+        self.clear_of_notifications = clear
         self.open.add("prompt")
 
     def close_prompt(self) -> None:
@@ -150,3 +151,20 @@ class FakeDetectors:
 
     def available(self) -> dict[str, str]:
         return {"idle_seconds": "read from a fake"}
+
+
+class FakeButtons:
+    """The desktop's notification with buttons: ``capable`` says whether it has them."""
+
+    def __init__(self, capable: bool = True) -> None:
+        self.capable = capable
+        self.shown: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
+        self.withdrawn = 0
+
+    def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
+        if self.capable:
+            self.shown.append((title, message, tuple(actions)))
+        return self.capable
+
+    def withdraw(self) -> None:
+        self.withdrawn += 1

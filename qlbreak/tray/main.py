@@ -33,6 +33,7 @@ from qlbreak.storage.privacy import private_folder
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.tray import logs
 from qlbreak.tray.autostart import for_this_system
+from qlbreak.tray.buttons import ButtonNotifications
 from qlbreak.tray.icon import TrayIcon, TrayUnavailable, display_problem
 from qlbreak.tray.instance import Endpoint, InstanceError
 from qlbreak.tray.notify import Notifications, choose_sender
@@ -70,7 +71,9 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
     settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
-    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, for_this_desktop())
+    # Buttons on the notification start windows: only where there is a display for them.
+    buttons = ButtonNotifications(icon_file, post) if adjust is _as_given else None
+    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, for_this_desktop(), buttons)
     # A first run (no answers yet) on a display the welcome can be shown on.
     welcome = adjust is _as_given and not _exists(paths.config_file)
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)

@@ -30,6 +30,17 @@ class Notifier(Protocol):
         """Show a desktop notification; never raises."""
 
 
+class ButtonNotifier(Protocol):
+    """The desktop's own notification as the reminder, with buttons where it has them."""
+
+    def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
+        """Show it with a button per (action name, label), for ``seconds``; False (and
+        nothing shown) where notifications here have no buttons."""
+
+    def withdraw(self) -> None:
+        """Take the reminder notification away, if one is shown."""
+
+
 class Windows(Protocol):
     """qlbreak's own windows, each a child process; each one's end is posted as
     ``ChildEnded(kind, result)``, with the line it answered (None when it answered nothing)."""
@@ -39,7 +50,9 @@ class Windows(Protocol):
     def raise_stretch(self) -> bool:
         """Bring an open stretch window to the front; False when none is open."""
 
-    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float) -> None: ...
+    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float, clear: bool = False) -> None:
+        """The prompt; ``clear``: a notification points to it, so keep to the corner
+        notifications do not use."""
 
     def close_prompt(self) -> None: ...
 

@@ -15,14 +15,23 @@ from qlbreak.core import holds, reminder
 from qlbreak.core.reminder import OnShow
 from qlbreak.storage.config import Config
 from qlbreak.stretches.catalogue import Catalogue
-from qlbreak.tray.ports import Detectors, Notifier, Windows
+from qlbreak.tray.ports import ButtonNotifier, Detectors, Notifier, Windows
+from qlbreak.ui.spec import prompt_corner
 
 log = logging.getLogger("qlbreak")
 
 
 class Presenter:
-    def __init__(self, notifier: Notifier, windows: Windows, detectors: Detectors | None, catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        notifier: Notifier,
+        windows: Windows,
+        detectors: Detectors | None,
+        catalogue: Catalogue,
+        buttons: ButtonNotifier | None = None,
+    ) -> None:
         self.notifier, self.windows, self.detectors, self.catalogue = notifier, windows, detectors, catalogue
+        self.buttons = buttons
         self.waiting: holds.Reason | None = None  # why the reminder on show is held
         self._looked: tuple[datetime, holds.Reason | None] | None = None
 
@@ -55,19 +64,32 @@ class Presenter:
         return reminder.move(due, reminder.Event.HOLD, now, plan.snooze, plan.grace).reminder
 
     def show(self, on_show: OnShow, now: datetime, config: Config) -> None:
-        style = config.reminder_style
-        occ = on_show.occurrence
+        """The reminder, in one place: the notification where it has buttons, else the
+        prompt (with a short notification pointing to it, never covering it)."""
+        style, occ = config.reminder_style, on_show.occurrence
         log.info("reminder %s: %s, due until %s", occ.reminder, on_show.stretch, f"{on_show.until:%H:%M}")
-        if style in ("notification", "both"):
-            title = reminder.headline(on_show) if on_show.catch_up else f"Time for a stretch: {on_show.name}"
-            self.notifier.notify(title, self._message(on_show))
-        if style in ("prompt", "both"):
-            seconds = (on_show.until - now).total_seconds()
-            self.windows.open_prompt(on_show, int(config.plan.snooze.total_seconds() // 60), seconds)
+        title = reminder.headline(on_show) if on_show.catch_up else f"Time for a stretch: {on_show.name}"
+        seconds = (on_show.until - now).total_seconds()
+        snooze = int(config.plan.snooze.total_seconds() // 60)
+        if style in ("notification", "both") and self.buttons is not None:
+            actions = (("stretch", "Start"), ("snooze", f"Snooze {snooze} min"), ("skip", "Skip today"))
+            if self.buttons.remind(title, self._summary(on_show), actions, seconds):
+                return  # the notification is the reminder
+        if style == "notification":
+            self.notifier.notify(title, f"{self._summary(on_show)} Click the qlbreak icon when you are ready.")
+            return
+        self.windows.open_prompt(on_show, snooze, seconds, clear=style == "both")
+        if style == "both":
+            corner = prompt_corner(True).replace("-", " ")
+            self.notifier.notify(title, f"Start, snooze or skip it in qlbreak's prompt, {corner} of the screen.")
 
-    def _message(self, on_show: OnShow) -> str:
+    def withdraw(self) -> None:
+        """The reminder is answered, held or over: take away what shows it."""
+        self.windows.close_prompt()
+        if self.buttons is not None:
+            self.buttons.withdraw()
+
+    def _summary(self, on_show: OnShow) -> str:
         stretch = self.catalogue.get(on_show.stretch)
-        summary = f"{stretch.summary} " if stretch else ""
-        if on_show.catch_up:
-            summary = f"{on_show.name}: {summary}"
-        return f"{summary}Click the qlbreak icon, or Start in the prompt, when you are ready."
+        summary = stretch.summary if stretch else ""
+        return f"{on_show.name}: {summary}" if on_show.catch_up else summary

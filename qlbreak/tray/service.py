@@ -49,7 +49,7 @@ from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
 from qlbreak.tray.catching_up import CatchUps
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
-from qlbreak.tray.ports import Clock, Detectors, LoginItem, Notifier, SettingsFile, Tray, Windows
+from qlbreak.tray.ports import ButtonNotifier, Clock, Detectors, LoginItem, Notifier, SettingsFile, Tray, Windows
 from qlbreak.tray.presenting import Presenter
 from qlbreak.tray.tally import Tally
 
@@ -66,6 +66,7 @@ class Ports:
     clock: Clock
     settings: SettingsFile | None = field(default=None)  # None: the settings never change
     detectors: Detectors | None = field(default=None)  # None: nothing ever holds a reminder
+    buttons: ButtonNotifier | None = field(default=None)  # None: the prompt is the reminder
 
 
 class Service:
@@ -98,7 +99,7 @@ class Service:
         self._history_news = HistoryNews(ports.notifier)
         self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
-        self.presenter = Presenter(ports.notifier, ports.windows, ports.detectors, catalogue)  # held or shown
+        self.presenter = Presenter(ports.notifier, ports.windows, ports.detectors, catalogue, ports.buttons)
         self.catch_ups = CatchUps()  # a reminder missed unseen, offered once when the user is back
 
     def put(self, command: Command) -> None:
@@ -293,7 +294,7 @@ class Service:
                 Event(now, moved.record, after.stretch or None, reminder=occ.reminder, occurrence=occ.day)
             )
         if before.shown and not after.shown:
-            self.ports.windows.close_prompt()
+            self.presenter.withdraw()
         self.reminder = None if after.stage in reminder.FINAL else after
         if after.shown and not before.shown:
             self.reminder = self.presenter.present(self._with_stretch(after, now), now, self.config)

@@ -90,11 +90,12 @@ class ChildWindows:
             return False
         return True
 
-    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float) -> None:
+    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float, clear: bool = False) -> None:
         stretch = self.catalogue.get(reminder.stretch)
         summary = stretch.summary if stretch else ""
+        icon = None if clear else self.icon_at()  # clear of the notification: its own corner, not by the icon
         told = spec.prompt(
-            reminder.name, summary, snooze_minutes, seconds_left, self._theme(), self.icon_at(), headline(reminder)
+            reminder.name, summary, snooze_minutes, seconds_left, self._theme(), icon, headline(reminder), clear
         )
         self.close_prompt()
         self._start("prompt", told)

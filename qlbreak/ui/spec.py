@@ -119,6 +119,7 @@ def prompt(
     theme: str,
     icon: tuple[int, ...] | None,
     lead: str = "Time for a stretch",
+    clear: bool = False,
 ) -> Spec:
     return {
         "lead": lead,  # the small line above the name
@@ -127,9 +128,19 @@ def prompt(
         "snooze": snooze_minutes,
         "seconds": max(1.0, seconds_left),
         "theme": theme,
-        "corner": "bottom-right" if sys.platform == "win32" else "top-right",
+        "corner": prompt_corner(clear),
         "icon": icon,  # where the tray shows the icon, when it can be known
     }
+
+
+def prompt_corner(clear: bool, platform: str = sys.platform) -> str:
+    """Where the prompt goes: the tray's usual corner (bottom right on Windows, top right
+    elsewhere); ``clear`` of a notification pointing to it, the other one (Windows
+    toasts come bottom right, GNOME, dunst, Xfce and macOS banners at the top)."""
+    usual = "bottom-right" if platform == "win32" else "top-right"
+    if not clear:
+        return usual
+    return "top-right" if usual == "bottom-right" else "bottom-right"
 
 
 def menu(entries: Sequence[Entry], x: int, y: int, theme: str) -> Spec:

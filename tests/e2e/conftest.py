@@ -59,11 +59,11 @@ def far_away_reminder() -> str:
 class TrayApp:
     """``python -m qlbreak`` on the test desktop, with its own files."""
 
-    def __init__(self, desktop: Desktop, workdir: Path, reminders: str) -> None:
+    def __init__(self, desktop: Desktop, workdir: Path, reminders: str, settings: str = "") -> None:
         self.desktop, self.workdir = desktop, workdir
         self.paths = default_paths()
         self.paths.config_file.parent.mkdir(parents=True, exist_ok=True)
-        self.paths.config_file.write_text(f'[schedule]\ntimezone = "UTC"\n\n{reminders}')
+        self.paths.config_file.write_text(f'[schedule]\ntimezone = "UTC"\n{settings}\n{reminders}')
         self.paths.safety_file.parent.mkdir(parents=True, exist_ok=True)
         self.paths.safety_file.write_text("2026-12-01T09:00:00+00:00\n")
         self.runs: list[subprocess.Popen[bytes]] = []
@@ -128,8 +128,9 @@ def _kill_matching(text: str) -> None:
 def tray_app(desktop: Desktop, tmp_path: Path) -> Iterator:
     apps: list[TrayApp] = []
 
-    def start(reminders: str | None = None, first_run: bool = False) -> TrayApp:
-        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders)
+    def start(reminders: str | None = None, first_run: bool = False, settings: str = "") -> TrayApp:
+        """``settings``: more of [schedule] (``reminder_style = "prompt"``), then other tables."""
+        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders, settings)
         if first_run:  # no answers yet: the welcome comes first
             app.paths.config_file.unlink()
         app.start()

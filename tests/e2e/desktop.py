@@ -39,7 +39,7 @@ class Desktop:
         self.monitor = self._spawn(
             ["dbus-monitor", "interface='org.freedesktop.Notifications'"], self.monitor_log, line_buffered=True
         )
-        self.dunst = self._spawn(["dunst"], self.workdir / "dunst.log")
+        self.dunst = self._spawn(["dunst", "-conf", str(self._dunstrc())], self.workdir / "dunst.log")
         self.start_tray()
         wait_until(self._notification_server_up, 10, "dunst on the bus")
         return self
@@ -143,6 +143,23 @@ class Desktop:
             if len(strings) >= 3 and strings[0] == app_name:
                 found.append(strings[2])  # app_name, icon, summary, body
         return found
+
+    def press(self, label: str) -> None:
+        """Press the button ``label`` on the newest notification, through dunst's own
+        context menu (its "dmenu" is a script that picks the line with ``label``)."""
+        (self.workdir / "dmenu-choice").write_text(label)
+        self.run("dunstctl", "context")
+
+    def displayed(self) -> int:
+        return int(self.run("dunstctl", "count", "displayed").stdout.strip() or 0)
+
+    def _dunstrc(self) -> Path:
+        pick = self.workdir / "dmenu-pick"
+        pick.write_text(f'#!/bin/sh\ngrep -m1 -F -- "$(cat {self.workdir / "dmenu-choice"})"\n')
+        pick.chmod(0o755)
+        rc = self.workdir / "dunstrc"
+        rc.write_text(f"[global]\n    dmenu = {pick}\n")
+        return rc
 
     def _notification_server_up(self) -> bool:
         names = self.run(

@@ -53,14 +53,15 @@ def test_a_switched_off_detector_holds_nothing_and_is_not_asked():
 
 
 class Rig:
-    def __init__(self, tmp_path, config=None, now=MONDAY_0929, signals=None):
+    def __init__(self, tmp_path, config=None, now=MONDAY_0929, signals=None, buttons=None):
         self.clock = FakeClock(now)
         commands = queue.Queue()
         self.tray, self.notifier, self.detectors = FakeTray(), FakeNotifier(), FakeDetectors()
         self.detectors.signals = signals or Signals()
         self.windows = FakeWindows(report=commands.put)
         self.history = Outbox(lambda: History.open(tmp_path / "history.db", self.clock.now(), timeout=0.2))
-        ports = Ports(self.tray, self.notifier, self.windows, FakeLogin(), self.clock, None, self.detectors)
+        self.buttons = buttons
+        ports = Ports(self.tray, self.notifier, self.windows, FakeLogin(), self.clock, None, self.detectors, buttons)
         self.service = Service(config or Config(), catalogue.load(), self.history, tmp_path / "s.json", ports, commands)
         self.service.step()
 

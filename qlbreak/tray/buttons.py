@@ -1,0 +1,106 @@
+"""Reminders with buttons on the desktop's own notification (Start, Snooze, Skip today)
+through desktop-notifier: freedesktop notifications with actions, Windows toasts, and
+macOS's notification centre (from an app bundle only: elsewhere it shows nothing, so
+it counts as "no buttons" and the prompt is the reminder).
+
+desktop-notifier runs on asyncio: one daemon thread runs its loop, started with the
+first reminder (an idle tray that never reminds never pays for it); each call from
+the service waits at most ``TIMEOUT``. A press is posted as the command it names,
+exactly as the prompt's answer would be; a click on the body opens the stretch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import Any, TypeVar
+
+from qlbreak.core.commands import StretchNow, from_action
+from qlbreak.tray.ports import Post
+
+log = logging.getLogger("qlbreak")
+TIMEOUT = 3.0  # seconds a call may take before the prompt is used instead
+T = TypeVar("T")
+
+
+class ButtonNotifications:
+    """The ButtonNotifier port: one reminder notification at a time."""
+
+    def __init__(self, icon_path: str, post: Post, app_name: str = "qlbreak") -> None:
+        self.icon_path, self.post, self.app_name = icon_path, post, app_name
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._notifier: Any = None
+        self._shown: str | None = None
+        self._broken = False  # said once; from then on the prompt is the reminder
+
+    def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
+        """Show the reminder with a button per (action, label); False (nothing shown)
+        where this desktop's notifications have no buttons."""
+        if self._broken:
+            return False
+        try:
+            shown = self._call(self._remind(title, message, actions, seconds))
+        except Exception as err:  # noqa: BLE001 - no server, no library: the prompt serves
+            self._broken = True
+            log.warning(
+                "notifications with buttons are not available (%s: %s); the prompt is used", type(err).__name__, err
+            )
+            return False
+        if shown is None:
+            self._broken = True
+            log.info("this desktop's notifications have no buttons; the prompt is the reminder")
+            return False
+        self._shown = shown
+        log.info("reminder notification with buttons: %s", title)
+        return True
+
+    def withdraw(self) -> None:
+        """Take the reminder notification away (answered, snoozed, held, ended)."""
+        shown, self._shown = self._shown, None
+        if shown is None or self._notifier is None:
+            return
+        try:
+            self._call(self._notifier.clear(shown))
+        except Exception as err:  # noqa: BLE001 - it may be gone already
+            log.info("could not take the reminder notification away: %s", err)
+
+    async def _remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> str | None:
+        from desktop_notifier import Button, Capability, DesktopNotifier, Icon
+
+        if self._notifier is None:
+            self._notifier = DesktopNotifier(app_name=self.app_name, app_icon=Icon(path=Path(self.icon_path)))
+        if Capability.BUTTONS not in await self._notifier.get_capabilities():
+            return None
+        buttons = [Button(title=label, on_pressed=self._presser(action)) for action, label in actions]
+        identifier: str = await self._notifier.send(
+            title,
+            message,
+            buttons=buttons,
+            on_clicked=lambda: self.post(StretchNow()),
+            timeout=max(1, int(seconds)),
+        )
+        return identifier
+
+    def _presser(self, action: str) -> Any:
+        def pressed() -> None:
+            command = from_action(action)
+            if command is not None:
+                log.info("notification button: %s", action)
+                self.post(command)
+
+        return pressed
+
+    def _call(self, work: Coroutine[Any, Any, T]) -> T:
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            threading.Thread(target=self._loop.run_forever, daemon=True, name="qlbreak-notifier").start()
+        future = asyncio.run_coroutine_threadsafe(work, self._loop)
+        try:
+            return future.result(TIMEOUT)
+        except FutureTimeout:
+            future.cancel()
+            raise TimeoutError(f"no answer within {TIMEOUT:.0f} s") from None

@@ -1,0 +1,129 @@
+"""Reminders that respect the workday, on a real desktop: held while a window is full
+screen (openbox, a real EWMH window manager) or while nobody touches the keyboard or
+mouse (Xvfb's idle counter), shown once after; and the notification's own buttons,
+pressed through dunst, doing what the prompt's would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.e2e.conftest import DAYS
+from tests.e2e.test_tray import DIALOG, MENU, PROMPT, shot, tk_title
+from tests.gui.screen import end, require, wait_until
+
+FULL_SCREEN_WINDOW = """
+import tkinter
+root = tkinter.Tk(className="presenting")
+root.title("a presentation")
+root.configure(background="#204060")
+root.attributes("-fullscreen", True)
+root.mainloop()
+"""
+
+
+def due_now(name: str = "soon") -> str:
+    """A reminder that fell due two minutes ago: inside its grace window, so it fires at once."""
+    due = datetime.now(UTC) - timedelta(minutes=2)
+    return f'[[reminder]]\nname = "{name}"\ntime = "{due:%H:%M}"\ndays = ["{DAYS[due.weekday()]}"]\n'
+
+
+def reminders_sent(desktop) -> list[str]:
+    return [s for s in desktop.notifications() if s.startswith(("Time for a stretch", "Missed your"))]
+
+
+@pytest.fixture
+def window_manager(desktop) -> Iterator[None]:
+    """openbox on the test screen for one test (it moves windows: the others do without)."""
+    require(("openbox",), "window manager", "apt-get install openbox")
+    wm = subprocess.Popen(["openbox", "--sm-disable"], env=desktop.env, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    try:
+        yield
+    finally:
+        end(wm)
+
+
+def test_a_notification_with_buttons_is_the_reminder_and_start_opens_the_stretch(desktop, tray_app, e2e_shots):
+    seen = len(reminders_sent(desktop))
+    tray_app(due_now())
+    icon = desktop.docked_icon()
+    wait_until(lambda: len(reminders_sent(desktop)) > seen, 20, "the reminder's notification", interval=0.5)
+    log = desktop.monitor_log.read_text(errors="replace")
+    call = log.split("member=Notify")[-1]
+    for label in ("Start", "Snooze 10 min", "Skip today"):
+        assert f'string "{label}"' in call  # the actions array carries the buttons
+    wait_until(lambda: "time for a stretch" in desktop.title(icon), 10, "the icon's due title")
+    time.sleep(1.5)
+    assert tk_title(desktop, PROMPT) is None  # the notification is the reminder: no prompt on it
+    shot(desktop, e2e_shots, "6-notification-buttons", corner=(420, 220))
+    desktop.press("Start")
+    wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the notification's Start")
+    assert len(reminders_sent(desktop)) == seen + 1
+
+
+def test_snooze_on_the_notification_snoozes(desktop, tray_app):
+    tray_app(due_now())
+    icon = desktop.docked_icon()
+    wait_until(lambda: "time for a stretch" in desktop.title(icon), 20, "the reminder")
+    wait_until(lambda: desktop.displayed() >= 1, 10, "the notification on screen")
+    desktop.press("Snooze 10 min")
+    wait_until(lambda: "snoozed until" in desktop.title(icon), 10, "the snooze")
+
+
+def test_a_snooze_in_the_menu_takes_the_notification_away(desktop, tray_app):
+    """No stale "Time for a stretch" left on screen once it is answered elsewhere."""
+    tray_app(due_now())
+    icon = desktop.docked_icon()
+    wait_until(lambda: "time for a stretch" in desktop.title(icon), 20, "the reminder")
+    wait_until(lambda: desktop.displayed() >= 1, 10, "the notification on screen")
+    before = desktop.monitor_log.read_text(errors="replace").count("member=CloseNotification")
+    desktop.click_icon(icon, button=3)
+    wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
+    desktop.screen.press(MENU, "Snooze 10 min")
+    wait_until(lambda: "snoozed until" in desktop.title(icon), 10, "the snooze")
+    closes = lambda: desktop.monitor_log.read_text(errors="replace").count("member=CloseNotification")  # noqa: E731
+    wait_until(lambda: closes() > before, 10, "qlbreak to close its notification")
+    wait_until(lambda: desktop.displayed() == 0, 10, "the notification taken away")
+
+
+def test_a_reminder_due_during_a_full_screen_window_waits_then_shows_once(desktop, tray_app, window_manager, e2e_shots):
+    presenting = subprocess.Popen([sys.executable, "-c", FULL_SCREEN_WINDOW], env=desktop.env)
+    try:
+        wait_until(
+            lambda: "a presentation" in desktop.run("xdotool", "getactivewindow", "getwindowname", check=False).stdout,
+            15,
+            "the full-screen window",
+        )
+        seen = len(reminders_sent(desktop))
+        app = tray_app(due_now())
+        wait_until(lambda: "held" in app.log(), 20, "the reminder to be held")
+        time.sleep(4)  # a few of the tray's looks at the desktop
+        assert len(reminders_sent(desktop)) == seen and tk_title(desktop, PROMPT) is None
+        assert "waiting until you leave full screen" in app.qlbreak("status").stdout
+        shot(desktop, e2e_shots, "7-held-full-screen")
+    finally:
+        end(presenting)
+    wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 15, "the reminder after full screen", interval=0.5)
+    time.sleep(4)
+    assert len(reminders_sent(desktop)) == seen + 1
+
+
+def test_a_reminder_waits_while_nobody_is_at_the_desk_and_shows_at_the_first_move(desktop, tray_app):
+    seen = len(reminders_sent(desktop))
+    desktop.run("xdotool", "mousemove", "300", "300")
+    app = tray_app(due_now(), settings="[holds]\naway_minutes = 1\n")
+    icon = desktop.docked_icon()
+    wait_until(lambda: len(reminders_sent(desktop)) > seen, 20, "the reminder while someone is there", interval=0.5)
+    seen += 1
+    wait_until(lambda: "waiting until you are back" in desktop.title(icon), 90, "the reminder held while away")
+    assert desktop.displayed() == 0  # taken away from the empty chair
+    desktop.run("xdotool", "mousemove", "400", "420")
+    wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 15, "the reminder on return", interval=0.5)
+    assert "time for a stretch" in desktop.title(icon)
+    assert "held" in app.log()
