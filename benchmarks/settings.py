@@ -32,7 +32,8 @@ from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches import catalogue
-from qlbreak.tray.service import Ports, Service
+from qlbreak.tray.ports import Ports
+from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 
 

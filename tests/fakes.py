@@ -67,6 +67,7 @@ class FakeWindows:
         self.stretches: list[str] = []
         self.prompts: list[OnShow] = []
         self.menus: list[tuple[tuple[Entry, ...], int, int]] = []
+        self.tooltips: list[str] = []
         self.open: set[str] = set()
         self.raised = self.safety = 0
         self.config: Config | None = None  # the settings it was last told
@@ -88,6 +89,13 @@ class FakeWindows:
 
     def close_prompt(self) -> None:
         self._close("prompt")
+
+    def open_tooltip(self, text: str) -> None:
+        self.tooltips.append(text)
+        self.open.add("tooltip")
+
+    def close_tooltip(self) -> None:
+        self._close("tooltip")
 
     def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None:
         self.menus.append((tuple(entries), x, y))

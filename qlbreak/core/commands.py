@@ -94,6 +94,14 @@ class Quit:
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class Hover:
+    """The pointer rests on the icon (``on``) or left it: qlbreak's own tooltip on X11,
+    where trays show none."""
+
+    on: bool
+
+
 Command = (
     StretchNow
     | Snooze
@@ -105,6 +113,7 @@ Command = (
     | OpenSettings
     | OpenHistory
     | OpenMenu
+    | Hover
     | ChildEnded
     | Wake
     | Quit

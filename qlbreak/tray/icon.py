@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from qlbreak.core.commands import OpenMenu, Quit, Wake, from_action
+from qlbreak.core.commands import Hover, OpenMenu, Quit, Wake, from_action
 from qlbreak.core.tray_view import APP, Entry
 from qlbreak.tray.ports import Post
 
@@ -45,7 +45,7 @@ class TrayIcon:
         if self.backend == "xorg":
             from qlbreak.tray import icon_xorg as xorg_tray
 
-            icon_class = xorg_tray.fixed(icon_class, lambda x, y: post(OpenMenu(x, y)))
+            icon_class = xorg_tray.fixed(icon_class, lambda x, y: post(OpenMenu(x, y)), lambda on: post(Hover(on)))
         elif self.backend == "win32":
             from qlbreak.tray import icon_win32 as win32_tray
 

@@ -5,7 +5,9 @@ plain virtual environment on Linux. Upstream master has the same faults.
    and a right click (button 3) asks for qlbreak's own menu (xorg has none).
 2. It docks once: a tray host that starts late or restarts never gets the icon. A
    watchdog asks the tray again while the icon window is not embedded.
-3. Its setters reach X from the calling thread through one shared python-xlib
+3. Trays on X11 show no tooltip: the pointer resting on the icon for ``HOVER_DELAY``
+   asks for qlbreak's own (``on_hover(True)``), leaving it takes it away.
+4. Its setters reach X from the calling thread through one shared python-xlib
    connection, which deadlocked about one start in twenty. Here other threads only
    ``post`` work, woken by a client message sent over a private connection; the
    loop thread runs it. ``stop_from_any_thread`` does the same with pystray's stop.
@@ -31,6 +33,7 @@ WAKE = "_QLBREAK_WAKE"
 REDOCK_PERIOD, REDOCK_GRACE = 0.5, 1.0
 DOCKED_PERIOD = 2.0  # once docked, look less often: an idle tray should cost ~nothing
 MIN_SIDE = 8  # pixels: an icon smaller than this is not really shown
+HOVER_DELAY = 0.5  # seconds the pointer rests on the icon before the tooltip shows
 
 
 def tray_owner(display: Xlib.display.Display) -> Any:
@@ -40,7 +43,9 @@ def tray_owner(display: Xlib.display.Display) -> Any:
     return None if owner == Xlib.X.NONE else owner
 
 
-def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
+def fixed(
+    icon_class: type, on_right_click: Callable[[int, int], None], on_hover: Callable[[bool], None] = lambda on: None
+) -> type:
     """A subclass of pystray's xorg Icon with the repairs above."""
 
     class FixedIcon(icon_class):  # type: ignore[misc]
@@ -60,10 +65,15 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
                     previous(event)
 
             self._message_handlers[Xlib.X.ClientMessage] = on_client_message
+            self._message_handlers[Xlib.X.EnterNotify] = self._on_enter
+            self._message_handlers[Xlib.X.LeaveNotify] = self._on_leave
+            self._hover: threading.Timer | None = None
+            self._tip_shown = False
 
         def _create_window(self) -> Any:
             window = super()._create_window()
             mask = Xlib.X.ExposureMask | Xlib.X.StructureNotifyMask | Xlib.X.ButtonPressMask
+            mask |= Xlib.X.EnterWindowMask | Xlib.X.LeaveWindowMask  # for the tooltip
             # the tray's own background shows through where the icon is transparent
             window.change_attributes(event_mask=mask, background_pixmap=Xlib.X.ParentRelative)
             return window
@@ -100,7 +110,29 @@ def fixed(icon_class: type, on_right_click: Callable[[int, int], None]) -> type:
             self._window.change_property(self._display.intern_atom("_NET_WM_NAME"), utf8, 8, data)
             self._display.flush()
 
+        def _on_enter(self, event: Any) -> None:
+            self._cancel_hover()
+            self._hover = threading.Timer(HOVER_DELAY, self._hovered)
+            self._hover.daemon = True
+            self._hover.start()
+
+        def _hovered(self) -> None:
+            self._tip_shown = True
+            on_hover(True)
+
+        def _on_leave(self, event: Any) -> None:
+            self._cancel_hover()
+            if self._tip_shown:
+                self._tip_shown = False
+                on_hover(False)
+
+        def _cancel_hover(self) -> None:
+            if self._hover is not None:
+                self._hover.cancel()
+                self._hover = None
+
         def _on_button_press(self, event: Any) -> None:
+            self._on_leave(event)  # a click takes the tooltip away
             if event.detail == 1:
                 self()
             elif event.detail == 3:

@@ -37,8 +37,8 @@ from qlbreak.tray.buttons import ButtonNotifications
 from qlbreak.tray.icon import TrayIcon, TrayUnavailable, display_problem
 from qlbreak.tray.instance import Endpoint, InstanceError
 from qlbreak.tray.notify import Notifications, choose_sender
-from qlbreak.tray.ports import Post
-from qlbreak.tray.service import Ports, Service
+from qlbreak.tray.ports import Ports, Post
+from qlbreak.tray.service import Service
 from qlbreak.tray.windows import ChildWindows
 
 log = logging.getLogger("qlbreak")

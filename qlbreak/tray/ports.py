@@ -7,6 +7,7 @@ Each has one real adapter in ``qlbreak/tray/`` and a small recording fake in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -58,6 +59,11 @@ class Windows(Protocol):
 
     def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None: ...
 
+    def open_tooltip(self, text: str) -> None:
+        """qlbreak's own tooltip by the icon (X11 trays show none)."""
+
+    def close_tooltip(self) -> None: ...
+
     def open_safety(self) -> None: ...
 
     def open_settings(self, autostart: bool | None) -> None:
@@ -104,3 +110,17 @@ class Detectors(Protocol):
     def look(self, wanted: frozenset[str] | None = None) -> Signals: ...
 
     def available(self) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True)
+class Ports:
+    """Every outside world the service talks to, each behind its port."""
+
+    tray: Tray
+    notifier: Notifier
+    windows: Windows
+    login: LoginItem
+    clock: Clock
+    settings: SettingsFile | None = field(default=None)  # None: the settings never change
+    detectors: Detectors | None = field(default=None)  # None: nothing ever holds a reminder
+    buttons: ButtonNotifier | None = field(default=None)  # None: the prompt is the reminder

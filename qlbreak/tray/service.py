@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import queue
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from qlbreak.core import holds, reminder, schedule, tray_view
 from qlbreak.core.commands import (
     ChildEnded,
     Command,
+    Hover,
     OpenHistory,
     OpenMenu,
     OpenSettings,
@@ -49,24 +50,12 @@ from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
 from qlbreak.tray.catching_up import CatchUps
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
-from qlbreak.tray.ports import ButtonNotifier, Clock, Detectors, LoginItem, Notifier, SettingsFile, Tray, Windows
+from qlbreak.tray.ports import Ports
 from qlbreak.tray.presenting import Presenter
 from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
 LOOK_EVERY = timedelta(seconds=3)  # at the detectors, while a reminder is due or held
-
-
-@dataclass(frozen=True)
-class Ports:
-    tray: Tray
-    notifier: Notifier
-    windows: Windows
-    login: LoginItem
-    clock: Clock
-    settings: SettingsFile | None = field(default=None)  # None: the settings never change
-    detectors: Detectors | None = field(default=None)  # None: nothing ever holds a reminder
-    buttons: ButtonNotifier | None = field(default=None)  # None: the prompt is the reminder
 
 
 class Service:
@@ -194,7 +183,12 @@ class Service:
             case OpenHistory():
                 windows.open_history(self.tally.history_lines(self.catalogue, now))
             case OpenMenu(x=x, y=y):
+                windows.close_tooltip()
                 windows.open_menu(tray_view.menu(self._view(now)), x, y)
+            case Hover(on=True):
+                windows.open_tooltip(tray_view.title(self._view(now)))
+            case Hover(on=False):
+                windows.close_tooltip()
             case ChildEnded(kind=kind, result=result, records=records):
                 self._ended(kind, result, records, now)
             case Wake():

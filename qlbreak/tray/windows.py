@@ -107,6 +107,13 @@ class ChildWindows:
         self._end("menu")
         self._start("menu", spec.menu(entries, x, y, self._theme()))
 
+    def open_tooltip(self, text: str) -> None:
+        self._end("tooltip")
+        self._start("tooltip", spec.tooltip(text, self._theme(), self.icon_at()))
+
+    def close_tooltip(self) -> None:
+        self._end("tooltip")
+
     def open_safety(self) -> None:
         self._open_once("safety", spec.safety(self._theme(), self.paths, self.config.timezone))
 

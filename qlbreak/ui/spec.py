@@ -40,6 +40,7 @@ WINDOWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "settings": ("qlbreak.ui.settings", ("config", "theme", "assets", "autostart")),
     "welcome": ("qlbreak.ui.welcome", ("config", "theme", "assets", "autostart")),
     "history": ("qlbreak.ui.history", ("lines", "theme")),
+    "tooltip": ("qlbreak.ui.tooltip", ("text", "theme", "icon")),
 }
 Spec = dict[str, "Any"]
 
@@ -141,6 +142,10 @@ def prompt_corner(clear: bool, platform: str = sys.platform) -> str:
     if not clear:
         return usual
     return "top-right" if usual == "bottom-right" else "bottom-right"
+
+
+def tooltip(text: str, theme: str, icon: tuple[int, ...] | None) -> Spec:
+    return {"text": text, "theme": theme, "icon": icon}
 
 
 def menu(entries: Sequence[Entry], x: int, y: int, theme: str) -> Spec:

@@ -17,6 +17,7 @@ from tests.e2e.conftest import DAYS
 from tests.e2e.test_tray import DIALOG, MENU, PROMPT, shot, tk_title
 from tests.gui.screen import end, require, wait_until
 
+TOOLTIP = "qlbreak-tooltip"
 FULL_SCREEN_WINDOW = """
 import tkinter
 root = tkinter.Tk(className="presenting")
@@ -127,3 +128,19 @@ def test_a_reminder_waits_while_nobody_is_at_the_desk_and_shows_at_the_first_mov
     wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 15, "the reminder on return", interval=0.5)
     assert "time for a stretch" in desktop.title(icon)
     assert "held" in app.log()
+
+
+def test_resting_the_pointer_on_the_icon_shows_qlbreaks_own_tooltip(desktop, tray_app, e2e_shots):
+    tray_app()
+    icon = desktop.docked_icon()
+    x, y, w, h = desktop.screen.geometry(icon)
+    time.sleep(2)  # the tray knows where its icon is once its watchdog has seen it docked
+    desktop.run("xdotool", "mousemove", "600", "500")
+    desktop.run("xdotool", "mousemove", str(x + w // 2), str(y + h // 2))
+    wait_until(lambda: tk_title(desktop, TOOLTIP), 10, "the tooltip")
+    assert desktop.screen.texts(TOOLTIP) == [desktop.title(icon)]
+    ty = int(desktop.screen.send(TOOLTIP, "winfo", "rooty", "."))
+    assert 0 <= ty - (y + h) <= 20  # just below the icon on this top-right tray
+    shot(desktop, e2e_shots, "8-tooltip", corner=(520, 120))
+    desktop.run("xdotool", "mousemove", "600", "500")
+    wait_until(lambda: tk_title(desktop, TOOLTIP) is None, 10, "the tooltip to go")

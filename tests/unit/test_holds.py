@@ -18,7 +18,8 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches import catalogue
-from qlbreak.tray.service import Ports, Service
+from qlbreak.tray.ports import Ports
+from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeDetectors, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -25,7 +25,8 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches import catalogue
-from qlbreak.tray.service import Ports, Service
+from qlbreak.tray.ports import Ports
+from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -325,3 +326,15 @@ def test_a_snooze_from_an_older_state_file_comes_back_with_a_stretch(app, tmp_pa
     app.restart()
     app.at(10 * 60)
     assert len(app.windows.prompts) == 1 and app.catalogue.get(app.windows.prompts[0].stretch) is not None
+
+
+def test_resting_on_the_icon_shows_the_title_as_a_tooltip_and_leaving_takes_it_away(app):
+    from qlbreak.core.commands import Hover
+
+    app.do(Hover(True))
+    assert app.windows.tooltips == ["qlbreak \u2014 next: morning at 09:30"] and "tooltip" in app.windows.open
+    app.do(Hover(False))
+    assert "tooltip" not in app.windows.open
+    app.do(Hover(True))
+    app.do(OpenMenu(10, 10))  # the menu takes its place
+    assert "tooltip" not in app.windows.open and "menu" in app.windows.open
