@@ -1,12 +1,12 @@
 """The long-running tray process: ``main`` wires it, ``service`` is its loop (one
 thread owns the state; everything else only queues a command), ``ports`` names each
 outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` and
-``icon_win32`` repairs), ``notify`` (plain notifications), ``buttons`` (the
-reminder as a notification with buttons, where the desktop has them), ``windows`` (the one way to start a child
-window), ``instance`` (one per user; ``channels`` carries its bytes), ``autostart``
-and ``logs``. Beside the loop: ``presenting`` (a due reminder held or shown), ``catching_up``
-(the one catch-up after a reminder missed unseen),
-``tally`` (what the menu counts) and ``news`` (what it tells the user about a changed
+``icon_win32`` repairs), ``notify`` (plain notifications), ``buttons`` (the reminder as
+a notification with buttons, where the desktop has them), ``windows`` (the one way to
+start a child window), ``instance`` (one per user; ``channels`` carries its bytes),
+``autostart`` and ``logs``. Beside the loop: ``presenting`` (a due reminder held or
+shown), ``catching_up`` (the one catch-up after a reminder missed unseen), ``tally``
+(what the menu counts) and ``news`` (what it tells the user about a changed
 config.toml or a history it cannot write).
 
 May import ``core``, ``stretches``, ``storage``, ``detect`` (what the desktop says
