@@ -23,6 +23,8 @@ if command -v apt-get >/dev/null 2>&1; then
     # The end-to-end tests: a tray host, a notification server on a private D-Bus bus.
     command -v trayer >/dev/null 2>&1 || missing+=(trayer)
     command -v openbox >/dev/null 2>&1 || missing+=(openbox)   # a real window manager: full screen
+    command -v pactl >/dev/null 2>&1 || missing+=(pulseaudio-utils)   # a call: what records from a microphone
+    command -v pulseaudio >/dev/null 2>&1 || missing+=(pulseaudio)
     command -v dunst >/dev/null 2>&1 || missing+=(dunst)
     command -v notify-send >/dev/null 2>&1 || missing+=(libnotify-bin)
     command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon dbus-x11)

@@ -59,8 +59,10 @@ def far_away_reminder() -> str:
 class TrayApp:
     """``python -m qlbreak`` on the test desktop, with its own files."""
 
-    def __init__(self, desktop: Desktop, workdir: Path, reminders: str, settings: str = "") -> None:
-        self.desktop, self.workdir = desktop, workdir
+    def __init__(
+        self, desktop: Desktop, workdir: Path, reminders: str, settings: str = "", env: dict[str, str] | None = None
+    ) -> None:
+        self.desktop, self.workdir, self.extra_env = desktop, workdir, env or {}
         self.paths = default_paths()
         self.paths.config_file.parent.mkdir(parents=True, exist_ok=True)
         self.paths.config_file.write_text(f'[schedule]\ntimezone = "UTC"\n{settings}\n{reminders}')
@@ -70,7 +72,7 @@ class TrayApp:
 
     @property
     def env(self) -> dict[str, str]:
-        return {**self.desktop.env, "PYTHONDONTWRITEBYTECODE": "1"}
+        return {**self.desktop.env, "PYTHONDONTWRITEBYTECODE": "1", **self.extra_env}
 
     def start(self) -> TrayApp:
         with (self.workdir / f"app-{len(self.runs)}.log").open("wb") as log:
@@ -128,9 +130,11 @@ def _kill_matching(text: str) -> None:
 def tray_app(desktop: Desktop, tmp_path: Path) -> Iterator:
     apps: list[TrayApp] = []
 
-    def start(reminders: str | None = None, first_run: bool = False, settings: str = "") -> TrayApp:
+    def start(
+        reminders: str | None = None, first_run: bool = False, settings: str = "", env: dict[str, str] | None = None
+    ) -> TrayApp:
         """``settings``: more of [schedule] (``reminder_style = "prompt"``), then other tables."""
-        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders, settings)
+        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders, settings, env)
         if first_run:  # no answers yet: the welcome comes first
             app.paths.config_file.unlink()
         app.start()

@@ -5,6 +5,7 @@ pressed through dunst, doing what the prompt's would."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -144,3 +145,50 @@ def test_resting_the_pointer_on_the_icon_shows_qlbreaks_own_tooltip(desktop, tra
     shot(desktop, e2e_shots, "8-tooltip", corner=(520, 120))
     desktop.run("xdotool", "mousemove", "600", "500")
     wait_until(lambda: tk_title(desktop, TOOLTIP) is None, 10, "the tooltip to go")
+
+
+SOUND_SERVER = """
+load-module module-native-protocol-unix auth-anonymous=1 socket={socket}
+load-module module-null-source source_name=microphone
+load-module module-null-sink sink_name=speakers
+"""
+
+
+@pytest.fixture
+def sound_server(tmp_path) -> Iterator[dict[str, str]]:
+    """A PulseAudio of the test's own with a silent microphone: what a call records from."""
+    require(("pulseaudio", "pactl", "parecord"), "sound server", "apt-get install pulseaudio pulseaudio-utils")
+    socket = tmp_path / "pulse" / "native"
+    socket.parent.mkdir()
+    script = tmp_path / "pulse" / "default.pa"
+    script.write_text(SOUND_SERVER.format(socket=socket))
+    env = {**os.environ, "HOME": str(socket.parent), "XDG_RUNTIME_DIR": str(socket.parent)}
+    argv = ["pulseaudio", "-n", "-F", str(script), "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit"]
+    server = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(socket.exists, 15, "the sound server")
+        yield {"PULSE_SERVER": f"unix:{socket}"}
+    finally:
+        end(server)
+
+
+def test_a_reminder_waits_while_a_microphone_is_in_use_and_shows_when_the_call_ends(desktop, tray_app, sound_server):
+    env = {**desktop.env, **sound_server}
+    call = subprocess.Popen(["parecord", "--device=microphone", "/dev/null"], env=env)
+    try:
+        recording = ["pactl", "list", "source-outputs"]
+
+        def in_call() -> bool:
+            return "parecord" in subprocess.run(recording, env=env, capture_output=True, text=True, check=False).stdout
+
+        wait_until(in_call, 10, "the call")
+        seen = len(reminders_sent(desktop))
+        app = tray_app(due_now(), env=sound_server)
+        icon = desktop.docked_icon()
+        wait_until(lambda: "waiting until your call ends" in desktop.title(icon), 20, "the reminder held")
+        time.sleep(3)
+        assert len(reminders_sent(desktop)) == seen
+        assert "in-a-call" in app.qlbreak("status", "--json").stdout
+    finally:
+        end(call)
+    wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 15, "the reminder after the call", interval=0.5)
