@@ -251,3 +251,22 @@ def test_the_catch_up_can_be_switched_off(tmp_path):
     rig.clock.advance(2 * 60 * 60, asleep=True)
     rig.at(60)
     assert rig.windows.prompts == []
+
+
+def test_a_hold_across_midnight_ends_with_the_grace_window_and_no_catch_up_the_next_day(tmp_path):
+    from qlbreak.storage.config import parse
+
+    late = parse(b'[[reminder]]\nname = "late"\ntime = "23:50"\ndays = ["mon"]\n', "c.toml", []).config
+    rig = Rig(tmp_path, config=late, now=datetime(2026, 11, 30, 23, 49, tzinfo=BERLIN), signals=FULL)
+    rig.at(10 * 60)  # 23:59: held
+    assert rig.windows.prompts == [] and "held" in rig.tray.title
+    rig.detectors.signals = Signals()
+    rig.at(6 * 60)  # 00:05 on Tuesday: still inside its grace window, so it shows now
+    assert len(rig.windows.prompts) == 1 and rig.kinds() == ["fired"]
+    rig.detectors.signals = FULL
+    rig.at(20 * 60)  # held again, and its window ends at 00:20
+    assert rig.kinds() == ["fired", "missed"]
+    rig.detectors.signals = Signals()
+    rig.at(60)  # Monday's reminder earns no catch-up on Tuesday
+    assert len(rig.windows.prompts) == 1
+    rig.history.close()
