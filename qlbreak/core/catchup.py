@@ -49,8 +49,8 @@ def after_miss(
 ) -> Pending | None:
     """The catch-up a miss earns, if any. ``stage``: the reminder's stage when it was
     missed (None: it was never shown); ``next_at``: when the next reminder is due."""
-    if superseded or not EARNS.get(stage, False):
-        return None
+    if superseded or not EARNS.get(stage, False) or occurrence.day != now.date():
+        return None  # (an earlier day's miss, noticed at start, earns nothing today)
     end_of_day = datetime.combine(now.date() + timedelta(days=1), time(0), now.tzinfo)
     before = min(next_at, end_of_day) if next_at is not None else end_of_day
     return Pending(occurrence, stretch, name, before) if now < before else None

@@ -109,3 +109,52 @@ def test_macos_reads_quartz():
 
     assert macos.idle_seconds(Quartz) == 12.5
     assert macos.locked(Quartz) is True
+
+
+class FakeBus:
+    """A D-Bus that answers from a table: (name, member) -> value, or refuses."""
+
+    def __init__(self, answers: dict[tuple[str, str], object], reachable: bool = True) -> None:
+        self.answers, self.reachable = answers, reachable
+
+    def _answer(self, name: str, member: str) -> object:
+        from qlbreak.detect.freedesktop import _Refused
+
+        if not self.reachable:
+            raise Unavailable("no session D-Bus")
+        if (name, member) not in self.answers:
+            raise _Refused(f"{name} answered org.freedesktop.DBus.Error.ServiceUnknown")
+        return self.answers[(name, member)]
+
+    def call(self, bus_name, path, interface, method, signature="", body=()):
+        return (self._answer(bus_name, method),)
+
+    def prop(self, bus_name, path, interface, name):
+        return self._answer(bus_name, name)
+
+
+def test_freedesktop_lock_from_logind_else_the_screensaver():
+    from qlbreak.detect import freedesktop
+
+    logind, gnome = ("org.freedesktop.login1", "LockedHint"), ("org.gnome.ScreenSaver", "GetActive")
+    assert freedesktop.locked(FakeBus({logind: True}), FakeBus({})) is True
+    assert freedesktop.locked(FakeBus({logind: False}), FakeBus({gnome: True})) is True
+    assert freedesktop.locked(FakeBus({logind: False}), FakeBus({})) is False  # logind answered
+    assert (
+        freedesktop.locked(FakeBus({}, reachable=False), FakeBus({("org.freedesktop.ScreenSaver", "GetActive"): 0}))
+        is False
+    )
+    with pytest.raises(Unavailable):
+        freedesktop.locked(FakeBus({}, reachable=False), FakeBus({}))
+
+
+def test_freedesktop_do_not_disturb_and_gnome_idle():
+    from qlbreak.detect import freedesktop
+
+    server = ("org.freedesktop.Notifications", "Inhibited")
+    assert freedesktop.do_not_disturb(FakeBus({server: True})) is True
+    with pytest.raises(Unavailable, match="no do-not-disturb"):
+        freedesktop.do_not_disturb(FakeBus({}))  # dunst 1.9 answers InvalidArgs, seen for real
+    assert freedesktop.mutter_idle_seconds(FakeBus({("org.gnome.Mutter.IdleMonitor", "GetIdletime"): 61500})) == 61.5
+    with pytest.raises(Unavailable):
+        freedesktop.mutter_idle_seconds(FakeBus({}))

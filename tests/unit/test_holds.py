@@ -270,3 +270,23 @@ def test_a_hold_across_midnight_ends_with_the_grace_window_and_no_catch_up_the_n
     rig.at(60)  # Monday's reminder earns no catch-up on Tuesday
     assert len(rig.windows.prompts) == 1
     rig.history.close()
+
+
+def test_only_todays_miss_earns_a_catch_up():
+    from qlbreak.core import catchup
+    from qlbreak.core.schedule import Occurrence
+
+    now = datetime(2026, 12, 1, 11, 0, tzinfo=BERLIN)
+    today = Occurrence(now.replace(hour=9, minute=30), "morning", now.date())
+    yesterday = Occurrence(today.at - timedelta(days=1), "morning", today.day - timedelta(days=1))
+    lunch = now.replace(hour=12, minute=30)
+    assert catchup.after_miss(yesterday, None, False, "", "", lunch, now) is None
+    pending = catchup.after_miss(today, None, False, "", "", lunch, now)
+    assert pending is not None and pending.before == lunch
+    assert catchup.after_miss(today, catchup.Stage.DUE, False, "", "", lunch, now) is None  # seen, let pass
+    assert catchup.after_miss(today, catchup.Stage.HELD, True, "", "", lunch, now) is None  # superseded
+    assert catchup.offer(pending, now, held=False, offered_on=None, on=True)
+    assert not catchup.offer(pending, now, held=True, offered_on=None, on=True)
+    assert not catchup.offer(pending, now, held=False, offered_on=now.date(), on=True)
+    assert not catchup.offer(pending, lunch, held=False, offered_on=None, on=True)
+    assert catchup.expired(pending, lunch) and not catchup.expired(pending, now)
