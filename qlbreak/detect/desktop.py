@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from qlbreak.detect.facts import Detectors, Fact
 
 
-def for_this_desktop(platform: str = sys.platform) -> Detectors:
+def for_this_desktop(platform: str = sys.platform, session_lock: Any = None) -> Detectors:
+    """``session_lock``: on Windows, the ``windows.SessionLock`` the tray icon feeds."""
     sources: dict[str, list[tuple[str, Fact]]] = {}
 
     def add(fact: str, source: str, read: Fact) -> None:
@@ -18,6 +20,8 @@ def for_this_desktop(platform: str = sys.platform) -> Detectors:
 
         add("full_screen", "SHQueryUserNotificationState", windows.full_screen)
         add("do_not_disturb", "SHQueryUserNotificationState", windows.do_not_disturb)
+        if session_lock is not None:
+            add("locked", "the session's lock messages", session_lock.locked)
         add("locked", "SHQueryUserNotificationState", windows.locked)
         add("idle_seconds", "GetLastInputInfo", windows.idle_seconds)
         add("microphone", "the microphone consent store", windows.microphone)

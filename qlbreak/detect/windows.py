@@ -44,6 +44,26 @@ def locked(state: Callable[[], int] = notification_state) -> bool:
     return state() == NOT_PRESENT
 
 
+class SessionLock:
+    """The session's lock as the tray icon's window hears it (``WM_WTSSESSION_CHANGE``);
+    until the icon listens, it cannot tell (and ``SHQueryUserNotificationState`` answers)."""
+
+    def __init__(self) -> None:
+        self.listening = False
+        self._locked = False
+
+    def heard(self, locked: bool) -> None:  # from the icon's thread: one bool, set whole
+        self._locked = locked
+
+    def listen(self) -> None:
+        self.listening = True
+
+    def locked(self) -> bool:
+        if not self.listening:
+            raise Unavailable("the tray icon does not receive the session's lock messages")
+        return self._locked
+
+
 def idle_seconds() -> float:
     if sys.platform != "win32":
         raise Unavailable("not Windows")

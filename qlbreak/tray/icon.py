@@ -30,7 +30,7 @@ class TrayUnavailable(Exception):
 
 
 class TrayIcon:
-    def __init__(self, assets: Path, post: Post) -> None:
+    def __init__(self, assets: Path, post: Post, session_lock: Any = None) -> None:
         """``post`` takes what the icon is asked (menu items, clicks, the session's end)
         to the service; it only queues."""
         try:
@@ -49,7 +49,14 @@ class TrayIcon:
         elif self.backend == "win32":
             from qlbreak.tray import icon_win32 as win32_tray
 
-            icon_class = win32_tray.fixed(icon_class, lambda: post(Quit()), lambda: post(Wake()))
+            lock = session_lock
+            icon_class = win32_tray.fixed(
+                icon_class,
+                lambda: post(Quit()),
+                lambda: post(Wake()),
+                lock.heard if lock is not None else lambda locked: None,
+                lock.listen if lock is not None else lambda: None,
+            )
         self.has_default_action = bool(icon_class.HAS_DEFAULT_ACTION)
         self.has_menu = bool(icon_class.HAS_MENU)
         log.info("tray backend %s (click: %s, menu: %s)", self.backend, self.has_default_action, self.has_menu)

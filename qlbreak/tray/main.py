@@ -25,6 +25,7 @@ from qlbreak.clock import SystemClock
 from qlbreak.core.commands import Command, Quit
 from qlbreak.core.tray_view import Entry
 from qlbreak.detect.desktop import for_this_desktop
+from qlbreak.detect.windows import SessionLock
 from qlbreak.storage.config import Config, Watch
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
@@ -65,7 +66,9 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     commands: queue.Queue[Command] = queue.Queue()
     post = commands.put
 
-    tray, problem, adjust = _tray_or_notifications(post)
+    # Windows tells the icon's window of a lock; the "locked" detector hears it there.
+    session_lock = SessionLock() if sys.platform == "win32" else None
+    tray, problem, adjust = _tray_or_notifications(post, session_lock)
     config = adjust(config)
     windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
@@ -73,7 +76,8 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
     # Buttons on the notification start windows: only where there is a display for them.
     buttons = ButtonNotifications(icon_file, post) if adjust is _as_given else None
-    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, for_this_desktop(), buttons)
+    detectors = for_this_desktop(session_lock=session_lock)
+    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, detectors, buttons)
     # A first run (no answers yet) on a display the welcome can be shown on.
     welcome = adjust is _as_given and not _exists(paths.config_file)
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)
@@ -153,19 +157,21 @@ def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _tray_or_notifications(post: Post) -> tuple[TrayIcon | None, str | None, Callable[[Config], Config]]:
+def _tray_or_notifications(
+    post: Post, session_lock: SessionLock | None = None
+) -> tuple[TrayIcon | None, str | None, Callable[[Config], Config]]:
     """The icon, why there is none, and what every reading of the settings becomes:
     with no display there is no prompt window either, so reminders are notifications."""
     problem = display_problem()
     if problem:
         return None, problem, _notifications_only
-    tray, problem = _make_tray(post)
+    tray, problem = _make_tray(post, session_lock)
     return tray, problem, _as_given
 
 
-def _make_tray(post: Post) -> tuple[TrayIcon | None, str | None]:
+def _make_tray(post: Post, session_lock: SessionLock | None = None) -> tuple[TrayIcon | None, str | None]:
     try:
-        tray = TrayIcon(assets_dir(), post)
+        tray = TrayIcon(assets_dir(), post, session_lock)
     except TrayUnavailable as error:
         return None, f"cannot show an icon here ({error})"
     if tray.tray_present() is False:

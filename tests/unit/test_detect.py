@@ -158,3 +158,16 @@ def test_freedesktop_do_not_disturb_and_gnome_idle():
     assert freedesktop.mutter_idle_seconds(FakeBus({("org.gnome.Mutter.IdleMonitor", "GetIdletime"): 61500})) == 61.5
     with pytest.raises(Unavailable):
         freedesktop.mutter_idle_seconds(FakeBus({}))
+
+
+def test_each_platform_reads_each_fact_from_its_own_sources():
+    from qlbreak.detect.desktop import for_this_desktop
+    from qlbreak.detect.windows import SessionLock
+
+    on_windows = for_this_desktop("win32", session_lock=SessionLock()).available()
+    assert on_windows["locked"] == "read from the session's lock messages"
+    assert on_windows["microphone"] == "read from the microphone consent store"
+    on_mac = for_this_desktop("darwin").available()
+    assert on_mac["idle_seconds"] == "read from Quartz" and on_mac["full_screen"] == "not available here"
+    on_linux = for_this_desktop("linux").available()
+    assert on_linux["full_screen"] == "read from X11 (EWMH)" and on_linux["microphone"] == "read from pactl"

@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from qlbreak.tray.icon_win32 import (
     PBT_APMRESUMEAUTOMATIC,
     WM_ENDSESSION,
@@ -77,3 +79,20 @@ def test_windows_never_blocks_the_end_of_a_session():
     assert handlers[WM_ENDSESSION](0, 0) == 0 and ended == []  # cancelled by someone else
     assert handlers[WM_ENDSESSION](1, 0) == 0 and ended == [1]
     assert handlers[WM_POWERBROADCAST](PBT_APMRESUMEAUTOMATIC, 0) == 1 and resumed == [1]
+
+
+def test_windows_lock_and_unlock_reach_the_locked_detector():
+    from qlbreak.detect.facts import Unavailable
+    from qlbreak.detect.windows import SessionLock
+    from qlbreak.tray.icon_win32 import WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK, WTS_SESSION_UNLOCK
+
+    lock = SessionLock()
+    handlers = session_handlers(lambda: None, lambda: None, lock.heard)
+    with pytest.raises(Unavailable):
+        lock.locked()  # until the icon's window listens, SHQueryUserNotificationState answers
+    lock.listen()
+    assert handlers[WM_WTSSESSION_CHANGE](WTS_SESSION_LOCK, 0) == 0 and lock.locked() is True
+    handlers[WM_WTSSESSION_CHANGE](WTS_SESSION_UNLOCK, 0)
+    assert lock.locked() is False
+    handlers[WM_WTSSESSION_CHANGE](0x5, 0)  # a logon elsewhere changes nothing
+    assert lock.locked() is False
