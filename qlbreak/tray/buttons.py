@@ -5,22 +5,24 @@ it counts as "no buttons" and the prompt is the reminder).
 
 desktop-notifier runs on asyncio: one daemon thread runs its loop, started with the
 first reminder (an idle tray that never reminds never pays for it); each call from
-the service waits at most ``TIMEOUT``. A press is posted as the command it names,
+the service waits at most ``TIMEOUT``. asyncio itself is imported then too (~25 ms
+and its memory at start otherwise). A press is posted as the command it names,
 exactly as the prompt's answer would be; a click on the body opens the stretch.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import Coroutine, Sequence
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from qlbreak.core.commands import StretchNow, from_action
 from qlbreak.tray.ports import Post
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger("qlbreak")
 TIMEOUT = 3.0  # seconds a call may take before the prompt is used instead
@@ -95,6 +97,9 @@ class ButtonNotifications:
         return pressed
 
     def _call(self, work: Coroutine[Any, Any, T]) -> T:
+        import asyncio
+        from concurrent.futures import TimeoutError as FutureTimeout
+
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
             threading.Thread(target=self._loop.run_forever, daemon=True, name="qlbreak-notifier").start()
