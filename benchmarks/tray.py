@@ -8,8 +8,11 @@ Starts its own Xvfb and trayer and a private home, then measures:
 - click to dialog mapped: a real click on the icon (xdotool) to the stretch window's
   MapNotify, next to a bare ``tkinter.Tk()`` window's process start to map (a bare
   pystray xorg icon cannot be clicked at all: it never asks for button presses);
-- idle: resident memory and CPU of each tray process over ``idle_seconds`` (default
-  60), both running side by side.
+- idle: resident memory, CPU and wakeups (context switches of all its threads, per
+  minute) of each tray process over ``idle_seconds`` (default 60), side by side.
+
+``--write FILE`` also writes the tables, with the machine, versions, date and command,
+as Markdown (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -98,6 +101,19 @@ def rss_and_ticks(pid: int) -> tuple[float, int]:
     return rss, int(fields[11]) + int(fields[12])  # utime + stime
 
 
+def switches(pid: int) -> int:
+    """Context switches so far, voluntary and not, over every thread of ``pid``."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                    total += int(line.split()[1])
+        except OSError:
+            continue  # a thread that just ended
+    return total
+
+
 def click_to_map(display, env, icon: int) -> float:
     geometry = display.create_resource_object("window", icon).get_geometry()
     origin = display.create_resource_object("window", icon).translate_coords(display.screen().root, 0, 0)
@@ -156,43 +172,80 @@ def latencies(display, env: dict[str, str], home: str, runs: int) -> dict[str, l
     return times
 
 
-def idle_use(display, env: dict[str, str], seconds: float) -> dict[str, tuple[float, float]]:
-    """RSS (MB) at the end and CPU (%) over ``seconds``, both icons side by side."""
+def idle_use(display, env: dict[str, str], seconds: float) -> dict[str, tuple[float, float, float]]:
+    """RSS (MB) at the end, CPU (%) and wakeups (context switches a minute) over
+    ``seconds``, both icons side by side."""
     procs = {
         "bare pystray icon": start_docked(display, BARE, env, "bareSystemTrayIcon")[0],
         "qlbreak tray": start_docked(display, QLBREAK, env, "qlbreakSystemTrayIcon")[0],
     }
     time.sleep(3)
-    before = {k: rss_and_ticks(p.pid) for k, p in procs.items()}
+    before = {k: (*rss_and_ticks(p.pid), switches(p.pid)) for k, p in procs.items()}
     time.sleep(seconds)
-    after = {k: rss_and_ticks(p.pid) for k, p in procs.items()}
+    after = {k: (*rss_and_ticks(p.pid), switches(p.pid)) for k, p in procs.items()}
     for proc in procs.values():
         stop(proc)
-    return {k: (after[k][0], (after[k][1] - before[k][1]) / HZ / seconds * 100) for k in procs}
+    return {
+        k: (after[k][0], (after[k][1] - before[k][1]) / HZ / seconds * 100, (after[k][2] - before[k][2]) * 60 / seconds)
+        for k in procs
+    }
 
 
-def report(times: dict[str, list[float]], idle: dict[str, tuple[float, float]], runs: int, seconds: float) -> None:
+def report(
+    times: dict[str, list[float]], idle: dict[str, tuple[float, float, float]], runs: int, seconds: float
+) -> list[str]:
+    """The tables, as the lines printed (and written as Markdown with ``--write``)."""
+    lines = [f"{'':<40} {'median':>9} {'best':>9} {'worst':>9} {'x base':>7}"]
+
     def row(label: str, values: list[float], base: float) -> None:
         median = statistics.median(values)
-        print(f"{label:<40} {median:>9.1f} {min(values):>9.1f} {max(values):>9.1f} {median / base:>7.2f}")
+        lines.append(f"{label:<40} {median:>9.1f} {min(values):>9.1f} {max(values):>9.1f} {median / base:>7.2f}")
 
-    print(f"interpreter: {sys.executable}   ({runs} runs each; ms)")
-    print(f"{'':<40} {'median':>9} {'best':>9} {'worst':>9} {'x base':>7}")
     base = statistics.median(times["bare dock"])
     row("start to docked: bare pystray icon", times["bare dock"], base)
     row("start to docked: qlbreak", times["qlbreak dock"], base)
     base = statistics.median(times["bare tk"])
     row("bare Tk window: start to mapped", times["bare tk"], base)
     row("qlbreak: click to stretch window mapped", times["click"], base)
-    print()
-    print(f"idle over {seconds:.0f} s        {'RSS MB':>9} {'CPU %':>9}")
-    for label, (rss, cpu) in idle.items():
-        print(f"{label:<22} {rss:>9.1f} {cpu:>9.2f}")
+    lines += ["", f"idle over {seconds:.0f} s        {'RSS MB':>9} {'CPU %':>9} {'wakeups/min':>12}"]
+    for label, (rss, cpu, wakeups) in idle.items():
+        lines.append(f"{label:<22} {rss:>9.1f} {cpu:>9.2f} {wakeups:>12.1f}")
+    bare, ours = idle["bare pystray icon"], idle["qlbreak tray"]
+    lines.append(f"{'qlbreak / bare':<22} {ours[0] / bare[0]:>8.2f}x")
+    return lines
+
+
+def write_markdown(path: Path, lines: list[str], runs: int, seconds: float) -> None:
+    import datetime
+    import platform
+
+    import PIL  # (not pystray: importing it opens the X display, gone by now)
+
+    from qlbreak import __version__
+
+    info = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), platform.processor())
+    head = [
+        "# The tray's cost, next to a bare pystray icon",
+        "",
+        f"Measured {datetime.date.today():%Y-%m-%d} with",
+        f"`python benchmarks/tray.py {runs} {seconds:.0f} --write={path}`",
+        "(its own Xvfb and trayer, a private home).",
+        "",
+        f"- machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}, pystray 0.19.5, Pillow {PIL.__version__}, qlbreak {__version__}",
+        f"- {runs} runs each for the times (ms); the idle figures over {seconds:.0f} s, both icons side by side",
+        "",
+        "```",
+    ]
+    path.write_text("\n".join([*head, *lines, "```", ""]))
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
+    args = [a for a in sys.argv[1:] if not a.startswith("--write")]
+    target = next((Path(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--write=")), None)
+    runs = int(args[0]) if args else 5
+    seconds = float(args[1]) if len(args) > 1 else 60.0
     xvfb, name = start_xvfb()
     env, home = private_env(name)
     trayer = subprocess.Popen(
@@ -211,7 +264,12 @@ def main() -> None:
         stop(trayer)
         xvfb.terminate()
         xvfb.wait()
-    report(times, idle, runs, seconds)
+    lines = report(times, idle, runs, seconds)
+    print(f"interpreter: {sys.executable}   ({runs} runs each; ms)")
+    print("\n".join(lines))
+    if target is not None:
+        write_markdown(target, lines, runs, seconds)
+        print(f"written to {target}")
 
 
 if __name__ == "__main__":
