@@ -154,7 +154,11 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
             clients: dict[socket.socket, _Client] = {}
             try:
                 while not self._closed.is_set():
-                    for key, events in selector.select(timeout=0.25):
+                    # asleep until a client, the waker or the nearest client deadline: an
+                    # idle tray's endpoint never wakes (it woke four times a second)
+                    soonest = min((c.deadline for c in clients.values()), default=None)
+                    wait = None if soonest is None else max(0.0, soonest - time.monotonic())
+                    for key, events in selector.select(timeout=wait):
                         if key.fileobj is self._sock:
                             self._accept(selector, clients, new_dialogue)
                         elif key.fileobj in clients:
