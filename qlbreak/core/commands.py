@@ -86,7 +86,8 @@ class ChildEnded:
 
 @dataclass(frozen=True, slots=True)
 class Wake:
-    """The machine resumed (Windows says so): look at the clock at once."""
+    """Look at the clock at once: the alarm rang, the machine resumed, the clock was set
+    or the settings file changed."""
 
 
 @dataclass(frozen=True, slots=True)

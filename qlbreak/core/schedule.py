@@ -8,8 +8,9 @@ Invariants, which the property tests in tests/unit/test_schedule_properties.py c
   clock does (suspend, backward jumps, time-zone changes).
 - Nothing here reads the clock. ``now`` is an aware datetime whose tzinfo is the
   user's zone; the caller reads it once per tick and carries out the decision.
-- Nothing here sleeps. ``Decision.wake_at`` says when to look again, and it is never
-  more than ``HEARTBEAT`` away, because relative waits stop during suspend.
+- Nothing here sleeps. ``Decision.wake_at`` is the next instant a decision can change
+  (an occurrence, a pause's end, the next midnight, when "today" moves on); ``wait_for``
+  says how long the loop may block until then (see ``WAITS``).
 
 DST policy: a reminder keeps its local wall-clock time on both change days. A local
 time that falls in a gap (it does not exist) fires at the same offset after the gap
@@ -26,7 +27,18 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# How long the loop may block before it looks at the clock again, by what wakes it:
+# a relative wait stops while the machine sleeps, so without a wall-clock alarm it
+# looks every HEARTBEAT; with one (it fires at ``wake_at`` even when that instant
+# passed during a suspend, and at once on a clock change) it waits for the alarm, and
+# the wait's own limit is only a net, ALARM_SLACK after the alarm and at most hourly.
 HEARTBEAT = timedelta(seconds=30)
+ALARM_SLACK, SAFETY_NET = timedelta(seconds=5), timedelta(hours=1)
+SHORTEST_WAIT = timedelta(milliseconds=50)
+WAITS = {  # wall-clock alarm? -> (added to the time left, the longest wait)
+    False: (timedelta(0), HEARTBEAT),
+    True: (ALARM_SLACK, SAFETY_NET),
+}
 # Occurrences older than this before the newest instant ever seen are settled for
 # good; it is longer than any time-zone change can move an occurrence (26 h).
 SETTLED_AFTER = timedelta(days=3)
@@ -229,8 +241,15 @@ def _midnight(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC).astimezone(zone)
 
 
+def wait_for(wake_at: datetime, now: datetime, wall_alarm: bool) -> float:
+    """Seconds the loop may block on its queue, from ``now``, before it looks again."""
+    slack, longest = WAITS[wall_alarm]
+    left = max(wake_at - now, SHORTEST_WAIT) + slack
+    return min(left, longest).total_seconds()
+
+
 def _wake_at(plan: Plan, state: ScheduleState, now: datetime) -> datetime:
-    candidates = [now + HEARTBEAT]
+    candidates = [until_tomorrow(now)]
     coming = next_occurrence(plan.reminders, now, state.handled)
     if coming is not None:
         candidates.append(coming.at)

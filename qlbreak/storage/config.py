@@ -112,9 +112,9 @@ def minutes_problem(key: str, value: object, low: int, high: int) -> str | None:
 
 class Watch:
     """``config.toml`` as the running app sees it: read again when its modification
-    time, size or file changed. One ``stat`` a look, so the tray can look on every
-    heartbeat; no thread. ``adjust`` is what the app changes in every reading (no
-    prompt window where there is no display)."""
+    time, size or file changed. One ``stat`` a look, so the tray looks at every step
+    (on Linux inotify wakes it when the file changes); no thread. ``adjust`` is what
+    the app changes in every reading (no prompt window where there is no display)."""
 
     def __init__(
         self, path: Path, stretch_ids: Collection[str], adjust: Callable[[Config], Config] = lambda c: c

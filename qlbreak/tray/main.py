@@ -35,10 +35,11 @@ from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.tray import logs
 from qlbreak.tray.autostart import for_this_system
 from qlbreak.tray.buttons import ButtonNotifications
+from qlbreak.tray.channels import Server
 from qlbreak.tray.icon import TrayIcon, TrayUnavailable, display_problem
 from qlbreak.tray.instance import Endpoint, InstanceError
 from qlbreak.tray.notify import Notifications, choose_sender
-from qlbreak.tray.ports import Ports, Post
+from qlbreak.tray.ports import Alarm, Ports, Post
 from qlbreak.tray.service import Service
 from qlbreak.tray.windows import ChildWindows
 
@@ -77,15 +78,12 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     # Buttons on the notification start windows: only where there is a display for them.
     buttons = ButtonNotifications(icon_file, post) if adjust is _as_given else None
     detectors = for_this_desktop(session_lock=session_lock)
-    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, detectors, buttons)
+    alarm = _alarm(post, paths)
+    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, detectors, buttons, alarm)
     # A first run (no answers yet) on a display the welcome can be shown on.
     welcome = adjust is _as_given and not _exists(paths.config_file)
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)
-    try:
-        listener = endpoint.listen(post, frozenset(catalogue.ids))
-    except InstanceError as trouble:  # the app still works; a second start cannot reach it
-        log.warning("%s", trouble)
-        listener = None
+    listener = _listen(endpoint, post, catalogue)
     _quit_on_signals(post)
     if problem:  # once, on stderr and in the log
         log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
@@ -101,10 +99,29 @@ def run(config: Config, catalogue: Catalogue, paths: Paths, out: TextIO, err: Te
     finally:
         if listener is not None:
             listener.close()
+        if alarm is not None:
+            alarm.close()
         history.close()
         endpoint.release()
         log.info("qlbreak stopped")
     return 0
+
+
+def _listen(endpoint: Endpoint, post: Post, catalogue: Catalogue) -> Server | None:
+    try:
+        return endpoint.listen(post, frozenset(catalogue.ids))
+    except InstanceError as trouble:  # the app still works; a second start cannot reach it
+        log.warning("%s", trouble)
+        return None
+
+
+def _alarm(post: Post, paths: Paths) -> Alarm | None:
+    """The wall-clock alarm (Linux); elsewhere the loop looks every 30 s."""
+    if not sys.platform.startswith("linux"):
+        return None
+    from qlbreak.tray import alarm_linux
+
+    return alarm_linux.for_this_system(post, [paths.config_file])
 
 
 def _as_given(config: Config) -> Config:

@@ -112,6 +112,18 @@ class Detectors(Protocol):
     def available(self) -> dict[str, str]: ...
 
 
+class Alarm(Protocol):
+    """Wakes the loop (posts ``Wake``) at a wall-clock instant however the machine slept,
+    and at once when the clock is set, the machine resumes or the settings change."""
+
+    exact: bool  # the loop waits for it alone (else it also looks every schedule.HEARTBEAT)
+
+    def at(self, instant: datetime) -> None:
+        """Fire at ``instant``; each call replaces the one before."""
+
+    def close(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class Ports:
     """Every outside world the service talks to, each behind its port."""
@@ -124,3 +136,4 @@ class Ports:
     settings: SettingsFile | None = field(default=None)  # None: the settings never change
     detectors: Detectors | None = field(default=None)  # None: nothing ever holds a reminder
     buttons: ButtonNotifier | None = field(default=None)  # None: the prompt is the reminder
+    alarm: Alarm | None = field(default=None)  # None: the loop looks every schedule.HEARTBEAT

@@ -6,8 +6,9 @@ queue; ``step`` drains it, reads the clock once, and carries out the decisions:
 ``core/schedule.py`` says when an occurrence falls due or is missed,
 ``core/reminder.py`` what happens to the reminder on show (``presenting.py`` holds it
 back or shows it, as ``core/holds.py`` decides), ``core/tray_view.py`` what the icon
-says. Relative waits stop while a machine sleeps, so the loop never waits
-longer than ``schedule.HEARTBEAT`` and checks the wall clock against the monotonic one.
+says. It sleeps until the next decision: a wall-clock alarm (``ports.alarm``) wakes it
+then, on a clock change, a resume or a changed settings file; without one it looks
+every ``schedule.HEARTBEAT``, since relative waits stop while a machine sleeps.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
 LOOK_EVERY = timedelta(seconds=3)  # at the detectors, while a reminder is due or held
+HISTORY_RETRY = timedelta(seconds=30)  # the next try to write records the history refused
 
 
 class Service:
@@ -98,17 +100,20 @@ class Service:
     # -- the loop ----------------------------------------------------------------------
 
     def run(self) -> None:
-        """Step until Quit; each wait ends at the next decision or the heartbeat."""
+        """Step until Quit; each wait ends with a command, the alarm's Wake among them."""
         first: Command | None = None
+        alarm = self.ports.alarm
         while self.running:
             try:
                 wake = self.step(first)
             except Exception:  # a full disk or a locked history must not end the reminders
                 log.exception("a step of the service loop failed; trying again shortly")
                 wake = self.ports.clock.now() + timedelta(seconds=5)
-            wait = (wake - self.ports.clock.now()).total_seconds()
+            if alarm is not None:
+                alarm.at(wake)
+            wait = schedule.wait_for(wake, self.ports.clock.now(), alarm is not None and alarm.exact)
             try:
-                first = self.commands.get(timeout=min(max(wait, 0.05), schedule.HEARTBEAT.total_seconds()))
+                first = self.commands.get(timeout=wait)
             except queue.Empty:
                 first = None
 
@@ -153,6 +158,8 @@ class Service:
         wake = decision.wake_at if until is None else min(decision.wake_at, until)
         if self.presenter.watching(self.reminder):
             return min(wake, now + LOOK_EVERY)
+        if self.history.pending:  # records the history could not take yet
+            wake = min(wake, now + HISTORY_RETRY)
         back = self.catch_ups.wake_at(now)
         return wake if back is None else min(wake, back)
 
@@ -192,7 +199,7 @@ class Service:
             case ChildEnded(kind=kind, result=result, records=records):
                 self._ended(kind, result, records, now)
             case Wake():
-                pass  # resumed from sleep (Windows says so): this step looks at the clock
+                pass  # the alarm, a resume, a clock or settings change: this step looks
             case Quit():
                 log.info("quitting")
                 self.running = False

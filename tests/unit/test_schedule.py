@@ -21,6 +21,7 @@ from qlbreak.core.schedule import (
     tick,
     until_tomorrow,
     upcoming,
+    wait_for,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -109,11 +110,15 @@ def test_fires_once_at_the_time():
     assert [d.fire.reminder if d.fire else None for d in decisions] == [None, "morning", None]
 
 
-def test_wakes_at_the_due_instant_and_at_least_every_heartbeat():
+def test_wakes_at_the_due_instant_or_at_midnight_and_waits_by_what_wakes_it():
     _, (decision,) = run(PLAN, [at("2026-11-25 09:29:50")])
     assert decision.wake_at == at("2026-11-25 09:30")
-    _, (decision,) = run(PLAN, [at("2026-11-25 08:00")])
-    assert decision.wake_at == at("2026-11-25 08:00") + HEARTBEAT
+    _, (decision,) = run(PLAN, [at("2026-11-25 23:00")])  # tomorrow's words start at midnight
+    assert decision.wake_at == at("2026-11-26 00:00")
+    assert wait_for(decision.wake_at, at("2026-11-25 23:00"), wall_alarm=False) == HEARTBEAT.total_seconds()
+    assert wait_for(decision.wake_at, at("2026-11-25 23:00"), wall_alarm=True) == 3600  # the alarm wakes it
+    assert wait_for(decision.wake_at, at("2026-11-25 23:59:59"), wall_alarm=True) == 6  # 5 s behind the alarm
+    assert wait_for(at("2026-11-25 09:00"), at("2026-11-25 23:00"), wall_alarm=False) == 0.05  # late: at once
 
 
 def test_late_inside_grace_fires_late():
@@ -170,7 +175,7 @@ def test_pause_holds_reminders_then_the_grace_rule_applies():
     state = pause(state, at("2026-11-25 09:45"))
     state, (held,) = run(PLAN, [at("2026-11-25 09:30:10")], state)
     assert held.fire is None and not held.missed
-    assert held.wake_at <= at("2026-11-25 09:30:40")
+    assert held.wake_at == at("2026-11-25 09:45")  # the pause ends
     _, (after,) = run(PLAN, [at("2026-11-25 09:45:05")], state)
     assert after.fire is not None and after.fire.reminder == "morning"
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from qlbreak.core.schedule import (
     SETTLED_AFTER,
+    Decision,
     Occurrence,
     OccurrenceKey,
     Plan,
@@ -26,6 +27,7 @@ from qlbreak.core.schedule import (
     next_occurrence,
     occurrences_between,
     tick,
+    until_tomorrow,
 )
 
 ZONES = (
@@ -102,6 +104,16 @@ STEP = st.one_of(
     st.tuples(st.just("zone"), st.integers(0, len(ZONES) - 1)),
 )
 FORWARD_STEP = STEP.filter(lambda s: s[0] != "back")
+# The tray on a wall-clock alarm: it wakes at ``wake_at`` and at once on a resume, a
+# clock change and a zone change (the kernel and inotify say so), never to look.
+ALARM_STEP = st.one_of(
+    st.tuples(st.just("alarm"), st.just(0)),
+    st.tuples(st.just("alarm"), st.just(0)),
+    st.tuples(st.just("alarm"), st.just(0)),
+    st.tuples(st.just("suspend"), st.integers(60, 3 * 24 * 3600)),
+    st.tuples(st.just("back"), st.integers(60, 2 * 24 * 3600)),
+    st.tuples(st.just("zone"), st.integers(0, len(ZONES) - 1)),
+)
 
 
 @dataclass
@@ -126,8 +138,12 @@ def simulate(
     state = ScheduleState()
     zone = ZoneInfo(zone_name)
     real, skew = start, timedelta(0)
+    before: datetime | None = None
+    wake_at = start
     for kind, amount in [("tick", 0), *steps]:
-        if kind == "zone":
+        if kind == "alarm":
+            real = wake_at - skew  # the wall clock reaches the instant the alarm was set for
+        elif kind == "zone":
             zone = ZoneInfo(ZONES[amount])
             real += timedelta(seconds=1)
         elif kind == "back":
@@ -148,8 +164,22 @@ def simulate(
             run.fired.append((now, decision.fire))
             run.settled.add(decision.fire.key)
         check_tick(run, now, decision.fire, decision.missed, settled_before)
-        assert timedelta(0) < decision.wake_at - now <= timedelta(seconds=30)
+        assert now < decision.wake_at <= until_tomorrow(now), "wakes for the next decision, at most a day on"
+        if kind == "alarm" and before is not None:
+            check_awake(plan, max(before, run.since), now, decision, settled_before)
+        before, wake_at = now, decision.wake_at
     return run
+
+
+def check_awake(plan: Plan, before: datetime, now: datetime, decision: Decision, settled: set[OccurrenceKey]) -> None:
+    """The machine was awake from ``before`` (or the start, what the schedule answers
+    for) to the alarm at ``now``: what fell due in between and was not settled already
+    fired at its instant; only one sharing that instant may be missed for it."""
+    if not [o for o in occurrences_between(plan.reminders, before, now) if o.key not in settled]:
+        return
+    fire = decision.fire
+    assert fire is not None and fire.at == now, f"the alarm at {now} fired {fire}, not what fell due"
+    assert all(o.at == now for o in decision.missed if o.at > before), "an occurrence was lost while awake"
 
 
 def check_tick(
@@ -189,6 +219,18 @@ def test_any_timeline_settles_each_occurrence_once(zone_name: str, data: st.Data
     start = data.draw(starts(zone_name))
     steps = data.draw(st.lists(STEP, min_size=1, max_size=60))
     run = simulate(plan, zone_name, start, steps)
+    fired_keys = [o.key for _, o in run.fired]
+    assert len(fired_keys) == len(set(fired_keys)), "an occurrence fired twice"
+    assert not set(fired_keys) & {o.key for o in run.missed}
+
+
+@pytest.mark.parametrize("zone_name", ZONES)
+@given(data=st.data())
+def test_woken_only_by_the_alarm_nothing_is_lost(zone_name: str, data: st.DataObject) -> None:
+    """No heartbeat: the loop sleeps until ``wake_at``, or a resume, clock or zone change."""
+    plan = Plan(data.draw(reminders()), grace=timedelta(minutes=data.draw(st.sampled_from([1, 30, 90]))))
+    start = data.draw(starts(zone_name))
+    run = simulate(plan, zone_name, start, data.draw(st.lists(ALARM_STEP, min_size=1, max_size=80)))
     fired_keys = [o.key for _, o in run.fired]
     assert len(fired_keys) == len(set(fired_keys)), "an occurrence fired twice"
     assert not set(fired_keys) & {o.key for o in run.missed}

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from qlbreak.core import schedule
 from qlbreak.core.commands import (
     OpenMenu,
     Pause,
@@ -235,9 +236,11 @@ def test_a_damaged_state_file_is_kept_aside_and_history_still_prevents_repeats(a
     assert list(tmp_path.glob("state.json.bad-*"))
 
 
-def test_the_wait_is_never_longer_than_the_heartbeat(app):
-    wake = app.service.step()
-    assert wake - app.clock.now() <= timedelta(seconds=30)
+def test_the_loop_sleeps_until_the_next_decision_on_the_alarm_else_looks_every_heartbeat(app):
+    wake = app.service.step()  # 09:25 on a work day: the 09:30 reminder is next
+    assert wake == app.clock.now() + timedelta(minutes=5)
+    assert schedule.wait_for(wake, app.clock.now(), wall_alarm=False) == 30
+    assert schedule.wait_for(wake, app.clock.now(), wall_alarm=True) == 5 * 60 + 5  # a net behind the alarm
 
 
 def test_an_idle_tray_does_not_write_its_state_every_heartbeat(tmp_path):
@@ -265,7 +268,7 @@ def test_a_failing_step_is_logged_and_the_loop_goes_on(app, caplog, monkeypatch)
         return app.clock.now()
 
     monkeypatch.setattr(app.service, "step", broken)
-    monkeypatch.setattr("qlbreak.tray.service.schedule.HEARTBEAT", timedelta(milliseconds=10))
+    monkeypatch.setitem(schedule.WAITS, False, (timedelta(0), timedelta(milliseconds=10)))
     app.service.run()
     assert len(calls) == 2 and "disk full" in caplog.text
 
