@@ -5,10 +5,11 @@ outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` 
 a notification with buttons, where the desktop has them), ``windows`` (the one way to
 start a child window), ``instance`` (one per user; ``channels`` carries its bytes),
 ``autostart``, ``logs`` and ``alarm_linux`` (what wakes the loop: the next decision's
-wall-clock instant, a clock change, a resume, a changed settings file). Beside the loop: ``presenting`` (a due reminder held or
-shown), ``catching_up`` (the one catch-up after a reminder missed unseen), ``tally``
-(what the menu counts) and ``news`` (what it tells the user about a changed
-config.toml or a history it cannot write).
+wall-clock instant, a clock change, a resume, a changed settings file). Beside the
+loop: ``presenting`` (a due reminder held or shown), ``catching_up`` (the one
+catch-up after a reminder missed unseen), ``tally`` (what the menu counts) and
+``news`` (what it tells the user about a changed config.toml or a history it cannot
+write).
 
 May import ``core``, ``stretches``, ``storage``, ``detect`` (what the desktop says
 about presenting, calls, being away, a lock), and of ``ui`` only ``spec`` (the child

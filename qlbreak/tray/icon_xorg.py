@@ -4,7 +4,8 @@ plain virtual environment on Linux. Upstream master has the same faults.
 1. The icon window never selects ButtonPress, so clicks are lost: we add the mask,
    and a right click (button 3) asks for qlbreak's own menu (xorg has none).
 2. It docks once: a tray host that starts late or restarts never gets the icon. A
-   watchdog asks the tray again while the icon window is not embedded.
+   watchdog asks the tray again when one announces itself (MANAGER) and while the
+   icon window is not embedded; in between it sleeps on X events.
 3. Trays on X11 show no tooltip: the pointer resting on the icon for ``HOVER_DELAY``
    asks for qlbreak's own (``on_hover(True)``), leaving it takes it away.
 4. Its setters reach X from the calling thread through one shared python-xlib
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import select
 import threading
 import time
 from collections.abc import Callable
@@ -30,8 +32,7 @@ import Xlib.Xatom
 
 log = logging.getLogger("qlbreak")
 WAKE = "_QLBREAK_WAKE"
-REDOCK_PERIOD, REDOCK_GRACE = 0.5, 1.0
-DOCKED_PERIOD = 2.0  # once docked, look less often: an idle tray should cost ~nothing
+REDOCK_PERIOD, REDOCK_GRACE = 0.5, 1.0  # asking again while a tray does not show the icon
 MIN_SIDE = 8  # pixels: an icon smaller than this is not really shown
 HOVER_DELAY = 0.5  # seconds the pointer rests on the icon before the tooltip shows
 
@@ -199,23 +200,29 @@ def fixed(
                 d.close()
 
         def _redock_watchdog(self) -> None:
+            """Sleeps on its own X connection until something about docking changes: the
+            icon window reparented, mapped or resized, or a tray host announcing itself
+            (the MANAGER message on the root window). Only while a running tray has not
+            shown the icon does it ask again every ``REDOCK_PERIOD``."""
             d = Xlib.display.Display(self._display.get_display_name())
-            opcode = d.intern_atom("_NET_SYSTEM_TRAY_OPCODE")
+            opcode, manager = d.intern_atom("_NET_SYSTEM_TRAY_OPCODE"), d.intern_atom("MANAGER")
             root = d.screen().root
-            warned = False
+            warned, asked = False, False
             try:
                 win = d.create_resource_object("window", self._window.id)
-                time.sleep(REDOCK_GRACE)
+                root.change_attributes(event_mask=Xlib.X.StructureNotifyMask)  # MANAGER comes this way
+                win.change_attributes(event_mask=Xlib.X.StructureNotifyMask)  # our own masks: one per client
+                time.sleep(REDOCK_GRACE)  # pystray asks once itself, at start
                 while True:
                     # embedded and shown: trayer sometimes takes an icon and never maps it
                     embedded = win.query_tree().parent != root and win.get_attributes().map_state == Xlib.X.IsViewable
+                    owner = None if embedded else tray_owner(d)
                     if embedded:
                         self._make_room(win, root)
                         self._docked.set()
                         warned = False
                     else:
                         self._docked.clear()
-                        owner = tray_owner(d)
                         if owner is not None:
                             log.info("icon not shown in the tray; asking the tray to take it")
                             request = Xlib.protocol.event.ClientMessage(
@@ -226,7 +233,9 @@ def fixed(
                         elif not warned:
                             log.info("no system tray is running; the icon will appear when one starts")
                             warned = True
-                    time.sleep(DOCKED_PERIOD if self._docked.is_set() else REDOCK_PERIOD)
+                    asked = owner is not None
+                    if not _next_change(d, win.id, manager, REDOCK_PERIOD if asked else None):
+                        return  # our window is gone: the icon has stopped
             except (Xlib.error.XError, Xlib.error.ConnectionClosedError):
                 pass  # our window is gone: the icon has stopped
             finally:
@@ -247,3 +256,17 @@ def fixed(
             win.display.flush()
 
     return FixedIcon
+
+
+def _next_change(d: Xlib.display.Display, window: int, manager: int, timeout: float | None) -> bool:
+    """Wait (``timeout`` None: for as long as it takes) for an event that may change
+    whether the icon is docked; False when the icon window was destroyed."""
+    if not d.pending_events():
+        select.select([d.fileno()], [], [], timeout)
+    while d.pending_events():
+        event = d.next_event()
+        if event.type == Xlib.X.DestroyNotify and event.window.id == window:
+            return False
+        if event.type == Xlib.X.ClientMessage and event.client_type == manager:
+            log.info("a system tray started")
+    return True

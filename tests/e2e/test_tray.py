@@ -107,7 +107,8 @@ def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_ap
     desktop.screen.press(MENU, "1 hour")
     until = datetime.now(UTC) + timedelta(hours=1)
     expected = {f"qlbreak \u2014 paused until {(until + timedelta(minutes=d)):%H:%M}" for d in (-1, 0)}
-    wait_until(lambda: desktop.title(icon) in expected, 10, f"the title to say {expected}")
+    # "... until 00:28 tomorrow" when the hour crosses midnight
+    wait_until(lambda: desktop.title(icon).startswith(tuple(expected)), 10, f"the title to say {expected}")
     shot(desktop, e2e_shots, "4-paused")
 
 
@@ -186,7 +187,7 @@ def test_a_prompt_reminder_sits_below_the_icon_and_comes_exactly_once(desktop, t
     wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the reminder")
 
 
-def test_an_edited_config_is_used_at_the_next_heartbeat_and_its_reminder_fires(desktop, tray_app, e2e_shots):
+def test_an_edited_config_is_used_at_once_and_its_reminder_fires(desktop, tray_app, e2e_shots):
     seen = len(desktop.notifications())  # the bus's log is the whole session's
     app = tray_app()
     icon = desktop.docked_icon()
@@ -195,7 +196,7 @@ def test_an_edited_config_is_used_at_the_next_heartbeat_and_its_reminder_fires(d
     edited = f'# edited by hand while qlbreak runs\n{text}\n[[reminder]]\nname = "edited"\ntime = "{at:%H:%M}"\n'
     app.paths.config_file.write_text(edited + f'days = ["{DAYS[at.weekday()]}"]\n')
     wanted = f"next: edited at {at:%H:%M}"
-    wait_until(lambda: wanted in desktop.title(icon), 35, "the title to name the new reminder")
+    wait_until(lambda: wanted in desktop.title(icon), 5, "the title to name the new reminder at once (inotify)")
     assert "settings changed: reminders" in app.log()
     desktop.click_icon(icon, button=3)
     wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
