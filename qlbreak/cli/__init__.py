@@ -10,27 +10,33 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qlbreak.cli.context import Context
+
+    Run = Callable[[Context], int]
 
 from qlbreak import __version__
-from qlbreak.cli.commands import (
-    cmd_autostart,
-    cmd_config,
-    cmd_history,
-    cmd_list,
-    cmd_quit,
-    cmd_safety,
-    cmd_schedule,
-    cmd_settings,
-    cmd_stretch,
-    cmd_tray,
-)
-from qlbreak.cli.context import Context, Fail
-from qlbreak.cli.status import cmd_status
-from qlbreak.core import vocabulary
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from qlbreak.cli.commands import (
+        cmd_autostart,
+        cmd_config,
+        cmd_history,
+        cmd_list,
+        cmd_quit,
+        cmd_safety,
+        cmd_schedule,
+        cmd_settings,
+        cmd_stretch,
+    )
+    from qlbreak.cli.status import cmd_status
+    from qlbreak.cli.tray import cmd_tray
+
     parser = argparse.ArgumentParser(
         prog="qlbreak",
         description="A tray break reminder with one guided stretch for the lower back.",
@@ -40,26 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=cmd_tray)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("list", help="the stretches: which are in your rotation, and why the others are not")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--rotation", action="store_true", help="only the stretches in your rotation")
-    p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
-    p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
-    p.add_argument("--position", choices=vocabulary.POSITIONS)
-    p.add_argument("--equipment", choices=vocabulary.EQUIPMENT, help="only stretches that use this")
-    p.set_defaults(run=cmd_list)
-
-    p = sub.add_parser("schedule", help="the coming reminders")
-    p.add_argument("--from", dest="start", metavar="DATE|DATETIME", help="start here instead of now (local time)")
-    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days to list (default 7)")
-    p.add_argument("--tz", metavar="ZONE", help="an IANA time zone instead of the configured one")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=cmd_schedule)
-
-    p = sub.add_parser("history", help="what was done, skipped or missed, and the streak")
-    p.add_argument("--days", type=int, default=14, metavar="N", help="how far back (default 14)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(run=cmd_history)
+    _add_reading_commands(sub, cmd_list, cmd_schedule, cmd_history)
 
     p = sub.add_parser("stretch", help="open the stretch window now")
     p.add_argument(
@@ -96,12 +83,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_reading_commands(sub: Any, cmd_list: Run, cmd_schedule: Run, cmd_history: Run) -> None:
+    """The commands that only read: the stretches, the coming reminders, the history."""
+    from qlbreak.core import vocabulary
+
+    p = sub.add_parser("list", help="the stretches: which are in your rotation, and why the others are not")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--rotation", action="store_true", help="only the stretches in your rotation")
+    p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
+    p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
+    p.add_argument("--position", choices=vocabulary.POSITIONS)
+    p.add_argument("--equipment", choices=vocabulary.EQUIPMENT, help="only stretches that use this")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("schedule", help="the coming reminders")
+    p.add_argument("--from", dest="start", metavar="DATE|DATETIME", help="start here instead of now (local time)")
+    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days to list (default 7)")
+    p.add_argument("--tz", metavar="ZONE", help="an IANA time zone instead of the configured one")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_schedule)
+
+    p = sub.add_parser("history", help="what was done, skipped or missed, and the streak")
+    p.add_argument("--days", type=int, default=14, metavar="N", help="how far back (default 14)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_history)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     from qlbreak.storage.privacy import private_by_default
 
     private_by_default()
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    if _the_tray(words):  # the common start (login, the menu entry): no parser, the icon first
+        from qlbreak.cli.tray import cmd_tray
+
+        args = argparse.Namespace(config=words[1] if len(words) == 2 else None, run=cmd_tray)
+    else:
+        args = build_parser().parse_args(words)
+    from qlbreak.cli.context import Context, Fail
+
     try:
         return int(args.run(Context(args, out, err)))
     except Fail as failure:
@@ -111,3 +132,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _the_tray(words: Sequence[str]) -> bool:
+    """Nothing but the tray app asked for: no words, or ``--config PATH``."""
+    return not words or (len(words) == 2 and words[0] == "--config" and not words[1].startswith("-"))

@@ -14,12 +14,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def cmd_tray(ctx: Context) -> int:
-    from qlbreak.tray import main as tray_main
-
-    return tray_main.run(ctx.config, ctx.catalogue, ctx.paths, ctx.out, ctx.err)
-
-
 def cmd_autostart(ctx: Context) -> int:
     from qlbreak.tray.autostart import for_this_system
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from qlbreak.storage import config as config_mod
     from qlbreak.storage.history import History
     from qlbreak.storage.paths import Paths

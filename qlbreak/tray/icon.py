@@ -5,24 +5,25 @@ without a display, so it happens here, lazily, and any failure becomes
 ``TrayUnavailable``. The backend's capabilities are read once: where a click runs the
 default item (Windows, X11) it opens a stretch; elsewhere "Stretch now" is the
 menu's first item. On X11 a right click asks for qlbreak's own menu.
+
+It is made before the rest of the app loads (``start.py``), so it imports no more
+than pystray until it is asked for a menu or a click arrives.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qlbreak.core.commands import Hover, OpenMenu, Quit, Wake, from_action
-from qlbreak.core.tray_view import APP, Entry
-from qlbreak.tray.ports import Post
+from qlbreak.storage.paths import APP
 
-log = logging.getLogger("qlbreak")
-LOOKS = ("normal", "due", "paused")
+if TYPE_CHECKING:
+    from qlbreak.core.tray_view import Entry
+    from qlbreak.tray.ports import Post
 
 
 class TrayUnavailable(Exception):
@@ -39,29 +40,34 @@ class TrayIcon:
         except Exception as err:  # noqa: BLE001 - Xlib.error.DisplayNameError and kin
             raise TrayUnavailable(f"{type(err).__name__}: {err}".rstrip(": ")) from None
         self._pystray, self.post = pystray, post
-        self.images = {look: _load(Image, assets / f"tray-{look}@2x.png") for look in LOOKS}
+        self._assets, self._image_module = assets, Image
+        self.images = {"normal": _start_look(Image, assets)}  # the others when first shown
         icon_class: Any = pystray.Icon
         self.backend = icon_class.__module__.removeprefix("pystray._")  # xorg, gtk, win32, darwin; base: dummy
         if self.backend == "xorg":
             from qlbreak.tray import icon_xorg as xorg_tray
 
-            icon_class = xorg_tray.fixed(icon_class, lambda x, y: post(OpenMenu(x, y)), lambda on: post(Hover(on)))
+            icon_class = xorg_tray.fixed(icon_class, lambda x, y: post(_command("OpenMenu", x, y)), self._hover)
         elif self.backend == "win32":
             from qlbreak.tray import icon_win32 as win32_tray
 
             lock = session_lock
             icon_class = win32_tray.fixed(
                 icon_class,
-                lambda: post(Quit()),
-                lambda: post(Wake()),
+                lambda: post(_command("Quit")),
+                lambda: post(_command("Wake")),
                 lock.heard if lock is not None else lambda locked: None,
                 lock.listen if lock is not None else lambda: None,
             )
         self.has_default_action = bool(icon_class.HAS_DEFAULT_ACTION)
         self.has_menu = bool(icon_class.HAS_MENU)
-        log.info("tray backend %s (click: %s, menu: %s)", self.backend, self.has_default_action, self.has_menu)
-        first = self._menu([Entry("Stretch now", "stretch", default=True)])
+        # the service sends the whole menu once it runs; until then a click still stretches
+        default = self.has_default_action
+        first = pystray.Menu(pystray.MenuItem("Stretch now", self._callback("stretch"), default=default))
         self.icon = icon_class(APP, self.images["normal"], APP, menu=first)
+
+    def _hover(self, on: bool) -> None:
+        self.post(_command("Hover", on))
 
     # -- life ------------------------------------------------------------------------
 
@@ -104,6 +110,8 @@ class TrayIcon:
     # -- what it shows -----------------------------------------------------------------
 
     def update(self, title: str, look: str, menu: Sequence[Entry]) -> None:
+        if look not in self.images:
+            self.images[look] = _load(self._image_module, self._assets / f"tray-{look}@2x.png")
         image, built = self.images[look], self._menu(menu)
 
         def apply() -> None:
@@ -143,13 +151,32 @@ class TrayIcon:
         return pystray.Menu(*items)
 
     def _callback(self, action: str) -> Callable[[Any, Any], None]:
-        command = from_action(action)
-
         def run(_icon: Any, _item: Any) -> None:
+            from qlbreak.core.commands import from_action  # loaded by the service long before
+
+            command = from_action(action)
             if command is not None:
                 self.post(command)  # only queues: the service thread acts
 
         return run
+
+
+def _command(name: str, *args: Any) -> Any:
+    """The command ``name`` (a class of core.commands), imported when first needed."""
+    from qlbreak.core import commands
+
+    return getattr(commands, name)(*args)
+
+
+def _start_look(image_module: Any, assets: Path) -> Any:
+    """The normal look from its raw RGBA copy (``scripts/make_assets.py`` writes it from
+    the PNG): no PNG decoder to import before the icon docks. The PNG if it is missing."""
+    try:
+        raw = (assets / "tray-normal@2x.rgba").read_bytes()
+    except OSError:
+        return _load(image_module, assets / "tray-normal@2x.png")
+    side = int((len(raw) // 4) ** 0.5)
+    return image_module.frombytes("RGBA", (side, side), raw)
 
 
 def _load(image_module: Any, path: Path) -> Any:

@@ -14,19 +14,18 @@ frame, stays silent or has the wrong key is dropped, and a crowd is turned away.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import logging
-import secrets
+import os
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from qlbreak.core.commands import OpenSettings, Quit, StretchNow
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
 from qlbreak.tray.channels import Dialogue, EndpointError, Server, connect_pipe
-from qlbreak.tray.ports import Post
+
+if TYPE_CHECKING:
+    from qlbreak.tray.ports import Post
 
 if sys.platform != "win32":
     from qlbreak.tray.channels import SocketServer, connect_socket
@@ -83,7 +82,7 @@ class Endpoint:
                     return None
                 private_folder(self.key_file.parent)
                 with contextlib.suppress(FileExistsError):  # another qlbreak made it first: use that one
-                    write_atomic(self.key_file, secrets.token_bytes(32), overwrite=False)
+                    write_atomic(self.key_file, os.urandom(32), overwrite=False)
                 key = self.key_file.read_bytes()
         except OSError as err:
             raise InstanceError(f"{self.key_file}: cannot use the single-instance key: {err}") from None
@@ -147,9 +146,9 @@ class Endpoint:
             raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
         try:
             challenge = channel.recv(NONCE)
-            mine = secrets.token_bytes(NONCE)
+            mine = os.urandom(NONCE)
             channel.send(_proof(key, b"client", challenge) + mine)
-            if not hmac.compare_digest(channel.recv(NONCE), _proof(key, b"server", mine)):
+            if not _same(channel.recv(NONCE), _proof(key, b"server", mine)):
                 raise InstanceError("the program at the endpoint does not hold qlbreak's key")
             channel.send(bytes([len(data)]) + data)
             return channel.recv(channel.recv(1)[0]).decode("ascii", "replace")
@@ -163,9 +162,11 @@ def _dialogue(key: bytes, post: Post, known_ids: frozenset[str]) -> Dialogue:
     """The serving side of one client, as steps: each ``yield`` sends bytes and asks for
     the next so many (0: done); both sides prove the key, then one command, one reply.
     The same steps run over a socket (POSIX) and over a pipe (Windows)."""
-    challenge = secrets.token_bytes(NONCE)
+    from qlbreak.core.commands import OpenSettings, Quit, StretchNow  # the lock comes first, not these
+
+    challenge = os.urandom(NONCE)
     answer = yield challenge, 2 * NONCE  # their proof, then their own challenge
-    if not hmac.compare_digest(answer[:NONCE], _proof(key, b"client", challenge)):
+    if not _same(answer[:NONCE], _proof(key, b"client", challenge)):
         log.warning("refused a connection: wrong key")
         return
     length = (yield _proof(key, b"server", answer[NONCE:]), 1)[0]
@@ -185,7 +186,16 @@ def _dialogue(key: bytes, post: Post, known_ids: frozenset[str]) -> Dialogue:
 
 
 def _proof(key: bytes, side: bytes, challenge: bytes) -> bytes:
+    import hashlib  # here, not at start: OpenSSL costs ~4 ms before the icon docks
+    import hmac
+
     return hmac.new(key, b"qlbreak-" + side + challenge, hashlib.sha256).digest()
+
+
+def _same(a: bytes, b: bytes) -> bool:
+    import hmac
+
+    return hmac.compare_digest(a, b)
 
 
 def _framed(text: str) -> bytes:

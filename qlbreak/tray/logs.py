@@ -31,6 +31,7 @@ def setup(log_file: Path) -> IO[str] | None:
         handler = RotatingFileHandler(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s: %(message)s"))
         log.addHandler(handler)
+        logging.getLogger("pystray").addHandler(handler)  # its tracebacks: here, not the terminal
         stream = handler.stream
     except OSError as err:
         print(f"qlbreak: {log_file}: cannot write the log ({err.strerror}); logging to stderr only", file=sys.stderr)

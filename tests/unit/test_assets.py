@@ -36,6 +36,13 @@ def test_every_stretch_has_a_scene_and_the_tray_its_looks():
     assert (assets_dir() / "chime.wav").is_file()
 
 
+def test_the_raw_start_icon_is_the_png_it_comes_from():
+    """The tray starts from tray-normal@2x.rgba (no PNG decoder before it docks)."""
+    with Image.open(assets_dir() / "tray-normal@2x.png") as png:
+        assert (assets_dir() / "tray-normal@2x.rgba").read_bytes() == png.convert("RGBA").tobytes()
+        assert png.size == (128, 128)
+
+
 def test_scenes_render_readably_small():
     image = render(SCENES["seated-side-bend"], 96, LIGHT)
     assert image.height == 64

@@ -1,0 +1,124 @@
+"""The tray's first moments: the one-per-user lock, then the icon, then the rest.
+
+The icon docks before the settings, the catalogue, the history and the service load
+(``main.serve`` does that, in pystray's setup thread, once the icon is shown): this
+module imports only the lock, the folders and pystray. A second start asks the running
+one for a stretch and exits 0, before any of it. Signals are set here, in the main
+thread (the only one that may); until the service runs they wait in its queue.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import signal
+import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from qlbreak.storage.paths import Paths, default_paths
+from qlbreak.tray.instance import Endpoint, InstanceError
+
+if TYPE_CHECKING:
+    from qlbreak.core.commands import Command
+    from qlbreak.detect.windows import SessionLock
+    from qlbreak.storage.config import Config
+    from qlbreak.stretches.catalogue import Catalogue
+    from qlbreak.tray.icon import TrayIcon
+    from qlbreak.tray.ports import Post
+
+    # The settings and the catalogue, problems already told; None: they cannot be used.
+    Load = Callable[[], tuple[Config, Catalogue] | None]
+
+
+def start(config: str | None, load: Load, out: TextIO, err: TextIO) -> int:
+    """Run the tray app until it quits; the exit status."""
+    paths = default_paths(config)
+    endpoint = Endpoint(paths.runtime_dir, paths.key_file)
+    try:
+        if not endpoint.acquire():
+            return _second(endpoint, out, err)
+    except InstanceError as trouble:
+        print(f"qlbreak: {trouble}", file=err)
+        return 2
+    commands: queue.Queue[Command] = queue.Queue()
+    _quit_on_signals(commands.put)
+    from qlbreak.tray.icon import display_problem
+
+    problem = display_problem()
+    session_lock: SessionLock | None = None
+    if sys.platform == "win32":  # Windows tells the icon's window of a lock
+        from qlbreak.detect.windows import SessionLock
+
+        session_lock = SessionLock()
+    tray, why = (None, problem) if problem else _icon(commands.put, session_lock)
+    try:
+        if tray is None:
+            return _serve(load, paths, endpoint, commands, None, why, problem is None, session_lock)
+        status: list[int] = []
+        setup = lambda: status.append(_serve(load, paths, endpoint, commands, tray, why, True, session_lock))  # noqa: E731
+        tray.run(setup=setup)  # it runs once the icon has asked the tray to dock it
+        return status[0] if status else 0
+    finally:
+        endpoint.release()
+
+
+def _serve(
+    load: Load,
+    paths: Paths,
+    endpoint: Endpoint,
+    commands: queue.Queue[Command],
+    tray: TrayIcon | None,
+    problem: str | None,
+    display: bool,
+    session_lock: SessionLock | None,
+) -> int:
+    from qlbreak.tray import main
+
+    return main.serve(load, paths, endpoint, commands, tray, problem, display, session_lock)
+
+
+def _icon(post: Post, session_lock: SessionLock | None) -> tuple[TrayIcon | None, str | None]:
+    from qlbreak.storage.paths import assets_dir
+    from qlbreak.tray.icon import TrayIcon, TrayUnavailable
+
+    # pystray logs "Failed to dock icon" with a traceback while no tray runs; the
+    # watchdog says that in words, and logs.setup sends pystray's lines to the file
+    logging.getLogger("pystray").propagate = False
+    try:
+        return TrayIcon(assets_dir(), post, session_lock), None
+    except TrayUnavailable as error:
+        return None, f"cannot show an icon here ({error})"
+
+
+def _quit_on_signals(post: Post) -> None:
+    """Quit cleanly (state saved, icon removed, a log line) on kill, Ctrl-C, and when the
+    terminal it was started from closes (SIGHUP)."""
+
+    def quit_now(*_: object) -> None:
+        from qlbreak.core.commands import Quit  # not before the icon docks
+
+        post(Quit())
+
+    signals = [signal.SIGTERM, signal.SIGINT]
+    if sys.platform != "win32":
+        signals.append(signal.SIGHUP)
+    for sig in signals:
+        signal.signal(sig, quit_now)
+
+
+def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
+    """Another qlbreak holds the lock: ask it for a stretch (it may still be starting)."""
+    for attempt in range(10):
+        try:
+            endpoint.send("stretch")
+        except InstanceError as problem:
+            if attempt == 9:
+                print(f"qlbreak: another qlbreak holds the lock but does not answer ({problem})", file=err)
+                return 1
+            time.sleep(0.3)
+        else:
+            break
+    print("qlbreak is already running: it opens a stretch now", file=out)
+    return 0
