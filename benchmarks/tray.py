@@ -41,6 +41,7 @@ BARE_TK = "import tkinter; tkinter.Tk().mainloop()"
 QLBREAK = [sys.executable, "-m", "qlbreak"]
 BARE = [sys.executable, "-c", BARE_ICON]
 HZ = os.sysconf("SC_CLK_TCK")
+BY_HAND = "<!-- written by hand from here: --write keeps it -->"
 
 
 def events_until(display: Xlib.display.Display, wanted, timeout: float = 20) -> float:
@@ -238,7 +239,8 @@ def write_markdown(path: Path, lines: list[str], runs: int, seconds: float) -> N
         "",
         "```",
     ]
-    path.write_text("\n".join([*head, *lines, "```", ""]))
+    kept = path.read_text().partition(BY_HAND)[2] if path.exists() else ""  # the notes below the tables
+    path.write_text("\n".join([*head, *lines, "```", "", BY_HAND]) + (kept or "\n"))
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ntpath
 import os
-import plistlib
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -117,6 +116,8 @@ class LaunchAgent:
         self.python = python
 
     def enabled(self) -> bool:
+        import plistlib  # macOS only: not in the tray's memory elsewhere
+
         try:
             with self.path.open("rb") as f:
                 data = plistlib.load(f)
@@ -125,6 +126,8 @@ class LaunchAgent:
         return bool(data.get("RunAtLoad")) and not data.get("Disabled", False)
 
     def set(self, on: bool) -> None:
+        import plistlib
+
         if on:
             data = {
                 "Label": LABEL,
