@@ -69,7 +69,7 @@ class FakeWindows:
         self.menus: list[tuple[tuple[Entry, ...], int, int]] = []
         self.tooltips: list[str] = []
         self.open: set[str] = set()
-        self.raised = self.safety = 0
+        self.raised = self.safety = self.prepared = 0
         self.config: Config | None = None  # the settings it was last told
         self.opened: list[tuple[str, object]] = []  # settings, welcome and history windows
 
@@ -89,6 +89,9 @@ class FakeWindows:
 
     def close_prompt(self) -> None:
         self._close("prompt")
+
+    def prepare_stretch(self) -> None:
+        self.prepared += 1
 
     def open_tooltip(self, text: str) -> None:
         self.tooltips.append(text)

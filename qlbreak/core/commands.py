@@ -96,6 +96,12 @@ class Quit:
 
 
 @dataclass(frozen=True, slots=True)
+class Approach:
+    """The pointer came onto the icon (X11): a click may follow, so the stretch window
+    starts ahead and the click only has to show it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Hover:
     """The pointer rests on the icon (``on``) or left it: qlbreak's own tooltip on X11,
     where trays show none."""
@@ -115,6 +121,7 @@ Command = (
     | OpenHistory
     | OpenMenu
     | Hover
+    | Approach
     | ChildEnded
     | Wake
     | Quit

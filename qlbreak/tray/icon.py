@@ -47,7 +47,12 @@ class TrayIcon:
         if self.backend == "xorg":
             from qlbreak.tray import icon_xorg as xorg_tray
 
-            icon_class = xorg_tray.fixed(icon_class, lambda x, y: post(_command("OpenMenu", x, y)), self._hover)
+            icon_class = xorg_tray.fixed(
+                icon_class,
+                lambda x, y: post(_command("OpenMenu", x, y)),
+                self._hover,
+                lambda: post(_command("Approach")),
+            )
         elif self.backend == "win32":
             from qlbreak.tray import icon_win32 as win32_tray
 

@@ -7,7 +7,8 @@ plain virtual environment on Linux. Upstream master has the same faults.
    watchdog asks the tray again when one announces itself (MANAGER) and while the
    icon window is not embedded; in between it sleeps on X events.
 3. Trays on X11 show no tooltip: the pointer resting on the icon for ``HOVER_DELAY``
-   asks for qlbreak's own (``on_hover(True)``), leaving it takes it away.
+   asks for qlbreak's own (``on_hover(True)``), leaving it takes it away. The pointer
+   coming onto it says so at once (``on_enter``): a click may follow.
 4. Its setters reach X from the calling thread through one shared python-xlib
    connection, which deadlocked about one start in twenty. Here other threads only
    ``post`` work, woken by a client message sent over a private connection; the
@@ -45,7 +46,10 @@ def tray_owner(display: Xlib.display.Display) -> Any:
 
 
 def fixed(
-    icon_class: type, on_right_click: Callable[[int, int], None], on_hover: Callable[[bool], None] = lambda on: None
+    icon_class: type,
+    on_right_click: Callable[[int, int], None],
+    on_hover: Callable[[bool], None] = lambda on: None,
+    on_enter: Callable[[], None] = lambda: None,
 ) -> type:
     """A subclass of pystray's xorg Icon with the repairs above."""
 
@@ -112,6 +116,7 @@ def fixed(
             self._display.flush()
 
         def _on_enter(self, event: Any) -> None:
+            on_enter()  # a click may follow: the stretch window can start now
             self._cancel_hover()
             self._hover = threading.Timer(HOVER_DELAY, self._hovered)
             self._hover.daemon = True

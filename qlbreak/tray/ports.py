@@ -48,6 +48,9 @@ class Windows(Protocol):
 
     def open_stretch(self, stretch: Stretch) -> None: ...
 
+    def prepare_stretch(self) -> None:
+        """Start the stretch window ahead of a likely click; it ends unseen if none comes."""
+
     def raise_stretch(self) -> bool:
         """Bring an open stretch window to the front; False when none is open."""
 

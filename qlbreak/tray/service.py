@@ -23,6 +23,7 @@ from pathlib import Path
 from qlbreak.clock import Drift
 from qlbreak.core import holds, reminder, schedule, tray_view
 from qlbreak.core.commands import (
+    Approach,
     ChildEnded,
     Command,
     Hover,
@@ -192,6 +193,8 @@ class Service:
             case OpenMenu(x=x, y=y):
                 windows.close_tooltip()
                 windows.open_menu(tray_view.menu(self._view(now)), x, y)
+            case Approach():
+                windows.prepare_stretch()
             case Hover(on=True):
                 windows.open_tooltip(tray_view.title(self._view(now)))
             case Hover(on=False):

@@ -10,6 +10,7 @@ line it answered, as ``ChildEnded(kind, result)``.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import signal
 import subprocess
@@ -28,6 +29,7 @@ from qlbreak.ui import spec
 from qlbreak.ui.theme import palette
 
 log = logging.getLogger("qlbreak")
+WARM_FOR = 20.0  # seconds a stretch window started ahead waits for its click
 
 
 def start(
@@ -71,13 +73,60 @@ class ChildWindows:
         self.python, self.icon_at = python, icon_at
         self.tk_problem = spec.tk_missing()  # then no window can open: said once, at start
         self._children: dict[str, subprocess.Popen[bytes]] = {}
+        self._warm: subprocess.Popen[bytes] | None = None  # a stretch window started ahead
         self._lock = threading.Lock()
 
     # -- the Windows port ------------------------------------------------------------
 
     def open_stretch(self, stretch: Stretch) -> None:
         told = spec.stretch(stretch, self.config, self.paths, self._theme()) | {"listen": True}
-        self._start("stretch", told, listen=True)
+        if not self._tell_warm(told):
+            self._start("stretch", told, listen=True)
+
+    def prepare_stretch(self) -> None:
+        """Start a stretch window ahead of a click it may never get (the pointer is on
+        the icon); it ends unseen ``WARM_FOR`` seconds later if no stretch opens."""
+        if self.tk_problem or self._alive("stretch") is not None:
+            return
+        with self._lock:
+            warm = self._warm
+        if warm is not None and warm.poll() is None:
+            return
+        try:
+            warm = start("warm-stretch", {}, self.python, listen=True)
+        except OSError as err:
+            log.info("cannot start a stretch window ahead: %s", err)
+            return
+        with self._lock:
+            self._warm = warm
+        timer = threading.Timer(WARM_FOR, self._cool, args=(warm,))
+        timer.daemon = True
+        timer.start()
+
+    def _tell_warm(self, told: spec.Spec) -> bool:
+        """Give a warm window its stretch; False when there is none to give it to."""
+        with self._lock:
+            warm, self._warm = self._warm, None
+        if warm is None or warm.poll() is not None or warm.stdin is None:
+            return False
+        try:
+            warm.stdin.write(json.dumps(told).encode() + b"\n")
+            warm.stdin.flush()
+        except OSError:
+            return False
+        with self._lock:
+            self._children["stretch"] = warm
+        log.info("stretch window shown (started ahead, pid %d)", warm.pid)
+        threading.Thread(target=self._wait, args=("stretch", warm), daemon=True).start()
+        return True
+
+    def _cool(self, warm: subprocess.Popen[bytes]) -> None:
+        """No stretch came for the warm window: it ends, and nobody hears of it."""
+        with self._lock:
+            if self._warm is not warm:
+                return  # it became the stretch window, or a newer one took its place
+            self._warm = None
+        _close_unused(warm)
 
     def raise_stretch(self) -> bool:
         child = self._alive("stretch")
@@ -136,6 +185,10 @@ class ChildWindows:
     def close_all(self) -> None:
         for kind in list(self._children):
             self._end(kind)
+        with self._lock:
+            warm, self._warm = self._warm, None
+        if warm is not None:
+            _close_unused(warm)
 
     def configure(self, config: Config) -> None:
         self.config = config
@@ -187,3 +240,16 @@ class ChildWindows:
 
     def _theme(self) -> str:
         return palette(self.config.theme).name
+
+
+def _close_unused(warm: subprocess.Popen[bytes]) -> None:
+    """An empty line tells a warm window it is not needed; it is reaped here."""
+    try:
+        if warm.stdin is not None:
+            warm.stdin.close()
+        warm.wait(timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        warm.kill()
+        warm.wait()
+    if warm.stdout is not None:
+        warm.stdout.close()

@@ -183,10 +183,12 @@ def main_window(
     size: tuple[int, int] = (WIDTH, HEIGHT),
     appname: str = APPNAME,
     min_size: tuple[int, int] = (360, 440),
+    root: tk.Tk | None = None,
 ) -> tk.Tk:
     """The root of a main window: ``size`` (440 x 560) at 100%, centred on the screen
-    that has the pointer; file errors in its callbacks are one line, a bug a traceback."""
-    root = tk.Tk(className="Qlbreak")
+    that has the pointer; file errors in its callbacks are one line, a bug a traceback.
+    ``root``: one made earlier (a warm stretch window's), else a new one."""
+    root = root if root is not None else tk.Tk(className="Qlbreak")
     root.report_callback_exception = _report
     root.tk.call("tk", "appname", appname)
     root.configure(background=palette.bg)

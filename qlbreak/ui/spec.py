@@ -41,6 +41,9 @@ WINDOWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "welcome": ("qlbreak.ui.welcome", ("config", "theme", "assets", "autostart")),
     "history": ("qlbreak.ui.history", ("lines", "theme")),
     "tooltip": ("qlbreak.ui.tooltip", ("text", "theme", "icon")),
+    # a stretch window started before the click (the pointer is on the icon): it is
+    # told its stretch's spec later, as one line on its stdin (``ui/warm.py``)
+    "warm-stretch": ("qlbreak.ui.warm", ()),
 }
 Spec = dict[str, "Any"]
 
@@ -60,8 +63,13 @@ def read(window: str, argv: Sequence[str]) -> Spec:
     """The spec a window was started with; SpecError says what is wrong with it."""
     if len(argv) != 1:
         raise SpecError(f"expected one JSON spec, got {len(argv)} arguments")
+    return parse(window, argv[0])
+
+
+def parse(window: str, text: str) -> Spec:
+    """A spec from its JSON; SpecError says what is wrong with it."""
     try:
-        spec = json.loads(argv[0])
+        spec = json.loads(text)
     except ValueError as err:
         raise SpecError(f"not JSON: {err}") from None
     if not isinstance(spec, dict):

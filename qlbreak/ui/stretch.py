@@ -43,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(spec)
 
 
-def run(spec: window_spec.Spec) -> int:
+def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
+    """``root``: a Tk made before the spec came (``ui/warm.py``), withdrawn."""
     import tkinter
 
     from qlbreak.storage import consent
@@ -72,6 +73,7 @@ def run(spec: window_spec.Spec) -> int:
             ask_safety=lambda: not consent.given(spec["safety_file"]),
             on_accept=lambda: remember(spec["safety_file"], zone),
             wants_raise=_listen_for_raise() if spec.get("listen") else None,
+            root=root,
         )
     except tkinter.TclError as err:
         print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
@@ -93,6 +95,7 @@ def _open(
     ask_safety: Callable[[], bool],
     on_accept: Callable[[], None],
     wants_raise: Callable[[], bool] | None = None,
+    root: tk.Tk | None = None,
 ) -> None:
     """Open the window and return when it closes; the safety screen comes first once.
     ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
@@ -100,7 +103,7 @@ def _open(
     from qlbreak.ui.dialog import Dialog
     from qlbreak.ui.safety import before_first_stretch
 
-    root = main_window(palette)
+    root = main_window(palette, root=root)
     dialog = Dialog(root, walk, palette, cue, assets, speed)
     if ask_safety():
         before_first_stretch(root, palette, dialog.fonts, on_accept, then=dialog.start)
@@ -108,6 +111,7 @@ def _open(
         dialog.start()
     if wants_raise is not None:
         _watch_raise(root, wants_raise)
+    root.deiconify()  # a warm root was withdrawn until now
     show_and_wait(root)
 
 

@@ -228,3 +228,51 @@ def test_the_ball_release_warns_first_offers_its_range_and_names_each_side(scree
     screen.wait_text(APP, "^Left side: the ball under the left side of your low back")
     screen.key(wid, "Escape")
     assert d.exited() == 0
+
+
+def test_a_window_started_ahead_is_unseen_until_told_its_stretch(screen, shots, tmp_path):
+    """The tray starts one when the pointer comes onto its icon (``ui/warm.py``)."""
+    import json
+    import subprocess
+    import time
+
+    from qlbreak.storage.config import Config
+    from qlbreak.ui import spec
+
+    safety = default_paths().safety_file
+    safety.parent.mkdir(parents=True, exist_ok=True)
+    safety.write_text("2026-11-25T09:00:00+00:00\n")
+    argv = spec.command("warm-stretch", {})
+    warm = subprocess.Popen(argv, env=screen.env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        time.sleep(1.5)  # loaded and waiting
+        assert screen.windows("qlbreak — Cat-cow") == [] and warm.poll() is None
+        told = spec.stretch(CATALOGUE.get("cat-cow"), Config(), default_paths(), "light")
+        assert warm.stdin is not None
+        warm.stdin.write(json.dumps(told).encode() + b"\n")
+        warm.stdin.flush()
+        started = time.monotonic()
+        wid = screen.wait_window("qlbreak — Cat-cow", 10)
+        shown_in = time.monotonic() - started
+        screen.screenshot(shots / "dialog-started-ahead.png", wid)
+        assert "Cat-cow" in screen.texts(APP)
+        assert shown_in < 2.0
+    finally:
+        warm.terminate()
+        warm.communicate(timeout=10)  # and its pipes closed
+
+
+def test_a_window_started_ahead_ends_quietly_when_not_needed_or_told_wrongly(screen):
+    import subprocess
+
+    from qlbreak.ui import spec
+
+    argv = spec.command("warm-stretch", {})
+    unused = subprocess.run(argv, env=screen.env, input="\n", capture_output=True, text=True, timeout=30, check=False)
+    assert (unused.returncode, unused.stdout, unused.stderr) == (0, "", "")
+    wrong = subprocess.run(
+        argv, env=screen.env, input='{"nothing": 1}\n', capture_output=True, text=True, timeout=30, check=False
+    )
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr.startswith("qlbreak: the stretch window was told wrongly: missing ")
+    assert len(wrong.stderr.strip().splitlines()) == 1

@@ -85,10 +85,76 @@ def test_no_stretch_window_means_nothing_to_raise(monkeypatch):
     assert w.raise_stretch() is False
 
 
-@pytest.mark.parametrize("kind", sorted(spec.WINDOWS))
+@pytest.mark.parametrize("kind", sorted(set(spec.WINDOWS) - {"warm-stretch"}))  # told on stdin, below
 def test_every_window_refuses_a_wrong_spec_in_one_line(kind):
     argv = spec.command(kind, {"nothing": "useful"})
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(f"qlbreak: the {kind} window was started wrongly: missing ")
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+# -- a stretch window started ahead (the pointer came onto the icon) ---------------------
+
+WARM_STAND_IN = """
+import json, sys
+if sys.argv[1] == "warm-stretch":
+    line = sys.stdin.readline()  # the spec, or nothing: not needed after all
+    if not line.strip():
+        sys.exit(0)
+    print("warm " + json.loads(line)["stretch"]["id"])
+else:
+    print("cold")
+"""
+
+
+def warm_windows(monkeypatch: pytest.MonkeyPatch) -> tuple[ChildWindows, queue.Queue, list]:
+    ended: queue.Queue = queue.Queue()
+    kinds: list = []
+
+    def command(kind: str, window_spec: spec.Spec, python: str = sys.executable) -> list[str]:
+        kinds.append(kind)
+        return [sys.executable, "-c", WARM_STAND_IN, kind]
+
+    monkeypatch.setattr(windows_module.spec, "command", command)
+    return ChildWindows(Config(), load(), default_paths(), ended.put), ended, kinds
+
+
+def test_a_click_after_the_pointer_came_shows_the_window_started_ahead(monkeypatch):
+    w, ended, kinds = warm_windows(monkeypatch)
+    w.prepare_stretch()
+    w.prepare_stretch()  # the pointer came back: still the one
+    w.open_stretch(load().get("cat-cow"))
+    assert ended.get(timeout=20) == ChildEnded("stretch", "warm cat-cow")
+    assert kinds == ["warm-stretch"]  # no second process for the click
+
+
+def test_a_window_started_ahead_and_never_asked_for_ends_unheard(monkeypatch):
+    monkeypatch.setattr(windows_module, "WARM_FOR", 0.2)
+    w, ended, kinds = warm_windows(monkeypatch)
+    w.prepare_stretch()
+    warm = w._warm
+    assert warm is not None
+    assert warm.wait(timeout=10) == 0
+    with pytest.raises(queue.Empty):
+        ended.get(timeout=0.5)  # the service hears of no stretch window at all
+    w.open_stretch(load().get("cat-cow"))  # later, a click with no pointer first: a cold start
+    assert ended.get(timeout=20) == ChildEnded("stretch", "cold")
+    assert kinds == ["warm-stretch", "stretch"]
+
+
+def test_closing_everything_ends_a_window_started_ahead(monkeypatch):
+    w, ended, _ = warm_windows(monkeypatch)
+    w.prepare_stretch()
+    warm = w._warm
+    w.close_all()
+    assert warm is not None and warm.poll() == 0
+    with pytest.raises(queue.Empty):
+        ended.get(timeout=0.3)
+
+
+def test_no_window_starts_ahead_while_a_stretch_is_open(monkeypatch):
+    w, _, kinds = warm_windows(monkeypatch)
+    monkeypatch.setattr(w, "_alive", lambda kind: object() if kind == "stretch" else None)
+    w.prepare_stretch()
+    assert kinds == []
