@@ -107,17 +107,26 @@ def rss_and_ticks(pid: int) -> tuple[float, int]:
     return rss, int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def switches(pid: int) -> int:
-    """Context switches so far, voluntary and not, over every thread of ``pid``."""
-    total = 0
+def switches(pid: int) -> dict[str, int]:
+    """Context switches so far, voluntary and not, of each thread of ``pid`` (by id)."""
+    found: dict[str, int] = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    total += int(line.split()[1])
+            lines = (task / "status").read_text().splitlines()
         except OSError:
             continue  # a thread that just ended
-    return total
+        found[task.name] = sum(
+            int(line.split()[1])
+            for line in lines
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"))
+        )
+    return found
+
+
+def woken(before: dict[str, int], after: dict[str, int]) -> int:
+    """Switches between two looks: of threads alive at the second (one that began in
+    between counts whole; one that ended in between is not seen, and was short-lived)."""
+    return sum(count - before.get(tid, 0) for tid, count in after.items())
 
 
 def click_to_map(display, env, icon: int, rest: float = 0.0) -> float:
@@ -209,7 +218,11 @@ def idle_use(display, env: dict[str, str], seconds: float) -> dict[str, tuple[fl
     for proc in procs.values():
         stop(proc)
     return {
-        k: (after[k][0], (after[k][1] - before[k][1]) / HZ / seconds * 100, (after[k][2] - before[k][2]) * 60 / seconds)
+        k: (
+            after[k][0],
+            (after[k][1] - before[k][1]) / HZ / seconds * 100,
+            woken(before[k][2], after[k][2]) * 60 / seconds,
+        )
         for k in procs
     }
 

@@ -1,6 +1,5 @@
-"""The long-running loop: it asks core/ what to do, then tells the adapters.
-
-One thread owns this object (pystray's setup thread in the tray app). Menu clicks,
+"""The long-running loop: it asks core/ what to do, then tells the adapters. One
+thread owns this object (pystray's setup thread in the tray app). Menu clicks,
 the single-instance listener and ended child windows only ``put`` a command on the
 queue; ``step`` drains it, reads the clock once, and carries out the decisions:
 ``core/schedule.py`` says when an occurrence falls due or is missed,
@@ -155,14 +154,13 @@ class Service:
         self._offer_catch_up(now)
         self._save()
         self._render(now)
-        until = reminder.wake_at(self.reminder)
-        wake = decision.wake_at if until is None else min(decision.wake_at, until)
-        if self.presenter.watching(self.reminder):
-            return min(wake, now + LOOK_EVERY)
-        if self.history.pending:  # records the history could not take yet
-            wake = min(wake, now + HISTORY_RETRY)
-        back = self.catch_ups.wake_at(now)
-        return wake if back is None else min(wake, back)
+        also = (
+            reminder.wake_at(self.reminder),
+            now + LOOK_EVERY if self.presenter.watching(self.reminder) else None,
+            now + HISTORY_RETRY if self.history.pending else None,  # records it could not take yet
+            self.catch_ups.wake_at(now),
+        )
+        return min([decision.wake_at, *(at for at in also if at is not None)])
 
     # -- commands ----------------------------------------------------------------------
 

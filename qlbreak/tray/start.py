@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from qlbreak.storage.paths import Paths, default_paths
+from qlbreak.storage.paths import default_paths
 from qlbreak.tray.instance import Endpoint, InstanceError
 
 if TYPE_CHECKING:
@@ -53,30 +53,27 @@ def start(config: str | None, load: Load, out: TextIO, err: TextIO) -> int:
 
         session_lock = SessionLock()
     tray, why = (None, problem) if problem else _icon(commands.put, session_lock)
+    status: list[int] = []
+
+    def serve() -> None:  # the rest of the app: imported only now
+        try:
+            from qlbreak.tray import main
+
+            status.append(main.serve(load, paths, endpoint, commands, tray, why, problem is None, session_lock))
+        except Exception:  # a bug: no icon may stay behind without reminders
+            status.append(1)
+            if tray is not None:
+                tray.stop()
+            raise
+
     try:
         if tray is None:
-            return _serve(load, paths, endpoint, commands, None, why, problem is None, session_lock)
-        status: list[int] = []
-        setup = lambda: status.append(_serve(load, paths, endpoint, commands, tray, why, True, session_lock))  # noqa: E731
-        tray.run(setup=setup)  # it runs once the icon has asked the tray to dock it
+            serve()
+        else:
+            tray.run(setup=serve)  # it runs once the icon has asked the tray to dock it
         return status[0] if status else 0
     finally:
         endpoint.release()
-
-
-def _serve(
-    load: Load,
-    paths: Paths,
-    endpoint: Endpoint,
-    commands: queue.Queue[Command],
-    tray: TrayIcon | None,
-    problem: str | None,
-    display: bool,
-    session_lock: SessionLock | None,
-) -> int:
-    from qlbreak.tray import main
-
-    return main.serve(load, paths, endpoint, commands, tray, problem, display, session_lock)
 
 
 def _icon(post: Post, session_lock: SessionLock | None) -> tuple[TrayIcon | None, str | None]:
