@@ -1,4 +1,5 @@
-"""The long-running tray process: ``main`` wires it, ``service`` is its loop (one
+"""The long-running tray process: ``start`` takes the lock and shows the icon before
+anything else loads, ``main`` wires the rest, ``service`` is its loop (one
 thread owns the state; everything else only queues a command), ``ports`` names each
 outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` and
 ``icon_win32`` repairs), ``notify`` (plain notifications), ``buttons`` (the reminder as

@@ -1,5 +1,6 @@
 """The windows, in Tk, each in a process of its own: the stretch walk-through
-(``stretch`` starts it, ``dialog`` draws it, ``walkthrough`` records it), the
+(``stretch`` starts it, ``dialog`` draws it, ``walkthrough`` records it; ``warm``
+starts it ahead of a click), the
 reminder ``prompt``, the X11 ``menu`` and ``tooltip``, the ``safety`` notice, the first-run
 ``welcome``, the ``settings`` (built from ``form`` pieces and the ``stretch_list``) and
 the ``history``, on one shared ``base`` (fonts, DPI scale, the child's start) and
