@@ -4,7 +4,8 @@ the handlers are plain functions, tested with fakes).
 pystray's window procedure answers every message it does not know with 0. For
 ``WM_QUERYENDSESSION`` a 0 means "do not end the session", so Windows could report
 qlbreak as blocking logoff or shutdown: answer TRUE, save on ``WM_ENDSESSION``, and
-treat ``WM_POWERBROADCAST`` resume as a reason to look at the clock at once. The
+treat ``WM_POWERBROADCAST`` resume and ``WM_TIMECHANGE`` (the clock or the zone was
+set) as reasons to look at the clock at once. The
 icon's window also asks for ``WM_WTSSESSION_CHANGE``: a lock and an unlock go to
 ``on_lock`` (the "locked" detector, ``detect/windows.SessionLock``).
 """
@@ -17,6 +18,7 @@ from typing import Any
 WM_QUERYENDSESSION = 0x0011
 WM_ENDSESSION = 0x0016
 WM_POWERBROADCAST = 0x0218
+WM_TIMECHANGE = 0x001E  # the clock or the time zone was set
 PBT_APMRESUMESUSPEND = 0x0007
 PBT_APMRESUMEAUTOMATIC = 0x0012
 WM_WTSSESSION_CHANGE = 0x02B1
@@ -42,6 +44,10 @@ def session_handlers(
             on_resume()
         return 1
 
+    def time_change(wparam: int, lparam: int) -> int:
+        on_resume()
+        return 0
+
     def session_change(wparam: int, lparam: int) -> int:
         if wparam in (WTS_SESSION_LOCK, WTS_SESSION_UNLOCK):
             on_lock(wparam == WTS_SESSION_LOCK)
@@ -51,6 +57,7 @@ def session_handlers(
         WM_QUERYENDSESSION: query_end,
         WM_ENDSESSION: end,
         WM_POWERBROADCAST: power,
+        WM_TIMECHANGE: time_change,
         WM_WTSSESSION_CHANGE: session_change,
     }
 

@@ -142,12 +142,16 @@ def _listen(endpoint: Endpoint, post: Post, catalogue: Catalogue) -> Server | No
 
 
 def _alarm(post: Post, paths: Paths) -> Alarm | None:
-    """The wall-clock alarm (Linux); elsewhere the loop looks every 30 s."""
-    if not sys.platform.startswith("linux"):
-        return None
-    from qlbreak.tray import alarm_linux
+    """The wall-clock alarm (Linux, Windows); elsewhere the loop looks every 30 s."""
+    if sys.platform == "win32":
+        from qlbreak.tray import alarm_win32
 
-    return alarm_linux.for_this_system(post, [paths.config_file])
+        return alarm_win32.for_this_system(post, [paths.config_file])
+    if sys.platform.startswith("linux"):
+        from qlbreak.tray import alarm_linux
+
+        return alarm_linux.for_this_system(post, [paths.config_file])
+    return None
 
 
 def _as_given(config: Config) -> Config:
