@@ -111,7 +111,9 @@ def _open(
         dialog.start()
     if wants_raise is not None:
         _watch_raise(root, wants_raise)
-    root.deiconify()  # a warm root was withdrawn until now
+    if root.state() == "withdrawn":  # a warm root: laid out first, so it maps with its content
+        root.update_idletasks()
+        root.deiconify()
     show_and_wait(root)
 
 
