@@ -62,7 +62,9 @@ class WallAlarm:
         self._timer = self._libc.timerfd_create(CLOCK_REALTIME, CLOEXEC | NONBLOCK)
         if self._timer < 0:
             raise AlarmUnavailable(ctypes.get_errno(), "timerfd_create failed")
-        self._files = self._watch([*watched, *([ZONE_FILE] if watch_zone else [])])
+        files = [*watched, *([ZONE_FILE] if watch_zone else [])]
+        self._inotify = self._libc.inotify_init1(CLOEXEC | NONBLOCK) if files else -1
+        self._files = self._watch(files)
         self._stop_r, self._stop_w = os.pipe()
         self._thread = threading.Thread(target=self._wait, daemon=True, name="qlbreak-alarm")
         self._thread.start()
@@ -85,16 +87,15 @@ class WallAlarm:
 
     # -- the waiting thread ------------------------------------------------------------
 
-    def _watch(self, files: Sequence[Path]) -> dict[int, str]:
-        """inotify watches on each file's folder: which folder (by watch) holds which name."""
-        self._inotify = self._libc.inotify_init1(CLOEXEC | NONBLOCK) if files else -1
-        names: dict[int, str] = {}
+    def _watch(self, files: Sequence[Path]) -> dict[int, set[str]]:
+        """inotify watches on each file's folder: the names watched in each (by watch)."""
+        names: dict[int, set[str]] = {}
         for path in files:
             wd = self._libc.inotify_add_watch(self._inotify, os.fsencode(path.parent), IN_CHANGED)
             if wd < 0:
                 log.info("%s: changes here are noticed within the hour", path.parent)
                 continue
-            names[wd] = f"{names[wd]}\0{path.name}" if wd in names else path.name
+            names.setdefault(wd, set()).add(path.name)
         return names
 
     def _wait(self) -> None:
@@ -138,7 +139,7 @@ class WallAlarm:
         while offset + EVENT.size <= len(data):
             wd, _mask, _cookie, length = EVENT.unpack_from(data, offset)
             name = data[offset + EVENT.size : offset + EVENT.size + length].rstrip(b"\0").decode(errors="replace")
-            found = found or name in self._files.get(wd, "").split("\0")
+            found = found or name in self._files.get(wd, set())
             offset += EVENT.size + length
         return found
 

@@ -1,13 +1,12 @@
 """The long-running loop: it asks core/ what to do, then tells the adapters. One
-thread owns this object (pystray's setup thread in the tray app). Menu clicks,
-the single-instance listener and ended child windows only ``put`` a command on the
-queue; ``step`` drains it, reads the clock once, and carries out the decisions:
-``core/schedule.py`` says when an occurrence falls due or is missed,
-``core/reminder.py`` what happens to the reminder on show (``presenting.py`` holds it
-back or shows it, as ``core/holds.py`` decides), ``core/tray_view.py`` what the icon
-says. It sleeps until the next decision: a wall-clock alarm (``ports.alarm``) wakes it
-then, on a clock change, a resume or a changed settings file; without one it looks
-every ``schedule.HEARTBEAT``, since relative waits stop while a machine sleeps.
+thread owns this object (pystray's setup thread). Menu clicks, the single-instance
+listener and ended windows only ``put`` a command; ``step`` drains the queue, reads the
+clock once and carries out the decisions: ``core/schedule.py`` says when an occurrence
+falls due or is missed, ``core/reminder.py`` what happens to the reminder on show
+(``presenting.py`` holds it or shows it, as ``core/holds.py`` decides), and
+``core/tray_view.py`` what the icon says. It sleeps until the next decision: the alarm
+(``ports.alarm``) wakes it then, and on a clock change, a resume or a changed settings
+file; without one it looks every ``schedule.HEARTBEAT`` (relative waits stop in sleep).
 """
 
 from __future__ import annotations
@@ -118,8 +117,7 @@ class Service:
                 first = None
 
     def step(self, first: Command | None = None) -> datetime:
-        """Carry out ``first`` and every queued command, decide, render; returns when
-        to look again."""
+        """Carry out ``first`` and every queued command, decide, render; when to look again."""
         now = self.ports.clock.now()
         if moved := self._drift.check(now, self.ports.clock.monotonic()):
             log.info("%s", moved)
@@ -245,17 +243,9 @@ class Service:
                 self._set_login(result.endswith("=on"))
 
     def _set_login(self, on: bool | None = None) -> None:
-        """Start at login on or off (None: the other way round), where there is one."""
-        login = self.ports.login
-        current = login.enabled()
-        if current is None or on == current:
-            return
-        self.tally.forget()
-        try:
-            login.set(not current if on is None else on)
-        except OSError as err:
-            log.error("cannot change the login item: %s", err)
-            self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {err}")
+        if (trouble := self.tally.set_login(on)) is not None:
+            log.error("cannot change the login item: %s", trouble)
+            self.ports.notifier.notify("qlbreak", f"Could not change 'Start at login': {trouble}")
 
     # -- the reminder on show ----------------------------------------------------------
 

@@ -3,7 +3,8 @@ today, the streak, start at login, and the last two weeks for the History window
 
 Counting reads the disk, so it is done when something may have changed (a stretch
 window ended, the login item or the settings changed, a new day: ``forget``) and every
-``RECOUNT_EVERY`` for changes made outside the tray; never on every heartbeat."""
+``RECOUNT_EVERY`` (at the next look after it) for changes made outside the tray. It
+also turns the login item on and off, since what it counts shows that item."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ class Tally:
             run = streak(self.history.done_days(), self.workdays(), now.date())
             counted = self._counted = (now.date(), now, (done_today, run, self.login.enabled()))
         return counted[2]
+
+    def set_login(self, on: bool | None = None) -> OSError | None:
+        """Start at login on or off (None: the other way round), where there is one;
+        what went wrong, if anything."""
+        current = self.login.enabled()
+        if current is None or on == current:
+            return None
+        self.forget()
+        try:
+            self.login.set(not current if on is None else on)
+        except OSError as err:
+            return err
+        return None
 
     def history_lines(self, catalogue: Catalogue, now: datetime) -> list[str]:
         """The last two weeks as ``qlbreak history`` prints them."""
