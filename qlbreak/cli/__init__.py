@@ -7,12 +7,13 @@ there is a file) and an exit status: 0 fine, 1 a problem found (``config --check
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable
 
     from qlbreak.cli.context import Context
@@ -23,6 +24,8 @@ from qlbreak import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # here: the tray's start does without it (0.4 MB it would keep)
+
     from qlbreak.cli.commands import (
         cmd_autostart,
         cmd_config,
@@ -118,7 +121,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     if _the_tray(words):  # the common start (login, the menu entry): no parser, the icon first
         from qlbreak.cli.tray import cmd_tray
 
-        args = argparse.Namespace(config=words[1] if len(words) == 2 else None, run=cmd_tray)
+        args: argparse.Namespace | SimpleNamespace = SimpleNamespace(
+            config=words[1] if len(words) == 2 else None, run=cmd_tray
+        )
     else:
         args = build_parser().parse_args(words)
     from qlbreak.cli.context import Context, Fail

@@ -4,13 +4,14 @@ clear line."""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    import argparse
     from datetime import datetime
+    from types import SimpleNamespace
 
     from qlbreak.storage import config as config_mod
     from qlbreak.storage.history import History
@@ -32,7 +33,7 @@ class Fail(Exception):
 class Context:
     """What every command needs, loaded once and only when asked for."""
 
-    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+    def __init__(self, args: argparse.Namespace | SimpleNamespace, out: TextIO, err: TextIO) -> None:
         from qlbreak.storage.paths import default_paths
 
         self.args, self.out, self.err = args, out, err

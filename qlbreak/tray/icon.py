@@ -100,17 +100,8 @@ class TrayIcon:
 
     def tray_present(self) -> bool | None:
         """On X11, whether a tray host runs now; None where that cannot be known."""
-        if self.backend != "xorg":
-            return None
-        import Xlib.display
-
-        from qlbreak.tray.icon_xorg import tray_owner
-
-        display = Xlib.display.Display()
-        try:
-            return tray_owner(display) is not None
-        finally:
-            display.close()
+        present = getattr(self.icon, "tray_present", None)
+        return present() if present is not None else None
 
     # -- what it shows -----------------------------------------------------------------
 
