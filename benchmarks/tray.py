@@ -12,7 +12,9 @@ Starts its own Xvfb and trayer and a private home, then measures:
   icon ``POINTER_REST`` before the click, as a person's is (the tray starts the window
   when the pointer arrives), and moved and clicked at once;
 - idle: resident memory, CPU and wakeups (context switches of all its threads, per
-  minute) of each tray process over ``idle_seconds`` (default 60), side by side.
+  minute) of each tray process over ``idle_seconds`` (default 60), side by side; then
+  qlbreak's memory again after the pointer has rested on its icon ``VISITS`` times
+  (each visit shows the tooltip and starts a stretch window ahead): it must not creep.
 
 ``--write FILE`` also writes the tables, with the machine, versions, date and command,
 as Markdown (docs/benchmarks.md).
@@ -46,6 +48,7 @@ QLBREAK = [sys.executable, "-m", "qlbreak"]
 BARE = [sys.executable, "-c", BARE_ICON]
 HZ = os.sysconf("SC_CLK_TCK")
 POINTER_REST = 0.3  # seconds a person's pointer is on the icon before the click
+VISITS = 40  # times the pointer rests on the icon (its tooltip shows) before the last RSS
 BY_HAND = "<!-- written by hand from here: --write keeps it -->"
 
 
@@ -204,20 +207,21 @@ def latencies(display, env: dict[str, str], home: str, runs: int) -> dict[str, l
     return times
 
 
-def idle_use(display, env: dict[str, str], seconds: float) -> dict[str, tuple[float, float, float]]:
+def idle_use(display, env: dict[str, str], home: str, seconds: float) -> dict[str, tuple[float, float, float]]:
     """RSS (MB) at the end, CPU (%) and wakeups (context switches a minute) over
-    ``seconds``, both icons side by side."""
-    procs = {
-        "bare pystray icon": start_docked(display, BARE, env, "bareSystemTrayIcon")[0],
-        "qlbreak tray": start_docked(display, QLBREAK, env, "qlbreakSystemTrayIcon")[0],
+    ``seconds``, both icons side by side; and qlbreak's RSS after ``VISITS``."""
+    started = {
+        "bare pystray icon": start_docked(display, BARE, env, "bareSystemTrayIcon"),
+        "qlbreak tray": start_docked(display, QLBREAK, env, "qlbreakSystemTrayIcon"),
     }
+    procs = {k: proc for k, (proc, _ms, _icon) in started.items()}
     time.sleep(3)
     before = {k: (*rss_and_ticks(p.pid), switches(p.pid)) for k, p in procs.items()}
     time.sleep(seconds)
     after = {k: (*rss_and_ticks(p.pid), switches(p.pid)) for k, p in procs.items()}
-    for proc in procs.values():
-        stop(proc)
-    return {
+    ours, _ms, icon = started["qlbreak tray"]
+    visited = pointer_visits(display, home, icon)
+    result = {
         k: (
             after[k][0],
             (after[k][1] - before[k][1]) / HZ / seconds * 100,
@@ -225,6 +229,29 @@ def idle_use(display, env: dict[str, str], seconds: float) -> dict[str, tuple[fl
         )
         for k in procs
     }
+    result[f"qlbreak, {VISITS} visits"] = (rss_and_ticks(ours.pid)[0], visited, 0.0)
+    for proc in procs.values():
+        stop(proc)
+    return result
+
+
+def pointer_visits(display, home: str, icon: int) -> float:
+    """Rest the pointer on the icon ``VISITS`` times (long enough for the tooltip) and
+    move it away; the stretch windows it starts ahead are closed. Returns the seconds."""
+    window = display.create_resource_object("window", icon)
+    geometry, origin = window.get_geometry(), window.translate_coords(display.screen().root, 0, 0)
+    x, y = -origin.x + geometry.width // 2, -origin.y + geometry.height // 2
+    start = time.perf_counter()
+    for visit in range(1, VISITS + 1):
+        xtest.fake_input(display, Xlib.X.MotionNotify, x=x, y=y)
+        display.sync()
+        time.sleep(0.8)
+        xtest.fake_input(display, Xlib.X.MotionNotify, x=x - 400, y=y + 300)
+        display.sync()
+        time.sleep(0.3)
+        if visit % 10 == 0:
+            close_windows(home)
+    return time.perf_counter() - start
 
 
 def report(
@@ -245,10 +272,15 @@ def report(
     row(f"click to stretch ({POINTER_REST:.1f} s on the icon)", times["click"], base)
     row("click to stretch (moved and clicked)", times["click at once"], base)
     lines += ["", f"idle over {seconds:.0f} s        {'RSS MB':>9} {'CPU %':>9} {'wakeups/min':>12}"]
+    visits = idle.pop(f"qlbreak, {VISITS} visits")
     for label, (rss, cpu, wakeups) in idle.items():
         lines.append(f"{label:<22} {rss:>9.1f} {cpu:>9.2f} {wakeups:>12.1f}")
     bare, ours = idle["bare pystray icon"], idle["qlbreak tray"]
     lines.append(f"{'qlbreak / bare':<22} {ours[0] / bare[0]:>8.2f}x")
+    lines.append(
+        f"{'qlbreak after ' + str(VISITS) + ' pointer visits':<32} {visits[0]:>5.1f} MB "
+        f"({visits[0] - ours[0]:+.1f} MB in {visits[1]:.0f} s)"
+    )
     return lines
 
 
@@ -297,7 +329,7 @@ def main() -> None:
         display = Xlib.display.Display(name)
         display.screen().root.change_attributes(event_mask=Xlib.X.SubstructureNotifyMask)
         times = latencies(display, env, home, runs)
-        idle = idle_use(display, env, seconds)
+        idle = idle_use(display, env, home, seconds)
     finally:
         stop(trayer)
         xvfb.terminate()
