@@ -49,8 +49,11 @@ class Bus:
                 self._conn = open_dbus_connection(bus=self.which)
             except KeyError as err:  # jeepney: the address variable is not set
                 raise Unavailable(f"no {self.which.lower()} D-Bus ({err.args[0]} is not set)") from err
-            except (OSError, ValueError) as err:  # no socket there, or an address it cannot use
+            except OSError as err:  # no socket there
                 raise Unavailable(f"no {self.which.lower()} D-Bus ({err})") from err
+            except ValueError as err:  # an address it cannot read ("disabled:", a typo)
+                variable = f"DBUS_{self.which}_BUS_ADDRESS"
+                raise Unavailable(f"no {self.which.lower()} D-Bus (${variable} is not an address it can use)") from err
         return self._conn
 
 

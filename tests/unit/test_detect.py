@@ -171,3 +171,14 @@ def test_each_platform_reads_each_fact_from_its_own_sources():
     assert on_mac["idle_seconds"] == "read from Quartz" and on_mac["full_screen"] == "not available here"
     on_linux = for_this_desktop("linux").available()
     assert on_linux["full_screen"] == "read from X11 (EWMH)" and on_linux["microphone"] == "read from pactl"
+
+
+def test_a_bus_address_it_cannot_read_is_said_in_words(monkeypatch):
+    from qlbreak.detect.freedesktop import Bus
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
+    with pytest.raises(Unavailable) as caught:
+        Bus("SESSION").call(
+            "org.freedesktop.Notifications", "/", "org.freedesktop.Notifications", "GetServerInformation"
+        )
+    assert str(caught.value) == "no session D-Bus ($DBUS_SESSION_BUS_ADDRESS is not an address it can use)"
