@@ -1,13 +1,16 @@
 """Thirty simulated days of the tray's service loop, as the real loop runs it (a step at
 each wake, never more than 30 s apart), with a user who sometimes stretches, snoozes,
-skips or ignores the reminder: memory does not grow (tracemalloc and RSS sampled
-daily, under 2 MB from the second day to the last), and every reminder is settled."""
+skips or ignores the reminder: memory does not grow (Python's live blocks and RSS
+sampled daily, from the second day to the last), and every reminder is settled.
+
+Live blocks (``sys.getallocatedblocks``) instead of tracemalloc: the same answer for a
+leak of one object a step (86,400 steps) at a fifth of the time (46 s against 215 s)."""
 
 from __future__ import annotations
 
 import gc
 import random
-import tracemalloc
+import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -19,7 +22,8 @@ from tests.unit.test_service import BERLIN, Rig
 
 pytestmark = pytest.mark.slow
 DAYS = 30
-LIMIT = 2 * 1024 * 1024
+LIMIT = 2 * 1024 * 1024  # bytes of RSS
+BLOCKS = 10_000  # live Python objects; a leak of one a step would be 86,400
 
 
 def rss() -> int:
@@ -32,7 +36,7 @@ def test_a_month_of_the_service_loop_keeps_its_memory_and_settles_every_reminder
     user = random.Random(42)
     start = rig.clock.now()
     end = start + timedelta(days=DAYS)
-    samples: list[tuple[int, int, int]] = []  # (day, traced bytes, rss - tracemalloc's own)
+    samples: list[tuple[int, int, int]] = []  # (day, live blocks, rss)
     prompts, day = 0, 0
     while rig.clock.now() < end:
         wake = rig.service.step()
@@ -50,22 +54,17 @@ def test_a_month_of_the_service_loop_keeps_its_memory_and_settles_every_reminder
         today = (rig.clock.now() - start).days
         if today != day:
             day = today
-            if day == 2:
-                gc.collect()
-                tracemalloc.start()
             if day >= 2:
                 gc.collect()
-                traced = tracemalloc.get_traced_memory()[0]
-                samples.append((day, traced, rss() - tracemalloc.get_tracemalloc_memory()))
-    tracemalloc.stop()
+                samples.append((day, sys.getallocatedblocks(), rss()))
     events = rig.history.events()
     kinds = [e.kind for e in events]
     rig.history.close()
-    (_, traced_first, rss_first), (_, traced_last, rss_last) = samples[0], samples[-1]
-    traced = f"traced {traced_first / 1e6:.2f} -> {traced_last / 1e6:.2f} MB"
+    (_, blocks_first, rss_first), (_, blocks_last, rss_last) = samples[0], samples[-1]
+    blocks = f"live blocks {blocks_first} -> {blocks_last}"
     resident = f"RSS {rss_first / 1e6:.1f} -> {rss_last / 1e6:.1f} MB"
-    print(f"\n{DAYS} days, {prompts} shown, {kinds.count('done')} stretches; {traced}, {resident}")
-    assert traced_last - traced_first < LIMIT and rss_last - rss_first < LIMIT
+    print(f"\n{DAYS} days, {prompts} shown, {kinds.count('done')} stretches; {blocks}, {resident}")
+    assert blocks_last - blocks_first < BLOCKS and rss_last - rss_first < LIMIT
     due = upcoming(rig.config.plan.reminders, start, DAYS)
     settled = {(e.reminder, e.occurrence) for e in events if e.kind in ("fired", "missed")}
     assert {(o.reminder, o.day) for o in due if o.at < end - rig.config.plan.grace} <= settled  # none forgotten
