@@ -29,27 +29,30 @@ def _inside(screen: Screen) -> None:
         assert low <= bottom, f"{path} ends at {low}, below the window's bottom at {bottom}"
 
 
-# Tcl run inside the dialog: the moment "Switch sides" is drawn, press its Pause. The
-# switch lasts 5 s / speed and the hold's overflow is carried, so at a demo speed a test
-# polling from outside can miss it; the dialog's own event loop cannot.
-PAUSE_ON_SWITCH = r"""
+# Tcl run inside the dialog: press its buttons, by their words, one after the other in
+# one go. A two-sided walk is held still this way where a demo speed would race the
+# test: its switch lasts 5 s / 60 = 83 ms, and a late tick carries a hold's overflow
+# past it.
+PRESS = r"""
 proc qlbreak_all {w} {
     set found [list $w]
     foreach c [winfo children $w] { lappend found {*}[qlbreak_all $c] }
     return $found
 }
 proc qlbreak_text {w} { if {[catch {$w cget -text} t]} { return "" }; return $t }
-proc qlbreak_pause_on_switch {} {
-    set all [qlbreak_all .]
-    set texts [lmap w $all { qlbreak_text $w }]
-    if {"Switch sides" in $texts} {
-        [lindex $all [lsearch -exact $texts Pause]] invoke
-    } else {
-        after 1 qlbreak_pause_on_switch
+proc qlbreak_press {args} {
+    foreach label $args {
+        set all [qlbreak_all .]
+        [lindex $all [lsearch -exact [lmap w $all { qlbreak_text $w }] $label]] invoke
     }
 }
-qlbreak_pause_on_switch
 """
+
+
+def _press(screen: Screen, *labels: str) -> list[str]:
+    """Press the buttons in the dialog's own event loop; what it shows then."""
+    screen.send(APP, PRESS + "qlbreak_press " + " ".join("{" + label + "}" for label in labels))
+    return screen.texts(APP)
 
 
 def _walk_every_step(screen: Screen, stretch_id: str, log) -> None:
@@ -66,18 +69,21 @@ def _walk_every_step(screen: Screen, stretch_id: str, log) -> None:
         screen.key(wid, "Return")
         screen.wait_text(APP, "^Get into position$")
         _inside(screen)
-        screen.key(wid, "Return")
-        screen.wait_text(APP, "^(Left side|Rep 1|Walk)" if stretch.two_sided or stretch.reps else ".")
-        if stretch.two_sided:
-            screen.send(APP, PAUSE_ON_SWITCH)
-        _inside(screen)
-        screen.key(wid, "Return")  # never pauses a hold
-        if stretch.two_sided:
-            screen.wait_text(APP, "^Switch sides$", timeout=20)
-            screen.wait_text(APP, "^Resume$")  # held there by PAUSE_ON_SWITCH
+        if stretch.two_sided:  # each step held still: see PRESS
+            texts = _press(screen, "I'm ready", "Pause")
+            assert "Resume" in texts and any(t.startswith("Left side") for t in texts), texts
+            _inside(screen)
+            screen.key(wid, "Return")  # neither resumes nor ends a hold
+            assert _press(screen) == texts
+            texts = _press(screen, "Skip", "Pause")
+            assert "Switch sides" in texts and "Resume" in texts, texts
             _inside(screen)
             screen.key(wid, "space")
         else:
+            screen.key(wid, "Return")
+            screen.wait_text(APP, "^(Rep 1|Walk)" if stretch.reps else ".")
+            _inside(screen)
+            screen.key(wid, "Return")  # never pauses a hold
             assert "Resume" not in screen.texts(APP)
         screen.wait_text(APP, "^How did that feel\\?$", timeout=30)
         _inside(screen)
