@@ -207,9 +207,13 @@ def latencies(display, env: dict[str, str], home: str, runs: int) -> dict[str, l
     return times
 
 
-def idle_use(display, env: dict[str, str], home: str, seconds: float) -> dict[str, tuple[float, float, float]]:
+Idle = dict[str, tuple[float, float, float]]  # per icon: RSS (MB), CPU (%), wakeups a minute
+
+
+def idle_use(display, env: dict[str, str], home: str, seconds: float) -> tuple[Idle, tuple[float, float]]:
     """RSS (MB) at the end, CPU (%) and wakeups (context switches a minute) over
-    ``seconds``, both icons side by side; and qlbreak's RSS after ``VISITS``."""
+    ``seconds``, both icons side by side; then qlbreak's RSS (MB) after ``VISITS``, and
+    the seconds they took."""
     started = {
         "bare pystray icon": start_docked(display, BARE, env, "bareSystemTrayIcon"),
         "qlbreak tray": start_docked(display, QLBREAK, env, "qlbreakSystemTrayIcon"),
@@ -221,7 +225,7 @@ def idle_use(display, env: dict[str, str], home: str, seconds: float) -> dict[st
     after = {k: (*rss_and_ticks(p.pid), switches(p.pid)) for k, p in procs.items()}
     ours, _ms, icon = started["qlbreak tray"]
     visited = pointer_visits(display, home, icon)
-    result = {
+    idle = {
         k: (
             after[k][0],
             (after[k][1] - before[k][1]) / HZ / seconds * 100,
@@ -229,10 +233,10 @@ def idle_use(display, env: dict[str, str], home: str, seconds: float) -> dict[st
         )
         for k in procs
     }
-    result[f"qlbreak, {VISITS} visits"] = (rss_and_ticks(ours.pid)[0], visited, 0.0)
+    visits = (rss_and_ticks(ours.pid)[0], visited)
     for proc in procs.values():
         stop(proc)
-    return result
+    return idle, visits
 
 
 def pointer_visits(display, home: str, icon: int) -> float:
@@ -255,7 +259,7 @@ def pointer_visits(display, home: str, icon: int) -> float:
 
 
 def report(
-    times: dict[str, list[float]], idle: dict[str, tuple[float, float, float]], runs: int, seconds: float
+    times: dict[str, list[float]], idle: Idle, visits: tuple[float, float], runs: int, seconds: float
 ) -> list[str]:
     """The tables, as the lines printed (and written as Markdown with ``--write``)."""
     lines = [f"{'':<40} {'median':>9} {'best':>9} {'worst':>9} {'x base':>7}"]
@@ -272,7 +276,6 @@ def report(
     row(f"click to stretch ({POINTER_REST:.1f} s on the icon)", times["click"], base)
     row("click to stretch (moved and clicked)", times["click at once"], base)
     lines += ["", f"idle over {seconds:.0f} s        {'RSS MB':>9} {'CPU %':>9} {'wakeups/min':>12}"]
-    visits = idle.pop(f"qlbreak, {VISITS} visits")
     for label, (rss, cpu, wakeups) in idle.items():
         lines.append(f"{label:<22} {rss:>9.1f} {cpu:>9.2f} {wakeups:>12.1f}")
     bare, ours = idle["bare pystray icon"], idle["qlbreak tray"]
@@ -329,12 +332,12 @@ def main() -> None:
         display = Xlib.display.Display(name)
         display.screen().root.change_attributes(event_mask=Xlib.X.SubstructureNotifyMask)
         times = latencies(display, env, home, runs)
-        idle = idle_use(display, env, home, seconds)
+        idle, visits = idle_use(display, env, home, seconds)
     finally:
         stop(trayer)
         xvfb.terminate()
         xvfb.wait()
-    lines = report(times, idle, runs, seconds)
+    lines = report(times, idle, visits, runs, seconds)
     print(f"interpreter: {sys.executable}   ({runs} runs each; ms)")
     print("\n".join(lines))
     if target is not None:

@@ -74,7 +74,7 @@ def _walk_every_step(screen: Screen, stretch_id: str, log) -> None:
             assert "Resume" in texts and any(t.startswith("Left side") for t in texts), texts
             _inside(screen)
             screen.key(wid, "Return")  # neither resumes nor ends a hold
-            assert _press(screen) == texts
+            assert _press(screen) == texts  # nothing pressed: read once the key is handled
             texts = _press(screen, "Skip", "Pause")
             assert "Switch sides" in texts and "Resume" in texts, texts
             _inside(screen)
