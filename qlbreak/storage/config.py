@@ -100,14 +100,40 @@ def read_time(value: object) -> time | str:
         return value.replace(second=0, microsecond=0)
     if isinstance(value, str) and (match := _TIME.match(value.strip())):
         return time(int(match.group(1)), int(match.group(2)))
-    return f'time must be HH:MM on a 24-hour clock, such as "09:30", not {value!r}'
+    if isinstance(value, str) and not value.strip():
+        return 'time is missing: write it as HH:MM on a 24-hour clock, such as "09:30" or "14:15"'
+    return f'time must be HH:MM on a 24-hour clock, such as "09:30" or "14:15", not {shown(value)}'
 
 
 def minutes_problem(key: str, value: object, low: int, high: int) -> str | None:
-    """What is wrong with a number of minutes (grace, snooze), in the loader's words."""
+    """What is wrong with a number of minutes, in words that fit both the file
+    (``key`` is its name there) and the settings window (``key`` is the field's label)."""
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        return f"{key} must be a whole number from {low} to {high}, not {value!r}"
+        if isinstance(value, str) and not value.strip():
+            return f"{key} needs a number of minutes, from {low} to {high}"
+        return f"{key} must be a whole number of minutes from {low} to {high}, not {shown(value)}"
     return None
+
+
+def shown(value: object) -> str:
+    """A value as the file would write it: "text" in double quotes, true, 5, [..]."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(shown(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "a section of settings"
+    return str(value)
+
+
+NO_NAME = 'give this reminder a name, such as "morning"'
+NO_DAY = "pick at least one day"
+
+
+def used_twice(name: str) -> str:
+    return f"two reminders are called {shown(name)}: give each its own name"
 
 
 class Watch:
@@ -162,17 +188,16 @@ class _Reader:
         prefs = Preferences(
             no_floor=self._bool(stretches, "no_floor", defaults.no_floor, kept.no_floor),
             equipment=self._words(stretches, "equipment", EQUIPMENT, defaults.equipment, kept.equipment),
-            avoid=self._words(stretches, "avoid", sorted(self.ids), defaults.avoid, kept.avoid, kind="stretch id"),
+            avoid=self._words(stretches, "avoid", sorted(self.ids), defaults.avoid, kept.avoid, kind="stretch"),
         )
         theme = dialog.get("theme", default.theme)
         if theme not in THEMES:
-            self._error(("dialog", "theme"), f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
+            self._error(("dialog", "theme"), _one_of("theme", theme, THEMES))
             theme = keep.theme
         sound = self._bool(dialog, "sound", default.sound, keep.sound, table_name="dialog")
         style = schedule.get("reminder_style", default.reminder_style)
         if style not in REMINDER_STYLES:
-            message = f"reminder_style must be one of {', '.join(REMINDER_STYLES)}, not {style!r}"
-            self._error(("schedule", "reminder_style"), message)
+            self._error(("schedule", "reminder_style"), _one_of("reminder_style", style, REMINDER_STYLES))
             style = keep.reminder_style
         holds = self._holds(self._table("holds"), keep.holds)
         return Loaded(Config(plan, timezone, prefs, theme, sound, style, holds), tuple(self.problems))
@@ -182,7 +207,7 @@ class _Reader:
     def _table(self, name: str) -> dict[str, Any]:
         value = self.doc.data.get(name, {})
         if not isinstance(value, dict):
-            self._error((name,), f"[{name}] must be a table")
+            self._error((name,), f"{name} is a section: write [{name}] on a line of its own, its settings below it")
             return {}
         self._unknown_keys((name,), value)
         return value
@@ -193,7 +218,7 @@ class _Reader:
         if tables is None:
             return DEFAULT_REMINDERS
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-            self._error(("reminder",), "reminders are written as [[reminder]] tables")
+            self._error(("reminder",), "each reminder is written below a [[reminder]] line of its own")
             return kept or DEFAULT_REMINDERS
         reminders: list[Reminder] = []
         for index, table in enumerate(tables):
@@ -205,7 +230,7 @@ class _Reader:
                 if reminder is None or any(r.name == reminder.name for r in reminders):
                     continue
             if any(r.name == reminder.name for r in reminders):
-                self._error(("reminder", index, "name"), f"reminder name {reminder.name!r} is used twice")
+                self._error(("reminder", index, "name"), used_twice(reminder.name))
                 continue
             reminders.append(reminder)
         if tables and not reminders:
@@ -217,7 +242,7 @@ class _Reader:
         before = len(self.problems)
         name = table.get("name", f"reminder {index + 1}")
         if not isinstance(name, str) or not name.strip():
-            self._error((*key, "name"), "name must be a non-empty string")
+            self._error((*key, "name"), NO_NAME)
         raw_time = table.get("time")
         at: time | None = None
         if raw_time is None:
@@ -233,13 +258,15 @@ class _Reader:
 
     def _days(self, key: tuple[str | int, ...], value: Any) -> frozenset[int] | None:
         if not isinstance(value, list) or not all(isinstance(d, str) for d in value):
-            self._error((*key, "days"), 'days must be a list such as ["mon", "tue"]')
+            self._error(
+                (*key, "days"), f'days must be a list in square brackets, such as ["mon", "tue"], not {shown(value)}'
+            )
             return None
         days = set()
         for day in value:
             index = _DAY_NAMES.get(day.strip().lower())
             if index is None:
-                self._error((*key, "days"), f"unknown day {day!r}; use mon, tue, wed, thu, fri, sat, sun")
+                self._error((*key, "days"), f"{shown(day)} is not a day: use mon, tue, wed, thu, fri, sat or sun")
                 return None
             days.add(index)
         return frozenset(days)
@@ -261,7 +288,9 @@ class _Reader:
     def _timezone(self, table: dict[str, Any]) -> str:
         value = table.get("timezone", clock.LOCAL)
         if not isinstance(value, str):
-            self._error(("schedule", "timezone"), "timezone must be a string such as 'Europe/Berlin' or 'local'")
+            self._error(
+                ("schedule", "timezone"), 'timezone must be a name in quotes, such as "Europe/Berlin" or "local"'
+            )
             return self.keep.timezone
         try:
             clock.zone(value) if value != clock.LOCAL else None
@@ -283,7 +312,7 @@ class _Reader:
     ) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self._error((table_name, key), f"{key} must be true or false, not {value!r}")
+            self._error((table_name, key), f"{key} must be true or false (without quotes), not {shown(value)}")
             return kept
         return value
 
@@ -294,19 +323,25 @@ class _Reader:
         known: Collection[str],
         default: frozenset[str],
         kept: frozenset[str],
-        kind: str = "item",
+        kind: str = "thing",
     ) -> frozenset[str]:
         value = table.get(key)
         if value is None:
             return default
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self._error(("stretches", key), f"{key} must be a list of strings")
+            example = '["chair", "door-frame"]' if key == "equipment" else '["seated-twist"]'
+            self._error(("stretches", key), f"{key} must be a list in square brackets, such as {example}")
             return kept
         for word in value:
             if word not in known:
                 hint = _close(word, list(known), n=1)
-                also = f" (did you mean {hint[0]!r}?)" if hint else f"; known: {', '.join(known)}"
-                self._error(("stretches", key), f"unknown {kind} {word!r} in {key}{also}")
+                if hint:
+                    also = f"; did you mean {shown(hint[0])}?"
+                elif kind == "stretch":
+                    also = "; qlbreak list shows them all"
+                else:
+                    also = f"; use any of {', '.join(known)}"
+                self._error(("stretches", key), f"{shown(word)} in {key} is not a {kind} qlbreak knows{also}")
                 return kept
         return frozenset(value)
 
@@ -319,9 +354,10 @@ class _Reader:
         for key in table:
             if key not in known:
                 hint = _close(key, known, n=1)
-                also = f" (did you mean {hint[0]!r}?)" if hint else ""
+                also = f" \N{EM DASH} did you mean '{hint[0]}'? It was" if hint else "; it was"
                 place = f" in [{where[0]}]" if where else ""
-                self.problems.append(self.doc.problem((*where, key), f"unknown key {key!r}{place}{also}", warning=True))
+                message = f"'{key}'{place} is not a setting qlbreak knows{also} left out"
+                self.problems.append(self.doc.problem((*where, key), message, warning=True))
 
     def _error(self, key: tuple[str | int, ...], message: str) -> None:
         self.problems.append(self.doc.problem(key, message))
@@ -367,6 +403,13 @@ away_minutes = 5
 locked = true               # the screen is locked
 catch_up = true             # missed one while away? one "do it now?" when you are back
 """
+
+
+def _one_of(key: str, value: object, choices: Collection[str]) -> str:
+    names = [shown(c) for c in choices]
+    hint = _close(value, choices, n=1) if isinstance(value, str) else []
+    also = f" (did you mean {shown(hint[0])}?)" if hint else ""
+    return f"{key} must be {', '.join(names[:-1])} or {names[-1]}, not {shown(value)}{also}"
 
 
 def _minutes_of(span: timedelta) -> int:

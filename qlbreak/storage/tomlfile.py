@@ -24,12 +24,14 @@ _AT = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong (or odd, for a warning) in a file, at a line."""
+    """One thing wrong (or odd, for a warning) in a file, at a line; ``key`` is the
+    setting it is about (the settings window shows it beside that setting's field)."""
 
     path: str
     line: int
     message: str
     warning: bool = False
+    key: KeyPath = ()
 
     def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
@@ -59,7 +61,7 @@ class Located:
         return 1
 
     def problem(self, key: KeyPath, message: str, warning: bool = False) -> Problem:
-        return Problem(self.path, self.line(*key), message, warning)
+        return Problem(self.path, self.line(*key), message, warning, key)
 
 
 def read(path: Path) -> Located:

@@ -1,18 +1,21 @@
 """What the tray tells the user about its files, each trouble once, not at every step.
 
 ``SettingsNews``: when ``config.toml`` changed under it, each set of mistakes (the log,
-and one notification: the settings window never writes a mistake, so an editor did),
-and which settings changed (names only: the log is not a copy of the user's file).
+and one notification: the settings window never writes a mistake, so an editor did;
+a key it does not know, a typo most often, is told too, once), and which settings
+changed (names only: the log is not a copy of the user's file).
 ``HistoryNews``: when the history cannot take records, each new trouble is logged and
 an outage (not a busy moment) is told once, and again when it is over."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import PurePath
 
 from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import HistoryBusy
 from qlbreak.storage.outbox import Outbox
+from qlbreak.storage.tomlfile import Problem
 from qlbreak.tray.ports import Notifier
 
 log = logging.getLogger("qlbreak")
@@ -21,22 +24,28 @@ log = logging.getLogger("qlbreak")
 class SettingsNews:
     def __init__(self, notifier: Notifier) -> None:
         self.notifier = notifier
-        self._last: tuple[object, ...] = ()  # the problems as last reported
+        self._last: tuple[Problem, ...] = ()  # the problems as last reported
 
     def report(self, loaded: Loaded) -> None:
         problems = tuple(loaded.problems)
         if problems == self._last:  # not again at every look
             return
+        before = {(p.key, p.message) for p in self._last}
         self._last = problems
         for problem in problems:
             log.warning("%s", problem)
-        if loaded.errors:
-            more = len(loaded.errors) - 1
+        # a mistake; else a key it does not know (a typo, most often), when it is new
+        told = loaded.errors or tuple(p for p in problems if (p.key, p.message) not in before)
+        if told:
+            more = len(problems) - 1
             also = f" (and {more} more: qlbreak config --check)" if more else ""
-            self.notifier.notify(
-                "qlbreak: a mistake in your settings",
-                f"{loaded.errors[0]}{also}. That part keeps its earlier value; the rest applies.",
-            )
+            rest = " That setting keeps the value it had; the rest applies." if loaded.errors else ""
+            self.notifier.notify("qlbreak: a mistake in your settings", f"{where(told[0])}{also}.{rest}")
+
+
+def where(problem: Problem) -> str:
+    """``problem`` for a notification: the file's name and the line, then what is wrong."""
+    return f"{PurePath(problem.path).name} line {problem.line}: {problem.message}"
 
 
 class HistoryNews:

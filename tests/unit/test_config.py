@@ -95,9 +95,9 @@ avoid = ["seated-twsit"]
     loaded = load_text(tmp_path, text)
     where = tmp_path / "config.toml"
     assert messages(loaded) == [
-        f"{where}:3: time must be HH:MM on a 24-hour clock, such as \"09:30\", not '25:99'",
-        f"{where}:8: unknown day 'funday'; use mon, tue, wed, thu, fri, sat, sun",
-        f"{where}:15: unknown stretch id 'seated-twsit' in avoid (did you mean 'seated-twist'?)",
+        f'{where}:3: time must be HH:MM on a 24-hour clock, such as "09:30" or "14:15", not "25:99"',
+        f'{where}:8: "funday" is not a day: use mon, tue, wed, thu, fri, sat or sun',
+        f'{where}:15: "seated-twsit" in avoid is not a stretch qlbreak knows; did you mean "seated-twist"?',
     ]
     # what was right still counts
     assert [r.name for r in loaded.config.plan.reminders] == ["tea"]
@@ -108,8 +108,9 @@ def test_unknown_keys_are_warnings_with_a_hint(tmp_path):
     loaded = load_text(tmp_path, "[schedule]\ngrace_minuts = 20\n\n[sound]\non = true\n")
     where = tmp_path / "config.toml"
     assert messages(loaded) == [
-        f"{where}:4: warning: unknown key 'sound'",
-        f"{where}:2: warning: unknown key 'grace_minuts' in [schedule] (did you mean 'grace_minutes'?)",
+        f"{where}:4: warning: 'sound' is not a setting qlbreak knows; it was left out",
+        f"{where}:2: warning: 'grace_minuts' in [schedule] is not a setting qlbreak knows"
+        " \N{EM DASH} did you mean 'grace_minutes'? It was left out",
     ]
     assert loaded.errors == ()
 
@@ -118,15 +119,35 @@ def test_unknown_keys_are_warnings_with_a_hint(tmp_path):
     ("text", "line", "message"),
     [
         ('[schedule]\ntimezone = "Mars/Olympus"\n', 2, "unknown time zone 'Mars/Olympus'"),
-        ("[schedule]\ngrace_minutes = -5\n", 2, "grace_minutes must be a whole number from 0 to 1440, not -5"),
-        ("[schedule]\nsnooze_minutes = true\n", 2, "snooze_minutes must be a whole number from 1 to 1440"),
-        ('[stretches]\nno_floor = "yes"\n', 2, "no_floor must be true or false, not 'yes'"),
-        ('[stretches]\nequipment = ["none", "rope"]\n', 2, "unknown item 'rope' in equipment"),
-        ("schedule = 3\n", 1, "[schedule] must be a table"),
-        ('[reminder]\ntime = "09:00"\n', 1, "reminders are written as [[reminder]] tables"),
+        (
+            "[schedule]\ngrace_minutes = -5\n",
+            2,
+            "grace_minutes must be a whole number of minutes from 0 to 1440, not -5",
+        ),
+        (
+            "[schedule]\nsnooze_minutes = true\n",
+            2,
+            "snooze_minutes must be a whole number of minutes from 1 to 1440, not true",
+        ),
+        ('[stretches]\nno_floor = "yes"\n', 2, 'no_floor must be true or false (without quotes), not "yes"'),
+        (
+            '[stretches]\nequipment = ["none", "rope"]\n',
+            2,
+            '"rope" in equipment is not a thing qlbreak knows; use any of none, chair',
+        ),
+        ("schedule = 3\n", 1, "write [schedule] on a line of its own"),
+        ('[reminder]\ntime = "09:00"\n', 1, "below a [[reminder]] line of its own"),
         ('[[reminder]]\nname = "x"\n', 1, 'a reminder needs a time, such as time = "09:30"'),
-        ('[[reminder]]\nname = "a"\ntime = "9:00"\n[[reminder]]\nname = "a"\ntime = "10:00"\n', 5, "used twice"),
-        ('[[reminder]]\ntime = "09:00"\ndays = "mon"\n', 3, "days must be a list"),
+        (
+            '[[reminder]]\nname = "a"\ntime = "9:00"\n[[reminder]]\nname = "a"\ntime = "10:00"\n',
+            5,
+            'two reminders are called "a": give each its own name',
+        ),
+        (
+            '[[reminder]]\ntime = "09:00"\ndays = "mon"\n',
+            3,
+            'days must be a list in square brackets, such as ["mon", "tue"], not "mon"',
+        ),
     ],
 )
 def test_each_mistake_names_its_line(tmp_path, text, line, message):
@@ -170,7 +191,7 @@ def test_reminder_style(tmp_path):
     loaded = load_text(tmp_path, '[schedule]\n\nreminder_style = "popup"\n')
     assert loaded.config.reminder_style == "both"
     assert messages(loaded) == [
-        f"{tmp_path / 'config.toml'}:3: reminder_style must be one of both, prompt, notification, not 'popup'"
+        f'{tmp_path / "config.toml"}:3: reminder_style must be "both", "prompt" or "notification", not "popup"'
     ]
 
 
@@ -205,3 +226,25 @@ def test_not_toml_any_more_keeps_everything_in_use(tmp_path):
     (tmp_path / "config.toml").write_text("[dialog\n")
     again = config.load(tmp_path / "config.toml", IDS, keep=good)
     assert again.config == good and "not valid TOML" in str(again.errors[0])
+
+
+def test_a_misspelt_value_or_key_gets_the_likely_one_and_each_problem_knows_its_setting(tmp_path):
+    loaded = load_text(tmp_path, '[dialog]\ntheme = "drak"\nsond = false\n')
+    where = tmp_path / "config.toml"
+    assert messages(loaded) == [
+        f"{where}:3: warning: 'sond' in [dialog] is not a setting qlbreak knows \N{EM DASH} did you mean 'sound'?"
+        " It was left out",
+        f'{where}:2: theme must be "auto", "light" or "dark", not "drak" (did you mean "dark"?)',
+    ]
+    assert [p.key for p in loaded.problems] == [("dialog", "sond"), ("dialog", "theme")]
+
+
+def test_the_words_a_person_meets_in_the_settings_window_are_plain():
+    assert config.minutes_problem("Snooze", "", 1, 1440) == "Snooze needs a number of minutes, from 1 to 1440"
+    assert config.minutes_problem("Snooze", "ten", 1, 1440) == (
+        'Snooze must be a whole number of minutes from 1 to 1440, not "ten"'
+    )
+    assert config.read_time(" ") == 'time is missing: write it as HH:MM on a 24-hour clock, such as "09:30" or "14:15"'
+    assert config.NO_NAME == 'give this reminder a name, such as "morning"'
+    for message in (config.read_time("9.30"), config.used_twice("tea"), config.NO_NAME):
+        assert "string" not in message and "non-empty" not in message and "'" not in message

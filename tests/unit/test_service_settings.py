@@ -108,7 +108,8 @@ def test_a_broken_edit_keeps_the_last_good_value_and_is_reported_once(edited, ca
     assert app.tray.title == "qlbreak \u2014 next: lunch at 11:15"  # the last good time goes on
     assert [t for t, _ in app.notifier.sent] == ["qlbreak: a mistake in your settings"]
     message = app.notifier.sent[0][1]
-    assert message.startswith(f"{edited.file}:11: time must be HH:MM") and "1 more" in message
+    assert message.startswith("config.toml line 11: time must be HH:MM") and "1 more" in message
+    assert message.endswith("That setting keeps the value it had; the rest applies.")
     assert f"{edited.file}:14: no_floor must be true or false" in caplog.text
     app.at(10 * 60)
     edited.write(settings(lunch="11:75", extra='\n[stretches]\nno_floor = "yes"\n\n'))  # touched, same mistakes
@@ -117,6 +118,28 @@ def test_a_broken_edit_keeps_the_last_good_value_and_is_reported_once(edited, ca
     edited.write(settings(lunch="11:45"))
     app.at(30)
     assert app.tray.title == "qlbreak \u2014 next: lunch at 11:45" and len(app.notifier.sent) == 1
+
+
+def test_a_misspelt_key_is_told_in_a_notification_with_the_right_name_once(edited, caplog):
+    app = edited.rig
+    caplog.set_level(logging.WARNING, logger="qlbreak")
+    edited.write(settings(extra="\n[dialog]\nsond = false\n"))
+    app.at(30)
+    line = settings(extra="\n[dialog]\nsond = false\n").splitlines().index("sond = false") + 1
+    assert app.notifier.sent == [
+        (
+            "qlbreak: a mistake in your settings",
+            f"config.toml line {line}: 'sond' in [dialog] is not a setting qlbreak knows"
+            " \N{EM DASH} did you mean 'sound'? It was left out.",
+        )
+    ]
+    assert f"{edited.file}:{line}: warning: 'sond' in [dialog]" in caplog.text
+    edited.write("# a line more\n" + settings(lunch="11:45", extra="\n[dialog]\nsond = false\n"))  # same typo
+    app.at(30)
+    assert len(app.notifier.sent) == 1 and app.tray.title == "qlbreak \u2014 next: lunch at 11:45"
+    edited.write(settings(extra="\n[dialog]\nsound = false\n"))  # fixed: nothing more to say
+    app.at(30)
+    assert len(app.notifier.sent) == 1 and app.windows.config is not None and app.windows.config.sound is False
 
 
 def test_the_windows_and_the_clock_follow_the_new_settings(edited):
