@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     from qlbreak.cli.status import cmd_status
     from qlbreak.cli.tray import cmd_tray
+    from qlbreak.cli.uninstall import cmd_uninstall
 
     parser = argparse.ArgumentParser(
         prog="qlbreak",
@@ -73,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("quit", help="ask the running qlbreak to quit (the installer does, before an upgrade)")
     p.set_defaults(run=cmd_quit)
+
+    p = sub.add_parser("uninstall", help="remove qlbreak from your account (your settings and history stay)")
+    p.add_argument("--purge", action="store_true", help="remove your settings and history too")
+    p.add_argument("--yes", action="store_true", help="do not ask first (for scripts)")
+    p.set_defaults(run=cmd_uninstall)
 
     p = sub.add_parser("autostart", help="start qlbreak when you log in, or not")
     p.add_argument("state", choices=("on", "off", "status"))

@@ -203,19 +203,24 @@ def _ask_running(ctx: Context, message: str) -> bool:
 
 
 def cmd_quit(ctx: Context) -> int:
+    print("qlbreak has quit" if quit_running(ctx) else "qlbreak is not running", file=ctx.out)
+    return 0
+
+
+def quit_running(ctx: Context) -> bool:
+    """Ask the running qlbreak to quit and wait until it has (False: none was running);
+    Fail when it is still running after a few seconds. ``uninstall`` uses it too."""
     import time
 
     from qlbreak.tray.instance import Endpoint
 
     endpoint = Endpoint(ctx.paths.runtime_dir, ctx.paths.key_file)
     if not _ask_running(ctx, "quit"):
-        print("qlbreak is not running", file=ctx.out)
-        return 0
+        return False
     for _ in range(50):  # it saves its state and removes its icon: at most a few seconds
         if endpoint.acquire():
             endpoint.release()
-            print("qlbreak has quit", file=ctx.out)
-            return 0
+            return True
         time.sleep(0.1)
     raise Fail("the running qlbreak was asked to quit but is still running")
 

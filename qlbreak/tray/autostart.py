@@ -157,6 +157,25 @@ def for_this_system(platform: str = sys.platform) -> LoginItem:
     return XdgAutostart(Path(config_home))
 
 
+def where(item: LoginItem) -> str | None:
+    """Where qlbreak's login item is, for ``qlbreak uninstall`` to say; None: there is none."""
+    if isinstance(item, WindowsAutostart):
+        return f"HKCU\\{RUN_KEY}\\{NAME}" if item.registered() else None
+    return str(item.path) if item.path.exists() or item.path.is_symlink() else None
+
+
+def remove(item: LoginItem) -> None:
+    """Uninstall: the login item goes, and on Windows the Task Manager's note about it."""
+    item.set(False)
+    if isinstance(item, WindowsAutostart):
+        reg = item.reg
+        try:
+            with reg.OpenKey(reg.HKEY_CURRENT_USER, APPROVED_KEY, 0, reg.KEY_SET_VALUE) as key:
+                reg.DeleteValue(key, NAME)
+        except OSError:  # none: it was never turned off there
+            pass
+
+
 def _desktop_quote(arg: str) -> str:
     """The Desktop Entry spec's quoting for one Exec argument."""
     if not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`"):
