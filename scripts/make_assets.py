@@ -20,13 +20,23 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from qlbreak.stretches.catalogue import load  # noqa: E402
+from qlbreak.stretches.catalogue import Catalogue, load  # noqa: E402
 from tools.art.draw import THEMES, render  # noqa: E402
 from tools.art.icon import LOOKS, tray_icon  # noqa: E402
 from tools.art.scenes import SCENES  # noqa: E402
 
 WIDTH = 360  # at 100% scaling; the dialog shows it at this size
 COLOURS = 128  # a palette this size keeps the anti-aliasing smooth and the files small
+
+
+def pictures(catalogue: Catalogue) -> list[tuple[str, str, str]]:
+    """(scene, image, title) for every picture: each stretch's own and each variant's
+    (the door-frame stick stretch); a scene is named after its image's file."""
+    found = []
+    for stretch in catalogue:
+        for image, name in ((stretch.image, stretch.name), *((v.image, v.name) for v in stretch.variants)):
+            found.append((Path(image).stem, image, f"{name} ({Path(image).stem}"))
+    return found
 
 
 def save(image, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -60,8 +70,8 @@ def sheet(path: Path, width: int = 240) -> None:
     theme = THEMES["light"]
     label_h = 26
     rows = []
-    for stretch in catalogue:
-        strip = render(SCENES[stretch.id], width, theme)
+    for scene, _image, title in pictures(catalogue):
+        strip = render(SCENES[scene], width, theme)
         frame_w = width
         count = strip.width // frame_w
         picks = sorted({0, count // 2, count - 1})
@@ -74,7 +84,7 @@ def sheet(path: Path, width: int = 240) -> None:
         except OSError:
             font = ImageFont.load_default()
         moving = "moves" if count > 1 else "held"
-        draw.text((6, 5), f"{stretch.name} ({stretch.id}, {moving})", fill=(30, 30, 30), font=font)
+        draw.text((6, 5), f"{title}, {moving})", fill=(30, 30, 30), font=font)
         rows.append(row)
     columns = 2
     cell_w, cell_h = rows[0].width, max(r.height for r in rows)
@@ -85,7 +95,7 @@ def sheet(path: Path, width: int = 240) -> None:
         out.paste(row, ((i % columns) * (cell_w + 8), (i // columns) * (cell_h + 8)))
     path.parent.mkdir(parents=True, exist_ok=True)
     out.save(path, optimize=True)
-    print(f"drew the contact sheet of {len(rows)} stretches into {path}")
+    print(f"drew the contact sheet of {len(rows)} stretch pictures into {path}")
 
 
 def main() -> None:
@@ -105,15 +115,15 @@ def main() -> None:
         return
     out = args.out
     catalogue = load()
-    missing = catalogue.ids - set(SCENES)
+    drawn = pictures(catalogue)
+    missing = {scene for scene, _, _ in drawn} - set(SCENES)
     if missing:
         sys.exit(f"no scene for: {', '.join(sorted(missing))}")
-    for stretch in catalogue:
-        scene = SCENES[stretch.id]
-        base = out / Path(stretch.image).with_suffix("")
+    for scene, image, _title in drawn:
+        base = out / Path(image).with_suffix("")
         for theme, suffix in (("light", ""), ("dark", "-dark")):
             for scale, tag in ((1, ""), (2, "@2x")):
-                save(render(scene, WIDTH * scale, THEMES[theme]), Path(f"{base}{suffix}{tag}.png"))
+                save(render(SCENES[scene], WIDTH * scale, THEMES[theme]), Path(f"{base}{suffix}{tag}.png"))
     for look in LOOKS:
         tray_icon(look, 64).save(out / f"tray-{look}.png", optimize=True)
         tray_icon(look, 128).save(out / f"tray-{look}@2x.png", optimize=True)
@@ -123,7 +133,7 @@ def main() -> None:
         (out / "tray-normal@2x.rgba").write_bytes(png.convert("RGBA").tobytes())
     tray_icon("normal", 96).save(out / "qlbreak.png", optimize=True)
     chime(out / "chime.wav")
-    print(f"drew {len(catalogue)} stretches and {len(LOOKS)} tray looks into {out}")
+    print(f"drew {len(drawn)} stretch pictures and {len(LOOKS)} tray looks into {out}")
 
 
 if __name__ == "__main__":

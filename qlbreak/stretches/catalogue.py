@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from qlbreak.core.session import Timing
 from qlbreak.core.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
@@ -37,7 +37,23 @@ _OPTIONAL = (
     "before",
     "how_often",
     "hold_range",
+    "variants",
 )
+_VARIANT_REQUIRED = ("name", "steps", "image")
+_VARIANT_OPTIONAL = ("left", "right")
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """The same stretch done with one piece of its equipment (a door frame in place of a
+    stick): what it is called, how to get into it and its picture, where they differ."""
+
+    equipment: str
+    name: str
+    steps: tuple[str, ...]
+    image: str
+    left: str = ""  # "": the stretch's own words
+    right: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +77,7 @@ class Stretch:
     before: str = ""  # a warning to read before starting (the ball release's own red flags)
     how_often: str = ""  # what the source advises ("once a day for two weeks")
     hold_range: tuple[int, int] | None = None  # the source's range; the user picks within it
+    variants: tuple[Variant, ...] = ()  # done with one piece of the equipment, named for it
 
     @property
     def no_floor(self) -> bool:
@@ -70,6 +87,30 @@ class Stretch:
     def timing(self) -> Timing:
         return Timing(float(self.hold_seconds), self.two_sided, self.reps)
 
+    def for_equipment(self, have: frozenset[str]) -> Stretch:
+        """This stretch as the user does it with what they have: a variant's name, steps,
+        picture and side words when they have its equipment and none of the stretch's
+        own (a door frame, no stick); else the stretch itself. The reminder's name and
+        the window both come from here, so they agree."""
+        if not self.variants:
+            return self
+        own = tuple(e for e in self.equipment if e not in {v.equipment for v in self.variants})
+        if set(own) & have:
+            return replace(self, equipment=own, variants=())  # the stick's own words, a stick to hand
+        variant = next((v for v in self.variants if v.equipment in have), None)
+        if variant is None:
+            return self  # nothing they have: every way, so they can see what would do
+        return replace(
+            self,
+            name=variant.name,
+            equipment=(variant.equipment,),
+            steps=variant.steps,
+            image=variant.image,
+            left=variant.left or self.left,
+            right=variant.right or self.right,
+            variants=(),
+        )
+
     def as_spec(self) -> dict[str, Any]:
         """The stretch as plain JSON values, for the window that shows it."""
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
@@ -77,7 +118,8 @@ class Stretch:
     @classmethod
     def from_spec(cls, data: dict[str, Any]) -> Stretch:
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
-        return cls(**fields)
+        variants = [dict(v) | {"steps": tuple(v["steps"])} for v in fields.get("variants", ())]
+        return cls(**fields | {"variants": tuple(Variant(**v) for v in variants)})
 
     def as_json(self) -> dict[str, object]:
         """``qlbreak list --json``: the catalogue's own words, lists as lists."""
@@ -128,12 +170,17 @@ class Catalogue:
         if exact is not None:
             return [exact]
         wanted = " ".join(words.lower().replace("-", " ").split())
-        return [s for s in self.stretches if wanted and (wanted in s.name.lower() or wanted in s.id.replace("-", " "))]
+        return [s for s in self.stretches if wanted and any(wanted in n for n in _names(s))]
 
     def close_matches(self, wrong: str) -> list[str]:
         import difflib  # only when a user mistyped: keeps start-up short
 
         return difflib.get_close_matches(wrong, sorted(self.ids), n=3, cutoff=0.5)
+
+
+def _names(stretch: Stretch) -> tuple[str, ...]:
+    """What a person may call it: its name, a variant's name ("door frame"), its id."""
+    return (stretch.name.lower(), *(v.name.lower() for v in stretch.variants), stretch.id.replace("-", " "))
 
 
 def catalogue_dir() -> Path:
@@ -241,6 +288,7 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
         bad("hold_range", "hold_range must be two whole numbers of seconds, low then high, such as [60, 120]")
     elif span is not None and isinstance(hold, int) and not span[0] <= hold <= span[1]:
         bad("hold_seconds", f"hold_seconds {hold} is outside hold_range {span}")
+    variants = _variants(doc, equipment, problems)
     if len(problems) > before:
         return None
     assert isinstance(hold, int)
@@ -264,7 +312,58 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
         before=str(words["before"]).strip(),
         how_often=str(words["how_often"]).strip(),
         hold_range=(span[0], span[1]) if span is not None else None,
+        variants=variants,
     )
+
+
+def _variants(doc: Located, equipment: tuple[str, ...], problems: list[Problem]) -> tuple[Variant, ...]:
+    """``[variants.<equipment>]`` tables: the stretch done with that one piece of its
+    equipment, with its own name, steps and picture (and side words, if they differ)."""
+    tables: Any = doc.data.get("variants", {})
+    if not isinstance(tables, dict):
+        problems.append(doc.problem(("variants",), "variants must be tables such as [variants.door-frame]"))
+        return ()
+    found: list[Variant] = []
+    for kind, table in tables.items():
+        where = ("variants", kind)
+        if kind not in equipment:
+            problems.append(
+                doc.problem(where, f"a variant is for one of the equipment ({', '.join(equipment)}), not {kind!r}")
+            )
+            continue
+        if not isinstance(table, dict):
+            problems.append(doc.problem(where, f"variants.{kind} must be a table"))
+            continue
+        before = len(problems)
+        for key in table:
+            if key not in _VARIANT_REQUIRED and key not in _VARIANT_OPTIONAL:
+                problems.append(doc.problem((*where, key), f"unknown key {key!r} in variants.{kind}"))
+        for key in _VARIANT_REQUIRED:
+            if key not in table:
+                problems.append(doc.problem(where, f"variants.{kind} is missing {key!r}"))
+        for key in ("name", "image", "left", "right"):
+            if key in table and not (isinstance(table[key], str) and table[key].strip()):
+                problems.append(doc.problem((*where, key), f"variants.{kind}.{key} must be a non-empty string"))
+        steps = table.get("steps", [])
+        if not (isinstance(steps, list) and all(isinstance(x, str) and x.strip() for x in steps)):
+            problems.append(
+                doc.problem((*where, "steps"), f"variants.{kind}.steps must be a list of non-empty strings")
+            )
+        elif not 1 <= len(steps) <= MAX_STEPS:
+            problems.append(doc.problem((*where, "steps"), f"a stretch has 1 to {MAX_STEPS} steps, not {len(steps)}"))
+        if len(problems) > before:
+            continue
+        found.append(
+            Variant(
+                equipment=kind,
+                name=table["name"].strip(),
+                steps=tuple(x.strip() for x in steps),
+                image=table["image"],
+                left=table.get("left", "").strip(),
+                right=table.get("right", "").strip(),
+            )
+        )
+    return tuple(found)
 
 
 def _words(

@@ -45,7 +45,8 @@ def choose(
     now: datetime,
     skip: frozenset[str] = frozenset(),
 ) -> Stretch:
-    """The picker's choice for this user now; ``skip`` widens ``avoid`` while it can."""
+    """The picker's choice for this user now, in the variant that fits their equipment;
+    ``skip`` widens ``avoid`` while it can."""
     from qlbreak.core.picker import pick  # here: the stretch window imports this module on its way to the screen
 
     candidates = [s.candidate for s in catalogue]
@@ -57,4 +58,4 @@ def choose(
         raise NothingFits("no stretch fits your settings; see [stretches] in your config (qlbreak config)")
     stretch = catalogue.get(chosen)
     assert stretch is not None
-    return stretch
+    return stretch.for_equipment(prefs.equipment)  # named and shown for what they have

@@ -106,7 +106,7 @@ def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: f
     from qlbreak.storage.paths import assets_dir
 
     return {
-        "stretch": stretch.as_spec(),
+        "stretch": stretch.for_equipment(config.prefs.equipment).as_spec(),  # a door frame, no stick: its own name
         "theme": theme,
         "sound": config.sound,
         "assets": str(assets_dir()),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qlbreak.stretches.catalogue import load
@@ -11,11 +13,14 @@ from tools.art.scenes import SCENES
 CATALOGUE = load()
 
 
-@pytest.mark.parametrize("stretch", sorted(CATALOGUE.ids))
-def test_the_picture_passes_the_pose_checks(stretch):
-    s = CATALOGUE.get(stretch)
-    assert s is not None
-    assert problems(stretch, SCENES[stretch], s.position) == []
+PICTURES = sorted(
+    (Path(image).stem, s.position) for s in CATALOGUE for image in (s.image, *(v.image for v in s.variants))
+)
+
+
+@pytest.mark.parametrize(("scene", "position"), PICTURES)
+def test_the_picture_passes_the_pose_checks(scene, position):
+    assert problems(scene, SCENES[scene], position) == []
 
 
 def test_the_checks_fail_on_the_pictures_they_replaced():
@@ -65,3 +70,15 @@ def test_a_hand_off_the_stick_and_a_hand_out_of_the_picture_are_caught():
     side = SCENES["standing-side-bend"]
     up = replace(side, keys=(replace(side.keys[0], arm_l=Limb(95, 95)),), box=(-6.75, -0.6, 6.75, 8.4))
     assert any("hand_l" in p and "outside the picture" in p for p in problems("side bend", up, "standing"))
+
+
+def test_the_door_frame_is_held_by_both_hands_at_its_side():
+    """The door-frame picture: both hands on the frame's side, not in the opening."""
+    from dataclasses import replace
+
+    from tools.art.figure import Limb
+
+    door = SCENES["ql-stick-stretch-door-frame"]
+    assert problems("door", door, "standing") == []
+    off = replace(door, keys=tuple(replace(k, arm_r=Limb(270, 270)) for k in door.keys))
+    assert any("hand_r should hold the door-frame" in p for p in problems("door", off, "standing"))

@@ -84,6 +84,20 @@ def test_positions_match_the_content_brief(shipped):
 
 def test_images_are_named_after_the_stretch(shipped):
     assert all(s.image == f"stretches/{s.id}.png" for s in shipped)
+    for s in shipped:
+        assert all(v.image == f"stretches/{s.id}-{v.equipment}.png" for v in s.variants), s.id
+
+
+def test_a_broken_variant_is_reported_at_its_line(tmp_path):
+    text = GOOD.format(id="v").replace('equipment = ["chair"]', 'equipment = ["stick", "door-frame"]')
+    text += '[variants.door-frame]\nname = ""\nsteps = []\nimage = "stretches/v-door-frame.png"\ncolour = 1\n'
+    text += '[variants.ball]\nname = "Ball"\nsteps = ["Roll."]\nimage = "stretches/v-ball.png"\n'
+    path = write(tmp_path, "v", text)
+    found = problems(tmp_path)
+    assert f"{path}:15: variants.door-frame.name must be a non-empty string" in found
+    assert f"{path}:16: a stretch has 1 to 4 steps, not 0" in found
+    assert f"{path}:18: unknown key 'colour' in variants.door-frame" in found
+    assert f"{path}:19: a variant is for one of the equipment (stick, door-frame), not 'ball'" in found
 
 
 def test_no_sentence_is_copied_from_the_sources(shipped):

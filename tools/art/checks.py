@@ -8,7 +8,7 @@ the drawing code does with colours and order:
   line (not floating, not sunk in), and a sitter's pelvis is on the seat;
 - a stretch done lying, kneeling or on hands and knees shows what it lies on (a
   floor line, or a mat when seen from above);
-- hands that hold something (``Scene.holds``) are on it;
+- hands that hold something (``Scene.holds``: a stick, a wall, a door frame) are on it;
 - a ball is drawn where it is used: resting on the floor or the wall, touched by the
   body, and no more than half of it hidden by the body or the glow.
 """
@@ -104,7 +104,7 @@ def _on_the_seat(where: str, chair: Prop, j: dict[str, Point]) -> list[str]:
 
 
 def _holding(where: str, scene: Scene, j: dict[str, Point]) -> list[str]:
-    held = [p for p in scene.props if p.kind in ("stick", "wall")]
+    held = [p for p in scene.props if p.kind in ("stick", "wall", "door-frame")]
     out = []
     for hand in scene.holds:
         gaps = [_to_prop(j[hand], p) for p in held]
@@ -117,6 +117,8 @@ def _to_prop(point: Point, prop: Prop) -> float:
     a = prop.at
     if prop.kind == "stick":
         return _to_segment(point, (a[0], a[1]), (a[2], a[3]))
+    if prop.kind == "door-frame":  # the side that is held, from the floor to the top
+        return _to_segment(point, (a[0], 0.0), (a[0], a[2]))
     return abs(point[0] - a[0])  # a wall
 
 

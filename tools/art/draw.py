@@ -82,7 +82,7 @@ class Arrow:
 class Prop:
     """Furniture and equipment, in scene units: a kind and its numbers."""
 
-    kind: str  # floor, mat, chair-side, chair-front, stick, wall, ball, cushion, band
+    kind: str  # floor, mat, chair-side, chair-front, stick, wall, door-frame, ball, cushion, band
     at: tuple[float, ...]
     facing: int = 1  # chairs: which way the sitter faces (+1 right, -1 left)
     link: tuple[str, ...] = ()  # a band runs between these joints
@@ -233,6 +233,8 @@ class _Pen:
             self.line([(a[0], 0.0), (a[1], 0.0)], c, w * 0.8)
         elif prop.kind == "wall":
             self.line([(a[0], 0.0), (a[0], a[1])], c, w * 1.4)
+        elif prop.kind == "door-frame":  # a wall face-on with a doorway: (held side, far side, top)
+            self.doorway(a[0], a[1], a[2], theme)
         elif prop.kind == "stick":
             self.line([(a[0], a[1]), (a[2], a[3])], c, w * 0.9)
         elif prop.kind == "ball":  # a tennis ball: yellow-green, with its seam
@@ -270,6 +272,16 @@ class _Pen:
             self.line([(x + 1.1, seat), (x + 1.1, 0.0)], c)
         else:
             raise ValueError(f"unknown prop {prop.kind!r}")
+
+    def doorway(self, near: float, far: float, top: float, theme: Theme) -> None:
+        """The wall in a muted fill around the opening (so the opening reads as a door),
+        and the frame's edges as lines: the side held at ``near``, the other at ``far``."""
+        x0, _, x1, y1 = self.box
+        left, right = sorted((near, far))
+        for a, b in (((x0 - 1, 0.0), (left, top)), ((right, 0.0), (x1 + 1, top)), ((x0 - 1, top), (x1 + 1, y1 + 1))):
+            (ax, ay), (bx, by) = self.xy(a), self.xy(b)
+            self.draw.rectangle((ax, by, bx, ay), fill=theme.mat)
+        self.line([(left, 0.0), (left, top), (right, top), (right, 0.0)], theme.prop, self.weight * 0.9)
 
     def arrow(self, arrow: Arrow, colour: Sequence[int]) -> None:
         cx, cy = self.xy(arrow.centre)

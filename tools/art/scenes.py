@@ -40,6 +40,37 @@ from tools.art.postures import (
     seated_front,
 )
 
+# front view: feet apart, hips drifting away from the pole, a wide grip with the low hand
+# far down it; the ribs curve towards it, the lean deepening and easing slowly
+STICK_KEYS = (
+    on_stick(
+        replace(
+            STANDING_FRONT,
+            pelvis=(-1.2, 3.8),
+            spine=(89, 46),
+            neck=44,
+            leg_l=Limb(262, 266, 180),
+            leg_r=Limb(280, 276, 0),
+        ),
+        STICK_X,
+        7.7,
+        3.0,
+    ),
+    on_stick(
+        replace(
+            STANDING_FRONT,
+            pelvis=(-1.7, 3.8),
+            spine=(86, 26),
+            neck=22,
+            leg_l=Limb(260, 266, 180),
+            leg_r=Limb(282, 276, 0),
+        ),
+        STICK_X,
+        7.2,
+        2.5,
+    ),
+)
+
 # -- the stretches -------------------------------------------------------------------------
 
 SCENES: dict[str, Scene] = {
@@ -63,36 +94,19 @@ SCENES |= {
     # the low hand far down the pole; the ribs curve towards it, the lean deepening and
     # easing slowly (the sources: work in motion)
     "ql-stick-stretch": Scene(
-        keys=(
-            on_stick(
-                replace(
-                    STANDING_FRONT,
-                    pelvis=(-1.2, 3.8),
-                    spine=(89, 46),
-                    neck=44,
-                    leg_l=Limb(262, 266, 180),
-                    leg_r=Limb(280, 276, 0),
-                ),
-                STICK_X,
-                7.7,
-                3.0,
-            ),
-            on_stick(
-                replace(
-                    STANDING_FRONT,
-                    pelvis=(-1.7, 3.8),
-                    spine=(86, 26),
-                    neck=22,
-                    leg_l=Limb(260, 266, 180),
-                    leg_r=Limb(282, 276, 0),
-                ),
-                STICK_X,
-                7.2,
-                2.5,
-            ),
-        ),
+        keys=STICK_KEYS,
         box=STAND_BOX,
         props=(FLOOR, Prop("stick", (STICK_X, 0.0, STICK_X, 8.0))),
+        glows=QL_LEFT,
+        moves=True,
+        holds=("hand_l", "hand_r"),
+    ),
+    # the same lean holding the side of a door frame (the stretch's door-frame variant):
+    # the wall around the opening is drawn, so the frame reads as a door, not a post
+    "ql-stick-stretch-door-frame": Scene(
+        keys=STICK_KEYS,
+        box=REACH_BOX,
+        props=(Prop("door-frame", (STICK_X, -6.3, 9.0)), FLOOR),
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
