@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from qlbreak.storage.config import Config
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches.catalogue import load
 from tests.gui.conftest import APP, Dialog
@@ -61,6 +62,7 @@ def _walk_every_step(screen: Screen, stretch_id: str, log) -> None:
     safety.write_text("2026-12-01T09:00:00+00:00\n")
     stretch = CATALOGUE.get(stretch_id)
     assert stretch is not None
+    stretch = stretch.for_equipment(Config().prefs.equipment)  # as shown to the default settings: a door frame
     d = Dialog(screen, [stretch_id, "--demo", "--speed", "60"], log)
     try:
         wid = d.window(f"qlbreak \u2014 {stretch.name}")
