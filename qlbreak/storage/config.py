@@ -49,7 +49,8 @@ class Config:
     prefs: Preferences = field(default_factory=Preferences)
     theme: str = "auto"  # the stretch window: auto follows the system
     sound: bool = True  # a soft cue at the switch and the end of a hold
-    reminder_style: str = "both"  # qlbreak's own prompt, a desktop notification, or both
+    # "both": the notification where it has buttons, else the prompt and a pointer to it
+    reminder_style: str = "both"
     holds: HoldRules = field(default_factory=HoldRules)  # what keeps a due reminder back
 
     @property
@@ -86,6 +87,40 @@ def parse(raw: bytes, name: str, stretch_ids: Collection[str], keep: Config | No
     except FileProblem as err:
         return Loaded(keep or Config(), (err.problem,))
     return _Reader(doc, stretch_ids, keep).config()
+
+
+def as_table(c: Config) -> dict[str, Any]:
+    """``c`` as the file would say it, in JSON's types: how the tray tells the settings
+    window what is in effect (a broken hand edit keeps the last good value)."""
+    holds = {key: getattr(c.holds, key) for key in _KEYS[("holds",)]}
+    return {
+        "schedule": {
+            "timezone": c.timezone,
+            "grace_minutes": _minutes_of(c.plan.grace),
+            "snooze_minutes": _minutes_of(c.plan.snooze),
+            "reminder_style": c.reminder_style,
+        },
+        "reminder": [
+            {"name": r.name, "time": f"{r.at:%H:%M}", "days": [WEEKDAYS[d] for d in sorted(r.days)]}
+            for r in c.plan.reminders
+        ],
+        "stretches": {
+            "no_floor": c.prefs.no_floor,
+            "equipment": sorted(c.prefs.equipment),
+            "avoid": sorted(c.prefs.avoid),
+        },
+        "dialog": {"theme": c.theme, "sound": c.sound},
+        "holds": holds,
+    }
+
+
+def in_effect(table: object, stretch_ids: Collection[str]) -> Config | None:
+    """The settings ``as_table`` gave; None when ``table`` is not such (a window started by
+    hand, an older tray)."""
+    if not isinstance(table, dict):
+        return None
+    loaded = _Reader(Located("in effect", table), stretch_ids, None).config()
+    return None if loaded.problems else loaded.config
 
 
 GRACE_RANGE = (0, 24 * 60)
@@ -371,7 +406,10 @@ DEFAULT_FILE = """\
 timezone = "local"          # or an IANA zone name such as "Europe/Berlin"
 grace_minutes = 30          # a reminder missed by up to this long still shows, late
 snooze_minutes = 10
-reminder_style = "both"     # prompt (qlbreak's small window), notification, or both
+# "both": a notification with buttons where your desktop's notifications have them,
+# else qlbreak's small prompt by the tray and a notification pointing to it;
+# "prompt": always the small prompt; "notification": only a notification.
+reminder_style = "both"
 
 # Each [[reminder]] is a local clock time on chosen days. Writing any [[reminder]]
 # replaces the defaults below, so keep both if you add a third.

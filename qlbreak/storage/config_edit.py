@@ -85,6 +85,8 @@ def _write(doc: tomlkit.TOMLDocument, c: Config) -> None:
     _set(doc, "stretches", "avoid", sorted(c.prefs.avoid), sorted(d.prefs.avoid))
     _set(doc, "dialog", "theme", c.theme, d.theme)
     _set(doc, "dialog", "sound", c.sound, d.sound)
+    for key in ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"):
+        _set(doc, "holds", key, getattr(c.holds, key), getattr(d.holds, key))  # a broken hand edit: the value in use
 
 
 def _set(doc: tomlkit.TOMLDocument, table_name: str, key: str, value: object, default: object) -> None:

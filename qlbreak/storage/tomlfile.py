@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 KeyPath = tuple[str | int, ...]
@@ -36,6 +36,10 @@ class Problem:
     def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
         return f"{self.path}:{self.line}: {kind}{self.message}"
+
+    def brief(self) -> str:
+        """For a notification or a window: the file's name (not its folder) and the line."""
+        return f"{PurePath(self.path).name} line {self.line}: {self.message}"
 
 
 class FileProblem(Exception):

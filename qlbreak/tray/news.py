@@ -10,7 +10,6 @@ an outage (not a busy moment) is told once, and again when it is over."""
 from __future__ import annotations
 
 import logging
-from pathlib import PurePath
 
 from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import HistoryBusy
@@ -40,12 +39,7 @@ class SettingsNews:
             more = len(problems) - 1
             also = f" (and {more} more: qlbreak config --check)" if more else ""
             rest = " That setting keeps the value it had; the rest applies." if loaded.errors else ""
-            self.notifier.notify("qlbreak: a mistake in your settings", f"{where(told[0])}{also}.{rest}")
-
-
-def where(problem: Problem) -> str:
-    """``problem`` for a notification: the file's name and the line, then what is wrong."""
-    return f"{PurePath(problem.path).name} line {problem.line}: {problem.message}"
+            self.notifier.notify("qlbreak: a mistake in your settings", f"{told[0].brief()}{also}.{rest}")
 
 
 class HistoryNews:

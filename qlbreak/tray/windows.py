@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from qlbreak.core.commands import ChildEnded
 from qlbreak.core.reminder import OnShow, headline
 from qlbreak.core.tray_view import Entry
-from qlbreak.storage.config import Config
+from qlbreak.storage.config import Config, as_table
 from qlbreak.storage.paths import Paths
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.tray.ports import Post
@@ -167,7 +167,8 @@ class ChildWindows:
         self._open_once("safety", spec.safety(self._theme(), self.paths, self.config.timezone))
 
     def open_settings(self, autostart: bool | None) -> None:
-        self._open_once("settings", spec.settings(self._theme(), self.paths, autostart))
+        in_effect = {"in_effect": as_table(self.config)}  # a broken hand edit: what is kept, not the default
+        self._open_once("settings", spec.settings(self._theme(), self.paths, autostart) | in_effect)
 
     def open_welcome(self, autostart: bool | None) -> None:
         self._open_once("welcome", spec.settings(self._theme(), self.paths, autostart))

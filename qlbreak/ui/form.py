@@ -1,7 +1,8 @@
 """The pieces the welcome and the settings window are built from: themed check boxes
 and choices, a row of day toggles, and the list of reminders, each reachable with
 Tab and changed with Space or typing. What the user typed is checked by the config
-loader's own rules (``storage/config.py``), so a window and the file agree."""
+loader's own rules (``storage/config.py``), so a window and the file agree; a field is
+checked again as it changes (``Changed``), so a mistake mended is no longer shown."""
 
 from __future__ import annotations
 
@@ -11,11 +12,27 @@ from datetime import time
 from typing import Any
 
 from qlbreak.core.schedule import WEEKDAYS, Reminder
-from qlbreak.storage.config import read_time
+from qlbreak.storage.config import NO_DAY, NO_NAME, read_time, used_twice
 from qlbreak.ui.base import Fonts, button
 from qlbreak.ui.theme import Palette
 
 DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+Field = tk.Entry | tk.Spinbox  # a typed-in field
+# Told that a field (None: a day, a row) was typed in (False) or left (True).
+Changed = Callable[[Field | None, bool], object]
+Problems = list[tuple[Field | None, str]]  # what is wrong, with the field to fix (if one)
+
+
+def _unchanged(_field: Field | None, _left: bool) -> None:
+    return None
+
+
+def watch(field: Field, changed: Changed) -> None:
+    """Tell ``changed`` when ``field`` is typed in, stepped (a spin box) or left."""
+    field.bind("<KeyRelease>", lambda _e: changed(field, False), add="+")
+    field.bind("<FocusOut>", lambda _e: changed(field, True), add="+")
+    if isinstance(field, tk.Spinbox):
+        field.configure(command=lambda: changed(field, False))
 
 
 def heading(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, pady: tuple[int, int] = (10, 2)) -> tk.Label:
@@ -124,12 +141,13 @@ def _select_all(event: tk.Event[tk.Entry]) -> str:
     return "break"
 
 
-def mark(field: tk.Entry, palette: Palette, wrong: bool) -> None:
-    """Draw ``field`` as the one to fix (the warning colour), or as usual again."""
+def mark(field: Field, palette: Palette, wrong: bool) -> None:
+    """Draw ``field`` as the one to fix (its ring and text in the warning colour), or as
+    usual again. Only colours change: nothing around it moves."""
     field.configure(
         highlightbackground=palette.warn if wrong else palette.muted,
         highlightcolor=palette.warn if wrong else palette.accent,
-        highlightthickness=2 if wrong else 1,
+        fg=palette.warn if wrong else palette.fg,
     )
 
 
@@ -137,9 +155,17 @@ class DayToggles:
     """Seven toggles, Monday first; Space flips the one with the focus. A day that is
     on is drawn in the accent colour, its letters in the accent's own text colour."""
 
-    def __init__(self, parent: tk.Misc, days: frozenset[int], palette: Palette, fonts: Fonts, name: str) -> None:
+    def __init__(
+        self,
+        parent: tk.Misc,
+        days: frozenset[int],
+        palette: Palette,
+        fonts: Fonts,
+        name: str,
+        changed: Changed = _unchanged,
+    ) -> None:
         self.frame = tk.Frame(parent, bg=palette.bg, name=name)
-        self.palette = palette
+        self.palette, self.changed = palette, changed
         self.vars = [tk.BooleanVar(self.frame, value=i in days) for i in range(7)]
         self.boxes: list[tk.Checkbutton] = []
         for i, var in enumerate(self.vars):
@@ -163,11 +189,15 @@ class DayToggles:
                 takefocus=True,
                 padx=1,
                 pady=2,
-                command=self._paint,
+                command=self._flipped,
             )
             box.pack(side="left", padx=1)
             self.boxes.append(box)
         self._paint()
+
+    def _flipped(self) -> None:
+        self._paint()
+        self.changed(None, False)
 
     def _paint(self) -> None:
         p = self.palette
@@ -191,11 +221,12 @@ class ReminderRows:
         fonts: Fonts,
         names: bool = True,
         removable: bool = True,
+        changed: Changed = _unchanged,
     ) -> None:
         self.palette, self.fonts, self.names, self.removable = palette, fonts, names, removable
+        self.changed = changed
         self.frame = tk.Frame(parent, bg=palette.bg, name="reminders")
         self.rows: list[tuple[tk.Frame, tk.Entry, tk.Entry, DayToggles]] = []
-        self.wrong: tk.Entry | None = None  # the first field ``read`` found wrong
         if names:
             head = tk.Frame(self.frame, bg=palette.bg, name="head")
             head.pack(fill="x")
@@ -219,7 +250,9 @@ class ReminderRows:
             name.pack(side="left", padx=(0, 6))
         at = entry(row, f"{r.at:%H:%M}", p, f, 5, "time")
         at.pack(side="left", padx=(0, 6))
-        days = DayToggles(row, r.days, p, f, "days")
+        for field in (name, at):
+            watch(field, self.changed)
+        days = DayToggles(row, r.days, p, f, "days", self.changed)
         days.frame.pack(side="left")
         if self.removable:
             remove = button(row, "Remove", lambda: self.remove(row), p, f, name="remove")
@@ -231,34 +264,36 @@ class ReminderRows:
     def remove(self, row: tk.Frame) -> None:
         self.rows = [r for r in self.rows if r[0] is not row]
         row.destroy()
+        self.changed(None, False)  # a name used twice may be mended
 
-    def read(self) -> tuple[tuple[Reminder, ...], list[str]]:
-        """The reminders as typed, and what is wrong with them (the loader's words)."""
+    def read(self) -> tuple[tuple[Reminder, ...], Problems]:
+        """The reminders as typed, and what is wrong with them (the loader's words), each
+        with the field to fix."""
         reminders: list[Reminder] = []
-        problems: list[str] = []
-        self.wrong = None
+        problems: Problems = []
+        names: set[str] = set()
         for index, (_row, name_field, time_field, toggles) in enumerate(self.rows, start=1):
             name = name_field.get().strip()
             where = f"the {name} reminder" if name else f"reminder {index}"
             at = read_time(time_field.get())
-            bad_name = not name or any(r.name == name for r in reminders)
             if not name:
-                problems.append(f"{where}: name must be a non-empty string")
-            elif bad_name:
-                problems.append(f"{where}: reminder name {name!r} is used twice")
+                problems.append((name_field, f"{where}: {NO_NAME}"))
+            elif name in names:
+                problems.append((name_field, f"{where}: {used_twice(name)}"))
+            names.add(name)
             if isinstance(at, str):
-                problems.append(f"{where}: {at}")
+                problems.append((time_field, f"{where}: {at}"))
             if not toggles.days:
-                problems.append(f"{where}: pick at least one day")
-            for field, wrong in ((name_field, bad_name), (time_field, isinstance(at, str))):
-                mark(field, self.palette, wrong)
-                if wrong and self.wrong is None:
-                    self.wrong = field
+                problems.append((None, f"{where}: {NO_DAY}"))
             if name and not isinstance(at, str) and toggles.days:
                 reminders.append(Reminder(name, at, toggles.days))
         if not self.rows:
-            problems.append("keep at least one reminder (or pause qlbreak from its menu)")
+            problems.append((None, "keep at least one reminder (or pause qlbreak from its menu)"))
         return tuple(reminders), problems
+
+    def fields(self) -> list[tk.Entry]:
+        """Every typed-in field of every row, in order."""
+        return [field for _row, name, at, _days in self.rows for field in (name, at)]
 
     def _new_name(self) -> str:
         taken = {row[1].get().strip() for row in self.rows}

@@ -2,8 +2,10 @@
 user looks for, on three pages, written into ``config.toml`` in place
 (``storage/config_edit.py``: the user's comments and unknown keys survive).
 
-What is typed is checked by the loader's rules before anything is written, and a
-file the loader would reject is never written. A child process (``ui/spec.py``):
+What is typed is checked by the loader's rules before anything is written (and again
+as a field changes), and a file the loader would reject is never written. It shows the
+settings in effect: where a hand edit was not understood, the value the tray kept (its
+spec's ``in_effect``), with a note by the field. A child process (``ui/spec.py``):
 it answers ``saved`` (with ``autostart=on|off`` when that changed; the parent owns
 the login item) or nothing when closed without saving.
 """
@@ -22,6 +24,7 @@ from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
 from qlbreak.storage import config
+from qlbreak.storage.tomlfile import Problem
 from qlbreak.stretches import catalogue
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
@@ -34,11 +37,33 @@ TITLE = "qlbreak \u2014 Settings"
 SIZE = (600, 640)
 PAGES = ("Reminders", "Stretches", "General")
 STYLES = (
-    ("both", "A small prompt by the tray, and a notification"),
-    ("prompt", "Only the small prompt"),
-    ("notification", "Only a notification"),
+    (
+        "both",
+        "A notification with buttons, where your desktop's notifications have them; where they"
+        " have none, qlbreak's small prompt by the tray, and a notification pointing to it",
+    ),
+    ("prompt", "Always qlbreak's small prompt by the tray"),
+    ("notification", "Only a notification (without buttons, click the qlbreak icon to start)"),
 )
 THEMES = (("auto", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+# The field a setting of the file is shown in, and its page (a setting not on the
+# window, such as the time zone or a hold, is told in the message at the bottom).
+PLACES: dict[tuple[str | int, ...], tuple[str, str]] = {
+    ("schedule", "snooze_minutes"): ("snooze", "Reminders"),
+    ("schedule", "grace_minutes"): ("grace", "Reminders"),
+    ("schedule", "reminder_style"): ("style", "Reminders"),
+    ("reminder",): ("reminders", "Reminders"),
+    ("stretches",): ("stretches", "Stretches"),
+    ("dialog", "theme"): ("theme", "General"),
+    ("dialog", "sound"): ("sound", "General"),
+}
+GRACE_WORDS = "The wait for your return"  # the grace field, in a message
+
+
+def place_of(problem: Problem) -> tuple[str, str] | None:
+    """The field (and page) a problem in the file is about, if the window shows it."""
+    key = problem.key
+    return PLACES.get(tuple(key[:1])) or PLACES.get(tuple(key[:2])) if key else None
 
 
 class SettingsWindow:
@@ -47,7 +72,11 @@ class SettingsWindow:
         self.path = Path(spec["config"])
         self.autostart: bool | None = spec["autostart"]
         self.catalogue = catalogue.load()
-        self.loaded = config.load(self.path, self.catalogue.ids)
+        kept = config.in_effect(spec.get("in_effect"), self.catalogue.ids)  # from the running tray
+        self.loaded = config.load(self.path, self.catalogue.ids, keep=kept)
+        self.marked: set[str] = set()  # the fields drawn as the ones to fix
+        self.refused = False  # Save was refused: the message lists what is still wrong
+        self.about = ""  # what the message says: "file", "fields" or nothing
         c = self.loaded.config
         self.f: Fonts = make_fonts(root)
         self.wrap = int((SIZE[0] - 60) * scale_of(root))
@@ -78,9 +107,7 @@ class SettingsWindow:
             "General": self._general_page(c),
         }
         self.show("Reminders")
-        if self.loaded.errors:
-            first = self.loaded.errors[0]
-            self.say(f"Your settings file has a mistake ({first}). Saving replaces it with what you see here.")
+        self.say(self._file_words(), "file")
         root.bind("<Escape>", lambda _e: root.destroy())
         root.bind("<Control-s>", lambda _e: self.save())
         root.bind("<Control-Tab>", lambda _e: self._next_page(1))
@@ -119,8 +146,39 @@ class SettingsWindow:
     def _next_page(self, step: int) -> None:
         self.show(PAGES[(PAGES.index(self.current) + step) % len(PAGES)])
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, about: str = "") -> None:
         self.message.configure(text=text)
+        self.about = about if text else ""
+
+    def _file_words(self) -> str:
+        """What the message says of the file when the window opens: the parts not shown
+        by a field of their own, and where the notes by the fields are."""
+        placed = [place_of(p) for p in self.loaded.errors]
+        pages = [page for page in PAGES if any(x is not None and x[1] == page for x in placed)]
+        words = [p.brief() + "." for p in self.loaded.problems if p.warning or place_of(p) is None]
+        tail = "Shown here is what qlbreak uses; Save writes it into the file."
+        if pages:
+            words.append(
+                f"Some of your settings file was not understood (see the notes on {' and '.join(pages)}). {tail}"
+            )
+        elif self.loaded.errors:
+            words.append(tail)
+        return "\n".join(words)  # one line (at least) each
+
+    def _file_note(self, page: tk.Frame, field: str) -> None:
+        """A note by ``field`` when the file's value for it was not understood."""
+        said = [p for p in self.loaded.errors if (place_of(p) or ("", ""))[0] == field]
+        if said:
+            text = " ".join(p.brief() + "." for p in said)
+            note = form.note(
+                page,
+                f"Not understood: {text} qlbreak goes on with what is shown here.",
+                self.p,
+                self.f,
+                self.wrap,
+                name=f"{field}note",
+            )
+            note.configure(fg=self.p.warn)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -129,12 +187,14 @@ class SettingsWindow:
         page = tk.Frame(self.body, bg=p.bg, name="reminderspage")
         form.heading(page, "Reminders", p, f, pady=(0, 2))
         form.note(page, "Each reminder comes at its time (HH:MM, 24-hour) on the days you pick.", p, f, self.wrap)
-        self.rows = form.ReminderRows(page, c.plan.reminders, p, f)
+        self.rows = form.ReminderRows(page, c.plan.reminders, p, f, changed=self._changed)
         self.rows.frame.pack(fill="x", pady=(6, 2))
+        self._file_note(page, "reminders")
         add = button(page, "Add a reminder", lambda: self.rows.add().focus_set(), p, f, name="add")
         add.pack(anchor="w", pady=(2, 0))
         form.heading(page, "When a reminder comes", p, f, pady=(14, 2))
         self.snooze = self._minutes(page, "Snooze for", c.plan.snooze, "minutes", "snooze", config.SNOOZE_RANGE)
+        self._file_note(page, "snooze")
         self.grace = self._minutes(
             page,
             "If you are away when one comes, show it on your return within",
@@ -143,12 +203,16 @@ class SettingsWindow:
             "grace",
             config.GRACE_RANGE,
         )
+        self._file_note(page, "grace")
         tk.Label(page, text="Show each reminder as", font=self.f.body, fg=p.fg, bg=p.bg, anchor="w").pack(
             fill="x", pady=(6, 0)
         )
         self.style = tk.StringVar(page, value=c.reminder_style)
         for value, text in STYLES:
-            form.choice(page, text, self.style, value, p, f, name=f"style-{value}").pack(anchor="w")
+            one = form.choice(page, text, self.style, value, p, f, name=f"style-{value}")
+            one.configure(wraplength=self.wrap - 40, justify="left")
+            one.pack(anchor="w")
+        self._file_note(page, "style")
         return page
 
     def _minutes(
@@ -164,6 +228,7 @@ class SettingsWindow:
         spin.delete(0, "end")
         spin.insert(0, str(int(span.total_seconds() // 60)))
         spin.pack(side="left", padx=6)
+        form.watch(spin, self._changed)
         tk.Label(row, text=after, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         return spin
 
@@ -171,6 +236,7 @@ class SettingsWindow:
         p, f = self.p, self.f
         page = tk.Frame(self.body, bg=p.bg, name="stretchespage")
         form.heading(page, "Where you stretch", p, f, pady=(0, 2))
+        self._file_note(page, "stretches")
         self.floor = tk.BooleanVar(page, value=not prefs.no_floor)
         form.check(
             page,
@@ -205,10 +271,12 @@ class SettingsWindow:
         self.theme = tk.StringVar(page, value=c.theme)
         for value, text in THEMES:
             form.choice(page, text, self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
+        self._file_note(page, "theme")
         form.heading(page, "Sound", p, f, pady=(14, 2))
         self.sound = tk.BooleanVar(page, value=c.sound)
         words = "A soft sound when it is time to change sides, and at the end of a hold"
         form.check(page, words, self.sound, p, f, "sound").pack(anchor="w")
+        self._file_note(page, "sound")
         self.login = tk.BooleanVar(page, value=bool(self.autostart))
         if self.autostart is not None:
             form.heading(page, "Starting", p, f, pady=(14, 2))
@@ -234,19 +302,20 @@ class SettingsWindow:
         total = len(self.catalogue)
         self.count.configure(text=f"{offered} of {total} in your rotation. Tick Leave out to never be offered one.")
 
-    def wanted(self) -> tuple[config.Config | None, list[str], str]:
-        """The settings as shown, what is wrong with them, and the page to fix it on."""
+    def wanted(self) -> tuple[config.Config | None, form.Problems, str]:
+        """The settings as shown, what is wrong with them (each with its field), and the
+        page to fix it on."""
         reminders, problems = self.rows.read()
         minutes: list[int] = []
-        for spin, key, limits in (
-            (self.snooze, "snooze_minutes", config.SNOOZE_RANGE),
-            (self.grace, "grace_minutes", config.GRACE_RANGE),
+        for spin, words, limits in (
+            (self.snooze, "Snooze", config.SNOOZE_RANGE),
+            (self.grace, GRACE_WORDS, config.GRACE_RANGE),
         ):
             text = spin.get().strip()
             value: object = int(text) if text.isdigit() else text
-            problem = config.minutes_problem(key, value, *limits)
+            problem = config.minutes_problem(words, value, *limits)
             if problem:
-                problems.append(problem)
+                problems.append((spin, problem))
             minutes.append(value if isinstance(value, int) else 0)
         if problems:
             return None, problems, "Reminders"
@@ -261,6 +330,32 @@ class SettingsWindow:
         )
         return chosen, [], ""
 
+    def _fields(self) -> list[form.Field]:
+        return [*self.rows.fields(), self.snooze, self.grace]
+
+    def _changed(self, field: form.Field | None, left: bool) -> None:
+        """A field was typed in or left: check again. A mended field is drawn as usual
+        and its words go; a wrong one is marked when left (never while typing)."""
+        _chosen, problems, _page = self.wanted()
+        wrong = {str(w) for w, _ in problems if w is not None}
+        for each in self._fields():
+            key = str(each)
+            if key in self.marked and key not in wrong:
+                self._mark(each, False)
+            elif key in wrong and left and each is field:
+                self._mark(each, True)
+        shown = [m for w, m in problems if self.refused or (w is not None and str(w) in self.marked)]
+        if shown:
+            text = "; ".join(shown)
+            self.say("Not saved: " + text if self.refused else text[:1].upper() + text[1:], "fields")
+        elif self.about == "fields":
+            self.say("")
+        self.refused = self.refused and bool(shown)
+
+    def _mark(self, field: form.Field, wrong: bool) -> None:
+        form.mark(field, self.p, wrong)
+        (self.marked.add if wrong else self.marked.discard)(str(field))
+
     def save(self) -> None:
         from qlbreak.storage.config_edit import EditError
         from qlbreak.storage.config_edit import save as write
@@ -268,10 +363,13 @@ class SettingsWindow:
         chosen, problems, page = self.wanted()
         if chosen is None:
             self.show(page)
-            self.say("Not saved: " + "; ".join(problems))
-            wrong = self.rows.wrong
-            if wrong is not None:
-                wrong.focus_set()
+            self.refused = True
+            self.say("Not saved: " + "; ".join(m for _, m in problems), "fields")
+            wrong = [w for w, _ in problems if w is not None]
+            for field in self._fields():
+                self._mark(field, field in wrong)
+            if wrong:
+                wrong[0].focus_set()
             return
         try:
             write(self.path, chosen, self.catalogue.ids)

@@ -154,7 +154,7 @@ class Welcome:
         for name, field in zip(("morning", "lunch"), self.times, strict=True):
             at = config.read_time(field.get())
             if isinstance(at, str):
-                problems.append(f"{name}: {at}")
+                problems.append(f"the {name} reminder: {at}")
             else:
                 reminders.append(Reminder(name, at, days))
         if not days:

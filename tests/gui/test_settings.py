@@ -17,6 +17,8 @@ from tests.gui.conftest import ROOT
 from tests.gui.screen import Screen, end, wait_until
 
 IDS = load().ids
+PAGE = ".settings.body.reminderspage"
+WARN = "#A63D22"  # the light palette's warning colour
 SETTINGS, WELCOME = "qlbreak-settings", "qlbreak-welcome"
 MINE = """\
 # My own settings: written by hand, kept by the window.
@@ -143,14 +145,48 @@ def test_a_wrong_time_is_refused_with_the_loaders_words_and_nothing_is_written(s
     path.write_text(MINE)
     w = window()
     rows = reminder_rows(screen)
-    screen.type_into(SETTINGS, f"{rows[0]}.time", "25:00")
+    time_field = f"{rows[0]}.time"
+    around = [f"{rows[0]}.name", time_field, f"{rows[0]}.days.sun", f"{rows[1]}.name", f"{PAGE}.snoozerow.snooze"]
+    before = [screen.place(SETTINGS, p) for p in around]
+    screen.type_into(SETTINGS, time_field, "25:00")
     screen.press(SETTINGS, "Save")
     said = screen.wait_text(SETTINGS, "^Not saved")
-    assert said.startswith("Not saved: the morning reminder: time must be HH:MM on a 24-hour clock")
-    assert "'25:00'" in said
-    assert screen.send(SETTINGS, "focus") == f"{rows[0]}.time"  # the field to fix has the focus
+    assert said == (
+        'Not saved: the morning reminder: time must be HH:MM on a 24-hour clock, such as "09:30" or "14:15",'
+        ' not "25:00"'
+    )
+    assert screen.send(SETTINGS, "focus") == time_field  # the field to fix has the focus
+    assert screen.send(SETTINGS, time_field, "cget", "-fg") == WARN  # drawn as the one to fix
+    assert [screen.place(SETTINGS, p) for p in around] == before  # and nothing moved
     screen.screenshot(shots / "settings-refused.png", w.wid)
     assert path.read_text() == MINE and w.proc.poll() is None
+    screen.type_into(SETTINGS, time_field, "09:15")  # mended: the words and the mark go at once
+    wait_until(lambda: not [t for t in screen.texts(SETTINGS) if "Not saved" in t], 5, "the message to go")
+    assert screen.send(SETTINGS, time_field, "cget", "-fg") != WARN
+    assert [screen.place(SETTINGS, p) for p in around] == before
+    assert path.read_text() == MINE  # nothing is written before Save
+    w.key("Escape")
+    assert w.exited() == 0
+
+
+def test_a_field_left_wrong_says_so_and_the_words_go_once_it_is_right(screen, window):
+    w = window()
+    snooze = f"{PAGE}.snoozerow.snooze"
+    screen.type_into(SETTINGS, snooze, "ten")
+    wait_until(lambda: screen.send(SETTINGS, snooze, "get") == "ten", 5, "ten typed")
+    assert screen.send(SETTINGS, ".settings.message", "cget", "-text") == ""  # not while typing
+    w.key("Tab")  # left: checked
+    said = screen.wait_text(SETTINGS, "^Snooze")
+    assert said == 'Snooze must be a whole number of minutes from 1 to 1440, not "ten"'
+    assert screen.send(SETTINGS, snooze, "cget", "-fg") == WARN
+    screen.type_into(SETTINGS, snooze, "15")
+    wait_until(lambda: screen.send(SETTINGS, ".settings.message", "cget", "-text") == "", 5, "the words to go")
+    assert screen.send(SETTINGS, snooze, "cget", "-fg") != WARN
+    name = f"{reminder_rows(screen)[0]}.name"
+    screen.type_into(SETTINGS, name, "")
+    screen.run("xdotool", "key", "BackSpace")
+    w.key("Tab")
+    assert screen.wait_text(SETTINGS, "^Reminder 1") == 'Reminder 1: give this reminder a name, such as "morning"'
     w.key("Escape")
     assert w.exited() == 0
 
@@ -187,6 +223,50 @@ def test_the_settings_in_the_dark(screen, window, shots, private_home):
     w.key("alt+2")
     screen.wait_text(SETTINGS, "in your rotation")
     screen.screenshot(shots / "settings-dark.png", w.wid)
+
+
+def test_a_hand_edit_not_understood_shows_what_is_in_effect_and_save_keeps_comments(screen, shots, tmp_path):
+    """The tray kept dark after ``theme = "drak"``: the window (opened by the tray, which
+    tells it what is in effect) shows Dark with a note, names the misspelt key, and Save
+    writes dark in place, keeping the comments and the key it does not know."""
+    from dataclasses import replace
+
+    from qlbreak.ui import spec
+
+    path = tmp_path / "config.toml"
+    hand = MINE + '\n[dialog]\ntheme = "drak"   # mine\nsond = false\n'
+    path.write_text(hand)
+    in_use = replace(config.load(path, IDS).config, theme="dark")
+    told = {"config": str(path), "theme": "dark", "assets": "", "autostart": None, "in_effect": config.as_table(in_use)}
+    proc = subprocess.Popen(spec.command("settings", told), env=screen.env, stdout=subprocess.PIPE)
+    try:
+        wid = screen.wait_window("qlbreak \u2014 Settings")
+        said = screen.wait_text(SETTINGS, "^config.toml line")
+        assert said == (
+            "config.toml line 4: 'colour' in [schedule] is not a setting qlbreak knows; it was left out.\n"
+            "config.toml line 17: 'sond' in [dialog] is not a setting qlbreak knows \N{EM DASH} did you mean 'sound'?"
+            " It was left out.\nSome of your settings file was not understood (see the notes on General)."
+            " Shown here is what qlbreak uses; Save writes it into the file."
+        )
+        screen.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
+        wait_until(lambda: screen.send(SETTINGS, "focus"), 5, "the window to have the keyboard focus")
+        screen.run("xdotool", "key", "alt+3")
+        note = screen.wait_text(SETTINGS, "^Not understood")
+        assert note == (
+            'Not understood: config.toml line 16: theme must be "auto", "light" or "dark", not "drak"'
+            ' (did you mean "dark"?). qlbreak goes on with what is shown here.'
+        )
+        dark = ".settings.body.generalpage.theme-dark"
+        variable = screen.send(SETTINGS, dark, "cget", "-variable")
+        assert screen.send(SETTINGS, "set", variable) == "dark"  # what is in effect, not "Follow the system"
+        screen.screenshot(shots / "settings-not-understood.png", wid)
+        screen.press(SETTINGS, "Save")
+        out, _ = proc.communicate(timeout=10)
+        assert proc.returncode == 0 and out.decode().strip() == "saved"
+    finally:
+        end(proc)
+    assert path.read_text() == hand.replace('"drak"', '"dark"')  # the comment and 'sond' stay
+    assert config.load(path, IDS).config == in_use
 
 
 def test_the_history_window_shows_the_lines_read_only_and_escape_closes_it(screen, shots, tmp_path):

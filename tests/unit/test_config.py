@@ -248,3 +248,48 @@ def test_the_words_a_person_meets_in_the_settings_window_are_plain():
     assert config.NO_NAME == 'give this reminder a name, such as "morning"'
     for message in (config.read_time("9.30"), config.used_twice("tea"), config.NO_NAME):
         assert "string" not in message and "non-empty" not in message and "'" not in message
+
+
+def test_the_settings_in_effect_go_to_the_settings_window_and_back_unchanged(tmp_path):
+    import json
+
+    assert config.in_effect(json.loads(json.dumps(config.as_table(config.Config()))), IDS) == config.Config()
+    text = """\
+[schedule]
+timezone = "Europe/Berlin"
+grace_minutes = 0
+snooze_minutes = 25
+reminder_style = "prompt"
+
+[[reminder]]
+name = "tea"
+time = "15:05"
+days = ["sat", "sun"]
+
+[stretches]
+no_floor = false
+equipment = ["none", "ball", "stick"]
+avoid = ["seated-twist"]
+
+[dialog]
+theme = "dark"
+sound = false
+
+[holds]
+away = false
+away_minutes = 12
+"""
+    c = load_text(tmp_path, text).config
+    assert config.in_effect(json.loads(json.dumps(config.as_table(c))), IDS) == c
+    assert config.in_effect(None, IDS) is None and config.in_effect({"dialog": {"theme": "x"}}, IDS) is None
+
+
+def test_both_is_described_as_what_it_does_in_the_template_and_the_readme():
+    """ "both" is one place, not two: the notification where it has buttons, else the
+    prompt with a short notification pointing to it (tray/presenting.py)."""
+    words = (
+        '# "both": a notification with buttons where your desktop\'s notifications have them,\n'
+        "# else qlbreak's small prompt by the tray and a notification pointing to it;\n"
+    )
+    assert words in config.DEFAULT_FILE and words in (Path(__file__).parents[2] / "README.md").read_text()
+    assert "prompt, notification, or both" not in config.DEFAULT_FILE

@@ -95,6 +95,20 @@ def test_a_mistake_in_the_file_is_replaced_by_what_the_window_showed():
     assert loaded(out) == shown.config and b"# the office" in out
 
 
+def test_a_broken_hand_edit_is_saved_as_the_value_in_effect_and_keeps_comments_and_unknown_keys():
+    """What the tray used (dark, away after 7 minutes) before the edit broke them is what
+    the window shows and saves; a hold is not on the window, and is mended too."""
+    in_use = replace(config.parse(MINE.encode(), "config.toml", IDS).config, theme="dark")
+    in_use = replace(in_use, holds=replace(in_use.holds, away_minutes=7))
+    raw = (MINE + '\n[dialog]\ntheme = "drak"   # my typo\nsond = false\n\n[holds]\naway_minutes = "7"\n').encode()
+    shown = config.parse(raw, "config.toml", IDS, keep=in_use)
+    assert [p.key for p in shown.errors] == [("dialog", "theme"), ("holds", "away_minutes")]
+    assert shown.config == in_use
+    out = edited(raw, "config.toml", shown.config, IDS).decode()
+    assert loaded(out.encode()) == in_use
+    assert out == raw.decode().replace('"drak"', '"dark"').replace('away_minutes = "7"', "away_minutes = 7")
+
+
 def test_a_file_that_is_not_toml_is_never_written(tmp_path):
     path = tmp_path / "config.toml"
     path.write_text("[schedule\nsnooze_minutes = 5\n")

@@ -217,3 +217,20 @@ def test_the_menu_offers_settings_and_history_and_history_shows_the_lines(edited
     kind, lines = app.windows.opened[-1]
     assert kind == "history" and "done      Stick side stretch" in lines[0]
     assert lines[-1] == "streak: 1 work day in a row with a stretch"
+
+
+def test_the_settings_window_is_told_the_settings_in_effect(monkeypatch):
+    """A hand edit the tray did not understand keeps its last good value: the window must
+    show that value, not the file's default (``theme = "drak"`` after dark)."""
+    from dataclasses import replace
+
+    from qlbreak.storage.config import Config, in_effect
+    from tests.unit.test_windows import windows
+
+    w, ended, told = windows("print('')", monkeypatch)
+    dark = replace(Config(), theme="dark", sound=False)
+    w.configure(dark)
+    w.open_settings(None)
+    ended.get(timeout=20)
+    kind, spec = told[0]
+    assert kind == "settings" and in_effect(spec["in_effect"], IDS) == dark
