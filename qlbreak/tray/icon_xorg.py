@@ -56,8 +56,7 @@ def fixed(
     """A subclass of pystray's xorg Icon with the repairs above."""
 
     class FixedIcon(icon_class):  # type: ignore[misc]
-        _icon_data: Any  # pystray's: the picture as drawn on the icon window
-
+        _systray_manager: Any  # pystray's: the tray's window, None while there is none
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             self._posted: queue.Queue[Callable[[], None]] = queue.Queue()
             self._private: Xlib.display.Display | None = None  # for other threads: see _on_private
@@ -88,29 +87,55 @@ def fixed(
             window.change_attributes(event_mask=mask, background_pixmap=Xlib.X.ParentRelative)
             return window
 
-        def _assert_icon_data(self, width: int, height: int) -> None:
-            """pystray stretches the icon to the window and drops its transparency:
-            here it keeps its shape, centred, over what the tray shows behind it."""
-            if self._icon_data and self._icon_data.size == (width, height):
-                return
-            from PIL import Image
-
-            behind = self._behind(width, height)
-            side = max(1, min(width, height))
-            icon = self._icon.convert("RGBA").resize((side, side), Image.Resampling.LANCZOS)
-            behind.paste(icon, ((width - side) // 2, (height - side) // 2), icon)
-            self._icon_data = behind
-            self._icon_data.tostring = self._icon_data.tobytes
+        def _draw(self) -> None:
+            """Paints the icon over what the tray shows behind it, read afresh each time.
+            pystray kept one picture per size: a background read while the tray had not
+            painted yet (black) stayed, so after a re-dock at the same size the icon sat
+            in a black square. Here X paints the tray's background itself (ParentRelative)
+            and only the icon's own pixels go on top, through a mask: a wrong read can
+            only touch the icon's soft edge, and only until the next expose."""
+            try:
+                if self._window.get_attributes().map_state != Xlib.X.IsViewable:
+                    return  # not on screen: the expose on mapping draws it
+                size = self._window.get_geometry()
+                width, height = size.width, size.height
+                self._window.clear_area()  # the tray's own background, drawn by X
+                picture, mask = _over(self._icon, self._behind(width, height), width, height)
+                pixmap = self._window.create_pixmap(width, height, 1)
+                try:
+                    pen = pixmap.create_gc(foreground=1, background=0)
+                    pixmap.put_pil_image(pen, 0, 0, mask)
+                    pen.free()
+                    masked = self._window.create_gc(clip_mask=pixmap)
+                    self._window.put_pil_image(masked, 0, 0, picture)
+                    masked.free()
+                finally:
+                    pixmap.free()
+                self._display.flush()
+            except Xlib.error.XError as err:  # gone or moved meanwhile: the next expose draws it
+                log.debug("icon not drawn: %s", err)
 
         def _behind(self, width: int, height: int) -> Any:
+            """What the tray shows behind the icon now, or None if X would not say."""
             from PIL import Image
 
             try:
-                self._window.clear_area()
                 raw = self._window.get_image(0, 0, width, height, Xlib.X.ZPixmap, 0xFFFFFFFF)
                 return Image.frombytes("RGB", (width, height), raw.data, "raw", "BGRX")
             except (Xlib.error.XError, ValueError):
-                return Image.new("RGB", (width, height), (0, 0, 0))
+                return None
+
+        def _assert_docked(self) -> None:
+            """pystray asks the tray to dock the icon on every new picture; trayer then
+            embeds it a second time (1 px wide). Only a loose icon asks, and without a
+            tray nothing is raised (pystray logged a traceback): the watchdog asks later."""
+            if self._window.query_tree().parent.id == self._display.screen().root.id:
+                self._dock_window()
+
+        def _on_destroy_notify(self, event: Any) -> None:
+            """The tray has gone: the watchdog docks the icon when another starts."""
+            if self._systray_manager is not None and event.window.id == self._systray_manager.id:
+                self._systray_manager = None
 
         def _update_title(self) -> None:
             """As UTF-8 (pystray writes Latin-1 and fails on the title's dash)."""
@@ -242,11 +267,12 @@ def fixed(
             """Sleeps on its own X connection until something about docking changes: the
             icon window reparented, mapped or resized, or a tray host announcing itself
             (the MANAGER message on the root window). Only while a running tray has not
-            shown the icon does it ask again every ``REDOCK_PERIOD``."""
+            shown the icon does it ask again, once every ``REDOCK_PERIOD`` (asked at every
+            event, it asked dozens of times a second while trayer embedded the icon)."""
             d = Xlib.display.Display(self._display.get_display_name())
             opcode, manager = d.intern_atom("_NET_SYSTEM_TRAY_OPCODE"), d.intern_atom("MANAGER")
             root = d.screen().root
-            warned, asked = False, False
+            warned, asked_at = False, None  # asked_at: when this spell of asking began or last asked
             try:
                 win = d.create_resource_object("window", self._window.id)
                 root.change_attributes(event_mask=Xlib.X.StructureNotifyMask)  # MANAGER comes this way
@@ -256,24 +282,31 @@ def fixed(
                     # embedded and shown: trayer sometimes takes an icon and never maps it
                     embedded = win.query_tree().parent != root and win.get_attributes().map_state == Xlib.X.IsViewable
                     owner = None if embedded else tray_owner(d)
+                    wait = None
                     if embedded:
                         self._make_room(win, root)
                         self._docked.set()
-                        warned = False
-                    else:
+                        warned, asked_at = False, None
+                    elif owner is not None:
                         self._docked.clear()
-                        if owner is not None:
-                            log.info("icon not shown in the tray; asking the tray to take it")
+                        now = time.monotonic()
+                        if asked_at is None or now - asked_at >= REDOCK_PERIOD:
+                            if asked_at is None:
+                                log.info("icon not shown in the tray; asking the tray to take it")
                             request = Xlib.protocol.event.ClientMessage(
                                 window=owner, client_type=opcode, data=(32, [Xlib.X.CurrentTime, 0, win.id, 0, 0])
                             )
                             owner.send_event(request, event_mask=Xlib.X.NoEventMask)
                             d.flush()
-                        elif not warned:
+                            asked_at = now
+                        wait = max(0.0, asked_at + REDOCK_PERIOD - now)
+                    else:
+                        self._docked.clear()
+                        asked_at = None
+                        if not warned:
                             log.info("no system tray is running; the icon will appear when one starts")
                             warned = True
-                    asked = owner is not None
-                    if not _next_change(d, win.id, manager, REDOCK_PERIOD if asked else None):
+                    if not _next_change(d, win.id, manager, wait):
                         return  # our window is gone: the icon has stopped
             except (Xlib.error.XError, Xlib.error.ConnectionClosedError):
                 pass  # our window is gone: the icon has stopped
@@ -295,6 +328,22 @@ def fixed(
             win.display.flush()
 
     return FixedIcon
+
+
+def _over(icon: Any, behind: Any, width: int, height: int) -> tuple[Any, Any]:
+    """The icon at the window's size, centred, keeping its shape: its colours over
+    ``behind`` (None: unknown, the edge keeps the icon's own colour) and a one-bit mask
+    of the pixels it covers at all."""
+    from PIL import Image
+
+    side = max(1, min(width, height))
+    corner = ((width - side) // 2, (height - side) // 2)
+    shape = icon.convert("RGBA").resize((side, side), Image.Resampling.LANCZOS)
+    picture = behind.copy() if behind is not None else Image.new("RGB", (width, height))
+    picture.paste(shape, corner, shape if behind is not None else None)
+    mask = Image.new("1", (width, height), 0)
+    mask.paste(shape.getchannel("A").point(lambda a: 255 if a else 0).convert("1"), corner)
+    return picture, mask
 
 
 def _next_change(d: Xlib.display.Display, window: int, manager: int, timeout: float | None) -> bool:

@@ -148,15 +148,54 @@ def test_quit_in_the_menu_ends_the_app_and_its_windows(desktop, tray_app):
     wait_until(lambda: not desktop.qlbreak_windows(), 5, "the icon and the stretch window to go")
 
 
-def test_a_late_or_restarted_tray_host_gets_the_icon(desktop, tray_app):
+def test_a_late_or_restarted_tray_host_gets_the_icon(desktop, tray_app, e2e_shots):
+    """Docked late, then again in a tray that paints itself another colour (trayer's
+    tint): each time the icon's corners show the tray behind it, never a black square
+    or the old tray's colour (pystray kept the background it read at the first dock)."""
     desktop.stop_tray()
     app = tray_app()
     wait_until(lambda: "no system tray is running" in app.output(), 10, "the no-tray message")
     desktop.start_tray()
-    desktop.docked_icon()
+    icon_over_tray(desktop, e2e_shots, "13-icon-first-dock")
     desktop.stop_tray()
-    desktop.start_tray()
-    desktop.docked_icon()
+    try:
+        desktop.trayer = desktop._spawn(
+            [*TRAYER, "--transparent", "true", "--tint", "0x3060c0", "--alpha", "0"], desktop.workdir / "tinted.log"
+        )
+        wait_until(desktop.tray_running, 10, "the tinted trayer")
+        icon_over_tray(desktop, e2e_shots, "14-icon-after-a-re-dock")
+    finally:
+        desktop.stop_tray()
+        desktop.start_tray()
+    assert "Traceback" not in app.log()  # pystray's "Failed to dock icon" when the tray left
+
+
+TRAYER = ("trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32")
+
+
+def icon_over_tray(desktop, e2e_shots, name: str) -> None:
+    """Waits until the docked icon's corners show what the tray shows just left of the
+    icon; the screen goes to ``name``.png, the icon enlarged to ``name``-icon.png."""
+    from PIL import Image
+
+    wid = desktop.docked_icon()
+    x, y, w, h = desktop.screen.geometry(wid)
+    path = e2e_shots / f"{name}.png"
+
+    def corners_match() -> tuple | None:
+        screen = Image.open(desktop.screen.screenshot(path)).convert("RGB")
+        tray = screen.getpixel((x - 1, y + h // 2))
+        corners = [screen.getpixel(p) for p in ((x, y), (x + w - 1, y), (x, y + h - 1), (x + w - 1, y + h - 1))]
+        near = all(max(abs(a - b) for a, b in zip(c, tray, strict=True)) <= 8 for c in corners)
+        return (screen, tray, corners) if near and max(tray) > 24 else None
+
+    try:
+        screen, _tray, _corners = wait_until(corners_match, 10, "the icon's corners to show the tray")
+    finally:
+        icon = Image.open(path).convert("RGB").crop((x - 4, y, x + w, y + h))
+        icon.resize((icon.width * 8, icon.height * 8), Image.Resampling.NEAREST).save(e2e_shots / f"{name}-icon.png")
+    drawn = list(screen.crop((x, y, x + w, y + h)).get_flattened_data())
+    assert sum(1 for p in drawn if max(p) - min(p) > 60) > len(drawn) // 3  # the icon's green disc is there
 
 
 def test_a_prompt_reminder_sits_below_the_icon_and_comes_exactly_once(desktop, tray_app, e2e_shots):

@@ -107,3 +107,18 @@ def test_the_stopped_icon_closes_it_and_opens_no_other(
     icon.stop_from_any_thread()
     icon.post(lambda: None)
     assert len(opened) == 1
+
+
+def test_only_the_icons_own_pixels_are_drawn_so_the_tray_shows_around_it() -> None:
+    """A background read wrong (black: the tray not painted yet) touches no pixel the
+    icon leaves clear: X paints those from the tray (a black square before)."""
+    from PIL import Image, ImageDraw
+
+    disc = Image.new("RGBA", (48, 48), (0, 0, 0, 0))
+    ImageDraw.Draw(disc).ellipse((0, 0, 47, 47), fill=(30, 150, 130, 255))
+    for behind in (None, Image.new("RGB", (24, 30), (0, 0, 0))):
+        picture, mask = icon_xorg._over(disc, behind, 24, 30)
+        assert picture.size == mask.size == (24, 30) and mask.mode == "1"
+        assert mask.getpixel((0, 0)) == 0 and mask.getpixel((23, 29)) == 0  # corners: the tray's
+        assert mask.getpixel((12, 15)) and picture.getpixel((12, 15)) == (30, 150, 130)
+        assert not any(mask.getpixel((x, y)) for x in range(24) for y in (0, 1, 2, 27, 28, 29))  # centred: 3 px bands
