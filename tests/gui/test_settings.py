@@ -37,6 +37,12 @@ days = ["mon", "wed", "fri"]
 """
 
 
+def box(screen: Screen, path: str) -> tuple[int, ...]:
+    """Where ``path`` is on the screen (x, y, width, height), once laid out."""
+    script = f"update idletasks; lmap k {{rootx rooty width height}} {{winfo $k {{{path}}}}}"
+    return tuple(int(n) for n in screen.tk().tk.splitlist(screen.send(SETTINGS, script)))
+
+
 def reminder_rows(screen: Screen) -> list[str]:
     """The Tk paths of the settings window's reminder rows, in order."""
     slaves = screen.tk().tk.splitlist(screen.send(SETTINGS, "pack", "slaves", ".settings.body.reminderspage.reminders"))
@@ -147,7 +153,7 @@ def test_a_wrong_time_is_refused_with_the_loaders_words_and_nothing_is_written(s
     rows = reminder_rows(screen)
     time_field = f"{rows[0]}.time"
     around = [f"{rows[0]}.name", time_field, f"{rows[0]}.days.sun", f"{rows[1]}.name", f"{PAGE}.snoozerow.snooze"]
-    before = [screen.place(SETTINGS, p) for p in around]
+    before = [box(screen, p) for p in around]
     screen.type_into(SETTINGS, time_field, "25:00")
     screen.press(SETTINGS, "Save")
     said = screen.wait_text(SETTINGS, "^Not saved")
@@ -157,13 +163,13 @@ def test_a_wrong_time_is_refused_with_the_loaders_words_and_nothing_is_written(s
     )
     assert screen.send(SETTINGS, "focus") == time_field  # the field to fix has the focus
     assert screen.send(SETTINGS, time_field, "cget", "-fg") == WARN  # drawn as the one to fix
-    assert [screen.place(SETTINGS, p) for p in around] == before  # and nothing moved
+    assert [box(screen, p) for p in around] == before  # and nothing moved
     screen.screenshot(shots / "settings-refused.png", w.wid)
     assert path.read_text() == MINE and w.proc.poll() is None
     screen.type_into(SETTINGS, time_field, "09:15")  # mended: the words and the mark go at once
     wait_until(lambda: not [t for t in screen.texts(SETTINGS) if "Not saved" in t], 5, "the message to go")
     assert screen.send(SETTINGS, time_field, "cget", "-fg") != WARN
-    assert [screen.place(SETTINGS, p) for p in around] == before
+    assert [box(screen, p) for p in around] == before
     assert path.read_text() == MINE  # nothing is written before Save
     w.key("Escape")
     assert w.exited() == 0
