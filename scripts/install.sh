@@ -3,14 +3,33 @@
 # terminal (closing it, or Ctrl-C in it, does not end qlbreak). Running it again
 # upgrades in place and restarts the running qlbreak.
 # Usage: ./scripts/install.sh [--no-autostart]
+#        ./scripts/install.sh --uninstall [--purge] [--yes]   (the same as: qlbreak uninstall ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+usage() {
+    echo "usage: $0 [--no-autostart]" >&2
+    echo "       $0 --uninstall [--purge] [--yes]" >&2
+    exit 2
+}
+home_venv="${XDG_DATA_HOME:-$HOME/.local/share}/qlbreak-venv"
+
+if [ "${1:-}" = --uninstall ]; then
+    shift
+    for arg in "$@"; do
+        case "$arg" in --purge | --yes) ;; *) usage ;; esac
+    done
+    if [ -x "$home_venv/bin/qlbreak" ]; then
+        exec "$home_venv/bin/qlbreak" uninstall "$@"
+    fi
+    exec bash scripts/uninstall-leftovers.sh "$home_venv" "$@"
+fi
 
 autostart=on
 for arg in "$@"; do
     case "$arg" in
         --no-autostart) autostart=off ;;
-        *) echo "usage: $0 [--no-autostart]" >&2; exit 2 ;;
+        *) usage ;;
     esac
 done
 
@@ -36,7 +55,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 
-home_venv="${XDG_DATA_HOME:-$HOME/.local/share}/qlbreak-venv"
 if [ -x "$home_venv/bin/qlbreak" ]; then
     "$home_venv/bin/qlbreak" quit >/dev/null 2>&1 || true  # an upgrade: the old one saves and goes
 fi
@@ -60,11 +78,8 @@ echo "  Click it for a stretch, or run: qlbreak stretch"
 if [ "$autostart" = on ]; then
     echo "  It starts by itself when you log in (turn that off in its menu, or: qlbreak autostart off)."
 fi
-case ":$PATH:" in
-    *":$HOME/.local/bin:"*) ;;
-    *)
-        echo
-        echo "The qlbreak command is in $HOME/.local/bin, which is not on your PATH. To add it:"
-        echo "  echo 'export PATH=\"\$HOME/.local/bin:\$PATH\"' >> ~/.profile   (then log in again)"
-        ;;
-esac
+echo "  To remove it again: qlbreak uninstall (your settings and history stay)."
+# The qlbreak command is in ~/.local/bin: on PATH from the next login or the next
+# terminal (a marked line in the shell's startup file only when nothing else puts it
+# there), and the one command that makes it work in this terminal now.
+"$home_venv/bin/python" -m qlbreak.cli.shellpath

@@ -81,7 +81,8 @@ def marked(home: Path) -> list[Path]:
 
 def take_away(path: Path) -> None:
     """Remove the installer's line from ``path``, keeping the rest, its permissions,
-    and a symlink (a dotfiles folder) as it is. A missing file is fine."""
+    and a symlink (a dotfiles folder) as it is; a file left empty goes (the installer
+    made it). A missing file is fine."""
     from qlbreak.storage.atomic import write_atomic
 
     target = path.resolve()
@@ -91,6 +92,9 @@ def take_away(path: Path) -> None:
         return
     kept = [line for line in text.splitlines(keepends=True) if MARK not in line]
     if len(kept) == len(text.splitlines(keepends=True)):
+        return
+    if not "".join(kept).strip() and not path.is_symlink():
+        target.unlink()  # the installer made it for this line alone
         return
     mode = target.stat().st_mode & 0o7777
     write_atomic(target, "".join(kept).encode("utf-8", errors="surrogateescape"))

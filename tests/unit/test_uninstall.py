@@ -276,6 +276,13 @@ def test_otherwise_one_marked_line_once_and_uninstall_takes_it_away(private_home
     assert rc.read_text() == "# mine\nalias ll='ls -l'\n" and rc.stat().st_mode & 0o777 == 0o640
 
 
+def test_a_startup_file_made_for_the_line_goes_with_it(private_home):
+    shellpath.ensure(private_home, {"PATH": "/usr/bin", "SHELL": "/bin/bash"})
+    assert (private_home / ".bashrc").read_text() == shellpath.LINE + "\n"
+    shellpath.take_away(private_home / ".bashrc")
+    assert not (private_home / ".bashrc").exists()
+
+
 def test_a_dotfiles_symlink_stays_a_symlink(private_home):
     dotfiles = private_home / "dotfiles"
     dotfiles.mkdir()
