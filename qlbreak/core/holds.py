@@ -7,13 +7,16 @@ running) and shown the moment nothing holds it; the detectors only report facts
 the words the tray shows name the strongest one:
 
     reason           held while                               switched by     the tray says
+    stretching       qlbreak's own stretch window is open     (always)        waiting until your stretch is over
     locked           the screen is locked                     locked          waiting until you unlock the screen
     presenting       the active window is full screen         presenting      waiting until you leave full screen
     do-not-disturb   the desktop's do-not-disturb is on       presenting      waiting until do not disturb is off
     in-a-call        a microphone is in use                   in_a_call       waiting until your call ends
     away             no input for ``away_minutes``            away            waiting until you are back
 
-A fact a detector cannot read here is ``None`` and holds nothing.
+A fact a detector cannot read here is ``None`` and holds nothing. ``stretching`` is
+the tray's own fact, never a detector's: a reminder never pops up over the stretch it
+asks for (done, it ends the reminder; closed unused, it snoozes it).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from qlbreak.core.reminder import Event, OnShow, Stage
 
 
 class Reason(Enum):
+    STRETCHING = "stretching"
     LOCKED = "locked"
     PRESENTING = "presenting"
     DO_NOT_DISTURB = "do-not-disturb"
@@ -42,6 +46,7 @@ class Signals:
     do_not_disturb: bool | None = None
     microphone: bool | None = None
     idle_seconds: float | None = None
+    stretching: bool | None = None  # the tray's own stretch window is open
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,7 @@ class HoldRules:
 Test = Callable[[Signals, HoldRules], bool]
 
 REASONS: tuple[tuple[Reason, Test, str], ...] = (
+    (Reason.STRETCHING, lambda s, r: s.stretching is True, "waiting until your stretch is over"),
     (Reason.LOCKED, lambda s, r: r.locked and s.locked is True, "waiting until you unlock the screen"),
     (Reason.PRESENTING, lambda s, r: r.presenting and s.full_screen is True, "waiting until you leave full screen"),
     (

@@ -95,6 +95,13 @@ def resting(done: Iterable[Done], now: datetime) -> frozenset[str]:
     return frozenset(d.stretch for d in done if d.feeling is Feeling.HURT and now - d.at < HURT_REST)
 
 
+def still_offered(candidate: Candidate, prefs: Preferences, done: Iterable[Done], now: datetime) -> bool:
+    """Whether a stretch proposed earlier (by a reminder since snoozed or held) may
+    still be offered at ``now``: rules 1 and 2 hold for it. A stretch the user said
+    hurt is never offered again, not even by a reminder that proposed it before."""
+    return allowed(candidate, prefs) and candidate.id not in resting(done, now)
+
+
 def pick(
     candidates: Sequence[Candidate],
     prefs: Preferences,

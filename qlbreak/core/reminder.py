@@ -15,12 +15,17 @@ Invariants (tests/unit/test_reminder.py proves each for every reachable stage):
   raises ``IllegalMove`` and changes nothing; a legal one returns the new reminder
   and the history record the move means (snoozed, skipped, missed), if any.
 - Time moves a reminder only through ``timed_event``: nothing here reads the clock.
+- A stretch done ends the reminder in any live stage: done while it was due, held
+  by the open stretch window, or snoozed, it never comes back (``STRETCHED``).
 - ``schedule.py`` decides when an occurrence falls due or is missed before it is
-  ever shown; from then on, this file decides.
+  ever shown; ``covered`` decides whether one that falls due needs showing at all
+  (a stretch just done, or the day's stretches all done); from then on, this file
+  decides.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -59,11 +64,13 @@ MOVES: dict[tuple[Stage, Event], tuple[Stage, str | None]] = {
     (Stage.DUE, Event.EXPIRE): (Stage.EXPIRED, "missed"),
     (Stage.DUE, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
     (Stage.HELD, Event.RELEASE): (Stage.DUE, None),
+    (Stage.HELD, Event.SNOOZE): (Stage.SNOOZED, "snoozed"),  # its stretch window closed unused
     (Stage.HELD, Event.SKIP): (Stage.DISMISSED, "skipped"),
     (Stage.HELD, Event.STRETCHED): (Stage.DISMISSED, None),
     (Stage.HELD, Event.EXPIRE): (Stage.EXPIRED, "missed"),
     (Stage.HELD, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
     (Stage.SNOOZED, Event.RETURN): (Stage.DUE, None),
+    (Stage.SNOOZED, Event.STRETCHED): (Stage.DISMISSED, None),  # done from the tray meanwhile
     (Stage.SNOOZED, Event.EXPIRE): (Stage.EXPIRED, "missed"),
     (Stage.SNOOZED, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
 }
@@ -140,6 +147,28 @@ def timed_event(reminder: OnShow, now: datetime, grace: timedelta, paused: bool)
     if reminder.stage is Stage.SNOOZED and not paused and now - reminder.until <= grace:
         return Event.RETURN
     return Event.EXPIRE
+
+
+# A stretch finished this recently covers an occurrence that falls due now.
+DONE_AHEAD = timedelta(minutes=45)
+
+
+def covered(done: Sequence[datetime], due_today: int, now: datetime) -> str | None:
+    """Why a reminder falling due at ``now`` need not show, or None when it must.
+
+    ``done`` are the instants of today's finished stretches, ``due_today`` the number
+    of reminders today. Two rules, checked in order:
+
+        rule            when                                   the log says
+        just-done       a stretch finished within DONE_AHEAD   stretched at HH:MM
+        day-complete    as many stretches done as reminders    today's stretches are done
+    """
+    recent = [at for at in done if timedelta(0) <= now - at <= DONE_AHEAD]
+    if recent:
+        return f"stretched at {max(recent):%H:%M}"
+    if due_today > 0 and len(done) >= due_today:
+        return f"today's stretches are done ({len(done)}/{due_today})"
+    return None
 
 
 def wake_at(reminder: OnShow | None) -> datetime | None:

@@ -8,6 +8,12 @@ first reminder (an idle tray that never reminds never pays for it); each call fr
 the service waits at most ``TIMEOUT``. asyncio itself is imported then too (~25 ms
 and its memory at start otherwise). A press is posted as the command it names,
 exactly as the prompt's answer would be; a click on the body opens the stretch.
+
+An answered reminder never stays on screen. desktop-notifier forgets a notification
+the moment one of its buttons is pressed (its D-Bus backend drops the server's id on
+ActionInvoked), so its ``clear`` then fails and the notification would stay, with
+buttons nobody listens to (a server such as dunst keeps it after an action). The
+server's id is therefore kept here too, and the notification closed by it.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ class ButtonNotifications:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._notifier: Any = None
         self._shown: str | None = None
+        self._server_id: int | None = None  # the D-Bus server's id of the one shown
         self._broken = False  # said once; from then on the prompt is the reminder
 
     def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
@@ -63,12 +70,22 @@ class ButtonNotifications:
     def withdraw(self) -> None:
         """Take the reminder notification away (answered, snoozed, held, ended)."""
         shown, self._shown = self._shown, None
+        server_id, self._server_id = self._server_id, None
         if shown is None or self._notifier is None:
             return
         try:
-            self._call(self._notifier.clear(shown))
+            self._call(self._withdraw(shown, server_id))
         except Exception as err:  # noqa: BLE001 - it may be gone already
-            log.info("could not take the reminder notification away: %s", err)
+            log.info("could not take the reminder notification away: %s: %s", type(err).__name__, err)
+
+    async def _withdraw(self, shown: str, server_id: int | None) -> None:
+        if shown in await self._notifier.get_current_notifications() or server_id is None:
+            await self._notifier.clear(shown)
+            return
+        # a button was pressed: desktop-notifier forgot it, the server still shows it
+        interface = getattr(self._notifier._backend, "interface", None)
+        if interface is not None:
+            await interface.call_close_notification(server_id)
 
     async def _remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> str | None:
         from desktop_notifier import Button, Capability, DesktopNotifier, Icon
@@ -85,6 +102,8 @@ class ButtonNotifications:
             on_clicked=lambda: self.post(StretchNow()),
             timeout=max(1, int(seconds)),
         )
+        ids = getattr(self._notifier._backend, "_platform_to_interface_notification_identifier", None)
+        self._server_id = ids.inverse.get(identifier) if ids is not None else None  # D-Bus only
         return identifier
 
     def _presser(self, action: str) -> Any:

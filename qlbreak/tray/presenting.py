@@ -9,6 +9,7 @@ a reminder is about to show, due or held: an idle tray never looks.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from qlbreak.core import holds, reminder
@@ -33,31 +34,31 @@ class Presenter:
         self.notifier, self.windows, self.detectors, self.catalogue = notifier, windows, detectors, catalogue
         self.buttons = buttons
         self.waiting: holds.Reason | None = None  # why the reminder on show is held
-        self._looked: tuple[datetime, holds.Reason | None] | None = None
+        self._looked: tuple[datetime, holds.Signals] | None = None
 
     def watching(self, on_show: OnShow | None) -> bool:
         """Whether the loop must keep looking at the detectors (a reminder due or held)."""
         return self.detectors is not None and holds.watching(on_show)
 
-    def reason(self, config: Config, now: datetime) -> holds.Reason | None:
-        """What holds reminders at ``now``: one reading of the detectors per instant."""
-        if self.detectors is None:
-            return None
+    def reason(self, config: Config, now: datetime, stretching: bool = False) -> holds.Reason | None:
+        """What holds reminders at ``now``: one reading of the detectors per instant,
+        with the tray's own fact (its stretch window is open) beside them."""
         if self._looked is None or self._looked[0] != now:
             rules = config.holds
-            reason = holds.holding(self.detectors.look(holds.wanted(rules)), rules)
-            if reason is not None and reason is not self.waiting:
-                log.info("reminders held: %s", holds.WAITING[reason])
-            self._looked = (now, reason)
-        self.waiting = self._looked[1]
-        return self.waiting
+            signals = self.detectors.look(holds.wanted(rules)) if self.detectors is not None else holds.Signals()
+            self._looked = (now, signals)
+        reason = holds.holding(replace(self._looked[1], stretching=stretching), config.holds)
+        if reason is not None and reason is not self.waiting:
+            log.info("reminders held: %s", holds.WAITING[reason])
+        self.waiting = reason
+        return reason
 
     def waiting_words(self) -> str | None:
         return holds.WAITING[self.waiting] if self.waiting is not None else None
 
-    def present(self, due: OnShow, now: datetime, config: Config) -> OnShow:
+    def present(self, due: OnShow, now: datetime, config: Config, stretching: bool = False) -> OnShow:
         """A reminder about to show: shown, or held instead while something holds."""
-        if self.reason(config, now) is None:
+        if self.reason(config, now, stretching) is None:
             self.show(due, now, config)
             return due
         plan = config.plan

@@ -47,11 +47,11 @@ from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import Event
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
-from qlbreak.stretches.choosing import NothingFits, choose
 from qlbreak.tray.catching_up import CatchUps
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
 from qlbreak.tray.ports import Ports
 from qlbreak.tray.presenting import Presenter
+from qlbreak.tray.proposing import Proposer
 from qlbreak.tray.tally import Tally
 
 log = logging.getLogger("qlbreak")
@@ -81,7 +81,12 @@ class Service:
         history.keep(saved.pending)
         since = now.date() - schedule.SETTLED_AFTER - timedelta(days=1)
         self.state: ScheduleState = replace(saved.state, handled=saved.state.handled | history.settled(since))
+        if welcome and saved.state.since is None:
+            # The very first start: nothing that fell due before qlbreak was set up is
+            # shown (a reminder beside the welcome, before the safety notice, is noise).
+            self.state = replace(self.state, since=now)
         self.reminder: OnShow | None = saved.reminder
+        self._stretching = False  # a stretch window of ours is open: reminders wait for it
         self._drift = Drift()
         self._shown: tuple[str, str, tuple[tray_view.Entry, ...]] | None = None
         self._saver = statefile.Saver(state_file)
@@ -90,6 +95,7 @@ class Service:
         self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
         self.presenter = Presenter(ports.notifier, ports.windows, ports.detectors, catalogue, ports.buttons)
+        self.proposer = Proposer(catalogue, history)  # the stretch a reminder offers, and if it must show
         self.catch_ups = CatchUps()  # a reminder missed unseen, offered once when the user is back
 
     def put(self, command: Command) -> None:
@@ -202,6 +208,7 @@ class Service:
             case Quit():
                 log.info("quitting")
                 self.running = False
+                self.presenter.withdraw()  # no "Time for a stretch" left behind on screen
                 windows.close_all()
                 self._save(force=True)
 
@@ -211,7 +218,7 @@ class Service:
             return  # at most one stretch window: a second request raises the open one
         stretch = self.catalogue.get(stretch_id) if stretch_id else None
         if stretch is None and self.reminder is not None and self.reminder.shown:
-            stretch = self.catalogue.get(self.reminder.stretch)
+            stretch = self.catalogue.get(self._with_stretch(self.reminder, now).stretch)
         if stretch is None:
             stretch = self._pick(now)
         if stretch is None:
@@ -219,6 +226,7 @@ class Service:
             return
         windows.close_prompt()
         windows.open_stretch(stretch)
+        self._stretching = True  # this step's holds take the reminder off the screen
 
     def _ended(self, kind: str, result: str | None, records: tuple[str, ...], now: datetime) -> None:
         """A child window ended; the prompt's and the menu's answers are commands,
@@ -230,9 +238,12 @@ class Service:
                 log.warning("a %s window answered what is not a record (%s): %.200s", kind, err, line)
         if kind == "stretch":
             log.info("stretch window closed (%s)", result or "no answer")
+            self._stretching = False
             self.tally.forget()  # the window may have recorded a stretch
-            if result in ("done", "partial"):
-                self._answer(reminder.Event.STRETCHED, now)
+            # done: the reminder is over; closed unused: it comes back after a snooze,
+            # not the moment the window closes
+            done = result in ("done", "partial")
+            self._answer(reminder.Event.STRETCHED if done else reminder.Event.SNOOZE, now)
         elif kind in ("prompt", "menu"):
             command = from_action(result)
             if command is not None:
@@ -260,8 +271,11 @@ class Service:
         if stretch is None:
             log.warning("no stretch fits the settings; %s not shown", occ.reminder)
             return
+        if (why := self.proposer.covered(self.config.plan, now)) is not None:
+            log.info("%s of %s not shown: %s", occ.reminder, occ.day, why)
+            return
         due = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace)
-        self.reminder = self.presenter.present(due, now, self.config)
+        self.reminder = self.presenter.present(due, now, self.config, self._stretching)
 
     def _answer(self, event: reminder.Event, now: datetime) -> None:
         """The user answered the reminder on show, where its stage allows that answer."""
@@ -289,15 +303,15 @@ class Service:
             self.presenter.withdraw()
         self.reminder = None if after.stage in reminder.FINAL else after
         if after.shown and not before.shown:
-            self.reminder = self.presenter.present(self._with_stretch(after, now), now, self.config)
+            self.reminder = self.presenter.present(self._with_stretch(after, now), now, self.config, self._stretching)
 
     def _apply_holds(self, now: datetime) -> None:
         """Hold the reminder on show while something holds reminders; show it again
         the moment nothing does (inside its grace window: after it, it was missed)."""
-        if not self.presenter.watching(self.reminder):
+        if not holds.watching(self.reminder):
             self.presenter.waiting = None
             return
-        event = holds.hold_event(self.reminder, self.presenter.reason(self.config, now))
+        event = holds.hold_event(self.reminder, self.presenter.reason(self.config, now, self._stretching))
         if event is not None:
             self._move(event, now)
 
@@ -314,7 +328,7 @@ class Service:
         config = self.config
         found = self.catch_ups.take(
             now,
-            lambda: self.presenter.reason(config, now) is not None,
+            lambda: self.presenter.reason(config, now, self._stretching) is not None,
             schedule.is_paused(self.state, now),
             config.holds.catch_up,
             config.plan.grace,
@@ -324,20 +338,12 @@ class Service:
             self.presenter.show(self.reminder, now, config)
 
     def _with_stretch(self, on_show: OnShow, now: datetime) -> OnShow:
-        """The reminder with a stretch the catalogue has (a snooze from an older state
-        file has none): the one it proposed, else a fresh pick."""
-        if self.catalogue.get(on_show.stretch) is None:
-            stretch = self._pick(now)
-            if stretch is not None:
-                on_show = replace(on_show, stretch=stretch.id, name=stretch.name)
-                self.reminder = on_show
-        return on_show
+        """The reminder with a stretch it may still offer (``Proposer.still``)."""
+        self.reminder = self.proposer.still(on_show, self.config.prefs, now)
+        return self.reminder
 
     def _pick(self, now: datetime) -> Stretch | None:
-        try:
-            return choose(self.catalogue, self.config.prefs, self.history, now)
-        except NothingFits:
-            return None
+        return self.proposer.pick(self.config.prefs, now)
 
     # -- settings ----------------------------------------------------------------------
 

@@ -94,6 +94,50 @@ def test_a_snooze_in_the_menu_takes_the_notification_away(desktop, tray_app):
     wait_until(lambda: desktop.displayed() == 0, 10, "the notification taken away")
 
 
+def closes(desktop) -> int:
+    """CloseNotification calls the bus carried so far (qlbreak taking one away)."""
+    return desktop.monitor_log.read_text(errors="replace").count("member=CloseNotification")
+
+
+def reminder_on_screen(desktop, tray_app):
+    app = tray_app(due_now())
+    icon = desktop.docked_icon()
+    wait_until(lambda: "time for a stretch" in desktop.title(icon), 20, "the reminder")
+    wait_until(lambda: desktop.displayed() >= 1, 10, "the notification on screen")
+    return app, icon
+
+
+def test_a_button_pressed_on_the_notification_takes_it_away(desktop, tray_app):
+    """Issue 19: after Snooze on the notification it stayed, with buttons that did nothing."""
+    app, icon = reminder_on_screen(desktop, tray_app)
+    before = closes(desktop)
+    desktop.press("Snooze 10 min")
+    wait_until(lambda: "snoozed until" in desktop.title(icon), 10, "the snooze")
+    wait_until(lambda: closes(desktop) > before, 10, "qlbreak to close its answered notification")
+    wait_until(lambda: desktop.displayed() == 0, 10, "the answered notification gone")
+    desktop.press("Skip today")  # a second press: there is nothing left to press on
+    assert desktop.displayed() == 0
+    status = app.qlbreak("status").stdout  # a round trip through the running app
+    assert "snoozed until" in desktop.title(icon) and "paused" not in desktop.title(icon), status
+    assert "could not take the reminder notification away" not in app.log()
+
+
+def test_start_on_the_notification_opens_the_stretch_and_takes_the_notification_away(desktop, tray_app):
+    app, icon = reminder_on_screen(desktop, tray_app)
+    desktop.press("Start")
+    wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the notification's Start")
+    wait_until(lambda: desktop.displayed() == 0, 10, "the notification gone once the stretch is open")
+    assert "waiting until your stretch is over" in desktop.title(icon)
+    assert "could not take the reminder notification away" not in app.log()
+
+
+def test_quit_leaves_no_reminder_notification_behind(desktop, tray_app):
+    app, _ = reminder_on_screen(desktop, tray_app)
+    assert app.qlbreak("quit").returncode == 0
+    assert app.proc.wait(timeout=10) == 0
+    assert desktop.displayed() == 0  # taken away before the app ended
+
+
 def test_a_reminder_due_during_a_full_screen_window_waits_then_shows_once(desktop, tray_app, window_manager, e2e_shots):
     presenting = subprocess.Popen([sys.executable, "-c", FULL_SCREEN_WINDOW], env=desktop.env)
     try:

@@ -16,6 +16,7 @@ from qlbreak.core.reminder import (
     IllegalMove,
     OnShow,
     Stage,
+    covered,
     falls_due,
     move,
     timed_event,
@@ -113,3 +114,25 @@ def test_final_reminders_are_left_to_rest():
         assert timed_event(final, final.until + timedelta(days=1), GRACE, paused=False) is None
         assert wake_at(final) is None
     assert wake_at(None) is None
+
+
+def test_a_stretch_done_ends_the_reminder_in_every_live_stage():
+    for stage in (Stage.DUE, Stage.HELD, Stage.SNOOZED):
+        assert MOVES[(stage, Event.STRETCHED)] == (Stage.DISMISSED, None)
+
+
+@pytest.mark.parametrize(
+    ("done_minutes_ago", "due_today", "why"),
+    [
+        ((), 2, None),
+        ((5,), 2, "stretched at 09:25"),
+        ((45,), 2, "stretched at 08:45"),
+        ((46,), 2, None),  # longer ago than DONE_AHEAD
+        ((180, 120), 2, "today's stretches are done (2/2)"),
+        ((180, 120), 3, None),
+        ((-5,), 2, None),  # a record from the future (a clock set back) covers nothing
+    ],
+)
+def test_covered_names_why_a_reminder_falling_due_need_not_show(done_minutes_ago, due_today, why):
+    done = [AT - timedelta(minutes=m) for m in done_minutes_ago]
+    assert covered(done, due_today, AT) == why

@@ -296,13 +296,17 @@ def test_the_prompt_answers_are_commands(app):
     assert app.tray.look == "paused" and app.kinds() == ["fired", "skipped"]
 
 
-def test_a_stretch_window_that_ends_without_done_leaves_the_reminder_waiting(app):
+def test_a_stretch_window_that_ends_without_done_snoozes_the_reminder(app):
     app.at(6 * 60)
     app.do(StretchNow())
     app.finish("stretch", "skipped")
-    assert app.tray.look == "due"
+    assert app.tray.look == "normal" and app.tray.title.startswith("qlbreak \u2014 snoozed until")
+    assert "prompt" not in app.windows.open
+    app.at(10 * 60)
+    assert app.tray.look == "due" and len(app.windows.prompts) == 2  # back after the snooze
+    app.do(StretchNow())
     app.finish("stretch", None)  # killed: no answer
-    assert app.tray.look == "due"
+    assert app.tray.look == "normal" and app.kinds() == ["fired", "snoozed", "snoozed"]
 
 
 def test_a_newer_reminder_replaces_one_still_on_show_which_counts_as_missed(tmp_path):
