@@ -4,7 +4,9 @@ lives in this file, in ``MOVES``.
 Invariants (tests/unit/test_reminder.py proves each for every reachable stage):
 
 - One reminder is on show at a time: one occurrence with the stretch it proposes,
-  which stays the same across a snooze (and a restart: the state file keeps it).
+  which stays the same across a snooze (and a restart: the state file keeps it),
+  unless it may no longer be offered when it shows again: rated "it hurt" since, or
+  left out by the settings (``picker.still_offered``); then a fresh pick replaces it.
 - Its ``stage`` says what the user sees. DUE: the prompt, the notification, the
   orange icon, until ``until`` (the end of its grace window). HELD: due, but kept back
   while something holds reminders (the user presents, is in a call, is away: the
