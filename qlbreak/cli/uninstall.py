@@ -107,7 +107,10 @@ def cmd_uninstall(ctx: Context) -> int:
     from qlbreak.cli.commands import quit_running
 
     here = Here(Path.home(), os.environ)
-    plan = make_plan(ctx.paths, autostart.for_this_system(), here, ctx.args.purge)
+    try:
+        plan = make_plan(ctx.paths, autostart.for_this_system(), here, ctx.args.purge)
+    except OSError as err:  # a folder of ours that cannot be looked into
+        raise Fail(f"nothing was removed: cannot look at {err.filename or 'a file'}: {err.strerror or err}") from None
     running = _answers(ctx.paths)
     if not plan.pieces and not running:
         print("qlbreak is not installed for this user: there was nothing to remove.", file=ctx.out)
@@ -203,7 +206,8 @@ def _grouped(pieces: list[Piece]) -> list[tuple[str, list[str]]]:
 
 
 def _elsewhere(here: Here) -> str:
-    how = f"{shlex.quote(here.python)} -m pip uninstall qlbreak"
+    python = f'"{here.python}"' if here.platform == "win32" and " " in here.python else shlex.quote(here.python)
+    how = f"{python} -m pip uninstall qlbreak"
     if here.prefix != here.base_prefix:
         return (
             f"The program in {here.prefix} was not put there by the installer, so it stays: "

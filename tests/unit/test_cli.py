@@ -32,7 +32,9 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"qlbreak {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["list"], ["schedule"], ["history"], ["config"], ["autostart"], ["status"]])
+@pytest.mark.parametrize(
+    "command", [[], ["list"], ["schedule"], ["history"], ["config"], ["autostart"], ["status"], ["uninstall"]]
+)
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as done:
         main([*command, "--help"])

@@ -231,6 +231,24 @@ def test_windows_plan_login_item_and_task_manager_note_go(private_home):
     remove(item)  # gone already: fine
 
 
+def test_windows_says_how_to_remove_a_program_in_a_folder_with_a_space(private_home):
+    python = r"C:\Users\Ann Lee\qlbreak-venv\Scripts\python.exe"
+    here = Here(private_home, {}, "win32", r"C:\Users\Ann Lee\qlbreak-venv", r"C:\py", python)
+    plan = make_plan(default_paths(), WindowsAutostart(FakeWinreg()), here, purge=False)
+    assert plan.notes[-1].endswith(f'(or run: "{python}" -m pip uninstall qlbreak).')
+
+
+def test_a_folder_that_cannot_be_looked_into_is_said_in_words(private_home, monkeypatch):
+    Installed(private_home)
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr("qlbreak.cli.uninstall.Path.is_dir", refuse)
+    status, _, err = qlbreak("uninstall", "--yes")
+    assert status == 2 and "nothing was removed: cannot look at " in err and "Permission denied" in err
+
+
 def test_macos_launch_agent_goes(private_home):
     item = LaunchAgent(private_home)
     item.set(True)
