@@ -24,9 +24,8 @@ from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
 from qlbreak.storage import config
-from qlbreak.storage.tomlfile import Problem
 from qlbreak.stretches import catalogue
-from qlbreak.ui import form
+from qlbreak.ui import file_notes, form
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.stretch_list import StretchList
@@ -39,31 +38,14 @@ PAGES = ("Reminders", "Stretches", "General")
 STYLES = (
     (
         "both",
-        "A notification with buttons, where your desktop's notifications have them; where they"
-        " have none, qlbreak's small prompt by the tray, and a notification pointing to it",
+        "A notification with buttons; where notifications have no buttons, qlbreak's small"
+        " prompt by the tray, and a notification pointing to it",
     ),
     ("prompt", "Always qlbreak's small prompt by the tray"),
     ("notification", "Only a notification (without buttons, click the qlbreak icon to start)"),
 )
 THEMES = (("auto", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
-# The field a setting of the file is shown in, and its page (a setting not on the
-# window, such as the time zone or a hold, is told in the message at the bottom).
-PLACES: dict[tuple[str | int, ...], tuple[str, str]] = {
-    ("schedule", "snooze_minutes"): ("snooze", "Reminders"),
-    ("schedule", "grace_minutes"): ("grace", "Reminders"),
-    ("schedule", "reminder_style"): ("style", "Reminders"),
-    ("reminder",): ("reminders", "Reminders"),
-    ("stretches",): ("stretches", "Stretches"),
-    ("dialog", "theme"): ("theme", "General"),
-    ("dialog", "sound"): ("sound", "General"),
-}
 GRACE_WORDS = "The wait for your return"  # the grace field, in a message
-
-
-def place_of(problem: Problem) -> tuple[str, str] | None:
-    """The field (and page) a problem in the file is about, if the window shows it."""
-    key = problem.key
-    return PLACES.get(tuple(key[:1])) or PLACES.get(tuple(key[:2])) if key else None
 
 
 class SettingsWindow:
@@ -107,7 +89,7 @@ class SettingsWindow:
             "General": self._general_page(c),
         }
         self.show("Reminders")
-        self.say(self._file_words(), "file")
+        self.say(file_notes.words(self.loaded, PAGES), "file")
         root.bind("<Escape>", lambda _e: root.destroy())
         root.bind("<Control-s>", lambda _e: self.save())
         root.bind("<Control-Tab>", lambda _e: self._next_page(1))
@@ -150,35 +132,8 @@ class SettingsWindow:
         self.message.configure(text=text)
         self.about = about if text else ""
 
-    def _file_words(self) -> str:
-        """What the message says of the file when the window opens: the parts not shown
-        by a field of their own, and where the notes by the fields are."""
-        placed = [place_of(p) for p in self.loaded.errors]
-        pages = [page for page in PAGES if any(x is not None and x[1] == page for x in placed)]
-        words = [p.brief() + "." for p in self.loaded.problems if p.warning or place_of(p) is None]
-        tail = "Shown here is what qlbreak uses; Save writes it into the file."
-        if pages:
-            words.append(
-                f"Some of your settings file was not understood (see the notes on {' and '.join(pages)}). {tail}"
-            )
-        elif self.loaded.errors:
-            words.append(tail)
-        return "\n".join(words)  # one line (at least) each
-
     def _file_note(self, page: tk.Frame, field: str) -> None:
-        """A note by ``field`` when the file's value for it was not understood."""
-        said = [p for p in self.loaded.errors if (place_of(p) or ("", ""))[0] == field]
-        if said:
-            text = " ".join(p.brief() + "." for p in said)
-            note = form.note(
-                page,
-                f"Not understood: {text} qlbreak goes on with what is shown here.",
-                self.p,
-                self.f,
-                self.wrap,
-                name=f"{field}note",
-            )
-            note.configure(fg=self.p.warn)
+        file_notes.note(page, field, self.loaded, self.p, self.f, self.wrap)
 
     # -- pages -----------------------------------------------------------------------------
 

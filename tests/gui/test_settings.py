@@ -235,14 +235,17 @@ def test_a_hand_edit_not_understood_shows_what_is_in_effect_and_save_keeps_comme
     """The tray kept dark after ``theme = "drak"``: the window (opened by the tray, which
     tells it what is in effect) shows Dark with a note, names the misspelt key, and Save
     writes dark in place, keeping the comments and the key it does not know."""
-    from dataclasses import replace
 
     from qlbreak.ui import spec
 
     path = tmp_path / "config.toml"
-    hand = MINE + '\n[dialog]\ntheme = "drak"   # mine\nsond = false\n'
+    path.write_text(MINE + '\n[dialog]\ntheme = "dark"\n')
+    in_use = config.load(path, IDS).config  # what the tray read before the edit
+    hand = (
+        MINE.replace("snooze_minutes = 5 ", 'snooze_minutes = "five" ')
+        + '\n[dialog]\ntheme = "drak"   # mine\nsond = false\n'
+    )
     path.write_text(hand)
-    in_use = replace(config.load(path, IDS).config, theme="dark")
     told = {"config": str(path), "theme": "dark", "assets": "", "autostart": None, "in_effect": config.as_table(in_use)}
     proc = subprocess.Popen(spec.command("settings", told), env=screen.env, stdout=subprocess.PIPE)
     try:
@@ -251,9 +254,15 @@ def test_a_hand_edit_not_understood_shows_what_is_in_effect_and_save_keeps_comme
         assert said == (
             "config.toml line 4: 'colour' in [schedule] is not a setting qlbreak knows; it was left out.\n"
             "config.toml line 17: 'sond' in [dialog] is not a setting qlbreak knows \N{EM DASH} did you mean 'sound'?"
-            " It was left out.\nSome of your settings file was not understood (see the notes on General)."
+            " It was left out.\nSome of your settings file was not understood (see the notes on Reminders and General)."
             " Shown here is what qlbreak uses; Save writes it into the file."
         )
+        assert screen.send(SETTINGS, f"{PAGE}.snoozerow.snooze", "get") == "5"
+        assert screen.send(SETTINGS, f"{PAGE}.snoozenote", "cget", "-text") == (
+            "Not understood: config.toml line 3: snooze_minutes must be a whole number of minutes from 1 to 1440,"
+            ' not "five". qlbreak goes on with what is shown here.'
+        )
+        screen.screenshot(shots / "settings-not-understood-reminders.png", wid)
         screen.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
         wait_until(lambda: screen.send(SETTINGS, "focus"), 5, "the window to have the keyboard focus")
         screen.run("xdotool", "key", "alt+3")
@@ -271,7 +280,7 @@ def test_a_hand_edit_not_understood_shows_what_is_in_effect_and_save_keeps_comme
         assert proc.returncode == 0 and out.decode().strip() == "saved"
     finally:
         end(proc)
-    assert path.read_text() == hand.replace('"drak"', '"dark"')  # the comment and 'sond' stay
+    assert path.read_text() == hand.replace('"drak"', '"dark"').replace('"five"', "5")  # comments, 'sond' stay
     assert config.load(path, IDS).config == in_use
 
 

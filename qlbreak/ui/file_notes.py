@@ -1,0 +1,56 @@
+"""What the settings window says of a hand edit it did not understand: a note by the
+field it is about (the window shows the value in effect there, the one the tray kept),
+and, in its message, whatever no field shows (a key qlbreak does not know, the time
+zone, a hold) and on which pages the notes are."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Sequence
+
+from qlbreak.storage.config import Loaded
+from qlbreak.storage.tomlfile import Problem
+from qlbreak.ui import form
+from qlbreak.ui.base import Fonts
+from qlbreak.ui.theme import Palette
+
+# The field a setting of the file is shown in, and its page.
+PLACES: dict[tuple[str | int, ...], tuple[str, str]] = {
+    ("schedule", "snooze_minutes"): ("snooze", "Reminders"),
+    ("schedule", "grace_minutes"): ("grace", "Reminders"),
+    ("schedule", "reminder_style"): ("style", "Reminders"),
+    ("reminder",): ("reminders", "Reminders"),
+    ("stretches",): ("stretches", "Stretches"),
+    ("dialog", "theme"): ("theme", "General"),
+    ("dialog", "sound"): ("sound", "General"),
+}
+
+
+def place_of(problem: Problem) -> tuple[str, str] | None:
+    """The field (and page) a problem in the file is about, if the window shows it."""
+    key = problem.key
+    return PLACES.get(tuple(key[:1])) or PLACES.get(tuple(key[:2])) if key else None
+
+
+def words(loaded: Loaded, pages: Sequence[str]) -> str:
+    """The window's message as it opens: each problem no field shows, a line each, then
+    where the notes are."""
+    placed = [place_of(p) for p in loaded.errors]
+    noted = [page for page in pages if any(x is not None and x[1] == page for x in placed)]
+    lines = [p.brief() + "." for p in loaded.problems if p.warning or place_of(p) is None]
+    tail = "Shown here is what qlbreak uses; Save writes it into the file."
+    if noted:
+        lines.append(f"Some of your settings file was not understood (see the notes on {' and '.join(noted)}). {tail}")
+    elif loaded.errors:
+        lines.append(tail)
+    return "\n".join(lines)
+
+
+def note(page: tk.Frame, field: str, loaded: Loaded, palette: Palette, fonts: Fonts, wrap: int) -> None:
+    """A note by ``field`` (packed where it is called) when the file's value for it was
+    not understood; nothing otherwise."""
+    said = [p for p in loaded.errors if (place_of(p) or ("", ""))[0] == field]
+    if said:
+        text = " ".join(p.brief() + "." for p in said)
+        words = f"Not understood: {text} qlbreak goes on with what is shown here."
+        form.note(page, words, palette, fonts, wrap, name=f"{field}note").configure(fg=palette.warn)
