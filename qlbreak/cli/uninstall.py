@@ -125,12 +125,12 @@ def cmd_uninstall(ctx: Context) -> int:
             print("Nothing was removed.", file=ctx.out)
             return 1
     try:
-        quit = quit_running(ctx)
+        stopped = quit_running(ctx)
     except Fail as failure:
         raise Fail(f"{failure}; nothing was removed: quit it from its menu, then run this again") from None
     _still_running(ctx.paths)
     done, failed = carry_out(plan)  # after this, the program's files may be gone: nothing more to import
-    _tell_result(done, failed, quit, ctx)
+    _tell_result(done, failed, stopped, ctx)
     _tell_kept(plan, here, ctx)
     return 1 if failed else 0
 
@@ -171,8 +171,8 @@ def _tell_plan(plan: Plan, running: bool, ctx: Context) -> None:
         print("(To remove them too, answer N and run: qlbreak uninstall --purge)", file=ctx.out)
 
 
-def _tell_result(done: list[Piece], failed: list[tuple[Piece, str]], quit: bool, ctx: Context) -> None:
-    if quit:
+def _tell_result(done: list[Piece], failed: list[tuple[Piece, str]], stopped: bool, ctx: Context) -> None:
+    if stopped:
         print("The running qlbreak has quit.", file=ctx.out)
     if done:
         print("Removed:", file=ctx.out)

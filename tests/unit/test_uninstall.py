@@ -108,6 +108,7 @@ def test_nothing_installed_nothing_made(private_home):
     assert out.startswith("qlbreak is not installed for this user")
     assert "Kept" not in out
     assert not any(private_home.rglob("*")), list(private_home.rglob("*"))
+    assert not default_paths().runtime_dir.exists()
 
 
 def test_a_script_without_yes_is_asked_for_it_and_nothing_goes(private_home, monkeypatch):
