@@ -40,18 +40,20 @@ def edited(raw: bytes | None, name: str, wanted: Config, stretch_ids: Collection
     try:
         text = DEFAULT_FILE if raw is None else raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError:
-        raise EditError(f"{name}: not UTF-8 text; fix or remove it, then save again") from None
+        raise EditError(f"Not saved: {name}: not UTF-8 text; fix or remove it in an editor, then save again") from None
     try:
         doc = tomlkit.parse(text)
     except ParseError as err:
-        raise EditError(f"{name}:{err.line}: not valid TOML; fix it in an editor, then save again") from None
+        raise EditError(
+            f"Not saved: {name}:{err.line}: not valid TOML (the file's format); fix it in an editor, then save again"
+        ) from None
     _write(doc, wanted)
     out = bom + tomlkit.dumps(doc).encode("utf-8")
     check = parse(out, name, stretch_ids)
     if check.errors:
-        raise EditError(f"not saved: {check.errors[0]}")
+        raise EditError(f"Not saved: {check.errors[0]}")
     if check.config != wanted:
-        raise EditError(f"not saved: {name} would not say what you chose (a key written twice?)")
+        raise EditError(f"Not saved: {name} would not say what you chose; is a setting written twice in it?")
     return out
 
 
@@ -64,7 +66,7 @@ def save(path: Path, wanted: Config, stretch_ids: Collection[str]) -> None:
     except FileNotFoundError:
         raw = None
     if raw is not None and len(raw) > MAX_BYTES:
-        raise EditError(f"{path}: too large to be a settings file")
+        raise EditError(f"Not saved: {path}: too large to be a settings file")
     new = edited(raw, str(path), wanted, stretch_ids)
     if new != raw:
         write_atomic(path, new)
