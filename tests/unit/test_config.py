@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.core.schedule import Reminder
+from qlbreak.core.holds import HoldRules
+from qlbreak.core.picker import Preferences
+from qlbreak.core.schedule import Plan, Reminder
 from qlbreak.storage import config
 from qlbreak.stretches.catalogue import load as load_catalogue
 
@@ -293,3 +295,43 @@ def test_both_is_described_as_what_it_does_in_the_template_and_the_readme():
     )
     assert words in config.DEFAULT_FILE and words in (Path(__file__).parents[2] / "README.md").read_text()
     assert "prompt, notification, or both" not in config.DEFAULT_FILE
+
+
+KEPT = config.Config(
+    plan=Plan((Reminder("lunch", time(11, 15), frozenset({0})),), timedelta(minutes=5), timedelta(minutes=15)),
+    timezone="Europe/Berlin",
+    prefs=Preferences(no_floor=False, equipment=frozenset({"none", "ball"}), avoid=frozenset({"seated-twist"})),
+    theme="dark",
+    sound=False,
+    reminder_style="prompt",
+    holds=HoldRules(away_minutes=12),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ('[schedule]\nsnooze_minutes = "x"\n', "snooze", lambda c: c.plan.snooze),
+        ("[schedule]\ngrace_minutes = -1\n", "grace", lambda c: c.plan.grace),
+        ('[schedule]\nreminder_style = "popup"\n', "style", lambda c: c.reminder_style),
+        ('[[reminder]]\nname = "lunch"\ntime = "11:75"\n', "reminders", lambda c: c.plan.reminders),
+        ('[stretches]\nno_floor = "no"\n', "stretches", lambda c: c.prefs.no_floor),
+        ('[stretches]\nequipment = ["rope"]\n', "stretches", lambda c: c.prefs.equipment),
+        ('[stretches]\navoid = ["seated-twsit"]\n', "stretches", lambda c: c.prefs.avoid),
+        ('[dialog]\ntheme = "drak"\n', "theme", lambda c: c.theme),
+        ('[dialog]\nsound = "loud"\n', "sound", lambda c: c.sound),
+        ('[schedule]\ntimezone = "Mars/Olympus"\n', None, lambda c: c.timezone),
+        ('[holds]\naway_minutes = "12"\n', None, lambda c: c.holds),
+    ],
+)
+def test_every_setting_broken_by_hand_keeps_the_value_in_effect_and_is_noted_by_its_field(tmp_path, text, field, value):
+    """What the settings window shows after a hand edit it did not understand: the value
+    in effect (the tray's), with a note by the field that shows it (or, for a setting the
+    window has no field for, in its message)."""
+    from qlbreak.ui.file_notes import place_of
+
+    (tmp_path / "config.toml").write_text(text)
+    loaded = config.load(tmp_path / "config.toml", IDS, keep=KEPT)
+    (problem,) = loaded.problems
+    assert value(loaded.config) == value(KEPT) != value(config.Config())
+    assert (place_of(problem) or (None, ""))[0] == field
