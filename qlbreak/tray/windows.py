@@ -154,7 +154,8 @@ class ChildWindows:
 
     def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None:
         self._end("menu")
-        self._start("menu", spec.menu(entries, x, y, self._theme()))
+        where = {"icon": self.icon_at()}  # the menu opens beside the icon, not over it
+        self._start("menu", spec.menu(entries, x, y, self._theme()) | where)
 
     def open_tooltip(self, text: str) -> None:
         self._end("tooltip")

@@ -1,7 +1,8 @@
 """qlbreak's own tray menu, for pystray's X11 backend, which has none.
 
 A child process of the tray (``ui/spec.py``): it shows the entries
-core/tray_view.py made at the pointer, answers the chosen action and exits. Like a
+core/tray_view.py made beside the icon (never over it), answers the chosen action
+and exits. Like a
 Tk menu it grabs the pointer, so a click anywhere else closes it; so do Escape and a
 quiet minute. Up/Down and Return work as in any menu.
 """
@@ -20,11 +21,41 @@ from qlbreak.ui.theme import Palette, named
 APPNAME = "qlbreak-menu"
 TITLE = "qlbreak \u2014 menu"
 IDLE_MS = 60_000
+GAP = 4  # pixels (at 96 dpi) between the icon and the menu
+GUESS = 32  # the icon's side (at 96 dpi) around the pointer when the tray did not say where it is
+
+Box = tuple[int, int, int, int]  # x, y, width, height
 
 
 def show(root: tk.Tk, spec: Spec) -> None:
     entries, x, y = list(spec["entries"]), int(spec["x"]), int(spec["y"])
-    Menu(root, named(spec["theme"]), entries).show_at(x, y)
+    icon, where = spec.get("icon"), None  # the icon's place, when the tray knows it
+    if isinstance(icon, list | tuple) and len(icon) == 4:
+        ix, iy, iw, ih = (int(v) for v in icon)
+        where = (ix, iy, iw, ih)
+    Menu(root, named(spec["theme"]), entries).show_at(x, y, where)
+
+
+def beside(size: tuple[int, int], screen: tuple[int, int], icon: Box, gap: int) -> tuple[int, int]:
+    """Where the menu's top-left corner goes: below an icon in the top half of the
+    screen, above one in the bottom half, on the side of it where there is room if
+    neither fits; aligned with its left edge, or its right edge near the screen's
+    right; always on screen, never over the icon (unless the screen is too small)."""
+    (w, h), (sw, sh), (ix, iy, iw, ih) = size, screen, icon
+    x = ix if ix + w <= sw else ix + iw - w
+    x = max(0, min(x, sw - w))
+    below, above = iy + ih + gap, iy - gap - h
+    room_below, room_above = sh - below >= h, above >= 0
+    if room_below and (iy + ih // 2 < sh // 2 or not room_above):
+        return x, below
+    if room_above:
+        return x, above
+    # too tall for either: beside the icon, as high as it fits
+    y = max(0, min(iy, sh - h))
+    right, left = ix + iw + gap, ix - gap - w
+    if right + w <= sw:
+        return right, y
+    return (left, y) if left >= 0 else (max(0, sw - w), y)
 
 
 class Menu:
@@ -33,6 +64,7 @@ class Menu:
         root.tk.call("tk", "appname", APPNAME)
         root.title(TITLE)
         root.overrideredirect(True)
+        root.withdraw()  # else measuring it maps it at the top left first, for a moment
         self.fonts: Fonts = make_fonts(root)
         self.scale = scale_of(root)
         self.frame = tk.Frame(root, background=palette.bg, highlightthickness=1, highlightbackground=palette.muted)
@@ -81,14 +113,17 @@ class Menu:
         for sequence in ("<ButtonRelease-1>", "<Return>", "<space>"):
             label.bind(sequence, lambda _e: self.choose(action))
 
-    def show_at(self, x: int, y: int) -> None:
-        """Open at the pointer, kept on screen (a tray at the bottom opens it upwards)."""
+    def show_at(self, x: int, y: int, icon: Box | None = None) -> None:
+        """Open beside the icon (at the pointer, the click's place, a guess of it when
+        the tray did not say), so the icon stays in sight."""
         root = self.root
         root.update_idletasks()
-        w, h = root.winfo_reqwidth(), root.winfo_reqheight()
-        sw, sh = root.winfo_screenwidth(), root.winfo_screenheight()
-        left = min(max(0, x), sw - w)
-        top = y if y + h <= sh else max(0, y - h)
+        size = root.winfo_reqwidth(), root.winfo_reqheight()
+        screen = root.winfo_screenwidth(), root.winfo_screenheight()
+        if icon is None:
+            side = int(GUESS * self.scale)
+            icon = (x - side // 2, y - side // 2, side, side)
+        left, top = beside(size, screen, icon, int(GAP * self.scale))
         root.geometry(f"+{left}+{top}")
         root.deiconify()
         root.wait_visibility()

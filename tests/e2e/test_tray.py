@@ -22,6 +22,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DIALOG, MENU, PROMPT = "qlbreak-dialog", "qlbreak-menu", "qlbreak-prompt"
 SETTINGS, WELCOME = "qlbreak-settings", "qlbreak-welcome"
 NAMES = {s.name for s in load()}
+BOX = ("rootx", "rooty", "width", "height")  # a Tk window's place on screen, through winfo
 
 
 def tk_title(desktop, app: str) -> str | None:
@@ -110,6 +111,41 @@ def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_ap
     # "... until 00:28 tomorrow" when the hour crosses midnight
     wait_until(lambda: desktop.title(icon).startswith(tuple(expected)), 10, f"the title to say {expected}")
     shot(desktop, e2e_shots, "4-paused")
+
+
+@pytest.mark.parametrize("edge", ["top", "bottom"])
+def test_the_menu_opens_beside_the_icon_never_over_it(desktop, tray_app, e2e_shots, edge):
+    """Below the icon on a top panel, above it on a bottom one, on screen (it opened at
+    the pointer, over the icon it came from)."""
+    if edge == "bottom":
+        desktop.stop_tray()
+        desktop.trayer = desktop._spawn([*TRAYER[:2], "bottom", *TRAYER[3:]], desktop.workdir / "bottom.log")
+        wait_until(desktop.tray_running, 10, "trayer at the bottom")
+    try:
+        tray_app()
+        icon = desktop.docked_icon()
+        desktop.click_icon(icon, button=3)
+        wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
+        wait_until(lambda: desktop.screen.send(MENU, "winfo", "viewable", ".") == "1", 10, "the menu on screen")
+        mx, my, mw, mh = (
+            int(desktop.screen.send(MENU, "winfo", k, ".")) for k in ("rootx", "rooty", "width", "height")
+        )
+        ix, iy, iw, ih = desktop.screen.geometry(icon)
+        shot(desktop, e2e_shots, f"15-menu-{edge}")
+        sw, sh = desktop.screen.size
+        assert min(mx, my) >= 0 and mx + mw <= sw and my + mh <= sh, "the menu is on screen"
+        assert mx >= ix + iw or mx + mw <= ix or my >= iy + ih or my + mh <= iy, "the menu covers the icon"
+        if edge == "top":
+            assert 0 <= my - (iy + ih) <= 12, "just below the icon"
+        else:
+            assert 0 <= iy - (my + mh) <= 12, "just above the icon"
+        assert mx <= ix + iw and mx + mw >= ix, "in line with the icon"
+        desktop.screen.run("xdotool", "key", "Escape")
+        wait_until(lambda: tk_title(desktop, MENU) is None, 10, "the menu to close")
+    finally:
+        if edge == "bottom":
+            desktop.stop_tray()
+            desktop.start_tray()
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["SIGTERM", "SIGINT", "SIGHUP"])
