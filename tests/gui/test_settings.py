@@ -266,12 +266,13 @@ def test_a_hand_edit_not_understood_shows_what_is_in_effect_and_save_keeps_comme
         screen.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
         wait_until(lambda: screen.send(SETTINGS, "focus"), 5, "the window to have the keyboard focus")
         screen.run("xdotool", "key", "alt+3")
-        note = screen.wait_text(SETTINGS, "^Not understood")
-        assert note == (
+        general = ".settings.body.generalpage"
+        wait_until(lambda: screen.send(SETTINGS, "winfo", "ismapped", general) == "1", 5, "the General page")
+        assert screen.send(SETTINGS, f"{general}.themenote", "cget", "-text") == (
             'Not understood: config.toml line 16: theme must be "auto", "light" or "dark", not "drak"'
             ' (did you mean "dark"?). qlbreak goes on with what is shown here.'
         )
-        dark = ".settings.body.generalpage.theme-dark"
+        dark = f"{general}.theme-dark"
         variable = screen.send(SETTINGS, dark, "cget", "-variable")
         assert screen.send(SETTINGS, "set", variable) == "dark"  # what is in effect, not "Follow the system"
         screen.screenshot(shots / "settings-not-understood.png", wid)
