@@ -42,7 +42,7 @@ STYLES = (
         " prompt by the tray, and a notification pointing to it",
     ),
     ("prompt", "Always qlbreak's small prompt by the tray"),
-    ("notification", "Only a notification (without buttons, click the qlbreak icon to start)"),
+    ("notification", "Only a notification (where it has no buttons, click the qlbreak icon to start)"),
 )
 THEMES = (("auto", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 GRACE_WORDS = "The wait for your return"  # the grace field, in a message

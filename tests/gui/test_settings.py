@@ -193,6 +193,15 @@ def test_a_field_left_wrong_says_so_and_the_words_go_once_it_is_right(screen, wi
     screen.run("xdotool", "key", "BackSpace")
     w.key("Tab")
     assert screen.wait_text(SETTINGS, "^Reminder 1") == 'Reminder 1: give this reminder a name, such as "morning"'
+    screen.type_into(SETTINGS, name, "tea")
+    wait_until(lambda: screen.send(SETTINGS, ".settings.message", "cget", "-text") == "", 5, "the words to go")
+    days = f"{reminder_rows(screen)[0]}.days"
+    for day in ("mon", "tue", "wed", "thu", "fri"):
+        screen.click_widget(SETTINGS, f"{days}.{day}")
+    screen.press(SETTINGS, "Save")
+    assert screen.wait_text(SETTINGS, "^Not saved") == "Not saved: the tea reminder: pick at least one day"
+    screen.click_widget(SETTINGS, f"{days}.sat")  # a day picked: nothing is wrong any more
+    wait_until(lambda: screen.send(SETTINGS, ".settings.message", "cget", "-text") == "", 5, "the words to go")
     w.key("Escape")
     assert w.exited() == 0
 
