@@ -27,7 +27,7 @@ class Phase(Enum):
     SWITCH = "switch"  # a short pause to change sides
     FEEDBACK = "feedback"  # how did that feel?
     DONE = "done"
-    CLOSED = "closed"  # left before the end: recorded as skipped
+    CLOSED = "closed"  # left before the end: a skip once a hold has begun (``started``)
     ANOTHER = "another"  # the user asked for a different stretch
 
 
@@ -107,6 +107,7 @@ class Session:
     feeling: Feeling | None = None
     held: float = 0.0  # seconds held over all sides so far
     short: bool = False  # a hold was ended early (Skip): the stretch was done in part
+    started: bool = False  # the first hold has begun; closed before it, nothing was declined
 
     # -- events ---------------------------------------------------------------
 
@@ -117,7 +118,7 @@ class Session:
             return self._after_hold(now, early=self.remaining(now) > EARLY)
         if self.phase is Phase.POSITION:
             first = Side.LEFT if self.timing.two_sided else None
-            return self._enter(Phase.HOLD, now, side=first)
+            return replace(self._enter(Phase.HOLD, now, side=first), started=True)
         return self._enter(target, now, side=self.side)
 
     def pause(self, now: float) -> Session:

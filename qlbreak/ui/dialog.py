@@ -7,7 +7,7 @@ never takes the tray down, and the tray never pays for Tk.
 Keys, whatever has the focus: Return goes on (Start, I'm ready, Close; during a hold
 it does nothing, so a held Return never pauses or ends it), Space pauses and resumes a
 hold (elsewhere it presses the focused button), Right skips this step, Escape closes
-(recorded as skipped), 1-4 answer "how did that feel?"; Tab moves between buttons.
+(a skip once a hold has begun), 1-4 answer "how did that feel?"; Tab moves between buttons.
 Buttons keep their places from screen to screen: the first is always the way on, and
 "Another one" is always second, so a second click never lands on something else.
 """
@@ -146,14 +146,8 @@ class Dialog:
                 b.bind("<space>", self._space)
         if made:
             focus_soon(made[0])
+        self.hint.configure(text=self.walk.hint)
         self._fit()
-        hints = {
-            Phase.HOLD: "Space pause · → skip · Esc stop",
-            Phase.SWITCH: "Space pause · → skip · Esc stop",
-            Phase.FEEDBACK: "1-4 to answer",
-            Phase.DONE: "Enter to close",
-        }
-        self.hint.configure(text=hints.get(phase, "Enter to go on · Esc to close"))
         if phase in (Phase.SWITCH, Phase.FEEDBACK):
             self.cue.play()
         self._schedule()
@@ -292,6 +286,7 @@ class Dialog:
             self.rep.configure(text=text)
         if self.pause_button is not None:
             self.pause_button.configure(text="Resume" if session.paused else "Pause")
+            self.hint.configure(text=self.walk.hint)  # what Space does now
         if session.timed:
             mirrored = session.side is Side.RIGHT
             rep_pace = session.timing.pace
@@ -339,7 +334,11 @@ class Dialog:
 
     def _fit(self) -> None:
         """Grow the window when this screen's words need more height than it has (a
-        long caution at 200%), so the buttons and the footer are never cut off."""
+        long caution at 200%), so the buttons and the footer are never cut off.
+
+        The new size is applied and laid out before this returns: Tk would do it at its
+        next idle moment, and until then the screen is squeezed into the old size (the
+        footer unmapped), which is what anything asking in between would see."""
         root = self.root
         root.update_idletasks()
         size = root.geometry().split("+", 1)[0]  # "440x560", set before the window is mapped
@@ -347,6 +346,7 @@ class Dialog:
         needed = self.frame.winfo_reqheight()
         if needed > height > 1:
             root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
+            root.update_idletasks()
 
     def _space(self, _event: object) -> str:
         self.press(self.walk.toggle_pause, timed_only=True)

@@ -50,11 +50,21 @@ def open_safety(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int) -> t
     return top
 
 
+FIRST_RUN = "Before your first stretch"
+FROM_MENU = "Stretch safely"
+
+
 def before_first_stretch(
-    root: tk.Tk, palette: Palette, fonts: Fonts, on_accept: Callable[[], None], then: Callable[[], None]
+    root: tk.Tk,
+    palette: Palette,
+    fonts: Fonts,
+    on_accept: Callable[[], None],
+    then: Callable[[], None],
+    heading: str = FIRST_RUN,
 ) -> None:
     """The screen before the very first stretch: "I understand" (which holds the focus,
-    and Return) calls ``on_accept`` and then ``then``; closing it asks again next time."""
+    and Return) calls ``on_accept`` and then ``then``; closing it asks again next time.
+    ``heading``: FROM_MENU when asked for, where "first" would not be true."""
 
     def accepted() -> None:
         root.unbind("<Return>")
@@ -64,7 +74,6 @@ def before_first_stretch(
 
     root.title("qlbreak — Safety")
     frame = tk.Frame(root, background=palette.bg, name="firstrun", padx=18, pady=14)
-    heading = "Before your first stretch"
     tk.Label(frame, text=heading, font=fonts.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(
         fill="x", pady=(0, 8)
     )
@@ -94,11 +103,16 @@ def remember(safety_file: str, zone: str) -> None:
 
 def show_alone(spec: Spec) -> None:
     """``qlbreak safety`` and the tray's Safety item: the notice with "I understand",
-    and nothing after it."""
+    and nothing after it, headed as asked for (it may come after many stretches)."""
     root = main_window(named(spec["theme"]))
     zone = str(spec["timezone"])
     before_first_stretch(
-        root, named(spec["theme"]), make_fonts(root), lambda: remember(spec["safety_file"], zone), root.destroy
+        root,
+        named(spec["theme"]),
+        make_fonts(root),
+        lambda: remember(spec["safety_file"], zone),
+        root.destroy,
+        heading=FROM_MENU,
     )
     show_and_wait(root)
 

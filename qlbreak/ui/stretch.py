@@ -3,8 +3,9 @@
 Its parent (``qlbreak stretch``, or the tray) has already read the config and the
 catalogue and picked the stretch, so this process imports little more than tkinter
 and paints at once. The history, the clock's zone data and the picker load only when
-first needed. It answers how the stretch ended: ``done``, ``skipped``, ``switched``
-(to another, then left) or ``closed`` (nothing recorded).
+first needed. It answers how the stretch ended: ``done``, ``partial``, ``skipped``,
+``switched`` (to another, then left) or ``closed`` (nothing recorded: closed before
+the first hold began).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 The dialog renders ``Walkthrough.session`` and calls the methods here for every press;
 this class turns final phases into history events (done with a feeling, skipped,
-switched) and "Another one" into a fresh session. No Tk here, so it is tested
-without a display.
+switched) and "Another one" into a fresh session. A stretch closed before its first
+hold began was looked at, not declined: nothing is recorded, so the picker may offer
+it again. No Tk here, so it is tested without a display.
 
 The window's process must paint fast, so the history and the picker are reached
 through callables and imported only when first used (after the window is up).
@@ -41,7 +42,8 @@ class Walkthrough:
         self.session: Session = begin(stretch.timing)
         self.offered = {stretch.id}  # stretches offered in this dialog
         self.streak = 0  # set once the stretch is done
-        self.outcome = "closed"  # the last record made: "done", "partial", "skipped", "switched"
+        self.outcome = "closed"  # the last record made: "done", "partial", "skipped", "switched";
+        # "closed": none (closed before the first hold, or only looked at)
         self._history: Outbox | None = None
 
     @property
@@ -85,6 +87,15 @@ class Walkthrough:
         if not self.session.finished:
             self._move(lambda s: s.close(now))
 
+    @property
+    def hint(self) -> str:
+        """The keys this screen answers, in a line: what Space does now, say."""
+        session = self.session
+        if session.timed:
+            return f"Space {'resume' if session.paused else 'pause'} · → skip · Esc stop"
+        hints = {Phase.FEEDBACK: "1-4 to answer", Phase.DONE: "Enter to close"}
+        return hints.get(session.phase, "Enter to go on · Esc to close")
+
     def tick(self, now: float) -> None:
         self.session = self.session.tick(now)
 
@@ -120,6 +131,8 @@ class Walkthrough:
         from qlbreak.core.streak import streak
         from qlbreak.storage.history import Event
 
+        if phase is Phase.CLOSED and not self.session.started:
+            return  # only looked at: not a skip (outcome stays "closed")
         kind = {Phase.DONE: "done", Phase.CLOSED: "skipped", Phase.ANOTHER: "switched"}[phase]
         seconds = None
         if phase is Phase.DONE and self.session.short:  # a hold cut short: not a streak's "done"

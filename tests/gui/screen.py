@@ -7,7 +7,6 @@ Tk interpreter for its widget tree and geometry), then clicked for real with xdo
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import select
@@ -21,6 +20,17 @@ from pathlib import Path
 from typing import Any
 
 TOOLS = ("Xvfb", "xdotool", "xwininfo")
+
+# Tcl run inside the app: its widget tree as a flat list of path, text (only widgets
+# that have a -text), in one evaluation, so no event of its own can come in between.
+TREE = r"""
+proc qlbreak_tree {w} {
+    set found {}
+    if {![catch {$w cget -text} text]} { lappend found $w $text }
+    foreach c [lreverse [winfo children $w]] { lappend found {*}[qlbreak_tree $c] }
+    return $found
+}
+"""
 
 
 def missing_tools(tools: tuple[str, ...] = TOOLS) -> list[str]:
@@ -181,17 +191,14 @@ class Screen:
         return str(self.tk().tk.call("send", app, *command))
 
     def widgets(self, app: str) -> list[tuple[str, str]]:
-        """Every (path, text) in the app's windows; empty when it is gone."""
+        """Every (path, text) in the app's windows, read in one go inside its own event
+        loop (a screen being rebuilt is seen before or after, never half); empty when it
+        is gone."""
         try:
-            found, todo = [], ["."]
-            while todo:
-                w = todo.pop()
-                with contextlib.suppress(tkinter.TclError):
-                    found.append((w, self.send(app, w, "cget", "-text")))
-                todo.extend(str(c) for c in self.tk().tk.splitlist(self.send(app, "winfo", "children", w)))
-            return found
+            found = self.tk().tk.splitlist(self.send(app, TREE + "qlbreak_tree ."))
         except tkinter.TclError:
             return []
+        return list(zip(found[::2], found[1::2], strict=True))
 
     def texts(self, app: str) -> list[str]:
         return [text for _, text in self.widgets(app) if text]
@@ -205,9 +212,16 @@ class Screen:
         found: str = wait_until(seen, timeout, f"text /{pattern}/ in {app}")
         return found
 
+    def place(self, app: str, path: str) -> tuple[int, int, int, int]:
+        """Where ``path`` is on the screen (x, y, width, height), once the app has laid
+        out what it has to: read in one go, after its pending idle work."""
+        script = f"update idletasks; lmap k {{rootx rooty width height}} {{winfo $k {{{path}}}}}"
+        x, y, w, h = (int(n) for n in self.tk().tk.splitlist(self.send(app, script)))
+        return x, y, w, h
+
     def click_widget(self, app: str, path: str) -> None:
         """Click the widget at Tk path ``path`` in the middle, with the real pointer."""
-        x, y, w, h = (int(self.send(app, "winfo", k, path)) for k in ("rootx", "rooty", "width", "height"))
+        x, y, w, h = self.place(app, path)
         self.click(x + w // 2, y + h // 2)
 
     def type_into(self, app: str, path: str, text: str) -> None:
@@ -218,9 +232,12 @@ class Screen:
         self.run("xdotool", "key", "shift+End")
         self.run("xdotool", "type", "--delay", "20", text)
 
-    def press(self, app: str, text: str) -> None:
-        """Click the widget showing ``text``, in the middle, with the real pointer."""
-        path = next((p for p, t in self.widgets(app) if t == text), None)
-        assert path is not None, f"no widget {text!r} in {self.texts(app)}"
-        x, y, w, h = (int(self.send(app, "winfo", k, path)) for k in ("rootx", "rooty", "width", "height"))
-        self.click(x + w // 2, y + h // 2)
+    def press(self, app: str, text: str, timeout: float = 10) -> None:
+        """Click the widget showing ``text``, in the middle, with the real pointer, once
+        it is there (the screen before may still be on its way out)."""
+
+        def shown() -> str | None:
+            return next((p for p, t in self.widgets(app) if t == text), None)
+
+        path: str = wait_until(shown, timeout, f"a widget {text!r} in {app}")
+        self.click_widget(app, path)

@@ -15,26 +15,15 @@ from tests.gui.screen import Screen, wait_until
 CATALOGUE = load()
 
 
-def _inside(screen: Screen) -> None:
-    """The window's bottom edge is below the footer and the buttons."""
-    top = int(screen.send(APP, "winfo", "rooty", "."))
-    bottom = top + int(screen.send(APP, "winfo", "height", "."))
-    paths = [".walk.buttons", *(p for p, _ in screen.widgets(APP) if p.endswith(".safety"))]
-    assert len(paths) == 2, paths
-    for path in paths:
-        # pack squeezes what does not fit to nothing, or leaves it unmapped: both are "cut off"
-        assert screen.send(APP, "winfo", "ismapped", path) == "1", f"{path} is not on screen"
-        height, wanted = (int(screen.send(APP, "winfo", k, path)) for k in ("height", "reqheight"))
-        assert height >= wanted, f"{path} is cut to {height} of its {wanted} pixels"
-        low = int(screen.send(APP, "winfo", "rooty", path)) + height
-        assert low <= bottom, f"{path} ends at {low}, below the window's bottom at {bottom}"
-
-
-# Tcl run inside the dialog: press its buttons, by their words, one after the other in
-# one go. A two-sided walk is held still this way where a demo speed would race the
-# test: its switch lasts 5 s / 60 = 83 ms, and a late tick carries a hold's overflow
-# past it.
-PRESS = r"""
+# Tcl run inside the dialog, each in one evaluation, so that no tick, redraw or resize
+# of its own comes in between: what the test reads is one state of the window.
+#
+# qlbreak_layout: the window's bottom edge, then for the buttons and the Safety link
+# their path, whether mapped, height, wanted height and bottom edge.
+# qlbreak_press: press buttons by their words, one after the other. A walk is held still
+# this way where a demo speed would race the test: a hold lasts 1 s at --speed 60, a
+# switch 83 ms, and a late tick carries a hold's overflow past it.
+TCL = r"""
 proc qlbreak_all {w} {
     set found [list $w]
     foreach c [winfo children $w] { lappend found {*}[qlbreak_all $c] }
@@ -47,12 +36,42 @@ proc qlbreak_press {args} {
         [lindex $all [lsearch -exact [lmap w $all { qlbreak_text $w }] $label]] invoke
     }
 }
+proc qlbreak_layout {} {
+    set found [list [expr {[winfo rooty .] + [winfo height .]}]]
+    foreach w [qlbreak_all .walk] {
+        if {$w eq ".walk.buttons" || [string match *.safety $w]} {
+            set h [winfo height $w]
+            lappend found $w [winfo ismapped $w] $h [winfo reqheight $w] [expr {[winfo rooty $w] + $h}]
+        }
+    }
+    return $found
+}
 """
 
 
+def _check(screen: Screen, layout: str) -> None:
+    """The window's bottom edge is below the footer and the buttons."""
+    bottom, *found = screen.tk().tk.splitlist(layout)
+    rows = [found[i : i + 5] for i in range(0, len(found), 5)]
+    assert len(rows) == 2, rows
+    for path, mapped, height, wanted, low in rows:
+        # pack squeezes what does not fit to nothing, or leaves it unmapped: both are "cut off"
+        assert mapped == "1", f"{path} is not on screen"
+        assert int(height) >= int(wanted), f"{path} is cut to {height} of its {wanted} pixels"
+        assert int(low) <= int(bottom), f"{path} ends at {low}, below the window's bottom at {bottom}"
+
+
+def _inside(screen: Screen) -> None:
+    """Checked once the dialog has laid out what it has to (after a key it handled)."""
+    _check(screen, screen.send(APP, TCL + "update idletasks; qlbreak_layout"))
+
+
 def _press(screen: Screen, *labels: str) -> list[str]:
-    """Press the buttons in the dialog's own event loop; what it shows then."""
-    screen.send(APP, PRESS + "qlbreak_press " + " ".join("{" + label + "}" for label in labels))
+    """Press the buttons in the dialog's own event loop, and check the layout as the
+    last press leaves it (a window that grows has its new size before the press
+    returns); what it shows then."""
+    pressed = " ".join("{" + label + "}" for label in labels)
+    _check(screen, screen.send(APP, TCL + f"qlbreak_press {pressed}; qlbreak_layout"))
     return screen.texts(APP)
 
 
@@ -71,22 +90,19 @@ def _walk_every_step(screen: Screen, stretch_id: str, log) -> None:
         screen.key(wid, "Return")
         screen.wait_text(APP, "^Get into position$")
         _inside(screen)
-        if stretch.two_sided:  # each step held still: see PRESS
-            texts = _press(screen, "I'm ready", "Pause")
-            assert "Resume" in texts and any(t.startswith("Left side") for t in texts), texts
-            _inside(screen)
-            screen.key(wid, "Return")  # neither resumes nor ends a hold
-            assert _press(screen) == texts  # nothing pressed: read once the key is handled
+        # Each timed step held still: see TCL.
+        texts = _press(screen, "I'm ready", "Pause")
+        assert "Resume" in texts and "Space resume · → skip · Esc stop" in texts, texts
+        if stretch.two_sided:
+            assert any(t.startswith("Left side") for t in texts), texts
+        elif stretch.reps:
+            assert any(t.startswith("Rep 1 of") for t in texts), texts
+        screen.key(wid, "Return")  # neither resumes nor ends a hold
+        assert _press(screen) == texts  # nothing pressed: read once the key is handled
+        if stretch.two_sided:
             texts = _press(screen, "Skip", "Pause")
             assert "Switch sides" in texts and "Resume" in texts, texts
-            _inside(screen)
-            screen.key(wid, "space")
-        else:
-            screen.key(wid, "Return")
-            screen.wait_text(APP, "^(Rep 1|Walk)" if stretch.reps else ".")
-            _inside(screen)
-            screen.key(wid, "Return")  # never pauses a hold
-            assert "Resume" not in screen.texts(APP)
+        screen.key(wid, "space")  # resumed: it runs to its end
         screen.wait_text(APP, "^How did that feel\\?$", timeout=30)
         _inside(screen)
         screen.key(wid, "2")

@@ -112,6 +112,15 @@ def test_two_sided_walk_through():
     assert (s.phase, s.feeling, s.finished) == (Phase.DONE, Feeling.BETTER, True)
 
 
+def test_started_once_the_first_hold_begins_and_kept_to_the_end():
+    """What tells a stretch left on its first screens (nothing declined) from a skip."""
+    s = begin(TWO_SIDED)
+    assert not s.started and not s.next(0).started and not s.next(0).close(1).started
+    hold = s.next(0).next(0)
+    assert hold.started and hold.close(1).started
+    assert hold.next(1).next(1).started and hold.tick(1000).feel(Feeling.SAME, 1000).started
+
+
 def test_one_sided_goes_straight_to_feedback():
     s = begin(ONE_SIDED).next(0).next(0)
     assert (s.phase, s.side) == (Phase.HOLD, None)

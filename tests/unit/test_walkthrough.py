@@ -10,7 +10,7 @@ from qlbreak.core.picker import Preferences
 from qlbreak.core.session import Feeling, Phase
 from qlbreak.storage.history import History
 from qlbreak.stretches.catalogue import load
-from qlbreak.stretches.choosing import NothingFits, choose
+from qlbreak.stretches.choosing import NothingFits, choose, lately
 from qlbreak.ui.walkthrough import Walkthrough
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # a Wednesday
@@ -61,12 +61,43 @@ def test_done_with_a_feeling_is_recorded_with_the_streak(history):
     assert w.streak == 1
 
 
-def test_closing_early_is_skipped_and_recorded_once(history):
+def test_closing_during_a_hold_is_skipped_and_recorded_once(history):
     w = walk(history)
+    w.next(0)
     w.next(0)
     w.close(1)
     w.close(2)
-    assert [e.kind for e in history.events()] == ["skipped"]
+    assert [e.kind for e in history.events()] == ["skipped"] and w.outcome == "skipped"
+
+
+@pytest.mark.parametrize("presses", [0, 1])  # closed on the first screen, or on "Get into position"
+def test_closing_before_the_first_hold_records_nothing_and_declines_nothing(history, presses):
+    w = walk(history)
+    for _ in range(presses):
+        w.next(0)
+    w.close(1)
+    assert history.events() == [] and w.outcome == "closed"
+    assert lately(CATALOGUE, history, NOW).declined == frozenset()
+
+
+def test_the_hint_says_what_space_does_now(history):
+    w = walk(history)
+    assert w.hint == "Enter to go on · Esc to close"
+    w.next(0)
+    w.next(0)
+    assert w.hint == "Space pause · → skip · Esc stop"
+    w.toggle_pause(1)
+    assert w.hint == "Space resume · → skip · Esc stop"
+    w.next(1)  # skipped to the switch, which runs
+    assert (w.session.phase, w.hint) == (Phase.SWITCH, "Space pause · → skip · Esc stop")
+    w.toggle_pause(2)
+    assert w.hint == "Space resume · → skip · Esc stop"
+    w.tick(1000)  # paused: it stays
+    w.toggle_pause(1000)
+    w.tick(2000)
+    assert (w.session.phase, w.hint) == (Phase.FEEDBACK, "1-4 to answer")
+    w.feel(Feeling.SAME, 2000)
+    assert w.hint == "Enter to close"
 
 
 def test_pause_toggles(history):
