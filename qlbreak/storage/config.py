@@ -8,7 +8,6 @@ out means its default. Unknown keys are warnings: usually typos, which should be
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import time, timedelta
@@ -21,6 +20,7 @@ from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.storage import tomlfile
+from qlbreak.storage.config_words import NO_NAME, close, minutes_problem, one_of, read_time, shown, used_twice
 from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
 
 WORK_DAYS = frozenset(range(5))
@@ -29,7 +29,6 @@ DEFAULT_REMINDERS = (
     Reminder("lunch", time(12, 30), WORK_DAYS),
 )
 _DAY_NAMES = {name: i for names in (WEEKDAYS, WEEKDAY_NAMES) for i, name in enumerate(names)}
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _KEYS = {
     (): ("schedule", "reminder", "stretches", "dialog", "holds"),
     ("schedule",): ("timezone", "grace_minutes", "snooze_minutes", "reminder_style"),
@@ -128,49 +127,6 @@ AWAY_RANGE = (1, 120)
 SNOOZE_RANGE = (1, 24 * 60)
 
 
-def read_time(value: object) -> time | str:
-    """A reminder's time, or what is wrong with it: the loader's and the settings
-    window's one rule (a TOML time, or "HH:MM" on a 24-hour clock)."""
-    if isinstance(value, time):
-        return value.replace(second=0, microsecond=0)
-    if isinstance(value, str) and (match := _TIME.match(value.strip())):
-        return time(int(match.group(1)), int(match.group(2)))
-    if isinstance(value, str) and not value.strip():
-        return 'time is missing: write it as HH:MM on a 24-hour clock, such as "09:30" or "14:15"'
-    return f'time must be HH:MM on a 24-hour clock, such as "09:30" or "14:15", not {shown(value)}'
-
-
-def minutes_problem(key: str, value: object, low: int, high: int) -> str | None:
-    """What is wrong with a number of minutes, in words that fit both the file
-    (``key`` is its name there) and the settings window (``key`` is the field's label)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        if isinstance(value, str) and not value.strip():
-            return f"{key} needs a number of minutes, from {low} to {high}"
-        return f"{key} must be a whole number of minutes from {low} to {high}, not {shown(value)}"
-    return None
-
-
-def shown(value: object) -> str:
-    """A value as the file would write it: "text" in double quotes, true, 5, [..]."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, list):
-        return "[" + ", ".join(shown(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "a section of settings"
-    return str(value)
-
-
-NO_NAME = 'give this reminder a name, such as "morning"'
-NO_DAY = "pick at least one day"
-
-
-def used_twice(name: str) -> str:
-    return f"two reminders are called {shown(name)}: give each its own name"
-
-
 class Watch:
     """``config.toml`` as the running app sees it: read again when its modification
     time, size or file changed. One ``stat`` a look, so the tray looks at every step
@@ -227,12 +183,12 @@ class _Reader:
         )
         theme = dialog.get("theme", default.theme)
         if theme not in THEMES:
-            self._error(("dialog", "theme"), _one_of("theme", theme, THEMES))
+            self._error(("dialog", "theme"), one_of("theme", theme, THEMES))
             theme = keep.theme
         sound = self._bool(dialog, "sound", default.sound, keep.sound, table_name="dialog")
         style = schedule.get("reminder_style", default.reminder_style)
         if style not in REMINDER_STYLES:
-            self._error(("schedule", "reminder_style"), _one_of("reminder_style", style, REMINDER_STYLES))
+            self._error(("schedule", "reminder_style"), one_of("reminder_style", style, REMINDER_STYLES))
             style = keep.reminder_style
         holds = self._holds(self._table("holds"), keep.holds)
         return Loaded(Config(plan, timezone, prefs, theme, sound, style, holds), tuple(self.problems))
@@ -369,7 +325,7 @@ class _Reader:
             return kept
         for word in value:
             if word not in known:
-                hint = _close(word, list(known), n=1)
+                hint = close(word, list(known), n=1)
                 if hint:
                     also = f"; did you mean {shown(hint[0])}?"
                 elif kind == "stretch":
@@ -388,7 +344,7 @@ class _Reader:
         known = _KEYS[schema if schema is not None else tuple(str(w) for w in where)]
         for key in table:
             if key not in known:
-                hint = _close(key, known, n=1)
+                hint = close(key, known, n=1)
                 also = f" \N{EM DASH} did you mean '{hint[0]}'? It was" if hint else "; it was"
                 place = f" in [{where[0]}]" if where else ""
                 message = f"'{key}'{place} is not a setting qlbreak knows{also} left out"
@@ -443,18 +399,5 @@ catch_up = true             # missed one while away? one "do it now?" when you a
 """
 
 
-def _one_of(key: str, value: object, choices: Collection[str]) -> str:
-    names = [shown(c) for c in choices]
-    hint = _close(value, choices, n=1) if isinstance(value, str) else []
-    also = f" (did you mean {shown(hint[0])}?)" if hint else ""
-    return f"{key} must be {', '.join(names[:-1])} or {names[-1]}, not {shown(value)}{also}"
-
-
 def _minutes_of(span: timedelta) -> int:
     return int(span.total_seconds() // 60)
-
-
-def _close(word: str, known: Collection[str], n: int = 1) -> list[str]:
-    import difflib  # only when something is wrong: keeps start-up short
-
-    return difflib.get_close_matches(word, list(known), n=n)

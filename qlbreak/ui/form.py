@@ -12,7 +12,7 @@ from datetime import time
 from typing import Any
 
 from qlbreak.core.schedule import WEEKDAYS, Reminder
-from qlbreak.storage.config import NO_DAY, NO_NAME, read_time, used_twice
+from qlbreak.storage.config_words import NO_DAY, NO_NAME, read_time, used_twice
 from qlbreak.ui.base import Fonts, button
 from qlbreak.ui.theme import Palette
 

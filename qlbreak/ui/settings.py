@@ -23,7 +23,7 @@ from pathlib import Path
 from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
-from qlbreak.storage import config
+from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue
 from qlbreak.ui import file_notes, form
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
@@ -268,7 +268,7 @@ class SettingsWindow:
         ):
             text = spin.get().strip()
             value: object = int(text) if text.isdigit() else text
-            problem = config.minutes_problem(words, value, *limits)
+            problem = config_words.minutes_problem(words, value, *limits)
             if problem:
                 problems.append((spin, problem))
             minutes.append(value if isinstance(value, int) else 0)

@@ -17,7 +17,7 @@ from pathlib import Path
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import Reminder
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
-from qlbreak.storage import config
+from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts, button, make_fonts, scale_of
@@ -152,7 +152,7 @@ class Welcome:
         problems: list[str] = []
         reminders = []
         for name, field in zip(("morning", "lunch"), self.times, strict=True):
-            at = config.read_time(field.get())
+            at = config_words.read_time(field.get())
             if isinstance(at, str):
                 problems.append(f"the {name} reminder: {at}")
             else:

@@ -11,7 +11,7 @@ import pytest
 from qlbreak.core.holds import HoldRules
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import Plan, Reminder
-from qlbreak.storage import config
+from qlbreak.storage import config, config_words
 from qlbreak.stretches.catalogue import load as load_catalogue
 
 IDS = load_catalogue().ids
@@ -242,13 +242,16 @@ def test_a_misspelt_value_or_key_gets_the_likely_one_and_each_problem_knows_its_
 
 
 def test_the_words_a_person_meets_in_the_settings_window_are_plain():
-    assert config.minutes_problem("Snooze", "", 1, 1440) == "Snooze needs a number of minutes, from 1 to 1440"
-    assert config.minutes_problem("Snooze", "ten", 1, 1440) == (
+    assert config_words.minutes_problem("Snooze", "", 1, 1440) == "Snooze needs a number of minutes, from 1 to 1440"
+    assert config_words.minutes_problem("Snooze", "ten", 1, 1440) == (
         'Snooze must be a whole number of minutes from 1 to 1440, not "ten"'
     )
-    assert config.read_time(" ") == 'time is missing: write it as HH:MM on a 24-hour clock, such as "09:30" or "14:15"'
-    assert config.NO_NAME == 'give this reminder a name, such as "morning"'
-    for message in (config.read_time("9.30"), config.used_twice("tea"), config.NO_NAME):
+    assert (
+        config_words.read_time(" ")
+        == 'time is missing: write it as HH:MM on a 24-hour clock, such as "09:30" or "14:15"'
+    )
+    assert config_words.NO_NAME == 'give this reminder a name, such as "morning"'
+    for message in (config_words.read_time("9.30"), config_words.used_twice("tea"), config_words.NO_NAME):
         assert "string" not in message and "non-empty" not in message and "'" not in message
 
 
