@@ -21,6 +21,12 @@ TARGETS = {
 }
 
 
+# The one convention for left and right (issue 19, item 6): every picture is the user's
+# mirror image, so the side words ("left arm up, lean to the right") and the picture
+# agree the way a person copies a figure facing them. Said once, where a two-sided
+# stretch is first put into position; tools/art/sides.py checks every picture keeps it.
+MIRROR = "Copy the picture as you would your reflection in a mirror: what it does on the left, you do on your left."
+
 PART_DONE = "Part of a stretch still does your back good. Hold to the end next time and it counts for your streak."
 NOT_SAVED_YET = "Your history is busy right now; this stretch is saved as soon as it is free."
 

@@ -17,3 +17,9 @@ def test_timing_and_encouragement():
     assert wording.timing(60, 10, False) == "10 slow reps"
     assert "3 work days in a row" in wording.encouragement(3)
     assert "day one of your streak" in wording.encouragement(1)
+
+
+def test_the_mirror_convention_is_said_in_plain_words():
+    """Issue 19, item 6: the pictures are the user's mirror image, and the words say so."""
+    assert "mirror" in wording.MIRROR and "your left" in wording.MIRROR
+    assert len(wording.MIRROR) < 120 and "figure's" not in wording.MIRROR

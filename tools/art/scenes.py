@@ -319,7 +319,7 @@ SCENES |= {
             ),
         ),
         box=STAND_BOX,
-        props=(FLOOR, Prop("wall", (-0.85, 8.4)), Prop("ball", (-0.49, 4.5, 0.36))),
+        props=(FLOOR, Prop("wall", (-0.85, 8.4)), Prop("ball", (-0.49, 4.5, 0.36), front=True)),
         glows=(Glow("crest_l", "rib_l", 0.5),),
         moves=True,
     ),
