@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from qlbreak.core.commands import ChildEnded
 from qlbreak.core.reminder import OnShow, headline
@@ -24,6 +25,7 @@ from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config, as_table
 from qlbreak.storage.paths import Paths
 from qlbreak.stretches.catalogue import Catalogue, Stretch
+from qlbreak.tray import window_locks
 from qlbreak.tray.ports import Post
 from qlbreak.ui import spec
 from qlbreak.ui.theme import palette
@@ -33,14 +35,16 @@ WARM_FOR = 20.0  # seconds a stretch window started ahead waits for its click
 
 
 def start(
-    kind: str, window_spec: spec.Spec, python: str = sys.executable, listen: bool = False
+    kind: str, window_spec: spec.Spec, python: str = sys.executable, listen: bool = False, keep: int | None = None
 ) -> subprocess.Popen[bytes]:
     """Start window ``kind``; its answer comes on the child's stdout, and with
-    ``listen`` the child reads requests ("raise") on its stdin."""
+    ``listen`` the child reads requests ("raise") on its stdin. ``keep``: a descriptor
+    the child holds for its life (its lock, ``window_locks.py``)."""
     return subprocess.Popen(
         spec.command(kind, window_spec, python),
         stdin=subprocess.PIPE if listen else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
+        pass_fds=() if keep is None else (keep,),
     )
 
 
@@ -74,6 +78,7 @@ class ChildWindows:
         self.tk_problem = spec.tk_missing()  # then no window can open: said once, at start
         self._children: dict[str, subprocess.Popen[bytes]] = {}
         self._warm: subprocess.Popen[bytes] | None = None  # a stretch window started ahead
+        self._held: dict[int, Path] = {}  # a stretch window's pid, its lock file (window_locks.py)
         self._lock = threading.Lock()
 
     # -- the Windows port ------------------------------------------------------------
@@ -88,12 +93,14 @@ class ChildWindows:
         the icon); it ends unseen ``WARM_FOR`` seconds later if no stretch opens."""
         if self.tk_problem or self._alive("stretch") is not None:
             return
+        if window_locks.open_stretch(self.paths.runtime_dir) is not None:
+            return  # an earlier qlbreak's stretch window is open: the click raises it
         with self._lock:
             warm = self._warm
         if warm is not None and warm.poll() is None:
             return
         try:
-            warm = start("warm-stretch", {}, self.python, listen=True)
+            warm = self._locked("warm-stretch", {}, listen=True)
         except OSError as err:
             log.info("cannot start a stretch window ahead: %s", err)
             return
@@ -116,6 +123,8 @@ class ChildWindows:
             return False
         with self._lock:
             self._children["stretch"] = warm
+            if warm.pid in self._held:
+                self._held[warm.pid] = window_locks.rename(self._held[warm.pid], window_locks.STRETCH, warm.pid)
         log.info("stretch window shown (started ahead, pid %d)", warm.pid)
         threading.Thread(target=self._wait, args=("stretch", warm), daemon=True).start()
         return True
@@ -127,16 +136,26 @@ class ChildWindows:
                 return  # it became the stretch window, or a newer one took its place
             self._warm = None
         _close_unused(warm)
+        self._forget(warm)
 
     def raise_stretch(self) -> bool:
+        """Bring the open stretch window to the front: the tray's own, or one a tray
+        before this one opened (killed, it left its window open); False if none is."""
         child = self._alive("stretch")
         if child is None or child.stdin is None:
-            return False
+            return self._raise_orphan()
         try:
             child.stdin.write(b"raise\n")
             child.stdin.flush()
         except OSError:
             return False
+        return True
+
+    def _raise_orphan(self) -> bool:
+        pid = window_locks.open_stretch(self.paths.runtime_dir)
+        if pid is None or not window_locks.ask_to_front(pid):
+            return False
+        log.info("a stretch window from an earlier qlbreak is open (pid %d): raised it", pid)
         return True
 
     def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float, clear: bool = False) -> None:
@@ -191,6 +210,7 @@ class ChildWindows:
             warm, self._warm = self._warm, None
         if warm is not None:
             _close_unused(warm)
+            self._forget(warm)
 
     def configure(self, config: Config) -> None:
         self.config = config
@@ -202,7 +222,7 @@ class ChildWindows:
             log.warning("no %s window: %s", kind, self.tk_problem)
             return
         try:
-            child = start(kind, told, self.python, listen)
+            child = self._locked(kind, told, listen) if kind == "stretch" else start(kind, told, self.python, listen)
         except OSError as err:
             log.error("cannot start the %s window: %s", kind, err)
             return
@@ -211,9 +231,32 @@ class ChildWindows:
         log.info("%s window started (pid %d)", kind, child.pid)
         threading.Thread(target=self._wait, args=(kind, child), daemon=True).start()
 
+    def _locked(self, kind: str, told: spec.Spec, listen: bool) -> subprocess.Popen[bytes]:
+        """A stretch window (or one started ahead), holding its lock for its life."""
+        lock = window_locks.WindowLock.take(self.paths.runtime_dir)
+        try:
+            child = start(kind, told, self.python, listen, keep=lock.fd if lock else None)
+        except OSError:
+            if lock is not None:
+                lock.drop()
+                window_locks.remove(lock.path)
+            raise
+        if lock is not None:
+            named = window_locks.STRETCH if kind == "stretch" else window_locks.WARM
+            with self._lock:
+                self._held[child.pid] = lock.hand_over(named, child.pid)
+        return child
+
+    def _forget(self, child: subprocess.Popen[bytes]) -> None:
+        """The window has ended: its lock file goes (the lock itself went with it)."""
+        with self._lock:
+            path = self._held.pop(child.pid, None)
+        window_locks.remove(path)
+
     def _wait(self, kind: str, child: subprocess.Popen[bytes]) -> None:
         out = child.stdout.read() if child.stdout else b""  # not communicate(): it closes stdin
         code = child.wait()
+        self._forget(child)
         for pipe in (child.stdin, child.stdout):
             if pipe is not None:
                 with contextlib.suppress(OSError):

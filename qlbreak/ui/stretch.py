@@ -128,6 +128,7 @@ def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:
 
 def _listen_for_raise() -> Callable[[], bool]:
     """The tray writes "raise" lines to this process's stdin; a closed pipe ends it."""
+    import signal
     import threading
 
     asked = threading.Event()
@@ -138,6 +139,8 @@ def _listen_for_raise() -> Callable[[], bool]:
                 asked.set()
 
     threading.Thread(target=read, daemon=True).start()
+    if hasattr(signal, "SIGUSR1"):  # a tray started after ours was killed asks this way (tray/window_locks.py)
+        signal.signal(signal.SIGUSR1, lambda *_: asked.set())
 
     def wants_raise() -> bool:
         if asked.is_set():

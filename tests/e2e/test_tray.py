@@ -96,6 +96,33 @@ def test_a_killed_dialog_leaves_the_tray_running(desktop, tray_app, e2e_shots):
     shot(desktop, e2e_shots, "7-after-a-killed-dialog")
 
 
+def test_after_kill_9_and_a_restart_a_click_raises_the_orphaned_stretch_window(desktop, tray_app, e2e_shots):
+    """The killed tray's stretch window lives on; the new tray finds it (its lock in the
+    runtime folder) and brings it back to the front: one stretch window, not two."""
+    app = tray_app()
+    desktop.click_icon(desktop.docked_icon())
+    wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window")
+    pid = window_pid(desktop, DIALOG)
+    app.proc.kill()
+    app.proc.wait(timeout=5)
+    wait_until(lambda: not desktop.icons(), 5, "the killed tray's icon to go")
+    desktop.screen.send(DIALOG, "wm", "withdraw", ".")  # put away meanwhile
+    wait_until(lambda: desktop.screen.send(DIALOG, "winfo", "viewable", ".") == "0", 5, "the window put away")
+    try:
+        app.start()
+        desktop.click_icon(desktop.docked_icon())
+        wait_until(lambda: desktop.screen.send(DIALOG, "winfo", "viewable", ".") == "1", 10, "the stretch window back")
+        shot(desktop, e2e_shots, "16-orphan-raised")
+        assert window_pid(desktop, DIALOG) == pid
+        time.sleep(1.5)  # what a second window would take to map
+        names = desktop.screen.tk().tk.splitlist(desktop.screen.tk().tk.call("winfo", "interps"))
+        assert [n for n in names if str(n).startswith(DIALOG)] == [DIALOG], names
+        assert "from an earlier qlbreak is open" in app.log()
+    finally:
+        os.kill(pid, signal.SIGKILL)  # started ahead, its command line does not name the test's folders
+        wait_gone(pid, 10)
+
+
 def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_app, e2e_shots):
     tray_app()
     icon = desktop.docked_icon()
