@@ -12,9 +12,19 @@ from qlbreak.storage.history import History
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches.catalogue import load
 from tests.gui.conftest import APP, history
-from tests.gui.screen import end, wait_until
+from tests.gui.screen import Screen, end, wait_until
 
 CATALOGUE = load()
+
+
+def _fully_shown(screen: Screen, path: str) -> None:
+    """``path`` is on screen, not squeezed, and above its window's bottom edge."""
+    script = (
+        f"update idletasks; list [winfo ismapped {path}] [winfo height {path}] [winfo reqheight {path}]"
+        f" [expr {{[winfo rooty {path}] + [winfo height {path}]}}] [expr {{[winfo rooty .] + [winfo height .]}}]"
+    )
+    mapped, height, wanted, low, bottom = (int(n) for n in screen.tk().tk.splitlist(screen.send(APP, script)))
+    assert mapped and height >= wanted and low <= bottom, f"{path}: {height} of {wanted} px, ends {low} of {bottom}"
 
 
 def test_two_sided_hold_every_screen(screen, open_dialog, shots):
@@ -152,6 +162,7 @@ def test_safety_comes_first_and_is_remembered(screen, open_dialog, shots):
     wid = first.window("qlbreak — Safety")
     screen.wait_text(APP, "not medical advice")
     assert "Before your first stretch" in screen.texts(APP)
+    _fully_shown(screen, ".firstrun.accept")  # the notice is longer than the window was
     screen.screenshot(shots / "safety-1-first-run.png", wid)
     screen.key(wid, "Escape")  # closed without "I understand"
     assert first.exited() == 0
@@ -186,6 +197,7 @@ def test_safety_from_the_menu_is_not_headed_as_the_first_run(screen, shots, tmp_
         screen.wait_text(APP, "not medical advice")
         texts = screen.texts(APP)
         assert "Stretch safely" in texts and "Before your first stretch" not in texts, texts
+        _fully_shown(screen, ".firstrun.accept")
         screen.screenshot(shots / "safety-3-from-the-menu.png", wid)
         screen.key(wid, "Return")  # I understand
         assert proc.wait(timeout=10) == 0
