@@ -138,9 +138,14 @@ def test_return_on_any_button_goes_on_and_space_on_any_button_pauses(screen, tmp
         screen.wait_text(APP, "^Get into position$")  # went on: did not close
         screen.key(wid, "Return")
         screen.wait_text(APP, "^Skip$")
+        assert "Space pause · → skip · Esc stop" in screen.texts(APP)
+        screen.key(wid, "Return")  # a running hold (15 s here): neither paused nor ended
+        texts = screen.texts(APP)  # read once the key is handled
+        assert "Pause" in texts and "Skip" in texts and "Resume" not in texts, texts
         screen.key(wid, "Tab")  # the focus on Skip
         screen.key(wid, "space")
         screen.wait_text(APP, "^Resume$")  # paused, did not skip
+        assert "Space resume · → skip · Esc stop" in screen.texts(APP)
         assert "Left side" in screen.texts(APP) or "Switch sides" not in screen.texts(APP)
     finally:
         d.stop()
