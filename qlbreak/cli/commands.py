@@ -62,7 +62,8 @@ def cmd_list(ctx: Context) -> int:
             per_side = " a side" if s.two_sided else ""
             used = uses(s.candidate, prefs)
             note = f"  ({why})" if why else (f"  (with {used})" if used else "")
-            print(f"  {s.id:<{width}}  {s.name}: {s.position}, {timing}{per_side}{note}", file=ctx.out)
+            name = s.for_equipment(prefs.equipment).name
+            print(f"  {s.id:<{width}}  {name}: {s.position}, {timing}{per_side}{note}", file=ctx.out)
     if outside:
         print("Change what is in the rotation in Settings (the tray menu, or: qlbreak settings).", file=ctx.out)
     return 0
@@ -124,7 +125,7 @@ def cmd_history(ctx: Context) -> int:
         return 0
     from qlbreak.ui.spec import history_lines
 
-    names = {s.id: s.name for s in ctx.catalogue}
+    names = {s.id: s.for_equipment(ctx.config.prefs.equipment).name for s in ctx.catalogue}
     for line in history_lines(events, names, now.tzinfo, run, a.days):
         print(line, file=ctx.out)
     return 0

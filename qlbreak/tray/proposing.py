@@ -32,7 +32,9 @@ class Proposer:
         has no such stretch (a snooze from an older state file); else a fresh pick."""
         proposed = self.catalogue.get(on_show.stretch)
         if proposed is not None and still_offered(proposed.candidate, prefs, self.history.done(), now):
-            return on_show
+            # named as the user does it (a door frame, no stick): a snooze saved before
+            # they changed what they have to hand keeps the name it had
+            return replace(on_show, name=proposed.for_equipment(prefs.equipment).name)
         stretch = self.pick(prefs, now)
         return on_show if stretch is None else replace(on_show, stretch=stretch.id, name=stretch.name)
 

@@ -191,7 +191,7 @@ class Service:
             case OpenSettings():
                 windows.open_settings(self.ports.login.enabled())
             case OpenHistory():
-                windows.open_history(self.tally.history_lines(self.catalogue, now))
+                windows.open_history(self.tally.history_lines(self.catalogue, self.config.prefs.equipment, now))
             case OpenMenu(x=x, y=y):
                 windows.close_tooltip()
                 windows.open_menu(tray_view.menu(self._view(now)), x, y)

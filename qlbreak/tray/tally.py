@@ -52,11 +52,12 @@ class Tally:
             return err
         return None
 
-    def history_lines(self, catalogue: Catalogue, now: datetime) -> list[str]:
-        """The last two weeks as ``qlbreak history`` prints them."""
+    def history_lines(self, catalogue: Catalogue, have: frozenset[str], now: datetime) -> list[str]:
+        """The last two weeks as ``qlbreak history`` prints them, each stretch named as
+        done with what the user has to hand (``have``)."""
         from qlbreak.ui.spec import history_lines
 
         events = self.history.events(since=now - timedelta(days=HISTORY_DAYS))
         run = streak(self.history.done_days(), self.workdays(), now.date())
-        names = {s.id: s.name for s in catalogue}
+        names = {s.id: s.for_equipment(have).name for s in catalogue}
         return history_lines(events, names, now.tzinfo, run, HISTORY_DAYS)

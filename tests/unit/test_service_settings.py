@@ -215,7 +215,7 @@ def test_the_menu_offers_settings_and_history_and_history_shows_the_lines(edited
     app.history.record(Event(app.clock.now(), "done", "ql-stick-stretch"))
     app.do(OpenHistory())
     kind, lines = app.windows.opened[-1]
-    assert kind == "history" and "done      Stick side stretch" in lines[0]
+    assert kind == "history" and "done      Door frame side stretch" in lines[0]  # no stick: a door frame
     assert lines[-1] == "streak: 1 work day in a row with a stretch"
 
 
