@@ -167,15 +167,21 @@ class FakeDetectors:
 class FakeButtons:
     """The desktop's notification with buttons: ``capable`` says whether it has them."""
 
-    def __init__(self, capable: bool = True) -> None:
-        self.capable = capable
+    def __init__(self, capable: bool = True, can_point: bool = True) -> None:
+        self.capable, self.can_point = capable, can_point
         self.shown: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
+        self.pointed: list[tuple[str, str]] = []  # notifications without buttons
         self.withdrawn = 0
 
     def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
         if self.capable:
             self.shown.append((title, message, tuple(actions)))
         return self.capable
+
+    def point(self, title: str, message: str, seconds: float) -> bool:
+        if self.can_point:
+            self.pointed.append((title, message))
+        return self.can_point
 
     def withdraw(self) -> None:
         self.withdrawn += 1

@@ -19,6 +19,7 @@ server's id is therefore kept here too, and the notification closed by it.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
@@ -44,27 +45,38 @@ class ButtonNotifications:
         self._notifier: Any = None
         self._shown: str | None = None
         self._server_id: int | None = None  # the D-Bus server's id of the one shown
-        self._broken = False  # said once; from then on the prompt is the reminder
+        self._unreachable = False  # no server or no library: said once, then the plain notifier
+        self._no_buttons = False  # the server has no buttons: said once, then the prompt is the reminder
 
     def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
         """Show the reminder with a button per (action, label); False (nothing shown)
         where this desktop's notifications have no buttons."""
-        if self._broken:
+        return not self._no_buttons and self._show(title, message, actions, seconds)
+
+    def point(self, title: str, message: str, seconds: float) -> bool:
+        """A notification without buttons (it points to the prompt) that ``withdraw``
+        takes away like the reminder; False where it cannot be sent so, and the plain
+        notifier serves (macOS outside an app bundle would show nothing)."""
+        return sys.platform != "darwin" and self._show(title, message, (), seconds)
+
+    def _show(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
+        if self._unreachable:
             return False
+        self.withdraw()  # one at a time
         try:
-            shown = self._call(self._remind(title, message, actions, seconds))
+            shown = self._call(self._send(title, message, actions, seconds))
         except Exception as err:  # noqa: BLE001 - no server, no library: the prompt serves
-            self._broken = True
+            self._unreachable = True
             log.warning(
                 "notifications with buttons are not available (%s: %s); the prompt is used", type(err).__name__, err
             )
             return False
         if shown is None:
-            self._broken = True
+            self._no_buttons = True
             log.info("this desktop's notifications have no buttons; the prompt is the reminder")
             return False
         self._shown = shown
-        log.info("reminder notification with buttons: %s", title)
+        log.info("reminder notification%s: %s", " with buttons" if actions else "", title)
         return True
 
     def withdraw(self) -> None:
@@ -87,12 +99,12 @@ class ButtonNotifications:
         if interface is not None:
             await interface.call_close_notification(server_id)
 
-    async def _remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> str | None:
+    async def _send(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> str | None:
         from desktop_notifier import Button, Capability, DesktopNotifier, Icon
 
         if self._notifier is None:
             self._notifier = DesktopNotifier(app_name=self.app_name, app_icon=Icon(path=Path(self.icon_path)))
-        if Capability.BUTTONS not in await self._notifier.get_capabilities():
+        if actions and Capability.BUTTONS not in await self._notifier.get_capabilities():
             return None
         buttons = [Button(title=label, on_pressed=self._presser(action)) for action, label in actions]
         identifier: str = await self._notifier.send(

@@ -38,6 +38,10 @@ class ButtonNotifier(Protocol):
         """Show it with a button per (action name, label), for ``seconds``; False (and
         nothing shown) where notifications here have no buttons."""
 
+    def point(self, title: str, message: str, seconds: float) -> bool:
+        """A notification without buttons that ``withdraw`` takes away too; False
+        (nothing shown) where it cannot be sent so: the plain ``Notifier`` serves."""
+
     def withdraw(self) -> None:
         """Take the reminder notification away, if one is shown."""
 

@@ -16,6 +16,7 @@ from qlbreak.core import holds, reminder
 from qlbreak.core.reminder import OnShow
 from qlbreak.storage.config import Config
 from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.tray.notify import SHOWN_SECONDS
 from qlbreak.tray.ports import ButtonNotifier, Detectors, Notifier, Windows
 from qlbreak.ui.spec import prompt_corner
 
@@ -77,12 +78,18 @@ class Presenter:
             if self.buttons.remind(title, self._summary(on_show), actions, seconds):
                 return  # the notification is the reminder
         if style == "notification":
-            self.notifier.notify(title, f"{self._summary(on_show)} Click the qlbreak icon when you are ready.")
+            self._point(title, f"{self._summary(on_show)} Click the qlbreak icon when you are ready.", seconds)
             return
         self.windows.open_prompt(on_show, snooze, seconds, clear=style == "both")
         if style == "both":
             corner = prompt_corner(True).replace("-", " ")
-            self.notifier.notify(title, f"Start, snooze or skip it in qlbreak's prompt, {corner} of the screen.")
+            self._point(title, f"Start, snooze or skip it in qlbreak's prompt, {corner} of the screen.", SHOWN_SECONDS)
+
+    def _point(self, title: str, message: str, seconds: float) -> None:
+        """A notification without buttons, taken away with the reminder where the
+        desktop allows (else the plain one, which ends by itself)."""
+        if self.buttons is None or not self.buttons.point(title, message, seconds):
+            self.notifier.notify(title, message)
 
     def withdraw(self) -> None:
         """The reminder is answered, held or over: take away what shows it."""

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -236,3 +237,18 @@ def test_a_reminder_waits_while_a_microphone_is_in_use_and_shows_when_the_call_e
     finally:
         end(call)
     wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 15, "the reminder after the call", interval=0.5)
+
+
+def test_a_pointer_notification_without_buttons_is_taken_away_with_the_reminder(desktop, monkeypatch):
+    """Where the prompt is the reminder, the notification pointing to it goes when it is
+    answered, through the same adapter, on the real server."""
+    from qlbreak.tray.buttons import ButtonNotifications
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.bus_address)
+    before = desktop.displayed()
+    icon = str(Path(__file__).resolve().parents[2] / "assets" / "qlbreak.png")
+    notifications = ButtonNotifications(icon, lambda command: None, app_name="qlbreak-pointer-test")
+    assert notifications.point("Time for a stretch: Cat-cow", "Start, snooze or skip it in qlbreak's prompt.", 60)
+    wait_until(lambda: desktop.displayed() == before + 1, 10, "the pointer on screen")
+    notifications.withdraw()
+    wait_until(lambda: desktop.displayed() == before, 10, "the pointer taken away")

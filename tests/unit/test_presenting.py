@@ -58,8 +58,20 @@ def test_without_buttons_the_prompt_is_the_reminder_and_a_short_pointer_stays_cl
     rig = Rig(tmp_path, buttons=FakeButtons(capable=False))
     rig.at(2 * 60)
     assert len(rig.windows.prompts) == 1 and rig.windows.clear_of_notifications
-    ((title, message),) = rig.notifier.sent
+    ((title, message),) = rig.buttons.pointed
     assert title.startswith("Time for a stretch: ") and "prompt, bottom right of the screen" in message
+    assert rig.notifier.sent == []
+    rig.windows.finish("prompt", "snooze")  # answered in the prompt: the pointer goes with it
+    rig.service.step()
+    assert rig.buttons.withdrawn == 1 and "prompt" not in rig.windows.open
+    rig.history.close()
+
+
+def test_where_no_notification_can_be_taken_back_the_pointer_is_a_plain_one(tmp_path):
+    rig = Rig(tmp_path, buttons=FakeButtons(capable=False, can_point=False))
+    rig.at(2 * 60)
+    ((title, message),) = rig.notifier.sent
+    assert title.startswith("Time for a stretch: ") and "qlbreak's prompt" in message
     rig.history.close()
 
 
@@ -75,6 +87,6 @@ def test_prompt_only_sends_no_notification_and_notification_only_opens_no_prompt
     assert prompt_only.notifier.sent == [] and prompt_only.buttons.shown == []
     plain = Rig(tmp_path / "b", config=replace(Config(), reminder_style="notification"), buttons=FakeButtons(False))
     plain.at(2 * 60)
-    assert plain.windows.prompts == [] and len(plain.notifier.sent) == 1
+    assert plain.windows.prompts == [] and len(plain.buttons.pointed) == 1 and plain.notifier.sent == []
     prompt_only.history.close()
     plain.history.close()
