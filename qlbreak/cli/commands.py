@@ -13,6 +13,8 @@ from qlbreak.core import vocabulary
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from qlbreak.tray.autostart import LoginItem
+
 
 def cmd_autostart(ctx: Context) -> int:
     from qlbreak.tray.autostart import for_this_system
@@ -262,15 +264,27 @@ def cmd_settings(ctx: Context) -> int:
 
     item = for_this_system()
     told = spec.settings(palette(ctx.config.theme).name, ctx.paths, item.enabled())
+    if window == "welcome" and _ask_running(ctx, "ping"):
+        from qlbreak.cli.apart import run_apart
+
+        # the tray hears the saved file at once: the terminal need not wait for the window
+        if run_apart(lambda: _login_answer(item, run_to_end(window, told)[1])):
+            print("the welcome opens in its own window; the running qlbreak uses your answers", file=ctx.out)
+            return 0
     status, answered = run_to_end(window, told)
     if answered and answered[0].startswith("saved"):
-        if answered[0].endswith(("autostart=on", "autostart=off")):
-            try:
-                item.set(answered[0].endswith("=on"))
-            except OSError as err:
-                raise Fail(f"saved, but cannot change the login item: {err}") from None
+        try:
+            _login_answer(item, answered)
+        except OSError as err:
+            raise Fail(f"saved, but cannot change the login item: {err}") from None
         print(f"saved {ctx.paths.config_file}", file=ctx.out)
     return status
+
+
+def _login_answer(item: LoginItem, answered: list[str]) -> None:
+    """Start at login as the settings or the welcome window answered (OSError: cannot)."""
+    if answered and answered[0].startswith("saved") and answered[0].endswith(("autostart=on", "autostart=off")):
+        item.set(answered[0].endswith("=on"))
 
 
 def cmd_config(ctx: Context) -> int:

@@ -4,14 +4,16 @@ a door frame, 09:30 and 12:30 on weekdays, start at login) are what Enter accept
 
 The tray opens it when there is no ``config.toml`` yet; the answers are written there
 through the same code as the settings window's (every answer can be changed later),
-and the window answers like the settings window (``saved autostart=on``).
+and the window answers like the settings window (``saved autostart=on``). Asked again
+(``qlbreak settings --welcome``) it shows the answers in effect, not the presets, and
+keeps any reminders beyond its two.
 """
 
 from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qlbreak.core.picker import Preferences
@@ -32,6 +34,41 @@ PRESETS = {
     "home": (True, {"chair", "door-frame", "cushion"}),
     "both": (False, {"chair", "door-frame"}),
 }
+SLOTS = (("morning", "In the morning", "09:30"), ("lunch", "At lunchtime", "12:30"))  # the two time fields
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the welcome shows: the presets on a first run, the config's answers after."""
+
+    place: str  # none of PLACES when asked again: the config keeps the floor and the things, not the place
+    floor: bool
+    equipment: frozenset[str]
+    times: tuple[tuple[str, str, str], ...]  # each field's reminder name, label, time
+    days: frozenset[int]
+    kept: tuple[Reminder, ...] = ()  # reminders beyond the two fields: saved as they are
+
+
+PRESET = Answers("office", PRESETS["office"][0], frozenset(PRESETS["office"][1]), SLOTS, frozenset(range(5)))
+
+
+def answers(path: Path, ids: frozenset[str]) -> Answers:
+    """The presets, or the answers in ``path`` when it exists (asked again)."""
+    try:
+        if not path.exists():
+            return PRESET
+        current = config.load(path, ids).config
+    except OSError:
+        return PRESET
+    shown, kept = current.plan.reminders[:2], current.plan.reminders[2:]
+    names = {r.name for r in current.plan.reminders}
+    labels = {name: label for name, label, _ in SLOTS}
+    times = tuple((r.name, labels.get(r.name, r.name[:1].upper() + r.name[1:]), f"{r.at:%H:%M}") for r in shown)
+    times += tuple(slot for slot in SLOTS if slot[0] not in names)[: 2 - len(shown)]  # fewer than two: a preset
+    equipment = frozenset(current.prefs.equipment - {"none"})
+    return Answers(
+        "unsaid", not current.prefs.no_floor, equipment, times, shown[0].days if shown else PRESET.days, kept
+    )
 
 
 class Welcome:
@@ -43,6 +80,7 @@ class Welcome:
         self.path = Path(spec["config"])
         self.autostart: bool | None = spec["autostart"]
         self.ids = catalogue.load().ids
+        self.shown = answers(self.path, frozenset(self.ids))
         f: Fonts = make_fonts(root)
         self.f = f
         wrap = int((self.SIZE[0] - 50) * scale_of(root))
@@ -61,7 +99,7 @@ class Welcome:
         self._where(page)
         self._to_hand(page)
         self._when(page)
-        self.login = tk.BooleanVar(page, value=True)
+        self.login = tk.BooleanVar(page, value=True if self.shown is PRESET else bool(self.autostart))
         if self.autostart is not None:
             form.heading(page, "Starting", palette, f)
             form.check(page, "Start qlbreak when I log in", self.login, palette, f, "autostart").pack(anchor="w")
@@ -79,9 +117,10 @@ class Welcome:
         self.message.pack(fill="x", pady=(8, 0))
         self.first_focus = button(page, "Start using qlbreak", self.save, palette, f, name="start", primary=True)
         self.first_focus.pack(pady=(8, 4))
-        form.note(
-            page, "After this, click the qlbreak icon in your tray whenever you want a stretch.", palette, f, wrap
-        )
+        if self.shown is PRESET:  # the first run; asked again, its room goes to the other reminders
+            form.note(
+                page, "After this, click the qlbreak icon in your tray whenever you want a stretch.", palette, f, wrap
+            )
         root.bind("<Return>", lambda _e: self.save())
         root.bind("<KP_Enter>", lambda _e: self.save())
         root.bind("<Escape>", lambda _e: root.destroy())
@@ -92,13 +131,13 @@ class Welcome:
         form.heading(page, "Where do you work?", palette, f)
         places = tk.Frame(page, bg=palette.bg, name="places")
         places.pack(fill="x")
-        self.place = tk.StringVar(page, value="office")
+        self.place = tk.StringVar(page, value=self.shown.place)
         for value, text in PLACES:
             form.choice(places, text, self.place, value, palette, f, f"place-{value}", self._preset).pack(
                 side="left", padx=(0, 10)
             )
-        self.floor = tk.BooleanVar(page, value=False)
-        self.floor_touched = False
+        self.floor = tk.BooleanVar(page, value=self.shown.floor)
+        self.floor_touched = self.shown is not PRESET  # asked again: a place no longer changes the floor
         form.check(page, "I can get down on the floor there", self.floor, palette, f, "floor", self._touched).pack(
             anchor="w", pady=(6, 0)
         )
@@ -110,7 +149,7 @@ class Welcome:
         grid.pack(fill="x")
         self.equipment: dict[str, tk.BooleanVar] = {}
         for i, thing in enumerate(e for e in EQUIPMENT if e != "none"):
-            var = tk.BooleanVar(grid, value=thing in PRESETS["office"][1])
+            var = tk.BooleanVar(grid, value=thing in self.shown.equipment)
             words = EQUIPMENT_WORDS[thing]
             text = words[0].upper() + words[1:] + (" (every office has one)" if thing == "door-frame" else "")
             form.check(grid, text, var, palette, f, thing).grid(row=i // 2, column=i % 2, sticky="w", padx=(0, 12))
@@ -122,7 +161,7 @@ class Welcome:
         times = tk.Frame(page, bg=palette.bg, name="times")
         times.pack(fill="x")
         self.times: list[tk.Entry] = []
-        for label, preset, name in (("In the morning", "09:30", "morning"), ("At lunchtime", "12:30", "lunch")):
+        for (_reminder, label, preset), (name, _, _) in zip(self.shown.times, SLOTS, strict=True):
             tk.Label(times, text=label, font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left")
             field = form.entry(times, preset, palette, f, 5, name)
             field.pack(side="left", padx=(6, 16))
@@ -130,11 +169,17 @@ class Welcome:
         days = tk.Frame(page, bg=palette.bg, name="workdays")
         days.pack(fill="x", pady=(6, 0))
         tk.Label(days, text="On", font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left", padx=(0, 6))
-        self.days = form.DayToggles(days, frozenset(range(5)), palette, f, "days")
+        self.days = form.DayToggles(days, self.shown.days, palette, f, "days")
         self.days.frame.pack(side="left")
         tk.Label(days, text="(click a day to switch it)", font=f.small, fg=palette.muted, bg=palette.bg).pack(
             side="left", padx=(8, 0)
         )
+        if self.shown.kept:
+            wrap = int((self.SIZE[0] - 50) * scale_of(self.root))
+            others = ", ".join(f"{r.name} at {r.at:%H:%M}" for r in self.shown.kept)
+            form.note(
+                page, f"Your other reminders ({others}) stay as they are; change them in Settings.", palette, f, wrap
+            )
 
     def _touched(self) -> None:
         self.floor_touched = True
@@ -151,7 +196,7 @@ class Welcome:
         days = self.days.days
         problems: list[str] = []
         reminders = []
-        for name, field in zip(("morning", "lunch"), self.times, strict=True):
+        for (name, _, _), field in zip(self.shown.times, self.times, strict=True):
             at = config_words.read_time(field.get())
             if isinstance(at, str):
                 problems.append(f"the {name} reminder: {at}")
@@ -164,6 +209,7 @@ class Welcome:
         equipment = frozenset({"none"} | {k for k, v in self.equipment.items() if v.get()})
         prefs = Preferences(no_floor=not self.floor.get(), equipment=equipment)
         base = config.Config()
+        reminders += self.shown.kept
         return replace(base, plan=replace(base.plan, reminders=tuple(reminders)), prefs=prefs), []
 
     def save(self) -> None:

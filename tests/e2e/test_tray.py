@@ -3,6 +3,7 @@ notification server. Screenshots of each state go to artifacts/screenshots/e2e."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -43,6 +44,12 @@ def shot(desktop, e2e_shots, name: str, corner: tuple[int, int] | None = None) -
         image = Image.open(path)
         w, h = corner
         image.crop((image.width - w, 0, image.width, h)).save(DOCS / f"tray-{name.split('-', 1)[1]}.png")
+
+
+def checked(desktop, app: str, path: str) -> bool:
+    """Whether the check box ``path`` in Tk app ``app`` is ticked."""
+    variable = desktop.screen.send(app, path, "cget", "-variable")
+    return desktop.screen.send(app, "set", f"::{variable}") == "1"
 
 
 def window_pid(desktop, app: str) -> int:
@@ -349,3 +356,45 @@ def test_the_first_run_greets_and_enter_writes_the_answers(desktop, tray_app, e2
     wait_until(lambda: "the welcome window saved the settings" in app.log(), 10, "the tray to hear it")
     login = Path(app.env["HOME"]) / ".config" / "autostart" / "qlbreak.desktop"
     wait_until(login.exists, 10, "start at login to be on")  # set just after that line
+
+
+def test_settings_welcome_gives_the_terminal_back_and_shows_the_users_answers(desktop, tray_app, e2e_shots):
+    """With the tray running, ``qlbreak settings --welcome`` returns at once; its window
+    shows the reminders, the floor and the things in effect, not the presets, and
+    Enter keeps them (a third reminder too); the tray hears the save."""
+    day = DAYS[(datetime.now(UTC) + timedelta(days=2)).weekday()]
+    mine = "".join(
+        f'[[reminder]]\nname = "{name}"\ntime = "{at}"\ndays = ["{day}"]\n'
+        for name, at in (("lunch", "10:15"), ("tea", "15:40"), ("late", "17:05"))
+    )
+    app = tray_app(mine, settings='\n[stretches]\nno_floor = false\nequipment = ["ball"]\n')
+    icon = desktop.docked_icon()
+    start = time.monotonic()
+    done = app.qlbreak("settings", "--welcome")
+    assert done.returncode == 0 and "its own window" in done.stdout, done
+    assert time.monotonic() - start < 10  # not held until the window closes
+    wait_until(lambda: tk_title(desktop, WELCOME), 15, "the welcome")
+    pid = window_pid(desktop, WELCOME)
+    try:
+        field = ".welcome.times.{}".format
+        assert [desktop.screen.send(WELCOME, field(n), "get") for n in ("morning", "lunch")] == ["10:15", "15:40"]
+        texts = desktop.screen.texts(WELCOME)
+        assert "Lunch" not in texts and "At lunchtime" in texts and "Tea" in texts
+        assert any("late at 17:05" in t for t in texts)  # the third: said to stay as it is
+        ticks = [checked(desktop, WELCOME, f".welcome.{k}") for k in ("equipment.ball", "equipment.chair", "floor")]
+        assert ticks == [True, False, True]
+        desktop.screen.send(WELCOME, "update", "idletasks")  # drawn before the picture
+        shot(desktop, e2e_shots, "17-welcome-again")
+        wid = desktop.screen.wait_window("qlbreak \u2014 Welcome")
+        desktop.screen.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
+        wait_until(lambda: desktop.screen.send(WELCOME, "focus").endswith(".start"), 10, "Start to have the focus")
+        desktop.screen.run("xdotool", "key", "Return")
+        wait_until(lambda: tk_title(desktop, WELCOME) is None, 10, "the welcome to close")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # its own session: no test folder in its command line either
+    saved = app.paths.config_file.read_text()
+    for name, at in (("lunch", "10:15"), ("tea", "15:40"), ("late", "17:05")):
+        assert f'name = "{name}"' in saved and f'time = "{at}"' in saved
+    wait_until(lambda: "settings changed" in app.log(), 10, "the tray to hear the save")
+    assert not desktop.title(icon).startswith("qlbreak \u2014 next: morning")
