@@ -17,7 +17,7 @@ SWITCHES |= {"microphone": "in_a_call", "idle_seconds": "away"}
 
 
 def cmd_status(ctx: Context) -> int:
-    from qlbreak.core import holds, schedule, tray_view
+    from qlbreak.core import holds, tray_view
     from qlbreak.core.reminder import Stage
     from qlbreak.detect.desktop import for_this_desktop
     from qlbreak.storage import statefile
@@ -30,7 +30,7 @@ def cmd_status(ctx: Context) -> int:
     if on_show is not None and (on_show.stage in (Stage.DISMISSED, Stage.EXPIRED) or on_show.until <= now):
         on_show = None
     paused = state.paused_until if state.paused_until and state.paused_until > now else None
-    coming = schedule.next_occurrence(config.plan.reminders, now, state.handled)
+    coming = tray_view.coming(config.plan.reminders, state.handled, now, paused, config.plan.grace)
     detectors = for_this_desktop()
     rules = config.holds
     signals = detectors.look(holds.wanted(rules))
@@ -50,7 +50,7 @@ def cmd_status(ctx: Context) -> int:
                 }
                 if on_show
                 else None,
-                "next": {"reminder": coming.reminder, "at": coming.at.isoformat(timespec="seconds")}
+                "next": {"reminder": coming[0].reminder, "at": coming[1].isoformat(timespec="seconds")}
                 if coming
                 else None,
                 "holding": [r.value for r in reasons],
@@ -63,12 +63,16 @@ def cmd_status(ctx: Context) -> int:
     out = ctx.out
     print("qlbreak is running" if running else "qlbreak is not running (start it with: qlbreak)", file=out)
     if paused:
-        print(f"Paused until {tray_view.when(paused, now)}", file=out)
+        print(f"Paused {tray_view.pause_end(paused, now)}", file=out)
     if on_show is not None:
         until = tray_view.when(on_show.until, now)
         stage = {Stage.DUE: "due now", Stage.HELD: "held", Stage.SNOOZED: "snoozed"}[on_show.stage]
         print(f"The {on_show.occurrence.reminder} reminder is {stage} (until {until}): {on_show.name}", file=out)
-    print(f"Next: {coming.reminder} at {tray_view.when(coming.at, now)}" if coming else "No reminders set", file=out)
+    if coming is not None:
+        after = " (after the pause)" if paused else ""
+        print(f"Next: {coming[0].reminder} at {tray_view.when(coming[1], now)}{after}", file=out)
+    else:
+        print("No reminders set", file=out)
     if reasons:
         print("A reminder due now would wait: " + "; ".join(holds.WAITING[r] for r in reasons), file=out)
     else:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from qlbreak.core.reminder import OnShow, Stage
-from qlbreak.core.schedule import Occurrence
+from qlbreak.core.schedule import Occurrence, OccurrenceKey, Reminder, next_occurrence
 
 APP = "qlbreak"
 DASH = "\u2014"
@@ -80,7 +80,7 @@ def what_next(view: View) -> str | None:
     """What comes next, in the menu's words: a pause, a snooze, or the next reminder."""
     if paused(view):
         assert view.paused_until is not None
-        return f"Paused until {when(view.paused_until, view.now)}"
+        return f"Paused {pause_end(view.paused_until, view.now)}"
     if view.reminder is not None and view.reminder.stage is Stage.SNOOZED:
         return f"Snoozed until {when(view.reminder.until, view.now)}"
     if view.reminder is not None and view.reminder.stage is Stage.HELD:
@@ -119,10 +119,44 @@ def menu(view: View) -> tuple[Entry, ...]:
 
 
 def when(at: datetime, now: datetime) -> str:
-    """``12:30``, ``09:30 tomorrow`` or ``09:30 on Mon 7 Dec``, in ``now``'s zone."""
+    """``12:30``, ``09:30 tomorrow``, ``midnight`` (tonight's: not "00:00 tomorrow")
+    or ``09:30 on Mon 7 Dec``, in ``now``'s zone."""
     local, today = at.astimezone(now.tzinfo), now.date()
     if local.date() == today:
         return f"{local:%H:%M}"
     if local.date() == today + timedelta(days=1):
-        return f"{local:%H:%M} tomorrow"
+        return "midnight" if _at_midnight(local) else f"{local:%H:%M} tomorrow"
     return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"
+
+
+def pause_end(until: datetime, now: datetime) -> str:
+    """How long a pause lasts, as people say it: ``until tomorrow`` (the menu's "Until
+    tomorrow"; ``until midnight`` when that is within the hour), ``until Mon 7 Dec`` for
+    one that ends as a later day begins, else ``until 12:30`` and the like."""
+    local = until.astimezone(now.tzinfo)
+    if _at_midnight(local) and local.date() == now.date() + timedelta(days=1):
+        return "until tomorrow" if until - now > timedelta(hours=1) else "until midnight"
+    if _at_midnight(local) and local.date() > now.date():
+        return f"until {local:%a} {local.day} {local:%b}"
+    return f"until {when(until, now)}"
+
+
+def coming(
+    reminders: tuple[Reminder, ...],
+    handled: frozenset[OccurrenceKey],
+    now: datetime,
+    paused_until: datetime | None,
+    grace: timedelta,
+) -> tuple[Occurrence, datetime] | None:
+    """The next reminder to show and when it shows. While paused, the first one the
+    pause lets through: one falling due in its last ``grace`` shows as it ends (the
+    grace rule), a later one at its own time; those before are not shown at all."""
+    if paused_until is None or paused_until <= now:
+        found = next_occurrence(reminders, now, handled)
+        return (found, found.at) if found else None
+    found = next_occurrence(reminders, max(now, paused_until - grace - timedelta(microseconds=1)), handled)
+    return (found, max(found.at, paused_until)) if found else None
+
+
+def _at_midnight(local: datetime) -> bool:
+    return (local.hour, local.minute) == (0, 0)

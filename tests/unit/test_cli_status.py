@@ -54,3 +54,28 @@ def test_a_held_reminder_and_why_in_words_and_json(seen, private_home):
     data = json.loads(buffer.getvalue())
     assert data["running"] is False and data["reminder"]["stage"] == "held"
     assert data["holding"] == ["in-a-call"] and data["switched_off"] == ["away"]
+
+
+def test_paused_until_tomorrow_says_so_and_next_is_the_first_after_the_pause(seen, private_home, monkeypatch):
+    """Not "Paused until 00:00 tomorrow" beside "Next: lunch at 10:15" (issue 19)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from qlbreak.cli.context import Context
+
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("UTC"))
+    monkeypatch.setattr(Context, "now", lambda self, zone_name=None: now)
+    (private_home / ".config" / "qlbreak").mkdir(parents=True)
+    (private_home / ".config" / "qlbreak" / "config.toml").write_text(
+        '[schedule]\ntimezone = "UTC"\n[[reminder]]\nname = "lunch"\ntime = "10:15"\n'
+        'days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
+    )
+    midnight = datetime(2026, 12, 2, 0, 0, tzinfo=ZoneInfo("UTC"))
+    statefile.save(default_paths(None).state_file, ScheduleState(paused_until=midnight), None)
+    _, out, _ = qlbreak("status")
+    lines = out.splitlines()
+    assert "Paused until tomorrow" in lines
+    assert "Next: lunch at 10:15 tomorrow (after the pause)" in lines
+    buffer = io.StringIO()
+    assert main(["status", "--json"], buffer, io.StringIO()) == 0
+    assert json.loads(buffer.getvalue())["next"] == {"reminder": "lunch", "at": "2026-12-02T10:15:00+00:00"}

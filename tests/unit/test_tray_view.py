@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from qlbreak.core.reminder import Stage, falls_due
-from qlbreak.core.schedule import Occurrence
-from qlbreak.core.tray_view import View, look, menu, title, when
+from qlbreak.core.schedule import Occurrence, Reminder
+from qlbreak.core.tray_view import View, coming, look, menu, pause_end, title, when
 
 ZONE = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 30, 11, 0, tzinfo=ZONE)
@@ -76,3 +76,36 @@ def test_while_snoozed_or_paused_the_title_and_the_menu_say_until_when():
     paused = View(NOW, LUNCH, paused_until=NOW + timedelta(hours=1))
     assert [e.label for e in menu(paused)][1] == "Paused until 12:00"  # not the next reminder
     assert [e.label for e in menu(View(NOW, LUNCH))][1] == "Next: lunch at 12:30"
+
+
+def test_midnight_and_a_pause_until_tomorrow_read_as_people_say_them():
+    """Not "00:00 tomorrow" (issue 19)."""
+    midnight = datetime(2026, 12, 1, 0, 0, tzinfo=ZONE)
+    assert when(midnight, NOW) == "midnight"
+    assert when(midnight + timedelta(days=1), NOW) == "00:00 on Wed 2 Dec"
+    assert pause_end(midnight, NOW) == "until tomorrow"  # the menu's "Until tomorrow", 13 hours ahead
+    assert pause_end(midnight, midnight - timedelta(minutes=40)) == "until midnight"  # "1 hour" at 23:20
+    assert pause_end(midnight + timedelta(days=2), NOW) == "until Thu 3 Dec"
+    assert pause_end(NOW + timedelta(hours=1), NOW) == "until 12:00"
+    paused = View(NOW, LUNCH, paused_until=midnight)
+    assert title(paused) == "qlbreak \u2014 paused until tomorrow"
+    assert [e.label for e in menu(paused)][1] == "Paused until tomorrow"
+    snoozed = falls_due(LUNCH, "cat-cow", "Cat-cow", timedelta(minutes=30))
+    late = View(midnight - timedelta(minutes=5), reminder=replace(snoozed, stage=Stage.SNOOZED, until=midnight))
+    assert title(late) == "qlbreak \u2014 snoozed until midnight"
+
+
+def test_while_paused_the_next_reminder_is_the_first_the_pause_lets_through():
+    """Paused until tomorrow at 11:00: not lunch at 12:30 today (it will not show) but
+    lunch at 12:30 tomorrow; one falling due in the pause's last grace shows as it ends."""
+    every_day = (Reminder("lunch", time(12, 30), frozenset(range(7))),)
+    grace = timedelta(minutes=30)
+    assert coming(every_day, frozenset(), NOW, None, grace) == (LUNCH, LUNCH.at)
+    midnight = datetime(2026, 12, 1, 0, 0, tzinfo=ZONE)
+    found = coming(every_day, frozenset(), NOW, midnight, grace)
+    assert found is not None and found[1] == LUNCH.at + timedelta(days=1) and found[0].day == date(2026, 12, 1)
+    ends = LUNCH.at + timedelta(minutes=10)  # paused until 12:40: lunch (12:30) is within grace then
+    assert coming(every_day, frozenset(), NOW, ends, grace) == (LUNCH, ends)
+    ends = LUNCH.at + timedelta(minutes=31)  # past its grace: it never shows
+    assert coming(every_day, frozenset(), NOW, ends, grace)[0].day == date(2026, 12, 1)
+    assert coming(every_day, frozenset(), NOW, NOW - timedelta(seconds=1), grace) == (LUNCH, LUNCH.at)  # over
