@@ -222,6 +222,8 @@ class Dialog:
         self._text("Get into position", self.fonts.strong)
         for number, step in enumerate(self.walk.stretch.steps, start=1):
             self._text(f"{number}.  {step}", self.fonts.small)
+        if self.walk.stretch.two_sided:  # which side is which: the picture is the user's mirror
+            self._text(wording.MIRROR, self.fonts.small, self.palette.muted, name="mirror")
         self.picture.show(mirrored=False, moving=False)
         return [
             self._button("I'm ready", lambda: self.press(self.walk.next), primary=True),

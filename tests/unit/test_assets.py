@@ -26,9 +26,9 @@ def test_every_variant_exists_and_is_3_by_2_frames(image):
     stem = assets_dir() / Path(image).with_suffix("")
     sizes = {}
     for variant in ("", "-dark", "@2x", "-dark@2x"):
-        with Image.open(f"{stem}{variant}.png") as image:
-            sizes[variant] = image.size
-            assert image.width % (image.height * 3 // 2) == 0, variant
+        with Image.open(f"{stem}{variant}.png") as picture:
+            sizes[variant] = picture.size
+            assert picture.width % (picture.height * 3 // 2) == 0, variant
     assert sizes[""] == sizes["-dark"] and sizes["@2x"] == (2 * sizes[""][0], 2 * sizes[""][1])
     assert sizes[""][1] == 240
 
