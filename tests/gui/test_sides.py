@@ -71,3 +71,23 @@ def test_the_right_side_shows_the_left_sides_picture_flipped(open_dialog, screen
     texts, _, right = _shown(screen, "Skip", "Skip", "Pause")  # to the switch, past it, held
     assert "Right side: right arm up, lean to the left" in texts, texts
     assert right == _samples(ImageOps.mirror(picture)) != left
+
+
+def test_a_two_sided_stretch_says_the_picture_is_its_mirror(open_dialog, screen):
+    from qlbreak.stretches.wording import MIRROR
+
+    d = open_dialog("standing-side-bend", "--demo")
+    d.window("qlbreak \u2014 Standing side reach")
+    screen.wait_text(APP, "^Start$")
+    texts, _, _ = _shown(screen, "Start")
+    assert "Get into position" in texts and MIRROR in texts, texts
+
+
+def test_a_stretch_without_sides_says_nothing_of_mirrors(open_dialog, screen):
+    from qlbreak.stretches.wording import MIRROR
+
+    d = open_dialog("seated-cat-cow", "--demo")
+    d.window("qlbreak \u2014 Seated cat-cow")
+    screen.wait_text(APP, "^Start$")
+    texts, _, _ = _shown(screen, "Start")
+    assert "Get into position" in texts and MIRROR not in texts, texts
