@@ -57,6 +57,7 @@ def fixed(
 
     class FixedIcon(icon_class):  # type: ignore[misc]
         _systray_manager: Any  # pystray's: the tray's window, None while there is none
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             self._posted: queue.Queue[Callable[[], None]] = queue.Queue()
             self._private: Xlib.display.Display | None = None  # for other threads: see _on_private
