@@ -32,6 +32,24 @@ proc qlbreak_tree {w} {
 }
 """
 
+# Tcl run inside the app: press buttons by their words, one after the other, in one
+# evaluation (no tick of the window's own comes in between: a timed walk is held
+# still this way, where a demo speed would race a test that looks from outside).
+PRESS = r"""
+proc qlbreak_all {w} {
+    set found [list $w]
+    foreach c [winfo children $w] { lappend found {*}[qlbreak_all $c] }
+    return $found
+}
+proc qlbreak_text {w} { if {[catch {$w cget -text} t]} { return "" }; return $t }
+proc qlbreak_press {args} {
+    foreach label $args {
+        set all [qlbreak_all .]
+        [lindex $all [lsearch -exact [lmap w $all { qlbreak_text $w }] $label]] invoke
+    }
+}
+"""
+
 
 def missing_tools(tools: tuple[str, ...] = TOOLS) -> list[str]:
     return [t for t in tools if shutil.which(t) is None]

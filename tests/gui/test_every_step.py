@@ -10,7 +10,7 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches.catalogue import load
 from tests.gui.conftest import APP, Dialog
-from tests.gui.screen import Screen, wait_until
+from tests.gui.screen import PRESS, Screen, wait_until
 
 CATALOGUE = load()
 
@@ -23,19 +23,9 @@ CATALOGUE = load()
 # qlbreak_press: press buttons by their words, one after the other. A walk is held still
 # this way where a demo speed would race the test: a hold lasts 1 s at --speed 60, a
 # switch 83 ms, and a late tick carries a hold's overflow past it.
-TCL = r"""
-proc qlbreak_all {w} {
-    set found [list $w]
-    foreach c [winfo children $w] { lappend found {*}[qlbreak_all $c] }
-    return $found
-}
-proc qlbreak_text {w} { if {[catch {$w cget -text} t]} { return "" }; return $t }
-proc qlbreak_press {args} {
-    foreach label $args {
-        set all [qlbreak_all .]
-        [lindex $all [lsearch -exact [lmap w $all { qlbreak_text $w }] $label]] invoke
-    }
-}
+TCL = (
+    PRESS
+    + r"""
 proc qlbreak_layout {} {
     set found [list [expr {[winfo rooty .] + [winfo height .]}]]
     foreach w [qlbreak_all .walk] {
@@ -47,6 +37,7 @@ proc qlbreak_layout {} {
     return $found
 }
 """
+)
 
 
 def _check(screen: Screen, layout: str) -> None:

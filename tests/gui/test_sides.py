@@ -9,25 +9,15 @@ from PIL import Image, ImageOps
 
 from qlbreak.storage.paths import assets_dir
 from tests.gui.conftest import APP
-from tests.gui.screen import Screen, wait_until
+from tests.gui.screen import PRESS, Screen, wait_until
 
 STEP = 7  # pixels between samples: every line of the figure is crossed
 
 # Tcl run inside the dialog, in one evaluation: press buttons by their words, one after
 # the other (the walk is held still: no tick comes in between); and the picture as shown.
-TCL = r"""
-proc qlbreak_all {w} {
-    set found [list $w]
-    foreach c [winfo children $w] { lappend found {*}[qlbreak_all $c] }
-    return $found
-}
-proc qlbreak_text {w} { if {[catch {$w cget -text} t]} { return "" }; return $t }
-proc qlbreak_press {args} {
-    foreach label $args {
-        set all [qlbreak_all .]
-        [lindex $all [lsearch -exact [lmap w $all { qlbreak_text $w }] $label]] invoke
-    }
-}
+TCL = (
+    PRESS
+    + r"""
 proc qlbreak_picture {step} {
     set label [lsearch -inline -glob [qlbreak_all .] *.illustration]
     set img [$label cget -image]
@@ -39,6 +29,7 @@ proc qlbreak_picture {step} {
     return $found
 }
 """
+)
 
 
 def _shown(screen: Screen, *press: str) -> tuple[list[str], tuple[int, int], list[int]]:

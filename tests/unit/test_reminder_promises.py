@@ -10,8 +10,6 @@ import logging
 import queue
 from datetime import datetime, timedelta
 
-import pytest
-
 from qlbreak.core.commands import Snooze, StretchNow
 from qlbreak.core.session import Feeling
 from qlbreak.storage.config import Config
@@ -21,14 +19,6 @@ from qlbreak.tray.ports import Ports
 from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 from tests.unit.test_service import BERLIN, MONDAY_0925, Rig
-
-
-@pytest.fixture
-def app(tmp_path):
-    a = Rig(tmp_path)
-    a.service.step()
-    yield a
-    a.history.close()
 
 
 def test_a_stretch_rated_it_hurt_is_not_what_the_snoozed_reminder_brings_back(app):

@@ -8,8 +8,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from qlbreak.core import schedule
 from qlbreak.core.commands import (
     OpenMenu,
@@ -76,14 +74,6 @@ class Rig:
 
     def kinds(self):
         return [e.kind for e in self.history.events()]
-
-
-@pytest.fixture
-def app(tmp_path):
-    a = Rig(tmp_path)
-    a.service.step()
-    yield a
-    a.history.close()
 
 
 def test_the_title_names_the_next_reminder_and_the_menu_follows_the_state(app):
