@@ -22,7 +22,7 @@ from tests.gui.screen import wait_until
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DIALOG, MENU, PROMPT = "qlbreak-dialog", "qlbreak-menu", "qlbreak-prompt"
 SETTINGS, WELCOME = "qlbreak-settings", "qlbreak-welcome"
-NAMES = {s.name for s in load()}
+NAMES = {s.name for s in load()} | {v.name for s in load() for v in s.variants}  # a door frame, no stick
 BOX = ("rootx", "rooty", "width", "height")  # a Tk window's place on screen, through winfo
 
 
