@@ -17,7 +17,7 @@ from collections.abc import Callable
 def run_apart(work: Callable[[], object]) -> bool:
     """Start ``work`` in a child of its own and return at once (True); False where
     that cannot be done, and then nothing was started."""
-    if not hasattr(os, "fork"):
+    if sys.platform == "win32" or not hasattr(os, "fork"):
         return False
     for stream in (sys.stdout, sys.stderr):
         stream.flush()

@@ -111,6 +111,8 @@ def open_stretch(folder: Path) -> int | None:
 def ask_to_front(pid: int) -> bool:
     """Ask the stretch window ``pid`` (not the tray's child: its tray is gone) to come
     to the front; False if it has ended meanwhile."""
+    if sys.platform == "win32":  # no such signal there (and no flock: never reached)
+        return False
     try:
         os.kill(pid, signal.SIGUSR1)
     except OSError:
