@@ -31,12 +31,11 @@ from qlbreak.storage.privacy import private_folder
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.tray import logs
 from qlbreak.tray.autostart import for_this_system
-from qlbreak.tray.buttons import ButtonNotifications
 from qlbreak.tray.channels import Server
 from qlbreak.tray.icon import TrayIcon
 from qlbreak.tray.instance import Endpoint, InstanceError
 from qlbreak.tray.notify import Notifications, choose_sender
-from qlbreak.tray.ports import Alarm, Ports, Post
+from qlbreak.tray.ports import Alarm, ButtonNotifier, Ports, Post
 from qlbreak.tray.service import Service
 from qlbreak.tray.windows import ChildWindows
 
@@ -85,7 +84,7 @@ def serve(
     notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
     settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
     # Buttons on the notification start windows: only where there is a display for them.
-    buttons = ButtonNotifications(icon_file, post) if display else None
+    buttons = _buttons(icon_file, post) if display else None
     detectors = for_this_desktop(session_lock=session_lock)
     alarm = _alarm(post, paths)
     ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, detectors, buttons, alarm)
@@ -152,6 +151,18 @@ def _alarm(post: Post, paths: Paths) -> Alarm | None:
 
         return alarm_linux.for_this_system(post, [paths.config_file])
     return None
+
+
+def _buttons(icon_file: str, post: Post) -> ButtonNotifier:
+    """The reminder as a notification with buttons: straight over D-Bus on Linux (a
+    third of desktop-notifier's memory), through desktop-notifier elsewhere."""
+    if sys.platform.startswith("linux"):
+        from qlbreak.tray.buttons_dbus import FreedesktopNotifications
+
+        return FreedesktopNotifications(icon_file, post)
+    from qlbreak.tray.buttons import ButtonNotifications
+
+    return ButtonNotifications(icon_file, post)
 
 
 def _as_given(config: Config) -> Config:

@@ -20,6 +20,7 @@ from tests.e2e.test_tray import DIALOG, MENU, PROMPT, shot, tk_title
 from tests.gui.screen import end, require, wait_until
 
 TOOLTIP = "qlbreak-tooltip"
+ICON = str(Path(__file__).resolve().parents[2] / "assets" / "qlbreak.png")
 FULL_SCREEN_WINDOW = """
 import tkinter
 root = tkinter.Tk(className="presenting")
@@ -239,16 +240,43 @@ def test_a_reminder_waits_while_a_microphone_is_in_use_and_shows_when_the_call_e
     wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 15, "the reminder after the call", interval=0.5)
 
 
-def test_a_pointer_notification_without_buttons_is_taken_away_with_the_reminder(desktop, monkeypatch):
+def adapters():
+    from qlbreak.tray.buttons import ButtonNotifications
+    from qlbreak.tray.buttons_dbus import FreedesktopNotifications
+
+    return [FreedesktopNotifications, ButtonNotifications]  # Linux's, and Windows' and macOS's
+
+
+@pytest.mark.parametrize("adapter", adapters(), ids=["dbus", "desktop-notifier"])
+def test_a_pointer_notification_without_buttons_is_taken_away_with_the_reminder(desktop, monkeypatch, adapter):
     """Where the prompt is the reminder, the notification pointing to it goes when it is
     answered, through the same adapter, on the real server."""
-    from qlbreak.tray.buttons import ButtonNotifications
-
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.bus_address)
     before = desktop.displayed()
-    icon = str(Path(__file__).resolve().parents[2] / "assets" / "qlbreak.png")
-    notifications = ButtonNotifications(icon, lambda command: None, app_name="qlbreak-pointer-test")
-    assert notifications.point("Time for a stretch: Cat-cow", "Start, snooze or skip it in qlbreak's prompt.", 60)
-    wait_until(lambda: desktop.displayed() == before + 1, 10, "the pointer on screen")
-    notifications.withdraw()
-    wait_until(lambda: desktop.displayed() == before, 10, "the pointer taken away")
+    notifications = adapter(ICON, lambda command: None, app_name="qlbreak-pointer-test")
+    try:
+        assert notifications.point("Time for a stretch: Cat-cow", "Start, snooze or skip it in qlbreak's prompt.", 60)
+        wait_until(lambda: desktop.displayed() == before + 1, 10, "the pointer on screen")
+        notifications.withdraw()
+        wait_until(lambda: desktop.displayed() == before, 10, "the pointer taken away")
+    finally:
+        getattr(notifications, "close", lambda: None)()
+
+
+@pytest.mark.parametrize("adapter", adapters(), ids=["dbus", "desktop-notifier"])
+def test_each_adapter_posts_a_press_and_closes_the_pressed_notification(desktop, monkeypatch, adapter):
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.bus_address)
+    before = desktop.displayed()
+    posted: list[object] = []
+    notifications = adapter(ICON, posted.append, app_name="qlbreak-adapter-test")
+    actions = (("stretch", "Start"), ("snooze", "Snooze 10 min"), ("skip", "Skip today"))
+    try:
+        assert notifications.remind("Time for a stretch: Cat-cow", "A gentle stretch.", actions, 60)
+        wait_until(lambda: desktop.displayed() == before + 1, 10, "the reminder on screen")
+        desktop.press("Snooze 10 min")
+        wait_until(lambda: posted, 10, "the press posted")
+        assert [type(c).__name__ for c in posted] == ["Snooze"]
+        notifications.withdraw()  # what the service does once the snooze is carried out
+        wait_until(lambda: desktop.displayed() == before, 10, "the pressed notification taken away")
+    finally:
+        getattr(notifications, "close", lambda: None)()
