@@ -11,9 +11,12 @@ from datetime import datetime
 from qlbreak.core import reminder, schedule
 from qlbreak.core.picker import Preferences, still_offered
 from qlbreak.core.reminder import OnShow
+from qlbreak.core.schedule import Occurrence
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.stretches.choosing import NothingFits, choose
+
+LOOK_AHEAD = 8  # occurrences passed over at most when naming the next one that shows
 
 
 class Proposer:
@@ -43,3 +46,16 @@ class Proposer:
         today = schedule.start_of_day(now)
         done = [e.at for e in self.history.events(since=today) if e.kind == "done"]
         return reminder.covered(done, schedule.count_on(plan.reminders, now), now)
+
+    def next_shown(
+        self, plan: schedule.Plan, now: datetime, handled: frozenset[schedule.OccurrenceKey]
+    ) -> Occurrence | None:
+        """The next occurrence that will show, as far as the history says now: one a
+        stretch already covers (done just before it, or the day's all done) is passed
+        over, so the tray never names a reminder that will stay quiet."""
+        for _ in range(LOOK_AHEAD):
+            coming = schedule.next_occurrence(plan.reminders, now, handled)
+            if coming is None or self.covered(plan, coming.at) is None:
+                return coming
+            handled = handled | {coming.key}
+        return None

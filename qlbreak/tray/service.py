@@ -263,6 +263,9 @@ class Service:
     def _fire(self, occ: Occurrence, now: datetime) -> None:
         if self.reminder is not None:
             self._move(reminder.Event.SUPERSEDE, now)
+        if (why := self.proposer.covered(self.config.plan, now)) is not None:
+            log.info("%s of %s not shown: %s", occ.reminder, occ.day, why)
+            return  # settled in the schedule's state; the history has the stretch that covered it
         stretch = self._pick(now)
         fired = Event(now, "fired", stretch.id if stretch else None, reminder=occ.reminder, occurrence=occ.day)
         if not self.history.claim(fired):
@@ -270,9 +273,6 @@ class Service:
             return
         if stretch is None:
             log.warning("no stretch fits the settings; %s not shown", occ.reminder)
-            return
-        if (why := self.proposer.covered(self.config.plan, now)) is not None:
-            log.info("%s of %s not shown: %s", occ.reminder, occ.day, why)
             return
         due = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace)
         self.reminder = self.presenter.present(due, now, self.config, self._stretching)
@@ -387,7 +387,7 @@ class Service:
         done_today, run, autostart = self.tally.now(now)
         return tray_view.View(
             now=now,
-            coming=schedule.next_occurrence(plan.reminders, now, self.state.handled),
+            coming=self.proposer.next_shown(plan, now, self.state.handled),
             reminder=self.reminder,
             paused_until=self.state.paused_until,
             done_today=done_today,

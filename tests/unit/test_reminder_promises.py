@@ -82,6 +82,7 @@ def test_a_stretch_done_just_before_a_reminder_covers_it(app, caplog):
     assert app.windows.prompts == [] and app.notifier.sent == [] and app.tray.look == "normal"
     assert "not shown: stretched at 09:25" in caplog.text
     assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
+    assert app.kinds() == ["done"]  # no "fired" in the history for a reminder nobody saw
 
 
 def test_when_the_days_stretches_are_done_the_rest_of_its_reminders_stay_quiet(app, caplog):
@@ -97,6 +98,19 @@ def test_when_the_days_stretches_are_done_the_rest_of_its_reminders_stay_quiet(a
     app.at(2 * 3600 + 10 * 60)  # lunch at 12:30, 2 of 2 done
     assert len(app.windows.prompts) == 1
     assert "today's stretches are done (2/2)" in caplog.text
+
+
+def test_the_tray_never_names_a_reminder_that_will_stay_quiet(app):
+    app.at(5 * 60)  # 09:30: the morning reminder shows
+    app.do(StretchNow())
+    app.history.record(Event(app.clock.now(), "done", app.windows.stretches[0]))
+    app.finish("stretch", "done")
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
+    app.at(2 * 3600 + 40 * 60)  # 12:10: a second stretch, from the tray
+    app.do(StretchNow())
+    app.history.record(Event(app.clock.now(), "done", app.windows.stretches[1]))
+    app.finish("stretch", "done")
+    assert app.tray.title == "qlbreak \u2014 next: morning at 09:30 tomorrow"  # lunch will stay quiet
 
 
 def test_the_first_start_shows_nothing_that_fell_due_before_it(tmp_path):
