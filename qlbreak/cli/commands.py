@@ -33,11 +33,20 @@ def cmd_list(ctx: Context) -> int:
     """Every stretch the filters keep: those in the user's rotation first, then the
     others, each with why the settings leave it out ("on the floor", "needs a ball")."""
     from qlbreak.core.picker import Preferences, uses, why_not
+    from qlbreak.storage import resting
 
     a = ctx.args
     prefs = Preferences(no_floor=False, equipment=frozenset(vocabulary.EQUIPMENT)) if a.all else ctx.config.prefs
+    try:
+        now = ctx.now()
+    except Fail:  # a zone not understood: the listing itself needs none
+        now = datetime.now().astimezone()
+    rests = {
+        k: f"resting until {resting.words(v.astimezone(now.tzinfo))}: you said it hurt"
+        for k, v in resting.read(ctx.paths.history_db, now).items()
+    }
     shown = [
-        (s, why_not(s.candidate, prefs))
+        (s, why_not(s.candidate, prefs) or rests.get(s.id))
         for s in ctx.catalogue
         if (not a.no_floor or s.no_floor)
         and (a.position is None or s.position == a.position)

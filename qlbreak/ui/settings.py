@@ -23,7 +23,8 @@ from pathlib import Path
 from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
-from qlbreak.storage import config, config_words
+from qlbreak.storage import config, config_words, resting
+from qlbreak.storage.paths import default_paths
 from qlbreak.stretches import catalogue
 from qlbreak.ui import file_notes, form
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
@@ -60,6 +61,7 @@ class SettingsWindow:
         self.refused = False  # Save was refused: the message lists what is still wrong
         self.about = ""  # what the message says: "file", "fields" or nothing
         c = self.loaded.config
+        self.resting = _resting(c.timezone)
         self.f: Fonts = make_fonts(root)
         self.wrap = int((SIZE[0] - 60) * scale_of(root))
         root.title(TITLE)
@@ -252,10 +254,15 @@ class SettingsWindow:
         prefs = self.prefs()
         unfiltered = replace(prefs, avoid=frozenset())
         reasons = {s.id: why_not(s.candidate, unfiltered) for s in self.catalogue}
-        self.stretches.explain(reasons, {s.id: uses(s.candidate, prefs) for s in self.catalogue})
-        offered = sum(1 for s in self.catalogue if why_not(s.candidate, prefs) is None)
-        total = len(self.catalogue)
-        self.count.configure(text=f"{offered} of {total} in your rotation. Tick Leave out to never be offered one.")
+        used = {s.id: uses(s.candidate, prefs) for s in self.catalogue}
+        self.stretches.explain(reasons, used, self.resting)
+        allowed = {s.id for s in self.catalogue if why_not(s.candidate, prefs) is None}
+        rest = len(allowed & self.resting.keys())
+        resting_now = f", {rest} resting after it hurt" if rest else ""
+        self.count.configure(
+            text=f"{len(allowed) - rest} of {len(self.catalogue)} in your rotation{resting_now}."
+            " Tick Leave out to never be offered one."
+        )
 
     def wanted(self) -> tuple[config.Config | None, form.Problems, str]:
         """The settings as shown, what is wrong with them (each with its field), and the
@@ -340,6 +347,20 @@ class SettingsWindow:
         )
         answer(f"saved{said}")
         self.root.destroy()
+
+
+def _resting(zone_name: str) -> dict[str, str]:
+    """Each stretch resting after "it hurt", with the day its rest ends, read from the
+    user's history (read-only: the tray and the stretch window own it). Nothing rests
+    when it cannot be read: the window opens all the same."""
+    from qlbreak import clock
+
+    try:
+        now = clock.now(zone_name)
+    except clock.UnknownZone:
+        now = clock.now()
+    ends = resting.read(default_paths().history_db, now)
+    return {k: resting.words(v.astimezone(now.tzinfo)) for k, v in ends.items()}
 
 
 def open_window(spec: Spec, build: Callable[[tk.Tk, Palette, Spec], object]) -> None:

@@ -1,7 +1,8 @@
 """Every stretch as a row in the settings window: its picture, its name, whether it is
 in the rotation (and with what) and, when not, why ("on the floor", "needs a massage
-ball"); "Leave out" keeps a stretch out for good. The list scrolls with the wheel and follows the
-keyboard focus; the pictures are decoded after the window is up, one at a time."""
+ball", resting after "it hurt"); "Leave out" keeps a stretch out for good. The list
+scrolls with the wheel and follows the keyboard focus; the pictures are decoded after
+the window is up, one at a time."""
 
 from __future__ import annotations
 
@@ -84,14 +85,19 @@ class StretchList:
     def avoided(self) -> frozenset[str]:
         return frozenset(k for k, v in self.leave_out.items() if v.get())
 
-    def explain(self, reasons: Mapping[str, str | None], used: Mapping[str, str | None]) -> None:
-        """Say, under each name, whether it is in the rotation (and with what), or why not."""
+    def explain(
+        self, reasons: Mapping[str, str | None], used: Mapping[str, str | None], resting: Mapping[str, str]
+    ) -> None:
+        """Say, under each name, whether it is in the rotation (and with what), or why not;
+        ``resting``: the day each stretch rated "it hurt" is offered again."""
         for stretch_id, label in self.why.items():
-            reason, things = reasons.get(stretch_id), used.get(stretch_id)
+            reason, things, until = reasons.get(stretch_id), used.get(stretch_id), resting.get(stretch_id)
             if self.leave_out[stretch_id].get():
                 text, colour = "Left out: you chose to", self.p.muted
             elif reason:
                 text, colour = f"Not offered: {reason}", self.p.muted
+            elif until:
+                text, colour = f"Resting until {until}: you said it hurt", self.p.muted
             else:
                 text, colour = "In your rotation" + (f", with {things}" if things else ""), self.p.accent
             label.configure(text=text, fg=colour)
