@@ -171,6 +171,16 @@ class Dialog:
         name = text.lower().replace(" ", "_").replace("'", "")
         return button(self.buttons, text, command, self.palette, self.fonts, primary=primary, name=name)
 
+    def _another(self) -> tk.Button:
+        """The "Another one" button, greyed out once it found that no other stretch fits."""
+        b = self._button("Another one", lambda: self.press(self.walk.another))
+        if self.walk.alone:
+            self._grey(b)
+        return b
+
+    def _grey(self, b: tk.Button) -> None:
+        b.configure(state="disabled", disabledforeground=self.palette.muted, cursor="", takefocus=False)
+
     def _intro(self) -> list[tk.Button]:
         s = self.walk.stretch
         needs = " or ".join(wording.EQUIPMENT[e] for e in s.equipment)
@@ -188,7 +198,7 @@ class Dialog:
         self.picture.show(mirrored=False, moving=True)
         return [
             self._button("Start", lambda: self.press(self.walk.next), primary=True),
-            self._button("Another one", lambda: self.press(self.walk.another)),
+            self._another(),
             self._button("Not now", self.close),
         ]
 
@@ -227,7 +237,7 @@ class Dialog:
         self.picture.show(mirrored=False, moving=False)
         return [
             self._button("I'm ready", lambda: self.press(self.walk.next), primary=True),
-            self._button("Another one", lambda: self.press(self.walk.another)),
+            self._another(),
         ]
 
     def _hold(self) -> list[tk.Button]:
@@ -324,6 +334,10 @@ class Dialog:
             action(self.now())
         except NothingFits as err:
             self.hint.configure(text=str(err).capitalize())
+            if self.walk.alone:  # said once: the button goes grey, so it is not pressed in vain
+                for b in self.buttons.winfo_children():
+                    if isinstance(b, tk.Button) and b.winfo_name() == "another_one":
+                        self._grey(b)
             return
         if self.walk.stretch is not before:
             self._load_stretch()

@@ -40,7 +40,8 @@ class Walkthrough:
         self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
         self.workdays, self.wall = workdays, wall
         self.session: Session = begin(stretch.timing)
-        self.offered = {stretch.id}  # stretches offered in this dialog
+        self.offered: dict[str, Stretch] = {stretch.id: stretch}  # offered in this dialog, in turn
+        self.alone = False  # "Another one" found that nothing else fits: said once, then no more
         self.streak = 0  # set once the stretch is done
         self.outcome = "closed"  # the last record made: "done", "partial", "skipped", "switched";
         # "closed": none (closed before the first hold, or only looked at)
@@ -110,17 +111,26 @@ class Walkthrough:
         self.session = begin(self.stretch.timing)
 
     def another(self, now: float) -> None:
-        """Record the switch and start over with a different stretch.
+        """Record the switch and start over with a different stretch: each one in the
+        rotation in turn, the picker's order, then round again from the first.
 
         Raises NothingFits, with nothing recorded or changed, when no other fits."""
         self.session.another(now)  # an illegal move raises before anything is picked
         fresh = self.another_for(self.history, frozenset(self.offered))
+        if fresh.id in self.offered:  # every one that fits was offered: round again
+            fresh = self._after(self.stretch.id)
         if fresh.id == self.stretch.id:
-            raise NothingFits("no other stretch fits your settings")
+            self.alone = True
+            raise NothingFits("this is the only stretch that fits your settings")
         self._move(lambda s: s.another(now))
         self.stretch = fresh
-        self.offered.add(fresh.id)
+        self.offered.setdefault(fresh.id, fresh)
         self.session = begin(fresh.timing)
+
+    def _after(self, current: str) -> Stretch:
+        """The stretch offered after ``current`` the first time round (the first after the last)."""
+        order = list(self.offered)
+        return self.offered[order[(order.index(current) + 1) % len(order)]]
 
     def _move(self, action: Callable[[Session], Session]) -> None:
         before = self.session.phase

@@ -343,3 +343,58 @@ def test_a_window_started_ahead_ends_quietly_when_not_needed_or_told_wrongly(scr
     assert wrong.returncode == 2 and wrong.stdout == ""
     assert wrong.stderr.startswith("qlbreak: the stretch window was told wrongly: missing ")
     assert len(wrong.stderr.strip().splitlines()) == 1
+
+
+def test_another_one_offers_the_whole_rotation_in_turn(screen, open_dialog):
+    """Twelve clicks on "Another one" under the default settings: every title is a
+    stretch in the rotation, each one comes before any repeats, and the window never
+    says that nothing else fits."""
+    from qlbreak.core.picker import Preferences, allowed
+
+    prefs = Preferences()
+    rotation = {s.for_equipment(prefs.equipment).name: s.id for s in CATALOGUE if allowed(s.candidate, prefs)}
+    assert len(rotation) > 2
+    d = open_dialog()
+    screen.wait_text(APP, "^Another one$")
+    title = screen.send(APP, "wm", "title", ".")
+    seen = [rotation[title.removeprefix("qlbreak — ")]]
+    for _ in range(12):
+        before = title
+        screen.press(APP, "Another one")
+
+        def changed(before: str = before) -> str | None:
+            now = screen.send(APP, "wm", "title", ".")
+            if any("No other stretch" in t or "only stretch" in t for t in screen.texts(APP)):
+                return "told: no other stretch"
+            return now if now != before else None
+
+        title = wait_until(changed, 10, "another stretch")
+        assert title.startswith("qlbreak — "), f"{title} after {len(seen) - 1} clicks: {seen}"
+        seen.append(rotation[title.removeprefix("qlbreak — ")])
+    first_repeat = next(i for i, s in enumerate(seen) if s in seen[:i])
+    assert set(seen[:first_repeat]) == set(rotation.values()), seen
+    assert seen[first_repeat] == seen[0], seen  # round again from the first
+    screen.press(APP, "Not now")
+    assert d.exited() == 0
+
+
+def test_another_one_when_only_one_fits_says_so_once_and_greys_out(screen, open_dialog, shots):
+    config = default_paths().config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    others = sorted(CATALOGUE.ids - {"seated-twist"})
+    config.write_text("[stretches]\navoid = [" + ", ".join(f'"{i}"' for i in others) + "]\n")
+    d = open_dialog("seated-twist")
+    wid = d.window("qlbreak — Seated twist")
+    screen.press(APP, "Another one")
+    screen.wait_text(APP, "^This is the only stretch that fits your settings$")
+    screen.send(APP, "update")  # painted before the picture is taken
+    screen.screenshot(shots / "another-only-one.png", wid)
+    assert screen.send(APP, ".walk.buttons.another_one", "cget", "-state") == "disabled"
+    assert screen.send(APP, "wm", "title", ".") == "qlbreak — Seated twist"
+    screen.press(APP, "Start")  # the next screen keeps it grey, and says nothing more
+    screen.wait_text(APP, "^Get into position$")
+    assert screen.send(APP, ".walk.buttons.another_one", "cget", "-state") == "disabled"
+    assert not any("only stretch" in t for t in screen.texts(APP))
+    screen.key(wid, "Escape")  # closed before the first hold: nothing recorded
+    assert d.exited() == 0
+    assert history()["events"] == []

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from qlbreak.core.picker import Preferences
+from qlbreak.core.picker import Preferences, allowed
 from qlbreak.core.session import Feeling, Phase
 from qlbreak.storage.history import History
 from qlbreak.stretches.catalogue import load
@@ -121,6 +121,37 @@ def test_another_one_records_a_switch_and_offers_something_new(history):
     assert [e.kind for e in history.events()] == ["switched"] * 4
 
 
+@pytest.mark.parametrize("demo", [False, True])
+def test_another_one_offers_the_whole_rotation_in_turn_then_round_again(history, demo):
+    """Twelve presses under the default settings: each stretch in the rotation once
+    (whatever the picker's rules about today's declines), then from the first again;
+    never "nothing else fits". A demo records nothing, and goes round the same way."""
+    w = walk(history)
+    w.demo = demo
+    rotation = {s.id for s in CATALOGUE if allowed(s.candidate, Preferences())}
+    seen = [w.stretch.id]
+    for _ in range(12):
+        w.another(0)
+        seen.append(w.stretch.id)
+    first_round = seen[: len(rotation)]
+    assert set(first_round) == rotation and seen[len(rotation) :] == first_round[: 13 - len(rotation)]
+    assert not w.alone
+    assert {e.kind for e in history.events()} == (set() if demo else {"switched"})
+
+
+def test_choose_skips_what_was_offered_while_anything_else_fits(history):
+    """``skip`` (what this window offered) is never chosen while another stretch fits,
+    and when it covers the whole rotation the choice is still one that fits."""
+    prefs = Preferences()
+    rotation = {s.id for s in CATALOGUE if allowed(s.candidate, prefs)}
+    skip: set[str] = set()
+    while skip != rotation:
+        chosen = choose(CATALOGUE, prefs, history, NOW, frozenset(skip)).id
+        assert chosen in rotation - skip
+        skip.add(chosen)
+    assert choose(CATALOGUE, prefs, history, NOW, frozenset(skip)).id in rotation
+
+
 def test_choose_follows_the_settings_and_explains_when_nothing_fits(history):
     prefs = Preferences(no_floor=True)
     assert choose(CATALOGUE, prefs, history, NOW).no_floor
@@ -141,9 +172,11 @@ def test_it_hurt_rests_the_stretch(history):
 def test_another_one_when_nothing_else_fits_changes_nothing(history):
     only = Preferences(avoid=CATALOGUE.ids - {"seated-side-bend"})
     w = walk(history, "seated-side-bend", prefs=only)
-    with pytest.raises(NothingFits):
+    assert not w.alone
+    with pytest.raises(NothingFits, match="the only stretch that fits"):
         w.another(0)
     assert (w.stretch.id, w.session.phase, history.events()) == ("seated-side-bend", Phase.INTRO, [])
+    assert w.alone  # the window greys "Another one" out
 
 
 def test_a_hold_ended_early_is_partial_with_the_seconds_held_and_no_streak(history):
