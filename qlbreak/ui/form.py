@@ -130,14 +130,28 @@ def field_look(palette: Palette, fonts: Fonts) -> dict[str, Any]:
 def entry(parent: tk.Misc, text: str, palette: Palette, fonts: Fonts, width: int, name: str) -> tk.Entry:
     field = tk.Entry(parent, width=width, name=name, **field_look(palette, fonts))
     field.insert(0, text)
-    field.bind("<Control-a>", _select_all)  # Tk's own Ctrl+A goes to the line's start
-    field.bind("<FocusIn>", _select_all, add="+")  # typing replaces, as people expect
+    selects_all(field)
     return field
 
 
-def _select_all(event: tk.Event[tk.Entry]) -> str:
-    event.widget.selection_range(0, "end")
-    event.widget.icursor("end")
+def selects_all(field: Field) -> None:
+    """Ctrl+A selects all that ``field`` holds (Tk's own, emacs-style, goes to the line's
+    start: "2" typed over "10" made "210"), and so does coming into it with Tab or a
+    click, so that typing replaces it, as people expect. The click's own binding clears
+    the selection after the focus moves: the selecting waits for it (idle)."""
+    for keys in ("<Control-a>", "<Control-A>"):  # A: with Caps Lock on
+        field.bind(keys, lambda _e: _select_all(field))
+    field.bind("<FocusIn>", lambda _e: _select_soon(field), add="+")
+
+
+def _select_soon(field: Field) -> None:
+    field.after_idle(_select_all, field)
+
+
+def _select_all(field: Field) -> str:
+    if field.winfo_exists() and field.focus_get() is field:
+        field.selection_range(0, len(field.get()))
+        field.icursor("end")
     return "break"
 
 

@@ -186,6 +186,7 @@ class SettingsWindow:
         spin.insert(0, str(int(span.total_seconds() // 60)))
         spin.pack(side="left", padx=6)
         form.watch(spin, self._changed)
+        form.selects_all(spin)
         tk.Label(row, text=after, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         return spin
 

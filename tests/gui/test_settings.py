@@ -315,3 +315,83 @@ def test_the_history_window_shows_the_lines_read_only_and_escape_closes_it(scree
         assert proc.wait(timeout=10) == 0
     finally:
         end(proc)
+
+
+def test_a_stretch_that_hurt_rests_and_the_stretches_page_says_until_when(screen, window, shots):
+    """Rated "it hurt" yesterday: the stretch window said it would be left out for two
+    weeks, and the settings say the same (not "In your rotation")."""
+    from datetime import timedelta
+
+    from qlbreak.clock import now as clock_now
+    from qlbreak.core.picker import HURT_REST
+    from qlbreak.core.session import Feeling
+    from qlbreak.storage.history import Event, History
+
+    hurt = clock_now() - timedelta(days=1)
+    path = default_paths().history_db
+    path.parent.mkdir(parents=True, exist_ok=True)
+    history = History.open(path, hurt)
+    history.record(Event(hurt, "done", "seated-side-bend", Feeling.HURT))
+    history.close()
+    kept = path.read_bytes()
+    until = hurt + HURT_REST
+    w = window()
+    w.key("alt+2")
+    why = ".settings.body.stretchespage.stretchlist.canvas.rows.seated-side-bend.why"
+    said = f"Resting until {until:%a} {until.day} {until:%b}: you said it hurt"
+    wait_until(lambda: screen.send(SETTINGS, why, "cget", "-text") == said, 5, "the rest to be said")
+    assert screen.wait_text(SETTINGS, "^9 of 17 in your rotation") == (
+        "9 of 17 in your rotation, 1 resting after it hurt. Tick Leave out to never be offered one."
+    )
+    assert "In your rotation, with a chair" in screen.texts(SETTINGS)  # the others still are
+    row = ".settings.body.stretchespage.stretchlist.canvas.rows.seated-side-bend"
+    screen.send(SETTINGS, "event", "generate", f"{row}.leaveout", "<FocusIn>")  # scrolled into view
+    screen.screenshot(shots / "settings-resting.png", w.wid)
+    w.key("Escape")
+    assert w.exited() == 0
+    assert path.read_bytes() == kept  # read, never written
+
+
+def test_a_broken_history_rests_nothing_and_the_settings_open(screen, window):
+    path = default_paths().history_db
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("not a database")
+    w = window()
+    w.key("alt+2")
+    assert screen.wait_text(SETTINGS, "^10 of 17 in your rotation").startswith("10 of 17 in your rotation. ")
+    assert path.read_text() == "not a database"  # not moved aside: that is the tray's to do
+    w.key("Escape")
+    assert w.exited() == 0
+
+
+def test_ctrl_a_and_coming_into_a_minutes_field_select_it_so_typing_replaces(screen, window):
+    """Snooze 10; Ctrl+A, then 2: it reads 2 (Tk's own Ctrl+A went to the start: 210)."""
+    snooze, grace = f"{PAGE}.snoozerow.snooze", f"{PAGE}.gracerow.grace"
+    w = window()
+    assert screen.send(SETTINGS, snooze, "get") == "10"
+    screen.click_widget(SETTINGS, snooze)
+    wait_until(lambda: screen.send(SETTINGS, "focus") == snooze, 5, "the snooze field to have the focus")
+    wait_until(lambda: screen.send(SETTINGS, snooze, "selection", "present") == "1", 5, "a click-in to select all")
+    screen.run("xdotool", "key", "End")  # the cursor at the end, nothing selected
+    assert screen.send(SETTINGS, snooze, "selection", "present") == "0"
+    screen.run("xdotool", "key", "ctrl+a")
+    wait_until(lambda: screen.send(SETTINGS, snooze, "selection", "present") == "1", 5, "Ctrl+A to select all")
+    screen.run("xdotool", "type", "2")
+    wait_until(lambda: screen.send(SETTINGS, snooze, "get") == "2", 5, "2 typed over 10")
+    screen.run("xdotool", "key", "Tab")  # the keyboard's way in: all selected too
+    wait_until(lambda: screen.send(SETTINGS, "focus") == grace, 5, "the grace field to have the focus")
+    wait_until(lambda: screen.send(SETTINGS, grace, "selection", "present") == "1", 5, "Tab to select all")
+    screen.run("xdotool", "type", "7")
+    wait_until(lambda: screen.send(SETTINGS, grace, "get") == "7", 5, "7 typed over the grace")
+    time_field = f"{reminder_rows(screen)[0]}.time"  # an entry, built by form.entry: the same
+    screen.click_widget(SETTINGS, time_field)
+    wait_until(lambda: screen.send(SETTINGS, "focus") == time_field, 5, "the time field to have the focus")
+    screen.run("xdotool", "key", "End", "ctrl+a")
+    wait_until(lambda: screen.send(SETTINGS, time_field, "selection", "present") == "1", 5, "Ctrl+A to select all")
+    screen.run("xdotool", "type", "08:45")
+    wait_until(lambda: screen.send(SETTINGS, time_field, "get") == "08:45", 5, "08:45 typed over 09:30")
+    screen.press(SETTINGS, "Save")
+    assert w.exited() == 0, w.output()
+    plan = config.load(default_paths().config_file, IDS).config.plan
+    assert (plan.snooze.total_seconds(), plan.grace.total_seconds()) == (120, 420)
+    assert f"{plan.reminders[0].at:%H:%M}" == "08:45"
