@@ -64,14 +64,32 @@ class Context:
 
     @property
     def config(self) -> config_mod.Config:
-        """The settings; problems in the file are shown once, and defaults fill in."""
+        """The settings, defaults filling in for mistakes in the file. The tray's start
+        lists the mistakes (``config --check`` too, from ``loaded``); every other command
+        says in one line that there are some, so its own answer is not buried."""
         loaded = self.loaded
-        if not self._reported:
+        if not self._reported and loaded.problems:
             self._reported = True
-            for problem in loaded.problems:
-                print(problem, file=self.err)
-            if loaded.errors:
-                print("qlbreak: using defaults where the config is wrong", file=self.err)
+            from qlbreak.cli.tray import cmd_tray
+
+            if getattr(self.args, "run", None) is cmd_tray:
+                for problem in loaded.problems:
+                    print(problem, file=self.err)
+                if loaded.errors:
+                    print("qlbreak: using defaults where the config is wrong", file=self.err)
+            else:
+                count = len(loaded.problems)
+                from shlex import quote  # a path with spaces, to paste as it is
+
+                check = (
+                    f"qlbreak --config {quote(self.args.config)} config --check"
+                    if self.args.config
+                    else "qlbreak config --check"
+                )
+                print(
+                    f"qlbreak: your settings file has {count} mistake{'s' if count != 1 else ''}; see {check}",
+                    file=self.err,
+                )
         return loaded.config
 
     @contextmanager

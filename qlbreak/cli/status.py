@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from qlbreak.cli.context import Context
 
-FACT_WORDS = {
+FACT_WORDS = {  # what each fact means to a person; the detectors' words say where it comes from
     "locked": "screen locked",
     "full_screen": "full screen",
     "do_not_disturb": "do not disturb",
-    "microphone": "microphone in use",
-    "idle_seconds": "time since the last input",
+    "microphone": "a call",
+    "idle_seconds": "away from the desk",
 }
 SWITCHES = {"locked": "locked", "full_screen": "presenting", "do_not_disturb": "presenting"}
 SWITCHES |= {"microphone": "in_a_call", "idle_seconds": "away"}
@@ -56,6 +56,7 @@ def cmd_status(ctx: Context) -> int:
                 "holding": [r.value for r in reasons],
                 "waiting": [holds.WAITING[r] for r in reasons],
                 "detectors": available,
+                "detector_details": detectors.details(),  # what the libraries said, as in the log
                 "switched_off": off,
             }
         )
@@ -79,10 +80,10 @@ def cmd_status(ctx: Context) -> int:
         print("Nothing holds reminders right now", file=out)
     print("What qlbreak can tell on this desktop:", file=out)
     for fact, words in FACT_WORDS.items():
-        where = available.get(fact, "not available here")
+        where = available.get(fact, "qlbreak cannot tell on this system")
         if not getattr(rules, SWITCHES[fact]):
             where = f"switched off ([holds] {SWITCHES[fact]} = false)"
-        print(f"  {words:<26} {where}", file=out)
+        print(f"  {words}: {where}", file=out)
     return 0
 
 

@@ -20,7 +20,13 @@ FACTS = tuple(f.name for f in fields(Signals))  # locked, full_screen, do_not_di
 
 
 class Unavailable(Exception):
-    """This desktop cannot tell (the reason is said once, in the log)."""
+    """This desktop cannot tell. ``words`` say it for a person (``qlbreak status``:
+    "cannot ask the sound server (it refused the connection)"); ``detail`` is what the
+    library or the server said, for the log and ``status --json`` only."""
+
+    def __init__(self, words: str, detail: str = "") -> None:
+        super().__init__(f"{words} [{detail}]" if detail else words)
+        self.words, self.detail = words, detail
 
 
 class Detectors:
@@ -32,7 +38,7 @@ class Detectors:
         if unknown:
             raise ValueError(f"unknown facts: {sorted(unknown)}")
         self._sources = {name: list(found) for name, found in sources.items()}
-        self._why_not: dict[str, list[str]] = {}  # fact -> "X11: why it cannot tell", each source
+        self._why_not: dict[str, list[tuple[str, Unavailable]]] = {}  # fact -> (source, why it cannot tell)
         self._failed: set[str] = set()
 
     def look(self, wanted: frozenset[str] | None = None) -> Signals:
@@ -45,16 +51,20 @@ class Detectors:
         return Signals(**seen)  # type: ignore[arg-type]
 
     def available(self) -> dict[str, str]:
-        """For ``qlbreak status``: each fact, and where it is read from or why not."""
+        """For ``qlbreak status``: each fact, and where it is read from or why not, in words."""
         out: dict[str, str] = {}
         for name in FACTS:
             live = [source for source, _ in self._sources.get(name, [])]
             if live:
                 out[name] = f"read from {live[0]}"
             else:
-                reasons = self._why_not.get(name, [])
-                out[name] = "not available here" + (f" ({'; '.join(reasons)})" if reasons else "")
+                words = dict.fromkeys(why.words for _, why in self._why_not.get(name, []))
+                out[name] = "; ".join(words) or "qlbreak cannot tell on this system"
         return out
+
+    def details(self) -> dict[str, list[str]]:
+        """What each source that could not tell said, as the log has it (``status --json``)."""
+        return {name: [f"{source}: {why}" for source, why in whys] for name, whys in self._why_not.items()}
 
     def _read(self, name: str) -> bool | float | None:
         found = self._sources.get(name, [])
@@ -63,7 +73,7 @@ class Detectors:
             try:
                 return fact()
             except Unavailable as why:
-                self._why_not.setdefault(name, []).append(f"{source}: {why}")
+                self._why_not.setdefault(name, []).append((source, why))
                 log.info("cannot tell %s from %s here: %s", name.replace("_", " "), source, why)
                 found.pop(0)
             except Exception as err:  # noqa: BLE001 - a detector must never stop reminders

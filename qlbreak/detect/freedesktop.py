@@ -28,7 +28,7 @@ class Bus:
         try:
             from jeepney import DBusAddress, MessageType, new_method_call
         except ImportError as err:
-            raise Unavailable(f"jeepney is not installed ({err})") from err
+            raise Unavailable(MISSING, f"jeepney is not installed ({err})") from err
         message = new_method_call(DBusAddress(path, bus_name, interface), method, signature, body)
         reply = self._connection().send_and_get_reply(message, timeout=TIMEOUT)
         if reply.header.message_type is MessageType.error:
@@ -48,13 +48,23 @@ class Bus:
             try:
                 self._conn = open_dbus_connection(bus=self.which)
             except KeyError as err:  # jeepney: the address variable is not set
-                raise Unavailable(f"no {self.which.lower()} D-Bus ({err.args[0]} is not set)") from err
+                raise Unavailable(self._none, f"no {self.which.lower()} D-Bus ({err.args[0]} is not set)") from err
             except OSError as err:  # no socket there
-                raise Unavailable(f"no {self.which.lower()} D-Bus ({err})") from err
+                raise Unavailable(self._none, f"no {self.which.lower()} D-Bus ({err})") from err
             except ValueError as err:  # an address it cannot read ("disabled:", a typo)
                 variable = f"DBUS_{self.which}_BUS_ADDRESS"
-                raise Unavailable(f"no {self.which.lower()} D-Bus (${variable} is not an address it can use)") from err
+                detail = f"no {self.which.lower()} D-Bus (${variable} is not an address it can use)"
+                raise Unavailable(self._none, detail) from err
         return self._conn
+
+    @property
+    def _none(self) -> str:
+        """No such bus, in words: the session's is the desktop's, the system's is the computer's."""
+        whose = "the desktop" if self.which == "SESSION" else "the computer"
+        return f"cannot ask {whose} (its message service, D-Bus, is not there)"
+
+
+MISSING = "cannot ask the desktop (a part of qlbreak is missing: reinstall qlbreak)"
 
 
 class _Refused(Exception):
@@ -72,7 +82,9 @@ def do_not_disturb(session: Bus) -> bool:
             )
         )
     except _Refused as err:
-        raise Unavailable(f"the notification server has no do-not-disturb property ({err})") from err
+        raise Unavailable(
+            "this notification server does not say (it has no do-not-disturb setting qlbreak can read)", str(err)
+        ) from err
 
 
 def locked(system: Bus, session: Bus) -> bool:
@@ -88,7 +100,10 @@ def locked(system: Bus, session: Bus) -> bool:
         except _Refused:
             continue
     if hint is None:
-        raise Unavailable("neither logind's LockedHint nor a ScreenSaver service answers")
+        raise Unavailable(
+            "cannot tell (neither the login manager nor a screen saver says)",
+            "neither logind's LockedHint nor a ScreenSaver service answers",
+        )
     return False
 
 
@@ -108,5 +123,5 @@ def mutter_idle_seconds(session: Bus) -> float:
             "GetIdletime",
         )
     except _Refused as err:
-        raise Unavailable(f"no GNOME idle monitor ({err})") from err
+        raise Unavailable("GNOME cannot tell (this desktop is not GNOME, or it does not say)", str(err)) from err
     return float(body[0]) / 1000.0

@@ -21,7 +21,10 @@ def _quartz() -> Any:
     try:
         import Quartz  # type: ignore[import-not-found,unused-ignore]
     except ImportError as err:
-        raise Unavailable(f"pyobjc's Quartz is not installed ({err})") from err
+        raise Unavailable(
+            "cannot ask macOS (a part of qlbreak is missing: reinstall qlbreak)",
+            f"pyobjc's Quartz is not installed ({err})",
+        ) from err
     return Quartz
 
 

@@ -23,12 +23,12 @@ CONSENT = r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\Co
 
 def notification_state() -> int:
     if sys.platform != "win32":
-        raise Unavailable("not Windows")
+        raise Unavailable("cannot tell (this is not Windows)", "not Windows")
     import ctypes
 
     state = ctypes.c_int(0)
     if ctypes.windll.shell32.SHQueryUserNotificationState(ctypes.byref(state)) != 0:
-        raise Unavailable("SHQueryUserNotificationState failed")
+        raise Unavailable("Windows did not say", "SHQueryUserNotificationState failed")
     return state.value
 
 
@@ -60,13 +60,15 @@ class SessionLock:
 
     def locked(self) -> bool:
         if not self.listening:
-            raise Unavailable("the tray icon does not receive the session's lock messages")
+            raise Unavailable(
+                "Windows does not tell the tray icon", "the tray icon does not receive the session's lock messages"
+            )
         return self._locked
 
 
 def idle_seconds() -> float:
     if sys.platform != "win32":
-        raise Unavailable("not Windows")
+        raise Unavailable("cannot tell (this is not Windows)", "not Windows")
     import ctypes
     from ctypes import wintypes
 
@@ -76,7 +78,7 @@ def idle_seconds() -> float:
     info = LastInput()
     info.cbSize = ctypes.sizeof(LastInput)
     if not ctypes.windll.user32.GetLastInputInfo(ctypes.byref(info)):
-        raise Unavailable("GetLastInputInfo failed")
+        raise Unavailable("Windows did not say", "GetLastInputInfo failed")
     now = ctypes.windll.kernel32.GetTickCount()
     return float((int(now) - int(info.dwTime)) & 0xFFFFFFFF) / 1000.0  # the tick count wraps every 49.7 days
 
@@ -88,7 +90,7 @@ def microphone(stops: Callable[[], Iterator[int]] | None = None) -> bool:
 
 def _last_stops() -> Iterator[int]:
     if sys.platform != "win32":
-        raise Unavailable("not Windows")
+        raise Unavailable("cannot tell (this is not Windows)", "not Windows")
     import winreg
 
     def stops_under(key: Any) -> Iterator[int]:
@@ -114,6 +116,9 @@ def _last_stops() -> Iterator[int]:
     try:
         root = winreg.OpenKey(winreg.HKEY_CURRENT_USER, CONSENT)
     except OSError as err:
-        raise Unavailable(f"no microphone consent store (Windows 10 1903 or newer) ({err})") from err
+        raise Unavailable(
+            "this Windows does not say (Windows 10 of 2019 or newer does)",
+            f"no microphone consent store (Windows 10 1903 or newer) ({err})",
+        ) from err
     with root:
         yield from stops_under(root)

@@ -23,16 +23,20 @@ class X11:
     def _open(self) -> Any:
         if self._display is None:
             if not self._name:
-                raise Unavailable("no X display")
+                raise Unavailable(
+                    "cannot ask the display (there is no X display here)", "no X display: $DISPLAY is not set"
+                )
             try:
                 from Xlib import display as xdisplay
                 from Xlib.error import DisplayError
             except ImportError as err:
-                raise Unavailable(f"python-xlib is not installed ({err})") from err
+                missing = "cannot ask the display (a part of qlbreak is missing: reinstall qlbreak)"
+                raise Unavailable(missing, f"python-xlib is not installed ({err})") from err
             try:
                 self._display = xdisplay.Display(self._name)
             except (DisplayError, OSError) as err:
-                raise Unavailable(f"cannot open display {self._name}: {err}") from err
+                refused = "cannot ask the display (it refused the connection)"
+                raise Unavailable(refused, f"cannot open display {self._name}: {err}") from err
         return self._display
 
     def close(self) -> None:
@@ -49,7 +53,10 @@ class X11:
         if prop is None:
             supported = root.get_full_property(d.intern_atom("_NET_SUPPORTED"), 0)
             if supported is None:
-                raise Unavailable("no EWMH window manager says which window is active")
+                raise Unavailable(
+                    "the window manager does not say which window is in front",
+                    "no EWMH window manager: no _NET_ACTIVE_WINDOW, no _NET_SUPPORTED",
+                )
             return False
         if not prop.value or not prop.value[0]:
             return False
@@ -64,9 +71,14 @@ class X11:
 
     def idle_seconds(self) -> float:
         if os.environ.get("XDG_SESSION_TYPE") == "wayland":
-            raise Unavailable("a Wayland session: X11 sees only its own clients' input")
+            raise Unavailable(
+                "the X display cannot tell under Wayland (it sees only some programs)",
+                "a Wayland session: X11 sees only its own clients' input",
+            )
         d = self._open()
         if not d.has_extension("MIT-SCREEN-SAVER"):
-            raise Unavailable("the X server has no MIT-SCREEN-SAVER extension")
+            raise Unavailable(
+                "the display cannot tell (it keeps no idle time)", "the X server has no MIT-SCREEN-SAVER extension"
+            )
         info = d.screen().root.screensaver_query_info()
         return float(info.idle) / 1000.0

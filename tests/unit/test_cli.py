@@ -144,7 +144,22 @@ def test_a_bad_config_warns_and_the_command_still_runs(private_home):
     cfg.write_text('[[reminder]]\nname = "x"\ntime = "25:99"\n')
     status, out, err = qlbreak("--config", str(cfg), "schedule", "--json", "--days", "7")
     assert status == 0 and len(json.loads(out)) >= 2  # the defaults
-    assert f"{cfg}:3: time must be HH:MM" in err and "using defaults" in err
+    assert err == f"qlbreak: your settings file has 1 mistake; see qlbreak --config {cfg} config --check\n"
+
+
+def test_the_tray_start_lists_the_mistakes_in_the_settings_file(private_home, monkeypatch):
+    """The tray's start (and the log behind it) keeps the full list; the commands say one line."""
+    from types import SimpleNamespace
+
+    from qlbreak.cli.context import Context
+    from qlbreak.cli.tray import cmd_tray
+
+    cfg = private_home / "bad.toml"
+    cfg.write_text('[[reminder]]\nname = "x"\ntime = "25:99"\n')
+    err = io.StringIO()
+    config = Context(SimpleNamespace(config=str(cfg), run=cmd_tray), io.StringIO(), err).config
+    assert config.plan.reminders  # the defaults stand in
+    assert f"{cfg}:3: time must be HH:MM" in err.getvalue() and "using defaults" in err.getvalue()
 
 
 def test_config_path_check_and_init(private_home, monkeypatch):

@@ -13,7 +13,7 @@ from qlbreak.detect.facts import Detectors, Unavailable
 
 
 def _cannot() -> bool:
-    raise Unavailable("no such service")
+    raise Unavailable("cannot ask the service (it is not there)", "org.example.Service: ServiceUnknown")
 
 
 def _broken() -> bool:
@@ -33,8 +33,12 @@ def test_the_first_source_that_can_tell_answers_and_one_that_cannot_is_said_once
         assert d.look() == Signals(idle_seconds=42.0)
     assert sum("cannot tell idle seconds from X11" in r.getMessage() for r in caplog.records) == 1
     assert d.available()["idle_seconds"] == "read from Mutter"
-    assert d.available()["locked"] == "not available here (logind: no such service)"
-    assert d.available()["microphone"] == "not available here"
+    assert d.available()["locked"] == "cannot ask the service (it is not there)"  # in words, once
+    assert d.available()["microphone"] == "qlbreak cannot tell on this system"
+    assert d.details()["locked"] == [
+        "logind: cannot ask the service (it is not there) [org.example.Service: ServiceUnknown]"
+    ]
+    assert any("ServiceUnknown" in r.getMessage() for r in caplog.records)  # the detail is in the log
     assert d.look(frozenset({"locked"})) == Signals() and len(calls) == 2  # not asked when not wanted
 
 
@@ -68,8 +72,9 @@ def test_pactl_counts_a_recording_app_but_not_a_level_meter(tmp_path, monkeypatc
     monkeypatch.setattr(subprocess, "run", run(PACTL.split("Source Output #14", maxsplit=1)[0]))
     assert pulse.microphone("pactl") is False
     monkeypatch.setattr(subprocess, "run", run("", 1))
-    with pytest.raises(Unavailable, match="no sound server"):
+    with pytest.raises(Unavailable, match="no sound server") as caught:
         pulse.microphone("pactl")
+    assert caught.value.words == "cannot ask the sound server (it refused the connection)"
 
 
 @pytest.mark.parametrize(
@@ -153,8 +158,12 @@ def test_freedesktop_do_not_disturb_and_gnome_idle():
 
     server = ("org.freedesktop.Notifications", "Inhibited")
     assert freedesktop.do_not_disturb(FakeBus({server: True})) is True
-    with pytest.raises(Unavailable, match="no do-not-disturb"):
+    with pytest.raises(Unavailable) as caught:
         freedesktop.do_not_disturb(FakeBus({}))  # dunst 1.9 answers InvalidArgs, seen for real
+    assert caught.value.words == (
+        "this notification server does not say (it has no do-not-disturb setting qlbreak can read)"
+    )
+    assert "org.freedesktop.Notifications answered" in caught.value.detail  # for the log
     assert freedesktop.mutter_idle_seconds(FakeBus({("org.gnome.Mutter.IdleMonitor", "GetIdletime"): 61500})) == 61.5
     with pytest.raises(Unavailable):
         freedesktop.mutter_idle_seconds(FakeBus({}))
@@ -165,12 +174,13 @@ def test_each_platform_reads_each_fact_from_its_own_sources():
     from qlbreak.detect.windows import SessionLock
 
     on_windows = for_this_desktop("win32", session_lock=SessionLock()).available()
-    assert on_windows["locked"] == "read from the session's lock messages"
-    assert on_windows["microphone"] == "read from the microphone consent store"
+    assert on_windows["locked"] == "read from Windows' lock messages"
+    assert on_windows["microphone"] == "read from Windows' microphone settings"
     on_mac = for_this_desktop("darwin").available()
-    assert on_mac["idle_seconds"] == "read from Quartz" and on_mac["full_screen"] == "not available here"
+    assert on_mac["idle_seconds"] == "read from macOS" and on_mac["full_screen"] == "qlbreak cannot tell on this system"
     on_linux = for_this_desktop("linux").available()
-    assert on_linux["full_screen"] == "read from X11 (EWMH)" and on_linux["microphone"] == "read from pactl"
+    assert on_linux["full_screen"] == "read from the window manager"
+    assert on_linux["microphone"] == "read from the sound server"
 
 
 def test_a_bus_address_it_cannot_read_is_said_in_words(monkeypatch):
@@ -181,4 +191,5 @@ def test_a_bus_address_it_cannot_read_is_said_in_words(monkeypatch):
         Bus("SESSION").call(
             "org.freedesktop.Notifications", "/", "org.freedesktop.Notifications", "GetServerInformation"
         )
-    assert str(caught.value) == "no session D-Bus ($DBUS_SESSION_BUS_ADDRESS is not an address it can use)"
+    assert caught.value.words == "cannot ask the desktop (its message service, D-Bus, is not there)"
+    assert caught.value.detail == "no session D-Bus ($DBUS_SESSION_BUS_ADDRESS is not an address it can use)"
