@@ -172,10 +172,13 @@ class FakeButtons:
         self.shown: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
         self.pointed: list[tuple[str, str]] = []  # notifications without buttons
         self.withdrawn = 0
+        self.on_screen: str | None = None  # what a later run could take it away with
+        self.taken_away: list[str] = []  # what an earlier run left, taken away
 
     def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
         if self.capable:
             self.shown.append((title, message, tuple(actions)))
+            self.on_screen = str(len(self.shown))
         return self.capable
 
     def point(self, title: str, message: str, seconds: float) -> bool:
@@ -185,3 +188,10 @@ class FakeButtons:
 
     def withdraw(self) -> None:
         self.withdrawn += 1
+        self.on_screen = None
+
+    def left(self) -> str | None:
+        return self.on_screen
+
+    def take_away(self, left: str) -> None:
+        self.taken_away.append(left)

@@ -10,7 +10,8 @@ Version 2 keeps the reminder on show in any stage, with the stretch it proposes,
 snoozed reminder comes back after a restart with the same stretch, and the history
 records that are still waiting for the history to take them. Version 1 files
 (a shown reminder, or a snooze without its stretch) are read and upgraded on the next
-write.
+write. ``notification`` (optional) is what the next run can take the reminder's
+notification away with, should this run end without doing so (killed).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Saved:
     reminder: OnShow | None = None
     notice: str | None = None
     pending: tuple[Event, ...] = ()  # records the history has not taken yet
+    notification: str | None = None  # the reminder's notification, possibly still on screen
 
 
 def load(path: Path, now: datetime) -> Saved:
@@ -58,7 +60,8 @@ def load(path: Path, now: datetime) -> Saved:
             raise ValueError(f"unknown version {version!r}")
         reminder = _reminder(data["reminder"]) if version == VERSION else _reminder_v1(data)
         pending = tuple(Event.from_json(e) for e in data.get("pending", []))
-        return Saved(_state(data), reminder, pending=pending)
+        left = data.get("notification")
+        return Saved(_state(data), reminder, pending=pending, notification=left if isinstance(left, str) else None)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as err:
         aside = path.with_name(f"{path.name}.bad-{now:%Y%m%dT%H%M%S}")
         try:
@@ -91,18 +94,29 @@ class Saver:
         self._saved: tuple[object, datetime | None] = (None, None)
 
     def save(
-        self, state: ScheduleState, reminder: OnShow | None, pending: Sequence[Event], force: bool = False
+        self,
+        state: ScheduleState,
+        reminder: OnShow | None,
+        pending: Sequence[Event],
+        force: bool = False,
+        notification: str | None = None,
     ) -> None:
         """Raises OSError when the file cannot be written (the next change tries again)."""
         seen, (last_key, last_seen) = state.seen_until, self._saved
-        key = (replace(state, seen_until=None), reminder, tuple(pending))
+        key = (replace(state, seen_until=None), reminder, tuple(pending), notification)
         if not force and key == last_key and seen and last_seen and seen - last_seen < self.seen_every:
             return
-        save(self.path, state, reminder, pending)
+        save(self.path, state, reminder, pending, notification)
         self._saved = (key, seen)
 
 
-def save(path: Path, state: ScheduleState, reminder: OnShow | None, pending: Sequence[Event] = ()) -> None:
+def save(
+    path: Path,
+    state: ScheduleState,
+    reminder: OnShow | None,
+    pending: Sequence[Event] = (),
+    notification: str | None = None,
+) -> None:
     data = {
         "version": VERSION,
         "since": _instant(state.since),
@@ -120,6 +134,7 @@ def save(path: Path, state: ScheduleState, reminder: OnShow | None, pending: Seq
         if reminder
         else None,
         "pending": [e.as_record() for e in pending],
+        "notification": notification,
     }
     write_atomic(path, (json.dumps(data, indent=1) + "\n").encode())
 

@@ -90,6 +90,13 @@ class ButtonNotifications:
         except Exception as err:  # noqa: BLE001 - it may be gone already
             log.info("could not take the reminder notification away: %s: %s", type(err).__name__, err)
 
+    def left(self) -> str | None:
+        """None: desktop-notifier's ids mean nothing to another process."""
+        return None
+
+    def take_away(self, left: str) -> None:
+        """Nothing to do: ``left`` is never given out here."""
+
     async def _withdraw(self, shown: str, server_id: int | None) -> None:
         if shown in await self._notifier.get_current_notifications() or server_id is None:
             await self._notifier.clear(shown)

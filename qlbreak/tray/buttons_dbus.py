@@ -64,6 +64,20 @@ class FreedesktopNotifications:
         except Exception as err:  # noqa: BLE001 - it may be gone already
             log.info("could not take the reminder notification away: %s: %s", type(err).__name__, err)
 
+    def left(self) -> str | None:
+        """The server's id: any client may close a notification by it."""
+        with self._lock:
+            return None if self._shown is None else str(self._shown)
+
+    def take_away(self, left: str) -> None:
+        """Close what an earlier run left on screen (its buttons are dead: the server
+        answers a press only to the connection that sent it)."""
+        try:
+            self._call("CloseNotification", "u", (int(left),))
+            log.info("took away the notification an earlier run left (%s)", left)
+        except Exception as err:  # noqa: BLE001 - gone already, or no server
+            log.info("could not take away the notification an earlier run left: %s: %s", type(err).__name__, err)
+
     def close(self) -> None:
         """Stop listening and close the connection (a test's end; the tray's own ends with it)."""
         router, self._router = self._router, None

@@ -45,6 +45,13 @@ class ButtonNotifier(Protocol):
     def withdraw(self) -> None:
         """Take the reminder notification away, if one is shown."""
 
+    def left(self) -> str | None:
+        """What a later run of the tray can take the notification on screen away with,
+        should this one end without withdrawing it (None: none shown, or not possible)."""
+
+    def take_away(self, left: str) -> None:
+        """Take away a notification an earlier run left (``left``); never raises."""
+
 
 class Windows(Protocol):
     """qlbreak's own windows, each a child process; each one's end is posted as

@@ -94,6 +94,9 @@ class Service:
         self._history_news = HistoryNews(ports.notifier)
         self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
         self._welcome = welcome
+        # a restart: what the last run left on screen goes, and a reminder it left due
+        # shows once more, with buttons that answer (the old ones reached the old run)
+        self._left, self._again = saved.notification, saved.reminder
         self.presenter = Presenter(ports.notifier, ports.windows, ports.detectors, catalogue, ports.buttons)
         self.proposer = Proposer(catalogue, history)  # the stretch a reminder offers, and if it must show
         self.catch_ups = CatchUps()  # a reminder missed unseen, offered once when the user is back
@@ -140,6 +143,9 @@ class Service:
         if self._welcome:
             self._welcome = False
             self.ports.windows.open_welcome(self.ports.login.enabled())
+        if self._left is not None and self.ports.buttons is not None:
+            self.ports.buttons.take_away(self._left)
+        self._left = None
         self._look_at_settings(now)
         self._flush_history()
         plan = self.config.plan
@@ -154,6 +160,11 @@ class Service:
             event = reminder.timed_event(self.reminder, now, plan.grace, schedule.is_paused(self.state, now))
             if event is not None:
                 self._move(event, now)
+        if self._again is not None and self._again.shown and self.reminder == self._again:  # not ended, not replaced
+            self.reminder = self.presenter.present(
+                self._with_stretch(self._again, now), now, self.config, self._stretching
+            )
+        self._again = None
         self._apply_holds(now)
         self._offer_catch_up(now)
         self._save()
@@ -378,7 +389,8 @@ class Service:
 
     def _save(self, force: bool = False) -> None:
         try:
-            self._saver.save(self.state, self.reminder, self.history.pending, force)
+            left = self.ports.buttons.left() if self.ports.buttons is not None else None
+            self._saver.save(self.state, self.reminder, self.history.pending, force, left)
         except OSError as err:
             log.error("%s: cannot save the state: %s", self.state_file, err)
 

@@ -140,6 +140,22 @@ def test_quit_leaves_no_reminder_notification_behind(desktop, tray_app):
     assert desktop.displayed() == 0  # taken away before the app ended
 
 
+def test_after_a_kill_the_next_run_replaces_the_dead_notification_with_a_live_one(desktop, tray_app):
+    """Issue 19: a notification left by a killed run had buttons nobody answered."""
+    app, _ = reminder_on_screen(desktop, tray_app)
+    shown = len(reminders_sent(desktop))
+    app.proc.kill()
+    app.proc.wait(timeout=10)
+    assert desktop.displayed() == 1  # the dead run's notification is still there
+    app.start()
+    icon = desktop.docked_icon()
+    wait_until(lambda: len(reminders_sent(desktop)) > shown, 20, "the reminder shown again")
+    wait_until(lambda: desktop.displayed() == 1, 10, "one notification: the dead one taken away")
+    desktop.press("Snooze 10 min")  # its buttons answer
+    wait_until(lambda: "snoozed until" in desktop.title(icon), 10, "the snooze")
+    wait_until(lambda: desktop.displayed() == 0, 10, "nothing left on screen")
+
+
 def test_a_reminder_due_during_a_full_screen_window_waits_then_shows_once(desktop, tray_app, window_manager, e2e_shots):
     presenting = subprocess.Popen([sys.executable, "-c", FULL_SCREEN_WINDOW], env=desktop.env)
     try:

@@ -46,7 +46,9 @@ def test_a_reminder_due_while_the_history_is_locked_is_shown_and_recorded_later(
     assert not any("saved again" in m for _, m in rig.notifier.sent)  # a busy moment was never news
     rig.restart()
     rig.at(60)
-    assert len(rig.notifier.sent) == 0  # a restart never repeats it
+    assert len(rig.windows.prompts) == 1  # a restart shows the reminder still due once more
+    events = History.open(tmp_path / "history.db", rig.clock.now()).events()
+    assert [e.kind for e in events] == ["fired"]  # and never fires it twice
 
 
 def test_no_usable_history_at_all_keeps_the_reminders_and_says_so_once(tmp_path):

@@ -141,3 +141,26 @@ def _catalogue():
     from qlbreak.stretches import catalogue
 
     return catalogue.load()
+
+
+def test_a_killed_runs_notification_is_taken_away_and_the_reminder_shown_again(tmp_path):
+    from tests.fakes import FakeButtons
+    from tests.unit.test_holds import Rig as HoldsRig
+
+    first = HoldsRig(tmp_path, buttons=FakeButtons())
+    first.at(2 * 60)
+    assert len(first.buttons.shown) == 1 and first.buttons.on_screen == "1"
+    first.history.close()  # killed: nothing withdrawn, the state file keeps the id
+    second = HoldsRig(tmp_path, buttons=FakeButtons())
+    second.at(30)
+    assert second.buttons.taken_away == ["1"]  # the dead one goes
+    assert len(second.buttons.shown) == 1  # and the reminder shows once, answerable
+    second.history.close()
+
+
+def test_quit_leaves_nothing_for_the_next_run_to_take_away(app):
+    from qlbreak.core.commands import Quit
+
+    app.at(6 * 60)
+    app.do(Quit())
+    assert '"notification": null' in (app.tmp_path / "state.json").read_text()
