@@ -1,6 +1,6 @@
 """The tray's resident memory over a new user's first walk, step by step.
 
-Run: .venv/bin/python benchmarks/walk.py [idle_seconds] [--no-ssl]   (needs Xvfb, trayer, dunst)
+Run: .venv/bin/python benchmarks/walk.py [idle_seconds]   (needs Xvfb, trayer, dunst)
 
 A private desktop (tests/e2e/desktop.py: Xvfb, a D-Bus session, trayer, dunst) and a
 private home with no settings, as a new user has. Then, as that user would:
@@ -11,9 +11,11 @@ replaces it; the menu and Settings, saved; then ``idle_seconds`` (default 60)
 with nothing to do. The tray's RSS (VmRSS) is read after each step, once it has
 settled.
 
-``--no-ssl`` starts the tray with ``ssl`` made unimportable (asyncio then does
-without it: qlbreak opens no network connection), to size what that module costs
-the first reminder.
+The same walk runs twice, side by side in one run: qlbreak as it is (on Linux its
+reminder notifications speak D-Bus through jeepney, ``tray/buttons_dbus.py``) and,
+as the baseline, qlbreak with desktop-notifier's adapter (``tray/buttons.py``, what
+Windows and macOS use, and what Linux used before: asyncio, dbus-fast and the SSL
+libraries come with it).
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ from tests.e2e.conftest import DAYS, ROOT, TrayApp
 from tests.e2e.desktop import Desktop
 from tests.gui.screen import wait_until
 
-NO_SSL = (
-    "import runpy, sys; sys.modules['ssl'] = None; sys.argv[0] = 'qlbreak'; "
+DESKTOP_NOTIFIER = (
+    "import runpy, sys; import qlbreak.tray.main as m; from qlbreak.tray.buttons import ButtonNotifications; "
+    "m._buttons = ButtonNotifications; sys.argv[0] = 'qlbreak'; "
     "runpy.run_module('qlbreak', run_name='__main__', alter_sys=True)"
 )
 SETTLE = 2.0  # seconds after a step before its RSS is read: the tray's own work is done
@@ -116,9 +119,8 @@ class Walk:
         self.mark(f"then {idle:.0f} s idle")
 
 
-def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    idle = float(args[0]) if args else 60.0
+def walk(idle: float, command: tuple[str, ...]) -> list[tuple[str, float]]:
+    """One new user's walk on a private desktop and home; the tray's RSS at each step."""
     work = Path(tempfile.mkdtemp(prefix="qlbreak-walk-"))
     home, runtime = work / "home", work / "run"
     home.mkdir()
@@ -130,14 +132,35 @@ def main() -> None:
     desktop = Desktop(work).start()
     app = WalkApp(desktop, work, "", env=env)
     app.paths.config_file.unlink()  # a new user: no answers yet, the welcome comes first
-    if "--no-ssl" in sys.argv:
-        app.command = (sys.executable, "-c", NO_SSL)
-    walk = Walk(desktop, app)
+    app.command = command
+    steps = Walk(desktop, app)
     try:
-        walk.run(idle)
+        steps.run(idle)
     finally:
         app.stop()
         desktop.stop()
+    return steps.rows
+
+
+def main() -> None:
+    """Each walk in a process of its own (a Tk connection to the first walk's X server
+    would not survive that server), then the table side by side."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    idle = float(args[0]) if args else 60.0
+    if "--one" in sys.argv:
+        command = (sys.executable, "-c", DESKTOP_NOTIFIER) if "--baseline" in sys.argv else WalkApp.command
+        for step, mb in walk(idle, command):
+            print(f"row\t{step}\t{mb:.1f}", flush=True)
+        return
+    tables = []
+    for name, flags in (("qlbreak", []), ("baseline: qlbreak with desktop-notifier's adapter", ["--baseline"])):
+        print(f"== {name}", flush=True)
+        argv = [sys.executable, __file__, str(idle), "--one", *flags]
+        done = subprocess.run(argv, capture_output=True, text=True, check=True)
+        tables.append([line.split("\t")[1:] for line in done.stdout.splitlines() if line.startswith("row\t")])
+    print("\n| step | qlbreak (MB) | with desktop-notifier (MB) | ratio |\n|---|---|---|---|")
+    for (step, mb), (_, was) in zip(*tables, strict=True):
+        print(f"| {step} | {mb} | {was} | {float(mb) / float(was):.2f} |")
 
 
 if __name__ == "__main__":
