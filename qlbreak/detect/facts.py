@@ -16,7 +16,9 @@ from qlbreak.core.holds import Signals
 
 log = logging.getLogger("qlbreak")
 Fact = Callable[[], bool | float | None]
-FACTS = tuple(f.name for f in fields(Signals))  # locked, full_screen, do_not_disturb, microphone, idle_seconds
+# what a detector reads: locked, full_screen, do_not_disturb, microphone, idle_seconds
+# ("stretching" is the tray's own fact, never read from the desktop)
+FACTS = tuple(f.name for f in fields(Signals) if f.name != "stretching")
 
 
 class Unavailable(Exception):
