@@ -286,12 +286,14 @@ def test_a_prompt_reminder_sits_below_the_icon_and_comes_exactly_once(desktop, t
     assert desktop.run("xdotool", "getwindowfocus", check=False).stdout.strip() == before  # focus not taken
     assert len(desktop.notifications()) == seen
     shot(desktop, e2e_shots, "5-reminder", corner=(420, 220))
-    app.terminate()
-    app.start()  # a restart never repeats a reminder: its first step has decided once the
-    icon = desktop.docked_icon()  # icon says the reminder still waits, as the state file kept it
+    app.terminate()  # it takes its prompt away as it ends
+    wait_until(lambda: tk_title(desktop, PROMPT) is None, 10, "the prompt gone with the app")
+    app.start()  # the reminder is still due: the new run shows it once more, in one place
+    icon = desktop.docked_icon()
     wait_until(lambda: "time for a stretch" in desktop.title(icon), 10, "the restarted icon's due title")
-    time.sleep(1.5)  # what a repeat would take to map
-    assert tk_title(desktop, PROMPT) is None
+    wait_until(lambda: tk_title(desktop, PROMPT), 15, "the reminder's prompt, once more")
+    prompts = desktop.run("xdotool", "search", "--name", "Time for a stretch$", check=False)
+    assert len(prompts.stdout.split()) == 1 and len(desktop.notifications()) == seen  # one prompt, no notification
     desktop.click_icon(icon)
     wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the reminder")
 
