@@ -36,7 +36,12 @@ def tk_title(desktop, app: str) -> str | None:
 
 def shot(desktop, e2e_shots, name: str, corner: tuple[int, int] | None = None) -> None:
     """The whole screen as an artefact; with QLBREAK_UPDATE_DOCS=1 the top-right
-    ``corner`` (width, height) also goes to docs/screenshots for the README."""
+    ``corner`` (width, height) also goes to docs/screenshots for the README. Each
+    qlbreak window on screen first draws what it has pending (a window just mapped is
+    still blank for a moment: the picture must show what a person sees)."""
+    for app in (DIALOG, MENU, PROMPT, SETTINGS, WELCOME):
+        with contextlib.suppress(tkinter.TclError):  # not open
+            desktop.screen.send(app, "update", "idletasks")
     path = desktop.screen.screenshot(e2e_shots / f"{name}.png")
     if corner and os.environ.get("QLBREAK_UPDATE_DOCS") == "1":
         from PIL import Image
