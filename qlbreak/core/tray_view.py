@@ -106,7 +106,8 @@ def menu(view: View) -> tuple[Entry, ...]:
         Entry("Resume", "resume" if is_paused else None),
     )
     entries.append(Entry("Pause", children=pause))
-    entries.append(Entry(f"Today: {view.done_today}/{view.due_today} stretches, streak {view.streak}"))
+    done = f"{view.done_today}/{view.due_today}" if view.due_today else str(view.done_today)  # a day off: no "0/0"
+    entries.append(Entry(f"Today: {done} stretch{'' if done == '1' else 'es'}, streak {view.streak}"))
     if view.autostart is not None:
         entries.append(Entry("Start at login", "autostart", checked=view.autostart))
     entries += [

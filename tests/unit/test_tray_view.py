@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from qlbreak.core.reminder import Stage, falls_due
 from qlbreak.core.schedule import Occurrence, Reminder
 from qlbreak.core.tray_view import View, coming, look, menu, pause_end, title, when
@@ -109,3 +111,12 @@ def test_while_paused_the_next_reminder_is_the_first_the_pause_lets_through():
     ends = LUNCH.at + timedelta(minutes=31)  # past its grace: it never shows
     assert coming(every_day, frozenset(), NOW, ends, grace)[0].day == date(2026, 12, 1)
     assert coming(every_day, frozenset(), NOW, NOW - timedelta(seconds=1), grace) == (LUNCH, LUNCH.at)  # over
+
+
+@pytest.mark.parametrize(
+    ("done", "due", "words"),
+    [(0, 2, "Today: 0/2 stretches"), (0, 0, "Today: 0 stretches"), (1, 0, "Today: 1 stretch")],
+)
+def test_a_day_without_reminders_counts_stretches_without_a_0_of_0(done, due, words):
+    entries = menu(View(NOW, None, done_today=done, due_today=due, streak=3))
+    assert f"{words}, streak 3" in [e.label for e in entries]
