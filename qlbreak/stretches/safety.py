@@ -10,7 +10,7 @@ NOT_ADVICE = (
 STOP_IF_IT_HURTS = (
     "A stretch should feel like gentle tension, never pain. If it hurts, stop: ease out of the position slowly."
 )
-EMERGENCY_TITLE = "Get emergency care now, and do not stretch, if with back pain you have:"
+EMERGENCY_TITLE = "Get emergency care now, and do not stretch, if your back pain comes with:"
 EMERGENCY = (
     "new trouble controlling or feeling your bladder or bowels",
     "numbness around your genitals, bottom or inner thighs",
