@@ -10,7 +10,12 @@ the drawing code does with colours and order:
   floor line, or a mat when seen from above);
 - hands that hold something (``Scene.holds``: a stick, a wall, a door frame) are on it;
 - a ball is drawn where it is used: resting on the floor or the wall, touched by the
-  body, and no more than half of it hidden by the body or the glow.
+  body, and no more than half of it hidden by the body or the glow;
+- a stretch that holds on (a stick, a door frame) keeps its feet planted and its hands
+  where they grip, frame to frame: only the body between them moves;
+- a side bend (front view) leans the upper body at most 50 degrees from upright, and
+  one that holds on bends in a curve through the waist: the lower back leans too, no
+  one sharp corner at the bottom of the ribs.
 """
 
 from __future__ import annotations
@@ -46,6 +51,11 @@ SEGMENTS = (
     ),
 )
 NEEDS_GROUND = ("lying", "kneeling", "hands-and-knees")
+SLIDE = 0.05  # head heights a planted foot or a gripping hand may move (~1 px at 360 px)
+FEET = ("ankle_l", "toe_l", "ankle_r", "toe_r")
+MOST_LEAN = 50.0  # degrees from upright, the ribs to the head: a long pull, never a pinch
+SHARPEST_WAIST = 30.0  # degrees: the corner at the bottom of the ribs, in a held-on lean
+LOW_BACK_SHARE = 0.2  # of the upper body's lean, that the lower back leans too
 
 
 def problems(name: str, scene: Scene, position: str) -> list[str]:
@@ -57,10 +67,12 @@ def problems(name: str, scene: Scene, position: str) -> list[str]:
         found.append(f"{name}: done {position}, but nothing to lie or kneel on is drawn")
     if scene.inset is not None:  # the view from above obeys the same rules
         found += problems(f"{name} (from above)", scene.inset, position)
-    for index, pose in enumerate(scene.poses(6)):
-        j = joints(pose)
+    frames = [joints(pose) for pose in scene.poses(6)]
+    for index, (pose, j) in enumerate(zip(scene.poses(6), frames, strict=True)):
         where = f"{name}, frame {index}"
         found += _inside(where, scene, j)
+        if pose.view == "front":
+            found += _side_bend(where, j, curved=bool(scene.holds))
         if "floor" in kinds and not seen_from_above:
             found += _on_the_floor(where, j)
         for prop in scene.props:
@@ -69,7 +81,40 @@ def problems(name: str, scene: Scene, position: str) -> list[str]:
             if prop.kind == "ball":
                 found += _ball(where, scene, prop, j, kinds)
         found += _holding(where, scene, j)
+    if scene.holds:
+        found += _planted(name, frames, (*FEET, *scene.holds))
     return found
+
+
+def _planted(name: str, frames: list[dict[str, Point]], names: tuple[str, ...]) -> list[str]:
+    """Feet that stand and hands that grip stay on their spot in every frame."""
+    out = []
+    for part in names:
+        slide = max(math.dist(j[part], frames[0][part]) for j in frames)
+        if slide > SLIDE:
+            out.append(f"{name}: {part} slides {slide:.2f} between frames (it should stay where it is)")
+    return out
+
+
+def _side_bend(where: str, j: dict[str, Point], curved: bool) -> list[str]:
+    """How far the upper body leans, and (``curved``) whether the bend is spread
+    through the waist rather than one hinge at the ribs over a straight lower back."""
+    lean = _tilt(j["mid"], j["head"])
+    out = []
+    if abs(lean) > MOST_LEAN:
+        out.append(f"{where}: the upper body leans {abs(lean):.0f} degrees (at most {MOST_LEAN:.0f})")
+    if curved and abs(lean) > 20:
+        low, up = _tilt(j["pelvis"], j["mid"]), _tilt(j["mid"], j["neck"])
+        if abs(up - low) > SHARPEST_WAIST:
+            out.append(f"{where}: the bend is one sharp corner of {abs(up - low):.0f} degrees at the ribs")
+        if abs(low) < LOW_BACK_SHARE * abs(lean):
+            out.append(f"{where}: the lower back stays straight ({abs(low):.0f} degrees) while the ribs lean")
+    return out
+
+
+def _tilt(a: Point, b: Point) -> float:
+    """Degrees from upright of the line from ``a`` up to ``b`` (positive: to the right)."""
+    return math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
 
 
 def _inside(where: str, scene: Scene, j: dict[str, Point]) -> list[str]:

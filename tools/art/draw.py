@@ -8,7 +8,7 @@ Only the asset script and the tests import this module; the app loads the PNGs.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PIL import Image, ImageDraw, ImageFilter
@@ -100,15 +100,19 @@ class Scene:
     holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
     ghost: Pose | None = None  # where the movement starts, drawn faintly behind (a knee drop's knees up)
     inset: Scene | None = None  # a second view in the top-right corner (seen from above)
+    # put on every frame after blending (hands back on the stick, feet on their spots):
+    # blended angles alone let planted hands and feet slide between the keys
+    settle: Callable[[Pose], Pose] | None = None
 
     def poses(self, between: int) -> list[Pose]:
         """The frames: there and back through the keys when it moves."""
+        settle = self.settle or (lambda pose: pose)
         if not self.moves or len(self.keys) < 2:
-            return [self.keys[-1]]
+            return [settle(self.keys[-1])]
         out = []
         for a, b in zip(self.keys, self.keys[1:], strict=False):
             out += [a.blend(b, _ease(i / between)) for i in range(between)]
-        forward = [*out, self.keys[-1]]
+        forward = [settle(p) for p in (*out, self.keys[-1])]
         return forward + forward[-2:0:-1]
 
 

@@ -58,6 +58,7 @@ class Pose:
     shoulder_turn: float = 1.0  # <1 narrows the shoulders: a twisted torso, front view
     face: float | None = None  # where the nose points, when the head is turned (a twist)
     behind: tuple[str, ...] = ()  # limbs that reach behind the body, front view ("arm_l")
+    hips: float | None = None  # the pelvis's own up, when it tips less than the lower spine (a side bend)
 
     def blend(self, other: Pose, t: float) -> Pose:
         """The pose ``t`` of the way (0..1) from this one to ``other``."""
@@ -73,6 +74,7 @@ class Pose:
             leg_r=_limb(self.leg_r, other.leg_r, t),
             scale={k: _mix(self.scale.get(k, 1.0), other.scale.get(k, 1.0), t) for k in keys},
             shoulder_turn=_mix(self.shoulder_turn, other.shoulder_turn, t),
+            hips=None if self.hips is None and other.hips is None else _turn(_hips(self), _hips(other), t),
         )
 
 
@@ -87,8 +89,8 @@ def joints(pose: Pose) -> dict[str, Point]:
     j["head"] = _step(j["head_base"], pose.neck, HEAD_RADIUS)
     for side, sign in (("l", 1), ("r", -1)):
         spread = sign if wide else 0
-        j[f"hip_{side}"] = _step(j["pelvis"], pose.spine[0] + 90, HIP_HALF * spread)
-        j[f"crest_{side}"] = _step(j[f"hip_{side}"], pose.spine[0], 0.3)
+        j[f"hip_{side}"] = _step(j["pelvis"], _hips(pose) + 90, HIP_HALF * spread)
+        j[f"crest_{side}"] = _step(j[f"hip_{side}"], _hips(pose), 0.3)
         j[f"rib_{side}"] = _step(j["mid"], pose.spine[0] + 90, RIB_HALF * spread)
         j[f"shoulder_{side}"] = _step(j["neck"], pose.spine[1] + 90, SHOULDER_HALF * spread * pose.shoulder_turn)
         arm, leg = getattr(pose, f"arm_{side}"), getattr(pose, f"leg_{side}")
@@ -100,6 +102,10 @@ def joints(pose: Pose) -> dict[str, Point]:
         foot = leg.end if leg.end is not None else leg.lower
         j[f"toe_{side}"] = _step(j[f"ankle_{side}"], foot, LENGTH["foot"] * s.get(f"foot_{side}", 1))
     return j
+
+
+def _hips(pose: Pose) -> float:
+    return pose.spine[0] if pose.hips is None else pose.hips
 
 
 def shift(points: dict[str, Point], dx: float, dy: float) -> dict[str, Point]:
@@ -134,10 +140,11 @@ def _limb(a: Limb, b: Limb, t: float) -> Limb:
     return Limb(_turn(a.upper, b.upper, t), _turn(a.lower, b.lower, t), end)
 
 
-def reach(shoulder: Point, target: Point, bend: int = 1) -> Limb:
+def reach(shoulder: Point, target: Point, bend: int = 1, limb: str = "arm") -> Limb:
     """The arm angles that put the hand on ``target`` (or as near as the arm reaches);
-    ``bend`` picks the side the elbow goes to (+1 counter-clockwise, -1 clockwise)."""
-    a, b = LENGTH["arm_up"], LENGTH["arm_low"]
+    ``bend`` picks the side the elbow goes to (+1 counter-clockwise, -1 clockwise).
+    With ``limb="leg"`` the same for a leg from the hip: the ankle on ``target``."""
+    a, b = (LENGTH["arm_up"], LENGTH["arm_low"]) if limb == "arm" else (LENGTH["leg_up"], LENGTH["leg_low"])
     dx, dy = target[0] - shoulder[0], target[1] - shoulder[1]
     d = min(max(math.hypot(dx, dy), abs(a - b) + 1e-6), a + b - 1e-6)
     toward = math.degrees(math.atan2(dy, dx))

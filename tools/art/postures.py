@@ -11,7 +11,7 @@ import math
 from dataclasses import replace
 
 from tools.art.draw import Glow, Prop, Scene
-from tools.art.figure import LENGTH, Limb, Point, Pose, grounded, joints, reach
+from tools.art.figure import HIP_HALF, LENGTH, Limb, Point, Pose, joints, reach
 
 STAND_BOX = (-6.75, -0.6, 6.75, 8.4)
 REACH_BOX = (-7.5, -0.6, 7.5, 9.4)  # a hand raised over the head needs the room (still 3:2)
@@ -98,6 +98,10 @@ ALL_FOURS = Pose(  # hands and knees, facing right; arms shortened to reach the 
 )
 CHAIR_SIDE = Prop("chair-side", (-0.6, 1.95))
 STICK_X = 1.9
+STICK_GRIP = (7.6, 3.0)  # the heights the high and the low hand hold the pole at
+STICK_FEET = (-1.85, 0.25)  # where the ankles stand beside it
+FOOT_LINE = 0.12  # an ankle's height over the floor (half a line: the sole rests on it)
+LEG_SOFT = LENGTH["leg_up"] + LENGTH["leg_low"] - 0.015  # hip to ankle, the knee just soft
 CHAIR_FRONT = Prop("chair-front", (0.0, 1.95))
 
 
@@ -110,14 +114,35 @@ def legs(upper: float, lower: float, foot: float) -> dict[str, float]:
     }
 
 
-def on_stick(pose: Pose, x: float, high: float, low: float) -> Pose:
-    """``pose`` standing on the floor with the left hand high and the right hand low on
-    a pole at ``x``: the hands are put on it, not near it."""
-    body = grounded(pose)
+def on_stick(pose: Pose, x: float = STICK_X, grip: Point = STICK_GRIP, feet: Point = STICK_FEET) -> Pose:
+    """``pose`` (front view) with its ankles on their spots on the floor (``feet``, x of
+    each) and its left hand high and right hand low on a pole at ``x`` (``grip``, the
+    heights). Put on every frame, so while the hips drift and the ribs lean, the feet
+    stay planted and the hands keep their grip."""
+    body = standing_on(pose, feet)
     j = joints(body)
     return replace(
-        body, arm_l=reach(j["shoulder_l"], (x, high), bend=1), arm_r=reach(j["shoulder_r"], (x, low), bend=-1)
+        body, arm_l=reach(j["shoulder_l"], (x, grip[0]), bend=1), arm_r=reach(j["shoulder_r"], (x, grip[1]), bend=-1)
     )
+
+
+def standing_on(pose: Pose, feet: Point) -> Pose:
+    """``pose`` (front view) standing on both legs with the ankles at these x on the
+    floor: the hips as high as the legs reach with the knees just soft, and tipped as
+    the legs make them (drifting over one foot lifts that hip a little)."""
+    px, low = pose.pelvis[0], FOOT_LINE
+    y, tilt = pose.pelvis[1], 90.0
+    for _ in range(8):  # each hip over its foot, then the pelvis between them
+        across = math.radians(tilt + 90)
+        hx = [px + HIP_HALF * math.cos(across), px - HIP_HALF * math.cos(across)]
+        hy = [low + math.sqrt(LEG_SOFT**2 - (h - f) ** 2) for h, f in zip(hx, feet, strict=True)]
+        y = (hy[0] + hy[1]) / 2
+        tilt = 90 - math.degrees(math.asin((hy[0] - hy[1]) / (2 * HIP_HALF)))
+    body = replace(pose, pelvis=(px, y), hips=tilt)
+    j = joints(body)
+    leg_l = reach(j["hip_l"], (feet[0], low), bend=-1, limb="leg")  # a soft knee bows out, not in
+    leg_r = reach(j["hip_r"], (feet[1], low), bend=1, limb="leg")
+    return replace(body, leg_l=Limb(leg_l.upper, leg_l.lower, 180), leg_r=Limb(leg_r.upper, leg_r.lower, 0))
 
 
 def hands_to(pose: Pose, left: Point, right: Point, bend: int = 1) -> Pose:

@@ -40,35 +40,13 @@ from tools.art.postures import (
     seated_front,
 )
 
-# front view: feet apart, hips drifting away from the pole, a wide grip with the low hand
-# far down it; the ribs curve towards it, the lean deepening and easing slowly
+# front view: feet apart and planted, the hands holding the pole where they grip it (the
+# low hand far down it); the hips drift away from it and the ribs curve towards it, the
+# bend spread through the waist (the pelvis tips a little, the lower back leans, the
+# ribs and head a little more), deepening to a comfortable lean and easing slowly
 STICK_KEYS = (
-    on_stick(
-        replace(
-            STANDING_FRONT,
-            pelvis=(-1.2, 3.8),
-            spine=(89, 46),
-            neck=44,
-            leg_l=Limb(262, 266, 180),
-            leg_r=Limb(280, 276, 0),
-        ),
-        STICK_X,
-        7.7,
-        3.0,
-    ),
-    on_stick(
-        replace(
-            STANDING_FRONT,
-            pelvis=(-1.7, 3.8),
-            spine=(86, 26),
-            neck=22,
-            leg_l=Limb(260, 266, 180),
-            leg_r=Limb(282, 276, 0),
-        ),
-        STICK_X,
-        7.2,
-        2.5,
-    ),
+    on_stick(replace(STANDING_FRONT, pelvis=(-0.6, 3.8), spine=(82, 62), neck=55)),
+    on_stick(replace(STANDING_FRONT, pelvis=(-1.05, 3.8), spine=(71, 51), neck=43)),
 )
 
 # -- the stretches -------------------------------------------------------------------------
@@ -100,6 +78,7 @@ SCENES |= {
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
+        settle=on_stick,
     ),
     # the same lean holding the side of a door frame (the stretch's door-frame variant):
     # the wall around the opening is drawn, so the frame reads as a door, not a post
@@ -110,6 +89,7 @@ SCENES |= {
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
+        settle=on_stick,
     ),
     # front view, the chest turned to the left (the shoulders narrow as they turn): the
     # right hand on the outside of the left knee, the left hand back on the chair
@@ -320,7 +300,7 @@ SCENES |= {
         ),
         box=STAND_BOX,
         props=(FLOOR, Prop("wall", (-0.85, 8.4)), Prop("ball", (-0.49, 4.5, 0.36), front=True)),
-        glows=(Glow("crest_l", "rib_l", 0.5),),
+        glows=(Glow("crest_l", "rib_l", 1.4),),  # wider than the spine line over it, so it shows
         moves=True,
     ),
     # side-on: one knee drawn up towards the chest, both hands round the shin below it

@@ -111,8 +111,9 @@ def arm_up(r: Reading, s: str, o: str) -> bool:
 
 
 def leans_to(r: Reading, s: str, o: str) -> bool:
-    """The ribs and head lean over to the other side (``lean to the {o}``)."""
-    return _dot(_sub(r.j["neck"], r.j["pelvis"]), r.toward(o)) > 0.5
+    """The ribs and head lean over to the other side (``lean to the {o}``), measured
+    across the hips: a lower back that leans too is part of the lean."""
+    return _dot(_sub(r.j["neck"], r.j["pelvis"]), _unit(_sub(r.at("hip", o), r.j["pelvis"]))) > 0.5
 
 
 def hand_high(r: Reading, s: str, o: str) -> bool:
