@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 LOCAL = "local"
+LOCALTIME = Path("/etc/localtime")
 
 
 class UnknownZone(ValueError):
@@ -16,7 +19,11 @@ class UnknownZone(ValueError):
 def zone(name: str) -> tzinfo:
     """The zone for a config or ``--tz`` value: ``local`` or an IANA name."""
     if name == LOCAL:
-        return _local_zone()
+        return LocalZone().get()
+    return named_zone(name)
+
+
+def named_zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
@@ -24,29 +31,68 @@ def zone(name: str) -> tzinfo:
         raise UnknownZone(f"unknown time zone {name!r} ({hint})") from None
 
 
-def _zone_from_environment() -> tzinfo | None:
-    """$TZ or the /etc/localtime link: how most Unix desktops name the zone."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    link = os.path.realpath("/etc/localtime") if os.name == "posix" else ""
-    if "/zoneinfo/" in link:
-        candidates.append(link.split("/zoneinfo/", 1)[1])
-    for name in candidates:
-        if name and not name.startswith("/"):
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return None
-
-
 def now(name: str = LOCAL) -> datetime:
     return datetime.now(UTC).astimezone(zone(name))
 
 
-def _local_zone() -> tzinfo:
-    fast = _zone_from_environment()
-    if fast is not None:
-        return fast
+class LocalZone:
+    """The system's zone, looked up at every reading: ``$TZ``, else ``/etc/localtime``.
+
+    A link there names its zone; a plain file (copied there, as some set-ups and
+    containers do) is read again only when it is another file or was rewritten (its
+    inode, size and modification time), so a swap is followed and a reading stays one
+    ``stat``. tzlocal, last, knows Windows and the odder Unix set-ups but caches."""
+
+    def __init__(self, localtime: Path = LOCALTIME) -> None:
+        self.localtime = localtime
+        self._read: tuple[tuple[str, int, int, int], tzinfo] | None = None  # the file last read
+
+    def get(self) -> tzinfo:
+        for look in (self._from_environment, self._from_localtime):
+            if (found := look()) is not None:
+                return found
+        return _fallback()
+
+    def _from_environment(self) -> tzinfo | None:
+        name = os.environ.get("TZ", "").lstrip(":")
+        if name.startswith("/"):
+            return self._from_file(name)
+        try:
+            return ZoneInfo(name) if name else None
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            return None
+
+    def _from_localtime(self) -> tzinfo | None:
+        if os.name != "posix":
+            return None
+        path = os.fspath(self.localtime)
+        if os.path.islink(path):
+            target = os.path.realpath(path)
+            if "/zoneinfo/" in target:
+                try:
+                    return ZoneInfo(target.split("/zoneinfo/", 1)[1])
+                except (ZoneInfoNotFoundError, ValueError, OSError):
+                    pass  # a zone this Python's database does not have: read the file itself
+        return self._from_file(path)
+
+    def _from_file(self, path: str) -> tzinfo | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        identity = (path, st.st_ino, st.st_size, st.st_mtime_ns)
+        if self._read is not None and self._read[0] == identity:
+            return self._read[1]
+        try:
+            with open(path, "rb") as data:
+                read = ZoneInfo.from_file(data, key=None)
+        except (OSError, ValueError):  # not a zone file (ValueError: its magic is wrong)
+            return None
+        self._read = (identity, read)
+        return read
+
+
+def _fallback() -> tzinfo:
     # tzlocal maps Windows zone names to IANA ones and knows the odder Unix set-ups;
     # it costs ~25 ms to import, so the common cases above go first.
     try:
@@ -59,17 +105,18 @@ def _local_zone() -> tzinfo:
 
 class SystemClock:
     """The service's clock: the wall clock in the user's zone (looked up afresh on
-    every reading, so a laptop that changes zone is followed) and the monotonic one."""
+    every reading, so a laptop that changes zone is followed) and the monotonic one.
+    ``localtime``: where the system's zone is (a test gives its own file)."""
 
-    def __init__(self, zone_name: str = LOCAL) -> None:
+    def __init__(self, zone_name: str = LOCAL, localtime: Path = LOCALTIME) -> None:
         self.zone_name = zone_name
+        self._local = LocalZone(localtime)
 
     def now(self) -> datetime:
-        return now(self.zone_name)
+        tz = self._local.get() if self.zone_name == LOCAL else named_zone(self.zone_name)
+        return datetime.now(UTC).astimezone(tz)
 
     def monotonic(self) -> float:
-        import time
-
         return time.monotonic()
 
     def use_zone(self, name: str) -> None:
