@@ -8,9 +8,10 @@ out means its default. Unknown keys are warnings: usually typos, which should be
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,9 @@ class Config:
 class Loaded:
     config: Config
     problems: tuple[Problem, ...] = field(default=())
+    # when the file was last written (its mtime; None: not known, or no file): a change
+    # noticed late can still count from when it was made
+    written: datetime | None = field(default=None)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -137,24 +141,43 @@ class Watch:
         self, path: Path, stretch_ids: Collection[str], adjust: Callable[[Config], Config] = lambda c: c
     ) -> None:
         self.path, self.ids, self.adjust = path, stretch_ids, adjust
-        self._seen = self._signature()
+        self._seen = _identity(self._stat())
 
     def changed(self, current: Config) -> Loaded | None:
-        seen = self._signature()
+        st = self._stat()
+        seen = _identity(st)
         if seen == self._seen:
             return None
         self._seen = seen
         loaded = load(self.path, self.ids, keep=current)
-        return Loaded(self.adjust(loaded.config), loaded.problems)
+        return Loaded(self.adjust(loaded.config), loaded.problems, _written(st))
 
-    def _signature(self) -> tuple[object, ...] | None:
+    def _stat(self) -> os.stat_result | OSError | None:
         try:
-            st = self.path.stat()
+            return self.path.stat()  # through a symlink: the file it points to
         except FileNotFoundError:
             return None
         except OSError as err:  # unreadable now: load() says so, once, when it changes
-            return ("error", err.errno)
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+            return err
+
+
+def _identity(st: os.stat_result | OSError | None) -> tuple[object, ...] | None:
+    """What tells one version of the file from another with one ``stat``. The change
+    time too: a file deleted and written again can get the same inode number back, and
+    sync tools set the modification time they copy, so a file replaced so (same size)
+    differs from the old one only in it (the kernel sets it; nobody can set it back)."""
+    if isinstance(st, OSError):
+        return ("error", st.errno)
+    return None if st is None else (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev, st.st_ctime_ns)
+
+
+def _written(st: os.stat_result | OSError | None) -> datetime | None:
+    if st is None or isinstance(st, OSError):
+        return None
+    try:
+        return datetime.fromtimestamp(st.st_mtime_ns / 1e9, UTC)
+    except (OverflowError, ValueError, OSError):  # a time no datetime can hold (year 10000)
+        return None
 
 
 class _Reader:
