@@ -2,7 +2,8 @@
 
 SQLite in WAL mode, so the tray and a window can both write. The schema carries
 ``PRAGMA user_version``; a database from a newer qlbreak is refused and never
-written to. Only real damage (not a database, malformed, a schema that is not ours)
+written to, and an older one is brought up to date in one transaction (killed or out
+of space half-way, it stays as it was). Only real damage (not a database, malformed, a schema that is not ours)
 moves a file aside (``history.db.corrupt-<timestamp>``) and starts a new one. A busy
 history (another program holds a lock) or a full disk is never damage: the file is
 kept as it is and the error says so (``HistoryBusy``, ``HistoryFull``), so the caller
@@ -49,25 +50,21 @@ CREATE TABLE IF NOT EXISTS {{name}} (
 );
 """
 # SQLite cannot change a CHECK: a table from schema 1 or 2 is copied into a new one.
+# Each step is one statement, run inside one transaction (``_migrate``).
 _REBUILD = (
-    _TABLE.format(name="events_new")
-    + """
-INSERT INTO events_new (id, ts, at, kind, stretch, feeling, reminder, occurrence)
-    SELECT id, ts, at, kind, stretch, feeling, reminder, occurrence FROM events;
-DROP TABLE events;
-ALTER TABLE events_new RENAME TO events;
-"""
+    _TABLE.format(name="events_new"),
+    "INSERT INTO events_new (id, ts, at, kind, stretch, feeling, reminder, occurrence)"
+    " SELECT id, ts, at, kind, stretch, feeling, reminder, occurrence FROM events",
+    "DROP TABLE events",
+    "ALTER TABLE events_new RENAME TO events",
 )
 _SCHEMA = (
-    _TABLE.format(name="events")
-    + """
-CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
-DELETE FROM events WHERE kind IN ('fired', 'missed') AND id NOT IN (
-    SELECT MIN(id) FROM events WHERE kind IN ('fired', 'missed') GROUP BY kind, reminder, occurrence
-);
-CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
-    WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL;
-"""
+    _TABLE.format(name="events"),
+    "CREATE INDEX IF NOT EXISTS events_ts ON events (ts)",
+    """DELETE FROM events WHERE kind IN ('fired', 'missed') AND id NOT IN (
+    SELECT MIN(id) FROM events WHERE kind IN ('fired', 'missed') GROUP BY kind, reminder, occurrence)""",
+    """CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
+    WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL""",
 )
 # SQLite's primary result codes (sqlite3.h) that say what kind of trouble it is.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -295,11 +292,10 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode=WAL")
         if version < SCHEMA_VERSION:
-            with db:
-                if version in (1, 2):
-                    _damage_is_damage(lambda: db.executescript(_REBUILD))
-                _damage_is_damage(lambda: db.executescript(_SCHEMA))
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            try:
+                _migrate(db)
+            except sqlite3.Error as err:  # busy or full: nothing was changed, and it says so
+                raise _problem(path, err, "cannot bring the history up to date") from None
         columns = tuple(row[1] for row in db.execute("PRAGMA table_info(events)"))
         if columns != COLUMNS:
             raise _Damaged(f"not a qlbreak history (its events table has {', '.join(columns) or 'no columns'})")
@@ -307,6 +303,37 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring the history up to this schema in one transaction: killed or out of disk
+    space half-way, it is left exactly as it was (``executescript`` would commit each
+    statement on its own). The version is read again under the write lock, so two
+    processes starting together migrate it once."""
+    db.isolation_level = None  # no implicit transactions: this one is ours alone
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                steps: list[str] = []
+                if "events_new" in tables:  # an older qlbreak was stopped half-way through this
+                    steps.append(
+                        "DROP TABLE events_new" if "events" in tables else "ALTER TABLE events_new RENAME TO events"
+                    )
+                if version in (1, 2):
+                    steps.extend(_REBUILD)
+                for step in [*steps, *_SCHEMA, f"PRAGMA user_version = {SCHEMA_VERSION}"]:
+                    _damage_is_damage(lambda step=step: db.execute(step))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+            raise
+    finally:
+        db.isolation_level = ""
 
 
 def _damage_is_damage(step: Callable[[], T]) -> T:

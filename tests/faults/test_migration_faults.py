@@ -1,0 +1,185 @@
+"""Bringing an older history up to date is one transaction: killed at any moment or
+out of disk space half-way, the history opens afterwards with every event it had
+(issue 20, B). Before, each statement committed on its own: 50 kills left 8 histories
+that never opened again and 3 moved aside as damaged."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from qlbreak.storage.history import SCHEMA_VERSION, History, HistoryFull
+
+NOW = datetime(2026, 11, 25, 9, 31, tzinfo=UTC)
+EVENTS = 1500  # enough that the rebuild takes a while to be killed in
+KILLS = 50
+
+_V2 = """
+CREATE TABLE events (id INTEGER PRIMARY KEY, ts REAL NOT NULL, at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('fired', 'done', 'skipped', 'snoozed', 'missed', 'switched')),
+    stretch TEXT, feeling TEXT, reminder TEXT, occurrence TEXT);
+CREATE INDEX events_ts ON events (ts);
+CREATE UNIQUE INDEX settled ON events (kind, reminder, occurrence)
+    WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL;
+PRAGMA user_version = 2;
+"""
+
+
+def old_history(path: Path, events: int = EVENTS) -> None:
+    """A schema-2 history (before "partial"), in WAL mode as qlbreak left it."""
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.executescript(_V2)
+    rows = []
+    for n in range(events):
+        at = NOW - timedelta(minutes=n)
+        if n % 3 == 0:
+            rows.append((at.timestamp(), at.isoformat(), "fired", "cat-cow", "morning", (at.date()).isoformat()))
+        else:
+            rows.append((at.timestamp(), at.isoformat(), "done", f"stretch-{n % 7}", None, None))
+    rows = [r for r in rows if r[2] != "fired"] + list({(r[4], r[5]): r for r in rows if r[2] == "fired"}.values())
+    db.executemany("INSERT INTO events (ts, at, kind, stretch, reminder, occurrence) VALUES (?, ?, ?, ?, ?, ?)", rows)
+    db.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+
+
+def count(path: Path) -> tuple[int, int]:
+    """(schema version, events) as SQLite itself sees the file, no qlbreak involved."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute("PRAGMA user_version").fetchone()[0], db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    path = tmp_path_factory.mktemp("old") / "history.db"
+    old_history(path)
+    return path, count(path)[1]
+
+
+def copy(template: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for extra in ("", "-wal", "-shm"):
+        if (source := template.with_name(template.name + extra)).exists():
+            shutil.copyfile(source, folder / f"history.db{extra}")
+    return folder / "history.db"
+
+
+def migrate_in_a_child(path: Path, delay: float) -> int:
+    """Fork a process that opens (and so migrates) ``path``; SIGKILL it ``delay``
+    seconds after it starts to. Its wait status: killed, or exited 0."""
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no pytest, no cleanup, just the open
+        code = 1
+        try:
+            os.close(ready_r)
+            os.write(ready_w, b"go")
+            History.open(path, NOW).close()
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(ready_w)
+    os.read(ready_r, 2)
+    os.close(ready_r)
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    return os.waitpid(pid, 0)[1]
+
+
+def test_killed_at_random_moments_during_the_migration_every_history_opens_whole(template, tmp_path):
+    source, events = template
+    started = time.perf_counter()
+    History.open(copy(source, tmp_path / "timed"), NOW).close()
+    takes = time.perf_counter() - started
+    rng = random.Random(20)
+    killed = unopenable = moved = lost = still_old = 0
+    problems: list[str] = []
+    for n in range(KILLS):
+        path = copy(source, tmp_path / str(n))
+        status = migrate_in_a_child(path, rng.uniform(0, takes))
+        killed += os.WIFSIGNALED(status)
+        still_old += count(path)[0] < SCHEMA_VERSION  # killed before it committed: untouched
+        try:
+            history = History.open(path, NOW)
+        except Exception as err:  # noqa: BLE001 - counted and shown below
+            unopenable += 1
+            problems.append(str(err))
+            continue
+        moved += history.notice is not None or bool(list(path.parent.glob("*.corrupt-*")))
+        lost += events - len(history.events())
+        history.close()
+    print(
+        f"\n{KILLS} migrations of {events} events ({takes * 1000:.0f} ms each): {killed} killed part-way"
+        f" ({still_old} left at the old version), {unopenable} unopenable, {moved} moved aside, {lost} events lost"
+    )
+    assert (unopenable, moved, lost) == (0, 0, 0), problems[:3]
+    assert killed >= KILLS // 2  # the kills did land during the migration
+
+
+@pytest.mark.parametrize("dropped", [False, True], ids=["copied, not swapped", "dropped, not renamed"])
+def test_a_history_an_older_qlbreak_left_half_migrated_opens_whole(tmp_path, dropped):
+    """What 0.x's statement-by-statement migration left when killed: it opens again."""
+    path = tmp_path / "history.db"
+    old_history(path, events=50)
+    _, events = count(path)
+    db = sqlite3.connect(path)
+    db.executescript(
+        _V2.replace("CREATE TABLE events ", "CREATE TABLE events_new ")
+        .split(";")[0]
+        .replace("kind IN ('fired'", "kind IN ('partial', 'fired'")
+        + "; INSERT INTO events_new SELECT * FROM events;"
+        + ("DROP TABLE events;" if dropped else "")
+    )
+    db.close()
+    history = History.open(path, NOW)
+    assert len(history.events()) == events and history.notice is None
+    history.close()
+    assert count(path) == (SCHEMA_VERSION, events)
+
+
+# -- a full disk during the migration -----------------------------------------------
+
+
+def test_a_disk_that_fills_during_the_migration_keeps_the_history_and_says_so(small_disk, tmp_path):
+    old_history(tmp_path / "history.db", events=1500)
+    _, events = count(tmp_path / "history.db")
+    needs = (tmp_path / "history.db").stat().st_size
+    results = []
+    for room in (0, 4096, needs // 4, needs // 2, needs, 2 * needs):
+        for stale in small_disk.root.iterdir():
+            stale.unlink()
+        path = copy(tmp_path / "history.db", small_disk.root)
+        filler = small_disk.fill()
+        with filler.open("r+b") as f:  # give back just ``room`` bytes
+            f.truncate(max(0, filler.stat().st_size - room))
+        try:
+            History.open(path, NOW).close()
+            said = None
+        except HistoryFull as err:
+            said = str(err)
+            # "kept as it is" must be true: the old version, every event, as it was
+            assert count(path) == (2, events), said
+        filler.unlink()
+        history = History.open(path, NOW)  # room again: it opens, up to date, whole
+        results.append((room, said is not None, len(history.events()), history.notice))
+        history.close()
+        assert count(path) == (SCHEMA_VERSION, events)
+        if said is not None:
+            assert said.endswith("the disk is full; the history was kept as it is"), said
+            assert "bring the history up to date" in said, said
+    print(f"\nfull disk during the migration: {results}")
+    assert all(n == events and notice is None for _, _, n, notice in results)
+    assert not list(small_disk.root.glob("*.corrupt-*"))
+    assert any(full for _, full, _, _ in results)  # the disk really did run out during some
