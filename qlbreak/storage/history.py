@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -310,7 +311,7 @@ def _migrate(db: sqlite3.Connection) -> None:
     space half-way, it is left exactly as it was (``executescript`` would commit each
     statement on its own). The version is read again under the write lock, so two
     processes starting together migrate it once."""
-    db.isolation_level = None  # no implicit transactions: this one is ours alone
+    implicit, db.isolation_level = db.isolation_level, None  # no implicit transactions: this one is ours alone
     try:
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -325,7 +326,7 @@ def _migrate(db: sqlite3.Connection) -> None:
                 if version in (1, 2):
                     steps.extend(_REBUILD)
                 for step in [*steps, *_SCHEMA, f"PRAGMA user_version = {SCHEMA_VERSION}"]:
-                    _damage_is_damage(lambda step=step: db.execute(step))
+                    _damage_is_damage(partial(db.execute, step))
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -333,7 +334,7 @@ def _migrate(db: sqlite3.Connection) -> None:
                     db.execute("ROLLBACK")
             raise
     finally:
-        db.isolation_level = ""
+        db.isolation_level = implicit
 
 
 def _damage_is_damage(step: Callable[[], T]) -> T:
