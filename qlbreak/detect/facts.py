@@ -2,13 +2,16 @@
 
 A fact is a function of no arguments. It returns what it saw, or raises
 ``Unavailable`` when this desktop cannot tell (no X display, no such D-Bus service):
-that is logged once and the fact is not asked again. Any other error is logged once
-per kind and counts as "not known" for that look only.
+that is logged once and the fact is not asked again. An answer of the wrong kind
+(``OddAnswer``: a screen saver that says "maybe") and any other error count as "not
+known" for that look only, logged once per kind: a garbage "locked" must never hold a
+reminder, and a look every 3 s must not fill the log.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 
@@ -29,6 +32,38 @@ class Unavailable(Exception):
     def __init__(self, words: str, detail: str = "") -> None:
         super().__init__(f"{words} [{detail}]" if detail else words)
         self.words, self.detail = words, detail
+
+
+class OddAnswer(Exception):
+    """A service answered, but not with the kind of value it should (a word where a
+    yes or no belongs): not known for this look. ``kind`` names the oddity, so each
+    is logged once however often it comes back."""
+
+    def __init__(self, what: str, value: object) -> None:
+        super().__init__(f"{what} answered {_shown(value)} ({type(value).__name__})")
+        self.kind = f"{what}:{type(value).__name__}"
+
+
+def flag(value: object, what: str) -> bool:
+    """A yes or no from outside: True or False (0 or 1, as some services send);
+    anything else is an ``OddAnswer``, never ``bool("maybe")``."""
+    if isinstance(value, bool):
+        return value
+    if type(value) is int and value in (0, 1):
+        return value == 1
+    raise OddAnswer(what, value)
+
+
+def amount(value: object, what: str) -> float:
+    """A count from outside (milliseconds, seconds): a finite number, not below zero."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise OddAnswer(what, value)
+    return float(value)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class Detectors:
@@ -78,6 +113,12 @@ class Detectors:
                 self._why_not.setdefault(name, []).append((source, why))
                 log.info("cannot tell %s from %s here: %s", name.replace("_", " "), source, why)
                 found.pop(0)
+            except OddAnswer as odd:
+                key = f"{name}:{source}:{odd.kind}"
+                if key not in self._failed:
+                    self._failed.add(key)
+                    log.warning("ignored an odd answer about %s from %s: %s", name.replace("_", " "), source, odd)
+                return None
             except Exception as err:  # noqa: BLE001 - a detector must never stop reminders
                 key = f"{name}:{type(err).__name__}"
                 if key not in self._failed:

@@ -5,6 +5,8 @@ GNOME's idle time on Wayland (Mutter's IdleMonitor).
 
 One blocking connection per bus, opened on the first question and kept: nothing is
 subscribed on it, so it never wakes the process. Every call times out in a second.
+An answer of the wrong kind (a screen saver that says "maybe") is not known, never
+taken for "locked" (``facts.flag``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from qlbreak.detect.facts import Unavailable
+from qlbreak.detect.facts import OddAnswer, Unavailable, amount, flag
 
 TIMEOUT = 1.0
 
@@ -73,32 +75,40 @@ class _Refused(Exception):
 
 def do_not_disturb(session: Bus) -> bool:
     try:
-        return bool(
-            session.prop(
-                "org.freedesktop.Notifications",
-                "/org/freedesktop/Notifications",
-                "org.freedesktop.Notifications",
-                "Inhibited",
-            )
+        inhibited = session.prop(
+            "org.freedesktop.Notifications",
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications",
+            "Inhibited",
         )
     except _Refused as err:
         raise Unavailable(
             "this notification server does not say (it has no do-not-disturb setting qlbreak can read)", str(err)
         ) from err
+    return flag(inhibited, "the notification server's Inhibited")
 
 
 def locked(system: Bus, session: Bus) -> bool:
-    """logind's word where the desktop sets it, else the screensaver's."""
+    """logind's word where the desktop sets it, else the screensaver's. An odd answer
+    from one is passed over for the other's; odd and nothing else: not known."""
     hint: bool | None = None
+    odd: OddAnswer | None = None
     with contextlib.suppress(Unavailable, _Refused):  # no system bus, or no logind session
-        hint = bool(system.prop(LOGIND, "/org/freedesktop/login1/session/auto", f"{LOGIND}.Session", "LockedHint"))
+        try:
+            hint = flag(system.prop(LOGIND, SESSION, f"{LOGIND}.Session", "LockedHint"), "logind's LockedHint")
+        except OddAnswer as err:
+            odd = err
     if hint:
         return True
     for name, path in SCREENSAVERS:
         try:
-            return bool(session.call(name, path, name, "GetActive")[0])
+            return flag(_first(session.call(name, path, name, "GetActive")), f"{name} GetActive")
         except _Refused:
             continue
+        except OddAnswer as err:
+            odd = odd or err
+    if odd is not None:
+        raise odd
     if hint is None:
         raise Unavailable(
             "cannot tell (neither the login manager nor a screen saver says)",
@@ -107,7 +117,15 @@ def locked(system: Bus, session: Bus) -> bool:
     return False
 
 
+def _first(body: Any) -> Any:
+    """The one value of a reply's body (an empty or odd body is an odd answer)."""
+    if not isinstance(body, tuple | list) or not body:
+        raise OddAnswer("the reply's body", body)
+    return body[0]
+
+
 LOGIND = "org.freedesktop.login1"
+SESSION = "/org/freedesktop/login1/session/auto"
 SCREENSAVERS = (
     ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
     ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
@@ -124,4 +142,4 @@ def mutter_idle_seconds(session: Bus) -> float:
         )
     except _Refused as err:
         raise Unavailable("GNOME cannot tell (this desktop is not GNOME, or it does not say)", str(err)) from err
-    return float(body[0]) / 1000.0
+    return amount(_first(body), "Mutter's GetIdletime") / 1000.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qlbreak.detect.facts import Unavailable
+from qlbreak.detect.facts import Unavailable, amount, flag
 
 ANY_INPUT = 0xFFFFFFFF  # kCGAnyInputEventType
 COMBINED_SESSION = 0  # kCGEventSourceStateCombinedSessionState
@@ -30,10 +30,10 @@ def _quartz() -> Any:
 
 def idle_seconds(quartz: Any = None) -> float:
     q = quartz or _quartz()
-    return float(q.CGEventSourceSecondsSinceLastEventType(COMBINED_SESSION, ANY_INPUT))
+    return amount(q.CGEventSourceSecondsSinceLastEventType(COMBINED_SESSION, ANY_INPUT), "Quartz's idle time")
 
 
 def locked(quartz: Any = None) -> bool:
     q = quartz or _quartz()
     session = q.CGSessionCopyCurrentDictionary() or {}
-    return bool(session.get("CGSSessionScreenIsLocked", False))
+    return flag(session.get("CGSSessionScreenIsLocked", False), "Quartz's CGSSessionScreenIsLocked")

@@ -193,3 +193,86 @@ def test_a_bus_address_it_cannot_read_is_said_in_words(monkeypatch):
         )
     assert caught.value.words == "cannot ask the desktop (its message service, D-Bus, is not there)"
     assert caught.value.detail == "no session D-Bus ($DBUS_SESSION_BUS_ADDRESS is not an address it can use)"
+
+
+ODD = ("maybe", 2, None, ["yes"])  # what a broken or hostile service on the bus could answer
+
+
+@pytest.mark.parametrize("odd", ODD, ids=repr)
+def test_an_odd_lock_answer_is_not_known_and_holds_nothing(odd, caplog):
+    """``bool("maybe")`` held the reminder through all its grace: a screen saver (or
+    logind) answering anything but yes or no now counts as "not known", logged once."""
+    from qlbreak.core.holds import HoldRules, holding
+    from qlbreak.detect import freedesktop
+
+    logind, gnome = ("org.freedesktop.login1", "LockedHint"), ("org.gnome.ScreenSaver", "GetActive")
+    no_logind = FakeBus({}, reachable=False)
+    screensaver = FakeBus({gnome: odd})
+    with pytest.raises(freedesktop.OddAnswer):
+        freedesktop.locked(no_logind, screensaver)
+    with pytest.raises(freedesktop.OddAnswer):
+        freedesktop.locked(FakeBus({logind: odd}), FakeBus({}))
+    assert freedesktop.locked(FakeBus({logind: odd}), FakeBus({gnome: False})) is False  # the other's word
+    assert freedesktop.locked(FakeBus({logind: odd}), FakeBus({gnome: True})) is True
+    with pytest.raises(freedesktop.OddAnswer):
+        freedesktop.do_not_disturb(FakeBus({("org.freedesktop.Notifications", "Inhibited"): odd}))
+    if not isinstance(odd, int):  # 2 ms idle is an answer
+        with pytest.raises(freedesktop.OddAnswer):
+            freedesktop.mutter_idle_seconds(FakeBus({("org.gnome.Mutter.IdleMonitor", "GetIdletime"): odd}))
+
+    d = Detectors({"locked": (("the screen saver", lambda: freedesktop.locked(no_logind, screensaver)),)})
+    with caplog.at_level(logging.INFO, "qlbreak"):
+        looks = [d.look() for _ in range(100)]  # five minutes of looks every 3 s
+    assert all(seen == Signals() for seen in looks)  # not known: no hold
+    assert holding(looks[0], HoldRules()) is None
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and "odd answer about locked" in lines[0] and type(odd).__name__ in lines[0], lines
+    assert d.available()["locked"] == "read from the screen saver"  # asked again at the next look
+
+
+def test_each_odd_answer_is_logged_once_and_a_good_one_still_counts(caplog):
+    from qlbreak.detect import freedesktop
+
+    answers = iter(["maybe", 2, "maybe", True, 2, None, False, "perhaps"])
+
+    class Gnome(FakeBus):  # GNOME's screen saver answers, the freedesktop one is not there
+        def call(self, bus_name, path, interface, method, signature="", body=()):
+            return (
+                (next(answers),)
+                if bus_name == "org.gnome.ScreenSaver"
+                else super().call(bus_name, path, interface, method)
+            )
+
+    bus = Gnome({})
+    d = Detectors({"locked": (("the screen saver", lambda: freedesktop.locked(FakeBus({}, reachable=False), bus)),)})
+    with caplog.at_level(logging.INFO, "qlbreak"):
+        seen = [d.look().locked for _ in range(8)]
+    assert seen == [None, None, None, True, None, None, False, None]
+    assert len(caplog.records) == 3  # str, int, NoneType: each said once
+
+
+def test_odd_numbers_and_flags_elsewhere_are_not_known():
+    from qlbreak.detect.facts import OddAnswer, amount, flag
+
+    assert flag(True, "x") is True and flag(0, "x") is False and flag(1, "x") is True
+    for odd in ("maybe", "true", 2, -1, None, [True], 1.0):
+        with pytest.raises(OddAnswer):
+            flag(odd, "x")
+    assert amount(61500, "x") == 61500.0 and amount(0.5, "x") == 0.5
+    for odd in ("61500", True, -1, float("nan"), float("inf"), None, [1]):
+        with pytest.raises(OddAnswer):
+            amount(odd, "x")
+
+    class Quartz:
+        @staticmethod
+        def CGEventSourceSecondsSinceLastEventType(state, kind):
+            return "a while"
+
+        @staticmethod
+        def CGSessionCopyCurrentDictionary():
+            return {"CGSSessionScreenIsLocked": "maybe"}
+
+    with pytest.raises(OddAnswer):
+        macos.locked(Quartz)
+    with pytest.raises(OddAnswer):
+        macos.idle_seconds(Quartz)
