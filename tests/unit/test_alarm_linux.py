@@ -29,8 +29,8 @@ def alarm_in(woken, tmp_path):
 
     made = []
 
-    def make(*watched, zone=False):
-        alarm = WallAlarm(woken.put, [tmp_path / name for name in watched], watch_zone=zone)
+    def make(*watched, zone=False, **options):
+        alarm = WallAlarm(woken.put, [tmp_path / name for name in watched], watch_zone=zone, **options)
         made.append(alarm)
         return alarm
 
@@ -90,6 +90,118 @@ def test_the_settings_file_changing_rings_it_and_other_files_do_not(alarm_in, wo
     (tmp_path / "new.toml").write_text("[schedule]\n")
     (tmp_path / "new.toml").replace(tmp_path / "config.toml")  # an editor's atomic save
     assert woken.get(timeout=1) == Wake()
+
+
+def rung(woken, within: float = 2.0) -> bool:
+    """Whether a Wake came within ``within`` seconds; then the ones queued behind it are
+    taken too (one change can post more than one: a swap is a move out and a move in)."""
+    try:
+        assert woken.get(timeout=within) == Wake()
+    except queue.Empty:
+        return False
+    while True:
+        try:
+            woken.get(timeout=0.2)
+        except queue.Empty:
+            return True
+
+
+def test_a_settings_folder_swapped_whole_rings_it_and_its_new_file_is_watched(alarm_in, woken, tmp_path):
+    """As dotfile managers and sync tools do: the old folder moved aside, a new one
+    moved in. Each step rings it; then the new folder is the one watched."""
+    (tmp_path / "qlbreak").mkdir()
+    (tmp_path / "qlbreak" / "config.toml").write_text("[schedule]\n")
+    alarm_in("qlbreak/config.toml").at(datetime.now(UTC) + timedelta(hours=1))  # looks every 60 s
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "config.toml").write_text('[[reminder]]\nname = "added"\ntime = "10:00"\n')
+    assert not rung(woken, 0.3)  # not its folder yet
+    (tmp_path / "qlbreak").rename(tmp_path / "old")
+    assert rung(woken)
+    (tmp_path / "new").rename(tmp_path / "qlbreak")
+    assert rung(woken)
+    (tmp_path / "qlbreak" / "config.toml").write_text("[schedule]\n")  # edited in the new folder
+    assert rung(woken)
+    (tmp_path / "old" / "config.toml").write_text("[schedule]\n")  # the old one is not ours now
+    assert not rung(woken, 0.3)
+
+
+def test_a_settings_folder_removed_and_made_again_rings_it(alarm_in, woken, tmp_path):
+    (tmp_path / "qlbreak").mkdir()
+    (tmp_path / "qlbreak" / "config.toml").write_text("[schedule]\n")
+    alarm_in("qlbreak/config.toml")
+    (tmp_path / "qlbreak" / "config.toml").unlink()
+    (tmp_path / "qlbreak").rmdir()
+    assert rung(woken)
+    (tmp_path / "qlbreak").mkdir()
+    assert rung(woken)  # its folder is back: watched again
+    (tmp_path / "qlbreak" / "config.toml").write_text("[schedule]\n")
+    assert rung(woken)
+
+
+def test_a_settings_folder_that_is_a_symlink_replaced_rings_it_and_the_new_target_is_watched(alarm_in, woken, tmp_path):
+    for version in ("v1", "v2"):
+        (tmp_path / version).mkdir()
+        (tmp_path / version / "config.toml").write_text("[schedule]\n")
+    (tmp_path / "qlbreak").symlink_to(tmp_path / "v1")
+    alarm_in("qlbreak/config.toml")
+    (tmp_path / "link").symlink_to(tmp_path / "v2")
+    (tmp_path / "link").replace(tmp_path / "qlbreak")  # as home-manager switches a generation
+    assert rung(woken)
+    (tmp_path / "v2" / "config.toml").write_text("[stretches]\n")
+    assert rung(woken)
+    (tmp_path / "v1" / "config.toml").write_text("[stretches]\n")
+    assert not rung(woken, 0.3)
+
+
+def test_a_settings_file_that_is_a_symlink_rings_it_when_the_file_it_points_to_changes(alarm_in, woken, tmp_path):
+    (tmp_path / "dotfiles").mkdir()
+    (tmp_path / "dotfiles" / "qlbreak.toml").write_text("[schedule]\n")
+    (tmp_path / "config.toml").symlink_to(tmp_path / "dotfiles" / "qlbreak.toml")
+    alarm_in("config.toml")
+    (tmp_path / "dotfiles" / "qlbreak.toml").write_text("[stretches]\n")  # edited where it lives
+    assert rung(woken)
+
+
+class UsedUpInotify:
+    """The C library as when every inotify instance is taken (max_user_instances)."""
+
+    def __init__(self) -> None:
+        import ctypes
+
+        self._real = ctypes.CDLL(None, use_errno=True)
+
+    def __getattr__(self, name: str):
+        return getattr(self._real, name)
+
+    def inotify_init1(self, flags: int) -> int:
+        return -1
+
+
+def test_without_inotify_a_look_at_the_file_rings_it_when_it_changed(alarm_in, woken, tmp_path):
+    (tmp_path / "config.toml").write_text("[schedule]\n")
+    alarm = alarm_in("config.toml", look_every=0.2, libc=UsedUpInotify())
+    assert alarm._inotify == -1
+    alarm.at(datetime.now(UTC) + timedelta(hours=1))
+    assert not rung(woken, 0.6)  # looked, nothing changed
+    new = tmp_path / "config.new"
+    new.write_text('[[reminder]]\nname = "added"\ntime = "10:00"\n')
+    new.replace(tmp_path / "config.toml")
+    assert rung(woken)
+    (tmp_path / "config.toml").unlink()
+    assert rung(woken)
+
+
+def test_a_look_rings_it_for_a_file_whose_folder_could_not_be_watched(alarm_in, woken, tmp_path):
+    """No folder to watch at the start (nor the one above): the look finds the file
+    once it is there, and from then on inotify watches it."""
+    alarm = alarm_in("home/.config/qlbreak/config.toml", look_every=0.3)
+    assert alarm._unwatched
+    (tmp_path / "home" / ".config" / "qlbreak").mkdir(parents=True)
+    (tmp_path / "home" / ".config" / "qlbreak" / "config.toml").write_text("[schedule]\n")
+    assert rung(woken)
+    assert not alarm._unwatched
+    (tmp_path / "home" / ".config" / "qlbreak" / "config.toml").write_text("[stretches]\n")
+    assert rung(woken)
 
 
 def test_waiting_costs_no_wakeups(alarm_in):
