@@ -1,8 +1,16 @@
-"""Writing files so that a crash or a full disk never leaves half a file behind."""
+"""Writing files so that a crash or a full disk never leaves half a file behind.
+
+``write_atomic`` is for qlbreak's own files (0600, never a symlink of the user's);
+``write_over`` is for a file the user edits too: it keeps the user's symlink and
+mode, and never replaces what an editor wrote after we read it."""
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -43,3 +51,73 @@ def _place_new(tmp: Path, path: Path) -> None:
         if path.exists():
             raise FileExistsError(str(path)) from None
         os.replace(tmp, path)
+
+
+# -- a file the user also edits (config.toml) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A file as it was read: a replace checks it still is (an editor may have written
+    it meanwhile). ``None`` fields: there was no file."""
+
+    inode: int | None
+    size: int | None
+    mtime_ns: int | None
+    digest: str | None
+
+
+NO_FILE = Stamp(None, None, None, None)
+
+
+class Changed(Exception):
+    """The file changed between the read and the replace: nothing was written."""
+
+
+class ReadOnly(OSError):
+    """The user made the file read-only: a lock, respected; nothing was written."""
+
+
+def read_stamped(path: Path, limit: int) -> tuple[bytes | None, Stamp]:
+    """The bytes at ``path`` (through a symlink; None when there is no file; at most
+    ``limit`` + 1 of them) and the stamp ``write_over`` checks."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+            st = os.fstat(file.fileno())
+    except FileNotFoundError:
+        return None, NO_FILE
+    return data, Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def write_over(path: Path, data: bytes, read: Stamp, limit: int) -> None:
+    """Replace the user's file at ``path`` with ``data``, unless it changed since it was
+    read as ``read`` (Changed: read it again and redo the change).
+
+    A symlink stays a symlink: its target is replaced (the temp file beside the target,
+    so the rename stays on one file system); the file's mode is kept; a file with no
+    write permission for anyone is a lock the user set: ReadOnly, nothing written."""
+    real = Path(os.path.realpath(path))
+    mode = 0o600
+    try:
+        st = real.stat()
+    except FileNotFoundError:
+        pass
+    else:
+        mode = stat.S_IMODE(st.st_mode)
+        if not mode & 0o222:
+            raise ReadOnly(errno.EACCES, "read-only", str(path))
+    real.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = real.with_name(f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        if read_stamped(real, limit)[1] != read:
+            raise Changed(str(path))
+        os.replace(tmp, real)
+    finally:
+        tmp.unlink(missing_ok=True)

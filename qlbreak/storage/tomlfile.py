@@ -111,7 +111,14 @@ def _error_text(message: str) -> str:
     return "not valid TOML: " + _AT.sub("", message).rstrip(".").lower()
 
 
-def _scan(text: str) -> dict[KeyPath, int]:
+def places(text: str) -> tuple[dict[KeyPath, int], list[int]]:
+    """The line of each key and table (``Located.lines``), and the lines that are table
+    headers, in order: where a table of the file begins and ends."""
+    heads: list[int] = []
+    return _scan(text, heads), heads
+
+
+def _scan(text: str, heads: list[int] | None = None) -> dict[KeyPath, int]:
     lines: dict[KeyPath, int] = {}
     table: KeyPath = ()
     counts: dict[KeyPath, int] = {}
@@ -131,6 +138,8 @@ def _scan(text: str) -> dict[KeyPath, int]:
             else:
                 table = name
             lines.setdefault(table, number)
+            if heads is not None:
+                heads.append(number)
             continue
         key = _KEY.match(line)
         if key:

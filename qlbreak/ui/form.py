@@ -241,6 +241,7 @@ class ReminderRows:
         self.changed = changed
         self.frame = tk.Frame(parent, bg=palette.bg, name="reminders")
         self.rows: list[tuple[tk.Frame, tk.Entry, tk.Entry, DayToggles]] = []
+        self._from: dict[str, str | None] = {}  # each row: the reminder it shows (its name then)
         if names:
             head = tk.Frame(self.frame, bg=palette.bg, name="head")
             head.pack(fill="x")
@@ -273,6 +274,7 @@ class ReminderRows:
             remove.configure(padx=6, pady=0, font=f.small)
             remove.pack(side="left", padx=(6, 0))
         self.rows.append((row, name, at, days))
+        self._from[str(row)] = reminder.name if reminder is not None else None
         return name if self.names else at
 
     def remove(self, row: tk.Frame) -> None:
@@ -304,6 +306,12 @@ class ReminderRows:
         if not self.rows:
             problems.append((None, "keep at least one reminder (or pause qlbreak from its menu)"))
         return tuple(reminders), problems
+
+    def came_from(self) -> tuple[str | None, ...]:
+        """Each row's reminder as it was when the row was made (None: a row added here),
+        in order: a reminder is saved into its own table, found by that name, whatever
+        was renamed, removed or added around it."""
+        return tuple(self._from[str(row)] for row, *_ in self.rows)
 
     def fields(self) -> list[tk.Entry]:
         """Every typed-in field of every row, in order."""

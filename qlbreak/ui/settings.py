@@ -1,6 +1,7 @@
 """The settings window (the tray's "Settings…", ``qlbreak settings``): every setting a
-user looks for, on three pages, written into ``config.toml`` in place
-(``storage/config_edit.py``: the user's comments and unknown keys survive).
+user looks for, on three pages, written into ``config.toml`` in place, as the file is
+at the save (``storage/config_save.py``: hand edits made meanwhile, comments and
+unknown keys survive; a setting changed both by hand and here is shown and asked).
 
 What is typed is checked by the loader's rules before anything is written (and again
 as a field changes), and a file the loader would reject is never written. It shows the
@@ -56,7 +57,9 @@ class SettingsWindow:
         self.autostart: bool | None = spec["autostart"]
         self.catalogue = catalogue.load()
         kept = config.in_effect(spec.get("in_effect"), self.catalogue.ids)  # from the running tray
-        self.loaded = config.load(self.path, self.catalogue.ids, keep=kept)
+        self.had_file = self.path.exists()
+        self.loaded = config.load(self.path, self.catalogue.ids, keep=kept)  # the base a save merges from
+        self.overrule: dict[tuple[str, ...], object] = {}  # hand edits the person chose to overrule
         self.marked: set[str] = set()  # the fields drawn as the ones to fix
         self.refused = False  # Save was refused: the message lists what is still wrong
         self.about = ""  # what the message says: "file", "fields" or nothing
@@ -320,8 +323,8 @@ class SettingsWindow:
         (self.marked.add if wrong else self.marked.discard)(str(field))
 
     def save(self) -> None:
-        from qlbreak.storage.config_edit import EditError
-        from qlbreak.storage.config_edit import save as write
+        """A setting changed both by hand and here is shown; Save again means this window's."""
+        from qlbreak.storage.config_save import EditError, HandEdits, save_changes
 
         chosen, problems, page = self.wanted()
         if chosen is None:
@@ -334,8 +337,13 @@ class SettingsWindow:
             if wrong:
                 wrong[0].focus_set()
             return
+        base, came = self.loaded.config, self.rows.came_from()
         try:
-            write(self.path, chosen, self.catalogue.ids)
+            save_changes(self.path, base, chosen, came, self.catalogue.ids, self.overrule, had_file=self.had_file)
+        except HandEdits as err:
+            self.overrule.update((c.key, c.theirs) for c in err.conflicts)
+            self.say(str(err), "hand")
+            return
         except EditError as err:
             self.say(str(err))
             return

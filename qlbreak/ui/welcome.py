@@ -213,8 +213,8 @@ class Welcome:
         return replace(base, plan=replace(base.plan, reminders=tuple(reminders)), prefs=prefs), []
 
     def save(self) -> None:
-        from qlbreak.storage.config_edit import EditError
-        from qlbreak.storage.config_edit import save as write
+        from qlbreak.storage.config_save import EditError
+        from qlbreak.storage.config_save import save as write
 
         wanted, problems = self.chosen()
         if wanted is None:
