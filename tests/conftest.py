@@ -30,6 +30,8 @@ def private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     run = tempfile.mkdtemp(prefix="qlr")  # a Unix socket's path must stay short
     monkeypatch.setenv("XDG_RUNTIME_DIR", run)
+    # the one-per-user lock is the uid's (/run/user/<uid>, /tmp/qlbreak-<uid>): each test its own
+    monkeypatch.setenv("QLBREAK_INSTANCE_DIR", os.path.join(run, "qlbreak"))
     monkeypatch.delenv("QLBREAK_CONFIG", raising=False)
     yield home
     shutil.rmtree(run, ignore_errors=True)

@@ -1,7 +1,11 @@
 """One qlbreak per user: a lock, and a private endpoint the running app listens on.
 
-The endpoint is a Unix socket in the user's runtime folder (0700) on POSIX, a named
-pipe on Windows. Both sides prove they hold the key in the user's config folder (a
+The lock and the endpoint are found by the uid alone (``peruser.py``), never by the
+environment: a tray started with $XDG_RUNTIME_DIR and one started without are the
+same user's, and the second hands its request to the first. The endpoint is a Unix
+socket in a folder of the user's own (0700) on POSIX, a named pipe on Windows; an
+older qlbreak's lock and socket (in the runtime folder) are asked too, so an upgrade
+never runs two. Both sides prove they hold the key in the user's config folder (a
 0600 file) by HMAC over the other's random challenge, then one short command and one
 short reply travel, each with a one-byte length: nothing is ever unpickled, and only
 the commands ``parse`` knows are carried out.
@@ -17,11 +21,14 @@ import contextlib
 import logging
 import os
 import sys
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
+from qlbreak.tray import peruser
 from qlbreak.tray.channels import Dialogue, EndpointError, Server, connect_pipe
 
 if TYPE_CHECKING:
@@ -59,16 +66,19 @@ def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] |
 
 
 class Endpoint:
-    """Where the running app listens: its address, its key, its lock file."""
+    """Where the running app listens: its address, its key, its lock."""
 
-    def __init__(self, runtime_dir: Path, key_file: Path) -> None:
-        self.runtime_dir, self.key_file = runtime_dir, key_file
-        self.lock_path = runtime_dir / "qlbreak.lock"
+    def __init__(self, runtime_dir: Path, key_file: Path, environ: Mapping[str, str] = os.environ) -> None:
+        self.runtime_dir, self.key_file = runtime_dir, key_file  # runtime_dir: where older versions listened
+        self.folders = peruser.folders(runtime_dir, environ)
+        self.folder = self.folders[0]  # where it listens: the first folder it could lock
+        self.lock_path = runtime_dir / "qlbreak.lock"  # Windows
         if sys.platform == "win32":
             self.address = rf"\\.\pipe\qlbreak-{_user()}"
         else:
-            self.address = str(runtime_dir / "qlbreak.sock")
+            self.address = str(self.folder / peruser.SOCKET)
         self._lock: IO[bytes] | None = None
+        self._held: list[int] = []  # POSIX: the locked folders, open
 
     def key(self, create: bool) -> bytes | None:
         """The endpoint's secret (None: none yet and ``create`` is False); made whole or
@@ -94,7 +104,37 @@ class Endpoint:
 
     def acquire(self) -> bool:
         """Take the per-user lock; False when another qlbreak holds it, InstanceError
-        when the lock cannot be made at all (a runtime folder that cannot be written)."""
+        when the lock cannot be made at all (no folder of the user's can be written)."""
+        if sys.platform == "win32":
+            return self._acquire_file()
+        with contextlib.suppress(OSError):  # the stretch window's lock lives there (window_locks)
+            private_folder(self.runtime_dir)
+        problems: list[str] = []
+        for folder in self.folders:
+            try:
+                fd = peruser.take(folder)
+            except peruser.NotOurs as err:  # another user's folder: not ours to use, and said
+                log.warning("passed over for the one-per-user lock: %s", err)
+                problems.append(str(err))
+                continue
+            except OSError as err:
+                problems.append(f"{folder}: {err.strerror or err}")
+                continue
+            if fd is None:
+                self.release()
+                return False
+            if not self._held:
+                self.folder, self.address = folder, str(folder / peruser.SOCKET)
+            self._held.append(fd)
+        if not self._held:
+            raise InstanceError(f"cannot take the one-per-user lock: {'; '.join(problems)}")
+        older = dict.fromkeys(f / peruser.OLD_LOCK for f in (*self.folders, self.runtime_dir))
+        if any(peruser.held_by_older(lock) for lock in older):
+            self.release()  # an older qlbreak runs (an upgrade under way): it is the one
+            return False
+        return True
+
+    def _acquire_file(self) -> bool:
         try:
             private_folder(self.runtime_dir)
             handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the app's life
@@ -108,10 +148,25 @@ class Endpoint:
         self._lock = handle
         return True
 
+    def running(self) -> bool | None:
+        """Whether a qlbreak holds the lock now (None: no lock can be taken here)."""
+        try:
+            if self.acquire():
+                self.release()
+                return False
+        except InstanceError:
+            return None
+        return True
+
     def listen(self, post: Post, known_ids: frozenset[str]) -> Server:
         """Serve commands on a daemon thread; call with the lock held."""
         key = self.key(create=True)
         assert key is not None
+        if sys.platform != "win32":  # beside the socket, for a client whose config folder differs
+            try:
+                write_atomic(self.folder / peruser.KEY, key)
+            except OSError as err:
+                log.warning("cannot put the endpoint's key beside it: %s", err)
         try:
             if sys.platform == "win32":
                 server: Server = PipeServer(self.address)
@@ -126,22 +181,58 @@ class Endpoint:
         if self._lock is not None:
             self._lock.close()
             self._lock = None
+        while self._held:
+            os.close(self._held.pop())
 
     # -- a second qlbreak ------------------------------------------------------------
 
     def send(self, message: str, timeout: float = 5.0) -> str:
         """Ask the running app; its answer, or InstanceError when none answers."""
-        key = self.key(create=False)
-        if key is None:
-            raise InstanceError("no running qlbreak (no key)")
         data = message.encode("ascii")
         if len(data) > MAX_MESSAGE:
             raise InstanceError("message too long")
+        doors = self._doors()
+        if not doors:
+            if self.key(create=False) is None:
+                raise InstanceError("no running qlbreak (no key)")
+            raise InstanceError("cannot reach the running qlbreak: nothing listens")
+        troubles: list[str] = []
+        for address, key in doors:
+            try:
+                return self._ask(address, key(), data, timeout)
+            except InstanceError as err:  # an old socket nobody listens on, say: the next
+                troubles.append(str(err))
+        raise InstanceError(troubles[0])
+
+    def _doors(self) -> list[tuple[str, Callable[[], bytes]]]:
+        """Where a running qlbreak may listen, each with its key: the user's own
+        folders (the key beside the socket, else the config folder's), then where
+        an older version listened."""
+        if sys.platform == "win32":
+            return [(self.address, self._config_key)]
+        doors: list[tuple[str, Callable[[], bytes]]] = []
+        for folder in dict.fromkeys((*self.folders, self.runtime_dir)):
+            socket_path = folder / peruser.SOCKET
+            if not (peruser.private(folder) and socket_path.is_socket()):
+                continue
+            doors.append((str(socket_path), partial(self._key_beside, folder / peruser.KEY)))
+        return doors
+
+    def _key_beside(self, beside: Path) -> bytes:
+        return _read_key(beside) or self._config_key()
+
+    def _config_key(self) -> bytes:
+        key = self.key(create=False)
+        if key is None:
+            raise InstanceError("no running qlbreak (no key)")
+        return key
+
+    def _ask(self, address: str, key: bytes, data: bytes, timeout: float) -> str:
         try:
             if sys.platform == "win32":
-                channel = connect_pipe(self.address, timeout)
+                channel = connect_pipe(address, timeout)
             else:
-                channel = connect_socket(self.address, timeout)
+                channel = connect_socket(address, timeout)
         except OSError as err:
             raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
         try:
@@ -156,6 +247,15 @@ class Endpoint:
             raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
         finally:
             channel.close()
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The key beside a socket; None when missing or broken (the config folder's then)."""
+    try:
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) >= 16 else None
 
 
 def _dialogue(key: bytes, post: Post, known_ids: frozenset[str]) -> Dialogue:

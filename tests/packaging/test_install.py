@@ -43,6 +43,7 @@ def test_install_leaves_a_running_app_that_survives_the_terminal_and_upgrades(tm
     env = {
         "HOME": str(home),
         "XDG_RUNTIME_DIR": str(run),
+        "QLBREAK_INSTANCE_DIR": str(run / "qlbreak"),  # not the uid's real one: this test's own
         # python3 as this test's own; ~/.local/bin deliberately not on PATH
         "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
         "PIP_CACHE_DIR": str(real_cache),

@@ -42,6 +42,7 @@ class Home:
         self.env = {
             "HOME": str(self.home),
             "XDG_RUNTIME_DIR": str(self.run),
+            "QLBREAK_INSTANCE_DIR": str(self.run / "qlbreak"),  # not the uid's real one: this test's own
             "SHELL": "/bin/bash",
             # python3 as this test's own; ~/.local/bin not on PATH, as on a fresh account
             "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",

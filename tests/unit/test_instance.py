@@ -11,7 +11,9 @@ from multiprocessing.connection import Client
 import pytest
 
 from qlbreak.core.commands import OpenSettings, StretchNow
+from qlbreak.tray import peruser
 from qlbreak.tray.instance import Endpoint, InstanceError, parse
+from qlbreak.tray.peruser import INSTANCE_ENV
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket path")
 IDS = frozenset({"cat-cow", "seated-twist"})
@@ -47,7 +49,7 @@ def test_one_holds_the_lock_a_second_asks_it(endpoint):
         assert second.send("open the pod bay doors") == "error: unknown command"
         assert got.empty()
         assert stat.S_IMODE(os.stat(first.key_file).st_mode) == 0o600
-        assert stat.S_IMODE(os.stat(first.runtime_dir).st_mode) == 0o700
+        assert stat.S_IMODE(os.stat(first.folder).st_mode) == 0o700
     finally:
         listener.close()
         first.release()
@@ -82,7 +84,7 @@ def test_nobody_listening_is_a_clear_error(endpoint):
 
 def test_a_stale_socket_is_replaced(endpoint):
     first = endpoint()
-    first.runtime_dir.mkdir(parents=True)
+    first.folder.mkdir(parents=True)
     open(first.address, "w").close()  # left by a crash
     assert first.acquire()
     listener = first.listen(lambda _command: None, IDS)
@@ -135,9 +137,9 @@ def test_a_broken_or_unreadable_key_is_a_clear_error(endpoint):
 
 
 def test_a_lock_that_cannot_be_made_is_a_clear_error(tmp_path):
-    (tmp_path / "run").write_text("a file where the runtime folder should be")
+    (tmp_path / "run").write_text("a file where the lock's folder should be")
     with pytest.raises(InstanceError, match="cannot take the one-per-user lock"):
-        Endpoint(tmp_path / "run", tmp_path / "instance.key").acquire()
+        Endpoint(tmp_path / "x", tmp_path / "instance.key", {INSTANCE_ENV: str(tmp_path / "run")}).acquire()
 
 
 def test_a_runtime_folder_that_is_not_one_is_never_replaced_by_tmp(tmp_path):
@@ -146,3 +148,87 @@ def test_a_runtime_folder_that_is_not_one_is_never_replaced_by_tmp(tmp_path):
     (tmp_path / "not-a-folder").write_text("x")
     paths = default_paths(environ={"XDG_RUNTIME_DIR": str(tmp_path / "not-a-folder")})
     assert paths.runtime_dir == paths.state_dir / "run"
+
+
+def test_the_lock_is_the_uids_whatever_the_environment(tmp_path):
+    """A login session, a cron job, an ssh shell: $XDG_RUNTIME_DIR set, unset or
+    another, $HOME and $TMPDIR anything: one place, named by the uid."""
+    uid = os.getuid()
+    places = {
+        peruser.folders(tmp_path / runtime, environ)
+        for runtime in ("a", "b")
+        for environ in (
+            {},
+            {"XDG_RUNTIME_DIR": str(tmp_path)},
+            {"XDG_RUNTIME_DIR": f"/run/user/{uid}", "HOME": "/elsewhere", "TMPDIR": str(tmp_path)},
+        )
+    }
+    assert len(places) == 1
+    (place,) = places
+    assert place[-1] == peruser.Path(f"/tmp/qlbreak-{uid}")
+    assert place[0] == (
+        peruser.Path(f"/run/user/{uid}/qlbreak") if peruser.private(peruser.Path(f"/run/user/{uid}")) else place[-1]
+    )
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a folder another user's needs root")
+def test_a_folder_another_user_made_first_is_passed_over_never_used(tmp_path, caplog):
+    squatted, link, ours = tmp_path / "squatted", tmp_path / "link", tmp_path / "ours"
+    squatted.mkdir(mode=0o777)
+    os.chown(squatted, 65534, 65534)  # nobody's, made before the user's first start
+    (tmp_path / "target").mkdir(mode=0o700)
+    link.symlink_to(tmp_path / "target")
+    first = Endpoint(tmp_path / "run", tmp_path / "instance.key")
+    first.folders = (squatted, link, ours)
+    assert first.acquire()
+    try:
+        assert first.folder == ours and first.address == str(ours / "qlbreak.sock")
+        said = " ".join(r.getMessage() for r in caplog.records)
+        assert "belongs to another user" in said and "is not a folder" in said
+        second = Endpoint(tmp_path / "run", tmp_path / "instance.key")
+        second.folders = first.folders
+        assert not second.acquire()
+    finally:
+        first.release()
+    only_theirs = Endpoint(tmp_path / "run", tmp_path / "instance.key")
+    only_theirs.folders = (squatted,)
+    with pytest.raises(InstanceError, match="belongs to another user"):
+        only_theirs.acquire()
+
+
+def test_a_folder_of_ours_left_open_is_closed_and_tried_again_after_a_crash(endpoint):
+    first = endpoint()
+    first.folder.mkdir(parents=True, mode=0o755)
+    os.chmod(first.folder, 0o755)
+    assert first.acquire()
+    assert stat.S_IMODE(os.stat(first.folder).st_mode) == 0o700
+    first.release()  # the kernel lets go as at a crash: nothing stale is left to remove
+    assert endpoint().acquire()
+
+
+def test_an_older_qlbreak_in_the_old_place_is_the_one_and_is_reached(endpoint, tmp_path):
+    """An upgrade: the older version locks a file and listens in the runtime folder.
+    The new one must not start a second tray, and its commands must reach the old one."""
+    import fcntl
+
+    new = endpoint()
+    old = Endpoint(new.runtime_dir, new.key_file, {INSTANCE_ENV: str(new.runtime_dir)})
+    assert old.folder == new.runtime_dir != new.folder
+    assert old.acquire()
+    with open(new.runtime_dir / "qlbreak.lock", "a+b") as old_lock:  # what older versions held
+        fcntl.flock(old_lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        got: queue.Queue[StretchNow] = queue.Queue()
+        listener = old.listen(got.put, IDS)
+        (old.folder / "instance.key").unlink()  # older versions kept it only in the config folder
+        try:
+            assert not new.acquire()
+            assert new.running() is True
+            assert new.send("stretch cat-cow") == "ok"
+            assert got.get(timeout=5) == StretchNow("cat-cow")
+        finally:
+            listener.close()
+            old.release()
+    assert new.running() is False  # leftovers in the old place (a socket, a lock file) change nothing
+    assert (new.runtime_dir / "qlbreak.sock").exists() and (new.runtime_dir / "qlbreak.lock").exists()
+    assert new.acquire()
+    new.release()
