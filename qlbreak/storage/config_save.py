@@ -12,6 +12,7 @@ so.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
@@ -93,6 +94,7 @@ def _save(
             write_over(path, new, stamp, MAX_BYTES)
             return
         except Changed:
+            time.sleep(random.uniform(0, 10 * STEP))  # out of step with an editor saving again and again
             continue
         except ReadOnly:
             raise EditError(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -221,3 +222,157 @@ def test_a_record_written_before_a_crash_is_not_written_again(tmp_path):
     outbox.keep(restored.pending)
     assert outbox.flush()
     assert [e.stretch for e in outbox.events()] == ["cat-cow"]
+
+
+# -- the settings window's save: the file as it is now (issue 20, E and F) -----------------
+
+SETTINGS_BEFORE = """\
+# Mine, by hand.
+[schedule]
+snooze_minutes = 5    # I come back quickly
+
+[[reminder]]
+name = "morning"
+time = "09:00"   # before stand-up
+"""
+BY_HAND = SETTINGS_BEFORE.replace("snooze_minutes = 5 ", "snooze_minutes = 7 ") + (
+    '\n[[reminder]]\nname = "tea"   # added by hand\ntime = "15:00"\n'
+)
+EDITOR = """\
+import os, random, sys, time
+path, text = sys.argv[1], sys.argv[2].encode()
+for line in sys.stdin:  # each line: one burst of saves, as an editor saving in place does
+    for n in range(int(line)):
+        fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+        time.sleep(random.random() / 1000)
+        os.write(fd, text)
+        os.close(fd)
+        if n == 0:
+            print("writing", flush=True)
+        time.sleep(random.random() / 500)
+    print("done", flush=True)
+"""
+
+
+def _window(path: Path) -> tuple[config.Config, config.Config]:
+    """The settings window opened on ``SETTINGS_BEFORE``: what it read, and what it will
+    save (Dark colours, chosen there)."""
+    path.write_text(SETTINGS_BEFORE)
+    base = config.load(path, known_ids()).config
+    return base, replace(base, theme="dark")
+
+
+def test_an_editor_rewriting_the_file_while_settings_saves_20_times_never_loses_either(tmp_path):
+    """Before: 17 of 20 saves left the window's stale copy (the hand edits reverted)."""
+    import random
+    import subprocess
+    import sys
+
+    from qlbreak.storage.config_edit import edited
+    from qlbreak.storage.config_save import EditError, save_changes
+
+    ids = known_ids()
+    path = tmp_path / "config.toml"
+    editor = tmp_path / "editor.py"
+    editor.write_text(EDITOR)
+    merged = BY_HAND + '\n[dialog]\ntheme = "dark"\n'
+    stale = edited(SETTINGS_BEFORE.encode(), "config.toml", _window(path)[1], ids).decode()
+    seen = {"merged": 0, "editor's": 0, "refused": 0}
+    bursts = random.Random(20)
+    proc = subprocess.Popen(
+        [sys.executable, str(editor), str(path), BY_HAND], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for run in range(20):
+            base, chosen = _window(path)
+            proc.stdin.write(f"{bursts.randint(1, 8)}\n")  # 1 to 8 saves, 0-3 ms apart
+            proc.stdin.flush()
+            assert proc.stdout.readline() == "writing\n"
+            try:
+                save_changes(path, base, chosen, ("morning",), ids)
+            except EditError as err:
+                assert "kept changing" in str(err)
+                seen["refused"] += 1
+            assert proc.stdout.readline() == "done\n"
+            after = path.read_text()
+            assert after and after != stale, f"run {run}: {after!r}"
+            assert after in (merged, BY_HAND), f"run {run}: {after!r}"
+            seen["merged" if after == merged else "editor's"] += 1
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=10)
+        proc.stdout.close()
+    print(f"20 saves racing an editor saving in place: the file afterwards {seen}")
+    assert seen["merged"] + seen["editor's"] == 20
+
+
+def test_a_file_broken_for_a_moment_is_waited_for_and_one_that_stays_broken_is_said(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from qlbreak.storage import config_save
+
+    path = tmp_path / "config.toml"
+    base, chosen = _window(path)
+    path.write_text("[schedule\n")  # an editor half-way through writing it
+    later = threading.Timer(0.15, lambda: path.write_text(BY_HAND))
+    later.start()
+    config_save.save_changes(path, base, chosen, ("morning",), known_ids())
+    later.join()
+    assert path.read_text() == BY_HAND + '\n[dialog]\ntheme = "dark"\n'
+    monkeypatch.setattr(config_save, "SETTLE", 0.3)
+    for broken, where in (("[schedule]\nsnooze_minutes = \n", ":2: not valid TOML"), ("", None)):
+        path.write_text(broken)
+        started = time.monotonic()
+        if where is None:  # empty for longer than an editor takes: emptied by hand, so merged into
+            config_save.save_changes(path, base, chosen, ("morning",), known_ids())
+            assert path.read_text() == '[dialog]\ntheme = "dark"\n'
+            continue
+        with pytest.raises(config_save.EditError, match=f"Not saved: {path}{where}.*fix it in an editor"):
+            config_save.save_changes(path, base, chosen, ("morning",), known_ids())
+        assert path.read_text() == broken and 0.3 <= time.monotonic() - started < 2
+
+
+def test_a_symlinked_config_stays_a_symlink_and_its_target_is_written(tmp_path):
+    from qlbreak.storage.config_save import save_changes
+
+    (tmp_path / "dotfiles").mkdir()
+    (tmp_path / "config").mkdir()
+    target = tmp_path / "dotfiles" / "qlbreak.toml"
+    link = tmp_path / "config" / "config.toml"
+    link.symlink_to(os.path.relpath(target, link.parent))
+    base, chosen = _window(link)
+    save_changes(link, base, chosen, ("morning",), known_ids())
+    assert link.is_symlink() and os.readlink(link) == "../dotfiles/qlbreak.toml"
+    assert target.read_text() == SETTINGS_BEFORE + '\n[dialog]\ntheme = "dark"\n'
+    assert [p.name for p in link.parent.iterdir()] == ["config.toml"]  # no temp file left, here
+    assert [p.name for p in target.parent.iterdir()] == ["qlbreak.toml"]  # or there
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o600, 0o664])
+def test_the_files_mode_is_kept(tmp_path, mode):
+    from qlbreak.storage.config_save import save_changes
+
+    path = tmp_path / "config.toml"
+    base, chosen = _window(path)
+    path.chmod(mode)
+    save_changes(path, base, chosen, ("morning",), known_ids())
+    assert os.stat(path).st_mode & 0o777 == mode and 'theme = "dark"' in path.read_text()
+
+
+def test_a_read_only_file_is_a_lock_said_in_plain_words_and_never_written(tmp_path):
+    from qlbreak.storage.config_save import EditError, save_changes
+
+    path = tmp_path / "config.toml"
+    base, chosen = _window(path)
+    path.chmod(0o444)
+    with pytest.raises(EditError) as said:
+        save_changes(path, base, chosen, ("morning",), known_ids())
+    assert str(said.value) == (
+        f"Not saved: {path} is read-only: someone locked it against changes, so qlbreak leaves it as it is."
+        " To save here, allow changes to it again (in your file manager: Properties, Permissions), or edit it"
+        " by hand."
+    )
+    assert path.read_text() == SETTINGS_BEFORE and os.stat(path).st_mode & 0o777 == 0o444
+    assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["config.toml"]  # no temp file left
