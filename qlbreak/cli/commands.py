@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from qlbreak.cli.context import MAX_HISTORY_DAYS, Context, Fail
 from qlbreak.core import vocabulary
 
+LATE_WAIT = 30.0  # seconds `qlbreak stretch` waits for a busy history before its record waits in the spool
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -175,31 +177,78 @@ def cmd_stretch(ctx: Context) -> int:
     from qlbreak.ui import spec
     from qlbreak.ui.theme import palette
 
+    if not demo:
+        _move_in_waiting(ctx)
     status, answered = run_to_end(
         "stretch", spec.stretch(stretch, config, ctx.paths, palette(config.theme).name, a.speed, demo)
     )
-    if answered[1:]:
-        _record_late(ctx, answered[1:])
+    if answered[1:] and not _record_late(ctx, answered[1:]):
+        return 1
     return status
 
 
-def _record_late(ctx: Context, lines: list[str]) -> None:
+def _move_in_waiting(ctx: Context) -> None:
+    """Records an earlier stretch window kept for later (the history was busy, then
+    the window or the tray ended) go into the history now, if it takes them."""
+    from qlbreak.storage.spool import Spool, beside
+
+    spool = Spool(beside(ctx.paths.history_db))
+    if not spool.waiting():
+        return
+    from qlbreak.storage.history import History, HistoryError
+
+    try:
+        history = History.open(ctx.paths.history_db, datetime.now().astimezone(), timeout=1.0)
+        try:
+            spool.replay(history)
+        finally:
+            history.close()
+    except HistoryError:
+        pass  # they wait on: the window tries again when it records, and so does the tray
+
+
+def _record_late(ctx: Context, lines: list[str]) -> bool:
     """The window could not write these records (the history was busy or the disk
-    full): one more, patient try, and a clear line if that fails too."""
+    full): one more, patient try; else they wait in the spool beside the history
+    (the window put them there first) for the next qlbreak that can write it, and a
+    line says so. False only when a record could be kept nowhere."""
     import json
 
-    from qlbreak.storage.history import Event, History
+    from qlbreak.storage.history import Event, History, HistoryBusy, HistoryFull
     from qlbreak.storage.outbox import Outbox
+    from qlbreak.storage.spool import Spool, beside
 
     try:
         events = [Event.from_json(json.loads(line)) for line in lines]
     except (ValueError, KeyError, TypeError) as err:
         raise Fail(f"the stretch window answered what is not a record: {err}") from None
-    outbox = Outbox(lambda: History.open(ctx.paths.history_db, ctx.now(), timeout=30.0), events)
+    outbox = Outbox(lambda: History.open(ctx.paths.history_db, ctx.now(), timeout=LATE_WAIT), events)
     outbox.close()
-    if outbox.pending:
-        what = ", ".join(f"{e.kind} {e.stretch or ''}".strip() for e in outbox.pending)
-        print(f"qlbreak: not recorded ({what}): {outbox.problem}", file=ctx.err)
+    if not outbox.pending:
+        return True
+    what = ", ".join(f"{e.kind} {e.stretch or ''}".strip() for e in outbox.pending)
+    trouble = outbox.trouble
+    why = (
+        "another program is using your history"
+        if isinstance(trouble, HistoryBusy)
+        else "the disk is full"
+        if isinstance(trouble, HistoryFull)
+        else str(trouble)
+    )
+    spool = Spool(beside(ctx.paths.history_db))
+    try:
+        for event in outbox.pending:
+            if not spool.holds(event):  # the window could not keep it: keep it here
+                spool.put(event)
+    except OSError as err:
+        print(f"qlbreak: your stretch ({what}) could not be recorded ({why}), nor kept for later: {err}", file=ctx.err)
+        return False
+    print(
+        f"qlbreak: your stretch ({what}) is not in your history yet ({why}); it is kept, and added"
+        " the next time qlbreak can write to the history",
+        file=ctx.err,
+    )
+    return True
 
 
 def _ask_running(ctx: Context, message: str) -> bool:

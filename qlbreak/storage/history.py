@@ -175,9 +175,12 @@ class History:
     def record_once(self, event: Event) -> bool:
         """Record ``event`` unless the same record is already there (within a second:
         a record that waited in a file may have lost its microseconds); for records
-        that may have been written before a crash. True when it was written now."""
+        that may have been written before a crash, or that two processes replay at once
+        (``storage/spool.py``): the look and the write are one transaction. True when
+        it was written now."""
+        _aware(event.at)
         try:
-            with self._db:
+            with _immediate(self._db):
                 found = self._db.execute(
                     "SELECT 1 FROM events WHERE ts BETWEEN ? AND ? AND kind = ? AND stretch IS ? AND feeling IS ?"
                     " AND reminder IS ? AND occurrence IS ? LIMIT 1",
@@ -191,12 +194,11 @@ class History:
                         event.occurrence.isoformat() if event.occurrence else None,
                     ),
                 ).fetchone()
+                if not found:
+                    _insert_row(self._db, event, "INSERT")
         except sqlite3.Error as err:
-            raise _problem(self.path, err, "cannot read the history") from None
-        if found:
-            return False
-        self.record(event)
-        return True
+            raise _problem(self.path, err, f"cannot record {event.kind!r}") from None
+        return not found
 
     def claim(self, event: Event) -> bool:
         """Record a "fired" or "missed" occurrence unless it is already recorded; the
@@ -240,25 +242,10 @@ class History:
         return {datetime.fromisoformat(at).date() for (at,) in self._read("SELECT at FROM events WHERE kind = 'done'")}
 
     def _insert(self, event: Event, verb: str) -> int:
-        if event.kind not in KINDS:
-            raise ValueError(f"unknown event kind {event.kind!r}")
         _aware(event.at)
         try:
             with self._db:
-                return self._db.execute(
-                    f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence, seconds)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        event.at.timestamp(),
-                        event.at.isoformat(),
-                        event.kind,
-                        event.stretch,
-                        event.feeling.value if event.feeling else None,
-                        event.reminder,
-                        event.occurrence.isoformat() if event.occurrence else None,
-                        event.seconds,
-                    ),
-                ).rowcount
+                return _insert_row(self._db, event, verb)
         except sqlite3.Error as err:
             raise _problem(self.path, err, f"cannot record {event.kind!r}") from None
 
@@ -267,6 +254,46 @@ class History:
             return self._db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
             raise _problem(self.path, err, "cannot read the history") from None
+
+
+def _insert_row(db: sqlite3.Connection, event: Event, verb: str) -> int:
+    if event.kind not in KINDS:
+        raise ValueError(f"unknown event kind {event.kind!r}")
+    return db.execute(
+        f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence, seconds)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.at.timestamp(),
+            event.at.isoformat(),
+            event.kind,
+            event.stretch,
+            event.feeling.value if event.feeling else None,
+            event.reminder,
+            event.occurrence.isoformat() if event.occurrence else None,
+            event.seconds,
+        ),
+    ).rowcount
+
+
+@contextlib.contextmanager
+def _immediate(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, begun with the write lock held (BEGIN IMMEDIATE): what
+    is read inside it cannot change before the writes; committed at the end, rolled
+    back on any error (Python's implicit transactions would begin only at the first
+    write and ``executescript`` would commit each statement on its own)."""
+    implicit, db.isolation_level = db.isolation_level, None
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+            raise
+    finally:
+        db.isolation_level = implicit
 
 
 def _connect(path: Path, timeout: float) -> sqlite3.Connection:
@@ -311,30 +338,18 @@ def _migrate(db: sqlite3.Connection) -> None:
     space half-way, it is left exactly as it was (``executescript`` would commit each
     statement on its own). The version is read again under the write lock, so two
     processes starting together migrate it once."""
-    implicit, db.isolation_level = db.isolation_level, None  # no implicit transactions: this one is ours alone
-    try:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version < SCHEMA_VERSION:
-                tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                steps: list[str] = []
-                if "events_new" in tables:  # an older qlbreak was stopped half-way through this
-                    steps.append(
-                        "DROP TABLE events_new" if "events" in tables else "ALTER TABLE events_new RENAME TO events"
-                    )
-                if version in (1, 2):
-                    steps.extend(_REBUILD)
-                for step in [*steps, *_SCHEMA, f"PRAGMA user_version = {SCHEMA_VERSION}"]:
-                    _damage_is_damage(partial(db.execute, step))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-            raise
-    finally:
-        db.isolation_level = implicit
+    with _immediate(db):
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
+            return  # another process did it while this one waited for the lock
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        steps: list[str] = []
+        if "events_new" in tables:  # an older qlbreak was stopped half-way through this
+            steps.append("DROP TABLE events_new" if "events" in tables else "ALTER TABLE events_new RENAME TO events")
+        if version in (1, 2):
+            steps.extend(_REBUILD)
+        for step in [*steps, *_SCHEMA, f"PRAGMA user_version = {SCHEMA_VERSION}"]:
+            _damage_is_damage(partial(db.execute, step))
 
 
 def _damage_is_damage(step: Callable[[], T]) -> T:

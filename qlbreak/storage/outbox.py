@@ -5,8 +5,10 @@ The tray and the stretch window write through an ``Outbox``. When the history is
 busy (another program holds its lock), the disk is full, or the history cannot be
 opened at all (a read-only folder, a newer qlbreak's file), a write stays pending
 and is tried again with the next write or ``flush``; reads show the history plus
-what is pending. The tray keeps what is pending in its state file, and the stretch
-window hands it to its parent, so not even a quit loses it.
+what is pending. The tray keeps what is pending in its state file. The stretch
+window's outbox first puts each record in the spool beside the history
+(``storage/spool.py``), so it outlives the window and the tray; every outbox that
+reaches the history moves what waits in that spool into it, once.
 
 A claim (an occurrence fired or missed, once) that cannot reach the database is taken
 as won: in the rare case that a second copy runs while the history is down, showing a
@@ -22,6 +24,7 @@ from typing import TypeVar
 
 from qlbreak.core.picker import Done
 from qlbreak.storage.history import Event, History, HistoryBusy, HistoryError
+from qlbreak.storage.spool import Spool, beside
 
 REOPEN_EVERY = 60.0  # seconds between tries to open a history that could not be opened
 RETRY_BUSY = 2.0  # seconds before writing to a busy history again
@@ -34,8 +37,11 @@ class Outbox:
         open_history: Callable[[], History],
         pending: Iterable[Event] = (),
         monotonic: Callable[[], float] = time.monotonic,
+        spool: Spool | None = None,  # each record is put here first (the stretch window's)
     ) -> None:
         self._open, self._monotonic = open_history, monotonic
+        self._spool_first = self._spool = spool  # without one: the spool beside the history, once it opens
+        self.spool_trouble: OSError | None = None  # why the last record could not be put in the spool
         self.pending: list[Event] = list(pending)
         self.trouble: HistoryError | None = None  # why the history cannot take records now
         self.notice: str | None = None  # what opening it had to say (a damaged one moved aside)
@@ -58,9 +64,18 @@ class Outbox:
                 self._won.add((event.kind, event.reminder, event.occurrence))
             self.pending.append(event)
 
-    def record(self, event: Event) -> None:
+    def record(self, event: Event, flush: bool = True) -> None:
+        """Keep ``event`` (in the spool first, when this outbox has one) and, with
+        ``flush``, write it to the history now if it can take it."""
+        if self._spool_first is not None:
+            try:
+                self._spool_first.put(event)
+                self.spool_trouble = None
+            except OSError as trouble:  # a full disk, a read-only folder: it waits in memory
+                self.spool_trouble = trouble
         self.pending.append(event)
-        self.flush()
+        if flush:
+            self.flush()
 
     def claim(self, event: Event) -> bool:
         """Like History.claim; True also when the history cannot answer now."""
@@ -92,6 +107,12 @@ class Outbox:
                 return False
             self.pending.pop(0)
         if history is not None and not self.pending:
+            try:
+                if self._spool is not None:
+                    self._spool.replay(history)  # what a window (or this one) kept for later
+            except HistoryError as trouble:
+                self._failed(trouble)
+                return False  # the spool keeps what is left
             self.trouble = None
         return not self.pending
 
@@ -131,6 +152,8 @@ class Outbox:
             try:
                 self._history = self._open()
                 self.notice = self._history.notice
+                if self._spool is None:
+                    self._spool = Spool(beside(self._history.path))
             except HistoryError as trouble:
                 self._failed(trouble)
         if self._history is not None and self._monotonic() < self._next_try:

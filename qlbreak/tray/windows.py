@@ -5,6 +5,11 @@ says how it starts and what it answers), so the idle tray stays small, Tk and
 pystray never share a main thread (macOS forbids it), and a crashed or killed window
 leaves the tray running. A thread waits on each child and posts its end, with the
 line it answered, as ``ChildEnded(kind, result)``.
+
+A stretch window is also given a file of its own to write ``done`` or ``partial`` in
+the moment the stretch is finished (``answer_file``, in the state folder): one killed
+on its done screen ended "done", not unanswered, and one that outlived its tray
+(killed, or quit at logout) is heard by the next tray, when it starts.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import signal
 import subprocess
 import sys
 import threading
+import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -32,6 +38,8 @@ from qlbreak.ui.theme import palette
 
 log = logging.getLogger("qlbreak")
 WARM_FOR = 20.0  # seconds a stretch window started ahead waits for its click
+ANSWERS = "stretch-answers"  # in the state folder: how each stretch window ended, until heard
+STRETCHED = ("done", "partial")
 
 
 def start(
@@ -80,11 +88,19 @@ class ChildWindows:
         self._warm: subprocess.Popen[bytes] | None = None  # a stretch window started ahead
         self._held: dict[int, Path] = {}  # a stretch window's pid, its lock file (window_locks.py)
         self._lock = threading.Lock()
+        self._closing = False  # the tray quits: what its windows answered is left for the next one
+        self._own: set[str] = set()  # the answer files of this tray's stretch windows
+        self._hear_earlier()
 
     # -- the Windows port ------------------------------------------------------------
 
     def open_stretch(self, stretch: Stretch) -> None:
-        told = spec.stretch(stretch, self.config, self.paths, self._theme()) | {"listen": True}
+        self._hear_earlier()  # an older window's answer no tray heard: said before this one opens
+        answers = self.paths.state_dir / ANSWERS
+        told = spec.stretch(stretch, self.config, self.paths, self._theme()) | {
+            "listen": True,
+            "answer_file": str(answers / f"{uuid.uuid4().hex}.answer"),
+        }
         if not self._tell_warm(told):
             self._start("stretch", told, listen=True)
 
@@ -126,7 +142,7 @@ class ChildWindows:
             if warm.pid in self._held:
                 self._held[warm.pid] = window_locks.rename(self._held[warm.pid], window_locks.STRETCH, warm.pid)
         log.info("stretch window shown (started ahead, pid %d)", warm.pid)
-        threading.Thread(target=self._wait, args=("stretch", warm), daemon=True).start()
+        threading.Thread(target=self._wait, args=("stretch", warm, told["answer_file"]), daemon=True).start()
         return True
 
     def _cool(self, warm: subprocess.Popen[bytes]) -> None:
@@ -204,6 +220,7 @@ class ChildWindows:
             log.info("the %s window is open already", kind)
 
     def close_all(self) -> None:
+        self._closing = True
         for kind in list(self._children):
             self._end(kind)
         with self._lock:
@@ -229,7 +246,7 @@ class ChildWindows:
         with self._lock:
             self._children[kind] = child
         log.info("%s window started (pid %d)", kind, child.pid)
-        threading.Thread(target=self._wait, args=(kind, child), daemon=True).start()
+        threading.Thread(target=self._wait, args=(kind, child, told.get("answer_file")), daemon=True).start()
 
     def _locked(self, kind: str, told: spec.Spec, listen: bool) -> subprocess.Popen[bytes]:
         """A stretch window (or one started ahead), holding its lock for its life."""
@@ -253,9 +270,14 @@ class ChildWindows:
             path = self._held.pop(child.pid, None)
         window_locks.remove(path)
 
-    def _wait(self, kind: str, child: subprocess.Popen[bytes]) -> None:
+    def _wait(self, kind: str, child: subprocess.Popen[bytes], answer_file: str | None = None) -> None:
+        if answer_file is not None:
+            with self._lock:
+                self._own.add(answer_file)
         out = child.stdout.read() if child.stdout else b""  # not communicate(): it closes stdin
         code = child.wait()
+        file = Path(answer_file) if answer_file else None
+        noted = _noted(file)
         self._forget(child)
         for pipe in (child.stdin, child.stdout):
             if pipe is not None:
@@ -270,7 +292,31 @@ class ChildWindows:
         answered = out.decode("utf-8", "replace").strip().splitlines() if code == 0 else []
         # closed by the tray (a newer one replaced it), killed or crashed: no choice was made
         result = answered[0] if answered and not ended_by_us else None
+        if result is None and not ended_by_us and noted is not None:
+            log.info("the %s window ended unanswered, but the stretch was %s", kind, noted)
+            result = noted  # killed on its done screen: the stretch was done all the same
         self.report(ChildEnded(kind, result, tuple(answered[1:])))
+        if file is not None and not self._closing:  # quitting: the next tray hears it (``_hear_earlier``)
+            _remove(file)
+            with self._lock:
+                self._own.discard(str(file))
+
+    def _hear_earlier(self) -> None:
+        """What stretch windows answered that no tray heard (this one's quit, or was
+        killed, before they ended): the stretch was done, so the reminder it answered
+        is over, not missed later. Said once, then forgotten."""
+        try:
+            files = sorted((self.paths.state_dir / ANSWERS).glob("*.answer"), key=_mtime)
+        except OSError:
+            return
+        with self._lock:
+            heard = [(file, _noted(file)) for file in files if str(file) not in self._own]
+        for file, _ in heard:
+            _remove(file)
+        done = [noted for _, noted in heard if noted is not None]
+        if done:
+            log.info("a stretch window no tray heard ended %s", done[-1])
+            self.report(ChildEnded("stretch", done[-1]))
 
     def _alive(self, kind: str) -> subprocess.Popen[bytes] | None:
         with self._lock:
@@ -298,3 +344,26 @@ def _close_unused(warm: subprocess.Popen[bytes]) -> None:
         warm.wait()
     if warm.stdout is not None:
         warm.stdout.close()
+
+
+def _noted(file: Path | None) -> str | None:
+    """``done`` or ``partial``, as the stretch window wrote in its answer file."""
+    if file is None:
+        return None
+    try:
+        noted = file.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return None
+    return noted if noted in STRETCHED else None
+
+
+def _mtime(file: Path) -> float:
+    try:
+        return file.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _remove(file: Path) -> None:
+    with contextlib.suppress(OSError):
+        file.unlink(missing_ok=True)

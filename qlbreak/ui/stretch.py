@@ -6,6 +6,13 @@ and paints at once. The history, the clock's zone data and the picker load only 
 first needed. It answers how the stretch ended: ``done``, ``partial``, ``skipped``,
 ``switched`` (to another, then left) or ``closed`` (nothing recorded: closed before
 the first hold began).
+
+A record is kept in the spool beside the history the moment it is made
+(``storage/spool.py``); a window of the tray's also writes ``done`` or ``partial`` to
+the file its spec names (``answer_file``), so the tray hears how it ended even if
+this process is killed on the done screen, or answers a tray that is gone. SIGTERM
+(a logout) closes it as a stretch ends: a stretch waiting only for its rating is
+recorded as done, then the window answers; never a skip.
 """
 
 from __future__ import annotations
@@ -63,6 +70,8 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
         workdays=frozenset(spec["workdays"]),
         wall=lambda: _now(zone),
         demo=bool(spec.get("demo")),
+        spool_beside=str(spec["history"]),
+        ended=lambda kind: _tell(spec.get("answer_file"), kind),
     )
     try:
         _open(
@@ -83,8 +92,25 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
         unsaved = walk.unsaved
         walk.close_history()
     # How it ended, then any record the history could not take, for the parent to keep.
-    window_spec.answer(walk.outcome, *(json.dumps(e.as_record()) for e in unsaved))
+    try:
+        window_spec.answer(walk.outcome, *(json.dumps(e.as_record()) for e in unsaved))
+    except OSError:  # the parent is gone (killed, logged out): the spool has the records
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # and no error at exit
     return 0
+
+
+def _tell(answer_file: str | None, kind: str) -> None:
+    """Tell the tray, in a file that outlives this process, that the stretch was done."""
+    if answer_file is None or kind not in ("done", "partial"):
+        return
+    from pathlib import Path
+
+    from qlbreak.storage.atomic import write_atomic
+
+    try:
+        write_atomic(Path(answer_file), kind.encode())
+    except OSError as err:  # the tray still hears the answer on stdout, unless it is gone
+        print(f"qlbreak: cannot note how the stretch ended: {err}", file=sys.stderr)
 
 
 def _open(
@@ -100,12 +126,14 @@ def _open(
 ) -> None:
     """Open the window and return when it closes; the safety screen comes first once.
     ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
+    from qlbreak.core.session import Phase
     from qlbreak.ui.base import main_window, show_and_wait
     from qlbreak.ui.dialog import Dialog
     from qlbreak.ui.safety import before_first_stretch
 
     root = main_window(palette, root=root)
     dialog = Dialog(root, walk, palette, cue, assets, speed)
+    _end_on_terminate(root, lambda: walk.close(dialog.now()) if walk.session.phase is Phase.FEEDBACK else None)
     if ask_safety():
         before_first_stretch(root, palette, dialog.fonts, on_accept, then=dialog.start)
     else:
@@ -116,6 +144,36 @@ def _open(
         root.update_idletasks()
         root.deiconify()
     show_and_wait(root)
+
+
+def _end_on_terminate(root: tk.Tk, save: Callable[[], None]) -> None:
+    """SIGTERM (a logout, ``qlbreak stretch`` stopped): ``save``, then close as the
+    window does, so its answer and records are given. Tk waits in C, where Python
+    cannot run a handler: the signal's wake-up byte makes Tk return to Python."""
+    import signal
+    import tkinter
+
+    if os.name != "posix":
+        return  # Windows ends a process without a signal to catch
+
+    def terminated(*_: object) -> None:
+        save()
+        root.quit()
+
+    reader, writer = os.pipe()
+    os.set_blocking(reader, False)
+    os.set_blocking(writer, False)
+    signal.set_wakeup_fd(writer)
+    root.tk.createfilehandler(reader, tkinter.READABLE, lambda *_: _drain(reader))
+    signal.signal(signal.SIGTERM, terminated)
+
+
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 512):
+            pass
+    except BlockingIOError:
+        pass
 
 
 def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:

@@ -4,7 +4,9 @@ The dialog renders ``Walkthrough.session`` and calls the methods here for every 
 this class turns final phases into history events (done with a feeling, skipped,
 switched) and "Another one" into a fresh session. A stretch closed before its first
 hold began was looked at, not declined: nothing is recorded, so the picker may offer
-it again. No Tk here, so it is tested without a display.
+it again. Each record is kept in the spool beside the history before the history is
+tried (``storage/spool.py``), so a locked history and then the end of the window or
+the tray lose nothing. No Tk here, so it is tested without a display.
 
 The window's process must paint fast, so the history and the picker are reached
 through callables and imported only when first used (after the window is up).
@@ -35,8 +37,10 @@ class Walkthrough:
         workdays: frozenset[int],
         wall: Callable[[], datetime],  # the wall clock, for history records
         demo: bool = False,  # a demo (`qlbreak stretch --demo`, `--speed`): nothing is recorded
+        spool_beside: str | None = None,  # the history whose spool keeps each record first
+        ended: Callable[[str], None] = lambda kind: None,  # told each record's kind once it is kept
     ) -> None:
-        self.demo = demo
+        self.demo, self.spool_beside, self.ended = demo, spool_beside, ended
         self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
         self.workdays, self.wall = workdays, wall
         self.session: Session = begin(stretch.timing)
@@ -51,9 +55,13 @@ class Walkthrough:
     def history(self) -> Outbox:
         """Where records go: the history, or kept until it takes them (busy, full disk)."""
         if self._history is None:
-            from qlbreak.storage.outbox import Outbox
+            from pathlib import Path
 
-            self._history = Outbox(self.open_history)
+            from qlbreak.storage.outbox import Outbox
+            from qlbreak.storage.spool import Spool, beside
+
+            spool = Spool(beside(Path(self.spool_beside))) if self.spool_beside else None
+            self._history = Outbox(self.open_history, spool=spool)
         return self._history
 
     @property
@@ -150,6 +158,9 @@ class Walkthrough:
         self.outcome = kind
         if self.demo:
             return  # a demo leaves no trace: no record, no streak, no rest after "it hurt"
-        self.history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling, seconds=seconds))
+        history = self.history
+        history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling, seconds=seconds), flush=False)
+        self.ended(kind)  # kept in the spool by now: whatever ends this process, the stretch is not lost
+        history.flush()
         if kind == "done":
             self.streak = streak(self.history.done_days(), self.workdays, self.wall().date())
