@@ -37,13 +37,14 @@ class HandEdits(EditError):
 
     def __init__(self, conflicts: Sequence[Conflict]) -> None:
         self.conflicts = tuple(conflicts)
-        same = "the same setting" if len(conflicts) == 1 else "the same settings"
+        one = len(conflicts) == 1
         lines = [
-            f"Not saved yet: your settings file was changed by hand while this window was open,"
-            f" and you changed {same} here:",
+            "Not saved yet: your settings file was changed by hand while this window was open, and you changed"
+            f" {'the same setting' if one else 'the same settings'} here:",
             *(f"\N{BULLET} {c.words}." for c in conflicts),
-            "Press Save again to use what is shown here. To keep what the file says, set it the same here"
-            " and save, or press Cancel (then nothing here is saved).",
+            f"Press Save again to use this window's {'choice' if one else 'choices'} (your other changes by hand"
+            f" stay). To keep the file's, set {'it' if one else 'them'} the same here and save, or press Cancel"
+            " (then nothing here is saved).",
         ]
         super().__init__("\n".join(lines))
 

@@ -256,8 +256,8 @@ def test_the_same_setting_changed_both_ways_is_said_and_save_again_uses_the_wind
     assert str(asked.value) == (
         "Not saved yet: your settings file was changed by hand while this window was open, and you changed the"
         " same setting here:\n\N{BULLET} Snooze: 7 minutes in the file, 15 minutes here.\nPress Save again to use"
-        " what is shown here. To keep what the file says, set it the same here and save, or press Cancel (then"
-        " nothing here is saved)."
+        " this window's choice (your other changes by hand stay). To keep the file's, set it the same here and"
+        " save, or press Cancel (then nothing here is saved)."
     )
     assert path.read_text() == hand  # nothing written
     overrule = {c.key: c.theirs for c in asked.value.conflicts}
