@@ -72,6 +72,9 @@ def save_changes(
 
     def make(raw: bytes | None, now: Config) -> bytes:
         merged = merge(base, window, came_from, now, overrule)
+        clash = [c for c in merged.conflicts if c.key[-1:] == ("twice",)]  # not a choice: a rename
+        if clash:
+            raise EditError(f"Not saved: {clash[0].words}.")
         if merged.conflicts:
             raise HandEdits(merged.conflicts)
         return edited(raw, str(path), merged.config, stretch_ids, merged.renamed)

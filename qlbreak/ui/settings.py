@@ -323,7 +323,6 @@ class SettingsWindow:
         (self.marked.add if wrong else self.marked.discard)(str(field))
 
     def save(self) -> None:
-        """A setting changed both by hand and here is shown; Save again means this window's."""
         from qlbreak.storage.config_save import EditError, HandEdits, save_changes
 
         chosen, problems, page = self.wanted()
@@ -340,21 +339,16 @@ class SettingsWindow:
         base, came = self.loaded.config, self.rows.came_from()
         try:
             save_changes(self.path, base, chosen, came, self.catalogue.ids, self.overrule, had_file=self.had_file)
-        except HandEdits as err:
-            self.overrule.update((c.key, c.theirs) for c in err.conflicts)
-            self.say(str(err), "hand")
-            return
-        except EditError as err:
-            self.say(str(err))
+        except EditError as err:  # changed both ways (HandEdits): Save again means this window's
+            self.overrule.update((c.key, c.theirs) for c in getattr(err, "conflicts", ()))
+            self.say(str(err), "hand" if isinstance(err, HandEdits) else "")
             return
         except OSError as err:
             self.say(f"Not saved: {self.path}: {err.strerror or err}")
             return
         login = self.login.get()
-        said = (
-            f" autostart={'on' if login else 'off'}" if self.autostart is not None and login != self.autostart else ""
-        )
-        answer(f"saved{said}")
+        changed = self.autostart is not None and login != self.autostart
+        answer(f"saved autostart={'on' if login else 'off'}" if changed else "saved")
         self.root.destroy()
 
 
