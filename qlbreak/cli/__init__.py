@@ -1,8 +1,9 @@
 """The command line: the only place that prints for users.
 
 Every failure a user can cause ends here as one clear line (``file:line: ...`` where
-there is a file) and an exit status: 0 fine, 1 a problem found (``config --check``),
-2 a usage error or something that stops the command.
+there is a file) and an exit status (``EXIT_STATUS``): 0 fine, 1 a problem found
+(``config --check``), 2 a usage error or something that stops the command, 3 a running
+qlbreak that did not answer in time (busy is never "not running").
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
     Run = Callable[[Context], int]
 
 from qlbreak import __version__
+
+EXIT_STATUS = (
+    "exit status: 0 fine; 1 a problem found (config --check) or something not done; "
+    "2 a usage error or something that stops the command; "
+    "3 qlbreak is running but did not answer in time (try again in a moment)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qlbreak",
         description="A tray break reminder with one guided stretch for the lower back.",
+        epilog=EXIT_STATUS,
     )
     parser.add_argument("--version", action="version", version=f"qlbreak {__version__}")
     parser.add_argument("--config", metavar="PATH", help="use this config file (also: $QLBREAK_CONFIG)")
@@ -143,6 +151,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:
+        status = _busy(error, err)
+        if status is None:
+            raise
+        return status
+
+
+def _busy(error: Exception, err: TextIO) -> int | None:
+    """A running qlbreak that did not answer (``TrayBusy``): said, with its own exit
+    status; None for anything else. Imported only here: most commands never ask it."""
+    from qlbreak.tray.instance import TrayBusy
+
+    if not isinstance(error, TrayBusy):
+        return None
+    print(f"qlbreak: {error}", file=err)
+    return error.status
 
 
 def _the_tray(words: Sequence[str]) -> bool:

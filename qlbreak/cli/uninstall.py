@@ -222,12 +222,16 @@ def _elsewhere(here: Here) -> str:
 def _answers(paths: Paths) -> bool:
     if not paths.key_file.exists():
         return False
-    from qlbreak.tray.instance import Endpoint, InstanceError
+    from qlbreak.tray.instance import Endpoint, InstanceError, TrayBusy
 
     try:
         return Endpoint(paths.runtime_dir, paths.key_file).send("ping") == "ok"
     except InstanceError:
         return False
+    except TrayBusy as busy:  # it runs: its files must not go from under it
+        raise Fail(
+            f"{busy}; nothing was removed (or quit it from its menu, then run this again)", busy.status
+        ) from None
 
 
 def _still_running(paths: Paths) -> None:

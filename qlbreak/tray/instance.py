@@ -43,10 +43,24 @@ log = logging.getLogger("qlbreak")
 COMMANDS = ("ping", "stretch", "settings", "quit")
 NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
 MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
+PATIENCE = 4.0  # seconds a client keeps asking a qlbreak that holds the lock (it may be starting, or busy)
+BUSY = "qlbreak is running but did not answer in time; try again in a moment"
 
 
 class InstanceError(Exception):
     """The endpoint cannot be set up or reached; the message says why."""
+
+
+class TrayBusy(Exception):
+    """A qlbreak holds the lock but did not answer in time (a crowd at its endpoint,
+    stuck, or still starting): never "not running", or an installer would start a
+    second one."""
+
+    status = 3  # the command line's exit status for it
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(BUSY)
+        self.detail = detail
 
 
 def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] | None:
@@ -186,11 +200,28 @@ class Endpoint:
 
     # -- a second qlbreak ------------------------------------------------------------
 
-    def send(self, message: str, timeout: float = 5.0) -> str:
-        """Ask the running app; its answer, or InstanceError when none answers."""
+    def send(self, message: str, timeout: float = 5.0, patience: float | None = None) -> str:
+        """Ask the running app; its answer. InstanceError when no qlbreak runs (nobody
+        holds the lock); TrayBusy when one holds it but has not answered after
+        ``patience`` seconds of asking again."""
+        import time
+
         data = message.encode("ascii")
         if len(data) > MAX_MESSAGE:
             raise InstanceError("message too long")
+        deadline = time.monotonic() + (PATIENCE if patience is None else patience)
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                return self._send_once(data, max(0.2, min(timeout, left)))
+            except InstanceError as err:
+                if not self.running():
+                    raise  # nobody holds the lock: not running (or it has just quit)
+                if time.monotonic() >= deadline:
+                    raise TrayBusy(str(err)) from None
+                time.sleep(0.1)
+
+    def _send_once(self, data: bytes, timeout: float) -> str:
         doors = self._doors()
         if not doors:
             if self.key(create=False) is None:

@@ -13,12 +13,11 @@ import logging
 import queue
 import signal
 import sys
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from qlbreak.storage.paths import default_paths
-from qlbreak.tray.instance import Endpoint, InstanceError
+from qlbreak.tray.instance import Endpoint, InstanceError, TrayBusy
 
 if TYPE_CHECKING:
     from qlbreak.core.commands import Command
@@ -106,16 +105,15 @@ def _quit_on_signals(post: Post) -> None:
 
 
 def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
-    """Another qlbreak holds the lock: ask it for a stretch (it may still be starting)."""
-    for attempt in range(10):
-        try:
-            endpoint.send("stretch")
-        except InstanceError as problem:
-            if attempt == 9:
-                print(f"qlbreak: another qlbreak holds the lock but does not answer ({problem})", file=err)
-                return 1
-            time.sleep(0.3)
-        else:
-            break
+    """Another qlbreak holds the lock: ask it for a stretch (it may still be starting:
+    ``send`` asks again for a few seconds). Busy is never taken for "not running"."""
+    try:
+        endpoint.send("stretch")
+    except TrayBusy as busy:
+        print(f"qlbreak: {busy} ({busy.detail})", file=err)
+        return busy.status
+    except InstanceError as problem:  # it quit meanwhile
+        print(f"qlbreak: the qlbreak that was running has just quit ({problem}); start qlbreak again", file=err)
+        return 1
     print("qlbreak is already running: it opens a stretch now", file=out)
     return 0

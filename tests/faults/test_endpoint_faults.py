@@ -3,6 +3,7 @@ up; after each one, a normal second qlbreak is answered within a second."""
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import queue
@@ -163,3 +164,128 @@ def test_the_real_app_answers_a_second_start_after_hostile_clients(tmp_path, pri
     finally:
         app.send_signal(signal.SIGTERM)
         app.communicate(timeout=10)
+
+
+# -- busy is not "not running" (issue 20 J) ----------------------------------------------
+
+
+def ask(*words: str) -> tuple[int, str, str, float]:
+    """``qlbreak WORDS`` in this process: exit status, what it printed, how long it took."""
+    from qlbreak.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    start = time.monotonic()
+    status = main(list(words), out, err)
+    return status, out.getvalue().strip(), err.getvalue().strip(), time.monotonic() - start
+
+
+def test_quit_tells_a_tray_that_does_not_answer_from_none(monkeypatch):
+    """The lock is held (a tray runs) but its endpoint never answers (stuck, or too
+    busy): every command that asks it says so and exits 3; "not running" (exit 0) only
+    once nobody holds the lock."""
+    from qlbreak.tray import instance, start
+
+    monkeypatch.setattr(instance, "PATIENCE", 1.0)
+    paths = default_paths()
+    stuck = Endpoint(paths.runtime_dir, paths.key_file)
+    assert stuck.acquire()
+    stuck.key(create=True)
+    never_answers = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    never_answers.bind(stuck.address)
+    never_answers.listen(64)  # connects, then silence: nothing ever accepts
+    try:
+        for words in (("quit",), ("stretch", "cat-cow")):
+            status, out, err, took = ask(*words)
+            print(words, status, repr(out), repr(err), f"{took:.1f} s")
+            assert status == 3 and out == "", (words, out, err)
+            assert err == "qlbreak: qlbreak is running but did not answer in time; try again in a moment"
+            assert 1.0 <= took < 4.0
+        out_, err_ = io.StringIO(), io.StringIO()
+        assert start._second(Endpoint(paths.runtime_dir, paths.key_file), out_, err_) == 3  # a second `qlbreak`
+        assert "did not answer in time" in err_.getvalue() and out_.getvalue() == ""
+    finally:
+        never_answers.close()
+        stuck.release()
+    status, out, err, took = ask("quit")
+    assert (status, out, err) == (0, "qlbreak is not running", "") and took < 1.0
+
+
+class Crowd:
+    """``size`` clients that connect and never read or say anything; each one the
+    endpoint drops comes straight back, so its places stay taken."""
+
+    def __init__(self, address: str, size: int) -> None:
+        import select
+
+        self.address, self.size, self.connects = address, size, 0
+        self.stop = threading.Event()
+        self._poll = select.poll()
+        self._socks: dict[int, socket.socket] = {}
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Crowd:
+        self._thread.start()
+        time.sleep(0.3)  # every place taken
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        self._thread.join(10)
+
+    def _join(self) -> None:
+        import select
+
+        try:
+            sock = connect(self.address)
+        except OSError:
+            time.sleep(0.005)
+            return
+        self.connects += 1
+        self._socks[sock.fileno()] = sock
+        self._poll.register(sock, select.POLLRDHUP)  # the other side closed: unread data or not
+
+    def _run(self) -> None:
+        for _ in range(self.size):
+            self._join()
+        while not self.stop.is_set():
+            for fd, _ in self._poll.poll(50):
+                self._poll.unregister(fd)
+                self._socks.pop(fd).close()
+                self._join()
+        for sock in self._socks.values():
+            sock.close()
+
+
+def test_quit_through_64_idle_clients_never_says_not_running(monkeypatch):
+    """The real endpoint, its 64 places taken by clients that connect and say nothing
+    (each reconnects as soon as it is dropped): ``quit`` gets through or says busy,
+    exit 3; never "not running" with exit 0, which let an installer start a second."""
+    from qlbreak.core.commands import Quit
+    from qlbreak.tray import instance
+    from qlbreak.tray.channels import MAX_CLIENTS
+
+    monkeypatch.setattr(instance, "PATIENCE", 2.0)
+    paths = default_paths()
+    tray = Endpoint(paths.runtime_dir, paths.key_file)
+    assert tray.acquire()
+    heard: list[object] = []
+
+    def post(command: object) -> None:
+        heard.append(command)
+        if isinstance(command, Quit):
+            tray.release()  # what the tray does as it quits: its lock goes
+
+    server = tray.listen(post, IDS)  # type: ignore[arg-type]
+    try:
+        with Crowd(tray.address, MAX_CLIENTS) as crowd:
+            status, out, err, took = ask("quit")
+    finally:
+        server.close()
+        tray.release()
+    print(
+        f"quit under a crowd of {MAX_CLIENTS}: exit {status}, {out or err!r}, {took:.1f} s, {crowd.connects} connects"
+    )
+    assert crowd.connects >= MAX_CLIENTS
+    assert not (status == 0 and "not running" in out)
+    gone = (status, out) == (0, "qlbreak has quit") and heard == [Quit()]
+    assert gone or (status == 3 and "did not answer" in err)

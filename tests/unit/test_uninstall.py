@@ -174,7 +174,7 @@ def test_a_qlbreak_that_holds_its_lock_but_does_not_answer_stops_it(private_home
         status, _, err = qlbreak("uninstall", "--yes")
     finally:
         stuck.release()
-    assert status == 2 and "running but does not answer; nothing was removed" in err
+    assert status == 3 and "running but did not answer in time; try again in a moment; nothing was removed" in err
     assert home.login.exists() and home.venv.exists() and home.paths.key_file.exists()
 
 
