@@ -83,7 +83,10 @@ def make_plan(paths: Paths, item: autostart.LoginItem, here: Here, purge: bool) 
             pieces.append(Piece("the menu entry", str(menu), partial(menu.unlink, missing_ok=True)))
         for rc in shellpath.marked(here.home):
             pieces.append(Piece("the line that puts ~/.local/bin on PATH", str(rc), partial(shellpath.take_away, rc)))
-    small = [*dict.fromkeys((paths.runtime_dir, paths.state_dir / "run")), paths.key_file]
+    from qlbreak.tray import peruser  # the one-per-user lock's folders: the user's own only
+
+    lock_folders = [f for f in peruser.folders(paths.runtime_dir) if peruser.private(f)]
+    small = [*dict.fromkeys((paths.runtime_dir, paths.state_dir / "run", *lock_folders)), paths.key_file]
     pieces += [Piece(LEFTOVERS, str(p), partial(_remove, p)) for p in small if _there(p)]
     folders = [f for f in dict.fromkeys((paths.config_dir, paths.data_dir, paths.state_dir)) if f.is_dir()]
     kept: list[Path] = []

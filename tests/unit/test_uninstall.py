@@ -310,3 +310,21 @@ def test_a_dotfiles_symlink_stays_a_symlink(private_home):
     shellpath.ensure(private_home, {"PATH": "/usr/bin", "SHELL": "/bin/bash"})
     shellpath.take_away(private_home / ".bashrc")
     assert (private_home / ".bashrc").is_symlink() and (dotfiles / "bashrc").read_text() == "set -o vi\n"
+
+
+def test_the_one_per_user_lock_folder_goes_too_wherever_it_is(private_home, monkeypatch, tmp_path):
+    """The lock and socket are found by the uid (/run/user/<uid>/qlbreak, /tmp/qlbreak-<uid>),
+    not in the runtime folder: uninstall removes that folder as well, with the key beside it."""
+    lock_folder = tmp_path / "lock-folder"
+    monkeypatch.setenv("QLBREAK_INSTANCE_DIR", str(lock_folder))
+    home = Installed(private_home)
+    running = Endpoint(home.paths.runtime_dir, home.paths.key_file)
+    assert running.acquire() and running.folder == lock_folder != home.paths.runtime_dir
+    listener = running.listen(lambda _command: None, frozenset())
+    listener.close()
+    running.release()
+    assert {p.name for p in lock_folder.iterdir()} == {"qlbreak.sock", "instance.key"}
+    status, out, err = qlbreak("uninstall", "--yes")
+    assert (status, err) == (0, "") and str(lock_folder) in out
+    assert not lock_folder.exists()
+    home.program_gone()
