@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.need import missing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,6 +107,7 @@ def run_in_namespace() -> dict[str, object]:
     return report
 
 
+@pytest.mark.slow  # eight interpreters: about 5 s
 def test_one_tray_per_user_whatever_the_environment():
     if os.geteuid() != 0 or shutil.which("unshare") is None:
         missing("a mount namespace of its own needs root and unshare (CI has both)")
