@@ -5,10 +5,10 @@ The tray and the stretch window write through an ``Outbox``. When the history is
 busy (another program holds its lock), the disk is full, or the history cannot be
 opened at all (a read-only folder, a newer qlbreak's file), a write stays pending
 and is tried again with the next write or ``flush``; reads show the history plus
-what is pending. The tray keeps what is pending in its state file. The stretch
-window's outbox first puts each record in the spool beside the history
-(``storage/spool.py``), so it outlives the window and the tray; every outbox that
-reaches the history moves what waits in that spool into it, once.
+what is pending. The tray keeps what is pending in its state file; the stretch
+window puts each record in the spool beside the history first (``storage/spool.py``),
+so it outlives the window and the tray. Every outbox that reaches the history moves
+what waits in that spool into it, once.
 
 A claim (an occurrence fired or missed, once) that cannot reach the database is taken
 as won: in the rare case that a second copy runs while the history is down, showing a
@@ -37,11 +37,9 @@ class Outbox:
         open_history: Callable[[], History],
         pending: Iterable[Event] = (),
         monotonic: Callable[[], float] = time.monotonic,
-        spool: Spool | None = None,  # each record is put here first (the stretch window's)
     ) -> None:
         self._open, self._monotonic = open_history, monotonic
-        self._spool_first = self._spool = spool  # without one: the spool beside the history, once it opens
-        self.spool_trouble: OSError | None = None  # why the last record could not be put in the spool
+        self._spool: Spool | None = None  # the spool beside the history, once it opens
         self.pending: list[Event] = list(pending)
         self.trouble: HistoryError | None = None  # why the history cannot take records now
         self.notice: str | None = None  # what opening it had to say (a damaged one moved aside)
@@ -64,18 +62,9 @@ class Outbox:
                 self._won.add((event.kind, event.reminder, event.occurrence))
             self.pending.append(event)
 
-    def record(self, event: Event, flush: bool = True) -> None:
-        """Keep ``event`` (in the spool first, when this outbox has one) and, with
-        ``flush``, write it to the history now if it can take it."""
-        if self._spool_first is not None:
-            try:
-                self._spool_first.put(event)
-                self.spool_trouble = None
-            except OSError as trouble:  # a full disk, a read-only folder: it waits in memory
-                self.spool_trouble = trouble
+    def record(self, event: Event) -> None:
         self.pending.append(event)
-        if flush:
-            self.flush()
+        self.flush()
 
     def claim(self, event: Event) -> bool:
         """Like History.claim; True also when the history cannot answer now."""

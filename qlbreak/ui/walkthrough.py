@@ -41,6 +41,7 @@ class Walkthrough:
         ended: Callable[[str], None] = lambda kind: None,  # told each record's kind once it is kept
     ) -> None:
         self.demo, self.spool_beside, self.ended = demo, spool_beside, ended
+        self.spool_trouble: OSError | None = None  # why the last record could not be kept in the spool
         self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
         self.workdays, self.wall = workdays, wall
         self.session: Session = begin(stretch.timing)
@@ -55,13 +56,9 @@ class Walkthrough:
     def history(self) -> Outbox:
         """Where records go: the history, or kept until it takes them (busy, full disk)."""
         if self._history is None:
-            from pathlib import Path
-
             from qlbreak.storage.outbox import Outbox
-            from qlbreak.storage.spool import Spool, beside
 
-            spool = Spool(beside(Path(self.spool_beside))) if self.spool_beside else None
-            self._history = Outbox(self.open_history, spool=spool)
+            self._history = Outbox(self.open_history)
         return self._history
 
     @property
@@ -140,6 +137,20 @@ class Walkthrough:
         order = list(self.offered)
         return self.offered[order[(order.index(current) + 1) % len(order)]]
 
+    def _keep(self, event: Event) -> None:
+        """Put ``event`` in the spool beside the history (``storage/spool.py``)."""
+        if self.spool_beside is None:
+            return
+        from pathlib import Path
+
+        from qlbreak.storage.spool import Spool, beside
+
+        try:
+            Spool(beside(Path(self.spool_beside))).put(event)
+            self.spool_trouble = None
+        except OSError as trouble:  # a full disk, a read-only folder: it waits in memory, as before
+            self.spool_trouble = trouble
+
     def _move(self, action: Callable[[Session], Session]) -> None:
         before = self.session.phase
         self.session = action(self.session)
@@ -158,9 +169,9 @@ class Walkthrough:
         self.outcome = kind
         if self.demo:
             return  # a demo leaves no trace: no record, no streak, no rest after "it hurt"
-        history = self.history
-        history.record(Event(self.wall(), kind, self.stretch.id, self.session.feeling, seconds=seconds), flush=False)
-        self.ended(kind)  # kept in the spool by now: whatever ends this process, the stretch is not lost
-        history.flush()
+        event = Event(self.wall(), kind, self.stretch.id, self.session.feeling, seconds=seconds)
+        self._keep(event)  # on disk before the history is even opened: nothing that ends this process loses it
+        self.ended(kind)
+        self.history.record(event)
         if kind == "done":
             self.streak = streak(self.history.done_days(), self.workdays, self.wall().date())

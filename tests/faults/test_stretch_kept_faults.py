@@ -23,7 +23,7 @@ from qlbreak.cli import main as cli
 from qlbreak.core.commands import StretchNow
 from qlbreak.core.session import Feeling
 from qlbreak.storage.config import Config
-from qlbreak.storage.history import Event, History
+from qlbreak.storage.history import Event, History, HistoryBusy
 from qlbreak.storage.paths import default_paths
 from qlbreak.storage.spool import Spool, beside
 from qlbreak.stretches.catalogue import load
@@ -97,6 +97,34 @@ def test_a_stretch_finished_while_the_history_is_locked_survives_the_tray_and_th
     assert not [e for e in events if e.kind == "missed" and e.reminder == "morning"]
     assert [p for p in rig.windows.prompts if p.occurrence.reminder == "morning"] == []  # nor shown again
     assert Spool(beside(tmp_path / "history.db")).events() == [] and not list(answers.glob("*"))
+
+
+def test_the_record_is_on_disk_before_the_history_is_even_opened(tmp_path):
+    """Opening a history another program holds in exclusive mode waits: a kill during
+    that wait must find the record kept already, and the answer noted."""
+    path, answer = tmp_path / "history.db", tmp_path / "answers" / "w.answer"
+    seen: list = []
+
+    def open_history() -> History:
+        seen.append((Spool(beside(path)).events(), answer.read_text()))
+        raise HistoryBusy("another program is using the history")
+
+    walk = Walkthrough(
+        load().get("seated-twist"),
+        open_history=open_history,
+        another_for=lambda h, skip: load().get("seated-twist"),
+        workdays=frozenset(range(5)),
+        wall=lambda: MONDAY_0925,
+        spool_beside=str(path),
+        ended=lambda kind: window._tell(str(answer), kind),
+    )
+    walk.next(0)
+    walk.next(0)
+    walk.tick(10_000)
+    walk.feel(Feeling.SAME, 10_000)
+    assert walk.outcome == "done" and walk.waiting
+    (kept, noted), *_ = seen
+    assert [(e.kind, e.feeling) for e in kept] == [("done", Feeling.SAME)] and noted == "done"
 
 
 def test_a_window_killed_on_its_done_screen_ended_done(tmp_path, monkeypatch):
