@@ -95,7 +95,7 @@ class ChildWindows:
     # -- the Windows port ------------------------------------------------------------
 
     def open_stretch(self, stretch: Stretch) -> None:
-        self._hear_earlier()  # an older window's answer no tray heard: said before this one opens
+        self._hear_earlier(say=False)  # an orphan's (it ended after this tray started): older than this stretch
         answers = self.paths.state_dir / ANSWERS
         told = spec.stretch(stretch, self.config, self.paths, self._theme()) | {
             "listen": True,
@@ -301,10 +301,10 @@ class ChildWindows:
             with self._lock:
                 self._own.discard(str(file))
 
-    def _hear_earlier(self) -> None:
+    def _hear_earlier(self, say: bool = True) -> None:
         """What stretch windows answered that no tray heard (this one's quit, or was
         killed, before they ended): the stretch was done, so the reminder it answered
-        is over, not missed later. Said once, then forgotten."""
+        is over, not missed later. Said once (with ``say``), then forgotten."""
         try:
             files = sorted((self.paths.state_dir / ANSWERS).glob("*.answer"), key=_mtime)
         except OSError:
@@ -314,7 +314,9 @@ class ChildWindows:
         for file, _ in heard:
             _remove(file)
         done = [noted for _, noted in heard if noted is not None]
-        if done:
+        if done and not say:
+            log.info("a stretch window no tray heard ended %s, before this stretch opened", done[-1])
+        elif done:
             log.info("a stretch window no tray heard ended %s", done[-1])
             self.report(ChildEnded("stretch", done[-1]))
 

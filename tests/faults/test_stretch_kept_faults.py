@@ -163,6 +163,22 @@ def test_a_tray_that_quit_before_its_window_ended_leaves_the_answer_for_the_next
     assert len(heard) == 1 and not list(answers.iterdir())  # once
 
 
+def test_an_orphans_answer_that_came_while_this_tray_ran_is_not_applied_to_a_later_stretch(monkeypatch):
+    """A window that outlived its tray ended "done" after the next tray started: that
+    answer is older than the stretch opened now, and never answers a later reminder."""
+    monkeypatch.setattr(windows_module.spec, "command", lambda kind, told, python=None: ["python3", "-c", "pass"])
+    heard: list = []
+    got = threading.Event()
+    w = ChildWindows(Config(), load(), default_paths(), lambda c: (heard.append(c), got.set()))
+    answers = default_paths().state_dir / ANSWERS
+    answers.mkdir(parents=True)
+    (answers / "orphan.answer").write_text("done")
+    w.open_stretch(load().get("cat-cow"))
+    assert got.wait(20)
+    assert [(c.kind, c.result) for c in heard] == [("stretch", None)]  # the new window's own end only
+    assert not (answers / "orphan.answer").exists()
+
+
 # -- the spool: each record moved in once, whoever replays it, however often -------------
 
 
