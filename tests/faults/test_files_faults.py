@@ -376,3 +376,16 @@ def test_a_read_only_file_is_a_lock_said_in_plain_words_and_never_written(tmp_pa
     )
     assert path.read_text() == SETTINGS_BEFORE and os.stat(path).st_mode & 0o777 == 0o444
     assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["config.toml"]  # no temp file left
+
+
+def test_settings_saved_on_a_full_disk_leave_the_file_as_it_was(small_disk):
+    from qlbreak.storage.config_save import save_changes
+
+    path = small_disk.root / "config.toml"
+    base, chosen = _window(path)
+    filler = small_disk.fill()
+    with pytest.raises(OSError, match="No space left"):
+        save_changes(path, base, chosen, ("morning",), known_ids())
+    assert path.read_text() == SETTINGS_BEFORE
+    assert sorted(p.name for p in small_disk.root.iterdir()) == ["config.toml", "filler"]  # no temp file left
+    filler.unlink()
