@@ -125,27 +125,42 @@ class Endpoint:
             private_folder(self.runtime_dir)
         problems: list[str] = []
         for folder in self.folders:
-            try:
-                fd = peruser.take(folder)
-            except peruser.NotOurs as err:  # another user's folder: not ours to use, and said
-                log.warning("passed over for the one-per-user lock: %s", err)
-                problems.append(str(err))
-                continue
-            except OSError as err:
-                problems.append(f"{folder}: {err.strerror or err}")
-                continue
-            if fd is None:
-                self.release()
+            if self._take(folder, problems) is False:
                 return False
-            if not self._held:
-                self.folder, self.address = folder, str(folder / peruser.SOCKET)
-            self._held.append(fd)
+        if not self._held and self.runtime_dir not in self.folders:
+            # every folder of the uid is another user's (or cannot be made): a squatter
+            # must not stop reminders, though this lock then depends on the environment
+            log.warning("the one-per-user lock falls back to %s: %s", self.runtime_dir, "; ".join(problems))
+            if self._take(self.runtime_dir, problems) is False:
+                return False
         if not self._held:
             raise InstanceError(f"cannot take the one-per-user lock: {'; '.join(problems)}")
         older = dict.fromkeys(f / peruser.OLD_LOCK for f in (*self.folders, self.runtime_dir))
         if any(peruser.held_by_older(lock) for lock in older):
             self.release()  # an older qlbreak runs (an upgrade under way): it is the one
             return False
+        return True
+
+    def _take(self, folder: Path, problems: list[str]) -> bool | None:
+        """Lock one folder: True taken, False another qlbreak holds it (all let go),
+        None not usable (why added to ``problems``)."""
+        if sys.platform == "win32":  # a lock file there (_acquire_file)
+            return None
+        try:
+            fd = peruser.take(folder)
+        except peruser.NotOurs as err:  # another user's folder: not ours to use, and said
+            log.warning("passed over for the one-per-user lock: %s", err)
+            problems.append(str(err))
+            return None
+        except OSError as err:
+            problems.append(f"{folder}: {err.strerror or err}")
+            return None
+        if fd is None:
+            self.release()
+            return False
+        if not self._held:
+            self.folder, self.address = folder, str(folder / peruser.SOCKET)
+        self._held.append(fd)
         return True
 
     def _acquire_file(self) -> bool:

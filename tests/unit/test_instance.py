@@ -139,7 +139,7 @@ def test_a_broken_or_unreadable_key_is_a_clear_error(endpoint):
 def test_a_lock_that_cannot_be_made_is_a_clear_error(tmp_path):
     (tmp_path / "run").write_text("a file where the lock's folder should be")
     with pytest.raises(InstanceError, match="cannot take the one-per-user lock"):
-        Endpoint(tmp_path / "x", tmp_path / "instance.key", {INSTANCE_ENV: str(tmp_path / "run")}).acquire()
+        Endpoint(tmp_path / "run", tmp_path / "instance.key", {INSTANCE_ENV: str(tmp_path / "run")}).acquire()
 
 
 def test_a_runtime_folder_that_is_not_one_is_never_replaced_by_tmp(tmp_path):
@@ -191,7 +191,12 @@ def test_a_folder_another_user_made_first_is_passed_over_never_used(tmp_path, ca
     finally:
         first.release()
     only_theirs = Endpoint(tmp_path / "run", tmp_path / "instance.key")
-    only_theirs.folders = (squatted,)
+    only_theirs.folders = (squatted,)  # a squatter does not stop reminders: the runtime folder, said
+    assert only_theirs.acquire() and only_theirs.folder == tmp_path / "run"
+    only_theirs.release()
+    assert "falls back to" in caplog.records[-1].getMessage()
+    (tmp_path / "run").rmdir()
+    (tmp_path / "run").write_text("not a folder either")
     with pytest.raises(InstanceError, match="belongs to another user"):
         only_theirs.acquire()
 
