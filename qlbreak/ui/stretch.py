@@ -153,7 +153,7 @@ def _end_on_terminate(root: tk.Tk, save: Callable[[], None]) -> None:
     import signal
     import tkinter
 
-    if os.name != "posix":
+    if sys.platform == "win32":
         return  # Windows ends a process without a signal to catch
 
     def terminated(*_: object) -> None:
