@@ -7,6 +7,7 @@ import queue
 import stat
 import sys
 from multiprocessing.connection import Client
+from pathlib import Path
 
 import pytest
 
@@ -237,3 +238,37 @@ def test_an_older_qlbreak_in_the_old_place_is_the_one_and_is_reached(endpoint, t
     assert (new.runtime_dir / "qlbreak.sock").exists() and (new.runtime_dir / "qlbreak.lock").exists()
     assert new.acquire()
     new.release()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="acting as another user needs root")
+def test_another_user_reaches_neither_the_endpoint_nor_its_key(endpoint):
+    """As in /tmp (open to all, sticky): only the folder the lock made keeps others out."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    like_tmp = Path(tempfile.mkdtemp(prefix="qlt", dir="/tmp"))
+    os.chmod(like_tmp, 0o1777)
+    first = endpoint()
+    first.folders = (like_tmp / f"qlbreak-{os.getuid()}",)
+    assert first.acquire()
+    listener = first.listen(lambda _command: None, IDS)
+    probe = (
+        "import socket, sys\n"
+        "tries = (lambda: socket.socket(socket.AF_UNIX).connect(sys.argv[1]), lambda: open(sys.argv[2], 'rb'))\n"
+        "for attempt in tries:\n"
+        "    try:\n"
+        "        attempt()\n"
+        "        print('reached')\n"
+        "    except PermissionError:\n"
+        "        print('refused')\n"
+    )
+    try:
+        python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable  # where nobody may go
+        argv = [python, "-c", probe, first.address, str(first.folder / "instance.key")]
+        done = subprocess.run(argv, user=65534, capture_output=True, text=True, timeout=30, check=False)
+    finally:
+        listener.close()
+        first.release()
+        shutil.rmtree(like_tmp)
+    assert done.stdout.split() == ["refused", "refused"], done.stderr
