@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+import io
 import os
 import time
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 LOCAL = "local"
 LOCALTIME = Path("/etc/localtime")
+MAX_ZONE_FILE = 1 << 20  # bytes read at most: zone files have a few thousand
 
 
 class UnknownZone(ValueError):
@@ -51,7 +55,9 @@ class LocalZone:
         for look in (self._from_environment, self._from_localtime):
             if (found := look()) is not None:
                 return found
-        return _fallback()
+        # tzlocal would read a damaged /etc/localtime (and can hang on it): the C library's
+        # view of the zone then, an offset the next reading corrects
+        return _fallback(tzlocal_too=not os.path.lexists(self.localtime))
 
     def _from_environment(self) -> tzinfo | None:
         name = os.environ.get("TZ", "").lstrip(":")
@@ -66,13 +72,17 @@ class LocalZone:
         if os.name != "posix":
             return None
         path = os.fspath(self.localtime)
-        if os.path.islink(path):
-            target = os.path.realpath(path)
-            if "/zoneinfo/" in target:
-                try:
-                    return ZoneInfo(target.split("/zoneinfo/", 1)[1])
-                except (ZoneInfoNotFoundError, ValueError, OSError):
-                    pass  # a zone this Python's database does not have: read the file itself
+        try:
+            target = os.readlink(path)  # a link names its zone: one call
+        except OSError:  # a plain file, or none
+            target = ""
+        else:
+            target = target if "/zoneinfo/" in target else os.path.realpath(path)  # a chain of links
+        if "/zoneinfo/" in target:
+            try:
+                return ZoneInfo(target.split("/zoneinfo/", 1)[1])
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                pass  # a zone this Python's database does not have: read the file itself
         return self._from_file(path)
 
     def _from_file(self, path: str) -> tzinfo | None:
@@ -84,15 +94,45 @@ class LocalZone:
         if self._read is not None and self._read[0] == identity:
             return self._read[1]
         try:
-            with open(path, "rb") as data:
-                read = ZoneInfo.from_file(data, key=None)
-        except (OSError, ValueError):  # not a zone file (ValueError: its magic is wrong)
-            return None
+            with open(path, "rb") as file:
+                data = file.read(MAX_ZONE_FILE)
+            read = _zone_file(data)
+        except OSError:
+            read = None
+        if read is None:  # half written, or not a zone file: the zone as last read
+            return self._read[1] if self._read is not None else None
         self._read = (identity, read)
         return read
 
 
-def _fallback() -> tzinfo:
+def _zone_file(data: bytes) -> tzinfo | None:
+    """The zone in a TZif file's bytes; None when they are not one. Read by zoneinfo's
+    pure-Python reader: the C one (3.11) crashes the process on some damaged files."""
+    if data[:4] != b"TZif":
+        return None
+    try:
+        reader: Any = importlib.import_module("zoneinfo._zoneinfo").ZoneInfo
+        zone: tzinfo = reader.from_file(_Bytes(data), key=None)
+        datetime.now(UTC).astimezone(zone)  # an offset of a day or more cannot be used
+    except Exception:  # noqa: BLE001 - ValueError, IndexError, struct.error... on damaged bytes
+        return None
+    return zone
+
+
+class _Bytes(io.BytesIO):
+    """Bytes that refuse a read past their end: ``from_file`` reads a version 2 file's
+    last line a byte at a time until its newline, for ever in a file cut short there."""
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        got = super().read(size)
+        if not got and size is not None and size > 0:
+            raise EOFError("the zone file ends too soon")
+        return got
+
+
+def _fallback(tzlocal_too: bool = True) -> tzinfo:
+    if not tzlocal_too:
+        return datetime.now(UTC).astimezone().tzinfo or UTC
     # tzlocal maps Windows zone names to IANA ones and knows the odder Unix set-ups;
     # it costs ~25 ms to import, so the common cases above go first.
     try:

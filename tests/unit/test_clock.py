@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
+import subprocess
+import sys
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +19,7 @@ from qlbreak.clock import LocalZone, SystemClock
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="/etc/localtime is Unix's")
 
+ROOT = Path(__file__).resolve().parents[2]
 WINTER = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
 
 
@@ -79,6 +84,15 @@ def test_a_link_names_its_zone_and_a_new_link_is_followed(tmp_path):
     assert local.get() == ZoneInfo("America/New_York")
 
 
+def test_a_relative_link_and_a_chain_of_links_name_their_zone(tmp_path):
+    relative = tmp_path / "relative"
+    relative.symlink_to(os.path.relpath(zone_file("Asia/Tokyo"), tmp_path))
+    assert LocalZone(relative).get() == ZoneInfo("Asia/Tokyo")
+    (tmp_path / "alternative").symlink_to(zone_file("Asia/Kolkata"))
+    (tmp_path / "chained").symlink_to(tmp_path / "alternative")
+    assert LocalZone(tmp_path / "chained").get() == ZoneInfo("Asia/Kolkata")
+
+
 def test_tz_comes_first(tmp_path, monkeypatch):
     localtime = tmp_path / "localtime"
     shutil.copyfile(zone_file("Europe/Berlin"), localtime)
@@ -104,3 +118,41 @@ def test_a_named_zone_setting_ignores_the_system_zone(tmp_path):
     assert wall.now().utcoffset() == timedelta(hours=9)
     wall.use_zone(clock.LOCAL)
     assert wall.now().utcoffset() in (timedelta(hours=1), timedelta(hours=2))
+
+
+def damaged_new_york() -> bytes:
+    """New York's file with two bytes changed (found by fuzzing): a transition's time and
+    a type's DST flag. Python 3.11's C zoneinfo reader crashes the process on it."""
+    data = bytearray(zone_file("America/New_York").read_bytes())
+    isut, isstd, leap, count, types, chars = struct.unpack(">6l", data[20:44])
+    second = 44 + count * 5 + types * 6 + chars + leap * 8 + isstd + isut  # the 64-bit part
+    count = struct.unpack(">l", data[second + 32 : second + 36])[0]
+    data[second + 44 + 182 * 8 + 3] = 135
+    data[second + 44 + count * 9 + 2 * 6 + 4] = 149
+    return bytes(data)
+
+
+def test_a_damaged_localtime_neither_crashes_nor_hangs_and_the_zone_read_before_stays(tmp_path):
+    localtime = tmp_path / "localtime"
+    shutil.copyfile(zone_file("Europe/Berlin"), localtime)
+    local = LocalZone(localtime)
+    assert offset(local.get()) == timedelta(hours=1)
+    berlin = zone_file("Europe/Berlin").read_bytes()
+    # cut short in its last line (a copy stopped by a full disk): from_file would read for ever
+    for cut in (berlin[:-1], berlin[: berlin.rindex(b"\n", 0, -1) + 1], b"", b"TZif2"):
+        localtime.write_bytes(cut)
+        reading = threading.Thread(target=local.get, daemon=True)
+        reading.start()
+        reading.join(2)
+        assert not reading.is_alive(), len(cut)
+        assert offset(local.get()) == timedelta(hours=1)
+    script = (
+        "import sys; from pathlib import Path; from qlbreak.clock import LocalZone as L; L(Path(sys.argv[1])).get()"
+    )
+    localtime.write_bytes(damaged_new_york())
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(localtime)], check=False, env=os.environ | {"TZ": ""}, cwd=ROOT
+    )
+    assert done.returncode == 0  # not -11, a segmentation fault
+    localtime.write_bytes(zone_file("America/New_York").read_bytes())
+    assert offset(local.get()) == timedelta(hours=-5)
