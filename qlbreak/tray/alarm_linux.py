@@ -66,7 +66,8 @@ class WallAlarm:
     """``at(instant)`` arms it; ``Wake`` is posted at that instant, on a clock change or
     resume, and when a watched file changes. ``exact``: the loop need not look on its own.
     ``look_every``: seconds between looks at the files (a test makes it short); ``libc``:
-    the C library (a test gives one whose inotify is used up)."""
+    the C library (a test gives one whose inotify is used up); ``zone_file``: the
+    system's zone (a test gives its own)."""
 
     exact = True
 
@@ -77,13 +78,14 @@ class WallAlarm:
         watch_zone: bool = True,
         look_every: float = LOOK_EVERY,
         libc: Any = None,
+        zone_file: Path = ZONE_FILE,
     ) -> None:
         self._post = post
         self._libc = libc if libc is not None else ctypes.CDLL(None, use_errno=True)
         self._timer = self._libc.timerfd_create(CLOCK_REALTIME, CLOEXEC | NONBLOCK)
         if self._timer < 0:
             raise AlarmUnavailable(ctypes.get_errno(), "timerfd_create failed")
-        self._settings, self._zone = list(watched), [ZONE_FILE] if watch_zone else []
+        self._settings, self._zone = list(watched), [zone_file] if watch_zone else []
         self._files = [*self._settings, *self._zone]
         self._look_every = look_every
         self._inotify = self._libc.inotify_init1(CLOEXEC | NONBLOCK) if self._files else -1

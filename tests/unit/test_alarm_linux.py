@@ -101,7 +101,7 @@ def rung(woken, within: float = 2.0) -> bool:
         return False
     while True:
         try:
-            woken.get(timeout=0.2)
+            woken.get(timeout=0.15)
         except queue.Empty:
             return True
 
@@ -182,7 +182,7 @@ def test_without_inotify_a_look_at_the_file_rings_it_when_it_changed(alarm_in, w
     alarm = alarm_in("config.toml", look_every=0.2, libc=UsedUpInotify())
     assert alarm._inotify == -1
     alarm.at(datetime.now(UTC) + timedelta(hours=1))
-    assert not rung(woken, 0.6)  # looked, nothing changed
+    assert not rung(woken, 0.35)  # looked, nothing changed
     new = tmp_path / "config.new"
     new.write_text('[[reminder]]\nname = "added"\ntime = "10:00"\n')
     new.replace(tmp_path / "config.toml")
@@ -202,6 +202,24 @@ def test_a_look_rings_it_for_a_file_whose_folder_could_not_be_watched(alarm_in, 
     assert not alarm._unwatched
     (tmp_path / "home" / ".config" / "qlbreak" / "config.toml").write_text("[stretches]\n")
     assert rung(woken)
+
+
+def test_the_system_zone_swapped_as_a_plain_file_rings_it_and_the_clock_then_reads_the_new_zone(
+    alarm_in, woken, tmp_path, monkeypatch
+):
+    from qlbreak.clock import SystemClock
+    from tests.unit.test_clock import zone_file
+
+    monkeypatch.delenv("TZ", raising=False)
+    localtime = tmp_path / "localtime"
+    localtime.write_bytes(zone_file("Asia/Tokyo").read_bytes())
+    wall = SystemClock(localtime=localtime)
+    alarm_in(zone=True, zone_file=localtime).at(datetime.now(UTC) + timedelta(hours=1))
+    assert wall.now().utcoffset() == timedelta(hours=9)
+    (tmp_path / "new").write_bytes(zone_file("America/Los_Angeles").read_bytes())
+    (tmp_path / "new").replace(localtime)
+    assert rung(woken)
+    assert wall.now().utcoffset() in (timedelta(hours=-8), timedelta(hours=-7))
 
 
 def test_waiting_costs_no_wakeups(alarm_in):
