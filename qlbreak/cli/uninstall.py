@@ -223,8 +223,8 @@ def _elsewhere(here: Here) -> str:
 
 
 def _answers(paths: Paths) -> bool:
-    if not paths.key_file.exists():
-        return False
+    """Whether a running qlbreak answers (its key may be beside its socket only: one
+    started with another config folder)."""
     from qlbreak.tray.instance import Endpoint, InstanceError, TrayBusy
 
     try:

@@ -178,7 +178,10 @@ class Endpoint:
         return True
 
     def running(self) -> bool | None:
-        """Whether a qlbreak holds the lock now (None: no lock can be taken here)."""
+        """Whether a qlbreak holds the lock now (None: no lock can be taken here).
+        No folder of the lock's there: none runs, and asking makes none."""
+        if not any(folder.is_dir() for folder in (*self.folders, self.runtime_dir)):
+            return False
         try:
             if self.acquire():
                 self.release()

@@ -272,3 +272,20 @@ def test_another_user_reaches_neither_the_endpoint_nor_its_key(endpoint):
         first.release()
         shutil.rmtree(like_tmp)
     assert done.stdout.split() == ["refused", "refused"], done.stderr
+
+
+def test_a_client_with_another_config_folder_reaches_it_by_the_key_beside_the_socket(endpoint, tmp_path):
+    """``sudo -u``, or a cron job with another $XDG_CONFIG_HOME: no key in its config
+    folder, yet it reaches the one tray (and nobody's answer is "not running")."""
+    first = endpoint()
+    assert first.acquire()
+    listener = first.listen(lambda _command: None, IDS)
+    try:
+        elsewhere = Endpoint(first.runtime_dir, tmp_path / "other-config" / "instance.key")
+        assert elsewhere.send("ping") == "ok"
+        assert not elsewhere.key_file.exists()
+    finally:
+        listener.close()
+        first.release()
+    with pytest.raises(InstanceError, match="cannot reach"):
+        elsewhere.send("ping", patience=10)  # the lock is free: not running (not busy), at once
