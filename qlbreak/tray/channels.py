@@ -25,7 +25,8 @@ log = logging.getLogger("qlbreak")
 Dialogue = Generator[tuple[bytes, int], bytes, None]
 DEADLINE_SECONDS = 1.0  # a client's whole conversation, on the serving side (a real one takes ms)
 READ_SECONDS = 0.5  # each read, where a thread serves a client (Windows)
-MAX_CLIENTS = 64  # connected at once; more are closed at once
+MAX_CLIENTS = 64  # connected at once; then a newcomer takes the place of one silent this long, or is closed
+SILENT_SECONDS = 0.25  # a real client answers the challenge within milliseconds
 PIPE_MESSAGE = 512  # the longest message the dialogue sends over a pipe
 
 
@@ -93,8 +94,10 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
 
         def __init__(self, sock: socket.socket, dialogue: Dialogue) -> None:
             self.sock, self.dialogue = sock, dialogue
-            self.deadline = time.monotonic() + DEADLINE_SECONDS
+            self.since = time.monotonic()
+            self.deadline = self.since + DEADLINE_SECONDS
             self.out, self.got, self.want, self.done = b"", b"", 0, False
+            self.heard = False  # a byte from it yet: a crowd of silent clients must not lock out a real one
             self._step(None)
 
         def _step(self, received: bytes | None) -> None:
@@ -108,6 +111,7 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
             chunk = self.sock.recv(self.want - len(self.got))
             if not chunk:
                 raise OSError("the client left")
+            self.heard = True
             self.got += chunk
             if len(self.got) == self.want:
                 self._step(self.got)
@@ -138,6 +142,7 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
             self._sock.setblocking(False)
             self._wake, self._waker = socket.socketpair()
             self._closed = threading.Event()
+            self._crowded = False
 
         def start(self, new_dialogue: Callable[[], Dialogue]) -> None:
             threading.Thread(target=self._serve, args=(new_dialogue,), daemon=True, name="qlbreak-ipc").start()
@@ -185,12 +190,25 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
                 except OSError as err:  # out of file handles, say: the next round tries again
                     log.warning("the endpoint could not accept a client: %s", err)
                     return
-                if len(clients) >= MAX_CLIENTS:
-                    conn.close()  # a crowd, not a second qlbreak
+                if len(clients) >= MAX_CLIENTS and not self._make_room(selector, clients):
+                    conn.close()  # a crowd that is still talking: the newcomer asks again
                     continue
                 conn.setblocking(False)
                 client = clients[conn] = _Client(conn, new())
                 selector.register(conn, client.events)
+
+        def _make_room(self, selector: selectors.BaseSelector, clients: dict[socket.socket, _Client]) -> bool:
+            """Drop the client silent longest, if it has been silent a while: 64 that
+            connect and say nothing must not keep a second qlbreak out."""
+            now = time.monotonic()
+            silent = [c for c in clients.values() if not c.heard and now - c.since >= SILENT_SECONDS]
+            if not silent:
+                return False
+            if not self._crowded:  # once: a crowd comes back as fast as it is dropped
+                self._crowded = True
+                log.warning("a crowd of silent clients at the endpoint: the one silent longest makes room")
+            self._drop(selector, clients, min(silent, key=lambda c: c.since))
+            return True
 
         def _move_on(
             self, selector: selectors.BaseSelector, clients: dict[socket.socket, _Client], client: _Client, events: int

@@ -258,8 +258,8 @@ class Crowd:
 
 def test_quit_through_64_idle_clients_never_says_not_running(monkeypatch):
     """The real endpoint, its 64 places taken by clients that connect and say nothing
-    (each reconnects as soon as it is dropped): ``quit`` gets through or says busy,
-    exit 3; never "not running" with exit 0, which let an installer start a second."""
+    (each reconnects as soon as it is dropped): ``quit`` gets through; never "not
+    running" with exit 0, which let an installer start a second."""
     from qlbreak.core.commands import Quit
     from qlbreak.tray import instance
     from qlbreak.tray.channels import MAX_CLIENTS
@@ -287,5 +287,6 @@ def test_quit_through_64_idle_clients_never_says_not_running(monkeypatch):
     )
     assert crowd.connects >= MAX_CLIENTS
     assert not (status == 0 and "not running" in out)
-    gone = (status, out) == (0, "qlbreak has quit") and heard == [Quit()]
-    assert gone or (status == 3 and "did not answer" in err)
+    # the client silent longest makes room for it: it gets through (busy, exit 3, was the
+    # worst case before; a tray that holds the lock and never answers is the test above)
+    assert (status, out, err) == (0, "qlbreak has quit", "") and heard == [Quit()]
