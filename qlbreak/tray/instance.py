@@ -12,7 +12,9 @@ the commands ``parse`` knows are carried out.
 
 No client can stop or hold up the endpoint (``channels.py`` carries the bytes): every
 conversation has a deadline, a client that closes early, sends a short or oversized
-frame, stays silent or has the wrong key is dropped, and a crowd is turned away.
+frame, stays silent or has the wrong key is dropped, and in a crowd the client silent
+longest makes room. A client that still gets no answer from a qlbreak that holds the
+lock says so (``TrayBusy``): busy is never "not running".
 """
 
 from __future__ import annotations
