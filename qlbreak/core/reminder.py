@@ -137,14 +137,24 @@ def move(reminder: OnShow, event: Event, now: datetime, snooze: timedelta, grace
     return Moved(replace(reminder, stage=stage, until=until), record)
 
 
+# No grace window or snooze is longer than a day: an ``until`` further off than this was
+# set on a clock that lied or read from a damaged file, and ends now.
+LONGEST_WAIT = timedelta(days=2)
+
+
 def timed_event(reminder: OnShow, now: datetime, grace: timedelta, paused: bool) -> Event | None:
     """What the passing of time does to ``reminder`` at ``now``, if anything.
 
     A due or held reminder expires at ``until``. A snooze that ends comes back, unless
     reminders are paused then or it is noticed more than ``grace`` late (the machine
-    slept through it): then it is missed, like any occurrence noticed too late.
+    slept through it): then it is missed, like any occurrence noticed too late. One
+    whose ``until`` is further off than ``LONGEST_WAIT`` expires.
     """
-    if reminder.stage in FINAL or now < reminder.until:
+    if reminder.stage in FINAL:
+        return None
+    if reminder.until - now > LONGEST_WAIT:
+        return Event.EXPIRE
+    if now < reminder.until:
         return None
     if reminder.stage is Stage.SNOOZED and not paused and now - reminder.until <= grace:
         return Event.RETURN
@@ -171,6 +181,15 @@ def covered(done: Sequence[datetime], due_today: int, now: datetime) -> str | No
     if due_today > 0 and len(done) >= due_today:
         return f"today's stretches are done ({len(done)}/{due_today})"
     return None
+
+
+def clock_back(reminder: OnShow, back: timedelta, now: datetime) -> OnShow | None:
+    """The reminder on show once the clock, which was ``back`` ahead, tells the truth
+    (``schedule.truth_returns``): one for an occurrence still to come goes without a
+    record (it falls due at its time); any other keeps the time it had left."""
+    if reminder.occurrence.at > now:
+        return None
+    return replace(reminder, until=reminder.until - back)
 
 
 def wake_at(reminder: OnShow | None) -> datetime | None:

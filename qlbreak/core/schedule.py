@@ -12,6 +12,23 @@ Invariants, which the property tests in tests/unit/test_schedule_properties.py c
   (an occurrence, a pause's end, the next midnight, when "today" moves on); ``wait_for``
   says how long the loop may block until then (see ``WAITS``).
 
+When the clock lied (a dual-boot machine whose hardware clock holds local time, a
+clock wrong until NTP syncs): a clock that was ahead settles occurrences before their
+time. ``tick`` notices when the truth returns, as a wall clock that went back more than
+the grace window behind the newest instant seen, and then (``truth_returns``):
+
+    what                        becomes
+    handled occurrences         those whose instant is still to come are unsettled:
+                                they fire at their time (twice beats never)
+    seen_until                  now (the instants seen ahead were not real)
+    since                       at most now (it answers for no instant to come)
+    paused_until                moved back by as much as the clock went back
+    the reminder on show        ``Decision.clock_back`` says by how much to move it
+
+A clock that lies by less than the grace window only shows a reminder that much early.
+A pause never lasts past the next midnight (``LONGEST_PAUSE``): a longer one was set on
+a clock that lied, or read from a damaged file, and ends now.
+
 DST policy: a reminder keeps its local wall-clock time on both change days. A local
 time that falls in a gap (it does not exist) fires at the same offset after the gap
 (02:30 becomes 03:30 on a one-hour spring-forward); a repeated local time fires at
@@ -44,6 +61,11 @@ WAITS = {  # wall-clock alarm? -> (added to the time left, the longest wait)
 SETTLED_AFTER = timedelta(days=3)
 # After a long time off, look back at most this far for missed occurrences.
 MAX_CATCH_UP = timedelta(days=7)
+# A changed settings file is noticed within a minute (a watch, or a look as a net); a
+# reminder it added counts from when the file was written, if that is this recent.
+NOTICED_LATE = timedelta(minutes=5)
+# "Pause until tomorrow" from just after midnight on a 25-hour day is the longest pause.
+LONGEST_PAUSE = timedelta(hours=26)
 
 OccurrenceKey = tuple[str, date]
 
@@ -90,6 +112,7 @@ class Decision:
     wake_at: datetime  # look again no later than this
     fire: Occurrence | None = None  # show this reminder now
     missed: tuple[Occurrence, ...] = ()  # record these as missed, show nothing
+    clock_back: timedelta | None = None  # the clock lied ahead by this much: see "When the clock lied"
 
 
 def occurrence_on(reminder: Reminder, day: date, zone: tzinfo) -> Occurrence | None:
@@ -172,6 +195,9 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
     """Decide what to do at ``now``: the only place an occurrence falls due, or is
     missed before it was ever shown (once shown, ``reminder.py`` decides)."""
     _zone_of(now)
+    back = went_back(state, now, plan.grace)
+    if back is not None:
+        state = truth_returns(plan, state, now, back)
     since = state.since if state.since is not None else now - plan.grace
     seen_until = now if state.seen_until is None else max(state.seen_until, now)
     horizon = max(since, seen_until - SETTLED_AFTER, now - MAX_CATCH_UP)
@@ -189,27 +215,71 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
     handled = frozenset(k for k in state.handled | settled if k[1] >= keep_from)
     paused_until = state.paused_until if paused else None
     new_state = ScheduleState(since, seen_until, handled, paused_until)
-    decision = Decision(_wake_at(plan, new_state, now), fire, tuple(sorted(missed)))
+    decision = Decision(_wake_at(plan, new_state, now), fire, tuple(sorted(missed)), back)
     return new_state, decision
 
 
+def went_back(state: ScheduleState, now: datetime, grace: timedelta) -> timedelta | None:
+    """How far the clock went back behind the newest instant seen, when by more than
+    ``grace``: the instants seen before were ahead of the truth."""
+    if state.seen_until is None:
+        return None
+    back = state.seen_until.astimezone(UTC) - now.astimezone(UTC)  # absolute: across a zone's own changes
+    return back if back > grace else None
+
+
+def truth_returns(plan: Plan, state: ScheduleState, now: datetime, back: timedelta) -> ScheduleState:
+    """The state once the clock, which was ``back`` ahead, tells the truth at ``now``."""
+    zone = _zone_of(now)
+    by_name = {reminder.name: reminder for reminder in plan.reminders}
+
+    def still_to_come(key: OccurrenceKey) -> bool:
+        reminder = by_name.get(key[0])
+        occ = occurrence_on(reminder, key[1], zone) if reminder is not None else None
+        return occ is not None and occ.at.timestamp() > now.timestamp()
+
+    paused_until = state.paused_until - back if state.paused_until is not None else None
+    return ScheduleState(
+        since=_earlier(state.since, now) if state.since is not None else None,
+        seen_until=now,
+        handled=frozenset(key for key in state.handled if not still_to_come(key)),
+        paused_until=paused_until if paused_until is not None and paused_until.timestamp() > now.timestamp() else None,
+    )
+
+
+def _earlier(one: datetime, other: datetime) -> datetime:
+    """The earlier instant (``min`` compares wall times when both share a zone object)."""
+    return one if one.timestamp() <= other.timestamp() else other
+
+
 def replan(
-    old: Plan, new: Plan, state: ScheduleState, now: datetime, settled: frozenset[OccurrenceKey]
+    old: Plan,
+    new: Plan,
+    state: ScheduleState,
+    now: datetime,
+    settled: frozenset[OccurrenceKey],
+    written: datetime | None = None,
 ) -> ScheduleState:
-    """The state once the user changed the reminders at ``now`` (the settings window, or
-    an editor); ``settled`` are the occurrences the history says fired or were missed.
+    """The state once the user changed the reminders (the settings window, or an
+    editor), noticed at ``now``; ``written``: when the file was written, if known;
+    ``settled`` are the occurrences the history says fired or were missed.
 
     A reminder left as it was keeps everything. For a new or changed one: an
-    occurrence at or before ``now`` did not exist when its time came, so it is settled
-    without firing and without counting as missed; one that is still to come fires at
-    its new time, unless that day's occurrence fired (or was missed) already, so a
-    reminder moved later after it fired today does not fire twice."""
+    occurrence at or before the change did not exist when its time came, so it is
+    settled without firing and without counting as missed; one after it falls due
+    (noticed late: the next ``tick`` fires it inside its grace window); one still to
+    come fires at its new time, unless that day's occurrence fired (or was missed)
+    already, so a reminder moved later after it fired today does not fire twice. The
+    change counts from ``written`` when that is at most ``NOTICED_LATE`` before ``now``
+    (a file's time can be old: a sync tool keeps the time it had elsewhere)."""
     _zone_of(now)
     kept = set(old.reminders)
     changed = [r for r in new.reminders if r not in kept]
     names = {r.name for r in changed}
     unsettled = {key for key in state.handled if key[0] in names and key not in settled}
-    past = occurrences_between(changed, now - MAX_CATCH_UP - timedelta(days=1), now)
+    lately = written is not None and 0 <= now.timestamp() - written.timestamp() <= NOTICED_LATE.total_seconds()
+    made = written.astimezone(now.tzinfo) if written is not None and lately else now
+    past = occurrences_between(changed, now - MAX_CATCH_UP - timedelta(days=1), made)
     return replace(state, handled=(state.handled - unsettled) | {occ.key for occ in past})
 
 
@@ -224,7 +294,11 @@ def resume(state: ScheduleState) -> ScheduleState:
 
 
 def is_paused(state: ScheduleState, now: datetime) -> bool:
-    return state.paused_until is not None and now < state.paused_until
+    """Paused at ``now``: never for longer than ``LONGEST_PAUSE`` from now."""
+    if state.paused_until is None:
+        return False
+    left = state.paused_until.timestamp() - now.timestamp()
+    return 0 < left <= LONGEST_PAUSE.total_seconds()
 
 
 def until_tomorrow(now: datetime) -> datetime:

@@ -18,7 +18,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +37,7 @@ STRETCHED = ("done", "partial")  # a stretch was done, wholly or in part: the ro
 COLUMNS = ("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence", "seconds")
 _FIELDS = ("at", "kind", "stretch", "feeling", "reminder", "occurrence")
 BUSY_TIMEOUT = 5.0  # seconds a statement waits for another program's lock
+AHEAD = timedelta(minutes=1)  # a claim recorded this far after now was made on a clock that was ahead
 _TABLE = f"""
 CREATE TABLE IF NOT EXISTS {{name}} (
     id INTEGER PRIMARY KEY,
@@ -202,17 +203,44 @@ class History:
 
     def claim(self, event: Event) -> bool:
         """Record a "fired" or "missed" occurrence unless it is already recorded; the
-        database decides, so two running copies can never both fire one reminder."""
+        database decides, so two running copies can never both fire one reminder. A
+        claim recorded more than ``AHEAD`` after this one was made on a clock that was
+        ahead (``schedule.truth_returns``): it gives way."""
         if event.kind not in ("fired", "missed") or event.reminder is None or event.occurrence is None:
             raise ValueError("only a fired or missed occurrence can be claimed")
-        return self._insert(event, "INSERT OR IGNORE") == 1
+        _aware(event.at)
+        key = (event.kind, event.reminder, event.occurrence.isoformat())
+        try:
+            with _immediate(self._db):
+                if _insert_row(self._db, event, "INSERT OR IGNORE") == 1:
+                    return True
+                gone = self._db.execute(
+                    "DELETE FROM events WHERE kind = ? AND reminder = ? AND occurrence = ? AND ts > ?",
+                    (*key, event.at.timestamp() + AHEAD.total_seconds()),
+                ).rowcount
+                return gone == 1 and _insert_row(self._db, event, "INSERT") == 1
+        except sqlite3.Error as err:
+            raise _problem(self.path, err, f"cannot record {event.kind!r}") from None
 
-    def settled(self, since: date) -> set[tuple[str, date]]:
-        """(reminder, local date) of every occurrence fired or missed from ``since`` on."""
+    def forget_after(self, now: datetime) -> int:
+        """Remove the fired and missed claims recorded after ``now``: a clock that was
+        ahead made them (``schedule.truth_returns``). Stretches done meanwhile stay."""
+        try:
+            with _immediate(self._db):
+                return self._db.execute(
+                    "DELETE FROM events WHERE kind IN ('fired', 'missed') AND ts > ?",
+                    (_aware(now).timestamp() + AHEAD.total_seconds(),),
+                ).rowcount
+        except sqlite3.Error as err:
+            raise _problem(self.path, err, "cannot correct the history") from None
+
+    def settled(self, since: date, now: datetime | None = None) -> set[tuple[str, date]]:
+        """(reminder, local date) of every occurrence fired or missed from ``since`` on
+        (and, given ``now``, not recorded ahead of it by a clock that was ahead)."""
         rows = self._read(
             "SELECT reminder, occurrence FROM events WHERE kind IN ('fired', 'missed')"
-            " AND reminder IS NOT NULL AND occurrence >= ?",
-            (since.isoformat(),),
+            " AND reminder IS NOT NULL AND occurrence >= ? AND ts <= ?",
+            (since.isoformat(), _aware(now).timestamp() + AHEAD.total_seconds() if now else float("inf")),
         )
         return {(reminder, date.fromisoformat(day)) for reminder, day in rows}
 

@@ -81,6 +81,13 @@ class Outbox:
         self.pending.append(event)
         return True
 
+    def forget_after(self, now: datetime) -> None:
+        """History.forget_after, for what is pending too (the clock was ahead)."""
+        ahead = [e for e in self.pending if e.kind in ("fired", "missed") and e.at.timestamp() > now.timestamp()]
+        self.pending = [e for e in self.pending if e not in ahead]
+        self._won -= {(e.kind, e.reminder, e.occurrence) for e in ahead}
+        self._read(lambda h: h.forget_after(now), 0)
+
     def flush(self) -> bool:
         """Write what is pending, oldest first; True when nothing is left."""
         history = self._reachable()
@@ -126,13 +133,13 @@ class Outbox:
         pending = {e.at.date() for e in self.pending if e.kind == "done"}
         return self._read(lambda h: h.done_days(), set[date]()) | pending
 
-    def settled(self, since: date) -> set[tuple[str, date]]:
+    def settled(self, since: date, now: datetime | None = None) -> set[tuple[str, date]]:
         pending = {
             (e.reminder, e.occurrence)
             for e in self.pending
             if e.kind in ("fired", "missed") and e.reminder and e.occurrence and e.occurrence >= since
         }
-        return self._read(lambda h: h.settled(since), set[tuple[str, date]]()) | pending
+        return self._read(lambda h: h.settled(since, now), set[tuple[str, date]]()) | pending
 
     # -- the history behind it -------------------------------------------------------
 

@@ -12,6 +12,10 @@ records that are still waiting for the history to take them. Version 1 files
 (a shown reminder, or a snooze without its stretch) are read and upgraded on the next
 write. ``notification`` (optional) is what the next run can take the reminder's
 notification away with, should this run end without doing so (killed).
+
+A value that parses but cannot be true (an instant outside ``EARLIEST``..``LATEST``, or
+one no arithmetic can use, as in 9999-12-31T23:59:59-23:59) is refused on its own: it
+reads as unset, with a notice for the log, and the rest of the file is kept.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +33,7 @@ from qlbreak.storage.atomic import leftovers, write_atomic
 from qlbreak.storage.history import Event
 
 VERSION = 2
+EARLIEST, LATEST = datetime(2000, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -58,10 +63,13 @@ def load(path: Path, now: datetime) -> Saved:
         version = data.get("version")
         if version not in (1, VERSION):
             raise ValueError(f"unknown version {version!r}")
-        reminder = _reminder(data["reminder"]) if version == VERSION else _reminder_v1(data)
+        refused: list[str] = []
+        reminder = _reminder(data["reminder"], refused) if version == VERSION else _reminder_v1(data, refused)
         pending = tuple(Event.from_json(e) for e in data.get("pending", []))
         left = data.get("notification")
-        return Saved(_state(data), reminder, pending=pending, notification=left if isinstance(left, str) else None)
+        state = _state(data, refused)
+        notice = f"{path}: {'; '.join(refused)}; ignored" if refused else None
+        return Saved(state, reminder, notice, pending, left if isinstance(left, str) else None)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as err:
         aside = path.with_name(f"{path.name}.bad-{now:%Y%m%dT%H%M%S}")
         try:
@@ -78,8 +86,8 @@ def peek(path: Path) -> Saved:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") == VERSION:
-            return Saved(_state(data), _reminder(data["reminder"]))
-        return Saved(_state(data)) if data.get("version") == 1 else Saved(ScheduleState())
+            return Saved(_state(data, []), _reminder(data["reminder"], []))
+        return Saved(_state(data, [])) if data.get("version") == 1 else Saved(ScheduleState())
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return Saved(ScheduleState())
 
@@ -139,35 +147,40 @@ def save(
     write_atomic(path, (json.dumps(data, indent=1) + "\n").encode())
 
 
-def _state(data: dict[str, Any]) -> ScheduleState:
+def _state(data: dict[str, Any], refused: list[str]) -> ScheduleState:
+    """The schedule's state; ``refused`` gets what could not be true, read as unset."""
+    handled = frozenset((str(name), date.fromisoformat(day)) for name, day in data.get("handled", []))
+    plausible = frozenset(key for key in handled if EARLIEST.date() <= key[1] <= LATEST.date())
+    if plausible != handled:
+        refused.append(f"{len(handled - plausible)} handled occurrence(s) on impossible days")
     return ScheduleState(
-        since=_moment(data.get("since")),
-        seen_until=_moment(data.get("seen_until")),
-        handled=frozenset((str(name), date.fromisoformat(day)) for name, day in data.get("handled", [])),
-        paused_until=_moment(data.get("paused_until")),
+        since=_checked(data.get("since"), "since", refused),
+        seen_until=_checked(data.get("seen_until"), "seen_until", refused),
+        handled=plausible,
+        paused_until=_checked(data.get("paused_until"), "paused_until", refused),
     )
 
 
-def _reminder(data: dict[str, Any] | None) -> OnShow | None:
+def _reminder(data: dict[str, Any] | None, refused: list[str]) -> OnShow | None:
     if not data:
         return None
+    occurrence = _read_occurrence(data["occurrence"])
+    until = _aware(data["until"])
+    if not (_possible(occurrence.at) and _possible(until)):
+        refused.append(f"the reminder on show at impossible times ({occurrence.at}, until {until})")
+        return None
     return OnShow(
-        _read_occurrence(data["occurrence"]),
-        str(data["stretch"]),
-        str(data["name"]),
-        Stage(data["stage"]),
-        _aware(data["until"]),
-        bool(data.get("catch_up", False)),
+        occurrence, str(data["stretch"]), str(data["name"]), Stage(data["stage"]), until, bool(data.get("catch_up"))
     )
 
 
-def _reminder_v1(data: dict[str, Any]) -> OnShow | None:
+def _reminder_v1(data: dict[str, Any], refused: list[str]) -> OnShow | None:
     """Version 1 kept a shown reminder as "due", a snooze apart and without its stretch."""
     due, snoozed = data.get("due"), data.get("snoozed")
     if due:
-        return _reminder(due | {"stage": Stage.DUE.value})
+        return _reminder(due | {"stage": Stage.DUE.value}, refused)
     if snoozed:
-        return _reminder(snoozed | {"stretch": "", "name": "", "stage": Stage.SNOOZED.value})
+        return _reminder(snoozed | {"stretch": "", "name": "", "stage": Stage.SNOOZED.value}, refused)
     return None
 
 
@@ -183,8 +196,23 @@ def _instant(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _moment(text: str | None) -> datetime | None:
-    return _aware(text) if text else None
+def _checked(text: str | None, what: str, refused: list[str]) -> datetime | None:
+    """The saved instant, or None when unset or impossible (noted in ``refused``)."""
+    if not text:
+        return None
+    moment = _aware(text)
+    if not _possible(moment):
+        refused.append(f"{what} {text!r} is out of range")
+        return None
+    return moment
+
+
+def _possible(moment: datetime) -> bool:
+    """Inside ``EARLIEST``..``LATEST``, so every sum and comparison with it works."""
+    try:
+        return EARLIEST <= moment.astimezone(UTC) <= LATEST
+    except OverflowError:
+        return False
 
 
 def _aware(text: str) -> datetime:

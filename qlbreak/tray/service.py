@@ -80,7 +80,7 @@ class Service:
             log.warning(saved.notice)
         history.keep(saved.pending)
         since = now.date() - schedule.SETTLED_AFTER - timedelta(days=1)
-        self.state: ScheduleState = replace(saved.state, handled=saved.state.handled | history.settled(since))
+        self.state: ScheduleState = replace(saved.state, handled=saved.state.handled | history.settled(since, now))
         if welcome and saved.state.since is None:
             # The very first start: nothing that fell due before qlbreak was set up is
             # shown (a reminder beside the welcome, before the safety notice, is noise).
@@ -150,6 +150,8 @@ class Service:
         self._flush_history()
         plan = self.config.plan
         self.state, decision = schedule.tick(plan, self.state, now)
+        if decision.clock_back is not None:
+            self._clock_lied(decision.clock_back, now)
         for occ in decision.missed:
             self.history.claim(Event(now, "missed", reminder=occ.reminder, occurrence=occ.day))
             log.info("missed %s of %s (noticed at %s)", occ.reminder, occ.day, f"{now:%H:%M}")
@@ -161,6 +163,7 @@ class Service:
             if event is not None:
                 self._move(event, now)
         if self._again is not None and self._again.shown and self.reminder == self._again:  # not ended, not replaced
+            self._claim(self._again.occurrence, self._again.stretch or None, now)  # killed before it said so?
             self.reminder = self.presenter.present(
                 self._with_stretch(self._again, now), now, self.config, self._stretching
             )
@@ -278,15 +281,33 @@ class Service:
             log.info("%s of %s not shown: %s", occ.reminder, occ.day, why)
             return  # settled in the schedule's state; the history has the stretch that covered it
         stretch = self._pick(now)
-        fired = Event(now, "fired", stretch.id if stretch else None, reminder=occ.reminder, occurrence=occ.day)
-        if not self.history.claim(fired):
-            log.info("%s of %s was already shown (another copy?)", occ.reminder, occ.day)
-            return
         if stretch is None:
             log.warning("no stretch fits the settings; %s not shown", occ.reminder)
-            return
-        due = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace)
-        self.reminder = self.presenter.present(due, now, self.config, self._stretching)
+        # Saved as due before the history says "fired": killed in between, the next
+        # run shows it (twice beats never); the claim still stops a second copy.
+        due = reminder.falls_due(occ, stretch.id, stretch.name, self.config.plan.grace) if stretch else None
+        self.reminder = due
+        self._save(force=True)
+        if not self._claim(occ, stretch.id if stretch else None, now):
+            log.info("%s of %s was already shown (another copy?)", occ.reminder, occ.day)
+            self.reminder = None
+        elif due is not None:
+            self.reminder = self.presenter.present(due, now, self.config, self._stretching)
+
+    def _claim(self, occ: Occurrence, stretch: str | None, now: datetime) -> bool:
+        """Record that ``occ`` fired, unless the history has it already (then False)."""
+        return self.history.claim(Event(now, "fired", stretch, reminder=occ.reminder, occurrence=occ.day))
+
+    def _clock_lied(self, back: timedelta, now: datetime) -> None:
+        """The clock was ``back`` ahead (``schedule.truth_returns``): what was settled or
+        recorded for instants still to come is undone, so each falls due at its time."""
+        log.warning("the clock went back %s: reminders settled ahead of time will fall due again", back)
+        self.history.forget_after(now)
+        self.catch_ups = CatchUps()
+        if self.reminder is not None:
+            before, self.reminder = self.reminder, reminder.clock_back(self.reminder, back, now)
+            if before.shown and self.reminder is None:
+                self.presenter.withdraw()
 
     def _answer(self, event: reminder.Event, now: datetime) -> None:
         """The user answered the reminder on show, where its stage allows that answer."""
@@ -373,8 +394,8 @@ class Service:
             return
         self.config = new
         since = now.date() - schedule.MAX_CATCH_UP - timedelta(days=2)
-        settled = frozenset(self.history.settled(since))
-        self.state = schedule.replan(old.plan, new.plan, self.state, now, settled)
+        settled = frozenset(self.history.settled(since, now))
+        self.state = schedule.replan(old.plan, new.plan, self.state, now, settled, loaded.written)
         if new.timezone != old.timezone:
             self.ports.clock.use_zone(new.timezone)
         self.ports.windows.configure(new)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -146,10 +146,26 @@ def test_first_start_does_not_report_the_past_as_missed():
     assert all(not d.missed and d.fire is None for d in decisions)
 
 
-def test_backward_jump_does_not_fire_again():
-    moments = [at("2026-11-25 09:30:10"), at("2026-11-25 09:00"), at("2026-11-25 09:30:10")]
+def test_a_backward_jump_inside_the_grace_window_does_not_fire_again():
+    moments = [at("2026-11-25 09:30:10"), at("2026-11-25 09:10"), at("2026-11-25 09:30:10")]
     _, decisions = run(PLAN, moments)
     assert [d.fire is not None for d in decisions] == [True, False, False]
+    assert all(d.clock_back is None for d in decisions)
+
+
+def test_a_clock_that_was_ahead_fires_again_at_the_true_time():
+    """Back by more than the grace window: the first reading was ahead (twice beats never)."""
+    moments = [at("2026-11-25 09:40"), at("2026-11-25 09:00"), at("2026-11-25 09:30:10")]
+    _, decisions = run(PLAN, moments)
+    assert [d.fire is not None for d in decisions] == [True, False, True]
+    assert decisions[1].clock_back == timedelta(minutes=40)
+
+
+def test_days_recorded_missed_on_a_clock_days_ahead_fall_due_again():
+    state, (ahead,) = run(PLAN, [at("2026-11-27 10:00")], ScheduleState(since=at("2026-11-23 08:00")))
+    assert {o.day for o in ahead.missed} >= {date(2026, 11, 24), date(2026, 11, 25)}
+    _, decisions = run(PLAN, [at("2026-11-24 09:00"), at("2026-11-24 09:30:10")], state)
+    assert decisions[1].fire is not None and decisions[1].fire.key == ("morning", date(2026, 11, 24))
 
 
 def test_time_zone_change_does_not_fire_the_same_day_twice():
@@ -226,6 +242,25 @@ def test_replan_a_reminder_added_for_a_time_gone_is_settled_silently():
     assert ("tea", TODAY) in state.handled
     _, decision = tick(Plan((MORNING, LUNCH, tea)), state, at("2026-11-30 10:00"))
     assert decision.fire is None and decision.missed == ()
+
+
+def test_replan_a_reminder_added_just_before_its_time_and_noticed_after_it_still_fires():
+    """The watch was lost: the look a minute later finds the file written at 09:59:30."""
+    tea = Reminder("tea", time(10, 0), frozenset(range(5)))
+    plan = Plan((MORNING, LUNCH, tea))
+    state = replan(PLAN, plan, ScheduleState(), at("2026-11-30 10:00:40"), frozenset(), at("2026-11-30 09:59:30"))
+    assert ("tea", TODAY) not in state.handled
+    _, decision = tick(plan, state, at("2026-11-30 10:00:40"))
+    assert decision.fire is not None and decision.fire.key == ("tea", TODAY)
+
+
+def test_replan_an_old_file_time_counts_as_now():
+    """A sync tool kept the time the file had elsewhere, a week ago: nothing old falls due."""
+    tea = Reminder("tea", time(9, 0), frozenset(range(5)))
+    state = replan(
+        PLAN, Plan((MORNING, LUNCH, tea)), ScheduleState(), at("2026-11-30 10:00"), frozenset(), at("2026-11-23 08:00")
+    )
+    assert ("tea", TODAY) in state.handled
 
 
 def test_replan_leaves_an_unchanged_reminder_and_what_is_to_come_alone():
