@@ -252,9 +252,7 @@ def _record_late(ctx: Context, lines: list[str]) -> bool:
 
 
 def _ask_running(ctx: Context, message: str) -> bool:
-    """Whether a running tray took the request (no key file: none ever ran)."""
-    if not ctx.paths.key_file.exists():
-        return False
+    """Whether a running tray took the request (TrayBusy: one runs but did not answer)."""
     from qlbreak.tray.instance import Endpoint, InstanceError
 
     try:

@@ -31,7 +31,7 @@ from qlbreak.core.tray_view import Entry
 from qlbreak.storage.config import Config, as_table
 from qlbreak.storage.paths import Paths
 from qlbreak.stretches.catalogue import Catalogue, Stretch
-from qlbreak.tray import window_locks
+from qlbreak.tray import peruser, window_locks
 from qlbreak.tray.ports import Post
 from qlbreak.ui import spec
 from qlbreak.ui.theme import palette
@@ -90,6 +90,7 @@ class ChildWindows:
         self._lock = threading.Lock()
         self._closing = False  # the tray quits: what its windows answered is left for the next one
         self._own: set[str] = set()  # the answer files of this tray's stretch windows
+        self._locks = peruser.folders(paths.runtime_dir)[0]  # the stretch windows' locks, as the tray's own
         self._hear_earlier()
 
     # -- the Windows port ------------------------------------------------------------
@@ -109,7 +110,7 @@ class ChildWindows:
         the icon); it ends unseen ``WARM_FOR`` seconds later if no stretch opens."""
         if self.tk_problem or self._alive("stretch") is not None:
             return
-        if window_locks.open_stretch(self.paths.runtime_dir) is not None:
+        if window_locks.open_stretch(self._locks) is not None:
             return  # an earlier qlbreak's stretch window is open: the click raises it
         with self._lock:
             warm = self._warm
@@ -168,7 +169,7 @@ class ChildWindows:
         return True
 
     def _raise_orphan(self) -> bool:
-        pid = window_locks.open_stretch(self.paths.runtime_dir)
+        pid = window_locks.open_stretch(self._locks)
         if pid is None or not window_locks.ask_to_front(pid):
             return False
         log.info("a stretch window from an earlier qlbreak is open (pid %d): raised it", pid)
@@ -250,7 +251,7 @@ class ChildWindows:
 
     def _locked(self, kind: str, told: spec.Spec, listen: bool) -> subprocess.Popen[bytes]:
         """A stretch window (or one started ahead), holding its lock for its life."""
-        lock = window_locks.WindowLock.take(self.paths.runtime_dir)
+        lock = window_locks.WindowLock.take(self._locks)
         try:
             child = start(kind, told, self.python, listen, keep=lock.fd if lock else None)
         except OSError:

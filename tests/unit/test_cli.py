@@ -293,3 +293,28 @@ def test_schedule_leaves_out_what_the_tray_showed_already(private_home):
     statefile.save(paths.state_file, ScheduleState(handled=frozenset({("moved", date(2030, 6, 3))})), None)
     _, out, _ = qlbreak(*argv)
     assert [o["at"] for o in json.loads(out)] == ["2030-06-04T15:00:00+00:00"]
+
+
+def test_quit_reaches_a_tray_started_with_another_config_folder(private_home, tmp_path):
+    """``sudo -u``, a cron job or a shell with another $XDG_CONFIG_HOME: no key file in
+    this config folder, yet ``quit`` reaches the one tray (never "not running")."""
+    from qlbreak.core.commands import Quit
+    from qlbreak.storage.paths import default_paths
+    from qlbreak.tray.instance import Endpoint
+
+    paths = default_paths()
+    tray = Endpoint(paths.runtime_dir, tmp_path / "the-tray's-config" / "instance.key")
+    assert tray.acquire()
+
+    def heard(command: object) -> None:
+        if isinstance(command, Quit):
+            tray.release()
+
+    listener = tray.listen(heard, frozenset({"cat-cow"}))
+    try:
+        assert not paths.key_file.exists()
+        status, out, _ = qlbreak("quit")
+        assert status == 0 and out.strip() == "qlbreak has quit"
+    finally:
+        listener.close()
+        tray.release()
