@@ -64,6 +64,8 @@ MAX_CATCH_UP = timedelta(days=7)
 # A changed settings file is noticed within a minute (a watch, or a look as a net); a
 # reminder it added counts from when the file was written, if that is this recent.
 NOTICED_LATE = timedelta(minutes=5)
+# A clock put back by no more than this was only set to the second (NTP): nothing lied.
+NTP_STEP = timedelta(seconds=2)
 # "Pause until tomorrow" from just after midnight on a 25-hour day is the longest pause.
 LONGEST_PAUSE = timedelta(hours=26)
 
@@ -221,11 +223,11 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
 
 def went_back(state: ScheduleState, now: datetime, grace: timedelta) -> timedelta | None:
     """How far the clock went back behind the newest instant seen, when by more than
-    ``grace``: the instants seen before were ahead of the truth."""
+    ``grace`` (and than ``NTP_STEP``): the instants seen before were ahead of the truth."""
     if state.seen_until is None:
         return None
     back = state.seen_until.astimezone(UTC) - now.astimezone(UTC)  # absolute: across a zone's own changes
-    return back if back > grace else None
+    return back if back > max(grace, NTP_STEP) else None
 
 
 def truth_returns(plan: Plan, state: ScheduleState, now: datetime, back: timedelta) -> ScheduleState:
