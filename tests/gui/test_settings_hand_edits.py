@@ -32,6 +32,12 @@ def test_a_hand_edit_survives_the_save_and_the_same_setting_changed_both_ways_is
         " same here and save, or press Cancel (then nothing here is saved)."
     )
     assert screen.send(SETTINGS, "winfo", "ismapped", ".settings.message") == "1"
+
+    def whole() -> bool:  # laid out again for the longer text: every line of it shown
+        tall = int(screen.send(SETTINGS, "winfo", "height", ".settings.message"))
+        return tall >= int(screen.send(SETTINGS, "winfo", "reqheight", ".settings.message")) > 60
+
+    wait_until(whole, 5, "the whole message shown")
     screen.screenshot(shots / "settings-changed-by-hand.png", w.wid)
     assert path.read_text() == hand and w.proc.poll() is None  # nothing written; the window stays
     screen.press(SETTINGS, "Save")  # again: the window's time
