@@ -114,7 +114,8 @@ def cmd_schedule(ctx: Context) -> int:
         )
         return 0
     if not found:
-        print(f"no reminders in the {a.days} days from {start:%a %Y-%m-%d}", file=ctx.out)
+        span = "next day" if a.days == 1 else f"next {a.days} days"
+        print(f"no reminders in the {span} from {start:%a %Y-%m-%d}", file=ctx.out)
         return 0
     width = max(len(o.reminder) for o in found)
     for o in found:

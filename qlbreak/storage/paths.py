@@ -6,7 +6,9 @@ Tests redirect everything through the environment (``XDG_*_HOME`` on Linux,
 
 from __future__ import annotations
 
+import logging
 import os
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +62,21 @@ def default_paths(config: str | None = None, environ: Mapping[str, str] = os.env
 
 
 def _runtime_dir(dirs: PlatformDirs, environ: Mapping[str, str]) -> Path:
-    """$XDG_RUNTIME_DIR/qlbreak where the session has one; else a 0700 folder of the
-    user's (platformdirs would fall back to a shared /tmp, with a warning)."""
+    """$XDG_RUNTIME_DIR/qlbreak where the session has a usable one; else a 0700 folder
+    of the user's. platformdirs would fall back to a shared /tmp and print a Python
+    warning (with a source line) at every command: a person never sees that, the log
+    gets one plain line."""
+    own = Path(dirs.user_state_dir) / "run"  # never a shared /tmp
     given = environ.get("XDG_RUNTIME_DIR")
-    if os.name == "posix" and not (given and os.path.isdir(given)):
-        return Path(dirs.user_state_dir) / "run"  # never a shared /tmp
-    return Path(dirs.user_runtime_dir)
+    if os.name != "posix":
+        return Path(dirs.user_runtime_dir)
+    if not (given and os.path.isdir(given)):
+        return own
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        found = Path(dirs.user_runtime_dir)
+    if found.parent != Path(given):  # refused (not 0700, not the user's, a link): its fallback is shared
+        why = next((str(w.message) for w in said), f"XDG_RUNTIME_DIR {given} cannot be used")
+        logging.getLogger("qlbreak").info("%s; using %s instead", why.split(", falling back")[0], own)
+        return own
+    return found

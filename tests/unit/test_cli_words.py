@@ -1,0 +1,40 @@
+"""What a person reads at the command line: plain words, never a Python warning."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qlbreak.cli import main
+
+
+def test_schedule_says_next_day_and_next_days(tmp_path):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[schedule]\ntimezone = "UTC"\n[[reminder]]\nname = "sun"\ntime = "10:00"\ndays = ["sun"]\n')
+    for days, words in (("1", "in the next day from"), ("3", "in the next 3 days from")):
+        out, err = io.StringIO(), io.StringIO()
+        status = main(["--config", str(cfg), "schedule", "--days", days, "--from", "2030-06-03"], out, err)
+        assert status == 0 and out.getvalue() == f"no reminders {words} Mon 2030-06-03\n", out.getvalue()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="$XDG_RUNTIME_DIR is POSIX")
+def test_a_runtime_folder_open_to_others_prints_no_python_warning(tmp_path, private_home):
+    """$XDG_RUNTIME_DIR 0755: platformdirs warned (RuntimeDirWarning and a source line)
+    at every command; now nothing on the terminal, and a folder of the user's is used."""
+    run = tmp_path / "run"
+    run.mkdir(mode=0o755)
+    run.chmod(0o755)
+    env = dict(os.environ, XDG_RUNTIME_DIR=str(run), PYTHONWARNINGS="default")
+    code = "from qlbreak.cli import main; from qlbreak.storage.paths import default_paths; "
+    code += "print(default_paths().runtime_dir); raise SystemExit(main(['schedule', '--days', '1']))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=False, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    where = Path(done.stdout.splitlines()[0])
+    assert where == private_home / ".local/state/qlbreak/run", done.stdout
