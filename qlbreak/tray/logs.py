@@ -28,7 +28,7 @@ def setup(log_file: Path) -> IO[str] | None:
         private_folder(log_file.parent)
         for old in (log_file, *(log_file.with_name(f"{log_file.name}.{n}") for n in (1, 2))):
             private_file(old)  # a log from before 0.2 was readable by every user
-        handler = RotatingFileHandler(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
+        handler = _QuietFile(log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s: %(message)s"))
         log.addHandler(handler)
         logging.getLogger("pystray").addHandler(handler)  # its tracebacks: here, not the terminal
@@ -43,3 +43,14 @@ def setup(log_file: Path) -> IO[str] | None:
     if stream is not None and sys.platform != "win32":
         faulthandler.register(signal.SIGUSR1, file=stream, all_threads=True)
     return stream
+
+
+class _QuietFile(RotatingFileHandler):
+    """The log file, whose lines are dropped while it cannot be written (a full disk, a
+    read-only home): Python's own "--- Logging error ---" and a traceback on the tray's
+    stderr would tell a person nothing, and the next line that fits is written again."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
