@@ -272,11 +272,17 @@ def quit_running(ctx: Context) -> bool:
     Fail when it is still running after a few seconds. ``uninstall`` uses it too."""
     import time
 
-    from qlbreak.tray.instance import Endpoint
+    from qlbreak.tray.instance import Endpoint, InstanceError
 
     endpoint = Endpoint(ctx.paths.runtime_dir, ctx.paths.key_file)
-    if not _ask_running(ctx, "quit"):
-        return False
+    try:
+        if endpoint.send("quit") != "ok":
+            return False
+    except InstanceError as err:
+        if not err.delivered:
+            return False  # nobody holds the lock, and no qlbreak heard the request
+        # it heard "quit" and the answer never came (it quit as it answered, or a crowd
+        # at its endpoint): it has quit once its lock is free
     for _ in range(50):  # it saves its state and removes its icon: at most a few seconds
         if endpoint.acquire():
             endpoint.release()

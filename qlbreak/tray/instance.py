@@ -31,7 +31,7 @@ from typing import IO, TYPE_CHECKING
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
 from qlbreak.tray import peruser
-from qlbreak.tray.channels import Dialogue, EndpointError, Server, connect_pipe
+from qlbreak.tray.channels import Dialogue, EndpointError, Server, Tally, connect_pipe
 
 if TYPE_CHECKING:
     from qlbreak.tray.ports import Post
@@ -50,7 +50,11 @@ BUSY = "qlbreak is running but did not answer in time; try again in a moment"
 
 
 class InstanceError(Exception):
-    """The endpoint cannot be set up or reached; the message says why."""
+    """The endpoint cannot be set up or reached; the message says why. ``delivered``:
+    the command was written to a qlbreak that proved the key, then no answer came (it
+    may have carried it out: a ``quit`` it heard, say, as it quit)."""
+
+    delivered = False
 
 
 class TrayBusy(Exception):
@@ -201,14 +205,15 @@ class Endpoint:
                 write_atomic(self.folder / peruser.KEY, key)
             except OSError as err:
                 log.warning("cannot put the endpoint's key beside it: %s", err)
+        tally = Tally()  # wrong keys and unknown messages count with the dropped clients
         try:
             if sys.platform == "win32":
-                server: Server = PipeServer(self.address)
+                server: Server = PipeServer(self.address, tally)
             else:
-                server = SocketServer(self.address)
+                server = SocketServer(self.address, tally)
         except EndpointError as err:
             raise InstanceError(str(err)) from None
-        server.start(lambda: _dialogue(key, post, known_ids))
+        server.start(lambda: _dialogue(key, post, known_ids, tally))
         return server
 
     def release(self) -> None:
@@ -230,13 +235,16 @@ class Endpoint:
         if len(data) > MAX_MESSAGE:
             raise InstanceError("message too long")
         deadline = time.monotonic() + (PATIENCE if patience is None else patience)
+        delivered = False
         while True:
             left = deadline - time.monotonic()
             try:
                 return self._send_once(data, max(0.2, min(timeout, left)))
             except InstanceError as err:
+                delivered = delivered or err.delivered
                 if not self.running():
-                    raise  # nobody holds the lock: not running (or it has just quit)
+                    err.delivered = delivered  # nobody holds the lock: not running, or it has just quit
+                    raise
                 if time.monotonic() >= deadline:
                     raise TrayBusy(str(err)) from None
                 time.sleep(0.1)
@@ -247,13 +255,15 @@ class Endpoint:
             if self.key(create=False) is None:
                 raise InstanceError("no running qlbreak (no key)")
             raise InstanceError("cannot reach the running qlbreak: nothing listens")
-        troubles: list[str] = []
+        troubles: list[InstanceError] = []
         for address, key in doors:
             try:
                 return self._ask(address, key(), data, timeout)
             except InstanceError as err:  # an old socket nobody listens on, say: the next
-                troubles.append(str(err))
-        raise InstanceError(troubles[0])
+                troubles.append(err)
+        trouble = InstanceError(str(troubles[0]))
+        trouble.delivered = any(t.delivered for t in troubles)
+        raise trouble
 
     def _doors(self) -> list[tuple[str, Callable[[], bytes]]]:
         """Where a running qlbreak may listen, each with its key: the user's own
@@ -286,6 +296,7 @@ class Endpoint:
                 channel = connect_socket(address, timeout)
         except OSError as err:
             raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
+        written = False
         try:
             challenge = channel.recv(NONCE)
             mine = os.urandom(NONCE)
@@ -293,9 +304,12 @@ class Endpoint:
             if not _same(channel.recv(NONCE), _proof(key, b"server", mine)):
                 raise InstanceError("the program at the endpoint does not hold qlbreak's key")
             channel.send(bytes([len(data)]) + data)
+            written = True
             return channel.recv(channel.recv(1)[0]).decode("ascii", "replace")
         except OSError as err:
-            raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
+            trouble = InstanceError(f"cannot reach the running qlbreak: {err}")
+            trouble.delivered = written
+            raise trouble from None
         finally:
             channel.close()
 
@@ -309,7 +323,7 @@ def _read_key(path: Path) -> bytes | None:
     return key if len(key) >= 16 else None
 
 
-def _dialogue(key: bytes, post: Post, known_ids: frozenset[str]) -> Dialogue:
+def _dialogue(key: bytes, post: Post, known_ids: frozenset[str], tally: Tally) -> Dialogue:
     """The serving side of one client, as steps: each ``yield`` sends bytes and asks for
     the next so many (0: done); both sides prove the key, then one command, one reply.
     The same steps run over a socket (POSIX) and over a pipe (Windows)."""
@@ -318,13 +332,13 @@ def _dialogue(key: bytes, post: Post, known_ids: frozenset[str]) -> Dialogue:
     challenge = os.urandom(NONCE)
     answer = yield challenge, 2 * NONCE  # their proof, then their own challenge
     if not _same(answer[:NONCE], _proof(key, b"client", challenge)):
-        log.warning("refused a connection: wrong key")
+        tally.note("refused a connection: wrong key", logging.WARNING)
         return
     length = (yield _proof(key, b"server", answer[NONCE:]), 1)[0]
     message = (yield b"", length) if length else b""
     command = parse(message, known_ids)
     if command is None:
-        log.warning("ignored an unknown message %r", message[:60])
+        tally.note(f"ignored an unknown message {message[:60]!r}", logging.WARNING)
         yield _framed("error: unknown command"), 0
         return
     if command[0] == "stretch":
