@@ -95,9 +95,10 @@ def read_stamped(path: Path, limit: int) -> tuple[bytes | None, Stamp]:
     return data, Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
-def write_over(path: Path, data: bytes, read: Stamp, limit: int) -> None:
+def write_over(path: Path, data: bytes, read: Stamp, limit: int) -> Stamp:
     """Replace the user's file at ``path`` with ``data``, unless it changed since it was
-    read as ``read`` (Changed: read it again and redo the change).
+    read as ``read`` (Changed: read it again and redo the change). Returns the stamp of
+    the file written, for a write over it in turn.
 
     A symlink stays a symlink: its target is replaced (the temp file beside the target,
     so the rename stays on one file system); the file's mode is kept; a file with no
@@ -120,9 +121,11 @@ def write_over(path: Path, data: bytes, read: Stamp, limit: int) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+            st = os.fstat(out.fileno())
         os.chmod(tmp, mode)
         if not read_stamped(real, limit)[1].same_bytes(read):
             raise Changed(str(path))
         os.replace(tmp, real)
+        return Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
     finally:
         tmp.unlink(missing_ok=True)

@@ -12,13 +12,17 @@ so.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import random
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from qlbreak.storage import config, tomlfile
-from qlbreak.storage.atomic import Changed, ReadOnly, Stamp, read_stamped, write_over
+from qlbreak.storage.atomic import NO_FILE, Changed, ReadOnly, Stamp, write_over
 from qlbreak.storage.config import Config
 from qlbreak.storage.config_edit import EditError, edited
 from qlbreak.storage.config_merge import Conflict, Key, merge
@@ -29,6 +33,8 @@ __all__ = ["EditError", "HandEdits", "save", "save_changes"]
 TRIES = 20  # merges redone because an editor wrote the file meanwhile
 SETTLE = 1.0  # seconds a file may look empty or broken before it counts as such
 STEP = 0.02
+QUIET = 0.5  # seconds a file must have been left alone before it is read, or after it is replaced
+BUSY = 3.0  # the longest wait for that
 
 
 class HandEdits(EditError):
@@ -90,50 +96,184 @@ def _save(
     make: Callable[[bytes | None, Config], bytes],
 ) -> None:
     for _ in range(TRIES):
-        raw, stamp, now = _settled(path, stretch_ids, keep, had_file)
-        new = make(raw, now)
-        if new == raw:
-            return
+        raw, stamp, now, held = _settled(path, stretch_ids, keep, had_file)
         try:
-            write_over(path, new, stamp, MAX_BYTES)
-            return
-        except Changed:
-            time.sleep(random.uniform(0, 10 * STEP))  # out of step with an editor saving again and again
-            continue
-        except ReadOnly:
-            raise EditError(
-                f"Not saved: {path} is read-only: someone locked it against changes, so qlbreak leaves it as it is."
-                " To save here, allow changes to it again (in your file manager: Properties, Permissions),"
-                " or edit it by hand."
-            ) from None
+            if _write(path, stretch_ids, keep, make, raw, stamp, now, held):
+                return
+        finally:
+            if held is not None:
+                held.close()
+        time.sleep(random.uniform(0, 10 * STEP))  # out of step with an editor saving again and again
     raise EditError(f"Not saved: {path} kept changing (is an editor writing it?); save again in a moment")
+
+
+def _write(
+    path: Path,
+    stretch_ids: Collection[str],
+    keep: Config | None,
+    make: Callable[[bytes | None, Config], bytes],
+    raw: bytes | None,
+    stamp: Stamp,
+    now: Config,
+    held: BinaryIO | None,
+) -> bool:
+    """Merge into ``raw`` and replace the file; False: it changed before the replace (read
+    it again). ``held`` is the file as read, kept open: an editor that opened it before
+    the replace writes on into it, and what it wrote there is merged again and written."""
+    replaced = False  # the file at path is ours: written even when it is what the editor wrote
+    with contextlib.ExitStack() as opened:
+        for _ in range(TRIES):
+            new = make(raw, now)
+            if new == raw and not replaced:
+                return True
+            try:
+                written = write_over(path, new, stamp, MAX_BYTES)
+            except Changed:
+                return False
+            except ReadOnly:
+                raise EditError(
+                    f"Not saved: {path} is read-only: someone locked it against changes, so qlbreak leaves it as"
+                    " it is. To save here, allow changes to it again (in your file manager: Properties,"
+                    " Permissions), or edit it by hand."
+                ) from None
+            late = _late(held, stamp) if held is not None else None
+            if late is None:
+                return True
+            now = _onto(path, stretch_ids, keep, make, late, written)
+            held = _open(path)
+            if held is None:
+                return False
+            opened.enter_context(held)
+            replaced = True
+            if os.fstat(held.fileno()).st_ino != written.inode:
+                return False
+            raw, stamp = late, written
+    return False
+
+
+def _onto(
+    path: Path,
+    stretch_ids: Collection[str],
+    keep: Config | None,
+    make: Callable[[bytes | None, Config], bytes],
+    late: bytes,
+    written: Stamp,
+) -> Config:
+    """The editor's late words as a Config, for the window's changes to go onto; when they
+    cannot take them, they are put back as the editor wrote them, and the window says why."""
+    try:
+        tomlfile.parse(late, str(path))
+        now = config.parse(late, str(path), stretch_ids, keep).config
+        make(late, now)
+    except (EditError, tomlfile.FileProblem) as err:
+        with contextlib.suppress(Changed):
+            write_over(path, late, written, MAX_BYTES)
+        if isinstance(err, EditError):
+            raise
+        raise EditError(f"Not saved: {err.problem}; fix it in an editor, then save again") from None
+    return now
+
+
+def _late(held: BinaryIO, read: Stamp) -> bytes | None:
+    """What was written into the replaced file after it was read (None: nothing): an
+    editor writing it in parts, through the handle it opened before the replace. Waited
+    for while it is being written (``QUIET``), at most ``BUSY`` seconds."""
+    fd = held.fileno()
+    _wait_quiet(lambda: os.fstat(fd))
+    st = os.fstat(fd)
+    if (st.st_size, st.st_mtime_ns) == (read.size, read.mtime_ns):
+        return None
+    data = os.pread(fd, MAX_BYTES + 1, 0)
+    return None if hashlib.sha256(data).hexdigest() == read.digest else data
+
+
+def _wait_quiet(look: Callable[[], os.stat_result]) -> bool:
+    """Wait until the file has been left alone for ``QUIET`` seconds (its modification
+    time that old, or unchanged that long here: a time ahead of the clock is watched
+    instead); False when it was still being written after ``BUSY`` seconds. (Not ctime:
+    a file renamed into place is whole, and the replaced one's ctime is our unlink.)"""
+    started = time.monotonic()
+    last: tuple[int, ...] = ()
+    since = started
+    while True:
+        st = look()
+        mark = (st.st_ino, st.st_size, st.st_mtime_ns)
+        now = time.monotonic()
+        if mark != last:
+            last, since = mark, now
+        age = time.time() - st.st_mtime_ns / 1e9
+        if age >= QUIET or now - since >= QUIET:
+            return True
+        if now - started >= BUSY:
+            return False
+        time.sleep(STEP)
+
+
+def _open(path: Path) -> BinaryIO | None:
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        return None
+
+
+def _quiet(path: Path) -> None:
+    """Before a read: an editor writing the file in parts is let finish (read between two
+    parts, the first alone would be merged and the rest written into the replaced file)."""
+    try:
+        quiet = _wait_quiet(lambda: os.stat(path))
+    except OSError:
+        return  # missing or unreadable: the read says so
+    if not quiet:
+        raise EditError(f"Not saved: your settings file ({path}) keeps changing; save again in a moment")
 
 
 def _settled(
     path: Path, stretch_ids: Collection[str], keep: Config | None, had_file: bool
-) -> tuple[bytes | None, Stamp, Config]:
-    """The file as it is now, once it reads as a settings file: an editor writing it may
-    leave it empty, missing or half written for a moment. It is read again for up to
-    ``SETTLE`` seconds; then an empty or missing file counts as one, and a broken one
-    is said, with its line (EditError)."""
+) -> tuple[bytes | None, Stamp, Config, BinaryIO | None]:
+    """The file as it is now, once it reads as a settings file, and kept open: an editor
+    writing it may leave it empty, missing or half written for a moment. It is read
+    again for up to ``SETTLE`` seconds; then an empty or missing file counts as one, and
+    a broken one is said, with its line (EditError)."""
     until = time.monotonic() + SETTLE
     while True:
-        raw, stamp = read_stamped(path, MAX_BYTES)
-        if raw is not None and len(raw) > MAX_BYTES:
-            raise EditError(f"Not saved: {path}: too large to be a settings file")
-        waiting = time.monotonic() < until
-        if raw is None:
-            if not (had_file and waiting):
-                return None, stamp, Config()
-        elif not raw.strip(b" \t\r\n\xef\xbb\xbf"):
-            if not waiting:
-                return raw, stamp, config.parse(raw, str(path), stretch_ids, keep).config
-        else:
-            try:
-                tomlfile.parse(raw, str(path))
-            except tomlfile.FileProblem as err:
+        _quiet(path)
+        raw, stamp, held = _read(path)
+        keep_open = False
+        try:
+            if raw is not None and len(raw) > MAX_BYTES:
+                raise EditError(f"Not saved: {path}: too large to be a settings file")
+            waiting = time.monotonic() < until
+            if raw is None:
+                if not (had_file and waiting):
+                    return None, stamp, Config(), held
+            elif not raw.strip(b" \t\r\n\xef\xbb\xbf"):
                 if not waiting:
-                    raise EditError(f"Not saved: {err.problem}; fix it in an editor, then save again") from None
+                    keep_open = True
+                    return raw, stamp, config.parse(raw, str(path), stretch_ids, keep).config, held
             else:
-                return raw, stamp, config.parse(raw, str(path), stretch_ids, keep).config
+                try:
+                    tomlfile.parse(raw, str(path))
+                except tomlfile.FileProblem as err:
+                    if not waiting:
+                        raise EditError(f"Not saved: {err.problem}; fix it in an editor, then save again") from None
+                else:
+                    keep_open = True
+                    return raw, stamp, config.parse(raw, str(path), stretch_ids, keep).config, held
+        finally:
+            if held is not None and not keep_open:
+                held.close()
         time.sleep(STEP)
+
+
+def _read(path: Path) -> tuple[bytes | None, Stamp, BinaryIO | None]:
+    """The bytes at ``path`` (through a symlink), their stamp, and the file still open."""
+    held = _open(path)
+    if held is None:
+        return None, NO_FILE, None
+    try:
+        data = held.read(MAX_BYTES + 1)
+        st = os.fstat(held.fileno())
+    except BaseException:
+        held.close()
+        raise
+    return data, Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest()), held

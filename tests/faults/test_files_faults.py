@@ -258,18 +258,31 @@ def _window(path: Path) -> tuple[config.Config, config.Config]:
     """The settings window opened on ``SETTINGS_BEFORE``: what it read, and what it will
     save (Dark colours, chosen there)."""
     path.write_text(SETTINGS_BEFORE)
+    aged(path)
     base = config.load(path, known_ids()).config
     return base, replace(base, theme="dark")
 
 
-def test_an_editor_rewriting_the_file_while_settings_saves_20_times_never_loses_either(tmp_path):
+def aged(path: Path, seconds: float = 5) -> None:
+    """The file as if written ``seconds`` ago: a save waits until a file written just now
+    has been left alone for a moment (an editor may be writing it in parts)."""
+    import time
+
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_an_editor_rewriting_the_file_while_settings_saves_20_times_never_loses_either(tmp_path, monkeypatch):
     """Before: 17 of 20 saves left the window's stale copy (the hand edits reverted)."""
     import random
     import subprocess
     import sys
 
+    from qlbreak.storage import config_save
     from qlbreak.storage.config_edit import edited
     from qlbreak.storage.config_save import EditError, save_changes
+
+    monkeypatch.setattr(config_save, "QUIET", 0.02)  # the saves race the bursts, not wait them out
 
     ids = known_ids()
     path = tmp_path / "config.toml"
@@ -389,3 +402,126 @@ def test_settings_saved_on_a_full_disk_leave_the_file_as_it_was(small_disk):
     assert path.read_text() == SETTINGS_BEFORE
     assert sorted(p.name for p in small_disk.root.iterdir()) == ["config.toml", "filler"]  # no temp file left
     filler.unlink()
+
+
+def _chunked_saves(tmp_path: Path, runs: int, gaps: tuple[float, float], seed: int) -> dict[str, int]:
+    """``runs`` saves, side by side (each its own file), each racing an editor that
+    truncates the file and writes it in two parts ``gaps`` seconds apart, the first part
+    (header and [schedule]) valid TOML on its own; the save starts between the two."""
+    import random
+    import threading
+    import time
+
+    from qlbreak.storage.config_save import EditError, save_changes
+
+    ids = known_ids()
+    merged = BY_HAND + '\n[dialog]\ntheme = "dark"\n'
+    cut = BY_HAND.index('[[reminder]]\nname = "morning"')
+    chance = random.Random(seed)
+    seen: dict[str, int] = {"merged": 0, "editor's": 0, "refused": 0, "lost": 0}
+    lock = threading.Lock()
+
+    def one(run: int, gap: float) -> None:
+        path = tmp_path / str(run) / "config.toml"
+        path.parent.mkdir(parents=True)
+        base, chosen = _window(path)
+        fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+
+        def editor() -> None:
+            os.write(fd, BY_HAND[:cut].encode())
+            time.sleep(gap)
+            os.write(fd, BY_HAND[cut:].encode())
+            os.close(fd)
+
+        writes = threading.Thread(target=editor)
+        writes.start()
+        time.sleep(gap / 2)
+        try:
+            save_changes(path, base, chosen, ("morning",), ids)
+            how = ""
+        except EditError:
+            how = "refused"
+        writes.join()
+        after = path.read_text()
+        kind = "merged" if after == merged else "editor's" if after == BY_HAND else "lost"
+        with lock:
+            seen[how or kind] += 1
+            seen["lost"] += how == "refused" and kind == "lost"
+
+    saves = [threading.Thread(target=one, args=(run, chance.uniform(*gaps))) for run in range(runs)]
+    for each in saves:
+        each.start()
+    for each in saves:
+        each.join()
+    return seen
+
+
+def test_an_editor_writing_the_file_in_two_parts_while_settings_saves_loses_nothing(tmp_path):
+    """Before: 20 of 20 lost both reminders (10-300 ms between the parts), 15 of 40
+    (2-12 ms): the save read the first part, merged, replaced, and the second part went
+    into the replaced file. Now the save waits until the file is left alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as both:
+        slow_runs = both.submit(_chunked_saves, tmp_path / "slow", 12, (0.01, 0.3), 1)
+        quick_runs = both.submit(_chunked_saves, tmp_path / "quick", 12, (0.002, 0.012), 2)
+        slow, quick = slow_runs.result(), quick_runs.result()
+    print(f"an editor writing in two parts, 10-300 ms apart: {slow}; 2-12 ms apart: {quick}")
+    assert slow["lost"] == quick["lost"] == 0
+    assert slow["merged"] == quick["merged"] == 12  # every run: a thread that raised counts nowhere
+
+
+def test_an_editor_still_writing_into_the_file_settings_replaced_is_merged_again(tmp_path, monkeypatch):
+    """The second part written after the replace, into the file the editor still holds
+    open (the replaced one): it is read from there, merged again and written."""
+    from qlbreak.storage import atomic, config_save
+
+    path = tmp_path / "config.toml"
+    base, chosen = _window(path)
+    cut = BY_HAND.index('[[reminder]]\nname = "morning"')
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    os.write(fd, BY_HAND[:cut].encode())  # then a pause longer than any wait
+    replaced = []
+
+    def write_over(*args, **kwargs):
+        stamp = atomic.write_over(*args, **kwargs)
+        if not replaced:
+            replaced.append(path.read_text())
+            os.write(fd, BY_HAND[cut:].encode())  # the editor's rest, into the file it opened
+            os.close(fd)
+        return stamp
+
+    monkeypatch.setattr(config_save, "write_over", write_over)
+    monkeypatch.setattr(config_save, "QUIET", 0.1)
+    config_save.save_changes(path, base, chosen, ("morning",), known_ids())
+    assert "morning" not in replaced[0]  # what the first write replaced the file with: half of it
+    assert path.read_text() == BY_HAND + '\n[dialog]\ntheme = "dark"\n'
+
+
+def test_a_file_that_keeps_changing_is_said_and_not_written(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from qlbreak.storage import config_save
+
+    path = tmp_path / "config.toml"
+    base, chosen = _window(path)
+    monkeypatch.setattr(config_save, "BUSY", 0.5)
+    stop = threading.Event()
+
+    def editor() -> None:
+        while not stop.is_set():
+            path.write_text(BY_HAND)
+            time.sleep(0.05)
+
+    writes = threading.Thread(target=editor)
+    writes.start()
+    try:
+        with pytest.raises(
+            config_save.EditError, match=r"your settings file .* keeps changing; save again in a moment"
+        ):
+            config_save.save_changes(path, base, chosen, ("morning",), known_ids())
+    finally:
+        stop.set()
+        writes.join()
+    assert path.read_text() == BY_HAND

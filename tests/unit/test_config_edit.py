@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qlbreak.core.schedule import Plan, Reminder
-from qlbreak.storage import config
+from qlbreak.storage import config, config_save
 from qlbreak.storage.config_edit import EditError, edited
 from qlbreak.storage.config_save import save
 from qlbreak.stretches.catalogue import load as load_catalogue
@@ -37,6 +37,13 @@ days = ["mon", "wed"]
 [stretches]
 equipment = ["chair", "none", "door-frame"]   # the office
 """
+
+
+@pytest.fixture(autouse=True)
+def _no_wait(monkeypatch):
+    """A file written just now is waited on before a save (an editor may be writing it in
+    parts: tests/faults); here every file is whole."""
+    monkeypatch.setattr(config_save, "QUIET", 0.01)
 
 
 def loaded(raw: bytes) -> config.Config:
