@@ -15,6 +15,7 @@ default) stays left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import time, timedelta
@@ -63,7 +64,13 @@ def edited(
         ) from None
     places = _Places(doc, wanted.plan.reminders, renamed or {})
     if places.gone and isinstance(_tables(doc), AoT):
-        doc = tomlkit.parse(places.cut(tomlkit.dumps(doc)))
+        try:
+            doc = tomlkit.parse(places.cut(tomlkit.dumps(doc)))
+        except ParseError:  # a layout the cut does not know: refused, nothing written
+            raise EditError(
+                f"Not saved: qlbreak could not take the reminder you removed out of {name} without"
+                " changing the rest of it; remove it there by hand (in a text editor), then open Settings again"
+            ) from None
     left = _write(doc, wanted, places)
     out = bom + tomlkit.dumps(doc).encode("utf-8")
     tables = doc.get("reminder") or []
@@ -156,13 +163,25 @@ class _Places:
         drop: set[int] = set()
         for index in self.gone:
             start = at[("reminder", index)]
-            after = next((h for h in heads if h > start), len(lines) + 1)
-            drop.update(range(_lead(lines, start), _lead(lines, after)))
+            after = next((h for h in heads if h > start and not _SUB.match(lines[h - 1])), len(lines) + 1)
+            drop.update(range(_own_lead(lines, start), _lead(lines, after)))
         shift = sorted(self.gone)
         self.into = {i - sum(g < i for g in shift): r for i, r in self.into.items()}
         self.broken = {i - sum(g < i for g in shift) for i in self.broken}
         self.gone = set()
         return "".join(line for number, line in enumerate(lines, start=1) if number not in drop)
+
+
+# A header inside a reminder: [reminder.note] or [[reminder.steps]] (the table above's own)
+_SUB = re.compile(r"""\s*\[\[?\s*(reminder|"reminder"|'reminder')\s*\.""")
+
+
+def _own_lead(lines: list[str], header: int) -> int:
+    """The first of the comment lines that belong to the table at ``header``: those right
+    above it (no blank line between), unless they are the file's first lines: a comment
+    opening the file is about the file."""
+    lead = _lead(lines, header)
+    return header if all(not line.strip() for line in lines[: lead - 1]) else lead
 
 
 def _lead(lines: list[str], header: int) -> int:
