@@ -26,6 +26,7 @@ Dialogue = Generator[tuple[bytes, int], bytes, None]
 DEADLINE_SECONDS = 1.0  # a client's whole conversation, on the serving side (a real one takes ms)
 READ_SECONDS = 0.5  # each read, where a thread serves a client (Windows)
 MAX_CLIENTS = 64  # connected at once; then a newcomer takes the place of one silent this long, or is closed
+LOOK_SECONDS = 2.0  # how often the serving thread looks again at its folder and socket (a tmp cleaner)
 SILENT_SECONDS = 0.25  # a real client answers the challenge within milliseconds
 PIPE_MESSAGE = 512  # the longest message the dialogue sends over a pipe
 
@@ -160,18 +161,11 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
         """One thread and one selector for every client: a client that is silent, slow
         or broken costs a file handle until its deadline, and holds nobody up."""
 
-        def __init__(self, address: str, tally: Tally | None = None) -> None:
-            self.tally = tally or Tally()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(address)  # stale: we hold the lock, so nobody listens there
-            self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            try:
-                self._sock.bind(address)
-                self._sock.listen(MAX_CLIENTS)
-            except OSError as err:
-                self._sock.close()
-                raise EndpointError(f"{address}: cannot listen: {err}") from None
-            self._sock.setblocking(False)
+        def __init__(self, address: str, tally: Tally | None = None, look: Callable[[], bool] | None = None) -> None:
+            """``look``: called every LOOK_SECONDS on the serving thread (the lock's
+            folders taken again); False: listen no more where it did (another has it)."""
+            self.tally, self._address, self._look = tally or Tally(), address, look
+            self._sock, self._bound = _bind(address)
             self._wake, self._waker = socket.socketpair()
             self._closed = threading.Event()
             self._crowded = False
@@ -189,11 +183,14 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
             selector.register(self._sock, selectors.EVENT_READ)
             selector.register(self._wake, selectors.EVENT_READ)
             clients: dict[socket.socket, _Client] = {}
+            next_look = time.monotonic() + LOOK_SECONDS
             try:
                 while not self._closed.is_set():
                     # asleep until a client, the waker or the nearest client deadline: an
                     # idle tray's endpoint never wakes (it woke four times a second)
                     soonest = min((c.deadline for c in clients.values()), default=None)
+                    if self._look is not None:  # every few seconds: a tmp cleaner may remove the folder
+                        soonest = min(soonest or next_look, next_look)
                     wait = None if soonest is None else max(0.0, soonest - time.monotonic())
                     for key, events in selector.select(timeout=wait):
                         if key.fileobj is self._sock:
@@ -201,6 +198,9 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
                         elif key.fileobj in clients:
                             self._move_on(selector, clients, clients[key.fileobj], events)  # type: ignore[index,unused-ignore]
                     now = time.monotonic()
+                    if now >= next_look:
+                        next_look = now + LOOK_SECONDS
+                        self._look_again(selector)
                     for client in [c for c in clients.values() if now > c.deadline]:
                         self.tally.note("dropped a client of the endpoint: too slow")
                         self._drop(selector, clients, client)
@@ -211,6 +211,23 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
                 for sock in (self._sock, self._wake, self._waker):
                     sock.close()
                 self.tally.flush()
+
+        def _look_again(self, selector: selectors.BaseSelector) -> None:
+            """The folder taken again (``look``), then the socket: removed or replaced
+            (a tmp cleaner), it listens again at the same address."""
+            assert self._look is not None
+            try:
+                if not self._look() or _identity(self._address) == self._bound:
+                    return
+                sock, bound = _bind(self._address)
+            except (OSError, EndpointError) as err:  # the next look tries again
+                self.tally.note(f"cannot listen again: {err}", logging.WARNING)
+                return
+            selector.unregister(self._sock)
+            self._sock.close()
+            self._sock, self._bound = sock, bound
+            selector.register(sock, selectors.EVENT_READ)
+            log.warning("listening again at %s (it was removed)", self._address)
 
         def _accept(
             self, selector: selectors.BaseSelector, clients: dict[socket.socket, _Client], new: Callable[[], Dialogue]
@@ -268,6 +285,27 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
                 selector.unregister(client.sock)
             client.dialogue.close()
             client.sock.close()
+
+    def _bind(address: str) -> tuple[socket.socket, tuple[int, int] | None]:
+        """A listening socket at ``address``, and the identity of its file there."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(address)  # stale: we hold the lock, so nobody listens there
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.bind(address)
+            sock.listen(MAX_CLIENTS)
+        except OSError as err:
+            sock.close()
+            raise EndpointError(f"{address}: cannot listen: {err}") from None
+        sock.setblocking(False)
+        return sock, _identity(address)
+
+    def _identity(path: str) -> tuple[int, int] | None:
+        try:
+            found = os.lstat(path)
+        except OSError:
+            return None
+        return (found.st_dev, found.st_ino)
 
     def connect_socket(address: str, timeout: float) -> Channel:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

@@ -23,10 +23,11 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Literal
 
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
@@ -46,6 +47,7 @@ COMMANDS = ("ping", "stretch", "settings", "quit")
 NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
 MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
 PATIENCE = 4.0  # seconds a client keeps asking a qlbreak that holds the lock (it may be starting, or busy)
+LOST_AFTER = 3  # looks in a row (LOOK_SECONDS apart) a removed folder is locked by another qlbreak: it runs
 BUSY = "qlbreak is running but did not answer in time; try again in a moment"
 
 
@@ -97,8 +99,11 @@ class Endpoint:
             self.address = rf"\\.\pipe\qlbreak-{_user()}"
         else:
             self.address = str(self.folder / peruser.SOCKET)
+        self._environ = environ
         self._lock: IO[bytes] | None = None
-        self._held: list[int] = []  # POSIX: the locked folders, open
+        self._held: dict[Path, int] = {}  # POSIX: the locked folders, open
+        self._guard = threading.RLock()  # the endpoint's thread looks again (look_again) while the app runs
+        self._refused: dict[Path, int] = {}  # looks in a row a folder to take again was locked by another
 
     def key(self, create: bool) -> bytes | None:
         """The endpoint's secret (None: none yet and ``create`` is False); made whole or
@@ -166,7 +171,7 @@ class Endpoint:
             return False
         if not self._held:
             self.folder, self.address = folder, str(folder / peruser.SOCKET)
-        self._held.append(fd)
+        self._held[folder] = fd
         return True
 
     def _acquire_file(self) -> bool:
@@ -197,31 +202,96 @@ class Endpoint:
         return True
 
     def listen(self, post: Post, known_ids: frozenset[str]) -> Server:
-        """Serve commands on a daemon thread; call with the lock held."""
+        """Serve commands on a daemon thread; call with the lock held. Every few seconds
+        the thread looks again at the lock's folders (``look_again``)."""
         key = self.key(create=True)
         assert key is not None
-        if sys.platform != "win32":  # beside the socket, for a client whose config folder differs
-            try:
-                write_atomic(self.folder / peruser.KEY, key)
-            except OSError as err:
-                log.warning("cannot put the endpoint's key beside it: %s", err)
+        self._put_key(key)
+        lost: list[bool] = []
+
+        def look() -> bool:  # on the endpoint's thread: whether it may listen again where it did
+            found = self.look_again()
+            if found == "retaken":
+                self._put_key(key)
+            elif found == "lost" and not lost:  # another qlbreak runs now: it is the one
+                from qlbreak.core.commands import Quit
+
+                lost.append(True)
+                post(Quit())
+            return not lost
+
         tally = Tally()  # wrong keys and unknown messages count with the dropped clients
         try:
             if sys.platform == "win32":
                 server: Server = PipeServer(self.address, tally)
             else:
-                server = SocketServer(self.address, tally)
+                server = SocketServer(self.address, tally, look)
         except EndpointError as err:
             raise InstanceError(str(err)) from None
         server.start(lambda: _dialogue(key, post, known_ids, tally))
         return server
 
+    def _put_key(self, key: bytes) -> None:
+        """The key beside the socket, for a client whose config folder differs."""
+        if sys.platform == "win32":
+            return
+        try:
+            write_atomic(self.folder / peruser.KEY, key)
+        except OSError as err:
+            log.warning("cannot put the endpoint's key beside it: %s", err)
+
+    def look_again(self) -> Literal["same", "retaken", "lost"]:
+        """Make, lock and keep again a folder of the lock that was removed or replaced
+        under the running app (a tmp cleaner: ``rm -rf``, systemd-tmpfiles), and lock a
+        folder of the uid's that appeared since it started (/run/user/<uid>, once logind
+        made it): else the next start would be a second tray, and ``quit`` reach only
+        that one. "retaken": the folder it listens in is new (listen there again);
+        "lost": another qlbreak has held a folder to take again for several looks (it
+        started in the gap, and runs: this one should quit)."""
+        if sys.platform == "win32":
+            return "same"
+        found: Literal["same", "retaken", "lost"] = "same"
+        with self._guard:
+            if not self._held:
+                return "same"  # let go: quitting
+            appeared = [f for f in peruser.folders(self.runtime_dir, self._environ) if f not in self.folders]
+            for folder in (*self.folders, *appeared):
+                held = self._held.get(folder)
+                if (held is None and folder not in appeared) or (
+                    held is not None and peruser.still_there(folder, held)
+                ):
+                    continue  # passed over at start (another user's, said then), or still ours
+                try:
+                    fd = peruser.take(folder)
+                except (peruser.NotOurs, OSError) as err:
+                    if self._refused.get(folder) != -1:  # said once
+                        self._refused[folder] = -1
+                        log.warning("cannot make and lock %s again: %s", folder, err)
+                    continue
+                if fd is None:  # a second start asking, for a moment; or a second tray, for good
+                    self._refused[folder] = max(self._refused.get(folder, 0), 0) + 1
+                    if held is not None and self._refused[folder] >= LOST_AFTER:
+                        log.warning("%s was removed under this qlbreak and another one took it: this one quits", folder)
+                        return "lost"
+                    continue
+                self._refused.pop(folder, None)
+                if held is not None:
+                    os.close(held)
+                    log.warning("%s was removed or replaced (a tmp cleaner?): made and locked again", folder)
+                    found = "retaken" if folder == self.folder else found
+                else:
+                    log.info("%s appeared: locked as well", folder)
+                    self.folders = (*self.folders, folder)
+                self._held[folder] = fd
+        return found
+
     def release(self) -> None:
         if self._lock is not None:
             self._lock.close()
             self._lock = None
-        while self._held:
-            os.close(self._held.pop())
+        with self._guard:
+            while self._held:
+                os.close(self._held.popitem()[1])
 
     # -- a second qlbreak ------------------------------------------------------------
 

@@ -81,6 +81,15 @@ if sys.platform != "win32":
             raise
         return fd
 
+    def still_there(folder: Path, fd: int) -> bool:
+        """Whether ``folder`` is still the folder ``fd`` holds: a tmp cleaner (``rm -rf``,
+        systemd-tmpfiles) may remove it, or someone replace it, under a running tray."""
+        try:
+            now, held = os.lstat(folder), os.fstat(fd)
+        except OSError:
+            return False
+        return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+
     def held_by_older(lock_file: Path) -> bool:
         """Whether an older qlbreak (one that locked a file) holds ``lock_file`` now."""
         try:
