@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import tkinter as tk
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -345,6 +346,13 @@ class SettingsWindow:
             return
         except OSError as err:
             self.say(f"Not saved: {self.path}: {err.strerror or err}")
+            return
+        except Exception:  # noqa: BLE001 - a fault of qlbreak's own: said, never a dead Save button
+            traceback.print_exc(file=sys.stderr)  # for the developer
+            self.say(
+                f"Not saved: qlbreak ran into a fault of its own while saving to {self.path} (not something you"
+                " did). Try Save again; if it happens again, press Cancel and change the file in a text editor."
+            )
             return
         login = self.login.get()
         changed = self.autostart is not None and login != self.autostart
