@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 from qlbreak.storage.paths import default_paths
+from tests.gui.conftest import ROOT
 from tests.gui.test_settings import MINE, SETTINGS, window  # noqa: F401 (a fixture)
 
 FAULT = """\
@@ -25,7 +26,8 @@ def test_a_fault_while_saving_is_said_and_the_window_stays(screen, window, shots
     planted = tmp_path / "planted"
     planted.mkdir()
     (planted / "sitecustomize.py").write_text(FAULT)
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(planted), *filter(None, [os.environ.get("PYTHONPATH")])]))
+    here = [str(planted), str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]  # this tree's qlbreak
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(here))
     path = default_paths().config_file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(MINE)
