@@ -227,7 +227,7 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
             self._sock.close()
             self._sock, self._bound = sock, bound
             selector.register(sock, selectors.EVENT_READ)
-            log.warning("listening again at %s (it was removed)", self._address)
+            log.info("listening again at %s", self._address)  # the folder's line said why
 
         def _accept(
             self, selector: selectors.BaseSelector, clients: dict[socket.socket, _Client], new: Callable[[], Dialogue]

@@ -47,7 +47,6 @@ COMMANDS = ("ping", "stretch", "settings", "quit")
 NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
 MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
 PATIENCE = 4.0  # seconds a client keeps asking a qlbreak that holds the lock (it may be starting, or busy)
-LOST_AFTER = 3  # looks in a row (LOOK_SECONDS apart) a removed folder is locked by another qlbreak: it runs
 BUSY = "qlbreak is running but did not answer in time; try again in a moment"
 
 
@@ -103,7 +102,7 @@ class Endpoint:
         self._lock: IO[bytes] | None = None
         self._held: dict[Path, int] = {}  # POSIX: the locked folders, open
         self._guard = threading.RLock()  # the endpoint's thread looks again (look_again) while the app runs
-        self._refused: dict[Path, int] = {}  # looks in a row a folder to take again was locked by another
+        self._refused: dict[Path, int] = {}  # looks in a row a folder to take again was locked by another (look_again)
 
     def key(self, create: bool) -> bytes | None:
         """The endpoint's secret (None: none yet and ``create`` is False); made whole or
@@ -250,40 +249,15 @@ class Endpoint:
         started in the gap, and runs: this one should quit)."""
         if sys.platform == "win32":
             return "same"
-        found: Literal["same", "retaken", "lost"] = "same"
         with self._guard:
             if not self._held:
                 return "same"  # let go: quitting
             appeared = [f for f in peruser.folders(self.runtime_dir, self._environ) if f not in self.folders]
-            for folder in (*self.folders, *appeared):
-                held = self._held.get(folder)
-                if (held is None and folder not in appeared) or (
-                    held is not None and peruser.still_there(folder, held)
-                ):
-                    continue  # passed over at start (another user's, said then), or still ours
-                try:
-                    fd = peruser.take(folder)
-                except (peruser.NotOurs, OSError) as err:
-                    if self._refused.get(folder) != -1:  # said once
-                        self._refused[folder] = -1
-                        log.warning("cannot make and lock %s again: %s", folder, err)
-                    continue
-                if fd is None:  # a second start asking, for a moment; or a second tray, for good
-                    self._refused[folder] = max(self._refused.get(folder, 0), 0) + 1
-                    if held is not None and self._refused[folder] >= LOST_AFTER:
-                        log.warning("%s was removed under this qlbreak and another one took it: this one quits", folder)
-                        return "lost"
-                    continue
-                self._refused.pop(folder, None)
-                if held is not None:
-                    os.close(held)
-                    log.warning("%s was removed or replaced (a tmp cleaner?): made and locked again", folder)
-                    found = "retaken" if folder == self.folder else found
-                else:
-                    log.info("%s appeared: locked as well", folder)
-                    self.folders = (*self.folders, folder)
-                self._held[folder] = fd
-        return found
+            taken, lost = peruser.look_again(self.folders, appeared, self._held, self._refused)
+            self.folders = (*self.folders, *(f for f in appeared if f in taken))
+        if lost:
+            return "lost"
+        return "retaken" if self.folder in taken else "same"
 
     def release(self) -> None:
         if self._lock is not None:

@@ -14,15 +14,18 @@ folder. Windows: the runtime folder, as before (a user's profile is private).
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+log = logging.getLogger("qlbreak")
 INSTANCE_ENV = "QLBREAK_INSTANCE_DIR"  # for tests only: each test its own tray, in its own folder
 SOCKET = "qlbreak.sock"
 KEY = "instance.key"  # a copy of the endpoint's key beside its socket, for a client whose config folder differs
+LOST_AFTER = 3  # looks in a row (2 s apart) a removed folder is locked by another qlbreak: it runs
 OLD_LOCK = "qlbreak.lock"  # what earlier versions locked: an older tray holds it during an upgrade
 
 
@@ -89,6 +92,42 @@ if sys.platform != "win32":
         except OSError:
             return False
         return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+
+    def look_again(
+        folders: tuple[Path, ...], appeared: list[Path], held: dict[Path, int], refused: dict[Path, int]
+    ) -> tuple[list[Path], bool]:
+        """Lock again each of ``folders`` that was removed or replaced under the running
+        tray, and lock those that ``appeared``; ``held`` (folder: open fd) and ``refused``
+        (looks in a row another held it; -1: cannot be made, said) are updated. The
+        folders taken, and whether another qlbreak has held a removed one LOST_AFTER
+        looks in a row (it started in the gap and runs; a start that asks holds it ms)."""
+        taken: list[Path] = []
+        for folder in (*folders, *appeared):
+            fd = held.get(folder)
+            if (fd is None and folder not in appeared) or (fd is not None and still_there(folder, fd)):
+                continue  # passed over at start (another user's, said then), or still ours
+            try:
+                new = take(folder)
+            except (NotOurs, OSError) as err:
+                if refused.get(folder) != -1:
+                    refused[folder] = -1
+                    log.warning("cannot make and lock %s again: %s", folder, err)
+                continue
+            if new is None:
+                refused[folder] = max(refused.get(folder, 0), 0) + 1
+                if fd is not None and refused[folder] >= LOST_AFTER:
+                    log.warning("%s was removed under this qlbreak and another one took it: this one quits", folder)
+                    return taken, True
+                continue
+            refused.pop(folder, None)
+            if fd is not None:
+                os.close(fd)
+                log.warning("%s was removed or replaced (a tmp cleaner?): made and locked again", folder)
+            else:
+                log.info("%s appeared: locked as well", folder)
+            held[folder] = new
+            taken.append(folder)
+        return taken, False
 
     def held_by_older(lock_file: Path) -> bool:
         """Whether an older qlbreak (one that locked a file) holds ``lock_file`` now."""

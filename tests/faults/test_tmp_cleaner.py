@@ -125,3 +125,20 @@ def test_a_second_tray_that_slipped_into_the_gap_makes_the_first_quit():
 def _where() -> tuple[os.PathLike[str], os.PathLike[str]]:
     paths = default_paths()
     return paths.runtime_dir, paths.key_file
+
+
+def test_a_runtime_folder_that_appears_later_is_locked_too(monkeypatch, tmp_path):
+    """Started before logind made /run/user/<uid> (cron): once it appears, the running
+    tray locks it too, so a start that finds it first hands over as well."""
+    run, tmp = tmp_path / "run", tmp_path / "tmpq"
+    monkeypatch.setattr(peruser, "folders", lambda *_: ((run / "qlbreak",) if run.is_dir() else ()) + (tmp,))
+    first = Tray()
+    try:
+        assert first.endpoint.folder == tmp
+        run.mkdir(mode=0o700)  # logind made it
+        wait_until(lambda: locked_by_someone(run / "qlbreak"), 10, "the new runtime folder locked")
+        later = Endpoint(*_where())
+        assert later.folders == (run / "qlbreak", tmp) and later.acquire() is False
+        assert later.send("stretch") == "ok" and first.heard == [StretchNow(None)]
+    finally:
+        first.close()
