@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
-from qlbreak.core.schedule import Occurrence
+from qlbreak.core.schedule import Occurrence, OccurrenceKey
 
 
 class Stage(Enum):
@@ -183,11 +183,11 @@ def covered(done: Sequence[datetime], due_today: int, now: datetime) -> str | No
     return None
 
 
-def clock_back(reminder: OnShow, back: timedelta, now: datetime) -> OnShow | None:
+def clock_back(reminder: OnShow, back: timedelta, released: frozenset[OccurrenceKey]) -> OnShow | None:
     """The reminder on show once the clock, which was ``back`` ahead, tells the truth
-    (``schedule.truth_returns``): one for an occurrence still to come goes without a
+    (``schedule.truth_returns``): one for an occurrence it unsettled goes without a
     record (it falls due at its time); any other keeps the time it had left."""
-    if reminder.occurrence.at > now:
+    if reminder.occurrence.key in released:
         return None
     return replace(reminder, until=reminder.until - back)
 

@@ -18,16 +18,19 @@ time. ``tick`` notices when the truth returns, as a wall clock that went back mo
 the grace window behind the newest instant seen, and then (``truth_returns``):
 
     what                        becomes
-    handled occurrences         those whose instant is still to come are unsettled:
-                                they fire at their time (twice beats never)
+    handled, never shown        those whose instant is still to come are unsettled
+                                (``Decision.released``): each falls due at its time,
+                                and its "missed" record goes
+    handled and shown           stay settled: an occurrence is shown at most once, ever
+                                (set back by mistake, the clock cannot show one again)
     seen_until                  now (the instants seen ahead were not real)
-    since                       at most now (it answers for no instant to come)
-    paused_until                moved back by as much as the clock went back
+    since, paused_until         moved back by as much as the clock went back
     the reminder on show        ``Decision.clock_back`` says by how much to move it
 
 A clock that lies by less than the grace window only shows a reminder that much early.
-A pause never lasts past the next midnight (``LONGEST_PAUSE``): a longer one was set on
-a clock that lied, or read from a damaged file, and ends now.
+What no clock can have settled yet is unsettled whenever it is found (a damaged state
+file): a "since" after now, an occurrence never shown on a day after tomorrow. A pause
+never lasts past the next midnight (``LONGEST_PAUSE``): a longer one ends now.
 
 DST policy: a reminder keeps its local wall-clock time on both change days. A local
 time that falls in a gap (it does not exist) fires at the same offset after the gap
@@ -107,6 +110,7 @@ class ScheduleState:
     seen_until: datetime | None = None  # the newest wall-clock instant ever seen
     handled: frozenset[OccurrenceKey] = frozenset()
     paused_until: datetime | None = None
+    shown: frozenset[OccurrenceKey] = frozenset()  # the handled ones that fired: never again
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class Decision:
     fire: Occurrence | None = None  # show this reminder now
     missed: tuple[Occurrence, ...] = ()  # record these as missed, show nothing
     clock_back: timedelta | None = None  # the clock lied ahead by this much: see "When the clock lied"
+    released: frozenset[OccurrenceKey] = frozenset()  # settled ahead of time, unsettled now
 
 
 def occurrence_on(reminder: Reminder, day: date, zone: tzinfo) -> Occurrence | None:
@@ -198,9 +203,9 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
     missed before it was ever shown (once shown, ``reminder.py`` decides)."""
     _zone_of(now)
     back = went_back(state, now, plan.grace)
-    if back is not None:
-        state = truth_returns(plan, state, now, back)
-    since = state.since if state.since is not None else now - plan.grace
+    state, released = truth_returns(plan, state, now, back)
+    since = state.since if state.since is not None and state.since.timestamp() <= now.timestamp() else None
+    since = since if since is not None else now - plan.grace
     seen_until = now if state.seen_until is None else max(state.seen_until, now)
     horizon = max(since, seen_until - SETTLED_AFTER, now - MAX_CATCH_UP)
     paused = is_paused(state, now)
@@ -215,9 +220,10 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
     settled = {occ.key for occ in due if occ is fire or occ in missed}
     keep_from = horizon.astimezone(now.tzinfo).date() - timedelta(days=2)
     handled = frozenset(k for k in state.handled | settled if k[1] >= keep_from)
+    shown = frozenset(k for k in state.shown | ({fire.key} if fire else set()) if k[1] >= keep_from)
     paused_until = state.paused_until if paused else None
-    new_state = ScheduleState(since, seen_until, handled, paused_until)
-    decision = Decision(_wake_at(plan, new_state, now), fire, tuple(sorted(missed)), back)
+    new_state = ScheduleState(since, seen_until, handled, paused_until, shown)
+    decision = Decision(_wake_at(plan, new_state, now), fire, tuple(sorted(missed)), back, released)
     return new_state, decision
 
 
@@ -230,28 +236,41 @@ def went_back(state: ScheduleState, now: datetime, grace: timedelta) -> timedelt
     return back if back > max(grace, NTP_STEP) else None
 
 
-def truth_returns(plan: Plan, state: ScheduleState, now: datetime, back: timedelta) -> ScheduleState:
-    """The state once the clock, which was ``back`` ahead, tells the truth at ``now``."""
+def truth_returns(
+    plan: Plan, state: ScheduleState, now: datetime, back: timedelta | None
+) -> tuple[ScheduleState, frozenset[OccurrenceKey]]:
+    """The state once the clock, which was ``back`` ahead (None: not known to have lied),
+    tells the truth at ``now``, and what it unsettles (see "When the clock lied")."""
     zone = _zone_of(now)
     by_name = {reminder.name: reminder for reminder in plan.reminders}
+    after_tomorrow = now.date() + timedelta(days=2)
 
-    def still_to_come(key: OccurrenceKey) -> bool:
+    def lied(key: OccurrenceKey) -> bool:
+        if key in state.shown:
+            return False
+        if back is None:
+            return key[1] >= after_tomorrow
         reminder = by_name.get(key[0])
         occ = occurrence_on(reminder, key[1], zone) if reminder is not None else None
         return occ is not None and occ.at.timestamp() > now.timestamp()
 
-    paused_until = state.paused_until - back if state.paused_until is not None else None
+    released = frozenset(key for key in state.handled if lied(key))
+    if back is None:
+        return (replace(state, handled=state.handled - released) if released else state), released
+    since = _moved_back(state.since, back) if state.since and state.since.timestamp() > now.timestamp() else state.since
+    paused_until = _moved_back(state.paused_until, back)
     return ScheduleState(
-        since=_earlier(state.since, now) if state.since is not None else None,
+        since=since,
         seen_until=now,
-        handled=frozenset(key for key in state.handled if not still_to_come(key)),
+        handled=state.handled - released,
         paused_until=paused_until if paused_until is not None and paused_until.timestamp() > now.timestamp() else None,
-    )
+        shown=state.shown,
+    ), released
 
 
-def _earlier(one: datetime, other: datetime) -> datetime:
-    """The earlier instant (``min`` compares wall times when both share a zone object)."""
-    return one if one.timestamp() <= other.timestamp() else other
+def _moved_back(moment: datetime | None, back: timedelta) -> datetime | None:
+    """``moment`` as the true clock reads it, when it was read ``back`` ahead."""
+    return (moment.astimezone(UTC) - back).astimezone(moment.tzinfo) if moment is not None else None
 
 
 def replan(

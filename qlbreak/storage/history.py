@@ -12,7 +12,7 @@ later (``storage/outbox.py`` does).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -172,25 +172,40 @@ class History:
         except sqlite3.Error as err:
             raise problem(self.path, err, f"cannot record {event.kind!r}") from None
 
-    def forget_after(self, now: datetime) -> int:
-        """Remove the fired and missed claims recorded after ``now``: a clock that was
-        ahead made them (``schedule.truth_returns``). Stretches done meanwhile stay."""
+    def unsettle(self, keys: Iterable[tuple[str, date]]) -> int:
+        """Remove the "missed" records of these occurrences: a clock that was ahead made
+        them before their time (``schedule.truth_returns``). What fired stays."""
+        rows = [(name, day.isoformat()) for name, day in keys]
         try:
             with immediate(self._db):
-                return self._db.execute(
-                    "DELETE FROM events WHERE kind IN ('fired', 'missed') AND ts > ?",
-                    (_aware(now).timestamp() + AHEAD.total_seconds(),),
-                ).rowcount
+                return sum(
+                    self._db.execute(
+                        "DELETE FROM events WHERE kind = 'missed' AND reminder = ? AND occurrence = ?", row
+                    ).rowcount
+                    for row in rows
+                )
         except sqlite3.Error as err:
             raise problem(self.path, err, "cannot correct the history") from None
 
-    def settled(self, since: date, now: datetime | None = None) -> set[tuple[str, date]]:
-        """(reminder, local date) of every occurrence fired or missed from ``since`` on
-        (and, given ``now``, not recorded ahead of it by a clock that was ahead)."""
+    def missed_after(self, now: datetime) -> set[tuple[str, date]]:
+        """The occurrences recorded missed after ``now``: by a clock that was ahead."""
         rows = self._read(
-            "SELECT reminder, occurrence FROM events WHERE kind IN ('fired', 'missed')"
-            " AND reminder IS NOT NULL AND occurrence >= ? AND ts <= ?",
-            (since.isoformat(), _aware(now).timestamp() + AHEAD.total_seconds() if now else float("inf")),
+            "SELECT reminder, occurrence FROM events WHERE kind = 'missed' AND reminder IS NOT NULL"
+            " AND occurrence IS NOT NULL AND ts > ?",
+            (_aware(now).timestamp() + AHEAD.total_seconds(),),
+        )
+        return {(reminder, date.fromisoformat(day)) for reminder, day in rows}
+
+    def settled(
+        self, since: date, now: datetime | None = None, kinds: tuple[str, ...] = ("fired", "missed")
+    ) -> set[tuple[str, date]]:
+        """(reminder, local date) of every occurrence of ``kinds`` from ``since`` on; given
+        ``now``, a "missed" recorded after it (by a clock that was ahead) does not count."""
+        marks = ", ".join("?" for _ in kinds)
+        rows = self._read(
+            f"SELECT reminder, occurrence FROM events WHERE kind IN ({marks})"
+            " AND reminder IS NOT NULL AND occurrence >= ? AND (kind = 'fired' OR ts <= ?)",
+            (*kinds, since.isoformat(), _aware(now).timestamp() + AHEAD.total_seconds() if now else float("inf")),
         )
         return {(reminder, date.fromisoformat(day)) for reminder, day in rows}
 

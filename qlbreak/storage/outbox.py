@@ -81,12 +81,14 @@ class Outbox:
         self.pending.append(event)
         return True
 
-    def forget_after(self, now: datetime) -> None:
-        """History.forget_after, for what is pending too (the clock was ahead)."""
-        ahead = [e for e in self.pending if e.kind in ("fired", "missed") and e.at.timestamp() > now.timestamp()]
-        self.pending = [e for e in self.pending if e not in ahead]
-        self._won -= {(e.kind, e.reminder, e.occurrence) for e in ahead}
-        self._read(lambda h: h.forget_after(now), 0)
+    def unsettle(self, keys: frozenset[tuple[str, date]]) -> None:
+        """History.unsettle, for what is pending too (the clock was ahead)."""
+        if not keys:
+            return
+        gone = [e for e in self.pending if e.kind == "missed" and (e.reminder, e.occurrence) in keys]
+        self.pending = [e for e in self.pending if e not in gone]
+        self._won -= {(e.kind, e.reminder, e.occurrence) for e in gone}
+        self._read(lambda h: h.unsettle(keys), 0)
 
     def flush(self) -> bool:
         """Write what is pending, oldest first; True when nothing is left."""
@@ -133,13 +135,23 @@ class Outbox:
         pending = {e.at.date() for e in self.pending if e.kind == "done"}
         return self._read(lambda h: h.done_days(), set[date]()) | pending
 
-    def settled(self, since: date, now: datetime | None = None) -> set[tuple[str, date]]:
+    def missed_after(self, now: datetime) -> set[tuple[str, date]]:
         pending = {
             (e.reminder, e.occurrence)
             for e in self.pending
-            if e.kind in ("fired", "missed") and e.reminder and e.occurrence and e.occurrence >= since
+            if e.kind == "missed" and e.reminder and e.occurrence and e.at.timestamp() > now.timestamp()
         }
-        return self._read(lambda h: h.settled(since, now), set[tuple[str, date]]()) | pending
+        return self._read(lambda h: h.missed_after(now), set[tuple[str, date]]()) | pending
+
+    def settled(
+        self, since: date, now: datetime | None = None, kinds: tuple[str, ...] = ("fired", "missed")
+    ) -> set[tuple[str, date]]:
+        pending = {
+            (e.reminder, e.occurrence)
+            for e in self.pending
+            if e.kind in kinds and e.reminder and e.occurrence and e.occurrence >= since
+        }
+        return self._read(lambda h: h.settled(since, now, kinds), set[tuple[str, date]]()) | pending
 
     # -- the history behind it -------------------------------------------------------
 

@@ -130,6 +130,7 @@ def save(
         "since": _instant(state.since),
         "seen_until": _instant(state.seen_until),
         "handled": sorted([name, day.isoformat()] for name, day in state.handled),
+        "shown": sorted([name, day.isoformat()] for name, day in state.shown),
         "paused_until": _instant(state.paused_until),
         "reminder": {
             "occurrence": _occurrence(reminder.occurrence),
@@ -149,16 +150,22 @@ def save(
 
 def _state(data: dict[str, Any], refused: list[str]) -> ScheduleState:
     """The schedule's state; ``refused`` gets what could not be true, read as unset."""
-    handled = frozenset((str(name), date.fromisoformat(day)) for name, day in data.get("handled", []))
-    plausible = frozenset(key for key in handled if EARLIEST.date() <= key[1] <= LATEST.date())
-    if plausible != handled:
-        refused.append(f"{len(handled - plausible)} handled occurrence(s) on impossible days")
     return ScheduleState(
         since=_checked(data.get("since"), "since", refused),
         seen_until=_checked(data.get("seen_until"), "seen_until", refused),
-        handled=plausible,
+        handled=_keys(data.get("handled", []), "handled", refused),
         paused_until=_checked(data.get("paused_until"), "paused_until", refused),
+        shown=_keys(data.get("shown", []), "shown", refused),
     )
+
+
+def _keys(rows: list[list[str]], what: str, refused: list[str]) -> frozenset[tuple[str, date]]:
+    """Occurrence keys; those on days no clock can reach are refused (noted)."""
+    keys = frozenset((str(name), date.fromisoformat(day)) for name, day in rows)
+    plausible = frozenset(key for key in keys if EARLIEST.date() <= key[1] <= LATEST.date())
+    if plausible != keys:
+        refused.append(f"{len(keys - plausible)} {what} occurrence(s) on impossible days")
+    return plausible
 
 
 def _reminder(data: dict[str, Any] | None, refused: list[str]) -> OnShow | None:

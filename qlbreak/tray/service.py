@@ -80,7 +80,11 @@ class Service:
             log.warning(saved.notice)
         history.keep(saved.pending)
         since = now.date() - schedule.SETTLED_AFTER - timedelta(days=1)
-        self.state: ScheduleState = replace(saved.state, handled=saved.state.handled | history.settled(since, now))
+        self.state: ScheduleState = replace(
+            saved.state,
+            handled=saved.state.handled | history.settled(since, now),
+            shown=saved.state.shown | history.settled(since, now, kinds=("fired",)),
+        )
         if welcome and saved.state.since is None:
             # The very first start: nothing that fell due before qlbreak was set up is
             # shown (a reminder beside the welcome, before the safety notice, is noise).
@@ -149,9 +153,10 @@ class Service:
         self._look_at_settings(now)
         self._flush_history()
         plan = self.config.plan
+        ahead = self._recorded_ahead(plan, now)
         self.state, decision = schedule.tick(plan, self.state, now)
-        if decision.clock_back is not None:
-            self._clock_lied(decision.clock_back, now)
+        if decision.clock_back is not None or decision.released or ahead:
+            self._clock_lied(decision.clock_back or timedelta(0), decision.released | ahead)
         for occ in decision.missed:
             self.history.claim(Event(now, "missed", reminder=occ.reminder, occurrence=occ.day))
             log.info("missed %s of %s (noticed at %s)", occ.reminder, occ.day, f"{now:%H:%M}")
@@ -162,11 +167,10 @@ class Service:
             event = reminder.timed_event(self.reminder, now, plan.grace, schedule.is_paused(self.state, now))
             if event is not None:
                 self._move(event, now)
-        if self._again is not None and self._again.shown and self.reminder == self._again:  # not ended, not replaced
-            self._claim(self._again.occurrence, self._again.stretch or None, now)  # killed before it said so?
-            self.reminder = self.presenter.present(
-                self._with_stretch(self._again, now), now, self.config, self._stretching
-            )
+        again, on_show = self._again, self.reminder  # a restart: the one it left due, not ended since
+        if again is not None and on_show is not None and on_show.shown and on_show.occurrence == again.occurrence:
+            self._claim(on_show.occurrence, on_show.stretch or None, now)  # killed before it said so?
+            self.reminder = self.presenter.present(self._with_stretch(on_show, now), now, self.config, self._stretching)
         self._again = None
         self._apply_holds(now)
         self._offer_catch_up(now)
@@ -298,14 +302,23 @@ class Service:
         """Record that ``occ`` fired, unless the history has it already (then False)."""
         return self.history.claim(Event(now, "fired", stretch, reminder=occ.reminder, occurrence=occ.day))
 
-    def _clock_lied(self, back: timedelta, now: datetime) -> None:
-        """The clock was ``back`` ahead (``schedule.truth_returns``): what was settled or
-        recorded for instants still to come is undone, so each falls due at its time."""
-        log.warning("the clock went back %s: reminders settled ahead of time will fall due again", back)
-        self.history.forget_after(now)
+    def _recorded_ahead(self, plan: schedule.Plan, now: datetime) -> frozenset[schedule.OccurrenceKey]:
+        """When the clock just went back: the occurrences it recorded missed at instants
+        still to come, so decided before their time; unsettled, for ``tick`` to decide."""
+        if schedule.went_back(self.state, now, plan.grace) is None:
+            return frozenset()
+        ahead = frozenset(self.history.missed_after(now)) - self.state.shown
+        self.state = replace(self.state, handled=self.state.handled - ahead)
+        return ahead
+
+    def _clock_lied(self, back: timedelta, released: frozenset[schedule.OccurrenceKey]) -> None:
+        """The clock was ``back`` ahead, or the state held what no clock can have settled
+        yet (``schedule.truth_returns``): each occurrence ``released`` falls due at its time."""
+        log.warning("the clock went back %s: %d reminder(s) settled ahead of time will fall due", back, len(released))
+        self.history.unsettle(released)
         self.catch_ups = CatchUps()
         if self.reminder is not None:
-            before, self.reminder = self.reminder, reminder.clock_back(self.reminder, back, now)
+            before, self.reminder = self.reminder, reminder.clock_back(self.reminder, back, released)
             if before.shown and self.reminder is None:
                 self.presenter.withdraw()
 

@@ -48,16 +48,81 @@ def test_one_look_two_hours_ahead_then_the_truth_the_morning_reminder_still_fire
     assert len(rig.windows.prompts) == before + 1 and not rig.windows.prompts[-1].catch_up
 
 
-def test_a_reminder_shown_two_hours_early_shows_again_at_its_time(tmp_path):
+def test_a_reminder_shown_two_hours_early_stays_the_one_showing_of_it(tmp_path):
+    """Shown is shown: an occurrence fires at most once, ever (DESIGN.md's time rules)."""
     rig = Rig(tmp_path, now=datetime(2026, 11, 30, 10, 40, tzinfo=BERLIN))
     rig.service.step()
     lie(rig, timedelta(hours=2))  # 12:40: lunch (12:30) is shown, early
     assert fired(rig) == [("lunch", "2026-11-30")] and rig.tray.look == "due"
-    lie(rig, timedelta(hours=-2))  # 10:40, the truth: the early lunch reminder goes
-    assert rig.tray.look == "normal" and "prompt" not in rig.windows.open
-    assert fired(rig) == []
-    rig.at(2 * HOURS)  # 12:40
-    assert fired(rig) == [("lunch", "2026-11-30")] and rig.tray.look == "due"
+    lie(rig, timedelta(hours=-2))  # 10:40, the truth: it keeps the 20 minutes it had left
+    assert rig.tray.look == "due" and rig.service.reminder is not None
+    assert rig.service.reminder.until == datetime(2026, 11, 30, 11, 0, tzinfo=BERLIN)
+    rig.at(2 * HOURS)  # 12:40: no second showing
+    assert fired(rig) == [("lunch", "2026-11-30")] and len(rig.windows.prompts) == 1
+
+
+def test_a_clock_set_back_by_mistake_never_shows_a_reminder_twice(tmp_path):
+    """The morning reminder was shown at 09:30 and passed unanswered; at 10:05 the clock
+    is set an hour back by mistake and runs so for 40 minutes, past 09:30 again."""
+    rig = Rig(tmp_path, now=datetime(2026, 12, 1, 9, 29, tzinfo=BERLIN))
+    rig.service.step()
+    rig.at(36 * 60)  # 10:05: shown at 09:30, missed at 10:00
+    assert len(rig.windows.prompts) == 1
+    lie(rig, timedelta(hours=-1))
+    rig.at(40 * 60)
+    lie(rig, timedelta(hours=1))
+    rig.at(60)
+    assert len(rig.windows.prompts) == 1
+    assert [e.kind for e in rig.history.events() if e.reminder == "morning"] == ["fired", "missed"]
+
+
+def test_a_restart_on_a_clock_set_back_never_shows_a_reminder_twice(tmp_path):
+    rig = Rig(tmp_path, now=datetime(2026, 12, 1, 9, 29, tzinfo=BERLIN))
+    rig.at(2 * 60)  # 09:31: shown
+    assert len(rig.windows.prompts) == 1
+    rig.restart()
+    rig.clock.wall -= timedelta(minutes=35)  # 08:56 after the restart
+    rig.at(45 * 60)  # the reminder still due shows once more after the restart, then never again
+    assert fired(rig) == [("morning", "2026-12-01")] and len(rig.windows.prompts) == 1
+
+
+def test_two_days_ahead_until_just_after_a_reminder_then_the_truth_shows_it_late(tmp_path):
+    rig = Rig(tmp_path, now=datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN))
+    rig.service.step()
+    lie(rig, timedelta(days=2))
+    rig.at(41 * 60)
+    lie(rig, timedelta(days=-2))  # 09:41: the morning reminder (09:30) is 11 minutes late
+    assert [(n, d) for n, d in fired(rig) if d == "2026-12-01"] == [("morning", "2026-12-01")]
+    assert rig.tray.look == "due"
+
+
+def test_missed_ahead_of_its_time_and_the_truth_inside_its_grace_window_it_shows_late(tmp_path):
+    """2 h ahead from 11:40 to 12:40: lunch (12:30) looked missed (and was offered as a
+    catch-up); the truth comes 10 minutes after its time: it shows, late, once."""
+    rig = Rig(tmp_path, now=datetime(2026, 12, 1, 11, 40, tzinfo=BERLIN))
+    rig.service.step()
+    lie(rig, timedelta(hours=2))
+    rig.at(HOURS)
+    lie(rig, timedelta(hours=-2))
+    assert fired(rig) == [("lunch", "2026-12-01")] and not rig.windows.prompts[-1].catch_up
+    rig.at(2 * HOURS)  # left unanswered: missed, at the true time
+    assert [e.kind for e in rig.history.events() if e.reminder == "lunch"] == ["fired", "missed"]
+
+
+def test_a_state_that_no_clock_can_have_reached_is_unsettled(tmp_path):
+    """A damaged state file: "since" tomorrow, the morning of tomorrow and of the day
+    after settled, nothing shown. The days to come are not skipped."""
+    saved_state(
+        tmp_path,
+        since="2026-12-01T08:00:00+01:00",
+        seen_until="2026-11-30T09:00:00+01:00",
+        handled=[["morning", "2026-12-01"], ["morning", "2026-12-02"], ["lunch", "2199-12-31"]],
+    )
+    rig = Rig(tmp_path)  # Monday 09:25
+    rig.at(6 * 60)
+    assert fired(rig) == [("morning", "2026-11-30")]
+    rig.at(2 * DAYS)
+    assert ("morning", "2026-12-02") in fired(rig) and ("morning", "2026-12-01") not in fired(rig)
 
 
 def test_five_days_ahead_records_nothing_for_those_days_and_silences_nothing(tmp_path):

@@ -153,12 +153,21 @@ def test_a_backward_jump_inside_the_grace_window_does_not_fire_again():
     assert all(d.clock_back is None for d in decisions)
 
 
-def test_a_clock_that_was_ahead_fires_again_at_the_true_time():
-    """Back by more than the grace window: the first reading was ahead (twice beats never)."""
+def test_a_clock_that_was_ahead_shows_an_occurrence_once_even_early():
+    """Back by more than the grace window: the first reading was ahead, or this one is
+    behind; either way what was shown is never shown again."""
     moments = [at("2026-11-25 09:40"), at("2026-11-25 09:00"), at("2026-11-25 09:30:10")]
     _, decisions = run(PLAN, moments)
-    assert [d.fire is not None for d in decisions] == [True, False, True]
-    assert decisions[1].clock_back == timedelta(minutes=40)
+    assert [d.fire is not None for d in decisions] == [True, False, False]
+    assert decisions[1].clock_back == timedelta(minutes=40) and decisions[1].released == frozenset()
+
+
+def test_a_clock_that_was_ahead_releases_what_it_settled_unshown():
+    state, _ = run(PLAN, [at("2026-11-25 08:00")])
+    state, (ahead,) = run(PLAN, [at("2026-11-25 13:30")], state)  # 09:30 and 12:30 look missed
+    assert [o.reminder for o in ahead.missed] == ["morning", "lunch"] and ahead.fire is None
+    _, (truth,) = run(PLAN, [at("2026-11-25 08:05")], state)
+    assert truth.released == {("morning", date(2026, 11, 25)), ("lunch", date(2026, 11, 25))}
 
 
 def test_days_recorded_missed_on_a_clock_days_ahead_fall_due_again():
