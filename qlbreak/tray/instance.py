@@ -32,7 +32,15 @@ from typing import IO, TYPE_CHECKING, Literal
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
 from qlbreak.tray import peruser
-from qlbreak.tray.channels import Dialogue, EndpointError, Server, Tally, connect_pipe
+from qlbreak.tray.channels import EndpointError, Server, Tally, connect_pipe
+from qlbreak.tray.dialogue import (
+    MAX_MESSAGE,
+    NONCE,
+    parse,  # noqa: F401 - where tests and older callers find it
+    proof,
+    same,
+    serve,
+)
 
 if TYPE_CHECKING:
     from qlbreak.tray.ports import Post
@@ -43,9 +51,6 @@ else:
     from qlbreak.tray.channels import PipeServer
 
 log = logging.getLogger("qlbreak")
-COMMANDS = ("ping", "stretch", "settings", "quit")
-NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
-MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
 PATIENCE = 4.0  # seconds a client keeps asking a qlbreak that holds the lock (it may be starting, or busy)
 BUSY = "qlbreak is running but did not answer in time; try again in a moment"
 
@@ -68,22 +73,6 @@ class TrayBusy(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(BUSY)
         self.detail = detail
-
-
-def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] | None:
-    """``b"stretch"``, ``b"stretch cat-cow"``, ``b"settings"``, ``b"ping"`` or ``b"quit"``;
-    anything else is None."""
-    try:
-        words = message.decode("ascii").split()
-    except UnicodeDecodeError:
-        return None
-    if words in (["ping"], ["quit"], ["settings"]):
-        return (words[0], None)
-    if words == ["stretch"]:
-        return ("stretch", None)
-    if len(words) == 2 and words[0] == "stretch" and words[1] in known_ids:
-        return ("stretch", words[1])
-    return None
 
 
 class Endpoint:
@@ -227,7 +216,7 @@ class Endpoint:
                 server = SocketServer(self.address, tally, look)
         except EndpointError as err:
             raise InstanceError(str(err)) from None
-        server.start(lambda: _dialogue(key, post, known_ids, tally))
+        server.start(lambda: serve(key, post, known_ids, tally))
         return server
 
     def _put_key(self, key: bytes) -> None:
@@ -344,8 +333,8 @@ class Endpoint:
         try:
             challenge = channel.recv(NONCE)
             mine = os.urandom(NONCE)
-            channel.send(_proof(key, b"client", challenge) + mine)
-            if not _same(channel.recv(NONCE), _proof(key, b"server", mine)):
+            channel.send(proof(key, b"client", challenge) + mine)
+            if not same(channel.recv(NONCE), proof(key, b"server", mine)):
                 raise InstanceError("the program at the endpoint does not hold qlbreak's key")
             channel.send(bytes([len(data)]) + data)
             written = True
@@ -365,51 +354,6 @@ def _read_key(path: Path) -> bytes | None:
     except OSError:
         return None
     return key if len(key) >= 16 else None
-
-
-def _dialogue(key: bytes, post: Post, known_ids: frozenset[str], tally: Tally) -> Dialogue:
-    """The serving side of one client, as steps: each ``yield`` sends bytes and asks for
-    the next so many (0: done); both sides prove the key, then one command, one reply.
-    The same steps run over a socket (POSIX) and over a pipe (Windows)."""
-    from qlbreak.core.commands import OpenSettings, Quit, StretchNow  # the lock comes first, not these
-
-    challenge = os.urandom(NONCE)
-    answer = yield challenge, 2 * NONCE  # their proof, then their own challenge
-    if not _same(answer[:NONCE], _proof(key, b"client", challenge)):
-        tally.note("refused a connection: wrong key", logging.WARNING)
-        return
-    length = (yield _proof(key, b"server", answer[NONCE:]), 1)[0]
-    message = (yield b"", length) if length else b""
-    command = parse(message, known_ids)
-    if command is None:
-        tally.note(f"ignored an unknown message {message[:60]!r}", logging.WARNING)
-        yield _framed("error: unknown command"), 0
-        return
-    if command[0] == "stretch":
-        post(StretchNow(command[1]))
-    elif command[0] == "settings":  # `qlbreak settings` while the tray runs: it hears the save
-        post(OpenSettings())
-    elif command[0] == "quit":  # the installer, before it starts a newer qlbreak
-        post(Quit())
-    yield _framed("ok"), 0
-
-
-def _proof(key: bytes, side: bytes, challenge: bytes) -> bytes:
-    import hashlib  # here, not at start: OpenSSL costs ~4 ms before the icon docks
-    import hmac
-
-    return hmac.new(key, b"qlbreak-" + side + challenge, hashlib.sha256).digest()
-
-
-def _same(a: bytes, b: bytes) -> bool:
-    import hmac
-
-    return hmac.compare_digest(a, b)
-
-
-def _framed(text: str) -> bytes:
-    data = text.encode("ascii")[:MAX_MESSAGE]
-    return bytes([len(data)]) + data
 
 
 def _lock(handle: IO[bytes]) -> None:
