@@ -8,6 +8,13 @@ empty, missing or not TOML for a moment (an editor in the middle of writing it) 
 waited for, briefly; if it stays unreadable, the window says where (file:line) and
 nothing is written. A file the user made read-only is left alone, and the window says
 so.
+
+An editor may write the file in place in parts (truncate, write, write). So the file
+is read only once it has been left alone for ``QUIET`` seconds (at most ``BUSY``, else
+"keeps changing" and nothing written), and it is kept open across the replace: what
+was written into it after the read (the editor's handle still points there) is read
+back through it, merged again and written. Not on Windows, where an open file cannot
+be replaced: there the wait is the only net.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import contextlib
 import hashlib
 import os
 import random
+import sys
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
@@ -183,7 +191,8 @@ def _late(held: BinaryIO, read: Stamp) -> bytes | None:
     st = os.fstat(fd)
     if (st.st_size, st.st_mtime_ns) == (read.size, read.mtime_ns):
         return None
-    data = os.pread(fd, MAX_BYTES + 1, 0)
+    held.seek(0)
+    data = held.read(MAX_BYTES + 1)
     return None if hashlib.sha256(data).hexdigest() == read.digest else data
 
 
@@ -276,4 +285,8 @@ def _read(path: Path) -> tuple[bytes | None, Stamp, BinaryIO | None]:
     except BaseException:
         held.close()
         raise
-    return data, Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest()), held
+    stamp = Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    if sys.platform == "win32":  # a file open there cannot be replaced: the wait for quiet is the net
+        held.close()
+        return data, stamp, None
+    return data, stamp, held
