@@ -525,3 +525,30 @@ def test_a_file_that_keeps_changing_is_said_and_not_written(tmp_path, monkeypatc
         stop.set()
         writes.join()
     assert path.read_text() == BY_HAND
+
+
+def test_what_an_editor_wrote_into_the_replaced_file_that_is_not_toml_is_put_back_as_written(tmp_path, monkeypatch):
+    """The late words cannot take the window's changes: the file is the editor's again,
+    byte for byte, and the window says where it is broken."""
+    from qlbreak.storage import atomic, config_save
+
+    path = tmp_path / "config.toml"
+    base, chosen = _window(path)
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    os.write(fd, b"[schedule]\n")
+    broken = b"[schedule]\nsnooze_minutes = \n"
+
+    def write_over(*args, **kwargs):
+        stamp = atomic.write_over(*args, **kwargs)
+        if fd not in done:
+            done.append(fd)
+            os.write(fd, broken[len(b"[schedule]\n") :])
+            os.close(fd)
+        return stamp
+
+    done: list[int] = []
+    monkeypatch.setattr(config_save, "write_over", write_over)
+    monkeypatch.setattr(config_save, "QUIET", 0.1)
+    with pytest.raises(config_save.EditError, match=f"Not saved: {path}:2: not valid TOML"):
+        config_save.save_changes(path, base, chosen, ("morning",), known_ids())
+    assert path.read_bytes() == broken
