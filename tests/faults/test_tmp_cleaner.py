@@ -142,3 +142,15 @@ def test_a_runtime_folder_that_appears_later_is_locked_too(monkeypatch, tmp_path
         assert later.send("stretch") == "ok" and first.heard == [StretchNow(None)]
     finally:
         first.close()
+
+
+def test_a_socket_removed_alone_is_listened_on_again():
+    """An age rule that removes only old files (the socket), not the folder."""
+    first = Tray()
+    socket_file = first.endpoint.folder / peruser.SOCKET
+    try:
+        socket_file.unlink()
+        wait_until(socket_file.is_socket, 10, "the socket back")
+        assert Endpoint(*_where()).send("ping") == "ok"
+    finally:
+        first.close()
