@@ -186,8 +186,8 @@ if sys.platform != "win32":  # Unix sockets; Windows has named pipes below
             next_look = time.monotonic() + LOOK_SECONDS
             try:
                 while not self._closed.is_set():
-                    # asleep until a client, the waker or the nearest client deadline: an
-                    # idle tray's endpoint never wakes (it woke four times a second)
+                    # asleep until a client, the waker, the nearest client deadline or the
+                    # next look (every LOOK_SECONDS; it woke four times a second once)
                     soonest = min((c.deadline for c in clients.values()), default=None)
                     if self._look is not None:  # every few seconds: a tmp cleaner may remove the folder
                         soonest = min(soonest or next_look, next_look)
