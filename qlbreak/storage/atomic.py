@@ -25,6 +25,19 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     With ``overwrite=False`` an existing file is left alone and FileExistsError is
     raised, decided atomically by the file system (a hard link refuses to replace).
     """
+    tmp, _ = _written_beside(path, data)
+    try:
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _place_new(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _written_beside(path: Path, data: bytes) -> tuple[Path, os.stat_result]:
+    """``data`` in a new temp file (0600) beside ``path``, on disk (fsync'd); its stat.
+    The caller moves it into place and removes it if that fails."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -33,12 +46,10 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _place_new(Path(tmp), path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+            return tmp, os.fstat(out.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _place_new(tmp: Path, path: Path) -> None:
@@ -113,15 +124,8 @@ def write_over(path: Path, data: bytes, read: Stamp, limit: int) -> Stamp:
         mode = stat.S_IMODE(st.st_mode)
         if not mode & 0o222:
             raise ReadOnly(errno.EACCES, "read-only", str(path))
-    real.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = real.with_name(f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    tmp, st = _written_beside(real, data)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-            st = os.fstat(out.fileno())
         os.chmod(tmp, mode)
         if not read_stamped(real, limit)[1].same_bytes(read):
             raise Changed(str(path))
