@@ -7,11 +7,18 @@ mode, and never replaces what an editor wrote after we read it."""
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def digest(data: bytes) -> str:
+    """The bytes' SHA-256, for telling a file changed (hashlib loads OpenSSL: a few MB
+    the tray, which never edits the user's file, does not pay for)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def leftovers(path: Path) -> list[Path]:
@@ -103,7 +110,7 @@ def read_stamped(path: Path, limit: int) -> tuple[bytes | None, Stamp]:
             st = os.fstat(file.fileno())
     except FileNotFoundError:
         return None, NO_FILE
-    return data, Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return data, Stamp(st.st_ino, st.st_size, st.st_mtime_ns, digest(data))
 
 
 def write_over(path: Path, data: bytes, read: Stamp, limit: int) -> Stamp:
@@ -130,6 +137,6 @@ def write_over(path: Path, data: bytes, read: Stamp, limit: int) -> Stamp:
         if not read_stamped(real, limit)[1].same_bytes(read):
             raise Changed(str(path))
         os.replace(tmp, real)
-        return Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return Stamp(st.st_ino, st.st_size, st.st_mtime_ns, digest(data))
     finally:
         tmp.unlink(missing_ok=True)

@@ -20,7 +20,6 @@ be replaced: there the wait is the only net.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import random
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from qlbreak.storage import config, tomlfile
-from qlbreak.storage.atomic import NO_FILE, Changed, ReadOnly, Stamp, write_over
+from qlbreak.storage.atomic import NO_FILE, Changed, ReadOnly, Stamp, digest, write_over
 from qlbreak.storage.config import Config
 from qlbreak.storage.config_edit import EditError, edited
 from qlbreak.storage.config_merge import Conflict, Key, merge
@@ -193,7 +192,7 @@ def _late(held: BinaryIO, read: Stamp) -> bytes | None:
         return None
     held.seek(0)
     data = held.read(MAX_BYTES + 1)
-    return None if hashlib.sha256(data).hexdigest() == read.digest else data
+    return None if digest(data) == read.digest else data
 
 
 def _wait_quiet(look: Callable[[], os.stat_result]) -> bool:
@@ -285,7 +284,7 @@ def _read(path: Path) -> tuple[bytes | None, Stamp, BinaryIO | None]:
     except BaseException:
         held.close()
         raise
-    stamp = Stamp(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    stamp = Stamp(st.st_ino, st.st_size, st.st_mtime_ns, digest(data))
     if sys.platform == "win32":  # a file open there cannot be replaced: the wait for quiet is the net
         held.close()
         return data, stamp, None

@@ -26,7 +26,8 @@ Dialogue = Generator[tuple[bytes, int], bytes, None]
 DEADLINE_SECONDS = 1.0  # a client's whole conversation, on the serving side (a real one takes ms)
 READ_SECONDS = 0.5  # each read, where a thread serves a client (Windows)
 MAX_CLIENTS = 64  # connected at once; then a newcomer takes the place of one silent this long, or is closed
-LOOK_SECONDS = 2.0  # how often the serving thread looks again at its folder and socket (a tmp cleaner)
+LOOK_SECONDS = 20.0  # how often the serving thread looks again at its folder and socket (a tmp cleaner);
+# idle goal (docs/benchmarks.md): at most 6 wakeups a minute, all threads: 3 here, 1 the alarm's look
 SILENT_SECONDS = 0.25  # a real client answers the challenge within milliseconds
 PIPE_MESSAGE = 512  # the longest message the dialogue sends over a pipe
 

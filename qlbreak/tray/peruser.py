@@ -25,7 +25,7 @@ log = logging.getLogger("qlbreak")
 INSTANCE_ENV = "QLBREAK_INSTANCE_DIR"  # for tests only: each test its own tray, in its own folder
 SOCKET = "qlbreak.sock"
 KEY = "instance.key"  # a copy of the endpoint's key beside its socket, for a client whose config folder differs
-LOST_AFTER = 3  # looks in a row (2 s apart) a removed folder is locked by another qlbreak: it runs
+LOST_AFTER = 3  # looks in a row (LOOK_SECONDS apart) a removed folder is locked by another qlbreak: it runs
 OLD_LOCK = "qlbreak.lock"  # what earlier versions locked: an older tray holds it during an upgrade
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import signal
 import subprocess
 import sys
 import threading
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -100,7 +100,7 @@ class ChildWindows:
         answers = self.paths.state_dir / ANSWERS
         told = spec.stretch(stretch, self.config, self.paths, self._theme()) | {
             "listen": True,
-            "answer_file": str(answers / f"{uuid.uuid4().hex}.answer"),
+            "answer_file": str(answers / f"{os.urandom(16).hex()}.answer"),
         }
         if not self._tell_warm(told):
             self._start("stretch", told, listen=True)

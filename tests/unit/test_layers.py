@@ -68,3 +68,14 @@ def test_each_package_imports_only_the_layers_below_it(package: str):
                 if inner.split(".")[0] == package:
                     continue
                 assert any(inner == a or inner.startswith(f"{a}.") for a in ALLOWED[package]), where
+
+
+def test_the_tray_process_loads_no_openssl_and_no_uuid_at_start():
+    """hashlib loads OpenSSL (about 3 MB resident) and uuid brings platform: the tray
+    loads them only when it needs them (a client proving the key), never at start."""
+    import subprocess
+
+    modules = "qlbreak.tray.start, qlbreak.tray.main, qlbreak.tray.service, qlbreak.tray.windows"
+    probe = f"import sys, {modules}; print(sorted({{'_hashlib', 'uuid', 'tkinter'}} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
