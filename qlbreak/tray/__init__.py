@@ -4,7 +4,8 @@ thread owns the state; everything else only queues a command), ``ports`` names e
 outside world, and one adapter per world: ``icon`` (pystray, with ``icon_xorg`` and
 ``icon_win32`` repairs), ``notify`` (plain notifications), ``buttons`` (the reminder as
 a notification with buttons, where the desktop has them: ``buttons_dbus`` on Linux), ``windows`` (the one way to
-start a child window), ``instance`` (one per user; ``channels`` carries its bytes),
+start a child window), ``instance`` (one per user; ``peruser`` finds its folders by the
+uid, ``channels`` carries its bytes, ``dialogue`` says them),
 ``autostart``, ``logs`` and ``alarm_linux`` / ``alarm_win32`` (what wakes the loop:
 the next decision's wall-clock instant, a clock change, a resume, a changed settings
 file). Beside the
