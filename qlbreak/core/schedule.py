@@ -24,7 +24,9 @@ the grace window behind the newest instant seen, and then (``truth_returns``):
     handled and shown           stay settled: an occurrence is shown at most once, ever
                                 (set back by mistake, the clock cannot show one again)
     seen_until                  now (the instants seen ahead were not real)
-    since, paused_until         moved back by as much as the clock went back
+    since, paused_until         moved back by as much as the clock went back (since:
+                                never before what the state still remembers, so no
+                                occurrence it forgot is decided twice)
     the reminder on show        ``Decision.clock_back`` says by how much to move it
 
 A clock that lies by less than the grace window only shows a reminder that much early.
@@ -258,6 +260,12 @@ def truth_returns(
     if back is None:
         return (replace(state, handled=state.handled - released) if released else state), released
     since = _moved_back(state.since, back) if state.since and state.since.timestamp() > now.timestamp() else state.since
+    # What ``tick`` forgot (``handled`` keeps two days before its horizon) is never decided
+    # again: the schedule answers from no earlier than the day its last horizon began.
+    last = (state.seen_until or now) - SETTLED_AFTER
+    last = last if since is None or last.timestamp() > since.timestamp() else since
+    remembered = _midnight(last.astimezone(zone).date(), zone)
+    since = remembered if since is None or remembered.timestamp() > since.timestamp() else since
     paused_until = _moved_back(state.paused_until, back)
     return ScheduleState(
         since=since,

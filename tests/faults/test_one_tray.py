@@ -32,8 +32,16 @@ from datetime import UTC, datetime, timedelta
 
 os.umask(0o077)
 uid = os.getuid()
+# The checkout and its Python may live under /tmp (a CI clone): they are mounted back
+# into the fresh /tmp, from the old one (still reachable through an open folder).
+keep = sorted({p for p in (os.getcwd(), sys.prefix) if p.startswith("/tmp/")})
+old_tmp = os.open("/tmp", os.O_RDONLY | os.O_DIRECTORY)
 for where in ("/tmp", "/run/user"):
     subprocess.run(["mount", "-t", "tmpfs", "-o", "mode=0755", "tmpfs", where], check=True)
+for path in keep:
+    os.makedirs(path, exist_ok=True)
+    source = f"/proc/{os.getpid()}/fd/{old_tmp}/{path.removeprefix('/tmp/')}"
+    subprocess.run(["mount", "--no-canonicalize", "--bind", source, path], check=True)
 home = "/tmp/home"
 os.makedirs(home + "/.config/qlbreak", 0o700)
 day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[(datetime.now(UTC) + timedelta(days=2)).weekday()]
