@@ -24,9 +24,7 @@ the grace window behind the newest instant seen, and then (``truth_returns``):
     handled and shown           stay settled: an occurrence is shown at most once, ever
                                 (set back by mistake, the clock cannot show one again)
     seen_until                  now (the instants seen ahead were not real)
-    since, paused_until         moved back by as much as the clock went back (since:
-                                never before what the state still remembers, so no
-                                occurrence it forgot is decided twice)
+    since, paused_until         moved back by as much as the clock went back
     the reminder on show        ``Decision.clock_back`` says by how much to move it
 
 A clock that lies by less than the grace window only shows a reminder that much early.
@@ -66,6 +64,9 @@ WAITS = {  # wall-clock alarm? -> (added to the time left, the longest wait)
 SETTLED_AFTER = timedelta(days=3)
 # After a long time off, look back at most this far for missed occurrences.
 MAX_CATCH_UP = timedelta(days=7)
+# How long a settled occurrence is remembered: a clock set back (by mistake, or to the
+# truth after it was ahead) by less than this never decides one twice.
+REMEMBERED = timedelta(days=60)
 # A changed settings file is noticed within a minute (a watch, or a look as a net); a
 # reminder it added counts from when the file was written, if that is this recent.
 NOTICED_LATE = timedelta(minutes=5)
@@ -220,7 +221,7 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
         fire, missed = fresh[-1], missed + fresh[:-1]
 
     settled = {occ.key for occ in due if occ is fire or occ in missed}
-    keep_from = horizon.astimezone(now.tzinfo).date() - timedelta(days=2)
+    keep_from = (now - REMEMBERED).date()  # far behind any horizon: a clock set back finds them
     handled = frozenset(k for k in state.handled | settled if k[1] >= keep_from)
     shown = frozenset(k for k in state.shown | ({fire.key} if fire else set()) if k[1] >= keep_from)
     paused_until = state.paused_until if paused else None
@@ -260,12 +261,6 @@ def truth_returns(
     if back is None:
         return (replace(state, handled=state.handled - released) if released else state), released
     since = _moved_back(state.since, back) if state.since and state.since.timestamp() > now.timestamp() else state.since
-    # What ``tick`` forgot (``handled`` keeps two days before its horizon) is never decided
-    # again: the schedule answers from no earlier than the day its last horizon began.
-    last = (state.seen_until or now) - SETTLED_AFTER
-    last = last if since is None or last.timestamp() > since.timestamp() else since
-    remembered = _midnight(last.astimezone(zone).date(), zone)
-    since = remembered if since is None or remembered.timestamp() > since.timestamp() else since
     paused_until = _moved_back(state.paused_until, back)
     return ScheduleState(
         since=since,
