@@ -16,6 +16,7 @@ import pytest
 
 from qlbreak import clock
 from qlbreak.clock import LocalZone, SystemClock
+from tests.need import missing
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="/etc/localtime is Unix's")
 
@@ -27,7 +28,7 @@ def zone_file(name: str) -> Path:
     for root in ("/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo"):
         if (Path(root) / name).is_file():
             return Path(root) / name
-    pytest.skip(f"no system zone files ({name})")
+    missing(f"no system zone files ({name})")
 
 
 @pytest.fixture(autouse=True)
