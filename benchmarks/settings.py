@@ -27,12 +27,12 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.dialog_startup import start_xvfb, time_to_map
+from qlbreak.edges.ports import Ports
 from qlbreak.storage.config import Config, Watch
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches import catalogue
-from qlbreak.tray.ports import Ports
 from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 

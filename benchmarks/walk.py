@@ -12,8 +12,8 @@ with nothing to do. The tray's RSS (VmRSS) is read after each step, once it has
 settled.
 
 The same walk runs twice, side by side in one run: qlbreak as it is (on Linux its
-reminder notifications speak D-Bus through jeepney, ``tray/buttons_dbus.py``) and,
-as the baseline, qlbreak with desktop-notifier's adapter (``tray/buttons.py``, what
+reminder notifications speak D-Bus through jeepney, ``edges/notify/buttons_dbus.py``) and,
+as the baseline, qlbreak with desktop-notifier's adapter (``edges/notify/buttons.py``, what
 Windows and macOS use, and what Linux used before: asyncio, dbus-fast and the SSL
 libraries come with it).
 """
@@ -36,7 +36,7 @@ from tests.e2e.desktop import Desktop
 from tests.gui.screen import wait_until
 
 DESKTOP_NOTIFIER = (
-    "import runpy, sys; import qlbreak.tray.main as m; from qlbreak.tray.buttons import ButtonNotifications; "
+    "import runpy, sys; import qlbreak.tray.main as m; from qlbreak.edges.notify.buttons import ButtonNotifications; "
     "m._buttons = ButtonNotifications; sys.argv[0] = 'qlbreak'; "
     "runpy.run_module('qlbreak', run_name='__main__', alter_sys=True)"
 )

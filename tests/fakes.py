@@ -1,4 +1,4 @@
-"""Small recording fakes of the outside worlds in qlbreak/tray/ports.py."""
+"""Small recording fakes of the outside worlds in qlbreak/edges/ports.py."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from qlbreak.core.commands import ChildEnded
 from qlbreak.core.holds import Signals
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.tray_view import Entry
+from qlbreak.edges.ports import Post
 from qlbreak.storage.config import Config
 from qlbreak.stretches.catalogue import Stretch
-from qlbreak.tray.ports import Post
 
 
 class FakeClock:

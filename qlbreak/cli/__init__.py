@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
 def _busy(error: Exception, err: TextIO) -> int | None:
     """A running qlbreak that did not answer (``TrayBusy``): said, with its own exit
     status; None for anything else. Imported only here: most commands never ask it."""
-    from qlbreak.tray.instance import TrayBusy
+    from qlbreak.edges.instance.endpoint import TrayBusy
 
     if not isinstance(error, TrayBusy):
         return None

@@ -15,11 +15,11 @@ LATE_WAIT = 30.0  # seconds `qlbreak stretch` waits for a busy history before it
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from qlbreak.tray.autostart import LoginItem
+    from qlbreak.edges.login.autostart import LoginItem
 
 
 def cmd_autostart(ctx: Context) -> int:
-    from qlbreak.tray.autostart import for_this_system
+    from qlbreak.edges.login.autostart import for_this_system
 
     item = for_this_system()
     if ctx.args.state != "status":
@@ -174,7 +174,7 @@ def cmd_stretch(ctx: Context) -> int:
                 stretch = choose(catalogue, config.prefs, history, ctx.now())
             except NothingFits as err:
                 raise Fail(str(err)) from None
-    from qlbreak.tray.windows import run_to_end
+    from qlbreak.edges.children.launch import run_to_end
     from qlbreak.ui import spec
     from qlbreak.ui.theme import palette
 
@@ -254,7 +254,7 @@ def _record_late(ctx: Context, lines: list[str]) -> bool:
 
 def _ask_running(ctx: Context, message: str) -> bool:
     """Whether a running tray took the request (TrayBusy: one runs but did not answer)."""
-    from qlbreak.tray.instance import Endpoint, InstanceError
+    from qlbreak.edges.instance.endpoint import Endpoint, InstanceError
 
     try:
         return Endpoint(ctx.paths.runtime_dir, ctx.paths.key_file).send(message) == "ok"
@@ -272,7 +272,7 @@ def quit_running(ctx: Context) -> bool:
     Fail when it is still running after a few seconds. ``uninstall`` uses it too."""
     import time
 
-    from qlbreak.tray.instance import Endpoint, InstanceError
+    from qlbreak.edges.instance.endpoint import Endpoint, InstanceError
 
     endpoint = Endpoint(ctx.paths.runtime_dir, ctx.paths.key_file)
     try:
@@ -320,8 +320,8 @@ def cmd_settings(ctx: Context) -> int:
     if window == "settings" and _ask_running(ctx, "settings"):
         print("the running qlbreak opens its settings", file=ctx.out)
         return 0
-    from qlbreak.tray.autostart import for_this_system
-    from qlbreak.tray.windows import run_to_end
+    from qlbreak.edges.children.launch import run_to_end
+    from qlbreak.edges.login.autostart import for_this_system
     from qlbreak.ui import spec
     from qlbreak.ui.theme import palette
 

@@ -19,7 +19,7 @@ SWITCHES |= {"microphone": "in_a_call", "idle_seconds": "away"}
 def cmd_status(ctx: Context) -> int:
     from qlbreak.core import holds, tray_view
     from qlbreak.core.reminder import Stage
-    from qlbreak.detect.desktop import for_this_desktop
+    from qlbreak.edges.detect.desktop import for_this_desktop
     from qlbreak.storage import statefile
 
     config = ctx.config
@@ -89,7 +89,7 @@ def cmd_status(ctx: Context) -> int:
 
 def _running(ctx: Context) -> bool | None:
     """Whether a qlbreak holds the one-per-user lock (None: the lock cannot be made)."""
-    from qlbreak.tray.instance import Endpoint, InstanceError
+    from qlbreak.edges.instance.endpoint import Endpoint, InstanceError
 
     endpoint = Endpoint(ctx.paths.runtime_dir, ctx.paths.key_file)
     try:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from qlbreak.cli import shellpath
 from qlbreak.cli.context import Context, Fail
-from qlbreak.tray import autostart
+from qlbreak.edges.login import autostart
 
 if TYPE_CHECKING:
     from qlbreak.storage.paths import Paths
@@ -83,7 +83,7 @@ def make_plan(paths: Paths, item: autostart.LoginItem, here: Here, purge: bool) 
             pieces.append(Piece("the menu entry", str(menu), partial(menu.unlink, missing_ok=True)))
         for rc in shellpath.marked(here.home):
             pieces.append(Piece("the line that puts ~/.local/bin on PATH", str(rc), partial(shellpath.take_away, rc)))
-    from qlbreak.tray import peruser  # the one-per-user lock's folders: the user's own only
+    from qlbreak.edges.instance import peruser  # the one-per-user lock's folders: the user's own only
 
     lock_folders = [f for f in peruser.folders(paths.runtime_dir) if peruser.private(f)]
     small = [*dict.fromkeys((paths.runtime_dir, paths.state_dir / "run", *lock_folders)), paths.key_file]
@@ -225,7 +225,7 @@ def _elsewhere(here: Here) -> str:
 def _answers(paths: Paths) -> bool:
     """Whether a running qlbreak answers (its key may be beside its socket only: one
     started with another config folder)."""
-    from qlbreak.tray.instance import Endpoint, InstanceError, TrayBusy
+    from qlbreak.edges.instance.endpoint import Endpoint, InstanceError, TrayBusy
 
     try:
         return Endpoint(paths.runtime_dir, paths.key_file).send("ping") == "ok"
@@ -240,7 +240,7 @@ def _answers(paths: Paths) -> bool:
 def _still_running(paths: Paths) -> None:
     """A qlbreak that holds its lock but did not answer (stuck, or an older one): its
     files must not go from under it."""
-    from qlbreak.tray.instance import Endpoint, InstanceError
+    from qlbreak.edges.instance.endpoint import Endpoint, InstanceError
 
     endpoint = Endpoint(paths.runtime_dir, paths.key_file)
     try:

@@ -21,8 +21,15 @@ from typing import TYPE_CHECKING
 from qlbreak.clock import SystemClock
 from qlbreak.core.commands import Command
 from qlbreak.core.tray_view import Entry
-from qlbreak.detect.desktop import for_this_desktop
-from qlbreak.detect.windows import SessionLock
+from qlbreak.edges.children.launch import ChildWindows
+from qlbreak.edges.detect.desktop import for_this_desktop
+from qlbreak.edges.detect.session_win32 import SessionLock
+from qlbreak.edges.icon.tray_icon import TrayIcon
+from qlbreak.edges.instance.channels import Server
+from qlbreak.edges.instance.endpoint import Endpoint, InstanceError
+from qlbreak.edges.login.autostart import for_this_system
+from qlbreak.edges.notify.plain import Notifications, choose_sender
+from qlbreak.edges.ports import Alarm, ButtonNotifier, Ports, Post
 from qlbreak.storage.config import Config, Watch
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
@@ -30,14 +37,7 @@ from qlbreak.storage.paths import Paths, assets_dir
 from qlbreak.storage.privacy import private_folder
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.tray import logs
-from qlbreak.tray.autostart import for_this_system
-from qlbreak.tray.channels import Server
-from qlbreak.tray.icon import TrayIcon
-from qlbreak.tray.instance import Endpoint, InstanceError
-from qlbreak.tray.notify import Notifications, choose_sender
-from qlbreak.tray.ports import Alarm, ButtonNotifier, Ports, Post
 from qlbreak.tray.service import Service
-from qlbreak.tray.windows import ChildWindows
 
 if TYPE_CHECKING:
     from qlbreak.tray.start import Load
@@ -143,11 +143,11 @@ def _listen(endpoint: Endpoint, post: Post, catalogue: Catalogue) -> Server | No
 def _alarm(post: Post, paths: Paths) -> Alarm | None:
     """The wall-clock alarm (Linux, Windows); elsewhere the loop looks every 30 s."""
     if sys.platform == "win32":
-        from qlbreak.tray import alarm_win32
+        from qlbreak.edges.alarm import alarm_win32
 
         return alarm_win32.for_this_system(post, [paths.config_file])
     if sys.platform.startswith("linux"):
-        from qlbreak.tray import alarm_linux
+        from qlbreak.edges.alarm import alarm_linux
 
         return alarm_linux.for_this_system(post, [paths.config_file])
     return None
@@ -157,10 +157,10 @@ def _buttons(icon_file: str, post: Post) -> ButtonNotifier:
     """The reminder as a notification with buttons: straight over D-Bus on Linux (a
     third of desktop-notifier's memory), through desktop-notifier elsewhere."""
     if sys.platform.startswith("linux"):
-        from qlbreak.tray.buttons_dbus import FreedesktopNotifications
+        from qlbreak.edges.notify.buttons_dbus import FreedesktopNotifications
 
         return FreedesktopNotifications(icon_file, post)
-    from qlbreak.tray.buttons import ButtonNotifications
+    from qlbreak.edges.notify.buttons import ButtonNotifications
 
     return ButtonNotifications(icon_file, post)
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from qlbreak.edges.ports import Notifier
 from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import HistoryBusy
 from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.tomlfile import Problem
-from qlbreak.tray.ports import Notifier
 
 log = logging.getLogger("qlbreak")
 

@@ -14,10 +14,10 @@ from datetime import datetime
 
 from qlbreak.core import holds, reminder
 from qlbreak.core.reminder import OnShow
+from qlbreak.edges.notify.plain import SHOWN_SECONDS
+from qlbreak.edges.ports import ButtonNotifier, Detectors, Notifier, Windows
 from qlbreak.storage.config import Config
 from qlbreak.stretches.catalogue import Catalogue
-from qlbreak.tray.notify import SHOWN_SECONDS
-from qlbreak.tray.ports import ButtonNotifier, Detectors, Notifier, Windows
 from qlbreak.ui.spec import prompt_corner
 
 log = logging.getLogger("qlbreak")

@@ -42,6 +42,7 @@ from qlbreak.core.commands import (
 )
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence, ScheduleState
+from qlbreak.edges.ports import Ports
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import Event
@@ -49,7 +50,6 @@ from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.tray.catching_up import CatchUps
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
-from qlbreak.tray.ports import Ports
 from qlbreak.tray.presenting import Presenter
 from qlbreak.tray.proposing import Proposer
 from qlbreak.tray.tally import Tally

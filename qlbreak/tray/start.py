@@ -16,16 +16,16 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from qlbreak.edges.instance.endpoint import Endpoint, InstanceError, TrayBusy
 from qlbreak.storage.paths import default_paths
-from qlbreak.tray.instance import Endpoint, InstanceError, TrayBusy
 
 if TYPE_CHECKING:
     from qlbreak.core.commands import Command
-    from qlbreak.detect.windows import SessionLock
+    from qlbreak.edges.detect.session_win32 import SessionLock
+    from qlbreak.edges.icon.tray_icon import TrayIcon
+    from qlbreak.edges.ports import Post
     from qlbreak.storage.config import Config
     from qlbreak.stretches.catalogue import Catalogue
-    from qlbreak.tray.icon import TrayIcon
-    from qlbreak.tray.ports import Post
 
     # The settings and the catalogue, problems already told; None: they cannot be used.
     Load = Callable[[], tuple[Config, Catalogue] | None]
@@ -43,12 +43,12 @@ def start(config: str | None, load: Load, out: TextIO, err: TextIO) -> int:
         return 2
     commands: queue.Queue[Command] = queue.Queue()
     _quit_on_signals(commands.put)
-    from qlbreak.tray.icon import display_problem
+    from qlbreak.edges.icon.tray_icon import display_problem
 
     problem = display_problem()
     session_lock: SessionLock | None = None
     if sys.platform == "win32":  # Windows tells the icon's window of a lock
-        from qlbreak.detect.windows import SessionLock
+        from qlbreak.edges.detect.session_win32 import SessionLock
 
         session_lock = SessionLock()
     tray, why = (None, problem) if problem else _icon(commands.put, session_lock)
@@ -76,8 +76,8 @@ def start(config: str | None, load: Load, out: TextIO, err: TextIO) -> int:
 
 
 def _icon(post: Post, session_lock: SessionLock | None) -> tuple[TrayIcon | None, str | None]:
+    from qlbreak.edges.icon.tray_icon import TrayIcon, TrayUnavailable
     from qlbreak.storage.paths import assets_dir
-    from qlbreak.tray.icon import TrayIcon, TrayUnavailable
 
     # pystray logs "Failed to dock icon" with a traceback while no tray runs; the
     # watchdog says that in words, and logs.setup sends pystray's lines to the file

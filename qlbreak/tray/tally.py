@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta
 
 from qlbreak.core import schedule
 from qlbreak.core.streak import streak
+from qlbreak.edges.ports import LoginItem
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue
-from qlbreak.tray.ports import LoginItem
 
 RECOUNT_EVERY = timedelta(minutes=10)
 HISTORY_DAYS = 14  # what the History window shows

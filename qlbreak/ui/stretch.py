@@ -197,7 +197,7 @@ def _listen_for_raise() -> Callable[[], bool]:
                 asked.set()
 
     threading.Thread(target=read, daemon=True).start()
-    if hasattr(signal, "SIGUSR1"):  # a tray started after ours was killed asks this way (tray/window_locks.py)
+    if hasattr(signal, "SIGUSR1"):  # a tray started after ours was killed asks this way (edges/children/locks.py)
         signal.signal(signal.SIGUSR1, lambda *_: asked.set())
 
     def wants_raise() -> bool:

@@ -257,8 +257,8 @@ def test_a_reminder_waits_while_a_microphone_is_in_use_and_shows_when_the_call_e
 
 
 def adapters():
-    from qlbreak.tray.buttons import ButtonNotifications
-    from qlbreak.tray.buttons_dbus import FreedesktopNotifications
+    from qlbreak.edges.notify.buttons import ButtonNotifications
+    from qlbreak.edges.notify.buttons_dbus import FreedesktopNotifications
 
     return [FreedesktopNotifications, ButtonNotifications]  # Linux's, and Windows' and macOS's
 

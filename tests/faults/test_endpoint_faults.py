@@ -20,8 +20,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from qlbreak.core.commands import StretchNow
+from qlbreak.edges.instance.endpoint import NONCE, Endpoint
 from qlbreak.storage.paths import default_paths
-from qlbreak.tray.instance import NONCE, Endpoint
 from tests.gui.screen import wait_until
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket")
@@ -183,7 +183,8 @@ def test_quit_tells_a_tray_that_does_not_answer_from_none(monkeypatch):
     """The lock is held (a tray runs) but its endpoint never answers (stuck, or too
     busy): every command that asks it says so and exits 3; "not running" (exit 0) only
     once nobody holds the lock."""
-    from qlbreak.tray import instance, start
+    from qlbreak.edges.instance import endpoint as instance
+    from qlbreak.tray import start
 
     monkeypatch.setattr(instance, "PATIENCE", 0.5)
     paths = default_paths()
@@ -261,8 +262,8 @@ def test_quit_through_64_idle_clients_never_says_not_running(monkeypatch):
     (each reconnects as soon as it is dropped): ``quit`` gets through; never "not
     running" with exit 0, which let an installer start a second."""
     from qlbreak.core.commands import Quit
-    from qlbreak.tray import instance
-    from qlbreak.tray.channels import MAX_CLIENTS
+    from qlbreak.edges.instance import endpoint as instance
+    from qlbreak.edges.instance.channels import MAX_CLIENTS
 
     monkeypatch.setattr(instance, "PATIENCE", 1.0)
     paths = default_paths()

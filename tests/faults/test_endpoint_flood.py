@@ -13,8 +13,8 @@ import threading
 import pytest
 
 from qlbreak.core.commands import Quit
+from qlbreak.edges.instance.endpoint import Endpoint
 from qlbreak.storage.paths import default_paths
-from qlbreak.tray.instance import Endpoint
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket")
 IDS = frozenset({"cat-cow"})
@@ -104,7 +104,7 @@ def test_a_flood_of_dropping_clients_is_one_log_line_with_a_count(caplog):
 
 
 def test_the_tally_writes_once_a_minute_with_the_count(caplog):
-    from qlbreak.tray.channels import Tally
+    from qlbreak.edges.instance.channels import Tally
 
     now = [0.0]
     tally = Tally(clock=lambda: now[0])

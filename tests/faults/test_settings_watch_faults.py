@@ -63,10 +63,10 @@ class Shown(FakeTray):
 
 
 def tray_on(tmp_path: Path, config_file: Path, **alarm_options):
+    from qlbreak.edges.alarm.alarm_linux import WallAlarm
+    from qlbreak.edges.ports import Ports
     from qlbreak.storage.history import History
     from qlbreak.storage.outbox import Outbox
-    from qlbreak.tray.alarm_linux import WallAlarm
-    from qlbreak.tray.ports import Ports
     from qlbreak.tray.service import Service
 
     commands: queue.Queue = queue.Queue()

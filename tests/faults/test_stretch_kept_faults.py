@@ -22,13 +22,13 @@ from qlbreak.cli import commands
 from qlbreak.cli import main as cli
 from qlbreak.core.commands import StretchNow
 from qlbreak.core.session import Feeling
+from qlbreak.edges.children import launch as windows_module
+from qlbreak.edges.children.launch import ANSWERS, ChildWindows
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History, HistoryBusy
 from qlbreak.storage.paths import default_paths
 from qlbreak.storage.spool import Spool, beside
 from qlbreak.stretches.catalogue import load
-from qlbreak.tray import windows as windows_module
-from qlbreak.tray.windows import ANSWERS, ChildWindows
 from qlbreak.ui import stretch as window
 from qlbreak.ui.walkthrough import Walkthrough
 from tests.faults.test_reminder_faults import lock_out

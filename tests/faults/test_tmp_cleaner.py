@@ -17,9 +17,9 @@ import time
 import pytest
 
 from qlbreak.core.commands import Quit, StretchNow
+from qlbreak.edges.instance import peruser
+from qlbreak.edges.instance.endpoint import Endpoint
 from qlbreak.storage.paths import default_paths
-from qlbreak.tray import peruser
-from qlbreak.tray.instance import Endpoint
 from tests.gui.screen import wait_until
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket and flock")
@@ -76,7 +76,7 @@ def locked_by_someone(folder: os.PathLike[str]) -> bool:
 @pytest.fixture(autouse=True)
 def quick_looks(monkeypatch):
     """The tray looks every 2 s; here every 0.3 s, to keep the fault suite fast."""
-    from qlbreak.tray import channels
+    from qlbreak.edges.instance import channels
 
     monkeypatch.setattr(channels, "LOOK_SECONDS", 0.3, raising=False)
 

@@ -1,4 +1,4 @@
-"""qlbreak/detect/x11.py on a real X server: Xvfb's idle counter, and a real
+"""qlbreak/edges/detect/x11.py on a real X server: Xvfb's idle counter, and a real
 full-screen window under a real EWMH window manager (openbox)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.detect.x11 import X11
+from qlbreak.edges.detect.x11 import X11
 from tests.gui.screen import TOOLS, Screen, end, require, wait_until
 
 FULL_SCREEN_WINDOW = """
@@ -77,7 +77,7 @@ def test_a_full_screen_window_is_seen_and_its_end_too(desktop, detector):
 
 
 def test_without_a_display_it_says_so():
-    from qlbreak.detect.facts import Unavailable
+    from qlbreak.edges.detect.facts import Unavailable
 
     with pytest.raises(Unavailable, match="no X display"):
         X11("").full_screen()

@@ -25,7 +25,7 @@ def woken():
 
 @pytest.fixture
 def alarm_in(woken, tmp_path):
-    from qlbreak.tray.alarm_linux import WallAlarm
+    from qlbreak.edges.alarm.alarm_linux import WallAlarm
 
     made = []
 
@@ -246,12 +246,12 @@ def switches(tid: int) -> int:
 
 def test_a_clock_change_wakes_the_service_loop_at_once(tmp_path, monkeypatch):
     """The loop on the real alarm, with its next decision an hour away."""
+    from qlbreak.edges.alarm.alarm_linux import WallAlarm
+    from qlbreak.edges.ports import Ports
     from qlbreak.storage.config import Config
     from qlbreak.storage.history import History
     from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches import catalogue
-    from qlbreak.tray.alarm_linux import WallAlarm
-    from qlbreak.tray.ports import Ports
     from qlbreak.tray.service import Service
     from tests.fakes import FakeLogin, FakeNotifier, FakeTray, FakeWindows
 

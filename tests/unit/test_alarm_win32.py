@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from qlbreak.core.commands import Wake
-from qlbreak.tray.alarm_win32 import WaitableAlarm, filetime
-from qlbreak.tray.icon_win32 import WM_TIMECHANGE, session_handlers
+from qlbreak.edges.alarm.alarm_win32 import WaitableAlarm, filetime
+from qlbreak.edges.icon.icon_win32 import WM_TIMECHANGE, session_handlers
 
 
 class FakeKernel:

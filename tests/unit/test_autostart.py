@@ -1,4 +1,4 @@
-"""tray/autostart.py: the Linux file for real; Windows and macOS through fakes."""
+"""edges/login/autostart.py: the Linux file for real; Windows and macOS through fakes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from contextlib import contextmanager
 
-from qlbreak.tray.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, XdgAutostart
+from qlbreak.edges.login.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, XdgAutostart
 from tests.need import missing
 
 

@@ -43,7 +43,7 @@ def test_every_command_has_help(command, capsys):
 
 
 def test_a_second_start_asks_the_running_one_for_a_stretch_and_exits_0():
-    from qlbreak.tray.instance import Endpoint
+    from qlbreak.edges.instance.endpoint import Endpoint
 
     paths = default_paths()
     running = Endpoint(paths.runtime_dir, paths.key_file)
@@ -299,8 +299,8 @@ def test_quit_reaches_a_tray_started_with_another_config_folder(private_home, tm
     """``sudo -u``, a cron job or a shell with another $XDG_CONFIG_HOME: no key file in
     this config folder, yet ``quit`` reaches the one tray (never "not running")."""
     from qlbreak.core.commands import Quit
+    from qlbreak.edges.instance.endpoint import Endpoint
     from qlbreak.storage.paths import default_paths
-    from qlbreak.tray.instance import Endpoint
 
     paths = default_paths()
     tray = Endpoint(paths.runtime_dir, tmp_path / "the-tray's-config" / "instance.key")

@@ -13,7 +13,7 @@ from qlbreak.clock import now as clock_now
 from qlbreak.core.holds import Signals
 from qlbreak.core.reminder import OnShow, Stage
 from qlbreak.core.schedule import Occurrence, ScheduleState
-from qlbreak.detect import desktop
+from qlbreak.edges.detect import desktop
 from qlbreak.storage import statefile
 from qlbreak.storage.paths import default_paths
 from tests.fakes import FakeDetectors

@@ -1,4 +1,4 @@
-"""qlbreak/detect/: the port's fallbacks, and each platform's reading with its calls faked."""
+"""qlbreak/edges/detect/: the port's fallbacks, and each platform's reading with its calls faked."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import subprocess
 import pytest
 
 from qlbreak.core.holds import Signals
-from qlbreak.detect import macos, pulse, windows
-from qlbreak.detect.facts import Detectors, Unavailable
+from qlbreak.edges.detect import macos, pulse
+from qlbreak.edges.detect import session_win32 as windows
+from qlbreak.edges.detect.facts import Detectors, Unavailable
 
 
 def _cannot() -> bool:
@@ -123,7 +124,7 @@ class FakeBus:
         self.answers, self.reachable = answers, reachable
 
     def _answer(self, name: str, member: str) -> object:
-        from qlbreak.detect.freedesktop import _Refused
+        from qlbreak.edges.detect.freedesktop import _Refused
 
         if not self.reachable:
             raise Unavailable("no session D-Bus")
@@ -139,7 +140,7 @@ class FakeBus:
 
 
 def test_freedesktop_lock_from_logind_else_the_screensaver():
-    from qlbreak.detect import freedesktop
+    from qlbreak.edges.detect import freedesktop
 
     logind, gnome = ("org.freedesktop.login1", "LockedHint"), ("org.gnome.ScreenSaver", "GetActive")
     assert freedesktop.locked(FakeBus({logind: True}), FakeBus({})) is True
@@ -154,7 +155,7 @@ def test_freedesktop_lock_from_logind_else_the_screensaver():
 
 
 def test_freedesktop_do_not_disturb_and_gnome_idle():
-    from qlbreak.detect import freedesktop
+    from qlbreak.edges.detect import freedesktop
 
     server = ("org.freedesktop.Notifications", "Inhibited")
     assert freedesktop.do_not_disturb(FakeBus({server: True})) is True
@@ -170,8 +171,8 @@ def test_freedesktop_do_not_disturb_and_gnome_idle():
 
 
 def test_each_platform_reads_each_fact_from_its_own_sources():
-    from qlbreak.detect.desktop import for_this_desktop
-    from qlbreak.detect.windows import SessionLock
+    from qlbreak.edges.detect.desktop import for_this_desktop
+    from qlbreak.edges.detect.session_win32 import SessionLock
 
     on_windows = for_this_desktop("win32", session_lock=SessionLock()).available()
     assert on_windows["locked"] == "read from Windows' lock messages"
@@ -184,7 +185,7 @@ def test_each_platform_reads_each_fact_from_its_own_sources():
 
 
 def test_a_bus_address_it_cannot_read_is_said_in_words(monkeypatch):
-    from qlbreak.detect.freedesktop import Bus
+    from qlbreak.edges.detect.freedesktop import Bus
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:")
     with pytest.raises(Unavailable) as caught:
@@ -203,7 +204,7 @@ def test_an_odd_lock_answer_is_not_known_and_holds_nothing(odd, caplog):
     """``bool("maybe")`` held the reminder through all its grace: a screen saver (or
     logind) answering anything but yes or no now counts as "not known", logged once."""
     from qlbreak.core.holds import HoldRules, holding
-    from qlbreak.detect import freedesktop
+    from qlbreak.edges.detect import freedesktop
 
     logind, gnome = ("org.freedesktop.login1", "LockedHint"), ("org.gnome.ScreenSaver", "GetActive")
     no_logind = FakeBus({}, reachable=False)
@@ -231,7 +232,7 @@ def test_an_odd_lock_answer_is_not_known_and_holds_nothing(odd, caplog):
 
 
 def test_each_odd_answer_is_logged_once_and_a_good_one_still_counts(caplog):
-    from qlbreak.detect import freedesktop
+    from qlbreak.edges.detect import freedesktop
 
     answers = iter(["maybe", 2, "maybe", True, 2, None, False, "perhaps"])
 
@@ -252,7 +253,7 @@ def test_each_odd_answer_is_logged_once_and_a_good_one_still_counts(caplog):
 
 
 def test_odd_numbers_and_flags_elsewhere_are_not_known():
-    from qlbreak.detect.facts import OddAnswer, amount, flag
+    from qlbreak.edges.detect.facts import OddAnswer, amount, flag
 
     assert flag(True, "x") is True and flag(0, "x") is False and flag(1, "x") is True
     for odd in ("maybe", "true", 2, -1, None, [True], 1.0):

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from qlbreak.core import holds
 from qlbreak.core.commands import SkipToday, Snooze
 from qlbreak.core.holds import HoldRules, Reason, Signals
+from qlbreak.edges.ports import Ports
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches import catalogue
-from qlbreak.tray.ports import Ports
 from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeDetectors, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 

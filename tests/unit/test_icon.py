@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from qlbreak.tray.icon_win32 import (
+from qlbreak.edges.icon.icon_win32 import (
     PBT_APMRESUMEAUTOMATIC,
     WM_ENDSESSION,
     WM_POWERBROADCAST,
@@ -21,7 +21,7 @@ PROBE = r"""
 import json, sys
 import pystray._dummy
 pystray._dummy.Icon._update_menu = lambda self: None  # the dummy backend leaves it out
-from qlbreak.tray.icon import TrayIcon
+from qlbreak.edges.icon.tray_icon import TrayIcon
 from qlbreak.core.tray_view import Entry
 from qlbreak.storage.paths import assets_dir
 actions = []
@@ -82,9 +82,9 @@ def test_windows_never_blocks_the_end_of_a_session():
 
 
 def test_windows_lock_and_unlock_reach_the_locked_detector():
-    from qlbreak.detect.facts import Unavailable
-    from qlbreak.detect.windows import SessionLock
-    from qlbreak.tray.icon_win32 import WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK, WTS_SESSION_UNLOCK
+    from qlbreak.edges.detect.facts import Unavailable
+    from qlbreak.edges.detect.session_win32 import SessionLock
+    from qlbreak.edges.icon.icon_win32 import WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK, WTS_SESSION_UNLOCK
 
     lock = SessionLock()
     handlers = session_handlers(lambda: None, lambda: None, lock.heard)

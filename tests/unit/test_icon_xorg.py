@@ -11,7 +11,7 @@ import Xlib.display
 import Xlib.error
 import Xlib.X
 
-from qlbreak.tray import icon_xorg
+from qlbreak.edges.icon import xorg as icon_xorg
 
 
 class FakeDisplay:

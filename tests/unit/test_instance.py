@@ -1,4 +1,4 @@
-"""tray/instance.py for real: a lock, a Unix socket with an authkey, fixed commands."""
+"""edges/instance/endpoint.py for real: a lock, a Unix socket with an authkey, fixed commands."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from qlbreak.core.commands import OpenSettings, StretchNow
-from qlbreak.tray import peruser
-from qlbreak.tray.instance import Endpoint, InstanceError, parse
-from qlbreak.tray.peruser import INSTANCE_ENV
+from qlbreak.edges.instance import peruser
+from qlbreak.edges.instance.endpoint import Endpoint, InstanceError, parse
+from qlbreak.edges.instance.peruser import INSTANCE_ENV
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Unix socket path")
 IDS = frozenset({"cat-cow", "seated-twist"})
@@ -117,7 +117,7 @@ class FakePipe:
 
 
 def test_a_pipe_reads_like_a_stream_whatever_the_messages():
-    from qlbreak.tray.channels import _PipeChannel
+    from qlbreak.edges.instance.channels import _PipeChannel
 
     channel = _PipeChannel(FakePipe(b"\x05hello", b"ab", b"c"), timeout=0.1)
     assert channel.recv(1) == b"\x05" and channel.recv(5) == b"hello" and channel.recv(3) == b"abc"

@@ -1,10 +1,10 @@
-"""tray/notify.py: the right sender per platform, never an exception, texts that fit."""
+"""edges/notify/plain.py: the right sender per platform, never an exception, texts that fit."""
 
 from __future__ import annotations
 
 import logging
 
-from qlbreak.tray.notify import Notifications, choose_sender, notify_send_sender, plyer_sender
+from qlbreak.edges.notify.plain import Notifications, choose_sender, notify_send_sender, plyer_sender
 
 
 def test_a_failing_sender_becomes_a_log_line(caplog):

@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 
 from qlbreak.core.commands import Snooze, StretchNow
 from qlbreak.core.session import Feeling
+from qlbreak.edges.ports import Ports
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History
 from qlbreak.storage.outbox import Outbox
-from qlbreak.tray.ports import Ports
 from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 from tests.unit.test_service import BERLIN, MONDAY_0925, Rig

@@ -20,11 +20,11 @@ from qlbreak.core.commands import (
     StretchNow,
     ToggleLogin,
 )
+from qlbreak.edges.ports import Ports
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches import catalogue
-from qlbreak.tray.ports import Ports
 from qlbreak.tray.service import Service
 from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
 

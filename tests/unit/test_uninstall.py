@@ -14,9 +14,9 @@ import pytest
 from qlbreak.cli import main, shellpath
 from qlbreak.cli.uninstall import Here, Piece, Plan, carry_out, make_plan
 from qlbreak.core.commands import Quit
+from qlbreak.edges.instance.endpoint import Endpoint
+from qlbreak.edges.login.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, remove, where
 from qlbreak.storage.paths import default_paths
-from qlbreak.tray.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, remove, where
-from qlbreak.tray.instance import Endpoint
 from tests.unit.test_autostart import FakeWinreg as BaseFakeWinreg
 
 

@@ -1,4 +1,4 @@
-"""tray/window_locks.py: a stretch window's lock lasts as long as its process, whoever
+"""edges/children/locks.py: a stretch window's lock lasts as long as its process, whoever
 its parent is now, so a tray started after a killed one finds the window and asks it
 to the front instead of stacking a second (issue 19). Real processes, real flock."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.tray import window_locks
+from qlbreak.edges.children import locks as window_locks
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock and signals: POSIX only")
 

@@ -1,4 +1,4 @@
-"""tray/windows.py: child windows are started from their spec and report how they
+"""edges/children/launch.py: child windows are started from their spec and report how they
 ended; ones the tray closed made no choice. Stand-in children (``python -c``) take the
 windows' place, so no display is needed."""
 
@@ -16,11 +16,11 @@ import pytest
 from qlbreak.core.commands import ChildEnded
 from qlbreak.core.reminder import falls_due
 from qlbreak.core.schedule import Occurrence
+from qlbreak.edges.children import launch as windows_module
+from qlbreak.edges.children.launch import ChildWindows
 from qlbreak.storage.config import Config
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches.catalogue import load
-from qlbreak.tray import windows as windows_module
-from qlbreak.tray.windows import ChildWindows
 from qlbreak.ui import spec
 
 AT = datetime(2026, 12, 1, 9, 30, tzinfo=ZoneInfo("UTC"))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from qlbreak.core.commands import StretchNow, from_action
-from qlbreak.tray.ports import Post
+from qlbreak.edges.ports import Post
 
 log = logging.getLogger("qlbreak")
 TIMEOUT = 3.0  # seconds a call may take before the prompt is used instead

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from qlbreak.detect.facts import Unavailable
+from qlbreak.edges.detect.facts import Unavailable
 
 
 class X11:

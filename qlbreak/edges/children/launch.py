@@ -28,11 +28,12 @@ from pathlib import Path
 from qlbreak.core.commands import ChildEnded
 from qlbreak.core.reminder import OnShow, headline
 from qlbreak.core.tray_view import Entry
+from qlbreak.edges.children import locks as window_locks
+from qlbreak.edges.instance import peruser
+from qlbreak.edges.ports import Post
 from qlbreak.storage.config import Config, as_table
 from qlbreak.storage.paths import Paths
 from qlbreak.stretches.catalogue import Catalogue, Stretch
-from qlbreak.tray import peruser, window_locks
-from qlbreak.tray.ports import Post
 from qlbreak.ui import spec
 from qlbreak.ui.theme import palette
 

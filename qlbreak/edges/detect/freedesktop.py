@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from qlbreak.detect.facts import OddAnswer, Unavailable, amount, flag
+from qlbreak.edges.detect.facts import OddAnswer, Unavailable, amount, flag
 
 TIMEOUT = 1.0
 

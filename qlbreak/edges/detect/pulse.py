@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from qlbreak.detect.facts import Unavailable
+from qlbreak.edges.detect.facts import Unavailable
 
 NOT_CALLS = ("peak detect", "pavucontrol", "volume control", "gnome-control-center", "monitor")
 _NAMES = ("application.name", "media.name", "application.id", "target.object", "node.target")

@@ -10,10 +10,10 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
-from qlbreak.tray.channels import Dialogue, Tally
+from qlbreak.edges.instance.channels import Dialogue, Tally
 
 if TYPE_CHECKING:
-    from qlbreak.tray.ports import Post
+    from qlbreak.edges.ports import Post
 
 COMMANDS = ("ping", "stretch", "settings", "quit")
 NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256

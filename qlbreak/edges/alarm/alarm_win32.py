@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from qlbreak.core.commands import Wake
-from qlbreak.tray.ports import Post
+from qlbreak.edges.ports import Post
 
 log = logging.getLogger("qlbreak")
 EPOCH_1601 = 11_644_473_600  # seconds from 1601-01-01 (FILETIME's start) to 1970-01-01

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from qlbreak.detect.facts import Detectors, Fact
+from qlbreak.edges.detect.facts import Detectors, Fact
 
 
 def for_this_desktop(platform: str = sys.platform, session_lock: Any = None) -> Detectors:
@@ -18,7 +18,7 @@ def for_this_desktop(platform: str = sys.platform, session_lock: Any = None) -> 
         sources.setdefault(fact, []).append((source, read))
 
     if platform == "win32":
-        from qlbreak.detect import windows
+        from qlbreak.edges.detect import session_win32 as windows
 
         add("full_screen", "Windows", windows.full_screen)
         add("do_not_disturb", "Windows", windows.do_not_disturb)
@@ -28,13 +28,13 @@ def for_this_desktop(platform: str = sys.platform, session_lock: Any = None) -> 
         add("idle_seconds", "Windows", windows.idle_seconds)
         add("microphone", "Windows' microphone settings", windows.microphone)
     elif platform == "darwin":
-        from qlbreak.detect import macos
+        from qlbreak.edges.detect import macos
 
         add("idle_seconds", "macOS", macos.idle_seconds)
         add("locked", "macOS", macos.locked)
     else:
-        from qlbreak.detect import freedesktop, pulse
-        from qlbreak.detect.x11 import X11
+        from qlbreak.edges.detect import freedesktop, pulse
+        from qlbreak.edges.detect.x11 import X11
 
         x11, session, system = X11(), freedesktop.Bus("SESSION"), freedesktop.Bus("SYSTEM")
         add("full_screen", "the window manager", x11.full_screen)

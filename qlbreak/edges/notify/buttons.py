@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from qlbreak.core.commands import StretchNow, from_action
-from qlbreak.tray.ports import Post
+from qlbreak.edges.ports import Post
 
 if TYPE_CHECKING:
     import asyncio

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from qlbreak.detect.facts import Unavailable
+from qlbreak.edges.detect.facts import Unavailable
 
 # QUERY_USER_NOTIFICATION_STATE
 NOT_PRESENT, BUSY, D3D_FULL_SCREEN, PRESENTATION, ACCEPTS, QUIET_TIME, APP = range(1, 8)

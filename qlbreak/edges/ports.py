@@ -118,7 +118,7 @@ class SettingsFile(Protocol):
 
 
 class Detectors(Protocol):
-    """What ``qlbreak/detect/`` saw: whether the user presents, is in a call, is away or
+    """What ``qlbreak/edges/detect/`` saw: whether the user presents, is in a call, is away or
     has locked the screen. Never raises; a fact it cannot read is None."""
 
     def look(self, wanted: frozenset[str] | None = None) -> Signals: ...

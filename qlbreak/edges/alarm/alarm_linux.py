@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from qlbreak.core.commands import Wake
-from qlbreak.tray.ports import Post
+from qlbreak.edges.ports import Post
 
 assert sys.platform == "linux"  # imported on Linux only; mypy then checks it as such
 log = logging.getLogger("qlbreak")

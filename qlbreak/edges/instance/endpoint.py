@@ -29,11 +29,9 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
-from qlbreak.storage.atomic import write_atomic
-from qlbreak.storage.privacy import private_folder
-from qlbreak.tray import peruser
-from qlbreak.tray.channels import EndpointError, Server, Tally, connect_pipe
-from qlbreak.tray.dialogue import (
+from qlbreak.edges.instance import peruser
+from qlbreak.edges.instance.channels import EndpointError, Server, Tally, connect_pipe
+from qlbreak.edges.instance.dialogue import (
     MAX_MESSAGE,
     NONCE,
     parse,  # noqa: F401 - where tests and older callers find it
@@ -41,14 +39,16 @@ from qlbreak.tray.dialogue import (
     same,
     serve,
 )
+from qlbreak.storage.atomic import write_atomic
+from qlbreak.storage.privacy import private_folder
 
 if TYPE_CHECKING:
-    from qlbreak.tray.ports import Post
+    from qlbreak.edges.ports import Post
 
 if sys.platform != "win32":
-    from qlbreak.tray.channels import SocketServer, connect_socket
+    from qlbreak.edges.instance.channels import SocketServer, connect_socket
 else:
-    from qlbreak.tray.channels import PipeServer
+    from qlbreak.edges.instance.channels import PipeServer
 
 log = logging.getLogger("qlbreak")
 PATIENCE = 4.0  # seconds a client keeps asking a qlbreak that holds the lock (it may be starting, or busy)

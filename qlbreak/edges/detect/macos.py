@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qlbreak.detect.facts import Unavailable, amount, flag
+from qlbreak.edges.detect.facts import Unavailable, amount, flag
 
 ANY_INPUT = 0xFFFFFFFF  # kCGAnyInputEventType
 COMBINED_SESSION = 0  # kCGEventSourceStateCombinedSessionState

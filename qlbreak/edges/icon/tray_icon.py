@@ -23,7 +23,7 @@ from qlbreak.storage.paths import APP
 
 if TYPE_CHECKING:
     from qlbreak.core.tray_view import Entry
-    from qlbreak.tray.ports import Post
+    from qlbreak.edges.ports import Post
 
 
 class TrayUnavailable(Exception):
@@ -45,7 +45,7 @@ class TrayIcon:
         icon_class: Any = pystray.Icon
         self.backend = icon_class.__module__.removeprefix("pystray._")  # xorg, gtk, win32, darwin; base: dummy
         if self.backend == "xorg":
-            from qlbreak.tray import icon_xorg as xorg_tray
+            from qlbreak.edges.icon import xorg as xorg_tray
 
             icon_class = xorg_tray.fixed(
                 icon_class,
@@ -54,7 +54,7 @@ class TrayIcon:
                 lambda: post(_command("Approach")),
             )
         elif self.backend == "win32":
-            from qlbreak.tray import icon_win32 as win32_tray
+            from qlbreak.edges.icon import icon_win32 as win32_tray
 
             lock = session_lock
             icon_class = win32_tray.fixed(

@@ -1,0 +1,9 @@
+"""Every adapter to the outside world, one sub-package per world, each behind its port
+(``ports``): ``icon`` (the tray icon), ``alarm`` (what wakes the loop), ``notify``
+(desktop notifications), ``instance`` (one tray per user and its endpoint), ``login``
+(start at login), ``children`` (qlbreak's own windows, each a child process) and
+``detect`` (presenting, calls, away, locked).
+
+May import ``core``, ``storage``, ``stretches`` and of ``ui`` only ``spec`` and
+``theme`` (no Tk); never ``tray``: the tray wires the edges, not the other way round.
+"""

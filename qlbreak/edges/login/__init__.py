@@ -1,0 +1,2 @@
+"""Start at login: ``autostart`` (an XDG autostart file, the Windows Run key, a macOS
+LaunchAgent)."""
