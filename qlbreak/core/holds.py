@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from qlbreak.core.reminder import Event, OnShow, Stage
+from qlbreak.core.reminder import Trigger, OnShow, Stage
 
 
 class Reason(Enum):
@@ -99,15 +99,15 @@ def all_holding(signals: Signals, rules: HoldRules) -> tuple[Reason, ...]:
     return tuple(reason for reason, test, _ in REASONS if test(signals, rules))
 
 
-def hold_event(on_show: OnShow | None, reason: Reason | None) -> Event | None:
+def hold_event(on_show: OnShow | None, reason: Reason | None) -> Trigger | None:
     """What a hold does to the reminder on show: a due one is held while a reason
     holds, a held one is shown again when none does; nothing else changes."""
     if on_show is None:
         return None
     if on_show.stage is Stage.DUE and reason is not None:
-        return Event.HOLD
+        return Trigger.HOLD
     if on_show.stage is Stage.HELD and reason is None:
-        return Event.RELEASE
+        return Trigger.RELEASE
     return None
 
 

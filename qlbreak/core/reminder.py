@@ -46,7 +46,7 @@ class Stage(Enum):
 FINAL = frozenset({Stage.DISMISSED, Stage.EXPIRED})
 
 
-class Event(Enum):
+class Trigger(Enum):
     SNOOZE = "snooze"  # the user: later, please
     SKIP = "skip"  # the user: not today (a pause covers the reminder on show too)
     STRETCHED = "stretched"  # a stretch was done while it was due
@@ -58,28 +58,28 @@ class Event(Enum):
 
 
 # (stage, event) -> (the stage it leads to, the history record it means).
-MOVES: dict[tuple[Stage, Event], tuple[Stage, str | None]] = {
-    (Stage.DUE, Event.SNOOZE): (Stage.SNOOZED, "snoozed"),
-    (Stage.DUE, Event.SKIP): (Stage.DISMISSED, "skipped"),
-    (Stage.DUE, Event.STRETCHED): (Stage.DISMISSED, None),  # the window recorded "done"
-    (Stage.DUE, Event.HOLD): (Stage.HELD, None),
-    (Stage.DUE, Event.EXPIRE): (Stage.EXPIRED, "missed"),
-    (Stage.DUE, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
-    (Stage.HELD, Event.RELEASE): (Stage.DUE, None),
-    (Stage.HELD, Event.SNOOZE): (Stage.SNOOZED, "snoozed"),  # its stretch window closed unused
-    (Stage.HELD, Event.SKIP): (Stage.DISMISSED, "skipped"),
-    (Stage.HELD, Event.STRETCHED): (Stage.DISMISSED, None),
-    (Stage.HELD, Event.EXPIRE): (Stage.EXPIRED, "missed"),
-    (Stage.HELD, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
-    (Stage.SNOOZED, Event.RETURN): (Stage.DUE, None),
-    (Stage.SNOOZED, Event.STRETCHED): (Stage.DISMISSED, None),  # done from the tray meanwhile
-    (Stage.SNOOZED, Event.EXPIRE): (Stage.EXPIRED, "missed"),
-    (Stage.SNOOZED, Event.SUPERSEDE): (Stage.EXPIRED, "missed"),
+MOVES: dict[tuple[Stage, Trigger], tuple[Stage, str | None]] = {
+    (Stage.DUE, Trigger.SNOOZE): (Stage.SNOOZED, "snoozed"),
+    (Stage.DUE, Trigger.SKIP): (Stage.DISMISSED, "skipped"),
+    (Stage.DUE, Trigger.STRETCHED): (Stage.DISMISSED, None),  # the window recorded "done"
+    (Stage.DUE, Trigger.HOLD): (Stage.HELD, None),
+    (Stage.DUE, Trigger.EXPIRE): (Stage.EXPIRED, "missed"),
+    (Stage.DUE, Trigger.SUPERSEDE): (Stage.EXPIRED, "missed"),
+    (Stage.HELD, Trigger.RELEASE): (Stage.DUE, None),
+    (Stage.HELD, Trigger.SNOOZE): (Stage.SNOOZED, "snoozed"),  # its stretch window closed unused
+    (Stage.HELD, Trigger.SKIP): (Stage.DISMISSED, "skipped"),
+    (Stage.HELD, Trigger.STRETCHED): (Stage.DISMISSED, None),
+    (Stage.HELD, Trigger.EXPIRE): (Stage.EXPIRED, "missed"),
+    (Stage.HELD, Trigger.SUPERSEDE): (Stage.EXPIRED, "missed"),
+    (Stage.SNOOZED, Trigger.RETURN): (Stage.DUE, None),
+    (Stage.SNOOZED, Trigger.STRETCHED): (Stage.DISMISSED, None),  # done from the tray meanwhile
+    (Stage.SNOOZED, Trigger.EXPIRE): (Stage.EXPIRED, "missed"),
+    (Stage.SNOOZED, Trigger.SUPERSEDE): (Stage.EXPIRED, "missed"),
 }
 
 
 class IllegalMove(Exception):
-    def __init__(self, stage: Stage, event: Event) -> None:
+    def __init__(self, stage: Stage, event: Trigger) -> None:
         super().__init__(f"{event.value!r} is not possible while a reminder is {stage.value!r}")
         self.stage, self.event = stage, event
 
@@ -100,7 +100,7 @@ class OnShow:
         """Whether the user sees it now (the prompt, the orange icon)."""
         return self.stage is Stage.DUE
 
-    def can(self, event: Event) -> bool:
+    def can(self, event: Trigger) -> bool:
         return (self.stage, event) in MOVES
 
 
@@ -122,7 +122,7 @@ def falls_due(occurrence: Occurrence, stretch: str, name: str, grace: timedelta)
     return OnShow(occurrence, stretch, name, Stage.DUE, occurrence.at + grace)
 
 
-def move(reminder: OnShow, event: Event, now: datetime, snooze: timedelta, grace: timedelta) -> Moved:
+def move(reminder: OnShow, event: Trigger, now: datetime, snooze: timedelta, grace: timedelta) -> Moved:
     """The one way a reminder changes; raises IllegalMove (changing nothing) where
     ``MOVES`` has no row for its stage and ``event``."""
     found = MOVES.get((reminder.stage, event))
@@ -130,9 +130,9 @@ def move(reminder: OnShow, event: Event, now: datetime, snooze: timedelta, grace
         raise IllegalMove(reminder.stage, event)
     stage, record = found
     until = reminder.until
-    if event is Event.SNOOZE:
+    if event is Trigger.SNOOZE:
         until = now + snooze
-    elif event is Event.RETURN:
+    elif event is Trigger.RETURN:
         until = now + grace  # a full grace window from when it shows again
     return Moved(replace(reminder, stage=stage, until=until), record)
 
@@ -142,7 +142,7 @@ def move(reminder: OnShow, event: Event, now: datetime, snooze: timedelta, grace
 LONGEST_WAIT = timedelta(days=2)
 
 
-def timed_event(reminder: OnShow, now: datetime, grace: timedelta, paused: bool) -> Event | None:
+def timed_event(reminder: OnShow, now: datetime, grace: timedelta, paused: bool) -> Trigger | None:
     """What the passing of time does to ``reminder`` at ``now``, if anything.
 
     A due or held reminder expires at ``until``. A snooze that ends comes back, unless
@@ -153,12 +153,12 @@ def timed_event(reminder: OnShow, now: datetime, grace: timedelta, paused: bool)
     if reminder.stage in FINAL:
         return None
     if reminder.until - now > LONGEST_WAIT:
-        return Event.EXPIRE
+        return Trigger.EXPIRE
     if now < reminder.until:
         return None
     if reminder.stage is Stage.SNOOZED and not paused and now - reminder.until <= grace:
-        return Event.RETURN
-    return Event.EXPIRE
+        return Trigger.RETURN
+    return Trigger.EXPIRE
 
 
 # A stretch finished this recently covers an occurrence that falls due now.

@@ -63,7 +63,7 @@ class Presenter:
             self.show(due, now, config)
             return due
         plan = config.plan
-        return reminder.move(due, reminder.Event.HOLD, now, plan.snooze, plan.grace).reminder
+        return reminder.move(due, reminder.Trigger.HOLD, now, plan.snooze, plan.grace).reminder
 
     def show(self, on_show: OnShow, now: datetime, config: Config) -> None:
         """The reminder, in one place: the notification where it has buttons, else the

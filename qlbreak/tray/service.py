@@ -193,13 +193,13 @@ class Service:
             case StretchNow(stretch=stretch_id):
                 self._open_stretch(stretch_id, now)
             case Snooze():
-                self._answer(reminder.Event.SNOOZE, now)
+                self._answer(reminder.Trigger.SNOOZE, now)
             case SkipToday() | Pause():
                 # "skip today" pauses until tomorrow; any pause covers the reminder on show
                 hour = isinstance(command, Pause) and command.span is PauseFor.HOUR
                 until = now + timedelta(hours=1) if hour else schedule.until_tomorrow(now)
                 self.state = schedule.pause(self.state, until)
-                self._answer(reminder.Event.SKIP, now)
+                self._answer(reminder.Trigger.SKIP, now)
             case Resume():
                 self.state = schedule.resume(self.state)
             case ToggleLogin():
@@ -261,7 +261,7 @@ class Service:
             # done: the reminder is over; closed unused: it comes back after a snooze,
             # not the moment the window closes
             done = result in ("done", "partial")
-            self._answer(reminder.Event.STRETCHED if done else reminder.Event.SNOOZE, now)
+            self._answer(reminder.Trigger.STRETCHED if done else reminder.Trigger.SNOOZE, now)
         elif kind in ("prompt", "menu"):
             command = from_action(result)
             if command is not None:
@@ -280,7 +280,7 @@ class Service:
 
     def _fire(self, occ: Occurrence, now: datetime) -> None:
         if self.reminder is not None:
-            self._move(reminder.Event.SUPERSEDE, now)
+            self._move(reminder.Trigger.SUPERSEDE, now)
         if (why := self.proposer.covered(self.config.plan, now)) is not None:
             log.info("%s of %s not shown: %s", occ.reminder, occ.day, why)
             return  # settled in the schedule's state; the history has the stretch that covered it
@@ -322,12 +322,12 @@ class Service:
             if before.shown and self.reminder is None:
                 self.presenter.withdraw()
 
-    def _answer(self, event: reminder.Event, now: datetime) -> None:
+    def _answer(self, event: reminder.Trigger, now: datetime) -> None:
         """The user answered the reminder on show, where its stage allows that answer."""
         if self.reminder is not None and self.reminder.can(event):
             self._move(event, now)
 
-    def _move(self, event: reminder.Event, now: datetime) -> None:
+    def _move(self, event: reminder.Trigger, now: datetime) -> None:
         """Carry out what core/reminder.py says ``event`` does to the reminder on show."""
         assert self.reminder is not None
         plan = self.config.plan
@@ -338,7 +338,7 @@ class Service:
         if moved.record == "missed":
             self.history.claim(Event(now, "missed", after.stretch or None, reminder=occ.reminder, occurrence=occ.day))
             log.info("%s of %s passed without a stretch", occ.reminder, occ.day)
-            superseded = event is reminder.Event.SUPERSEDE or before.catch_up
+            superseded = event is reminder.Trigger.SUPERSEDE or before.catch_up
             self._after_miss(occ, before.stage, superseded=superseded, on_show=after, now=now)
         elif moved.record is not None:
             self.history.record(

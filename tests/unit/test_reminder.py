@@ -12,7 +12,7 @@ import pytest
 from qlbreak.core.reminder import (
     FINAL,
     MOVES,
-    Event,
+    Trigger,
     IllegalMove,
     OnShow,
     Stage,
@@ -31,7 +31,7 @@ GRACE, SNOOZE = timedelta(minutes=30), timedelta(minutes=10)
 FIRED = falls_due(OCC, "cat-cow", "Cat-cow", GRACE)
 
 
-def go(reminder: OnShow, event: Event, now: datetime = AT) -> OnShow:
+def go(reminder: OnShow, event: Trigger, now: datetime = AT) -> OnShow:
     return move(reminder, event, now, SNOOZE, GRACE).reminder
 
 
@@ -40,7 +40,7 @@ def every_reachable() -> list[OnShow]:
     seen, todo = {FIRED}, [FIRED]
     while todo:
         reminder = todo.pop()
-        for event in Event:
+        for event in Trigger:
             if reminder.can(event):
                 after = go(reminder, event)
                 if after not in seen:
@@ -53,11 +53,11 @@ def test_every_stage_is_reachable_and_only_final_stages_are_dead_ends():
     reachable = every_reachable()
     assert {r.stage for r in reachable} == set(Stage)
     for reminder in reachable:
-        assert any(reminder.can(e) for e in Event) == (reminder.stage not in FINAL)
+        assert any(reminder.can(e) for e in Trigger) == (reminder.stage not in FINAL)
 
 
-@pytest.mark.parametrize("event", list(Event))
-def test_a_move_follows_the_table_and_an_illegal_one_raises_and_changes_nothing(event: Event):
+@pytest.mark.parametrize("event", list(Trigger))
+def test_a_move_follows_the_table_and_an_illegal_one_raises_and_changes_nothing(event: Trigger):
     for reminder in every_reachable():
         before = replace(reminder)
         if (reminder.stage, event) not in MOVES:
@@ -72,45 +72,45 @@ def test_a_move_follows_the_table_and_an_illegal_one_raises_and_changes_nothing(
 
 
 def test_each_answer_is_recorded_the_way_the_history_counts_it():
-    assert move(FIRED, Event.SNOOZE, AT, SNOOZE, GRACE).record == "snoozed"
-    assert move(FIRED, Event.SKIP, AT, SNOOZE, GRACE).record == "skipped"
-    assert move(FIRED, Event.EXPIRE, AT, SNOOZE, GRACE).record == "missed"
-    assert move(FIRED, Event.STRETCHED, AT, SNOOZE, GRACE).record is None  # the window wrote "done"
+    assert move(FIRED, Trigger.SNOOZE, AT, SNOOZE, GRACE).record == "snoozed"
+    assert move(FIRED, Trigger.SKIP, AT, SNOOZE, GRACE).record == "skipped"
+    assert move(FIRED, Trigger.EXPIRE, AT, SNOOZE, GRACE).record == "missed"
+    assert move(FIRED, Trigger.STRETCHED, AT, SNOOZE, GRACE).record is None  # the window wrote "done"
 
 
 def test_a_fired_reminder_is_shown_until_its_grace_window_ends():
     assert FIRED.stage is Stage.DUE and FIRED.shown and FIRED.until == AT + GRACE
     assert timed_event(FIRED, AT + GRACE - timedelta(seconds=1), GRACE, paused=False) is None
-    assert timed_event(FIRED, AT + GRACE, GRACE, paused=False) is Event.EXPIRE
+    assert timed_event(FIRED, AT + GRACE, GRACE, paused=False) is Trigger.EXPIRE
     assert wake_at(FIRED) == AT + GRACE
 
 
 def test_a_snooze_comes_back_with_the_same_stretch_and_a_full_grace_window():
-    snoozed = go(FIRED, Event.SNOOZE, AT + timedelta(minutes=1))
+    snoozed = go(FIRED, Trigger.SNOOZE, AT + timedelta(minutes=1))
     assert snoozed.stage is Stage.SNOOZED and not snoozed.shown
     assert snoozed.until == AT + timedelta(minutes=11) == wake_at(snoozed)
     assert timed_event(snoozed, AT + timedelta(minutes=5), GRACE, paused=False) is None
     back_at = AT + timedelta(minutes=11, seconds=20)
-    assert timed_event(snoozed, back_at, GRACE, paused=False) is Event.RETURN
-    again = go(snoozed, Event.RETURN, back_at)
+    assert timed_event(snoozed, back_at, GRACE, paused=False) is Trigger.RETURN
+    again = go(snoozed, Trigger.RETURN, back_at)
     assert again.shown and again.stretch == "cat-cow" and again.until == back_at + GRACE
 
 
 def test_a_snooze_that_ends_while_paused_or_asleep_past_grace_is_missed():
-    snoozed = go(FIRED, Event.SNOOZE, AT)
-    assert timed_event(snoozed, snoozed.until, GRACE, paused=True) is Event.EXPIRE
-    assert timed_event(snoozed, snoozed.until + GRACE + timedelta(seconds=1), GRACE, paused=False) is Event.EXPIRE
+    snoozed = go(FIRED, Trigger.SNOOZE, AT)
+    assert timed_event(snoozed, snoozed.until, GRACE, paused=True) is Trigger.EXPIRE
+    assert timed_event(snoozed, snoozed.until + GRACE + timedelta(seconds=1), GRACE, paused=False) is Trigger.EXPIRE
 
 
 def test_a_held_reminder_waits_out_of_sight_and_still_ends_with_its_grace_window():
-    held = go(FIRED, Event.HOLD)
+    held = go(FIRED, Trigger.HOLD)
     assert held.stage is Stage.HELD and not held.shown and held.until == FIRED.until
-    assert timed_event(held, FIRED.until, GRACE, paused=False) is Event.EXPIRE
-    assert go(held, Event.RELEASE).shown
+    assert timed_event(held, FIRED.until, GRACE, paused=False) is Trigger.EXPIRE
+    assert go(held, Trigger.RELEASE).shown
 
 
 def test_final_reminders_are_left_to_rest():
-    for final in (go(FIRED, Event.SKIP), go(FIRED, Event.EXPIRE)):
+    for final in (go(FIRED, Trigger.SKIP), go(FIRED, Trigger.EXPIRE)):
         assert timed_event(final, final.until + timedelta(days=1), GRACE, paused=False) is None
         assert wake_at(final) is None
     assert wake_at(None) is None
@@ -118,7 +118,7 @@ def test_final_reminders_are_left_to_rest():
 
 def test_a_stretch_done_ends_the_reminder_in_every_live_stage():
     for stage in (Stage.DUE, Stage.HELD, Stage.SNOOZED):
-        assert MOVES[(stage, Event.STRETCHED)] == (Stage.DISMISSED, None)
+        assert MOVES[(stage, Trigger.STRETCHED)] == (Stage.DISMISSED, None)
 
 
 @pytest.mark.parametrize(
