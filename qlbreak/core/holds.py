@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from qlbreak.core.reminder import Trigger, OnShow, Stage
+from qlbreak.core.reminder import OnShow, Stage, Trigger
 
 
 class Reason(Enum):

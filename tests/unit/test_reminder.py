@@ -12,10 +12,10 @@ import pytest
 from qlbreak.core.reminder import (
     FINAL,
     MOVES,
-    Trigger,
     IllegalMove,
     OnShow,
     Stage,
+    Trigger,
     covered,
     falls_due,
     move,
