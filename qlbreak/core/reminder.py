@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
+from qlbreak.core.kinds import Record
 from qlbreak.core.schedule import Occurrence, OccurrenceKey
 
 
@@ -58,23 +59,23 @@ class Trigger(Enum):
 
 
 # (stage, event) -> (the stage it leads to, the history record it means).
-MOVES: dict[tuple[Stage, Trigger], tuple[Stage, str | None]] = {
-    (Stage.DUE, Trigger.SNOOZE): (Stage.SNOOZED, "snoozed"),
-    (Stage.DUE, Trigger.SKIP): (Stage.DISMISSED, "skipped"),
+MOVES: dict[tuple[Stage, Trigger], tuple[Stage, Record | None]] = {
+    (Stage.DUE, Trigger.SNOOZE): (Stage.SNOOZED, Record.SNOOZED),
+    (Stage.DUE, Trigger.SKIP): (Stage.DISMISSED, Record.SKIPPED),
     (Stage.DUE, Trigger.STRETCHED): (Stage.DISMISSED, None),  # the window recorded "done"
     (Stage.DUE, Trigger.HOLD): (Stage.HELD, None),
-    (Stage.DUE, Trigger.EXPIRE): (Stage.EXPIRED, "missed"),
-    (Stage.DUE, Trigger.SUPERSEDE): (Stage.EXPIRED, "missed"),
+    (Stage.DUE, Trigger.EXPIRE): (Stage.EXPIRED, Record.MISSED),
+    (Stage.DUE, Trigger.SUPERSEDE): (Stage.EXPIRED, Record.MISSED),
     (Stage.HELD, Trigger.RELEASE): (Stage.DUE, None),
-    (Stage.HELD, Trigger.SNOOZE): (Stage.SNOOZED, "snoozed"),  # its stretch window closed unused
-    (Stage.HELD, Trigger.SKIP): (Stage.DISMISSED, "skipped"),
+    (Stage.HELD, Trigger.SNOOZE): (Stage.SNOOZED, Record.SNOOZED),  # its stretch window closed unused
+    (Stage.HELD, Trigger.SKIP): (Stage.DISMISSED, Record.SKIPPED),
     (Stage.HELD, Trigger.STRETCHED): (Stage.DISMISSED, None),
-    (Stage.HELD, Trigger.EXPIRE): (Stage.EXPIRED, "missed"),
-    (Stage.HELD, Trigger.SUPERSEDE): (Stage.EXPIRED, "missed"),
+    (Stage.HELD, Trigger.EXPIRE): (Stage.EXPIRED, Record.MISSED),
+    (Stage.HELD, Trigger.SUPERSEDE): (Stage.EXPIRED, Record.MISSED),
     (Stage.SNOOZED, Trigger.RETURN): (Stage.DUE, None),
     (Stage.SNOOZED, Trigger.STRETCHED): (Stage.DISMISSED, None),  # done from the tray meanwhile
-    (Stage.SNOOZED, Trigger.EXPIRE): (Stage.EXPIRED, "missed"),
-    (Stage.SNOOZED, Trigger.SUPERSEDE): (Stage.EXPIRED, "missed"),
+    (Stage.SNOOZED, Trigger.EXPIRE): (Stage.EXPIRED, Record.MISSED),
+    (Stage.SNOOZED, Trigger.SUPERSEDE): (Stage.EXPIRED, Record.MISSED),
 }
 
 
@@ -114,7 +115,7 @@ def headline(on_show: OnShow) -> str:
 @dataclass(frozen=True, slots=True)
 class Moved:
     reminder: OnShow
-    record: str | None  # the history event this move means ("snoozed", "skipped", "missed")
+    record: Record | None  # the history event this move means ("snoozed", "skipped", "missed")
 
 
 def falls_due(occurrence: Occurrence, stretch: str, name: str, grace: timedelta) -> OnShow:

@@ -12,12 +12,13 @@ later (``storage/outbox.py`` does).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from qlbreak.core.kinds import SETTLING, STRETCHED, Record
 from qlbreak.core.picker import Done
 from qlbreak.core.session import Feeling
 from qlbreak.storage.history_file import (
@@ -35,7 +36,6 @@ from qlbreak.storage.history_file import (
 from qlbreak.storage.privacy import private_folder
 
 __all__ = ["KINDS", "SCHEMA_VERSION", "STRETCHED", "Event", "History", "HistoryBusy", "HistoryError", "HistoryFull"]
-STRETCHED = ("done", "partial")  # a stretch was done, wholly or in part: the rotation counts both
 _FIELDS = ("at", "kind", "stretch", "feeling", "reminder", "occurrence")
 BUSY_TIMEOUT = 5.0  # seconds a statement waits for another program's lock
 AHEAD = timedelta(minutes=1)  # a claim recorded this far after now was made on a clock that was ahead
@@ -44,7 +44,7 @@ AHEAD = timedelta(minutes=1)  # a claim recorded this far after now was made on 
 @dataclass(frozen=True)
 class Event:
     at: datetime
-    kind: str
+    kind: Record
     stretch: str | None = None
     feeling: Feeling | None = None
     reminder: str | None = None
@@ -81,7 +81,7 @@ class Event:
             raise ValueError(f"not a history event: {data!r:.200}")
         return cls(
             _aware(datetime.fromisoformat(at)),
-            kind,
+            Record(kind),
             data.get("stretch"),
             Feeling(feeling) if feeling else None,
             data.get("reminder"),
@@ -156,7 +156,7 @@ class History:
         database decides, so two running copies can never both fire one reminder. A
         claim recorded more than ``AHEAD`` after this one was made on a clock that was
         ahead (``schedule.truth_returns``): it gives way."""
-        if event.kind not in ("fired", "missed") or event.reminder is None or event.occurrence is None:
+        if event.kind not in SETTLING or event.reminder is None or event.occurrence is None:
             raise ValueError("only a fired or missed occurrence can be claimed")
         _aware(event.at)
         key = (event.kind, event.reminder, event.occurrence.isoformat())
@@ -180,7 +180,7 @@ class History:
             with immediate(self._db):
                 return sum(
                     self._db.execute(
-                        "DELETE FROM events WHERE kind = 'missed' AND reminder = ? AND occurrence = ?", row
+                        "DELETE FROM events WHERE kind = ? AND reminder = ? AND occurrence = ?", (Record.MISSED, *row)
                     ).rowcount
                     for row in rows
                 )
@@ -190,22 +190,23 @@ class History:
     def missed_after(self, now: datetime) -> set[tuple[str, date]]:
         """The occurrences recorded missed after ``now``: by a clock that was ahead."""
         rows = self._read(
-            "SELECT reminder, occurrence FROM events WHERE kind = 'missed' AND reminder IS NOT NULL"
+            "SELECT reminder, occurrence FROM events WHERE kind = ? AND reminder IS NOT NULL"
             " AND occurrence IS NOT NULL AND ts > ?",
-            (_aware(now).timestamp() + AHEAD.total_seconds(),),
+            (Record.MISSED, _aware(now).timestamp() + AHEAD.total_seconds()),
         )
         return {(reminder, date.fromisoformat(day)) for reminder, day in rows}
 
     def settled(
-        self, since: date, now: datetime | None = None, kinds: tuple[str, ...] = ("fired", "missed")
+        self, since: date, now: datetime | None = None, kinds: Collection[Record] = SETTLING
     ) -> set[tuple[str, date]]:
         """(reminder, local date) of every occurrence of ``kinds`` from ``since`` on; given
         ``now``, a "missed" recorded after it (by a clock that was ahead) does not count."""
         marks = ", ".join("?" for _ in kinds)
+        ahead = _aware(now).timestamp() + AHEAD.total_seconds() if now else float("inf")
         rows = self._read(
             f"SELECT reminder, occurrence FROM events WHERE kind IN ({marks})"
-            " AND reminder IS NOT NULL AND occurrence >= ? AND (kind = 'fired' OR ts <= ?)",
-            (*kinds, since.isoformat(), _aware(now).timestamp() + AHEAD.total_seconds() if now else float("inf")),
+            " AND reminder IS NOT NULL AND occurrence >= ? AND (kind = ? OR ts <= ?)",
+            (*kinds, since.isoformat(), Record.FIRED, ahead),
         )
         return {(reminder, date.fromisoformat(day)) for reminder, day in rows}
 
@@ -226,13 +227,15 @@ class History:
     def last_stretch(self) -> str | None:
         rows = self._read(
             "SELECT stretch FROM events WHERE stretch IS NOT NULL"
-            " AND kind IN ('done', 'partial', 'skipped', 'switched') ORDER BY ts DESC, id DESC LIMIT 1"
+            " AND kind IN (?, ?, ?, ?) ORDER BY ts DESC, id DESC LIMIT 1",
+            (Record.DONE, Record.PARTIAL, Record.SKIPPED, Record.SWITCHED),
         )
         return rows[0][0] if rows else None
 
     def done_days(self) -> set[date]:
         """Local dates (as the user lived them) with a stretch done."""
-        return {datetime.fromisoformat(at).date() for (at,) in self._read("SELECT at FROM events WHERE kind = 'done'")}
+        rows = self._read("SELECT at FROM events WHERE kind = ?", (Record.DONE,))
+        return {datetime.fromisoformat(at).date() for (at,) in rows}
 
     def _insert(self, event: Event, verb: str) -> int:
         _aware(event.at)
@@ -272,7 +275,7 @@ def _events(rows: list[tuple[Any, ...]]) -> Iterator[Event]:
     for at, kind, stretch, feeling, reminder, occurrence, seconds in rows:
         yield Event(
             at=datetime.fromisoformat(at),
-            kind=kind,
+            kind=Record(kind),
             stretch=stretch,
             feeling=Feeling(feeling) if feeling else None,
             reminder=reminder,

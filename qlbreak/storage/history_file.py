@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from qlbreak.core.kinds import SETTLING, Record
 from qlbreak.core.session import Feeling
 from qlbreak.storage.privacy import private_file
 
@@ -24,14 +25,15 @@ T = TypeVar("T")
 # 2: a reminder occurrence is fired (or missed) once, whoever records it
 # 3: "partial" (a hold ended early, with the seconds held), which no streak counts
 SCHEMA_VERSION = 3
-KINDS = ("fired", "done", "partial", "skipped", "snoozed", "missed", "switched")
+KINDS = tuple(Record)  # in the order the schema's CHECK has always listed them
+_SETTLING = ", ".join(repr(k.value) for k in sorted(SETTLING))  # 'fired', 'missed'
 COLUMNS = ("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence", "seconds")
 _TABLE = f"""
 CREATE TABLE IF NOT EXISTS {{name}} (
     id INTEGER PRIMARY KEY,
     ts REAL NOT NULL,            -- seconds since the epoch, for ordering
     at TEXT NOT NULL,            -- ISO 8601 with the local offset of the moment
-    kind TEXT NOT NULL CHECK (kind IN ({", ".join(repr(k) for k in KINDS)})),
+    kind TEXT NOT NULL CHECK (kind IN ({", ".join(repr(k.value) for k in KINDS)})),
     stretch TEXT,
     feeling TEXT CHECK (feeling IS NULL OR feeling IN ({", ".join(repr(f.value) for f in Feeling)})),
     reminder TEXT,
@@ -51,10 +53,10 @@ _REBUILD = (
 _SCHEMA = (
     _TABLE.format(name="events"),
     "CREATE INDEX IF NOT EXISTS events_ts ON events (ts)",
-    """DELETE FROM events WHERE kind IN ('fired', 'missed') AND id NOT IN (
-    SELECT MIN(id) FROM events WHERE kind IN ('fired', 'missed') GROUP BY kind, reminder, occurrence)""",
-    """CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
-    WHERE kind IN ('fired', 'missed') AND reminder IS NOT NULL AND occurrence IS NOT NULL""",
+    f"""DELETE FROM events WHERE kind IN ({_SETTLING}) AND id NOT IN (
+    SELECT MIN(id) FROM events WHERE kind IN ({_SETTLING}) GROUP BY kind, reminder, occurrence)""",
+    f"""CREATE UNIQUE INDEX IF NOT EXISTS settled ON events (kind, reminder, occurrence)
+    WHERE kind IN ({_SETTLING}) AND reminder IS NOT NULL AND occurrence IS NOT NULL""",
 )
 # SQLite's primary result codes (sqlite3.h) that say what kind of trouble it is.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED

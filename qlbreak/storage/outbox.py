@@ -18,10 +18,11 @@ reminder twice beats dropping it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
+from qlbreak.core.kinds import SETTLING, Record
 from qlbreak.core.picker import Done
 from qlbreak.storage.history import Event, History, HistoryBusy, HistoryError
 from qlbreak.storage.spool import Spool, beside
@@ -58,7 +59,7 @@ class Outbox:
     def keep(self, events: Iterable[Event]) -> None:
         """Take over records another process could not write (nothing is written yet)."""
         for event in events:
-            if event.kind in ("fired", "missed"):
+            if event.kind in SETTLING:
                 self._won.add((event.kind, event.reminder, event.occurrence))
             self.pending.append(event)
 
@@ -85,7 +86,7 @@ class Outbox:
         """History.unsettle, for what is pending too (the clock was ahead)."""
         if not keys:
             return
-        gone = [e for e in self.pending if e.kind == "missed" and (e.reminder, e.occurrence) in keys]
+        gone = [e for e in self.pending if e.kind == Record.MISSED and (e.reminder, e.occurrence) in keys]
         self.pending = [e for e in self.pending if e not in gone]
         self._won -= {(e.kind, e.reminder, e.occurrence) for e in gone}
         self._read(lambda h: h.unsettle(keys), 0)
@@ -96,7 +97,7 @@ class Outbox:
         while history is not None and self.pending:
             event = self.pending[0]
             try:
-                if event.kind in ("fired", "missed") and event.reminder and event.occurrence:
+                if event.kind in SETTLING and event.reminder and event.occurrence:
                     history.claim(event)  # already there (written before a crash): fine
                 else:
                     history.record_once(event)  # likewise: written, then killed before the state was saved
@@ -125,26 +126,28 @@ class Outbox:
         return stored + [e for e in self.pending if since is None or e.at >= since]
 
     def done(self) -> list[Done]:
-        return [Done(e.stretch, e.at, e.feeling) for e in self.events() if e.kind == "done" and e.stretch]
+        return [Done(e.stretch, e.at, e.feeling) for e in self.events() if e.kind == Record.DONE and e.stretch]
 
     def last_stretch(self) -> str | None:
-        mine = [e.stretch for e in self.pending if e.stretch and e.kind in ("done", "skipped", "switched")]
+        mine = [
+            e.stretch for e in self.pending if e.stretch and e.kind in (Record.DONE, Record.SKIPPED, Record.SWITCHED)
+        ]
         return mine[-1] if mine else self._read(lambda h: h.last_stretch(), None)
 
     def done_days(self) -> set[date]:
-        pending = {e.at.date() for e in self.pending if e.kind == "done"}
+        pending = {e.at.date() for e in self.pending if e.kind == Record.DONE}
         return self._read(lambda h: h.done_days(), set[date]()) | pending
 
     def missed_after(self, now: datetime) -> set[tuple[str, date]]:
         pending = {
             (e.reminder, e.occurrence)
             for e in self.pending
-            if e.kind == "missed" and e.reminder and e.occurrence and e.at.timestamp() > now.timestamp()
+            if e.kind == Record.MISSED and e.reminder and e.occurrence and e.at.timestamp() > now.timestamp()
         }
         return self._read(lambda h: h.missed_after(now), set[tuple[str, date]]()) | pending
 
     def settled(
-        self, since: date, now: datetime | None = None, kinds: tuple[str, ...] = ("fired", "missed")
+        self, since: date, now: datetime | None = None, kinds: Collection[Record] = SETTLING
     ) -> set[tuple[str, date]]:
         pending = {
             (e.reminder, e.occurrence)

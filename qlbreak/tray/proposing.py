@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from qlbreak.core import reminder, schedule
+from qlbreak.core.kinds import Record
 from qlbreak.core.picker import Preferences, still_offered
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence
@@ -44,7 +45,7 @@ class Proposer:
     def covered(self, plan: schedule.Plan, now: datetime) -> str | None:
         """Why a reminder falling due now need not show (``reminder.covered``), or None."""
         today = schedule.start_of_day(now)
-        done = [e.at for e in self.history.events(since=today) if e.kind == "done"]
+        done = [e.at for e in self.history.events(since=today) if e.kind == Record.DONE]
         return reminder.covered(done, schedule.count_on(plan.reminders, now), now)
 
     def next_shown(

@@ -40,6 +40,7 @@ from qlbreak.core.commands import (
     Wake,
     from_action,
 )
+from qlbreak.core.kinds import Record
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.edges.ports import Ports
@@ -83,7 +84,7 @@ class Service:
         self.state: ScheduleState = replace(
             saved.state,
             handled=saved.state.handled | history.settled(since, now),
-            shown=saved.state.shown | history.settled(since, now, kinds=("fired",)),
+            shown=saved.state.shown | history.settled(since, now, kinds={Record.FIRED}),
         )
         if welcome and saved.state.since is None:
             # The very first start: nothing that fell due before qlbreak was set up is
@@ -158,7 +159,7 @@ class Service:
         if decision.clock_back is not None or decision.released or ahead:
             self._clock_lied(decision.clock_back or timedelta(0), decision.released | ahead)
         for occ in decision.missed:
-            self.history.claim(Event(now, "missed", reminder=occ.reminder, occurrence=occ.day))
+            self.history.claim(Event(now, Record.MISSED, reminder=occ.reminder, occurrence=occ.day))
             log.info("missed %s of %s (noticed at %s)", occ.reminder, occ.day, f"{now:%H:%M}")
             self._after_miss(occ, None, superseded=False, on_show=None, now=now)
         if decision.fire is not None:
@@ -300,7 +301,7 @@ class Service:
 
     def _claim(self, occ: Occurrence, stretch: str | None, now: datetime) -> bool:
         """Record that ``occ`` fired, unless the history has it already (then False)."""
-        return self.history.claim(Event(now, "fired", stretch, reminder=occ.reminder, occurrence=occ.day))
+        return self.history.claim(Event(now, Record.FIRED, stretch, reminder=occ.reminder, occurrence=occ.day))
 
     def _recorded_ahead(self, plan: schedule.Plan, now: datetime) -> frozenset[schedule.OccurrenceKey]:
         """When the clock just went back: the occurrences it recorded missed at instants
@@ -335,8 +336,10 @@ class Service:
         moved = reminder.move(before, event, now, plan.snooze, plan.grace)
         after = moved.reminder
         occ = after.occurrence
-        if moved.record == "missed":
-            self.history.claim(Event(now, "missed", after.stretch or None, reminder=occ.reminder, occurrence=occ.day))
+        if moved.record is Record.MISSED:
+            self.history.claim(
+                Event(now, Record.MISSED, after.stretch or None, reminder=occ.reminder, occurrence=occ.day)
+            )
             log.info("%s of %s passed without a stretch", occ.reminder, occ.day)
             superseded = event is reminder.Trigger.SUPERSEDE or before.catch_up
             self._after_miss(occ, before.stage, superseded=superseded, on_show=after, now=now)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from qlbreak.core import schedule
+from qlbreak.core.kinds import Record
 from qlbreak.core.streak import streak
 from qlbreak.edges.ports import LoginItem
 from qlbreak.storage.outbox import Outbox
@@ -34,7 +35,7 @@ class Tally:
         """Stretches done today, the streak, the login item (None: none here)."""
         counted = self._counted
         if counted is None or counted[0] != now.date() or abs(now - counted[1]) >= RECOUNT_EVERY:
-            done_today = sum(1 for e in self.history.events(since=schedule.start_of_day(now)) if e.kind == "done")
+            done_today = sum(1 for e in self.history.events(since=schedule.start_of_day(now)) if e.kind == Record.DONE)
             run = streak(self.history.done_days(), self.workdays(), now.date())
             counted = self._counted = (now.date(), now, (done_today, run, self.login.enabled()))
         return counted[2]

@@ -19,6 +19,7 @@ import time
 import tkinter as tk
 from collections.abc import Callable
 
+from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling, Phase, Side
 from qlbreak.stretches import wording
 from qlbreak.stretches.choosing import NothingFits
@@ -271,7 +272,7 @@ class Dialog:
         if session.feeling is Feeling.HURT:
             self.picture.label.pack_forget()
             notice(self.body, self.palette, self.fonts, self.wrap, hurt=True).pack(fill="x")
-        elif self.walk.outcome == "partial":
+        elif self.walk.outcome == Record.PARTIAL:
             self._text(wording.PART_DONE, self.fonts.strong, name="encouragement")
         else:
             self._text(wording.encouragement(self.walk.streak), self.fonts.strong, name="encouragement")

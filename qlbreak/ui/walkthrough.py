@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling, Phase, Session, begin
 from qlbreak.stretches.choosing import NothingFits
 
@@ -162,10 +163,10 @@ class Walkthrough:
 
         if phase is Phase.CLOSED and not self.session.started:
             return  # only looked at: not a skip (outcome stays "closed")
-        kind = {Phase.DONE: "done", Phase.CLOSED: "skipped", Phase.ANOTHER: "switched"}[phase]
+        kind = {Phase.DONE: Record.DONE, Phase.CLOSED: Record.SKIPPED, Phase.ANOTHER: Record.SWITCHED}[phase]
         seconds = None
         if phase is Phase.DONE and self.session.short:  # a hold cut short: not a streak's "done"
-            kind, seconds = "partial", round(self.session.held)
+            kind, seconds = Record.PARTIAL, round(self.session.held)
         self.outcome = kind
         if self.demo:
             return  # a demo leaves no trace: no record, no streak, no rest after "it hurt"
@@ -173,5 +174,5 @@ class Walkthrough:
         self._keep(event)  # on disk before the history is even opened: nothing that ends this process loses it
         self.ended(kind)
         self.history.record(event)
-        if kind == "done":
+        if kind is Record.DONE:
             self.streak = streak(self.history.done_days(), self.workdays, self.wall().date())

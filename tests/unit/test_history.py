@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling
-from qlbreak.storage.history import SCHEMA_VERSION, Event, History, HistoryError
+from qlbreak.storage.history import KINDS, SCHEMA_VERSION, Event, History, HistoryError
 
 NOW = datetime(2026, 11, 25, 9, 31, tzinfo=timezone(timedelta(hours=1)))
 
@@ -164,3 +165,15 @@ def test_a_version_2_history_is_rebuilt_to_take_partial_records(db_path):
     fired = Event(NOW - timedelta(days=1), "fired", "cat-cow", reminder="lunch", occurrence=date(2026, 11, 24))
     assert not history.claim(fired)  # the once-only index came through the rebuild
     history.close()
+
+
+def test_a_kind_read_back_is_the_shared_name_and_an_unknown_one_is_refused(db_path):
+    history = History.open(db_path, NOW)
+    history.record(Event(NOW, Record.SWITCHED, "cat-cow"))
+    (stored,) = history.events()
+    history.close()
+    assert stored.kind is Record.SWITCHED  # the enum member, not a look-alike string
+    assert Event.from_json(stored.as_json()).kind is Record.SWITCHED
+    assert set(KINDS) == set(Record)  # the schema's CHECK lists every kind, from the one list
+    with pytest.raises(ValueError):
+        Event.from_json(stored.as_json() | {"kind": "stretched"})

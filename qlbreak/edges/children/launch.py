@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from qlbreak.core.commands import ChildEnded
+from qlbreak.core.kinds import STRETCHED
 from qlbreak.core.reminder import OnShow, headline
 from qlbreak.core.tray_view import Entry
 from qlbreak.edges.children import locks as window_locks
@@ -40,7 +41,6 @@ from qlbreak.ui.theme import palette
 log = logging.getLogger("qlbreak")
 WARM_FOR = 20.0  # seconds a stretch window started ahead waits for its click
 ANSWERS = "stretch-answers"  # in the state folder: how each stretch window ended, until heard
-STRETCHED = ("done", "partial")
 
 
 def start(
