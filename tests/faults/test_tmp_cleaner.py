@@ -76,9 +76,9 @@ def locked_by_someone(folder: os.PathLike[str]) -> bool:
 @pytest.fixture(autouse=True)
 def quick_looks(monkeypatch):
     """The tray looks every 2 s; here every 0.3 s, to keep the fault suite fast."""
-    from qlbreak.edges.instance import channels
+    from qlbreak.edges.instance import channels_posix
 
-    monkeypatch.setattr(channels, "LOOK_SECONDS", 0.3, raising=False)
+    monkeypatch.setattr(channels_posix, "LOOK_SECONDS", 0.3)
 
 
 def test_the_folder_removed_under_the_tray_is_taken_again_and_a_later_start_hands_over():
