@@ -3,7 +3,7 @@ one raises and changes nothing; the time rules of a reminder on show."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,6 +13,7 @@ from qlbreak.core.reminder import (
     FINAL,
     MOVES,
     IllegalMove,
+    Moved,
     OnShow,
     Stage,
     Trigger,
@@ -36,8 +37,10 @@ def go(reminder: OnShow, event: Trigger, now: datetime = AT) -> OnShow:
 
 
 def every_reachable() -> list[OnShow]:
-    """From the reminder the schedule fires, every stage the moves can reach."""
-    seen, todo = {FIRED}, [FIRED]
+    """From the reminders the schedule fires (a plain one and a catch-up), every stage
+    the moves can reach."""
+    fired = (FIRED, replace(FIRED, catch_up=True))
+    seen, todo = set(fired), list(fired)
     while todo:
         reminder = todo.pop()
         for event in Trigger:
@@ -46,7 +49,7 @@ def every_reachable() -> list[OnShow]:
                 if after not in seen:
                     seen.add(after)
                     todo.append(after)
-    return sorted(seen, key=lambda r: (r.stage.value, r.until))
+    return sorted(seen, key=lambda r: (r.stage.value, r.until, r.catch_up))
 
 
 def test_every_stage_is_reachable_and_only_final_stages_are_dead_ends():
@@ -56,19 +59,28 @@ def test_every_stage_is_reachable_and_only_final_stages_are_dead_ends():
         assert any(reminder.can(e) for e in Trigger) == (reminder.stage not in FINAL)
 
 
+LATER = AT + timedelta(minutes=3)  # the moves below happen now, not when the reminder fell due
+
+
 @pytest.mark.parametrize("event", list(Trigger))
 def test_a_move_follows_the_table_and_an_illegal_one_raises_and_changes_nothing(event: Trigger):
     for reminder in every_reachable():
-        before = replace(reminder)
         if (reminder.stage, event) not in MOVES:
-            with pytest.raises(IllegalMove):
-                move(reminder, event, AT, SNOOZE, GRACE)
-            assert reminder == before
+            assert not reminder.can(event)
+            with pytest.raises(IllegalMove) as refused:
+                move(reminder, event, LATER, SNOOZE, GRACE)
+            # it names what was refused; what the caller keeps is its reminder, which
+            # nothing can change (frozen: a move that tried would raise, not succeed)
+            assert (refused.value.stage, refused.value.event) == (reminder.stage, event)
+            with pytest.raises(FrozenInstanceError):
+                reminder.stage = Stage.DISMISSED  # type: ignore[misc]
             continue
-        moved = move(reminder, event, AT, SNOOZE, GRACE)
-        assert (moved.reminder.stage, moved.record) == MOVES[(reminder.stage, event)]
-        assert (moved.reminder.occurrence, moved.reminder.stretch) == (reminder.occurrence, reminder.stretch)
-        assert reminder == before
+        moved = move(reminder, event, LATER, SNOOZE, GRACE)
+        stage, record = MOVES[(reminder.stage, event)]
+        until = {Trigger.SNOOZE: LATER + SNOOZE, Trigger.RETURN: LATER + GRACE}.get(event, reminder.until)
+        # the whole reminder: the stage and its time move, nothing else (the occurrence, the
+        # stretch, its name and whether it is a catch-up stay)
+        assert moved == Moved(replace(reminder, stage=stage, until=until), record)
 
 
 def test_each_answer_is_recorded_the_way_the_history_counts_it():
