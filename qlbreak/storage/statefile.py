@@ -1,4 +1,6 @@
-"""The tray's memory between runs: the schedule's state and the reminder on show.
+"""The tray's memory between runs: the whole ``core.app.AppState`` (the schedule's state,
+the reminder on show, the catch-up waiting and the day one was offered, what held the
+reminder, what the menu counted).
 
 Every instant is stored absolute (ISO 8601 with its offset), so a restart, a new
 time zone or a clock change cannot move a snooze or a pause. The file is the app's
@@ -10,7 +12,8 @@ Version 2 keeps the reminder on show in any stage, with the stretch it proposes,
 snoozed reminder comes back after a restart with the same stretch, and the history
 records that are still waiting for the history to take them. Version 1 files
 (a shown reminder, or a snooze without its stretch) are read and upgraded on the next
-write. ``notification`` (optional) is what the next run can take the reminder's
+write. Version 3 adds the rest of the app's state (``Memory``): a restart the same day
+offers no second catch-up. ``notification`` (optional) is what the next run can take the reminder's
 notification away with, should this run end without doing so (killed).
 
 A value that parses but cannot be true (an instant outside ``EARLIEST``..``LATEST``, or
@@ -22,18 +25,36 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from qlbreak.core.app_state import AppState, Counts
+from qlbreak.core.catchup import Pending
+from qlbreak.core.holds import Reason
 from qlbreak.core.reminder import OnShow, Stage
 from qlbreak.core.schedule import Occurrence, ScheduleState
 from qlbreak.storage.atomic import leftovers, write_atomic
 from qlbreak.storage.history import Event
 
-VERSION = 2
+VERSION = 3
+READ = (1, 2, VERSION)  # the versions this qlbreak reads
 EARLIEST, LATEST = datetime(2000, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Memory:
+    """The app's state beside the schedule and the reminder on show (version 3)."""
+
+    catch_up: Pending | None = None
+    catch_up_on: date | None = None
+    waiting: Reason | None = None
+    counts: Counts = field(default_factory=Counts)
+
+    @staticmethod
+    def of(app: AppState) -> Memory:
+        return Memory(app.catch_up, app.catch_up_on, app.waiting, app.counts)
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,20 @@ class Saved:
     notice: str | None = None
     pending: tuple[Event, ...] = ()  # records the history has not taken yet
     notification: str | None = None  # the reminder's notification, possibly still on screen
+    memory: Memory = Memory()
+
+    @property
+    def app(self) -> AppState:
+        """The app's state as saved (its rules and this run's part are the tray's)."""
+        m = self.memory
+        return AppState(
+            schedule=self.state,
+            reminder=self.reminder,
+            catch_up=m.catch_up,
+            catch_up_on=m.catch_up_on,
+            waiting=m.waiting,
+            counts=m.counts,
+        )
 
 
 def load(path: Path, now: datetime) -> Saved:
@@ -61,15 +96,16 @@ def load(path: Path, now: datetime) -> Saved:
     try:
         data = json.loads(text)
         version = data.get("version")
-        if version not in (1, VERSION):
+        if version not in READ:
             raise ValueError(f"unknown version {version!r}")
         refused: list[str] = []
-        reminder = _reminder(data["reminder"], refused) if version == VERSION else _reminder_v1(data, refused)
+        reminder = _reminder(data["reminder"], refused) if version != 1 else _reminder_v1(data, refused)
         pending = tuple(Event.from_json(e) for e in data.get("pending", []))
         left = data.get("notification")
         state = _state(data, refused)
+        memory = _memory(data, refused)
         notice = f"{path}: {'; '.join(refused)}; ignored" if refused else None
-        return Saved(state, reminder, notice, pending, left if isinstance(left, str) else None)
+        return Saved(state, reminder, notice, pending, left if isinstance(left, str) else None, memory)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as err:
         aside = path.with_name(f"{path.name}.bad-{now:%Y%m%dT%H%M%S}")
         try:
@@ -85,8 +121,8 @@ def peek(path: Path) -> Saved:
     read counts as none."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") == VERSION:
-            return Saved(_state(data, []), _reminder(data["reminder"], []))
+        if data.get("version") in (2, VERSION):
+            return Saved(_state(data, []), _reminder(data["reminder"], []), memory=_memory(data, []))
         return Saved(_state(data, [])) if data.get("version") == 1 else Saved(ScheduleState())
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return Saved(ScheduleState())
@@ -102,19 +138,15 @@ class Saver:
         self._saved: tuple[object, datetime | None] = (None, None)
 
     def save(
-        self,
-        state: ScheduleState,
-        reminder: OnShow | None,
-        pending: Sequence[Event],
-        force: bool = False,
-        notification: str | None = None,
+        self, app: AppState, pending: Sequence[Event], force: bool = False, notification: str | None = None
     ) -> None:
         """Raises OSError when the file cannot be written (the next change tries again)."""
+        state, memory = app.schedule, Memory.of(app)
         seen, (last_key, last_seen) = state.seen_until, self._saved
-        key = (replace(state, seen_until=None), reminder, tuple(pending), notification)
+        key = (replace(state, seen_until=None), app.reminder, tuple(pending), notification, memory)
         if not force and key == last_key and seen and last_seen and seen - last_seen < self.seen_every:
             return
-        save(self.path, state, reminder, pending, notification)
+        save(self.path, state, app.reminder, pending, notification, memory)
         self._saved = (key, seen)
 
 
@@ -124,6 +156,7 @@ def save(
     reminder: OnShow | None,
     pending: Sequence[Event] = (),
     notification: str | None = None,
+    memory: Memory = Memory(),
 ) -> None:
     data = {
         "version": VERSION,
@@ -144,6 +177,10 @@ def save(
         else None,
         "pending": [e.as_record() for e in pending],
         "notification": notification,
+        "catch_up": _pending(memory.catch_up),
+        "catch_up_on": memory.catch_up_on.isoformat() if memory.catch_up_on else None,
+        "waiting": memory.waiting.value if memory.waiting else None,
+        "counts": {"streak": memory.counts.streak, "autostart": memory.counts.autostart},
     }
     write_atomic(path, (json.dumps(data, indent=1) + "\n").encode())
 
@@ -157,6 +194,37 @@ def _state(data: dict[str, Any], refused: list[str]) -> ScheduleState:
         paused_until=_checked(data.get("paused_until"), "paused_until", refused),
         shown=_keys(data.get("shown", []), "shown", refused),
     )
+
+
+def _memory(data: dict[str, Any], refused: list[str]) -> Memory:
+    """The rest of the app's state (version 3; older files have none): a part that
+    cannot be read is refused (noted) on its own."""
+    catch_up, on, waiting, counts = None, None, None, Counts()
+    try:
+        if found := data.get("catch_up"):
+            occurrence = _read_occurrence(found["occurrence"])
+            before = _aware(found["before"])
+            if _possible(occurrence.at) and _possible(before):
+                catch_up = Pending(occurrence, str(found["stretch"]), str(found["name"]), before)
+            else:
+                refused.append("the catch-up at impossible times")
+        if day := data.get("catch_up_on"):
+            on = date.fromisoformat(day)
+        if reason := data.get("waiting"):
+            waiting = Reason(reason)
+        if isinstance(kept := data.get("counts"), dict):
+            autostart = kept.get("autostart")
+            counts = Counts(int(kept.get("streak", 0)), autostart if isinstance(autostart, bool) else None)
+    except (ValueError, TypeError, KeyError, AttributeError) as err:
+        refused.append(f"the catch-up or the counts ({err})")
+    return Memory(catch_up, on, waiting, counts)
+
+
+def _pending(pending: Pending | None) -> dict[str, object] | None:
+    if pending is None:
+        return None
+    occurrence, stretch, name = _occurrence(pending.occurrence), pending.stretch, pending.name
+    return {"occurrence": occurrence, "stretch": stretch, "name": name, "before": pending.before.isoformat()}
 
 
 def _keys(rows: list[list[str]], what: str, refused: list[str]) -> frozenset[tuple[str, date]]:

@@ -1,0 +1,128 @@
+"""The whole app as one value and one pure function: ``step(state, input, now)`` returns
+the next ``AppState`` (``app_state.py``) and the effects (``effects.py``) the tray's loop
+carries out, in order. ``app_commands.py`` decides what each command does,
+``app_reminder.py`` what the clock's turn does to the reminder on show, ``app_view.py``
+what the icon says.
+
+A loop turn (``tray/service.py``): read what ``wants`` asks for this instant and feed
+it as ``Observed``, then each queued command, a changed settings file
+(``SettingsChanged``) and last ``Tick``; a claim the history refused comes back as
+``ClaimRefused``, a login item that could not be changed as ``LoginRefused``.
+
+Invariants (tests/unit/test_app.py and test_app_restarts.py check them):
+
+- Nothing here reads a clock, a file or a detector: the same state, input and ``now``
+  give the same result, so a test needs no desktop.
+- One reminder is on show at a time (``AppState.reminder``), moved only by
+  ``reminder.move``. It shows only when nothing holds reminders at that instant;
+  detectors not read for ``now`` count as holding (it shows at the next look).
+- An occurrence shows at most once: a fire is claimed in the history, and the reminder
+  shows only if the claim was taken; refused (another copy showed it), it is dropped.
+- At most one catch-up a day, remembered across restarts (``catch_up_on``).
+- At most one stretch window: a second request raises the open one.
+- Everything a restart must keep is in ``AppState`` and saved whole; what belongs to
+  one run only (its windows, its readings, the welcome) is in ``Run``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from qlbreak.core import app_commands, app_reminder, holds, reminder, schedule
+from qlbreak.core.app_state import (
+    LOOK_EVERY,
+    RECOUNT_EVERY,
+    AppState,
+    ClaimRefused,
+    Input,
+    LoginRefused,
+    Observed,
+    Rules,
+    Run,
+    SettingsChanged,
+    Tick,
+    Wants,
+)
+from qlbreak.core.app_view import render, view
+from qlbreak.core.commands import Approach, ChildEnded, Hover, OpenHistory, OpenMenu, from_action
+from qlbreak.core.effects import Effect, Log
+from qlbreak.core.schedule import OccurrenceKey
+
+__all__ = ["LOOK_EVERY", "AppState", "Input", "Rules", "Wants", "start", "step", "view", "wants"]
+QUIET = (Hover, Approach, OpenMenu)  # inputs that never bring a reminder to show
+
+
+def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
+    """What this turn may need read. The detectors only while a reminder is about to
+    show, is due or held, or a catch-up waits: an idle tray never looks."""
+    rules, on_show, run = state.rules, state.reminder, state.run
+    fires = schedule.tick(rules.plan, state.schedule, now)[1].fire is not None
+    returns = on_show is not None and reminder.timed_event(on_show, now, rules.plan.grace, False) is not None
+    busy = any(not isinstance(i, QUIET) for i in inputs)
+    coming = fires or returns or busy or run.again is not None or state.catch_up is not None
+    counted = run.counted_at
+    return Wants(
+        signals=rules.looks and (coming or holds.watching(on_show)),
+        pick=coming or on_show is not None,
+        recorded_ahead=schedule.went_back(state.schedule, now, rules.plan.grace) is not None,
+        history_lines=any(_means_history(i) for i in inputs),
+        counts=counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY,
+    )
+
+
+def _means_history(given: Input) -> bool:
+    if isinstance(given, ChildEnded):
+        return isinstance(from_action(given.result), OpenHistory)
+    return isinstance(given, OpenHistory)
+
+
+def start(
+    saved: AppState,
+    rules: Rules,
+    settled: frozenset[OccurrenceKey],
+    shown: frozenset[OccurrenceKey],
+    now: datetime,
+    welcome: bool = False,
+    left: str | None = None,
+) -> AppState:
+    """The state a run starts from: what the last run saved, with what the history has
+    settled (``shown``: of those, the ones that fired); the reminder it left due shows
+    once more at the first tick."""
+    sched = replace(saved.schedule, handled=saved.schedule.handled | settled, shown=saved.schedule.shown | shown)
+    if welcome and saved.schedule.since is None:
+        # The very first start: nothing that fell due before qlbreak was set up is
+        # shown (a reminder beside the welcome, before the safety notice, is noise).
+        sched = replace(sched, since=now)
+    run = Run(again=saved.reminder, left=left, welcome=welcome)
+    return replace(saved, rules=rules, schedule=sched, run=run)
+
+
+def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[Effect, ...]]:
+    """The one way the app changes: ``given`` at ``now``; the new state and what to do."""
+    out: list[Effect] = []
+    match given:
+        case Observed(facts=facts):
+            run = replace(state.run, facts=facts)
+            if facts.counts is not None:
+                state, run = replace(state, counts=facts.counts), replace(run, counted_at=now)
+            state = replace(state, run=run)
+        case SettingsChanged():
+            old = state.rules
+            sched = schedule.replan(old.plan, given.rules.plan, state.schedule, now, given.settled, given.written)
+            state = replace(state, rules=given.rules, schedule=sched, run=replace(state.run, counted_at=None))
+        case ClaimRefused(key=key):
+            if state.reminder is not None and state.reminder.occurrence.key == key:
+                out.append(Log("info", f"{key[0]} of {key[1]} was already shown (another copy?)"))
+                state = replace(state, reminder=None)
+        case LoginRefused(trouble=trouble):
+            out.append(Log("error", f"cannot change the login item: {trouble}"))
+            out.append(app_commands.notify(f"Could not change 'Start at login': {trouble}"))
+            state = replace(state, run=replace(state.run, counted_at=None))
+        case Tick():
+            if not state.run.quitting:
+                state = app_reminder.tick(state, now, out)
+                out.append(render(state, now))
+        case _:
+            state = app_commands.handle(state, given, now, out)
+    return state, tuple(out)
