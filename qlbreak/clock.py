@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from qlbreak.system import THIS, System
+
 LOCAL = "local"
 LOCALTIME = Path("/etc/localtime")
 MAX_ZONE_FILE = 1 << 20  # bytes read at most: zone files have a few thousand
@@ -47,8 +49,8 @@ class LocalZone:
     inode, size and modification time), so a swap is followed and a reading stays one
     ``stat``. tzlocal, last, knows Windows and the odder Unix set-ups but caches."""
 
-    def __init__(self, localtime: Path = LOCALTIME) -> None:
-        self.localtime = localtime
+    def __init__(self, localtime: Path = LOCALTIME, system: System = THIS) -> None:
+        self.localtime, self.system = localtime, system
         self._read: tuple[tuple[str, int, int, int], tzinfo] | None = None  # the file last read
 
     def get(self) -> tzinfo:
@@ -69,7 +71,7 @@ class LocalZone:
             return None
 
     def _from_localtime(self) -> tzinfo | None:
-        if os.name != "posix":
+        if not self.system.zoneinfo_files:
             return None
         path = os.fspath(self.localtime)
         try:

@@ -15,13 +15,13 @@ LATE_WAIT = 30.0  # seconds `qlbreak stretch` waits for a busy history before it
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from qlbreak.edges.login.autostart import LoginItem
+    from qlbreak.edges.login.autostart import AutostartEntry
 
 
 def cmd_autostart(ctx: Context) -> int:
-    from qlbreak.edges.login.autostart import for_this_system
+    from qlbreak.edges.choose import login_item
 
-    item = for_this_system()
+    item = login_item()
     if ctx.args.state != "status":
         try:
             item.set(ctx.args.state == "on")
@@ -321,11 +321,11 @@ def cmd_settings(ctx: Context) -> int:
         print("the running qlbreak opens its settings", file=ctx.out)
         return 0
     from qlbreak.edges.children.launch import run_to_end
-    from qlbreak.edges.login.autostart import for_this_system
+    from qlbreak.edges.choose import login_item
     from qlbreak.ui import spec
     from qlbreak.ui.theme import palette
 
-    item = for_this_system()
+    item = login_item()
     told = spec.settings(palette(ctx.config.theme).name, ctx.paths, item.enabled())
     if window == "welcome" and _ask_running(ctx, "ping"):
         from qlbreak.cli.apart import run_apart
@@ -344,7 +344,7 @@ def cmd_settings(ctx: Context) -> int:
     return status
 
 
-def _login_answer(item: LoginItem, answered: list[str]) -> None:
+def _login_answer(item: AutostartEntry, answered: list[str]) -> None:
     """Start at login as the settings or the welcome window answered (OSError: cannot)."""
     if answered and answered[0].startswith("saved") and answered[0].endswith(("autostart=on", "autostart=off")):
         item.set(answered[0].endswith("=on"))

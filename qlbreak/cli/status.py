@@ -19,7 +19,7 @@ SWITCHES |= {"microphone": "in_a_call", "idle_seconds": "away"}
 def cmd_status(ctx: Context) -> int:
     from qlbreak.core import holds, tray_view
     from qlbreak.core.reminder import Stage
-    from qlbreak.edges.detect.desktop import for_this_desktop
+    from qlbreak.edges import choose
     from qlbreak.storage import statefile
 
     config = ctx.config
@@ -31,7 +31,7 @@ def cmd_status(ctx: Context) -> int:
         on_show = None
     paused = state.paused_until if state.paused_until and state.paused_until > now else None
     coming = tray_view.coming(config.plan.reminders, state.handled, now, paused, config.plan.grace)
-    detectors = for_this_desktop()
+    detectors = choose.detectors()
     rules = config.holds
     signals = detectors.look(holds.wanted(rules))
     reasons = holds.all_holding(signals, rules)

@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING
 
 from qlbreak.cli import shellpath
 from qlbreak.cli.context import Context, Fail
+from qlbreak.edges import choose
 from qlbreak.edges.login import autostart
+from qlbreak.system import THIS, System
 
 if TYPE_CHECKING:
     from qlbreak.storage.paths import Paths
@@ -56,7 +58,7 @@ class Here:
 
     home: Path
     environ: Mapping[str, str]
-    platform: str = sys.platform
+    system: System = THIS
     prefix: str = sys.prefix
     base_prefix: str = sys.base_prefix
     python: str = sys.executable
@@ -67,14 +69,14 @@ def installer_venv(here: Here) -> Path:
     return Path(here.environ.get("XDG_DATA_HOME") or here.home / ".local" / "share") / VENV
 
 
-def make_plan(paths: Paths, item: autostart.LoginItem, here: Here, purge: bool) -> Plan:
+def make_plan(paths: Paths, item: autostart.AutostartEntry, here: Here, purge: bool) -> Plan:
     """What an uninstall would remove and keep, from what is there now."""
     pieces: list[Piece] = []
     login = autostart.where(item)
     if login:
         pieces.append(Piece("start at login", login, partial(autostart.remove, item)))
     venv = installer_venv(here)
-    if here.platform != "win32":
+    if here.system.install_script:
         launcher = shellpath.bin_dir(here.home) / "qlbreak"
         if _points_into(launcher, venv):
             pieces.append(Piece("the qlbreak command", str(launcher), partial(launcher.unlink, missing_ok=True)))
@@ -111,7 +113,7 @@ def cmd_uninstall(ctx: Context) -> int:
 
     here = Here(Path.home(), os.environ)
     try:
-        plan = make_plan(ctx.paths, autostart.for_this_system(), here, ctx.args.purge)
+        plan = make_plan(ctx.paths, choose.login_item(), here, ctx.args.purge)
     except OSError as err:  # a folder of ours that cannot be looked into
         raise Fail(f"nothing was removed: cannot look at {err.filename or 'a file'}: {err.strerror or err}") from None
     running = _answers(ctx.paths)
@@ -192,11 +194,11 @@ def _tell_kept(plan: Plan, here: Here, ctx: Context) -> None:
         print("Kept your settings and history, for a later install:", file=ctx.out)
         for folder in plan.kept:
             print(f"  {folder}", file=ctx.out)
-        if here.platform == "win32":
-            print("To remove them too, delete those folders.", file=ctx.out)
-        else:
+        if here.system.posix_shell:
             print("To remove them too, run:", file=ctx.out)
             print(f"  rm -r {' '.join(shlex.quote(str(f)) for f in plan.kept)}", file=ctx.out)
+        else:
+            print("To remove them too, delete those folders.", file=ctx.out)
     for note in plan.notes:
         print(note, file=ctx.out)
 
@@ -209,7 +211,8 @@ def _grouped(pieces: list[Piece]) -> list[tuple[str, list[str]]]:
 
 
 def _elsewhere(here: Here) -> str:
-    python = f'"{here.python}"' if here.platform == "win32" and " " in here.python else shlex.quote(here.python)
+    windows = not here.system.posix_shell
+    python = f'"{here.python}"' if windows and " " in here.python else shlex.quote(here.python)
     how = f"{python} -m pip uninstall qlbreak"
     if here.prefix != here.base_prefix:
         return (

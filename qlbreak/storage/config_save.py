@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import sys
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
@@ -34,6 +33,7 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.config_edit import EditError, edited
 from qlbreak.storage.config_merge import Conflict, Key, merge
 from qlbreak.storage.tomlfile import MAX_BYTES
+from qlbreak.system import THIS, System
 
 __all__ = ["EditError", "HandEdits", "save", "save_changes"]
 
@@ -273,7 +273,7 @@ def _settled(
         time.sleep(STEP)
 
 
-def _read(path: Path) -> tuple[bytes | None, Stamp, BinaryIO | None]:
+def _read(path: Path, system: System = THIS) -> tuple[bytes | None, Stamp, BinaryIO | None]:
     """The bytes at ``path`` (through a symlink), their stamp, and the file still open."""
     held = _open(path)
     if held is None:
@@ -285,7 +285,7 @@ def _read(path: Path) -> tuple[bytes | None, Stamp, BinaryIO | None]:
         held.close()
         raise
     stamp = Stamp(st.st_ino, st.st_size, st.st_mtime_ns, digest(data))
-    if sys.platform == "win32":  # a file open there cannot be replaced: the wait for quiet is the net
+    if not system.replace_open_files:  # a file open there cannot be replaced: the wait for quiet is the net
         held.close()
         return data, stamp, None
     return data, stamp, held

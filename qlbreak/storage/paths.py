@@ -15,6 +15,8 @@ from pathlib import Path
 
 from platformdirs import PlatformDirs
 
+from qlbreak.system import THIS, System
+
 APP = "qlbreak"
 CONFIG_ENV = "QLBREAK_CONFIG"
 
@@ -42,7 +44,7 @@ def assets_dir() -> Path:
     return packaged if packaged.is_dir() else package.parent / "assets"
 
 
-def default_paths(config: str | None = None, environ: Mapping[str, str] = os.environ) -> Paths:
+def default_paths(config: str | None = None, environ: Mapping[str, str] = os.environ, system: System = THIS) -> Paths:
     """``config`` (from ``--config``) wins over ``$QLBREAK_CONFIG``, which wins over the default."""
     dirs = PlatformDirs(APP, appauthor=False)
     chosen = config or environ.get(CONFIG_ENV)
@@ -52,7 +54,7 @@ def default_paths(config: str | None = None, environ: Mapping[str, str] = os.env
         config_dir=config_dir,
         data_dir=data,
         state_dir=state,
-        runtime_dir=_runtime_dir(dirs, environ),
+        runtime_dir=_runtime_dir(dirs, environ, system),
         key_file=config_dir / "instance.key",
         history_db=data / "history.db",
         safety_file=data / "safety-accepted",
@@ -61,14 +63,14 @@ def default_paths(config: str | None = None, environ: Mapping[str, str] = os.env
     )
 
 
-def _runtime_dir(dirs: PlatformDirs, environ: Mapping[str, str]) -> Path:
+def _runtime_dir(dirs: PlatformDirs, environ: Mapping[str, str], system: System) -> Path:
     """$XDG_RUNTIME_DIR/qlbreak where the session has a usable one; else a 0700 folder
     of the user's. platformdirs would fall back to a shared /tmp and print a Python
     warning (with a source line) at every command: a person never sees that, the log
     gets one plain line."""
     own = Path(dirs.user_state_dir) / "run"  # never a shared /tmp
     given = environ.get("XDG_RUNTIME_DIR")
-    if os.name != "posix":
+    if not system.xdg_runtime_dir:
         return Path(dirs.user_runtime_dir)
     if not (given and os.path.isdir(given)):
         return own

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
+from qlbreak.system import THIS, System
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ def beside(history: Path) -> Path:
 
 
 class Spool:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, system: System = THIS) -> None:
+        self.folder, self.system = folder, system
 
     def put(self, event: Event) -> Path:
         """Keep ``event`` durably (written and synced before this returns); OSError
@@ -49,7 +50,7 @@ class Spool:
         name = f"{int(stamp * 1_000_000):020d}-{os.urandom(6).hex()}{SUFFIX}"  # oldest first by name
         path = self.folder / name
         write_atomic(path, json.dumps(event.as_record()).encode(), overwrite=False)
-        _sync_folder(self.folder)
+        _sync_folder(self.folder, self.system)
         return path
 
     def waiting(self) -> bool:
@@ -101,9 +102,9 @@ class Spool:
         return written
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: Path, system: System) -> None:
     """The new file's name is on disk too (a power cut after ``put`` keeps it)."""
-    if os.name != "posix":
+    if not system.posix_files:
         return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)

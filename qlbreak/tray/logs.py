@@ -7,18 +7,18 @@ thread's stack there too, for the day something hangs.
 
 from __future__ import annotations
 
-import faulthandler
 import logging
-import signal
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import IO
 
 from qlbreak.storage.privacy import private_file, private_folder
+from qlbreak.system import THIS, System
+from qlbreak.tray import signals_posix
 
 
-def setup(log_file: Path) -> IO[str] | None:
+def setup(log_file: Path, system: System = THIS) -> IO[str] | None:
     """Send the ``qlbreak`` logger to ``log_file`` (and stderr); returns the open stream."""
     log = logging.getLogger("qlbreak")
     log.setLevel(logging.INFO)
@@ -40,8 +40,8 @@ def setup(log_file: Path) -> IO[str] | None:
         console.setLevel(logging.WARNING)
         console.setFormatter(logging.Formatter("qlbreak: %(message)s"))
         log.addHandler(console)
-    if stream is not None and sys.platform != "win32":
-        faulthandler.register(signal.SIGUSR1, file=stream, all_threads=True)
+    if stream is not None and system.signals:
+        signals_posix.stacks_on_usr1(stream)
     return stream
 
 

@@ -11,25 +11,19 @@ from __future__ import annotations
 import logging
 import os
 import queue
-import sys
 import threading
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qlbreak.clock import SystemClock
 from qlbreak.core.commands import Command
-from qlbreak.core.tray_view import Entry
+from qlbreak.edges import choose
 from qlbreak.edges.children.launch import ChildWindows
-from qlbreak.edges.detect.desktop import for_this_desktop
-from qlbreak.edges.detect.session_win32 import SessionLock
-from qlbreak.edges.icon.tray_icon import TrayIcon
 from qlbreak.edges.instance.channels import Server
 from qlbreak.edges.instance.endpoint import Endpoint, InstanceError
-from qlbreak.edges.login.autostart import for_this_system
-from qlbreak.edges.notify.plain import Notifications, choose_sender
-from qlbreak.edges.ports import Alarm, ButtonNotifier, Ports, Post
+from qlbreak.edges.nothing import NoTray
+from qlbreak.edges.ports import Ports, Post
 from qlbreak.storage.config import Config, Watch
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
@@ -40,6 +34,8 @@ from qlbreak.tray import logs
 from qlbreak.tray.service import Service
 
 if TYPE_CHECKING:
+    from qlbreak.edges.detect.session_win32 import SessionLock
+    from qlbreak.edges.icon.tray_icon import TrayIcon
     from qlbreak.tray.start import Load
 
 log = logging.getLogger("qlbreak")
@@ -81,13 +77,13 @@ def serve(
         log.warning(history.notice)
     windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
-    notifier = Notifications(choose_sender(tray.notify if tray else None, icon_file))
+    notifier = choose.notifier(tray.notify if tray else None, icon_file)
     settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
     # Buttons on the notification start windows: only where there is a display for them.
-    buttons = _buttons(icon_file, post) if display else None
-    detectors = for_this_desktop(session_lock=session_lock)
-    alarm = _alarm(post, paths)
-    ports = Ports(tray or _NoTray(), notifier, windows, for_this_system(), clock, settings, detectors, buttons, alarm)
+    buttons = choose.buttons(icon_file, post) if display else None
+    detectors = choose.detectors(lock=session_lock)
+    alarm = choose.alarm(post, [paths.config_file])  # None: the loop looks every 30 s
+    ports = Ports(tray or NoTray(), notifier, windows, choose.login_item(), clock, settings, detectors, buttons, alarm)
     # A first run (no answers yet) on a display the welcome can be shown on.
     welcome = display and not _exists(paths.config_file)
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)
@@ -140,31 +136,6 @@ def _listen(endpoint: Endpoint, post: Post, catalogue: Catalogue) -> Server | No
         return None
 
 
-def _alarm(post: Post, paths: Paths) -> Alarm | None:
-    """The wall-clock alarm (Linux, Windows); elsewhere the loop looks every 30 s."""
-    if sys.platform == "win32":
-        from qlbreak.edges.alarm import alarm_win32
-
-        return alarm_win32.for_this_system(post, [paths.config_file])
-    if sys.platform.startswith("linux"):
-        from qlbreak.edges.alarm import alarm_linux
-
-        return alarm_linux.for_this_system(post, [paths.config_file])
-    return None
-
-
-def _buttons(icon_file: str, post: Post) -> ButtonNotifier:
-    """The reminder as a notification with buttons: straight over D-Bus on Linux (a
-    third of desktop-notifier's memory), through desktop-notifier elsewhere."""
-    if sys.platform.startswith("linux"):
-        from qlbreak.edges.notify.buttons_dbus import FreedesktopNotifications
-
-        return FreedesktopNotifications(icon_file, post)
-    from qlbreak.edges.notify.buttons import ButtonNotifications
-
-    return ButtonNotifications(icon_file, post)
-
-
 def _as_given(config: Config) -> Config:
     return config
 
@@ -187,8 +158,3 @@ def _close_folders(paths: Paths) -> None:
             private_folder(folder)
         except OSError as trouble:
             log.warning("%s: cannot make this folder private: %s", folder, trouble)
-
-
-class _NoTray:
-    def update(self, title: str, look: str, menu: Sequence[Entry]) -> None:
-        log.debug("tray (not shown): %s", title)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 import queue
 import signal
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from qlbreak.edges.instance.endpoint import Endpoint, InstanceError, TrayBusy
 from qlbreak.storage.paths import default_paths
+from qlbreak.system import THIS, System
+from qlbreak.tray import signals_posix
 
 if TYPE_CHECKING:
     from qlbreak.core.commands import Command
@@ -46,11 +47,9 @@ def start(config: str | None, load: Load, out: TextIO, err: TextIO) -> int:
     from qlbreak.edges.icon.tray_icon import display_problem
 
     problem = display_problem()
-    session_lock: SessionLock | None = None
-    if sys.platform == "win32":  # Windows tells the icon's window of a lock
-        from qlbreak.edges.detect.session_win32 import SessionLock
+    from qlbreak.edges.choose import session_lock as lock_for
 
-        session_lock = SessionLock()
+    session_lock = lock_for()  # Windows tells the icon's window of a lock; elsewhere None
     tray, why = (None, problem) if problem else _icon(commands.put, session_lock)
     status: list[int] = []
 
@@ -88,7 +87,7 @@ def _icon(post: Post, session_lock: SessionLock | None) -> tuple[TrayIcon | None
         return None, f"cannot show an icon here ({error})"
 
 
-def _quit_on_signals(post: Post) -> None:
+def _quit_on_signals(post: Post, system: System = THIS) -> None:
     """Quit cleanly (state saved, icon removed, a log line) on kill, Ctrl-C, and when the
     terminal it was started from closes (SIGHUP)."""
 
@@ -98,8 +97,8 @@ def _quit_on_signals(post: Post) -> None:
         post(Quit())
 
     signals = [signal.SIGTERM, signal.SIGINT]
-    if sys.platform != "win32":
-        signals.append(signal.SIGHUP)
+    if system.signals:
+        signals += signals_posix.hang_up()
     for sig in signals:
         signal.signal(sig, quit_now)
 

@@ -7,14 +7,15 @@ scripts/make_assets.py, so nothing is downloaded and no audio library is needed.
 from __future__ import annotations
 
 import os
-import sys
+
+from qlbreak.system import THIS, System
 
 LINUX_PLAYERS = (("paplay",), ("pw-play",), ("aplay", "-q"))
 
 
 class Cue:
-    def __init__(self, wav: str, enabled: bool = True, platform: str = sys.platform) -> None:
-        self.wav, self.enabled, self.platform = str(wav), enabled and os.path.isfile(wav), platform
+    def __init__(self, wav: str, enabled: bool = True, system: System = THIS) -> None:
+        self.wav, self.enabled, self.system = str(wav), enabled and os.path.isfile(wav), system
         self.played = 0  # for tests and logs
 
     def play(self) -> None:
@@ -25,16 +26,12 @@ class Cue:
         import subprocess
 
         try:
-            if self.platform == "win32":
+            if self.system.winsound:
                 import winsound  # type: ignore[import-not-found,unused-ignore]
 
                 winsound.PlaySound(str(self.wav), winsound.SND_FILENAME | winsound.SND_ASYNC)  # type: ignore[attr-defined,unused-ignore]
                 return
-            argv = (
-                ("afplay",)
-                if self.platform == "darwin"
-                else next((p for p in LINUX_PLAYERS if shutil.which(p[0])), None)
-            )
+            argv = ("afplay",) if self.system.afplay else next((p for p in LINUX_PLAYERS if shutil.which(p[0])), None)
             if argv is None:
                 _log("no sound player found; the cue stays silent")
                 self.enabled = False

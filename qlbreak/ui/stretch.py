@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from qlbreak.system import THIS, System
 from qlbreak.ui import spec as window_spec
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
@@ -146,34 +147,14 @@ def _open(
     show_and_wait(root)
 
 
-def _end_on_terminate(root: tk.Tk, save: Callable[[], None]) -> None:
+def _end_on_terminate(root: tk.Tk, save: Callable[[], None], system: System = THIS) -> None:
     """SIGTERM (a logout, ``qlbreak stretch`` stopped): ``save``, then close as the
-    window does, so its answer and records are given. Tk waits in C, where Python
-    cannot run a handler: the signal's wake-up byte makes Tk return to Python."""
-    import signal
-    import tkinter
-
-    if sys.platform == "win32":
+    window does (``stretch_posix``)."""
+    if not system.signals:
         return  # Windows ends a process without a signal to catch
+    from qlbreak.ui.stretch_posix import end_on_terminate
 
-    def terminated(*_: object) -> None:
-        save()
-        root.quit()
-
-    reader, writer = os.pipe()
-    os.set_blocking(reader, False)
-    os.set_blocking(writer, False)
-    signal.set_wakeup_fd(writer)
-    root.tk.createfilehandler(reader, tkinter.READABLE, lambda *_: _drain(reader))
-    signal.signal(signal.SIGTERM, terminated)
-
-
-def _drain(fd: int) -> None:
-    try:
-        while os.read(fd, 512):
-            pass
-    except BlockingIOError:
-        pass
+    end_on_terminate(root, save)
 
 
 def _watch_raise(root: tk.Tk, wants_raise: Callable[[], bool]) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from qlbreak.system import THIS, System
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,23 +30,23 @@ def named(name: str) -> Palette:
     return DARK if name == "dark" else LIGHT
 
 
-def palette(setting: str, environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Palette:
+def palette(setting: str, environ: Mapping[str, str] = os.environ, system: System = THIS) -> Palette:
     """``setting`` is the config's theme: "light", "dark" or "auto" (follow the system)."""
-    if setting == "dark" or (setting == "auto" and prefers_dark(environ, platform)):
+    if setting == "dark" or (setting == "auto" and prefers_dark(environ, system)):
         return DARK
     return LIGHT
 
 
-def prefers_dark(environ: Mapping[str, str], platform: str) -> bool:
+def prefers_dark(environ: Mapping[str, str], system: System) -> bool:
     """Whether the desktop asks apps for a dark look; cheap checks only, never slow."""
     try:
-        if platform == "win32":
+        if system.registry:
             import winreg  # type: ignore[import-not-found,unused-ignore]
 
             key = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize"
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as k:  # type: ignore[attr-defined,unused-ignore]
                 return winreg.QueryValueEx(k, "AppsUseLightTheme")[0] == 0  # type: ignore[attr-defined,no-any-return,unused-ignore]
-        if platform == "darwin":
+        if system.macos_defaults:
             import subprocess  # macOS only; an import Linux start-up need not pay for
 
             out = subprocess.run(

@@ -13,7 +13,7 @@ from qlbreak.clock import now as clock_now
 from qlbreak.core.holds import Signals
 from qlbreak.core.reminder import OnShow, Stage
 from qlbreak.core.schedule import Occurrence, ScheduleState
-from qlbreak.edges.detect import desktop
+from qlbreak.edges import choose
 from qlbreak.storage import statefile
 from qlbreak.storage.paths import default_paths
 from tests.fakes import FakeDetectors
@@ -38,7 +38,7 @@ class Detectors(FakeDetectors):
 @pytest.fixture
 def seen(private_home, monkeypatch):
     fake = Detectors()
-    monkeypatch.setattr(desktop, "for_this_desktop", lambda: fake)
+    monkeypatch.setattr(choose, "detectors", lambda: fake)
     return fake
 
 

@@ -10,7 +10,7 @@ import pytest
 from qlbreak.core.holds import Signals
 from qlbreak.edges.detect import macos, pulse
 from qlbreak.edges.detect import session_win32 as windows
-from qlbreak.edges.detect.facts import Detectors, Unavailable
+from qlbreak.edges.detect.facts import FactSources, Unavailable
 
 
 def _cannot() -> bool:
@@ -28,7 +28,7 @@ def test_the_first_source_that_can_tell_answers_and_one_that_cannot_is_said_once
         calls.append(1)
         return 42.0
 
-    d = Detectors({"idle_seconds": (("X11", _cannot), ("Mutter", second)), "locked": (("logind", _cannot),)})
+    d = FactSources({"idle_seconds": (("X11", _cannot), ("Mutter", second)), "locked": (("logind", _cannot),)})
     with caplog.at_level(logging.INFO, "qlbreak"):
         assert d.look() == Signals(idle_seconds=42.0)
         assert d.look() == Signals(idle_seconds=42.0)
@@ -44,12 +44,12 @@ def test_the_first_source_that_can_tell_answers_and_one_that_cannot_is_said_once
 
 
 def test_a_failing_detector_is_not_known_for_that_look_and_logged_once(caplog):
-    d = Detectors({"full_screen": (("X11", _broken),)})
+    d = FactSources({"full_screen": (("X11", _broken),)})
     with caplog.at_level(logging.WARNING, "qlbreak"):
         assert d.look() == Signals() and d.look() == Signals()
     assert sum("boom" in r.getMessage() for r in caplog.records) == 1
     with pytest.raises(ValueError):
-        Detectors({"typo": ()})
+        FactSources({"typo": ()})
 
 
 PACTL = """Source Output #12
@@ -171,15 +171,16 @@ def test_freedesktop_do_not_disturb_and_gnome_idle():
 
 
 def test_each_platform_reads_each_fact_from_its_own_sources():
-    from qlbreak.edges.detect.desktop import for_this_desktop
+    from qlbreak.edges.choose import detectors
     from qlbreak.edges.detect.session_win32 import SessionLock
+    from qlbreak.system import OS, of
 
-    on_windows = for_this_desktop("win32", session_lock=SessionLock()).available()
+    on_windows = detectors(of(OS.WINDOWS), lock=SessionLock()).available()
     assert on_windows["locked"] == "read from Windows' lock messages"
     assert on_windows["microphone"] == "read from Windows' microphone settings"
-    on_mac = for_this_desktop("darwin").available()
+    on_mac = detectors(of(OS.MACOS)).available()
     assert on_mac["idle_seconds"] == "read from macOS" and on_mac["full_screen"] == "qlbreak cannot tell on this system"
-    on_linux = for_this_desktop("linux").available()
+    on_linux = detectors(of(OS.LINUX)).available()
     assert on_linux["full_screen"] == "read from the window manager"
     assert on_linux["microphone"] == "read from the sound server"
 
@@ -221,7 +222,7 @@ def test_an_odd_lock_answer_is_not_known_and_holds_nothing(odd, caplog):
         with pytest.raises(freedesktop.OddAnswer):
             freedesktop.mutter_idle_seconds(FakeBus({("org.gnome.Mutter.IdleMonitor", "GetIdletime"): odd}))
 
-    d = Detectors({"locked": (("the screen saver", lambda: freedesktop.locked(no_logind, screensaver)),)})
+    d = FactSources({"locked": (("the screen saver", lambda: freedesktop.locked(no_logind, screensaver)),)})
     with caplog.at_level(logging.INFO, "qlbreak"):
         looks = [d.look() for _ in range(100)]  # five minutes of looks every 3 s
     assert all(seen == Signals() for seen in looks)  # not known: no hold
@@ -245,7 +246,7 @@ def test_each_odd_answer_is_logged_once_and_a_good_one_still_counts(caplog):
             )
 
     bus = Gnome({})
-    d = Detectors({"locked": (("the screen saver", lambda: freedesktop.locked(FakeBus({}, reachable=False), bus)),)})
+    d = FactSources({"locked": (("the screen saver", lambda: freedesktop.locked(FakeBus({}, reachable=False), bus)),)})
     with caplog.at_level(logging.INFO, "qlbreak"):
         seen = [d.look().locked for _ in range(8)]
     assert seen == [None, None, None, True, None, None, False, None]

@@ -5,6 +5,7 @@ libraries, storage and stretches stay below both. Checked on the source, statica
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ IMPURE = {"os", "io", "pathlib", "threading", "sqlite3", "socket", "subprocess",
 CLOCK_READS = {"now", "today", "utcnow", "time", "monotonic"}
 GUI = {"tkinter", "_tkinter"}
 TRAY_LIBRARIES = {"pystray", "plyer", "Xlib"}
-# What each package may import of qlbreak (besides itself and the top-level clock).
+# What each package may import of qlbreak (besides itself and the top-level clock and system).
 ALLOWED = {
     "core": set(),
     "storage": {"core"},
@@ -68,7 +69,7 @@ def test_each_package_imports_only_the_layers_below_it(package: str):
                 assert top not in GUI, where
             if package in ("core", "storage", "stretches", "ui"):
                 assert top not in TRAY_LIBRARIES | {"jeepney"}, where
-            if name.startswith("qlbreak.") and not name.startswith("qlbreak.clock"):
+            if name.startswith("qlbreak.") and not name.startswith(("qlbreak.clock", "qlbreak.system")):
                 inner = name.removeprefix("qlbreak.")
                 if inner == package or inner.startswith(f"{package}."):
                     continue
@@ -84,3 +85,38 @@ def test_the_tray_process_loads_no_openssl_and_no_uuid_at_start():
     probe = f"import sys, {modules}; print(sorted({{'_hashlib', 'uuid', 'tkinter'}} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# Which OS this is: asked in qlbreak/system.py alone, and in the files whose names say
+# their platform (the guard mypy needs); the rest asks System's flags.
+ASKS_THE_OS = re.compile(r"\bsys\.platform\b|\bplatform\.system\(|\bos\.name\b")
+PLATFORM_FILE = re.compile(r".*_(win32|linux|posix|darwin)\.py")
+STILL_ASKING = ("edges/instance/", "edges/children/locks.py", "ui/spec.py")  # H1a and the lead take these off
+PROBES = re.compile(r"\b(getattr|hasattr)\(")
+PROBES_ALLOWED: tuple[str, ...] = ()  # edges/ files that may probe the stdlib or ctypes: none today
+
+
+def _sources() -> list[tuple[str, str]]:
+    return [(p.relative_to(PACKAGE).as_posix(), p.read_text()) for p in sorted(PACKAGE.rglob("*.py"))]
+
+
+def test_only_qlbreak_system_asks_which_os_this_is():
+    asking = [
+        name
+        for name, text in _sources()
+        if ASKS_THE_OS.search(text)
+        and name != "system.py"
+        and not PLATFORM_FILE.fullmatch(name.rsplit("/", 1)[-1])
+        and not name.startswith(STILL_ASKING)
+    ]
+    assert asking == []
+
+
+def test_no_adapter_is_probed_with_getattr():
+    probing = [
+        f"{name}:{text.count(chr(10), 0, m.start()) + 1}"
+        for name, text in _sources()
+        if name.startswith("edges/") and name not in PROBES_ALLOWED
+        for m in PROBES.finditer(text)
+    ]
+    assert probing == []

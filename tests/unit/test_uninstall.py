@@ -17,6 +17,7 @@ from qlbreak.core.commands import Quit
 from qlbreak.edges.instance.endpoint import Endpoint
 from qlbreak.edges.login.autostart import APPROVED_KEY, RUN_KEY, LaunchAgent, WindowsAutostart, remove, where
 from qlbreak.storage.paths import default_paths
+from qlbreak.system import OS, of
 from tests.unit.test_autostart import FakeWinreg as BaseFakeWinreg
 
 
@@ -209,7 +210,7 @@ def test_a_piece_that_cannot_go_is_said_and_the_rest_still_goes(tmp_path):
 
 
 def test_a_program_the_installer_did_not_make_stays_and_says_how(private_home):
-    here = Here(private_home, {}, "linux", "/opt/tools/venv", "/usr", "/opt/tools/venv/bin/python")
+    here = Here(private_home, {}, of(OS.LINUX), "/opt/tools/venv", "/usr", "/opt/tools/venv/bin/python")
     plan = make_plan(default_paths(), LaunchAgent(private_home), here, purge=False)
     assert plan.notes == [
         "The program in /opt/tools/venv was not put there by the installer, so it stays: delete that "
@@ -222,7 +223,7 @@ def test_windows_plan_login_item_and_task_manager_note_go(private_home):
     item = WindowsAutostart(reg, python=r"C:\py\python.exe")
     item.set(True)
     reg.keys[APPROVED_KEY] = {"qlbreak": bytes([3] + [0] * 11)}
-    here = Here(private_home, {}, "win32", r"C:\qlbreak-venv", r"C:\py", r"C:\qlbreak-venv\Scripts\python.exe")
+    here = Here(private_home, {}, of(OS.WINDOWS), r"C:\qlbreak-venv", r"C:\py", r"C:\qlbreak-venv\Scripts\python.exe")
     plan = make_plan(default_paths(), item, here, purge=False)
     assert [(p.what, p.where) for p in plan.pieces] == [("start at login", f"HKCU\\{RUN_KEY}\\qlbreak")]
     assert "delete that folder" in plan.notes[-1]
@@ -234,7 +235,7 @@ def test_windows_plan_login_item_and_task_manager_note_go(private_home):
 
 def test_windows_says_how_to_remove_a_program_in_a_folder_with_a_space(private_home):
     python = r"C:\Users\Ann Lee\qlbreak-venv\Scripts\python.exe"
-    here = Here(private_home, {}, "win32", r"C:\Users\Ann Lee\qlbreak-venv", r"C:\py", python)
+    here = Here(private_home, {}, of(OS.WINDOWS), r"C:\Users\Ann Lee\qlbreak-venv", r"C:\py", python)
     plan = make_plan(default_paths(), WindowsAutostart(FakeWinreg()), here, purge=False)
     assert plan.notes[-1].endswith(f'(or run: "{python}" -m pip uninstall qlbreak).')
 
@@ -253,7 +254,7 @@ def test_a_folder_that_cannot_be_looked_into_is_said_in_words(private_home, monk
 def test_macos_launch_agent_goes(private_home):
     item = LaunchAgent(private_home)
     item.set(True)
-    here = Here(private_home, {}, "darwin")
+    here = Here(private_home, {}, of(OS.MACOS))
     plan = make_plan(default_paths(), item, here, purge=False)
     assert plan.pieces[0].where == str(item.path)
     carry_out(plan)

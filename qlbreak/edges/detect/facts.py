@@ -66,7 +66,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-class Detectors:
+class FactSources:
     """Reads each fact in ``sources`` (several per fact: the first that can tell
     answers), for ``Signals``; switched-off facts are never asked."""
 

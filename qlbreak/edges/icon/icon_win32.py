@@ -73,7 +73,7 @@ def fixed(
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._message_handlers.update(session_handlers(on_end, on_resume, on_lock))
-            if _listen_for_locks(getattr(self, "_hwnd", None)):
+            if _listen_for_locks(self._hwnd):  # pystray's win32 Icon makes its window in __init__
                 on_listening()
 
     return SessionAwareIcon

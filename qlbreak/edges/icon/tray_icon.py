@@ -4,7 +4,9 @@
 without a display, so it happens here, lazily, and any failure becomes
 ``TrayUnavailable``. The backend's capabilities are read once: where a click runs the
 default item (Windows, X11) it opens a stretch; elsewhere "Stretch now" is the
-menu's first item. On X11 a right click asks for qlbreak's own menu.
+menu's first item. On X11 a right click asks for qlbreak's own menu. The repairs
+for a backend are chosen in ``edges/choose.py``, which says what the repaired icon
+has beyond pystray's ``HAS_*`` as ``IconFeatures``: nothing is probed.
 
 It is made before the rest of the app loads (``start.py``), so it imports no more
 than pystray until it is asked for a menu or a click arrives.
@@ -13,13 +15,14 @@ than pystray until it is asked for a menu or a click arrives.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qlbreak.storage.paths import APP
+from qlbreak.system import THIS, System
 
 if TYPE_CHECKING:
     from qlbreak.core.tray_view import Entry
@@ -28,6 +31,16 @@ if TYPE_CHECKING:
 
 class TrayUnavailable(Exception):
     """No tray can be shown here; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class IconFeatures:
+    """What a backend's (repaired) icon has beyond pystray's own ``HAS_*`` flags."""
+
+    post: bool = False  # ``post(work)``: work runs in the icon's loop thread (X11)
+    position: bool = False  # ``position()``: where it is on screen
+    tray_present: bool = False  # ``tray_present()``: whether a tray host runs now
+    stop_from_any_thread: bool = False  # ``stop_from_any_thread()``: a stop that cannot wedge
 
 
 class TrayIcon:
@@ -42,28 +55,11 @@ class TrayIcon:
         self._pystray, self.post = pystray, post
         self._assets, self._image_module = assets, Image
         self.images = {"normal": _start_look(Image, assets)}  # the others when first shown
+        from qlbreak.edges.choose import repaired_icon
+
         icon_class: Any = pystray.Icon
         self.backend = icon_class.__module__.removeprefix("pystray._")  # xorg, gtk, win32, darwin; base: dummy
-        if self.backend == "xorg":
-            from qlbreak.edges.icon import xorg as xorg_tray
-
-            icon_class = xorg_tray.fixed(
-                icon_class,
-                lambda x, y: post(_command("OpenMenu", x, y)),
-                self._hover,
-                lambda: post(_command("Approach")),
-            )
-        elif self.backend == "win32":
-            from qlbreak.edges.icon import icon_win32 as win32_tray
-
-            lock = session_lock
-            icon_class = win32_tray.fixed(
-                icon_class,
-                lambda: post(_command("Quit")),
-                lambda: post(_command("Wake")),
-                lock.heard if lock is not None else lambda locked: None,
-                lock.listen if lock is not None else lambda: None,
-            )
+        icon_class, self.features = repaired_icon(icon_class, self.backend, post, self._hover, session_lock)
         self.has_default_action = bool(icon_class.HAS_DEFAULT_ACTION)
         self.has_menu = bool(icon_class.HAS_MENU)
         # the service sends the whole menu once it runs; until then a click still stretches
@@ -72,7 +68,9 @@ class TrayIcon:
         self.icon = icon_class(APP, self.images["normal"], APP, menu=first)
 
     def _hover(self, on: bool) -> None:
-        self.post(_command("Hover", on))
+        from qlbreak.core.commands import Hover  # not before the icon docks
+
+        self.post(Hover(on))
 
     # -- life ------------------------------------------------------------------------
 
@@ -88,20 +86,18 @@ class TrayIcon:
 
     def stop(self) -> None:
         """From any thread; never blocks for long (pystray's stop can wedge on X11)."""
-        stop = getattr(self.icon, "stop_from_any_thread", self.icon.stop)
+        stop = self.icon.stop_from_any_thread if self.features.stop_from_any_thread else self.icon.stop
         worker = threading.Thread(target=stop, daemon=True)
         worker.start()
         worker.join(2.0)
 
     def position(self) -> tuple[int, int, int, int] | None:
         """Where the icon is on screen (X11 only), so the reminder's prompt opens by it."""
-        where = getattr(self.icon, "position", None)
-        return where() if where is not None else None
+        return self.icon.position() if self.features.position else None
 
     def tray_present(self) -> bool | None:
         """On X11, whether a tray host runs now; None where that cannot be known."""
-        present = getattr(self.icon, "tray_present", None)
-        return present() if present is not None else None
+        return self.icon.tray_present() if self.features.tray_present else None
 
     # -- what it shows -----------------------------------------------------------------
 
@@ -115,9 +111,8 @@ class TrayIcon:
             self.icon.title = title
             self.icon.menu = built
 
-        post = getattr(self.icon, "post", None)
-        if post is not None:
-            post(apply)  # X11: the loop thread does it
+        if self.features.post:
+            self.icon.post(apply)  # X11: the loop thread does it
         else:
             apply()
 
@@ -157,13 +152,6 @@ class TrayIcon:
         return run
 
 
-def _command(name: str, *args: Any) -> Any:
-    """The command ``name`` (a class of core.commands), imported when first needed."""
-    from qlbreak.core import commands
-
-    return getattr(commands, name)(*args)
-
-
 def _start_look(image_module: Any, assets: Path) -> Any:
     """The normal look from its raw RGBA copy (``scripts/make_assets.py`` writes it from
     the PNG): no PNG decoder to import before the icon docks. The PNG if it is missing."""
@@ -180,10 +168,10 @@ def _load(image_module: Any, path: Path) -> Any:
         return image.copy()
 
 
-def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
+def display_problem(environ: dict[str, str] | None = None, system: System = THIS) -> str | None:
     """Why no tray can appear in this session, if that is already clear."""
     env = os.environ if environ is None else environ
-    if platform.startswith("linux") and not env.get("DISPLAY"):
+    if system.x11_tray and not env.get("DISPLAY"):
         if env.get("WAYLAND_DISPLAY"):
             return "this Wayland session has no X11 display, and Wayland has no tray of its own"
         return "there is no graphical session (DISPLAY is not set)"

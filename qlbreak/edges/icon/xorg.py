@@ -32,8 +32,12 @@ import Xlib.protocol.event
 import Xlib.X
 import Xlib.Xatom
 
+from qlbreak.edges.icon.tray_icon import IconFeatures
+
 log = logging.getLogger("qlbreak")
 T = TypeVar("T")
+# what the repaired icon has beyond pystray's HAS_*: every one of the methods below
+FEATURES = IconFeatures(post=True, position=True, tray_present=True, stop_from_any_thread=True)
 WAKE = "_QLBREAK_WAKE"
 REDOCK_PERIOD, REDOCK_GRACE = 0.5, 1.0  # asking again while a tray does not show the icon
 MIN_SIDE = 8  # pixels: an icon smaller than this is not really shown

@@ -9,7 +9,6 @@ reported, never overridden.
 from __future__ import annotations
 
 import ntpath
-import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -143,28 +142,18 @@ class LaunchAgent:
         return f"{'on' if self.enabled() else 'off'} ({self.path})"
 
 
-LoginItem = XdgAutostart | WindowsAutostart | LaunchAgent
+# one of the three, as ``edges/choose.login_item`` picks it (the ``LoginItem`` port and more)
+AutostartEntry = XdgAutostart | WindowsAutostart | LaunchAgent
 
 
-def for_this_system(platform: str = sys.platform) -> LoginItem:
-    if platform == "win32":
-        import winreg  # type: ignore[import-not-found,unused-ignore]
-
-        return WindowsAutostart(winreg)
-    if platform == "darwin":
-        return LaunchAgent(Path.home())
-    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return XdgAutostart(Path(config_home))
-
-
-def where(item: LoginItem) -> str | None:
+def where(item: AutostartEntry) -> str | None:
     """Where qlbreak's login item is, for ``qlbreak uninstall`` to say; None: there is none."""
     if isinstance(item, WindowsAutostart):
         return f"HKCU\\{RUN_KEY}\\{NAME}" if item.registered() else None
     return str(item.path) if item.path.exists() or item.path.is_symlink() else None
 
 
-def remove(item: LoginItem) -> None:
+def remove(item: AutostartEntry) -> None:
     """Uninstall: the login item goes, and on Windows the Task Manager's note about it."""
     item.set(False)
     if isinstance(item, WindowsAutostart):

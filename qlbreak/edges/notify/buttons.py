@@ -13,20 +13,22 @@ An answered reminder never stays on screen. desktop-notifier forgets a notificat
 the moment one of its buttons is pressed (its D-Bus backend drops the server's id on
 ActionInvoked), so its ``clear`` then fails and the notification would stay, with
 buttons nobody listens to (a server such as dunst keeps it after an action). The
-server's id is therefore kept here too, and the notification closed by it.
+server's id is therefore kept here too, and the notification closed by it: read from
+the D-Bus backend's own attributes (``DBusBackend`` below declares the two used), and
+only from that backend, known by its class name; no other backend has a server id.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from qlbreak.core.commands import StretchNow, from_action
 from qlbreak.edges.ports import Post
+from qlbreak.system import THIS, System
 
 if TYPE_CHECKING:
     import asyncio
@@ -34,13 +36,22 @@ if TYPE_CHECKING:
 log = logging.getLogger("qlbreak")
 TIMEOUT = 3.0  # seconds a call may take before the prompt is used instead
 T = TypeVar("T")
+DBUS_BACKEND = "DBusDesktopNotifier"  # desktop-notifier 6's D-Bus backend class
+
+
+class DBusBackend(Protocol):
+    """What is read of desktop-notifier's D-Bus backend (its own attributes, untyped
+    there): the proxy of the notification server, and the server's ids of those sent."""
+
+    interface: Any  # dbus_fast's ProxyInterface, None before the first notification
+    _platform_to_interface_notification_identifier: Any  # a bidict: server id -> identifier
 
 
 class ButtonNotifications:
     """The ButtonNotifier port: one reminder notification at a time."""
 
-    def __init__(self, icon_path: str, post: Post, app_name: str = "qlbreak") -> None:
-        self.icon_path, self.post, self.app_name = icon_path, post, app_name
+    def __init__(self, icon_path: str, post: Post, app_name: str = "qlbreak", system: System = THIS) -> None:
+        self.icon_path, self.post, self.app_name, self.system = icon_path, post, app_name, system
         self._loop: asyncio.AbstractEventLoop | None = None
         self._notifier: Any = None
         self._shown: str | None = None
@@ -57,7 +68,7 @@ class ButtonNotifications:
         """A notification without buttons (it points to the prompt) that ``withdraw``
         takes away like the reminder; False where it cannot be sent so, and the plain
         notifier serves (macOS outside an app bundle would show nothing)."""
-        return sys.platform != "darwin" and self._show(title, message, (), seconds)
+        return self.system.unbundled_notifications and self._show(title, message, (), seconds)
 
     def _show(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> bool:
         if self._unreachable:
@@ -102,9 +113,9 @@ class ButtonNotifications:
             await self._notifier.clear(shown)
             return
         # a button was pressed: desktop-notifier forgot it, the server still shows it
-        interface = getattr(self._notifier._backend, "interface", None)
-        if interface is not None:
-            await interface.call_close_notification(server_id)
+        backend = self._dbus_backend()
+        if backend is not None and backend.interface is not None:
+            await backend.interface.call_close_notification(server_id)
 
     async def _send(self, title: str, message: str, actions: Sequence[tuple[str, str]], seconds: float) -> str | None:
         from desktop_notifier import Button, Capability, DesktopNotifier, Icon
@@ -121,9 +132,15 @@ class ButtonNotifications:
             on_clicked=lambda: self.post(StretchNow()),
             timeout=max(1, int(seconds)),
         )
-        ids = getattr(self._notifier._backend, "_platform_to_interface_notification_identifier", None)
+        backend = self._dbus_backend()
+        ids = backend._platform_to_interface_notification_identifier if backend is not None else None
         self._server_id = ids.inverse.get(identifier) if ids is not None else None  # D-Bus only
         return identifier
+
+    def _dbus_backend(self) -> DBusBackend | None:
+        """desktop-notifier's backend when it is the D-Bus one (it alone has server ids)."""
+        backend = self._notifier._backend
+        return cast("DBusBackend", backend) if type(backend).__name__ == DBUS_BACKEND else None
 
     def _presser(self, action: str) -> Any:
         def pressed() -> None:

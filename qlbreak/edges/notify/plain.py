@@ -3,13 +3,13 @@
 On Windows plyer adds a second tray icon and signs as "Python", and on macOS it needs
 pyobjus; pystray's ``icon.notify`` uses the icon that is already there. Whatever
 fails, the reminder is written to the log instead: a notification never raises and
-never holds up the service loop (it is sent from a short-lived thread).
+never holds up the service loop (it is sent from a short-lived thread). Which sender
+serves here is chosen in ``edges/choose.plain_sender``.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import warnings
 from collections.abc import Callable
@@ -55,15 +55,13 @@ def plyer_sender(icon_path: str) -> Sender:
         kwargs = {"title": title, "message": message, "app_name": APP_NAME, "app_icon": icon_path}
         with warnings.catch_warnings():  # "dbus-python is not installed": notify-send serves
             warnings.simplefilter("ignore")
-            implementation = getattr(notification, "_notify", None)
-            if implementation is None:
-                notification.notify(**kwargs, timeout=SHOWN_SECONDS)
-                return
             # plyer 2.1's notify() drops the timeout and the icon on its notify-send path,
             # so the reminder would stay on screen until dismissed; the implementation
-            # takes them as expire_time (ms) and icon there, timeout (s) on D-Bus.
+            # takes them as expire_time (ms) and icon there, timeout (s) on D-Bus. Every
+            # plyer qlbreak takes (>= 2.1, setup.cfg) has ``_notify(**kwargs)`` on its
+            # facade: notify() itself calls it.
             expire = str(SHOWN_SECONDS * 1000)
-            implementation(**kwargs, icon=icon_path, timeout=SHOWN_SECONDS, expire_time=expire)
+            notification._notify(**kwargs, icon=icon_path, timeout=SHOWN_SECONDS, expire_time=expire)
 
     return send
 
@@ -82,17 +80,6 @@ def notify_send_sender(program: str, icon_path: str) -> Sender:
             raise OSError(f"notify-send exited {done.returncode}: {reason[-1] if reason else 'no reason given'}")
 
     return send
-
-
-def choose_sender(icon_notify: Sender | None, icon_path: str, platform: str = sys.platform) -> Sender:
-    """The tray icon's own notify where it is the better path (Windows, macOS), else
-    notify-send where there is one, else plyer."""
-    if icon_notify is not None and platform in ("win32", "darwin"):
-        return icon_notify
-    import shutil
-
-    program = shutil.which("notify-send") if platform.startswith("linux") else None
-    return notify_send_sender(program, icon_path) if program else plyer_sender(icon_path)
 
 
 def log_only(title: str, message: str) -> None:

@@ -1,0 +1,184 @@
+"""Every adapter for this system, chosen in one place from ``qlbreak.system.System``.
+
+The tray (``tray/start.py``, ``tray/main.py``) and the command line get their adapters
+here, never by importing an adapter module: the login item, the detectors, the plain
+and the button notifications, the wall-clock alarm, the session lock and the tray
+icon's repairs for its pystray backend. This is the one module that picks by
+``system.os``; everything else asks ``System``'s flags. Each adapter module is
+imported only when chosen (the icon docks before the rest of the app loads), so this
+module imports nothing but the standard library and ``qlbreak.system`` at start.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qlbreak.system import OS, THIS, System
+
+if TYPE_CHECKING:
+    from qlbreak.edges.detect.facts import FactSources
+    from qlbreak.edges.detect.session_win32 import SessionLock
+    from qlbreak.edges.icon.tray_icon import IconFeatures
+    from qlbreak.edges.login.autostart import AutostartEntry
+    from qlbreak.edges.notify.plain import Sender
+    from qlbreak.edges.ports import Alarm, ButtonNotifier, Notifier, Post
+
+
+def login_item(system: System = THIS, environ: Mapping[str, str] = os.environ) -> AutostartEntry:
+    """qlbreak's login item here: the Run key, a LaunchAgent, or an XDG autostart file."""
+    from qlbreak.edges.login import autostart
+
+    if system.os is OS.WINDOWS:
+        import winreg  # type: ignore[import-not-found,unused-ignore]
+
+        return autostart.WindowsAutostart(winreg)
+    if system.os is OS.MACOS:
+        return autostart.LaunchAgent(Path.home())
+    config_home = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return autostart.XdgAutostart(Path(config_home))
+
+
+def session_lock(system: System = THIS) -> SessionLock | None:
+    """Windows tells the icon's window of a lock; the "locked" detector listens to it."""
+    if system.os is not OS.WINDOWS:
+        return None
+    from qlbreak.edges.detect.session_win32 import SessionLock
+
+    return SessionLock()
+
+
+def detectors(system: System = THIS, lock: SessionLock | None = None) -> FactSources:
+    """Which detector reads which fact here (the first that can tell answers). ``lock``:
+    on Windows, the ``SessionLock`` the tray icon feeds. Each source is named in words
+    ``qlbreak status`` shows ("read from the sound server"); the log says which call
+    could not tell."""
+    from qlbreak.edges.detect.facts import Fact, FactSources
+
+    sources: dict[str, list[tuple[str, Fact]]] = {}
+
+    def add(fact: str, source: str, read: Fact) -> None:
+        sources.setdefault(fact, []).append((source, read))
+
+    if system.os is OS.WINDOWS:
+        from qlbreak.edges.detect import session_win32 as windows
+
+        add("full_screen", "Windows", windows.full_screen)
+        add("do_not_disturb", "Windows", windows.do_not_disturb)
+        if lock is not None:
+            add("locked", "Windows' lock messages", lock.locked)
+        add("locked", "Windows", windows.locked)
+        add("idle_seconds", "Windows", windows.idle_seconds)
+        add("microphone", "Windows' microphone settings", windows.microphone)
+    elif system.os is OS.MACOS:
+        from qlbreak.edges.detect import macos
+
+        add("idle_seconds", "macOS", macos.idle_seconds)
+        add("locked", "macOS", macos.locked)
+    else:
+        from qlbreak.edges.detect import freedesktop, pulse
+        from qlbreak.edges.detect.x11 import X11
+
+        x11, session, bus = X11(), freedesktop.Bus("SESSION"), freedesktop.Bus("SYSTEM")
+        add("full_screen", "the window manager", x11.full_screen)
+        add("idle_seconds", "the X display", x11.idle_seconds)
+        add("idle_seconds", "GNOME", lambda: freedesktop.mutter_idle_seconds(session))
+        add("do_not_disturb", "the notification server", lambda: freedesktop.do_not_disturb(session))
+        add("locked", "the login manager or the screen saver", lambda: freedesktop.locked(bus, session))
+        add("microphone", "the sound server", pulse.microphone)
+    return FactSources({fact: tuple(found) for fact, found in sources.items()})
+
+
+def plain_sender(icon_notify: Sender | None, icon_path: str, system: System = THIS) -> Sender:
+    """The tray icon's own notify where it is the better path (Windows, macOS), else
+    notify-send where there is one, else plyer."""
+    from qlbreak.edges.notify import plain
+
+    if icon_notify is not None and system.icon_notifies:
+        return icon_notify
+    import shutil
+
+    program = shutil.which("notify-send") if system.notify_send else None
+    return plain.notify_send_sender(program, icon_path) if program else plain.plyer_sender(icon_path)
+
+
+def notifier(icon_notify: Sender | None, icon_path: str, system: System = THIS) -> Notifier:
+    """The plain notifications, each sent from a thread of its own."""
+    from qlbreak.edges.notify.plain import Notifications
+
+    return Notifications(plain_sender(icon_notify, icon_path, system))
+
+
+def buttons(icon_file: str, post: Post, system: System = THIS) -> ButtonNotifier:
+    """The reminder as a notification with buttons: straight over D-Bus on Linux (a
+    third of desktop-notifier's memory), through desktop-notifier elsewhere."""
+    if system.os is OS.LINUX:
+        from qlbreak.edges.notify.buttons_dbus import FreedesktopNotifications
+
+        return FreedesktopNotifications(icon_file, post)
+    from qlbreak.edges.notify.buttons import ButtonNotifications
+
+    return ButtonNotifications(icon_file, post, system=system)
+
+
+def alarm(post: Post, watched: Sequence[Path], system: System = THIS) -> Alarm | None:
+    """The wall-clock alarm (Linux, Windows); elsewhere the loop looks every 30 s."""
+    if system.os is OS.WINDOWS:
+        from qlbreak.edges.alarm import alarm_win32
+
+        return alarm_win32.for_this_system(post, watched)
+    if system.os is OS.LINUX:
+        from qlbreak.edges.alarm import alarm_linux
+
+        # mypy checks alarm_linux as Linux's alone: elsewhere it has no names to check
+        make: Callable[[Post, Sequence[Path]], Alarm | None] = alarm_linux.for_this_system  # type: ignore[attr-defined,unused-ignore]
+        return make(post, watched)
+    return None
+
+
+def repaired_icon(
+    icon_class: type, backend: str, post: Post, hover: Callable[[bool], None], lock: SessionLock | None
+) -> tuple[type, IconFeatures]:
+    """pystray's icon class for ``backend`` with qlbreak's repairs, and what it has
+    beyond pystray's own ``HAS_*`` (X11: a position, a look at the tray host, work
+    posted to its loop, a stop from any thread)."""
+    from qlbreak.edges.icon.tray_icon import IconFeatures
+
+    if backend == "xorg":
+        from qlbreak.edges.icon import xorg
+
+        def open_menu(x: int, y: int) -> None:
+            from qlbreak.core.commands import OpenMenu
+
+            post(OpenMenu(x, y))
+
+        def approach() -> None:
+            from qlbreak.core.commands import Approach
+
+            post(Approach())
+
+        return xorg.fixed(icon_class, open_menu, hover, approach), xorg.FEATURES
+    if backend == "win32":
+        from qlbreak.edges.icon import icon_win32
+
+        def quit_now() -> None:
+            from qlbreak.core.commands import Quit
+
+            post(Quit())
+
+        def wake() -> None:
+            from qlbreak.core.commands import Wake
+
+            post(Wake())
+
+        fixed = icon_win32.fixed(
+            icon_class,
+            quit_now,
+            wake,
+            lock.heard if lock is not None else lambda locked: None,
+            lock.listen if lock is not None else lambda: None,
+        )
+        return fixed, IconFeatures()
+    return icon_class, IconFeatures()
