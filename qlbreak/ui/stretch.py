@@ -102,7 +102,9 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
 
 def _tell(answer_file: str | None, kind: str) -> None:
     """Tell the tray, in a file that outlives this process, that the stretch was done."""
-    if answer_file is None or kind not in ("done", "partial"):
+    from qlbreak.core.kinds import STRETCHED
+
+    if answer_file is None or kind not in STRETCHED:
         return
     from pathlib import Path
 
