@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 
 from qlbreak.core.commands import ChildEnded
 from qlbreak.core.holds import Signals
+from qlbreak.core.kinds import Window
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.tray_view import Entry
+from qlbreak.core.window_specs import PromptSpec, StretchSpec, WindowSpec
 from qlbreak.edges.ports import Post
 from qlbreak.storage.config import Config
-from qlbreak.stretches.catalogue import Stretch
 
 
 class FakeClock:
@@ -59,81 +60,85 @@ class FakeNotifier:
         self.sent.append((title, message))
 
 
+# What ``edges/children/launch.py`` does when a window of a kind already open is opened:
+REPLACED = frozenset({Window.PROMPT, Window.MENU, Window.TOOLTIP, Window.HISTORY})  # closes it, opens the new one
+KEPT = frozenset({Window.SAFETY, Window.SETTINGS, Window.WELCOME})  # leaves it as it is, opens none
+# ... and a second stretch window is a breach: the service raises the open one instead.
+
+
 class FakeWindows:
-    """Windows that open instantly; ``finish`` ends one as the real launcher reports it."""
+    """The child-windows port, recording and checking: ``calls`` has ``(kind, spec)`` for
+    each open, ``("close", kind)`` and ``("raise", kind)``; ``showing`` is what is open.
+    A breach of the protocol (``ports.Windows``) raises AssertionError at the call.
+    Windows open instantly; ``finish`` ends one as the real launcher reports it."""
 
     def __init__(self, report: Post) -> None:
         self.report = report
-        self.stretches: list[str] = []
-        self.prompts: list[OnShow] = []
-        self.menus: list[tuple[tuple[Entry, ...], int, int]] = []
-        self.tooltips: list[str] = []
-        self.open: set[str] = set()
-        self.raised = self.safety = self.prepared = 0
+        self.calls: list[tuple[str, object]] = []
+        self.showing: dict[Window, WindowSpec] = {}
+        self.warm = False  # a stretch window started ahead (``StretchSpec(None)``), unseen
         self.config: Config | None = None  # the settings it was last told
-        self.opened: list[tuple[str, object]] = []  # settings, welcome and history windows
 
-    def open_stretch(self, stretch: Stretch) -> None:
-        self.stretches.append(stretch.id)
-        self.open.add("stretch")
+    def open(self, kind: Window, spec: WindowSpec) -> None:
+        assert spec.kind == kind, f"open({kind!r}) given a {spec.kind} window's spec: {spec!r}"
+        ahead = isinstance(spec, StretchSpec) and spec.stretch is None
+        assert ahead or kind not in self.showing or kind in REPLACED | KEPT, (
+            f"a second {kind} window opened while one is open: {spec!r}"
+        )
+        self.calls.append((kind, spec))
+        if ahead:
+            self.warm = kind not in self.showing  # ahead of a click; none while one is open
+            return
+        if kind in self.showing:
+            if kind in KEPT:
+                return
+            self.report(ChildEnded(kind, None))  # the one it replaces ends unanswered
+        self.showing[kind] = spec
+        self.warm = self.warm and kind is not Window.STRETCH
 
-    def raise_stretch(self) -> bool:
-        if "stretch" in self.open:
-            self.raised += 1
-        return "stretch" in self.open
+    def close(self, kind: Window) -> None:
+        self.calls.append(("close", kind))
+        if self.showing.pop(kind, None) is not None:
+            self.report(ChildEnded(kind, None))  # closed by the tray: no answer
 
-    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float, clear: bool = False) -> None:
-        self.prompts.append(reminder)
-        self.clear_of_notifications = clear
-        self.open.add("prompt")
-
-    def close_prompt(self) -> None:
-        self._close("prompt")
-
-    def prepare_stretch(self) -> None:
-        self.prepared += 1
-
-    def open_tooltip(self, text: str) -> None:
-        self.tooltips.append(text)
-        self.open.add("tooltip")
-
-    def close_tooltip(self) -> None:
-        self._close("tooltip")
-
-    def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None:
-        self.menus.append((tuple(entries), x, y))
-        self.open.add("menu")
-
-    def open_safety(self) -> None:
-        self.safety += 1
-
-    def open_settings(self, autostart: bool | None) -> None:
-        self.opened.append(("settings", autostart))
-        self.open.add("settings")
-
-    def open_welcome(self, autostart: bool | None) -> None:
-        self.opened.append(("welcome", autostart))
-        self.open.add("welcome")
-
-    def open_history(self, lines: Sequence[str]) -> None:
-        self.opened.append(("history", tuple(lines)))
+    def raise_(self, kind: Window) -> bool:
+        self.calls.append(("raise", kind))
+        return kind == Window.STRETCH and kind in self.showing  # only the stretch window listens
 
     def close_all(self) -> None:
-        for kind in sorted(self.open):
-            self._close(kind)
+        for kind in sorted(self.showing):
+            self.close(kind)
+        self.warm = False
 
     def configure(self, config: Config) -> None:
         self.config = config
 
-    def finish(self, kind: str, result: str | None) -> None:
+    def finish(self, kind: Window, result: str | None) -> None:
         """The user ended window ``kind`` with ``result`` (its answer)."""
-        self.open.discard(kind)
+        kind = Window(kind)
+        assert self.showing.pop(kind, None) is not None, f"no {kind} window is open to answer {result!r}"
         self.report(ChildEnded(kind, result))
 
-    def _close(self, kind: str) -> None:
-        if kind in self.open:
-            self.open.discard(kind)
-            self.report(ChildEnded(kind, None))  # closed by the tray: no answer
+    def specs(self, kind: Window) -> list[WindowSpec]:
+        """Every spec a window of ``kind`` was opened with, in order."""
+        return [spec for called, spec in self.calls if called == kind and isinstance(spec, WindowSpec)]
+
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # mypy checks here that the fake keeps the port
+    from qlbreak.edges.ports import Windows
+
+    _PORT: type[Windows] = FakeWindows
+
+
+def prompts(windows: FakeWindows) -> list[OnShow]:
+    """The reminders the prompt was opened for, in order."""
+    return [spec.reminder for spec in windows.specs(Window.PROMPT) if isinstance(spec, PromptSpec)]
+
+
+def stretches(windows: FakeWindows) -> list[str]:
+    """The stretches a stretch window was opened with (not those started ahead)."""
+    return [spec.stretch for spec in windows.specs(Window.STRETCH) if isinstance(spec, StretchSpec) and spec.stretch]
 
 
 class FakeLogin:

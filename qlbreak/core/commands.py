@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from qlbreak.core.kinds import Window
+
 
 class PauseFor(Enum):
     HOUR = "hour"
@@ -79,7 +81,7 @@ class ChildEnded:
     nothing (closed by the tray, killed, crashed); ``records`` are the history records
     (JSON lines) it could not write itself."""
 
-    kind: str  # "stretch", "prompt", "menu", "safety", "settings", "welcome" or "history"
+    kind: Window
     result: str | None
     records: tuple[str, ...] = ()
 

@@ -13,10 +13,10 @@ from typing import Protocol
 
 from qlbreak.core.commands import Command
 from qlbreak.core.holds import Signals
-from qlbreak.core.reminder import OnShow
+from qlbreak.core.kinds import Window
 from qlbreak.core.tray_view import Entry
+from qlbreak.core.window_specs import WindowSpec
 from qlbreak.storage.config import Config, Loaded
-from qlbreak.stretches.catalogue import Stretch
 
 # How an adapter reaches the service from its own thread: put a command on its queue.
 Post = Callable[[Command], None]
@@ -57,36 +57,19 @@ class Windows(Protocol):
     """qlbreak's own windows, each a child process; each one's end is posted as
     ``ChildEnded(kind, result)``, with the line it answered (None when it answered nothing)."""
 
-    def open_stretch(self, stretch: Stretch) -> None: ...
+    def open(self, kind: Window, spec: WindowSpec) -> None:
+        """Open window ``kind`` as ``spec`` says (ValueError: ``spec`` is another kind's).
+        A prompt, menu, tooltip or history window replaces the open one; a safety,
+        settings or welcome window already open stays as it is; a stretch window opens
+        only when none is (``raise_`` first). ``StretchSpec(None)`` starts one ahead of a
+        likely click, unseen: it ends unheard if no stretch comes."""
 
-    def prepare_stretch(self) -> None:
-        """Start the stretch window ahead of a likely click; it ends unseen if none comes."""
+    def close(self, kind: Window) -> None:
+        """Close window ``kind`` if one is open (it ends unanswered)."""
 
-    def raise_stretch(self) -> bool:
-        """Bring an open stretch window to the front; False when none is open."""
-
-    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float, clear: bool = False) -> None:
-        """The prompt; ``clear``: a notification points to it, so keep to the corner
-        notifications do not use."""
-
-    def close_prompt(self) -> None: ...
-
-    def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None: ...
-
-    def open_tooltip(self, text: str) -> None:
-        """qlbreak's own tooltip by the icon (X11 trays show none)."""
-
-    def close_tooltip(self) -> None: ...
-
-    def open_safety(self) -> None: ...
-
-    def open_settings(self, autostart: bool | None) -> None:
-        """The settings window; ``autostart`` is the login item now (None: none here)."""
-
-    def open_welcome(self, autostart: bool | None) -> None:
-        """The first-run questions (there is no config file yet)."""
-
-    def open_history(self, lines: Sequence[str]) -> None: ...
+    def raise_(self, kind: Window) -> bool:
+        """Bring the open window ``kind`` to the front; False when none is open (or
+        that kind cannot be raised: only the stretch window listens)."""
 
     def close_all(self) -> None: ...
 

@@ -13,7 +13,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from qlbreak.core import holds, reminder
+from qlbreak.core.kinds import Window
 from qlbreak.core.reminder import OnShow
+from qlbreak.core.window_specs import PromptSpec
 from qlbreak.edges.notify.plain import SHOWN_SECONDS
 from qlbreak.edges.ports import ButtonNotifier, Detectors, Notifier, Windows
 from qlbreak.storage.config import Config
@@ -80,7 +82,7 @@ class Presenter:
         if style == "notification":
             self._point(title, f"{self._summary(on_show)} Click the qlbreak icon when you are ready.", seconds)
             return
-        self.windows.open_prompt(on_show, snooze, seconds, clear=style == "both")
+        self.windows.open(Window.PROMPT, PromptSpec(on_show, snooze, seconds, clear=style == "both"))
         if style == "both":
             corner = prompt_corner(True).replace("-", " ")
             self._point(title, f"Start, snooze or skip it in qlbreak's prompt, {corner} of the screen.", SHOWN_SECONDS)
@@ -93,7 +95,7 @@ class Presenter:
 
     def withdraw(self) -> None:
         """The reminder is answered, held or over: take away what shows it."""
-        self.windows.close_prompt()
+        self.windows.close(Window.PROMPT)
         if self.buttons is not None:
             self.buttons.withdraw()
 

@@ -40,9 +40,18 @@ from qlbreak.core.commands import (
     Wake,
     from_action,
 )
-from qlbreak.core.kinds import Record
+from qlbreak.core.kinds import Answer, Record, Window, answer
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import Occurrence, ScheduleState
+from qlbreak.core.window_specs import (
+    HistorySpec,
+    MenuSpec,
+    SafetySpec,
+    SettingsSpec,
+    StretchSpec,
+    TooltipSpec,
+    WelcomeSpec,
+)
 from qlbreak.edges.ports import Ports
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config, Loaded
@@ -58,6 +67,7 @@ from qlbreak.tray.tally import Tally
 log = logging.getLogger("qlbreak")
 LOOK_EVERY = timedelta(seconds=3)  # at the detectors, while a reminder is due or held
 HISTORY_RETRY = timedelta(seconds=30)  # the next try to write records the history refused
+SAVED = (Answer.SAVED, Answer.SAVED_LOGIN_ON, Answer.SAVED_LOGIN_OFF)  # the settings or welcome window saved
 
 
 class Service:
@@ -147,7 +157,7 @@ class Service:
             return now
         if self._welcome:
             self._welcome = False
-            self.ports.windows.open_welcome(self.ports.login.enabled())
+            self.ports.windows.open(Window.WELCOME, WelcomeSpec(self.ports.login.enabled()))
         if self._left is not None and self.ports.buttons is not None:
             self.ports.buttons.take_away(self._left)
         self._left = None
@@ -206,20 +216,21 @@ class Service:
             case ToggleLogin():
                 self._set_login()
             case ShowSafety():
-                windows.open_safety()
+                windows.open(Window.SAFETY, SafetySpec())
             case OpenSettings():
-                windows.open_settings(self.ports.login.enabled())
+                windows.open(Window.SETTINGS, SettingsSpec(self.ports.login.enabled()))
             case OpenHistory():
-                windows.open_history(self.tally.history_lines(self.catalogue, self.config.prefs.equipment, now))
+                lines = self.tally.history_lines(self.catalogue, self.config.prefs.equipment, now)
+                windows.open(Window.HISTORY, HistorySpec(tuple(lines)))
             case OpenMenu(x=x, y=y):
-                windows.close_tooltip()
-                windows.open_menu(tray_view.menu(self._view(now)), x, y)
+                windows.close(Window.TOOLTIP)
+                windows.open(Window.MENU, MenuSpec(tray_view.menu(self._view(now)), x, y))
             case Approach():
-                windows.prepare_stretch()
+                windows.open(Window.STRETCH, StretchSpec(None))
             case Hover(on=True):
-                windows.open_tooltip(tray_view.title(self._view(now)))
+                windows.open(Window.TOOLTIP, TooltipSpec(tray_view.title(self._view(now))))
             case Hover(on=False):
-                windows.close_tooltip()
+                windows.close(Window.TOOLTIP)
             case ChildEnded(kind=kind, result=result, records=records):
                 self._ended(kind, result, records, now)
             case Wake():
@@ -233,7 +244,7 @@ class Service:
 
     def _open_stretch(self, stretch_id: str | None, now: datetime) -> None:
         windows = self.ports.windows
-        if windows.raise_stretch():
+        if windows.raise_(Window.STRETCH):
             return  # at most one stretch window: a second request raises the open one
         stretch = self.catalogue.get(stretch_id) if stretch_id else None
         if stretch is None and self.reminder is not None and self.reminder.shown:
@@ -243,11 +254,11 @@ class Service:
         if stretch is None:
             self.ports.notifier.notify("qlbreak", "No stretch fits your settings; see [stretches] in your config.")
             return
-        windows.close_prompt()
-        windows.open_stretch(stretch)
+        windows.close(Window.PROMPT)
+        windows.open(Window.STRETCH, StretchSpec(stretch.id))
         self._stretching = True  # this step's holds take the reminder off the screen
 
-    def _ended(self, kind: str, result: str | None, records: tuple[str, ...], now: datetime) -> None:
+    def _ended(self, kind: Window, result: str | None, records: tuple[str, ...], now: datetime) -> None:
         """A child window ended; the prompt's and the menu's answers are commands,
         carried out here and now (never queued again)."""
         for line in records:  # what the window could not write: kept until the history takes it
@@ -255,22 +266,23 @@ class Service:
                 self.history.record(Event.from_json(json.loads(line)))
             except (ValueError, KeyError, TypeError) as err:
                 log.warning("a %s window answered what is not a record (%s): %.200s", kind, err, line)
-        if kind == "stretch":
+        said = answer(result)
+        if kind == Window.STRETCH:
             log.info("stretch window closed (%s)", result or "no answer")
             self._stretching = False
             self.tally.forget()  # the window may have recorded a stretch
             # done: the reminder is over; closed unused: it comes back after a snooze,
             # not the moment the window closes
-            done = result in ("done", "partial")
+            done = said in (Answer.DONE, Answer.PARTIAL)
             self._answer(reminder.Trigger.STRETCHED if done else reminder.Trigger.SNOOZE, now)
-        elif kind in ("prompt", "menu"):
+        elif kind in (Window.PROMPT, Window.MENU):
             command = from_action(result)
             if command is not None:
                 self._handle(command, now)
-        elif kind in ("settings", "welcome") and result is not None and result.startswith("saved"):
+        elif kind in (Window.SETTINGS, Window.WELCOME) and said in SAVED:
             log.info("the %s window saved the settings", kind)  # this step reads them
-            if result.endswith(("autostart=on", "autostart=off")):
-                self._set_login(result.endswith("=on"))
+            if said is not Answer.SAVED:
+                self._set_login(said is Answer.SAVED_LOGIN_ON)
 
     def _set_login(self, on: bool | None = None) -> None:
         if (trouble := self.tally.set_login(on)) is not None:

@@ -16,6 +16,7 @@ import pytest
 from qlbreak.core import schedule
 from qlbreak.core.commands import Pause, PauseFor, Snooze
 from qlbreak.storage import statefile
+from tests.fakes import prompts
 from tests.unit.test_service import BERLIN, MONDAY_0925, Rig
 
 HOURS, DAYS = 3600, 24 * 3600
@@ -42,10 +43,10 @@ def test_one_look_two_hours_ahead_then_the_truth_the_morning_reminder_still_fire
     assert missed(rig) == [("morning", "2026-11-30")]
     lie(rig, timedelta(hours=-2))  # NTP: the truth, 09:25
     assert missed(rig) == [] and rig.tray.look == "normal"  # nothing recorded or shown for the future
-    before = len(rig.windows.prompts)
+    before = len(prompts(rig.windows))
     rig.at(5 * 60 + 30)
     assert fired(rig) == [("morning", "2026-11-30")] and rig.tray.look == "due"
-    assert len(rig.windows.prompts) == before + 1 and not rig.windows.prompts[-1].catch_up
+    assert len(prompts(rig.windows)) == before + 1 and not prompts(rig.windows)[-1].catch_up
 
 
 def test_a_reminder_shown_two_hours_early_stays_the_one_showing_of_it(tmp_path):
@@ -58,7 +59,7 @@ def test_a_reminder_shown_two_hours_early_stays_the_one_showing_of_it(tmp_path):
     assert rig.tray.look == "due" and rig.service.reminder is not None
     assert rig.service.reminder.until == datetime(2026, 11, 30, 11, 0, tzinfo=BERLIN)
     rig.at(2 * HOURS)  # 12:40: no second showing
-    assert fired(rig) == [("lunch", "2026-11-30")] and len(rig.windows.prompts) == 1
+    assert fired(rig) == [("lunch", "2026-11-30")] and len(prompts(rig.windows)) == 1
 
 
 def test_a_clock_set_back_by_mistake_never_shows_a_reminder_twice(tmp_path):
@@ -67,23 +68,23 @@ def test_a_clock_set_back_by_mistake_never_shows_a_reminder_twice(tmp_path):
     rig = Rig(tmp_path, now=datetime(2026, 12, 1, 9, 29, tzinfo=BERLIN))
     rig.service.step()
     rig.at(36 * 60)  # 10:05: shown at 09:30, missed at 10:00
-    assert len(rig.windows.prompts) == 1
+    assert len(prompts(rig.windows)) == 1
     lie(rig, timedelta(hours=-1))
     rig.at(40 * 60)
     lie(rig, timedelta(hours=1))
     rig.at(60)
-    assert len(rig.windows.prompts) == 1
+    assert len(prompts(rig.windows)) == 1
     assert [e.kind for e in rig.history.events() if e.reminder == "morning"] == ["fired", "missed"]
 
 
 def test_a_restart_on_a_clock_set_back_never_shows_a_reminder_twice(tmp_path):
     rig = Rig(tmp_path, now=datetime(2026, 12, 1, 9, 29, tzinfo=BERLIN))
     rig.at(2 * 60)  # 09:31: shown
-    assert len(rig.windows.prompts) == 1
+    assert len(prompts(rig.windows)) == 1
     rig.restart()
     rig.clock.wall -= timedelta(minutes=35)  # 08:56 after the restart
     rig.at(45 * 60)  # the reminder still due shows once more after the restart, then never again
-    assert fired(rig) == [("morning", "2026-12-01")] and len(rig.windows.prompts) == 1
+    assert fired(rig) == [("morning", "2026-12-01")] and len(prompts(rig.windows)) == 1
 
 
 def test_two_days_ahead_until_just_after_a_reminder_then_the_truth_shows_it_late(tmp_path):
@@ -104,7 +105,7 @@ def test_missed_ahead_of_its_time_and_the_truth_inside_its_grace_window_it_shows
     lie(rig, timedelta(hours=2))
     rig.at(HOURS)
     lie(rig, timedelta(hours=-2))
-    assert fired(rig) == [("lunch", "2026-12-01")] and not rig.windows.prompts[-1].catch_up
+    assert fired(rig) == [("lunch", "2026-12-01")] and not prompts(rig.windows)[-1].catch_up
     rig.at(2 * HOURS)  # left unanswered: missed, at the true time
     assert [e.kind for e in rig.history.events() if e.reminder == "lunch"] == ["fired", "missed"]
 
@@ -170,7 +171,7 @@ def test_a_clock_a_few_minutes_ahead_changes_nothing(tmp_path):
     assert fired(rig) == [("morning", "2026-11-30")]
     lie(rig, timedelta(minutes=-12))  # NTP corrects it: still the one reminder, still on show
     rig.at(15 * 60)
-    assert fired(rig) == [("morning", "2026-11-30")] and len(rig.windows.prompts) == 1
+    assert fired(rig) == [("morning", "2026-11-30")] and len(prompts(rig.windows)) == 1
 
 
 # -- a state file whose values parse but cannot be true --------------------------------
@@ -260,7 +261,7 @@ def test_killed_between_claiming_and_showing_a_reminder_the_next_run_shows_it(tm
     assert done.returncode == -signal.SIGKILL
     rig = Rig(tmp_path, now=MONDAY_0925 + timedelta(minutes=6))
     rig.service.step()
-    assert len(rig.windows.prompts) == 1 and rig.tray.look == "due"
+    assert len(prompts(rig.windows)) == 1 and rig.tray.look == "due"
     assert fired(rig) == [("morning", "2026-11-30")]  # recorded once, whichever side the kill fell
     rig.at(60)
-    assert len(rig.windows.prompts) == 1
+    assert len(prompts(rig.windows)) == 1

@@ -9,12 +9,14 @@ import time
 from datetime import datetime
 
 from qlbreak.core.commands import ChildEnded
+from qlbreak.core.kinds import Window
 from qlbreak.core.session import Feeling
 from qlbreak.storage.history import Event, History
 from qlbreak.storage.outbox import RETRY_BUSY, Outbox
 from qlbreak.stretches.catalogue import load
 from qlbreak.stretches.choosing import choose
 from qlbreak.ui.walkthrough import Walkthrough
+from tests.fakes import prompts
 from tests.unit.test_service import BERLIN, Rig
 
 
@@ -36,7 +38,7 @@ def test_a_reminder_due_while_the_history_is_locked_is_shown_and_recorded_later(
         lambda: History.open(tmp_path / "history.db", rig.clock.now(), timeout=0.1), monotonic=rig.clock.monotonic
     )
     rig.at(6 * 60)
-    assert len(rig.windows.prompts) == 1 and len(rig.notifier.sent) == 1  # shown, not dropped
+    assert len(prompts(rig.windows)) == 1 and len(rig.notifier.sent) == 1  # shown, not dropped
     assert [e.kind for e in rig.history.pending] == ["fired"]
     assert not any("cannot save your history" in t for t, _ in rig.notifier.sent)  # busy: only logged
     other.close()
@@ -46,7 +48,7 @@ def test_a_reminder_due_while_the_history_is_locked_is_shown_and_recorded_later(
     assert not any("saved again" in m for _, m in rig.notifier.sent)  # a busy moment was never news
     rig.restart()
     rig.at(60)
-    assert len(rig.windows.prompts) == 1  # a restart shows the reminder still due once more
+    assert len(prompts(rig.windows)) == 1  # a restart shows the reminder still due once more
     events = History.open(tmp_path / "history.db", rig.clock.now()).events()
     assert [e.kind for e in events] == ["fired"]  # and never fires it twice
 
@@ -60,7 +62,7 @@ def test_no_usable_history_at_all_keeps_the_reminders_and_says_so_once(tmp_path)
     )
     rig.at(6 * 60)
     told = [t for t, _ in rig.notifier.sent if "cannot save your history" in t]
-    assert len(told) == 1 and len(rig.windows.prompts) == 1
+    assert len(told) == 1 and len(prompts(rig.windows)) == 1
     rig.at(30 * 60)
     assert len([t for t, _ in rig.notifier.sent if "cannot save your history" in t]) == 1
     saved = json.loads((tmp_path / "state.json").read_text())
@@ -76,7 +78,7 @@ def test_records_a_stretch_window_could_not_write_are_kept_by_the_tray(tmp_path)
     rig = Rig(tmp_path)
     rig.service.step()
     done = Event(rig.clock.now(), "done", "cat-cow", Feeling.BETTER)
-    rig.service.put(ChildEnded("stretch", "done", (json.dumps(done.as_json()), "{not json")))
+    rig.service.put(ChildEnded(Window.STRETCH, "done", (json.dumps(done.as_json()), "{not json")))
     rig.service.step()
     assert [(e.kind, e.stretch, e.feeling) for e in rig.history.events()] == [("done", "cat-cow", Feeling.BETTER)]
     assert "Today: 1/2 stretches" in " ".join(rig.tray.labels())

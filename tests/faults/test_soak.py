@@ -18,6 +18,7 @@ import pytest
 from qlbreak.core.commands import SkipToday, Snooze, StretchNow
 from qlbreak.core.schedule import upcoming
 from qlbreak.storage.history import Event
+from tests.fakes import prompts, stretches
 from tests.unit.test_service import BERLIN, Rig
 
 pytestmark = pytest.mark.slow
@@ -37,16 +38,16 @@ def test_a_month_of_the_service_loop_keeps_its_memory_and_settles_every_reminder
     start = rig.clock.now()
     end = start + timedelta(days=DAYS)
     samples: list[tuple[int, int, int]] = []  # (day, live blocks, rss)
-    prompts, day = 0, 0
+    seen, day = 0, 0
     while rig.clock.now() < end:
         wake = rig.service.step()
-        if len(rig.windows.prompts) > prompts:  # a reminder on show: what does the user do?
-            prompts = len(rig.windows.prompts)
+        if len(prompts(rig.windows)) > seen:  # a reminder on show: what does the user do?
+            seen = len(prompts(rig.windows))
             choice = user.choice(["stretch", "snooze", "skip", "ignore"])
             if choice == "stretch":
                 rig.service.put(StretchNow())
                 rig.service.step()
-                rig.history.record(Event(rig.clock.now(), "done", rig.windows.stretches[-1]))
+                rig.history.record(Event(rig.clock.now(), "done", stretches(rig.windows)[-1]))
                 rig.windows.finish("stretch", "done")
             elif choice in ("snooze", "skip"):
                 rig.service.put(Snooze() if choice == "snooze" else SkipToday())

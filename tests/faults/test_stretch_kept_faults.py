@@ -21,7 +21,9 @@ import pytest
 from qlbreak.cli import commands
 from qlbreak.cli import main as cli
 from qlbreak.core.commands import StretchNow
+from qlbreak.core.kinds import Window
 from qlbreak.core.session import Feeling
+from qlbreak.core.window_specs import StretchSpec
 from qlbreak.edges.children import launch as windows_module
 from qlbreak.edges.children.launch import ANSWERS, ChildWindows
 from qlbreak.storage.config import Config
@@ -31,6 +33,7 @@ from qlbreak.storage.spool import Spool, beside
 from qlbreak.stretches.catalogue import load
 from qlbreak.ui import stretch as window
 from qlbreak.ui.walkthrough import Walkthrough
+from tests.fakes import prompts, stretches
 from tests.faults.test_reminder_faults import lock_out
 from tests.gui.screen import wait_until
 from tests.unit.test_service import MONDAY_0925, Rig
@@ -72,9 +75,9 @@ def finish_in_a_window_process(rig: Rig, stretch: str, answer_file: Path) -> int
 def test_a_stretch_finished_while_the_history_is_locked_survives_the_tray_and_the_window(tmp_path):
     rig = Rig(tmp_path)
     rig.at(5 * 60)  # the morning reminder is due
-    assert rig.kinds() == ["fired"] and len(rig.windows.prompts) == 1
+    assert rig.kinds() == ["fired"] and len(prompts(rig.windows)) == 1
     rig.do(StretchNow())
-    stretch = rig.windows.stretches[-1]
+    stretch = stretches(rig.windows)[-1]
     answers = default_paths().state_dir / ANSWERS
     other = sqlite3.connect(tmp_path / "history.db", isolation_level=None, timeout=0)
     other.execute("BEGIN IMMEDIATE")  # another program holds the history's write lock
@@ -95,7 +98,7 @@ def test_a_stretch_finished_while_the_history_is_locked_survives_the_tray_and_th
     print(f"\nafter the restart: {kinds}")
     assert [k for k in kinds if k[0] == "done"] == [("done", stretch, Feeling.BETTER)]  # once
     assert not [e for e in events if e.kind == "missed" and e.reminder == "morning"]
-    assert [p for p in rig.windows.prompts if p.occurrence.reminder == "morning"] == []  # nor shown again
+    assert [p for p in prompts(rig.windows) if p.occurrence.reminder == "morning"] == []  # nor shown again
     assert Spool(beside(tmp_path / "history.db")).events() == [] and not list(answers.glob("*"))
 
 
@@ -136,11 +139,11 @@ def test_a_window_killed_on_its_done_screen_ended_done(tmp_path, monkeypatch):
         Path(told["answer_file"]).parent.mkdir(parents=True, exist_ok=True)
         return ["python3", "-c", stand_in, json.dumps(told)]
 
-    monkeypatch.setattr(windows_module.spec, "command", command)
+    monkeypatch.setattr(windows_module.ui_spec, "command", command)
     ended: list = []
     got = threading.Event()
     w = ChildWindows(Config(), load(), default_paths(), lambda c: (ended.append(c), got.set()))
-    w.open_stretch(load().get("cat-cow"))
+    w.open(Window.STRETCH, StretchSpec("cat-cow"))
     child = w._alive("stretch")
     assert child is not None
     answers = default_paths().state_dir / ANSWERS
@@ -166,14 +169,14 @@ def test_a_tray_that_quit_before_its_window_ended_leaves_the_answer_for_the_next
 def test_an_orphans_answer_that_came_while_this_tray_ran_is_not_applied_to_a_later_stretch(monkeypatch):
     """A window that outlived its tray ended "done" after the next tray started: that
     answer is older than the stretch opened now, and never answers a later reminder."""
-    monkeypatch.setattr(windows_module.spec, "command", lambda kind, told, python=None: ["python3", "-c", "pass"])
+    monkeypatch.setattr(windows_module.ui_spec, "command", lambda kind, told, python=None: ["python3", "-c", "pass"])
     heard: list = []
     got = threading.Event()
     w = ChildWindows(Config(), load(), default_paths(), lambda c: (heard.append(c), got.set()))
     answers = default_paths().state_dir / ANSWERS
     answers.mkdir(parents=True)
     (answers / "orphan.answer").write_text("done")
-    w.open_stretch(load().get("cat-cow"))
+    w.open(Window.STRETCH, StretchSpec("cat-cow"))
     assert got.wait(20)
     assert [(c.kind, c.result) for c in heard] == [("stretch", None)]  # the new window's own end only
     assert not (answers / "orphan.answer").exists()

@@ -20,7 +20,7 @@ from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches import catalogue
 from qlbreak.tray.service import Service
-from tests.fakes import FakeClock, FakeDetectors, FakeLogin, FakeNotifier, FakeTray, FakeWindows
+from tests.fakes import FakeClock, FakeDetectors, FakeLogin, FakeNotifier, FakeTray, FakeWindows, prompts
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_0929 = datetime(2026, 11, 30, 9, 29, tzinfo=BERLIN)
@@ -88,14 +88,14 @@ def rig(tmp_path):
 def test_a_reminder_due_during_full_screen_waits_then_shows_once(rig):
     rig.detectors.signals = FULL
     rig.at(2 * 60)
-    assert rig.notifier.sent == [] and rig.windows.prompts == []
+    assert rig.notifier.sent == [] and prompts(rig.windows) == []
     assert rig.tray.look == "normal"
     assert "reminder held, waiting until you leave full screen (until 10:00)" in rig.tray.title
     assert "Reminder held, waiting until you leave full screen (until 10:00)" in rig.tray.labels()
     assert "Skip today" in rig.tray.labels()
     rig.detectors.signals = Signals(full_screen=False)
     rig.at(5)
-    assert len(rig.notifier.sent) == 1 and len(rig.windows.prompts) == 1
+    assert len(rig.notifier.sent) == 1 and len(prompts(rig.windows)) == 1
     assert rig.tray.look == "due"
     rig.at(60)
     assert len(rig.notifier.sent) == 1 and rig.kinds() == ["fired"]
@@ -103,13 +103,13 @@ def test_a_reminder_due_during_full_screen_waits_then_shows_once(rig):
 
 def test_going_away_hides_a_prompt_on_show_and_coming_back_shows_it_again(rig):
     rig.at(2 * 60)
-    assert "prompt" in rig.windows.open
+    assert "prompt" in rig.windows.showing
     rig.detectors.signals = Signals(idle_seconds=301)
     rig.at(5)
-    assert "prompt" not in rig.windows.open and "waiting until you are back" in rig.tray.title
+    assert "prompt" not in rig.windows.showing and "waiting until you are back" in rig.tray.title
     rig.detectors.signals = Signals(idle_seconds=1)
     rig.at(5)
-    assert "prompt" in rig.windows.open and len(rig.windows.prompts) == 2
+    assert "prompt" in rig.windows.showing and len(prompts(rig.windows)) == 2
 
 
 NO_CATCH_UP = replace(Config(), holds=HoldRules(catch_up=False))
@@ -119,10 +119,10 @@ def test_held_past_its_grace_window_it_is_missed(tmp_path):
     rig = Rig(tmp_path, config=NO_CATCH_UP)
     rig.detectors.signals = Signals(microphone=True)
     rig.at(40 * 60)
-    assert rig.kinds() == ["fired", "missed"] and rig.windows.prompts == []
+    assert rig.kinds() == ["fired", "missed"] and prompts(rig.windows) == []
     rig.detectors.signals = Signals()
     rig.at(60)
-    assert rig.windows.prompts == [] and rig.tray.look == "normal"
+    assert prompts(rig.windows) == [] and rig.tray.look == "normal"
 
 
 def test_a_snooze_that_ends_during_a_call_is_held(rig):
@@ -131,10 +131,10 @@ def test_a_snooze_that_ends_during_a_call_is_held(rig):
     rig.service.step()
     rig.detectors.signals = Signals(microphone=True)
     rig.at(11 * 60)
-    assert len(rig.windows.prompts) == 1 and "waiting until your call ends" in rig.tray.title
+    assert len(prompts(rig.windows)) == 1 and "waiting until your call ends" in rig.tray.title
     rig.detectors.signals = Signals()
     rig.at(5)
-    assert len(rig.windows.prompts) == 2
+    assert len(prompts(rig.windows)) == 2
 
 
 def test_the_detectors_are_read_only_while_a_reminder_is_due_or_held(rig):
@@ -154,10 +154,10 @@ def test_a_held_reminder_survives_a_restart_held(tmp_path):
     first.history.close()
     second = Rig(tmp_path, now=first.clock.now(), signals=FULL)
     second.at(5)
-    assert second.windows.prompts == [] and "held" in second.tray.title
+    assert prompts(second.windows) == [] and "held" in second.tray.title
     second.detectors.signals = Signals()
     second.at(5)
-    assert len(second.windows.prompts) == 1 and second.kinds() == ["fired"]
+    assert len(prompts(second.windows)) == 1 and second.kinds() == ["fired"]
     second.history.close()
 
 
@@ -172,7 +172,7 @@ def test_never_shown_while_held_and_missed_only_if_never_free_in_grace(tmp_path_
     free_in_grace = False
     for index, (busy, seconds) in enumerate(spells):
         rig.detectors.signals = FULL if busy else Signals()
-        start, before = rig.clock.now(), len(rig.windows.prompts)
+        start, before = rig.clock.now(), len(prompts(rig.windows))
         slept = asleep_once and index == len(spells) // 2
         if slept:
             rig.clock.advance(seconds, asleep=True)
@@ -180,16 +180,16 @@ def test_never_shown_while_held_and_missed_only_if_never_free_in_grace(tmp_path_
         else:
             rig.at(seconds)
         if busy:
-            assert len(rig.windows.prompts) == before
+            assert len(prompts(rig.windows)) == before
         if not busy and rig.clock.now() >= due_at and start < grace_end:
             free_in_grace = True
     rig.detectors.signals = FULL  # busy until everything is decided
     rig.at(40 * 60)
     assert rig.kinds().count("fired") <= 1
-    if rig.windows.prompts:
+    if prompts(rig.windows):
         assert free_in_grace
     if not free_in_grace and "fired" in rig.kinds():
-        assert rig.windows.prompts == [] and "missed" in rig.kinds()
+        assert prompts(rig.windows) == [] and "missed" in rig.kinds()
     rig.history.close()
 
 
@@ -211,46 +211,46 @@ def test_holds_are_read_from_the_config(tmp_path):
 def test_missed_while_in_a_call_it_is_offered_once_when_the_call_ends(rig):
     rig.detectors.signals = Signals(microphone=True)
     rig.at(40 * 60)  # 10:09: missed, held all along
-    assert rig.kinds() == ["fired", "missed"] and rig.windows.prompts == []
+    assert rig.kinds() == ["fired", "missed"] and prompts(rig.windows) == []
     rig.detectors.signals = Signals()
     rig.at(40)
-    assert len(rig.windows.prompts) == 1 and rig.windows.prompts[0].catch_up
+    assert len(prompts(rig.windows)) == 1 and prompts(rig.windows)[0].catch_up
     assert rig.notifier.sent[-1][0] == "Missed your morning stretch \u2014 do it now?"
     assert rig.tray.look == "due"
     rig.at(60 * 60)  # unanswered again: never a second one that day
-    assert len(rig.windows.prompts) == 1 and rig.kinds().count("missed") == 1
+    assert len(prompts(rig.windows)) == 1 and rig.kinds().count("missed") == 1
 
 
 def test_no_catch_up_for_a_reminder_that_was_seen_and_let_pass(rig):
     rig.at(40 * 60)  # on screen for its whole grace window
     assert rig.kinds() == ["fired", "missed"]
     rig.at(60 * 60)
-    assert len(rig.windows.prompts) == 1
+    assert len(prompts(rig.windows)) == 1
 
 
 def test_the_catch_up_never_comes_while_held_nor_at_or_after_the_next_reminder(rig):
     rig.detectors.signals = Signals(idle_seconds=3600)
     rig.at(3 * 60 * 60)  # 12:29: away since before 09:30
-    assert rig.windows.prompts == []
+    assert prompts(rig.windows) == []
     rig.at(2 * 60)  # 12:31: the lunch reminder falls due, still away: held
     rig.detectors.signals = Signals(idle_seconds=0)
     rig.at(10)
-    assert [p.catch_up for p in rig.windows.prompts] == [False]
-    assert rig.windows.prompts[0].occurrence.reminder == "lunch"
+    assert [p.catch_up for p in prompts(rig.windows)] == [False]
+    assert prompts(rig.windows)[0].occurrence.reminder == "lunch"
 
 
 def test_a_catch_up_after_a_sleep_through_the_reminder(rig):
     rig.clock.advance(2 * 60 * 60, asleep=True)  # 11:29: the lid was closed at 09:30
     rig.at(5)
     assert rig.kinds() == ["missed"]
-    assert len(rig.windows.prompts) == 1 and rig.windows.prompts[0].catch_up
+    assert len(prompts(rig.windows)) == 1 and prompts(rig.windows)[0].catch_up
 
 
 def test_the_catch_up_can_be_switched_off(tmp_path):
     rig = Rig(tmp_path, config=NO_CATCH_UP)
     rig.clock.advance(2 * 60 * 60, asleep=True)
     rig.at(60)
-    assert rig.windows.prompts == []
+    assert prompts(rig.windows) == []
 
 
 def test_a_hold_across_midnight_ends_with_the_grace_window_and_no_catch_up_the_next_day(tmp_path):
@@ -259,16 +259,16 @@ def test_a_hold_across_midnight_ends_with_the_grace_window_and_no_catch_up_the_n
     late = parse(b'[[reminder]]\nname = "late"\ntime = "23:50"\ndays = ["mon"]\n', "c.toml", []).config
     rig = Rig(tmp_path, config=late, now=datetime(2026, 11, 30, 23, 49, tzinfo=BERLIN), signals=FULL)
     rig.at(10 * 60)  # 23:59: held
-    assert rig.windows.prompts == [] and "held" in rig.tray.title
+    assert prompts(rig.windows) == [] and "held" in rig.tray.title
     rig.detectors.signals = Signals()
     rig.at(6 * 60)  # 00:05 on Tuesday: still inside its grace window, so it shows now
-    assert len(rig.windows.prompts) == 1 and rig.kinds() == ["fired"]
+    assert len(prompts(rig.windows)) == 1 and rig.kinds() == ["fired"]
     rig.detectors.signals = FULL
     rig.at(20 * 60)  # held again, and its window ends at 00:20
     assert rig.kinds() == ["fired", "missed"]
     rig.detectors.signals = Signals()
     rig.at(60)  # Monday's reminder earns no catch-up on Tuesday
-    assert len(rig.windows.prompts) == 1
+    assert len(prompts(rig.windows)) == 1
     rig.history.close()
 
 

@@ -10,9 +10,10 @@ import pytest
 
 from qlbreak.core.commands import SkipToday, Snooze
 from qlbreak.core.holds import Signals
+from qlbreak.core.kinds import Window
 from qlbreak.storage.config import Config
 from qlbreak.ui.spec import prompt_corner
-from tests.fakes import FakeButtons
+from tests.fakes import FakeButtons, prompts
 from tests.unit.test_holds import Rig
 
 
@@ -31,7 +32,7 @@ def test_with_buttons_the_notification_is_the_reminder_and_no_prompt_covers_it(w
     assert title.startswith("Time for a stretch: ")
     assert [a for a, _ in actions] == ["stretch", "snooze", "skip"]
     assert [label for _, label in actions] == ["Start", "Snooze 10 min", "Skip today"]
-    assert rig.windows.prompts == [] and rig.notifier.sent == [] and rig.tray.look == "due"
+    assert prompts(rig.windows) == [] and rig.notifier.sent == [] and rig.tray.look == "due"
 
 
 @pytest.mark.parametrize("answer", [Snooze(), SkipToday()])
@@ -57,13 +58,13 @@ def test_held_it_is_taken_away_and_shown_again_after(with_buttons):
 def test_without_buttons_the_prompt_is_the_reminder_and_a_short_pointer_stays_clear_of_it(tmp_path):
     rig = Rig(tmp_path, buttons=FakeButtons(capable=False))
     rig.at(2 * 60)
-    assert len(rig.windows.prompts) == 1 and rig.windows.clear_of_notifications
+    assert len(prompts(rig.windows)) == 1 and rig.windows.specs(Window.PROMPT)[-1].clear
     ((title, message),) = rig.buttons.pointed
     assert title.startswith("Time for a stretch: ") and "prompt, bottom right of the screen" in message
     assert rig.notifier.sent == []
     rig.windows.finish("prompt", "snooze")  # answered in the prompt: the pointer goes with it
     rig.service.step()
-    assert rig.buttons.withdrawn == 1 and "prompt" not in rig.windows.open
+    assert rig.buttons.withdrawn == 1 and "prompt" not in rig.windows.showing
     rig.history.close()
 
 
@@ -83,10 +84,10 @@ def test_the_prompt_corner_is_the_other_one_when_a_notification_points_to_it():
 def test_prompt_only_sends_no_notification_and_notification_only_opens_no_prompt(tmp_path):
     prompt_only = Rig(tmp_path / "a", config=replace(Config(), reminder_style="prompt"), buttons=FakeButtons())
     prompt_only.at(2 * 60)
-    assert len(prompt_only.windows.prompts) == 1 and not prompt_only.windows.clear_of_notifications
+    assert len(prompts(prompt_only.windows)) == 1 and not prompt_only.windows.specs(Window.PROMPT)[-1].clear
     assert prompt_only.notifier.sent == [] and prompt_only.buttons.shown == []
     plain = Rig(tmp_path / "b", config=replace(Config(), reminder_style="notification"), buttons=FakeButtons(False))
     plain.at(2 * 60)
-    assert plain.windows.prompts == [] and len(plain.buttons.pointed) == 1 and plain.notifier.sent == []
+    assert prompts(plain.windows) == [] and len(plain.buttons.pointed) == 1 and plain.notifier.sent == []
     prompt_only.history.close()
     plain.history.close()

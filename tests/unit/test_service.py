@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from qlbreak.core import schedule
 from qlbreak.core.commands import (
+    ChildEnded,
     OpenMenu,
     Pause,
     PauseFor,
@@ -20,13 +21,15 @@ from qlbreak.core.commands import (
     StretchNow,
     ToggleLogin,
 )
+from qlbreak.core.kinds import Window
+from qlbreak.core.window_specs import MenuSpec, TooltipSpec
 from qlbreak.edges.ports import Ports
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event, History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches import catalogue
 from qlbreak.tray.service import Service
-from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows
+from tests.fakes import FakeClock, FakeLogin, FakeNotifier, FakeTray, FakeWindows, prompts, stretches
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_0925 = datetime(2026, 11, 30, 9, 25, tzinfo=BERLIN)
@@ -89,8 +92,8 @@ def test_the_title_names_the_next_reminder_and_the_menu_follows_the_state(app):
 
 def test_a_due_reminder_notifies_once_prompts_and_turns_the_icon(app):
     app.at(5 * 60)
-    assert [t for t, _ in app.notifier.sent] == [f"Time for a stretch: {app.windows.prompts[0].name}"]
-    assert "prompt" in app.windows.open and app.tray.look == "due"
+    assert [t for t, _ in app.notifier.sent] == [f"Time for a stretch: {prompts(app.windows)[0].name}"]
+    assert "prompt" in app.windows.showing and app.tray.look == "due"
     assert app.tray.title.startswith("qlbreak \u2014 time for a stretch: ")
     assert "Snooze 10 min" in app.tray.labels()
     app.at(10 * 60)
@@ -102,43 +105,43 @@ def test_a_restart_shows_a_due_reminder_once_more_and_never_twice(app):
     notification is taken away by the id the state file kept); the reminder is still
     due, so it shows again, once, with buttons that answer."""
     app.at(6 * 60)
-    first = app.windows.prompts[0]
+    first = prompts(app.windows)[0]
     app.restart()
     app.service.step()
     app.at(60)
-    assert len(app.windows.prompts) == 1 and app.windows.prompts[0].stretch == first.stretch
+    assert len(prompts(app.windows)) == 1 and prompts(app.windows)[0].stretch == first.stretch
     assert app.tray.look == "due" and app.kinds() == ["fired"]  # no second "fired"
     app.restart()
     app.service.step()
     app.at(60)
-    assert len(app.windows.prompts) == 1  # once per start, never more
+    assert len(prompts(app.windows)) == 1  # once per start, never more
 
 
 def test_unanswered_it_is_missed_when_the_grace_window_ends(app):
     app.at(6 * 60)
     app.at(30 * 60)
     assert app.kinds() == ["fired", "missed"]
-    assert "prompt" not in app.windows.open and app.tray.look == "normal"
+    assert "prompt" not in app.windows.showing and app.tray.look == "normal"
 
 
 def test_snooze_shows_the_same_stretch_again_later(app):
     app.at(6 * 60)
-    first = app.windows.prompts[0]
+    first = prompts(app.windows)[0]
     app.do(Snooze())
-    assert app.tray.look == "normal" and "prompt" not in app.windows.open
+    assert app.tray.look == "normal" and "prompt" not in app.windows.showing
     assert app.tray.title == "qlbreak \u2014 snoozed until 09:41" and "Snoozed until 09:41" in app.tray.labels()
     app.at(9 * 60)
-    assert len(app.windows.prompts) == 1
+    assert len(prompts(app.windows)) == 1
     app.at(60)
-    assert len(app.windows.prompts) == 2 and app.windows.prompts[1].stretch == first.stretch
+    assert len(prompts(app.windows)) == 2 and prompts(app.windows)[1].stretch == first.stretch
     assert app.kinds() == ["fired", "snoozed"]
 
 
 def test_start_from_the_prompt_opens_that_stretch_and_done_clears_the_reminder(app):
     app.at(6 * 60)
-    due = app.windows.prompts[0]
+    due = prompts(app.windows)[0]
     app.finish("prompt", "stretch")
-    assert app.windows.stretches == [due.stretch] and "prompt" not in app.windows.open
+    assert stretches(app.windows) == [due.stretch] and "prompt" not in app.windows.showing
     app.history.record(Event(app.clock.now(), "done", due.stretch))
     app.finish("stretch", "done")
     assert app.tray.look == "normal"
@@ -175,7 +178,7 @@ def test_after_a_sleep_only_the_newest_inside_grace_fires(tmp_path):
     a.service.step()
     a.clock.advance(3 * 3600 + 40 * 60, asleep=True)  # wakes at 12:40
     a.service.step()
-    assert [p.occurrence.reminder for p in a.windows.prompts] == ["lunch"]
+    assert [p.occurrence.reminder for p in prompts(a.windows)] == ["lunch"]
     assert sorted(a.kinds()) == ["fired", "missed"]
     a.history.close()
 
@@ -183,18 +186,19 @@ def test_after_a_sleep_only_the_newest_inside_grace_fires(tmp_path):
 def test_a_click_opens_a_stretch_and_a_second_raises_it(app):
     app.do(StretchNow())
     app.do(StretchNow("cat-cow"))
-    assert len(app.windows.stretches) == 1 and app.windows.raised == 1
+    assert len(stretches(app.windows)) == 1 and "stretch" in app.windows.showing  # one, still open
+    assert app.windows.calls.count(("raise", Window.STRETCH)) == 2  # each click raises first: the second did
 
 
 def test_a_named_stretch_opens_that_one(app):
     app.do(StretchNow("cat-cow"))
-    assert app.windows.stretches == ["cat-cow"]
+    assert stretches(app.windows) == ["cat-cow"]
 
 
 def test_the_menu_and_its_choice_come_back_as_commands(app):
     app.do(OpenMenu(1200, 10))
-    entries, x, y = app.windows.menus[0]
-    assert (x, y) == (1200, 10) and entries == app.tray.menu
+    (menu,) = app.windows.specs(Window.MENU)
+    assert menu == MenuSpec(app.tray.menu, 1200, 10)
     app.finish("menu", "pause-hour")
     assert app.tray.look == "paused"
 
@@ -208,20 +212,20 @@ def test_start_at_login_toggles(app):
 def test_quit_stops_the_loop_and_closes_the_windows(app):
     app.do(StretchNow())
     app.do(Quit())
-    assert not app.service.running and "stretch" not in app.windows.open
+    assert not app.service.running and "stretch" not in app.windows.showing
 
 
 def test_an_unknown_answer_from_a_window_is_no_command(app):
     app.do(OpenMenu(0, 0))
     app.finish("menu", "format-disk")
-    app.finish("prompt", None)
-    assert app.service.running and app.tray.look == "normal" and app.windows.stretches == []
+    app.do(ChildEnded(Window.PROMPT, None))  # a prompt that ended unanswered (killed)
+    assert app.service.running and app.tray.look == "normal" and stretches(app.windows) == []
 
 
 def test_notification_only_style_opens_no_prompt(tmp_path):
     a = Rig(tmp_path, config=replace(Config(), reminder_style="notification"))
     a.at(6 * 60)
-    assert len(a.notifier.sent) == 1 and a.windows.prompts == []
+    assert len(a.notifier.sent) == 1 and prompts(a.windows) == []
     a.history.close()
 
 
@@ -273,15 +277,15 @@ def test_a_failing_step_is_logged_and_the_loop_goes_on(app, caplog, monkeypatch)
 
 def test_a_snooze_and_a_pause_survive_a_restart(app):
     app.at(6 * 60)
-    proposed = app.windows.prompts[0].stretch
+    proposed = prompts(app.windows)[0].stretch
     app.do(Snooze())
     app.restart()
     app.service.step()
     app.at(9 * 60)
-    assert app.windows.prompts == []
+    assert prompts(app.windows) == []
     app.at(60)
-    assert len(app.windows.prompts) == 1  # shown again on time, by the new run
-    assert app.windows.prompts[0].stretch == proposed  # and with the same stretch
+    assert len(prompts(app.windows)) == 1  # shown again on time, by the new run
+    assert prompts(app.windows)[0].stretch == proposed  # and with the same stretch
     app.do(Pause(PauseFor.TOMORROW))
     app.restart()
     app.service.step()
@@ -299,9 +303,9 @@ def test_a_stretch_window_that_ends_without_done_snoozes_the_reminder(app):
     app.do(StretchNow())
     app.finish("stretch", "skipped")
     assert app.tray.look == "normal" and app.tray.title.startswith("qlbreak \u2014 snoozed until")
-    assert "prompt" not in app.windows.open
+    assert "prompt" not in app.windows.showing
     app.at(10 * 60)
-    assert app.tray.look == "due" and len(app.windows.prompts) == 2  # back after the snooze
+    assert app.tray.look == "due" and len(prompts(app.windows)) == 2  # back after the snooze
     app.do(StretchNow())
     app.finish("stretch", None)  # killed: no answer
     assert app.tray.look == "normal" and app.kinds() == ["fired", "snoozed", "snoozed"]
@@ -311,7 +315,7 @@ def test_a_newer_reminder_replaces_one_still_on_show_which_counts_as_missed(tmp_
     a = Rig(tmp_path, config=replace(Config(), plan=replace(Config().plan, grace=timedelta(hours=4))))
     a.at(6 * 60)  # morning, due until 13:30
     a.at(3 * 3600)  # lunch at 12:30
-    assert [p.occurrence.reminder for p in a.windows.prompts] == ["morning", "lunch"]
+    assert [p.occurrence.reminder for p in prompts(a.windows)] == ["morning", "lunch"]
     assert [(e.kind, e.reminder) for e in a.history.events()] == [
         ("fired", "morning"),
         ("missed", "morning"),
@@ -330,16 +334,17 @@ def test_a_snooze_from_an_older_state_file_comes_back_with_a_stretch(app, tmp_pa
     (tmp_path / "state.json").write_text(json.dumps(v1))
     app.restart()
     app.at(10 * 60)
-    assert len(app.windows.prompts) == 1 and app.catalogue.get(app.windows.prompts[0].stretch) is not None
+    assert len(prompts(app.windows)) == 1 and app.catalogue.get(prompts(app.windows)[0].stretch) is not None
 
 
 def test_resting_on_the_icon_shows_the_title_as_a_tooltip_and_leaving_takes_it_away(app):
     from qlbreak.core.commands import Hover
 
     app.do(Hover(True))
-    assert app.windows.tooltips == ["qlbreak \u2014 next: morning at 09:30"] and "tooltip" in app.windows.open
+    assert app.windows.specs(Window.TOOLTIP) == [TooltipSpec("qlbreak \u2014 next: morning at 09:30")]
+    assert "tooltip" in app.windows.showing
     app.do(Hover(False))
-    assert "tooltip" not in app.windows.open
+    assert "tooltip" not in app.windows.showing
     app.do(Hover(True))
     app.do(OpenMenu(10, 10))  # the menu takes its place
-    assert "tooltip" not in app.windows.open and "menu" in app.windows.open
+    assert "tooltip" not in app.windows.showing and "menu" in app.windows.showing

@@ -8,9 +8,12 @@ from datetime import datetime
 
 import pytest
 
+from qlbreak.core.kinds import Window
+from qlbreak.core.window_specs import SettingsSpec, WelcomeSpec
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.config import Watch, load
 from qlbreak.stretches import catalogue
+from tests.fakes import prompts
 from tests.unit.test_service import BERLIN, Rig
 
 IDS = frozenset(catalogue.load().ids)
@@ -61,9 +64,9 @@ def test_a_reminder_moved_later_today_fires_at_its_new_time_without_a_restart(ed
     app.at(30)  # one heartbeat
     assert app.tray.title == "qlbreak \u2014 next: lunch at 11:15"
     app.at(74 * 60)
-    assert app.windows.prompts == []
+    assert prompts(app.windows) == []
     app.at(60)
-    assert [p.occurrence.reminder for p in app.windows.prompts] == ["lunch"]
+    assert [p.occurrence.reminder for p in prompts(app.windows)] == ["lunch"]
     assert app.kinds() == ["fired"]
 
 
@@ -81,10 +84,10 @@ def test_one_that_fired_and_is_moved_later_does_not_fire_again_and_is_not_listed
     app.do(Resume())
     assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
     app.at(2 * 3600 + 30 * 60)  # lunch at 12:30 fires; then the title skips the morning at 15:00
-    assert app.tray.title == "qlbreak \u2014 time for a stretch: " + app.windows.prompts[-1].name
+    assert app.tray.title == "qlbreak \u2014 time for a stretch: " + prompts(app.windows)[-1].name
     app.finish("prompt", "snooze")
     app.at(3 * 3600)  # past 15:00: the morning, already shown today, does not fire again
-    fired = [p.occurrence.reminder for p in app.windows.prompts]
+    fired = [p.occurrence.reminder for p in prompts(app.windows)]
     assert fired == ["morning", "lunch", "lunch"]
 
 
@@ -92,10 +95,10 @@ def test_a_reminder_added_for_a_time_already_gone_neither_fires_nor_counts_as_mi
     app = edited.rig
     edited.write(settings(extra='\n[[reminder]]\nname = "tea"\ntime = "09:55"\n'))
     app.at(30 * 60)
-    assert app.windows.prompts == [] and app.kinds() == []
+    assert prompts(app.windows) == [] and app.kinds() == []
     edited.write(settings(extra='\n[[reminder]]\nname = "tea"\ntime = "10:45"\n'))
     app.at(16 * 60)  # added for later today: fires today
-    assert [p.occurrence.reminder for p in app.windows.prompts] == ["tea"]
+    assert [p.occurrence.reminder for p in prompts(app.windows)] == ["tea"]
 
 
 def test_a_broken_edit_keeps_the_last_good_value_and_is_reported_once(edited, caplog):
@@ -182,7 +185,7 @@ def test_the_first_run_opens_the_welcome_once(tmp_path):
     )  # fmt: skip
     rig.service.step()
     rig.at(60)
-    assert rig.windows.opened == [("welcome", False)]
+    assert rig.windows.calls == [(Window.WELCOME, WelcomeSpec(False))]
     rig.history.close()
 
 
@@ -191,16 +194,19 @@ def test_saved_settings_are_used_in_the_same_step_and_set_the_login_item(edited)
 
     app = edited.rig
     app.do(OpenSettings())
-    assert app.windows.opened == [("settings", False)]
+    assert app.windows.calls == [(Window.SETTINGS, SettingsSpec(False))]
     edited.write(settings(lunch="10:01"))  # what the window wrote
     app.finish("settings", "saved autostart=on")
     assert app.tray.title == "qlbreak \u2014 next: lunch at 10:01" and app.login.on is True
     app.at(60)
-    assert [p.occurrence.reminder for p in app.windows.prompts] == ["lunch"]
+    assert [p.occurrence.reminder for p in prompts(app.windows)] == ["lunch"]
 
 
 def test_closed_without_saving_changes_nothing(edited):
+    from qlbreak.core.commands import OpenSettings
+
     app = edited.rig
+    app.do(OpenSettings())
     app.finish("settings", None)
     assert app.login.on is False and app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
 
@@ -214,7 +220,8 @@ def test_the_menu_offers_settings_and_history_and_history_shows_the_lines(edited
     assert labels[-4:] == ["Settings\u2026", "History\u2026", "Safety", "Quit"]
     app.history.record(Event(app.clock.now(), "done", "ql-stick-stretch"))
     app.do(OpenHistory())
-    kind, lines = app.windows.opened[-1]
+    kind, spec = app.windows.calls[-1]
+    lines = spec.lines
     assert kind == "history" and "done      Door frame side stretch" in lines[0]  # no stick: a door frame
     assert lines[-1] == "streak: 1 work day in a row with a stretch"
 
@@ -230,7 +237,7 @@ def test_the_settings_window_is_told_the_settings_in_effect(monkeypatch):
     w, ended, told = windows("print('')", monkeypatch)
     dark = replace(Config(), theme="dark", sound=False)
     w.configure(dark)
-    w.open_settings(None)
+    w.open(Window.SETTINGS, SettingsSpec(None))
     ended.get(timeout=20)
     kind, spec = told[0]
     assert kind == "settings" and in_effect(spec["in_effect"], IDS) == dark

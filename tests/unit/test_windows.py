@@ -14,8 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from qlbreak.core.commands import ChildEnded
+from qlbreak.core.kinds import Window
 from qlbreak.core.reminder import falls_due
 from qlbreak.core.schedule import Occurrence
+from qlbreak.core.window_specs import MenuSpec, PromptSpec, SafetySpec, StretchSpec
 from qlbreak.edges.children import launch as windows_module
 from qlbreak.edges.children.launch import ChildWindows
 from qlbreak.storage.config import Config
@@ -36,14 +38,15 @@ def windows(stand_in: str, monkeypatch: pytest.MonkeyPatch) -> tuple[ChildWindow
         told.append((kind, json.loads(json.dumps(window_spec))))
         return [sys.executable, "-c", stand_in]
 
-    monkeypatch.setattr(windows_module.spec, "command", command)
+    monkeypatch.setattr(windows_module.ui_spec, "command", command)
     return ChildWindows(Config(), load(), default_paths(), ended.put), ended, told
 
 
 def test_a_prompt_is_told_its_reminder_and_reports_the_choice_it_answered(monkeypatch):
     w, ended, told = windows("print('snooze')", monkeypatch)
-    w.open_prompt(DUE, 10, 60)
-    assert ended.get(timeout=20) == ChildEnded("prompt", "snooze")
+    w.open(Window.PROMPT, PromptSpec(DUE, 10, 60))
+    said = ended.get(timeout=20)
+    assert said == ChildEnded(Window.PROMPT, "snooze") and said.kind is Window.PROMPT  # typed, not a look-alike
     kind, prompt = told[0]
     assert kind == "prompt" and prompt["name"] == "Cat-cow" and prompt["snooze"] == 10
     assert set(prompt) >= set(spec.WINDOWS["prompt"][1])
@@ -51,21 +54,21 @@ def test_a_prompt_is_told_its_reminder_and_reports_the_choice_it_answered(monkey
 
 def test_a_prompt_the_tray_closes_made_no_choice(monkeypatch):
     w, ended, _ = windows("import time; time.sleep(30)", monkeypatch)
-    w.open_prompt(DUE, 10, 60)
-    w.close_prompt()
+    w.open(Window.PROMPT, PromptSpec(DUE, 10, 60))
+    w.close(Window.PROMPT)
     assert ended.get(timeout=20) == ChildEnded("prompt", None)
 
 
 def test_a_crashed_window_made_no_choice(monkeypatch):
     w, ended, _ = windows("print('skip'); raise SystemExit(3)", monkeypatch)
-    w.open_prompt(DUE, 10, 60)
+    w.open(Window.PROMPT, PromptSpec(DUE, 10, 60))
     assert ended.get(timeout=20) == ChildEnded("prompt", None)
 
 
 def test_a_new_menu_replaces_an_open_one(monkeypatch):
     w, ended, _ = windows("import time; time.sleep(30)", monkeypatch)
-    w.open_menu((), 0, 0)
-    w.open_menu((), 0, 0)
+    w.open(Window.MENU, MenuSpec((), 0, 0))
+    w.open(Window.MENU, MenuSpec((), 0, 0))
     assert ended.get(timeout=20) == ChildEnded("menu", None)  # the first, closed by the second
     w.close_all()
     assert ended.get(timeout=20) == ChildEnded("menu", None)
@@ -73,8 +76,8 @@ def test_a_new_menu_replaces_an_open_one(monkeypatch):
 
 def test_the_stretch_window_answers_how_it_ended_and_can_be_raised(monkeypatch):
     w, ended, told = windows("import sys; print('done' if sys.stdin.readline() == 'raise\\n' else '?')", monkeypatch)
-    w.open_stretch(load().get("cat-cow"))
-    assert w.raise_stretch() is True
+    w.open(Window.STRETCH, StretchSpec("cat-cow"))
+    assert w.raise_(Window.STRETCH) is True
     assert ended.get(timeout=20) == ChildEnded("stretch", "done")
     kind, stretch = told[0]
     assert kind == "stretch" and stretch["stretch"]["id"] == "cat-cow" and stretch["listen"] is True
@@ -82,7 +85,24 @@ def test_the_stretch_window_answers_how_it_ended_and_can_be_raised(monkeypatch):
 
 def test_no_stretch_window_means_nothing_to_raise(monkeypatch):
     w, _, _ = windows("pass", monkeypatch)
-    assert w.raise_stretch() is False
+    assert w.raise_(Window.STRETCH) is False
+
+
+def test_a_spec_of_another_kind_is_refused_and_starts_nothing(monkeypatch):
+    w, ended, told = windows("pass", monkeypatch)
+    with pytest.raises(ValueError, match="prompt window's spec cannot open a stretch window"):
+        w.open(Window.STRETCH, PromptSpec(DUE, 10, 60))
+    with pytest.raises(ValueError):
+        w.open(Window.SETTINGS, SafetySpec())
+    assert told == [] and w.close_all() is None and ended.empty()
+
+
+def test_only_the_stretch_window_can_be_raised(monkeypatch):
+    w, ended, _ = windows("import time; time.sleep(30)", monkeypatch)
+    w.open(Window.PROMPT, PromptSpec(DUE, 10, 60))
+    assert w.raise_(Window.PROMPT) is False  # it does not listen: as if none were open
+    w.close_all()
+    assert ended.get(timeout=20) == ChildEnded(Window.PROMPT, None)
 
 
 @pytest.mark.parametrize("kind", sorted(set(spec.WINDOWS) - {"warm-stretch"}))  # told on stdin, below
@@ -116,15 +136,15 @@ def warm_windows(monkeypatch: pytest.MonkeyPatch) -> tuple[ChildWindows, queue.Q
         kinds.append(kind)
         return [sys.executable, "-c", WARM_STAND_IN, kind]
 
-    monkeypatch.setattr(windows_module.spec, "command", command)
+    monkeypatch.setattr(windows_module.ui_spec, "command", command)
     return ChildWindows(Config(), load(), default_paths(), ended.put), ended, kinds
 
 
 def test_a_click_after_the_pointer_came_shows_the_window_started_ahead(monkeypatch):
     w, ended, kinds = warm_windows(monkeypatch)
-    w.prepare_stretch()
-    w.prepare_stretch()  # the pointer came back: still the one
-    w.open_stretch(load().get("cat-cow"))
+    w.open(Window.STRETCH, StretchSpec(None))
+    w.open(Window.STRETCH, StretchSpec(None))  # the pointer came back: still the one
+    w.open(Window.STRETCH, StretchSpec("cat-cow"))
     assert ended.get(timeout=20) == ChildEnded("stretch", "warm cat-cow")
     assert kinds == ["warm-stretch"]  # no second process for the click
 
@@ -132,20 +152,20 @@ def test_a_click_after_the_pointer_came_shows_the_window_started_ahead(monkeypat
 def test_a_window_started_ahead_and_never_asked_for_ends_unheard(monkeypatch):
     monkeypatch.setattr(windows_module, "WARM_FOR", 0.2)
     w, ended, kinds = warm_windows(monkeypatch)
-    w.prepare_stretch()
+    w.open(Window.STRETCH, StretchSpec(None))
     warm = w._warm
     assert warm is not None
     assert warm.wait(timeout=10) == 0
     with pytest.raises(queue.Empty):
         ended.get(timeout=0.5)  # the service hears of no stretch window at all
-    w.open_stretch(load().get("cat-cow"))  # later, a click with no pointer first: a cold start
+    w.open(Window.STRETCH, StretchSpec("cat-cow"))  # later, a click with no pointer first: a cold start
     assert ended.get(timeout=20) == ChildEnded("stretch", "cold")
     assert kinds == ["warm-stretch", "stretch"]
 
 
 def test_closing_everything_ends_a_window_started_ahead(monkeypatch):
     w, ended, _ = warm_windows(monkeypatch)
-    w.prepare_stretch()
+    w.open(Window.STRETCH, StretchSpec(None))
     warm = w._warm
     w.close_all()
     assert warm is not None and warm.poll() == 0
@@ -156,5 +176,5 @@ def test_closing_everything_ends_a_window_started_ahead(monkeypatch):
 def test_no_window_starts_ahead_while_a_stretch_is_open(monkeypatch):
     w, _, kinds = warm_windows(monkeypatch)
     monkeypatch.setattr(w, "_alive", lambda kind: object() if kind == "stretch" else None)
-    w.prepare_stretch()
+    w.open(Window.STRETCH, StretchSpec(None))
     assert kinds == []

@@ -22,20 +22,30 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from qlbreak.core.commands import ChildEnded
-from qlbreak.core.kinds import STRETCHED
-from qlbreak.core.reminder import OnShow, headline
-from qlbreak.core.tray_view import Entry
+from qlbreak.core.kinds import STRETCHED, Window
+from qlbreak.core.reminder import headline
+from qlbreak.core.window_specs import (
+    HistorySpec,
+    MenuSpec,
+    PromptSpec,
+    SafetySpec,
+    SettingsSpec,
+    StretchSpec,
+    TooltipSpec,
+    WelcomeSpec,
+    WindowSpec,
+)
 from qlbreak.edges.children import locks as window_locks
 from qlbreak.edges.instance import peruser
 from qlbreak.edges.ports import Post
 from qlbreak.storage.config import Config, as_table
 from qlbreak.storage.paths import Paths
 from qlbreak.stretches.catalogue import Catalogue, Stretch
-from qlbreak.ui import spec
+from qlbreak.ui import spec as ui_spec
 from qlbreak.ui.theme import palette
 
 log = logging.getLogger("qlbreak")
@@ -44,20 +54,20 @@ ANSWERS = "stretch-answers"  # in the state folder: how each stretch window ende
 
 
 def start(
-    kind: str, window_spec: spec.Spec, python: str = sys.executable, listen: bool = False, keep: int | None = None
+    kind: str, window_spec: ui_spec.Spec, python: str = sys.executable, listen: bool = False, keep: int | None = None
 ) -> subprocess.Popen[bytes]:
     """Start window ``kind``; its answer comes on the child's stdout, and with
     ``listen`` the child reads requests ("raise") on its stdin. ``keep``: a descriptor
     the child holds for its life (its lock, ``window_locks.py``)."""
     return subprocess.Popen(
-        spec.command(kind, window_spec, python),
+        ui_spec.command(kind, window_spec, python),
         stdin=subprocess.PIPE if listen else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         pass_fds=() if keep is None else (keep,),
     )
 
 
-def run_to_end(kind: str, window_spec: spec.Spec) -> tuple[int, list[str]]:
+def run_to_end(kind: str, window_spec: ui_spec.Spec) -> tuple[int, list[str]]:
     """Run a window from a terminal command to its end; SIGTERM or Ctrl-C here closes
     it too. Returns the window's exit status and its answer's lines."""
     child = start(kind, window_spec)
@@ -84,8 +94,8 @@ class ChildWindows:
     ) -> None:
         self.config, self.catalogue, self.paths, self.report = config, catalogue, paths, report
         self.python, self.icon_at = python, icon_at
-        self.tk_problem = spec.tk_missing()  # then no window can open: said once, at start
-        self._children: dict[str, subprocess.Popen[bytes]] = {}
+        self.tk_problem = ui_spec.tk_missing()  # then no window can open: said once, at start
+        self._children: dict[Window, subprocess.Popen[bytes]] = {}
         self._warm: subprocess.Popen[bytes] | None = None  # a stretch window started ahead
         self._held: dict[int, Path] = {}  # a stretch window's pid, its lock file (window_locks.py)
         self._lock = threading.Lock()
@@ -96,20 +106,76 @@ class ChildWindows:
 
     # -- the Windows port ------------------------------------------------------------
 
-    def open_stretch(self, stretch: Stretch) -> None:
+    def open(self, kind: Window, spec: WindowSpec) -> None:
+        """Open window ``kind`` from its typed spec (``ports.Windows.open``)."""
+        if spec.kind != kind:
+            raise ValueError(f"a {spec.kind} window's spec cannot open a {kind} window")
+        match spec:
+            case StretchSpec(stretch=None):
+                self._prepare_stretch()
+            case StretchSpec(stretch=str() as stretch_id):
+                stretch = self.catalogue.get(stretch_id)
+                if stretch is None:
+                    log.error("no stretch %r in the catalogue: no stretch window", stretch_id)
+                else:
+                    self._open_stretch(stretch)
+            case PromptSpec():
+                self._open_prompt(spec)
+            case MenuSpec(entries=entries, x=x, y=y):
+                self._end(kind)
+                where = {"icon": self.icon_at()}  # the menu opens beside the icon, not over it
+                self._start(kind, ui_spec.menu(entries, x, y, self._theme()) | where)
+            case TooltipSpec(text=text):
+                self._end(kind)
+                self._start(kind, ui_spec.tooltip(text, self._theme(), self.icon_at()))
+            case SafetySpec():
+                self._open_once(kind, ui_spec.safety(self._theme(), self.paths, self.config.timezone))
+            case SettingsSpec(autostart=autostart):
+                in_effect = {"in_effect": as_table(self.config)}  # a broken hand edit: what is kept, not the default
+                self._open_once(kind, ui_spec.settings(self._theme(), self.paths, autostart) | in_effect)
+            case WelcomeSpec(autostart=autostart):
+                self._open_once(kind, ui_spec.settings(self._theme(), self.paths, autostart))
+            case HistorySpec(lines=lines):
+                self._end(kind)  # a fresh one: the history may have grown
+                self._start(kind, ui_spec.history(lines, self._theme()))
+
+    def close(self, kind: Window) -> None:
+        self._end(kind)
+
+    def raise_(self, kind: Window) -> bool:
+        """Only the stretch window listens (for "raise", on its stdin): any other kind
+        answers False, as if none were open."""
+        return self._raise_stretch() if kind == Window.STRETCH else False
+
+    def close_all(self) -> None:
+        self._closing = True
+        for kind in list(self._children):
+            self._end(kind)
+        with self._lock:
+            warm, self._warm = self._warm, None
+        if warm is not None:
+            _close_unused(warm)
+            self._forget(warm)
+
+    def configure(self, config: Config) -> None:
+        self.config = config
+
+    # -- each kind ---------------------------------------------------------------------
+
+    def _open_stretch(self, stretch: Stretch) -> None:
         self._hear_earlier(say=False)  # an orphan's (it ended after this tray started): older than this stretch
         answers = self.paths.state_dir / ANSWERS
-        told = spec.stretch(stretch, self.config, self.paths, self._theme()) | {
+        told = ui_spec.stretch(stretch, self.config, self.paths, self._theme()) | {
             "listen": True,
             "answer_file": str(answers / f"{os.urandom(16).hex()}.answer"),
         }
         if not self._tell_warm(told):
-            self._start("stretch", told, listen=True)
+            self._start(Window.STRETCH, told, listen=True)
 
-    def prepare_stretch(self) -> None:
+    def _prepare_stretch(self) -> None:
         """Start a stretch window ahead of a click it may never get (the pointer is on
         the icon); it ends unseen ``WARM_FOR`` seconds later if no stretch opens."""
-        if self.tk_problem or self._alive("stretch") is not None:
+        if self.tk_problem or self._alive(Window.STRETCH) is not None:
             return
         if window_locks.open_stretch(self._locks) is not None:
             return  # an earlier qlbreak's stretch window is open: the click raises it
@@ -128,7 +194,7 @@ class ChildWindows:
         timer.daemon = True
         timer.start()
 
-    def _tell_warm(self, told: spec.Spec) -> bool:
+    def _tell_warm(self, told: ui_spec.Spec) -> bool:
         """Give a warm window its stretch; False when there is none to give it to."""
         with self._lock:
             warm, self._warm = self._warm, None
@@ -140,11 +206,11 @@ class ChildWindows:
         except OSError:
             return False
         with self._lock:
-            self._children["stretch"] = warm
+            self._children[Window.STRETCH] = warm
             if warm.pid in self._held:
                 self._held[warm.pid] = window_locks.rename(self._held[warm.pid], window_locks.STRETCH, warm.pid)
         log.info("stretch window shown (started ahead, pid %d)", warm.pid)
-        threading.Thread(target=self._wait, args=("stretch", warm, told["answer_file"]), daemon=True).start()
+        threading.Thread(target=self._wait, args=(Window.STRETCH, warm, told["answer_file"]), daemon=True).start()
         return True
 
     def _cool(self, warm: subprocess.Popen[bytes]) -> None:
@@ -156,10 +222,10 @@ class ChildWindows:
         _close_unused(warm)
         self._forget(warm)
 
-    def raise_stretch(self) -> bool:
+    def _raise_stretch(self) -> bool:
         """Bring the open stretch window to the front: the tray's own, or one a tray
         before this one opened (killed, it left its window open); False if none is."""
-        child = self._alive("stretch")
+        child = self._alive(Window.STRETCH)
         if child is None or child.stdin is None:
             return self._raise_orphan()
         try:
@@ -176,72 +242,42 @@ class ChildWindows:
         log.info("a stretch window from an earlier qlbreak is open (pid %d): raised it", pid)
         return True
 
-    def open_prompt(self, reminder: OnShow, snooze_minutes: int, seconds_left: float, clear: bool = False) -> None:
+    def _open_prompt(self, told: PromptSpec) -> None:
+        reminder = told.reminder
         stretch = self.catalogue.get(reminder.stretch)
         summary = stretch.summary if stretch else ""
-        icon = None if clear else self.icon_at()  # clear of the notification: its own corner, not by the icon
-        told = spec.prompt(
-            reminder.name, summary, snooze_minutes, seconds_left, self._theme(), icon, headline(reminder), clear
+        icon = None if told.clear else self.icon_at()  # clear of the notification: its own corner, not by the icon
+        self._end(Window.PROMPT)
+        self._start(
+            Window.PROMPT,
+            ui_spec.prompt(
+                reminder.name,
+                summary,
+                told.snooze_minutes,
+                told.seconds_left,
+                self._theme(),
+                icon,
+                headline(reminder),
+                told.clear,
+            ),
         )
-        self.close_prompt()
-        self._start("prompt", told)
 
-    def close_prompt(self) -> None:
-        self._end("prompt")
-
-    def open_menu(self, entries: Sequence[Entry], x: int, y: int) -> None:
-        self._end("menu")
-        where = {"icon": self.icon_at()}  # the menu opens beside the icon, not over it
-        self._start("menu", spec.menu(entries, x, y, self._theme()) | where)
-
-    def open_tooltip(self, text: str) -> None:
-        self._end("tooltip")
-        self._start("tooltip", spec.tooltip(text, self._theme(), self.icon_at()))
-
-    def close_tooltip(self) -> None:
-        self._end("tooltip")
-
-    def open_safety(self) -> None:
-        self._open_once("safety", spec.safety(self._theme(), self.paths, self.config.timezone))
-
-    def open_settings(self, autostart: bool | None) -> None:
-        in_effect = {"in_effect": as_table(self.config)}  # a broken hand edit: what is kept, not the default
-        self._open_once("settings", spec.settings(self._theme(), self.paths, autostart) | in_effect)
-
-    def open_welcome(self, autostart: bool | None) -> None:
-        self._open_once("welcome", spec.settings(self._theme(), self.paths, autostart))
-
-    def open_history(self, lines: Sequence[str]) -> None:
-        self._end("history")  # a fresh one: the history may have grown
-        self._start("history", spec.history(lines, self._theme()))
-
-    def _open_once(self, kind: str, told: spec.Spec) -> None:
+    def _open_once(self, kind: Window, told: ui_spec.Spec) -> None:
         if self._alive(kind) is None:
             self._start(kind, told)
         else:
             log.info("the %s window is open already", kind)
 
-    def close_all(self) -> None:
-        self._closing = True
-        for kind in list(self._children):
-            self._end(kind)
-        with self._lock:
-            warm, self._warm = self._warm, None
-        if warm is not None:
-            _close_unused(warm)
-            self._forget(warm)
-
-    def configure(self, config: Config) -> None:
-        self.config = config
-
     # -- processes -------------------------------------------------------------------
 
-    def _start(self, kind: str, told: spec.Spec, listen: bool = False) -> None:
+    def _start(self, kind: Window, told: ui_spec.Spec, listen: bool = False) -> None:
         if self.tk_problem:
             log.warning("no %s window: %s", kind, self.tk_problem)
             return
         try:
-            child = self._locked(kind, told, listen) if kind == "stretch" else start(kind, told, self.python, listen)
+            child = (
+                self._locked(kind, told, listen) if kind is Window.STRETCH else start(kind, told, self.python, listen)
+            )
         except OSError as err:
             log.error("cannot start the %s window: %s", kind, err)
             return
@@ -250,7 +286,7 @@ class ChildWindows:
         log.info("%s window started (pid %d)", kind, child.pid)
         threading.Thread(target=self._wait, args=(kind, child, told.get("answer_file")), daemon=True).start()
 
-    def _locked(self, kind: str, told: spec.Spec, listen: bool) -> subprocess.Popen[bytes]:
+    def _locked(self, kind: str, told: ui_spec.Spec, listen: bool) -> subprocess.Popen[bytes]:
         """A stretch window (or one started ahead), holding its lock for its life."""
         lock = window_locks.WindowLock.take(self._locks)
         try:
@@ -261,7 +297,7 @@ class ChildWindows:
                 window_locks.remove(lock.path)
             raise
         if lock is not None:
-            named = window_locks.STRETCH if kind == "stretch" else window_locks.WARM
+            named = window_locks.STRETCH if kind == Window.STRETCH else window_locks.WARM
             with self._lock:
                 self._held[child.pid] = lock.hand_over(named, child.pid)
         return child
@@ -272,7 +308,7 @@ class ChildWindows:
             path = self._held.pop(child.pid, None)
         window_locks.remove(path)
 
-    def _wait(self, kind: str, child: subprocess.Popen[bytes], answer_file: str | None = None) -> None:
+    def _wait(self, kind: Window, child: subprocess.Popen[bytes], answer_file: str | None = None) -> None:
         if answer_file is not None:
             with self._lock:
                 self._own.add(answer_file)
@@ -320,14 +356,14 @@ class ChildWindows:
             log.info("a stretch window no tray heard ended %s, before this stretch opened", done[-1])
         elif done:
             log.info("a stretch window no tray heard ended %s", done[-1])
-            self.report(ChildEnded("stretch", done[-1]))
+            self.report(ChildEnded(Window.STRETCH, done[-1]))
 
-    def _alive(self, kind: str) -> subprocess.Popen[bytes] | None:
+    def _alive(self, kind: Window) -> subprocess.Popen[bytes] | None:
         with self._lock:
             child = self._children.get(kind)
         return child if child is not None and child.poll() is None else None
 
-    def _end(self, kind: str) -> None:
+    def _end(self, kind: Window) -> None:
         with self._lock:
             child = self._children.pop(kind, None)
         if child is not None and child.poll() is None:
