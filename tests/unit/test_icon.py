@@ -96,3 +96,48 @@ def test_windows_lock_and_unlock_reach_the_locked_detector():
     assert lock.locked() is False
     handlers[WM_WTSSESSION_CHANGE](0x5, 0)  # a logon elsewhere changes nothing
     assert lock.locked() is False
+
+
+def test_each_backend_gets_its_repairs_and_declares_what_they_add():
+    from qlbreak.core.commands import Quit, Wake
+    from qlbreak.edges.choose import repaired_icon
+    from qlbreak.edges.detect.session_win32 import SessionLock
+    from qlbreak.edges.icon import xorg
+    from qlbreak.edges.icon.icon_win32 import WM_TIMECHANGE, WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK
+    from qlbreak.edges.icon.tray_icon import IconFeatures
+
+    class PystrayIcon:  # the attributes pystray's win32 Icon gives its subclasses
+        def __init__(self) -> None:
+            self._message_handlers: dict[int, object] = {}
+            self._hwnd = None  # no window here: nothing to register for lock messages
+
+    posted: list[object] = []
+    for backend in ("base", "gtk", "appindicator", "darwin"):
+        assert repaired_icon(PystrayIcon, backend, posted.append, lambda on: None, None) == (
+            PystrayIcon,
+            IconFeatures(),
+        )
+    _, on_x11 = repaired_icon(PystrayIcon, "xorg", posted.append, lambda on: None, None)
+    assert (
+        on_x11 == xorg.FEATURES == IconFeatures(post=True, position=True, tray_present=True, stop_from_any_thread=True)
+    )
+    lock = SessionLock()
+    fixed, on_windows = repaired_icon(PystrayIcon, "win32", posted.append, lambda on: None, lock)
+    assert on_windows == IconFeatures()
+    handlers = fixed()._message_handlers
+    handlers[WM_ENDSESSION](1, 0)
+    handlers[WM_TIMECHANGE](0, 0)
+    assert posted == [Quit(), Wake()]
+    lock.listen()
+    handlers[WM_WTSSESSION_CHANGE](WTS_SESSION_LOCK, 0)
+    assert lock.locked() is True
+
+
+def test_no_display_is_a_problem_only_where_the_tray_needs_x11():
+    from qlbreak.edges.icon.tray_icon import display_problem
+    from qlbreak.system import OS, of
+
+    assert display_problem({}, of(OS.LINUX)) == "there is no graphical session (DISPLAY is not set)"
+    assert "Wayland" in (display_problem({"WAYLAND_DISPLAY": "wayland-0"}, of(OS.LINUX)) or "")
+    assert display_problem({"DISPLAY": ":0"}, of(OS.LINUX)) is None
+    assert display_problem({}, of(OS.WINDOWS)) is None and display_problem({}, of(OS.MACOS)) is None
