@@ -214,7 +214,8 @@ def test_a_snooze_until_the_far_future_ends_as_missed_and_the_next_reminder_fire
     rig = Rig(tmp_path, now=datetime(2026, 11, 30, 12, 0, tzinfo=BERLIN))
     rig.service.step()
     assert missed(rig) == [("morning", "2026-11-30")]  # its time is over: missed, and offered once late
-    assert rig.service.reminder is None or rig.service.reminder.catch_up
+    late = rig.service.reminder
+    assert late is not None and late.catch_up and late.occurrence.reminder == "morning", late
     rig.at(31 * 60)
     assert fired(rig) == [("lunch", "2026-11-30")]
 
