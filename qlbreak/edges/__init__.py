@@ -2,7 +2,9 @@
 (``ports``): ``icon`` (the tray icon), ``alarm`` (what wakes the loop), ``notify``
 (desktop notifications), ``instance`` (one tray per user and its endpoint), ``login``
 (start at login), ``children`` (qlbreak's own windows, each a child process) and
-``detect`` (presenting, calls, away, locked).
+``detect`` (presenting, calls, away, locked). ``choose`` picks each adapter for this
+``qlbreak.system.System`` (the tray and the command line get theirs there); ``nothing``
+holds a do-nothing adapter per port.
 
 May import ``core``, ``storage``, ``stretches`` and of ``ui`` only ``spec`` and
 ``theme`` (no Tk); never ``tray``: the tray wires the edges, not the other way round.
