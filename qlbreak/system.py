@@ -13,7 +13,10 @@ The flags, each named by what it lets the code do, and who asks:
   (``storage/privacy``, ``storage/spool``).
 - ``fork``: ``os.fork`` and ``setsid`` (``cli/apart``: a window that outlives the command).
 - ``signals``: POSIX signals to catch (SIGHUP, SIGUSR1, a window's SIGTERM through a
-  wake-up fd): ``tray/start``, ``tray/logs``, ``ui/stretch``.
+  wake-up fd): ``tray/start``, ``tray/logs``, ``ui/stretch``; and so the stretch windows'
+  ``flock`` locks and the SIGUSR1 that raises one (``edges/children/locks``).
+- ``unix_sockets``: the single-instance endpoint is a Unix socket in folders locked with
+  ``flock``; else a named pipe and a lock file (``edges/instance``).
 - ``replace_open_files``: a file may be replaced while it is open
   (``storage/config_save`` keeps the file open across the write).
 - ``zoneinfo_files``: ``/etc/localtime`` names or holds the local zone (``clock``).
@@ -63,6 +66,7 @@ class System:
     posix_files: bool
     fork: bool
     signals: bool
+    unix_sockets: bool
     replace_open_files: bool
     zoneinfo_files: bool
     xdg_runtime_dir: bool
@@ -86,6 +90,7 @@ def of(name: OS) -> System:
         posix_files=posix,
         fork=posix,
         signals=posix,
+        unix_sockets=posix,
         replace_open_files=posix,
         zoneinfo_files=posix,
         xdg_runtime_dir=posix,

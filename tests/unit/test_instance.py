@@ -289,3 +289,21 @@ def test_a_client_with_another_config_folder_reaches_it_by_the_key_beside_the_so
         first.release()
     with pytest.raises(InstanceError, match="cannot reach"):
         elsewhere.send("ping", patience=10)  # the lock is free: not running (not busy), at once
+
+
+@pytest.mark.parametrize("module", ["channels", "peruser", "endpoint"])
+def test_each_shared_module_takes_its_half_from_the_system_flag_not_from_the_os(module, monkeypatch):
+    """A system without Unix sockets gets the pipe's half whatever this one is: the
+    shared modules ask ``System.unix_sockets``, never which OS this is."""
+    import importlib
+
+    from qlbreak.system import OS, of
+
+    shared = importlib.import_module(f"qlbreak.edges.instance.{module}")
+    asked: list[str] = []
+    monkeypatch.setattr(importlib, "import_module", asked.append)
+    for system in (of(OS.WINDOWS), of(OS.LINUX), of(OS.MACOS), of(OS.OTHER)):
+        shared._chosen(system)
+    monkeypatch.undo()
+    half = f"qlbreak.edges.instance.{module}"
+    assert asked == [f"{half}_win32", f"{half}_posix", f"{half}_posix", f"{half}_posix"]

@@ -74,3 +74,17 @@ def test_other_files_in_the_runtime_folder_are_left_alone(tmp_path: Path) -> Non
     (tmp_path / "stretch-x.lock").write_text("")
     assert window_locks.open_stretch(tmp_path) is None
     assert (tmp_path / "qlbreak.lock").exists() and (tmp_path / "stretch-x.lock").exists()
+
+
+def test_the_locks_half_follows_the_system_flag_not_the_os(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No signals (Windows): the half without locks, whatever this system is."""
+    import importlib
+
+    from qlbreak.system import OS, of
+
+    asked: list[str] = []
+    monkeypatch.setattr(importlib, "import_module", asked.append)
+    for system in (of(OS.WINDOWS), of(OS.LINUX), of(OS.MACOS)):
+        window_locks._chosen(system)
+    monkeypatch.undo()
+    assert asked == [f"qlbreak.edges.children.locks_{half}" for half in ("win32", "posix", "posix")]

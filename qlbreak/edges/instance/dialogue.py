@@ -1,4 +1,4 @@
-"""The serving side of the single-instance endpoint, as steps (``instance.py`` says why):
+"""The serving side of the single-instance endpoint, as steps (``endpoint.py`` says why):
 both sides prove the key by HMAC over the other's challenge, then one short command and
 one short reply, each with a one-byte length. Nothing is unpickled; only the commands
 ``parse`` knows are carried out. Hostile clients are counted in a ``Tally``.

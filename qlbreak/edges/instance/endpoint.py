@@ -1,5 +1,8 @@
 """One qlbreak per user: a lock, and a private endpoint the running app listens on.
 
+Design: the key, the asking and the listening are here; the lock and where it listens go
+to ``endpoint_posix.py`` or ``endpoint_win32.py``, chosen once at the end by ``System.unix_sockets``.
+
 The lock and the endpoint are found by the uid alone (``peruser.py``), never by the
 environment: a tray started with $XDG_RUNTIME_DIR and one started without are the
 same user's, and the second hands its request to the first. The endpoint is a Unix
@@ -20,17 +23,15 @@ lock says so (``TrayBusy``): busy is never "not running".
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import os
-import sys
-import threading
 from collections.abc import Callable, Mapping
-from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from qlbreak.edges.instance import peruser
-from qlbreak.edges.instance.channels import EndpointError, Server, Tally, connect_pipe
+from qlbreak.edges.instance import channels, peruser
+from qlbreak.edges.instance.channels import EndpointError, Server, Tally
 from qlbreak.edges.instance.dialogue import (
     MAX_MESSAGE,
     NONCE,
@@ -41,14 +42,10 @@ from qlbreak.edges.instance.dialogue import (
 )
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.storage.privacy import private_folder
+from qlbreak.system import THIS, System
 
 if TYPE_CHECKING:
     from qlbreak.edges.ports import Post
-
-if sys.platform != "win32":
-    from qlbreak.edges.instance.channels import SocketServer, connect_socket
-else:
-    from qlbreak.edges.instance.channels import PipeServer
 
 log = logging.getLogger("qlbreak")
 PATIENCE = 4.0  # seconds a client keeps asking a qlbreak that holds the lock (it may be starting, or busy)
@@ -83,15 +80,9 @@ class Endpoint:
         self.folders = peruser.folders(runtime_dir, environ)
         self.folder = self.folders[0]  # where it listens: the first folder it could lock
         self.lock_path = runtime_dir / "qlbreak.lock"  # Windows
-        if sys.platform == "win32":
-            self.address = rf"\\.\pipe\qlbreak-{_user()}"
-        else:
-            self.address = str(self.folder / peruser.SOCKET)
-        self._environ = environ
-        self._lock: IO[bytes] | None = None
-        self._held: dict[Path, int] = {}  # POSIX: the locked folders, open
-        self._guard = threading.RLock()  # the endpoint's thread looks again (look_again) while the app runs
-        self._refused: dict[Path, int] = {}  # looks in a row a folder to take again was locked by another (look_again)
+        self.environ = environ
+        self._lock = _platform.new_lock()
+        self.address = self._lock.address(self)
 
     def key(self, create: bool) -> bytes | None:
         """The endpoint's secret (None: none yet and ``create`` is False); made whole or
@@ -118,63 +109,7 @@ class Endpoint:
     def acquire(self) -> bool:
         """Take the per-user lock; False when another qlbreak holds it, InstanceError
         when the lock cannot be made at all (no folder of the user's can be written)."""
-        if sys.platform == "win32":
-            return self._acquire_file()
-        with contextlib.suppress(OSError):  # the stretch window's lock lives there (window_locks)
-            private_folder(self.runtime_dir)
-        problems: list[str] = []
-        for folder in self.folders:
-            if self._take(folder, problems) is False:
-                return False
-        if not self._held and self.runtime_dir not in self.folders:
-            # every folder of the uid is another user's (or cannot be made): a squatter
-            # must not stop reminders, though this lock then depends on the environment
-            log.warning("the one-per-user lock falls back to %s: %s", self.runtime_dir, "; ".join(problems))
-            if self._take(self.runtime_dir, problems) is False:
-                return False
-        if not self._held:
-            raise InstanceError(f"cannot take the one-per-user lock: {'; '.join(problems)}")
-        older = dict.fromkeys(f / peruser.OLD_LOCK for f in (*self.folders, self.runtime_dir))
-        if any(peruser.held_by_older(lock) for lock in older):
-            self.release()  # an older qlbreak runs (an upgrade under way): it is the one
-            return False
-        return True
-
-    def _take(self, folder: Path, problems: list[str]) -> bool | None:
-        """Lock one folder: True taken, False another qlbreak holds it (all let go),
-        None not usable (why added to ``problems``)."""
-        if sys.platform == "win32":  # a lock file there (_acquire_file)
-            return None
-        try:
-            fd = peruser.take(folder)
-        except peruser.NotOurs as err:  # another user's folder: not ours to use, and said
-            log.warning("passed over for the one-per-user lock: %s", err)
-            problems.append(str(err))
-            return None
-        except OSError as err:
-            problems.append(f"{folder}: {err.strerror or err}")
-            return None
-        if fd is None:
-            self.release()
-            return False
-        if not self._held:
-            self.folder, self.address = folder, str(folder / peruser.SOCKET)
-        self._held[folder] = fd
-        return True
-
-    def _acquire_file(self) -> bool:
-        try:
-            private_folder(self.runtime_dir)
-            handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the app's life
-        except OSError as err:
-            raise InstanceError(f"{self.lock_path}: cannot take the one-per-user lock: {err}") from None
-        try:
-            _lock(handle)
-        except OSError:
-            handle.close()
-            return False
-        self._lock = handle
-        return True
+        return self._lock.acquire(self)
 
     def running(self) -> bool | None:
         """Whether a qlbreak holds the lock now (None: no lock can be taken here).
@@ -210,10 +145,7 @@ class Endpoint:
 
         tally = Tally()  # wrong keys and unknown messages count with the dropped clients
         try:
-            if sys.platform == "win32":
-                server: Server = PipeServer(self.address, tally)
-            else:
-                server = SocketServer(self.address, tally, look)
+            server = channels.listen(self.address, tally, look)
         except EndpointError as err:
             raise InstanceError(str(err)) from None
         server.start(lambda: serve(key, post, known_ids, tally))
@@ -221,12 +153,7 @@ class Endpoint:
 
     def _put_key(self, key: bytes) -> None:
         """The key beside the socket, for a client whose config folder differs."""
-        if sys.platform == "win32":
-            return
-        try:
-            write_atomic(self.folder / peruser.KEY, key)
-        except OSError as err:
-            log.warning("cannot put the endpoint's key beside it: %s", err)
+        self._lock.put_key(self, key)
 
     def look_again(self) -> Literal["same", "retaken", "lost"]:
         """Make, lock and keep again a folder of the lock that was removed or replaced
@@ -236,25 +163,10 @@ class Endpoint:
         that one. "retaken": the folder it listens in is new (listen there again);
         "lost": another qlbreak has held a folder to take again for several looks (it
         started in the gap, and runs: this one should quit)."""
-        if sys.platform == "win32":
-            return "same"
-        with self._guard:
-            if not self._held:
-                return "same"  # let go: quitting
-            appeared = [f for f in peruser.folders(self.runtime_dir, self._environ) if f not in self.folders]
-            taken, lost = peruser.look_again(self.folders, appeared, self._held, self._refused)
-            self.folders = (*self.folders, *(f for f in appeared if f in taken))
-        if lost:
-            return "lost"
-        return "retaken" if self.folder in taken else "same"
+        return self._lock.look_again(self)
 
     def release(self) -> None:
-        if self._lock is not None:
-            self._lock.close()
-            self._lock = None
-        with self._guard:
-            while self._held:
-                os.close(self._held.popitem()[1])
+        self._lock.release()
 
     # -- a second qlbreak ------------------------------------------------------------
 
@@ -299,21 +211,8 @@ class Endpoint:
         raise trouble
 
     def _doors(self) -> list[tuple[str, Callable[[], bytes]]]:
-        """Where a running qlbreak may listen, each with its key: the user's own
-        folders (the key beside the socket, else the config folder's), then where
-        an older version listened."""
-        if sys.platform == "win32":
-            return [(self.address, self._config_key)]
-        doors: list[tuple[str, Callable[[], bytes]]] = []
-        for folder in dict.fromkeys((*self.folders, self.runtime_dir)):
-            socket_path = folder / peruser.SOCKET
-            if not (peruser.private(folder) and socket_path.is_socket()):
-                continue
-            doors.append((str(socket_path), partial(self._key_beside, folder / peruser.KEY)))
-        return doors
-
-    def _key_beside(self, beside: Path) -> bytes:
-        return _read_key(beside) or self._config_key()
+        """Where a running qlbreak may listen, each with its key."""
+        return self._lock.doors(self, self._config_key)
 
     def _config_key(self) -> bytes:
         key = self.key(create=False)
@@ -323,10 +222,7 @@ class Endpoint:
 
     def _ask(self, address: str, key: bytes, data: bytes, timeout: float) -> str:
         try:
-            if sys.platform == "win32":
-                channel = connect_pipe(address, timeout)
-            else:
-                channel = connect_socket(address, timeout)
+            channel = channels.connect(address, timeout)
         except OSError as err:
             raise InstanceError(f"cannot reach the running qlbreak: {err}") from None
         written = False
@@ -347,31 +243,45 @@ class Endpoint:
             channel.close()
 
 
-def _read_key(path: Path) -> bytes | None:
-    """The key beside a socket; None when missing or broken (the config folder's then)."""
-    try:
-        key = path.read_bytes()
-    except OSError:
-        return None
-    return key if len(key) >= 16 else None
+class Lock(Protocol):
+    """The one-per-user lock and where the app listens, as this system has them
+    (``endpoint_posix.Folders``: the uid's folders; ``endpoint_win32.LockFile``: a file)."""
+
+    def address(self, endpoint: Endpoint) -> str:
+        """Where the app listens until ``acquire`` says otherwise."""
+        ...
+
+    def acquire(self, endpoint: Endpoint) -> bool:
+        """As ``Endpoint.acquire``; may set ``endpoint.folder`` and ``address``."""
+        ...
+
+    def look_again(self, endpoint: Endpoint) -> Literal["same", "retaken", "lost"]:
+        """As ``Endpoint.look_again``; may add to ``endpoint.folders``."""
+        ...
+
+    def put_key(self, endpoint: Endpoint, key: bytes) -> None:
+        """The key beside where it listens, where a client may read it there."""
+        ...
+
+    def doors(self, endpoint: Endpoint, config_key: Callable[[], bytes]) -> list[tuple[str, Callable[[], bytes]]]:
+        """Where a running qlbreak may listen, each with how to get its key."""
+        ...
+
+    def release(self) -> None: ...
 
 
-def _lock(handle: IO[bytes]) -> None:
-    if sys.platform == "win32":
-        import msvcrt
+class Platform(Protocol):
+    """What ``endpoint_posix`` and ``endpoint_win32`` each are (mypy checks each module
+    against it on its own platform)."""
 
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    def new_lock(self) -> Lock: ...
 
 
-def _user() -> str:
-    import getpass
+def _chosen(system: System = THIS) -> Platform:
+    """This system's half, its module imported here only (each guards its platform)."""
+    name = "endpoint_posix" if system.unix_sockets else "endpoint_win32"
+    return importlib.import_module(f"qlbreak.edges.instance.{name}")
 
-    try:
-        return "".join(c for c in getpass.getuser() if c.isalnum()) or "user"
-    except Exception:  # noqa: BLE001 - no user name: one pipe for the machine's one user
-        return "user"
+
+# last: the chosen module imports the names above (its own first import may run this one)
+_platform = _chosen()

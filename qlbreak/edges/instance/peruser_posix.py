@@ -1,42 +1,29 @@
-"""Where this user's one tray locks and listens: named by the uid alone, so a login
-session, a cron job, an ssh shell and ``sudo -u`` find the same place whatever their
-environment says ($XDG_RUNTIME_DIR set, unset or another; $HOME; $TMPDIR).
+"""Where the one tray locks and listens on POSIX (``peruser.py`` chooses this module).
 
-POSIX: ``/run/user/<uid>/qlbreak`` where the system keeps the user's runtime folder
-there (the user's own, 0700), and always ``/tmp/qlbreak-<uid>``. The tray locks every
-one of them (so a runtime folder that appears after it started changes nothing) and
-listens in the first. A folder is used only when it is the user's own, a real folder
-(not a link) and 0700: one another user made first is passed over and said, never
-used. The lock is on the folder itself (``flock``): the kernel lets go when the
-process dies (no stale lock), and tmp cleaners (systemd-tmpfiles) skip a locked
-folder. Windows: the runtime folder, as before (a user's profile is private).
+Design: every folder named by the uid (``/run/user/<uid>/qlbreak``, ``/tmp/qlbreak-<uid>``)
+is locked with ``flock`` on the folder itself, and taken again when a tmp cleaner removes it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qlbreak.edges.instance.peruser import INSTANCE_ENV, LOST_AFTER, NotOurs
+
+assert sys.platform != "win32"  # imported where there is flock; mypy checks it as such
 
 log = logging.getLogger("qlbreak")
-INSTANCE_ENV = "QLBREAK_INSTANCE_DIR"  # for tests only: each test its own tray, in its own folder
-SOCKET = "qlbreak.sock"
-KEY = "instance.key"  # a copy of the endpoint's key beside its socket, for a client whose config folder differs
-LOST_AFTER = 3  # looks in a row (LOOK_SECONDS apart) a removed folder is locked by another qlbreak: it runs
-OLD_LOCK = "qlbreak.lock"  # what earlier versions locked: an older tray holds it during an upgrade
 
 
-class NotOurs(Exception):
-    """The folder is another user's, or not a private folder: never used."""
-
-
-def folders(runtime_dir: Path, environ: Mapping[str, str] = os.environ) -> tuple[Path, ...]:
+def folders(runtime_dir: Path, environ: Mapping[str, str]) -> tuple[Path, ...]:
     """The folders the one tray locks, in order; it listens in the first it can use."""
-    if sys.platform == "win32":
-        return (runtime_dir,)
     given = environ.get(INSTANCE_ENV)
     if given:
         return (Path(given),)
@@ -48,8 +35,6 @@ def folders(runtime_dir: Path, environ: Mapping[str, str] = os.environ) -> tuple
 
 def private(folder: Path) -> bool:
     """Whether ``folder`` is a real folder of this user's that nobody else may enter."""
-    if sys.platform == "win32":
-        return folder.is_dir()
     try:
         found = os.lstat(folder)
     except OSError:
@@ -57,90 +42,96 @@ def private(folder: Path) -> bool:
     return stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & 0o077
 
 
-if sys.platform != "win32":
-    import fcntl
+def take(folder: Path) -> int | None:
+    """Lock ``folder`` (made 0700 when missing): the open folder to keep, or None
+    when another process holds it. NotOurs when it is not this user's private
+    folder; OSError when it cannot be made."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError as err:  # a link (ELOOP), or a file (ENOTDIR), put there by someone
+        raise NotOurs(f"{folder} is not a folder ({err.strerror})") from None
+    try:
+        found = os.fstat(fd)
+        if found.st_uid != os.getuid():
+            raise NotOurs(f"{folder} belongs to another user (uid {found.st_uid})")
+        if found.st_mode & 0o077:
+            os.fchmod(fd, 0o700)  # ours, but left open to others: close it
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
-    def take(folder: Path) -> int | None:
-        """Lock ``folder`` (made 0700 when missing): the open folder to keep, or None
-        when another process holds it. NotOurs when it is not this user's private
-        folder; OSError when it cannot be made."""
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-        except OSError as err:  # a link (ELOOP), or a file (ENOTDIR), put there by someone
-            raise NotOurs(f"{folder} is not a folder ({err.strerror})") from None
-        try:
-            found = os.fstat(fd)
-            if found.st_uid != os.getuid():
-                raise NotOurs(f"{folder} belongs to another user (uid {found.st_uid})")
-            if found.st_mode & 0o077:
-                os.fchmod(fd, 0o700)  # ours, but left open to others: close it
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            return None
-        except BaseException:
-            os.close(fd)
-            raise
-        return fd
 
-    def still_there(folder: Path, fd: int) -> bool:
-        """Whether ``folder`` is still the folder ``fd`` holds: a tmp cleaner (``rm -rf``,
-        systemd-tmpfiles) may remove it, or someone replace it, under a running tray."""
-        try:
-            now, held = os.lstat(folder), os.fstat(fd)
-        except OSError:
-            return False
-        return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
-
-    def look_again(
-        folders: tuple[Path, ...], appeared: list[Path], held: dict[Path, int], refused: dict[Path, int]
-    ) -> tuple[list[Path], bool]:
-        """Lock again each of ``folders`` that was removed or replaced under the running
-        tray, and lock those that ``appeared``; ``held`` (folder: open fd) and ``refused``
-        (looks in a row another held it; -1: cannot be made, said) are updated. The
-        folders taken, and whether another qlbreak has held a removed one LOST_AFTER
-        looks in a row (it started in the gap and runs; a start that asks holds it ms)."""
-        taken: list[Path] = []
-        for folder in (*folders, *appeared):
-            fd = held.get(folder)
-            if (fd is None and folder not in appeared) or (fd is not None and still_there(folder, fd)):
-                continue  # passed over at start (another user's, said then), or still ours
-            try:
-                new = take(folder)
-            except (NotOurs, OSError) as err:
-                if refused.get(folder) != -1:
-                    refused[folder] = -1
-                    log.warning("cannot make and lock %s again: %s", folder, err)
-                continue
-            if new is None:
-                refused[folder] = max(refused.get(folder, 0), 0) + 1
-                if fd is not None and refused[folder] >= LOST_AFTER:
-                    log.warning("%s was removed under this qlbreak and another one took it: this one quits", folder)
-                    return taken, True
-                continue
-            refused.pop(folder, None)
-            if fd is not None:
-                os.close(fd)
-                log.warning("%s was removed or replaced (a tmp cleaner?): made and locked again", folder)
-            else:
-                log.info("%s appeared: locked as well", folder)
-            held[folder] = new
-            taken.append(folder)
-        return taken, False
-
-    def held_by_older(lock_file: Path) -> bool:
-        """Whether an older qlbreak (one that locked a file) holds ``lock_file`` now."""
-        try:
-            fd = os.open(lock_file, os.O_RDONLY | os.O_NOFOLLOW)
-        except OSError:
-            return False  # none there: nobody holds it
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        except OSError:
-            return False
-        finally:
-            os.close(fd)
+def still_there(folder: Path, fd: int) -> bool:
+    """Whether ``folder`` is still the folder ``fd`` holds: a tmp cleaner (``rm -rf``,
+    systemd-tmpfiles) may remove it, or someone replace it, under a running tray."""
+    try:
+        now, held = os.lstat(folder), os.fstat(fd)
+    except OSError:
         return False
+    return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+
+
+def look_again(
+    folders: tuple[Path, ...], appeared: list[Path], held: dict[Path, int], refused: dict[Path, int]
+) -> tuple[list[Path], bool]:
+    """Lock again each of ``folders`` that was removed or replaced under the running
+    tray, and lock those that ``appeared``; ``held`` (folder: open fd) and ``refused``
+    (looks in a row another held it; -1: cannot be made, said) are updated. The
+    folders taken, and whether another qlbreak has held a removed one LOST_AFTER
+    looks in a row (it started in the gap and runs; a start that asks holds it ms)."""
+    taken: list[Path] = []
+    for folder in (*folders, *appeared):
+        fd = held.get(folder)
+        if (fd is None and folder not in appeared) or (fd is not None and still_there(folder, fd)):
+            continue  # passed over at start (another user's, said then), or still ours
+        try:
+            new = take(folder)
+        except (NotOurs, OSError) as err:
+            if refused.get(folder) != -1:
+                refused[folder] = -1
+                log.warning("cannot make and lock %s again: %s", folder, err)
+            continue
+        if new is None:
+            refused[folder] = max(refused.get(folder, 0), 0) + 1
+            if fd is not None and refused[folder] >= LOST_AFTER:
+                log.warning("%s was removed under this qlbreak and another one took it: this one quits", folder)
+                return taken, True
+            continue
+        refused.pop(folder, None)
+        if fd is not None:
+            os.close(fd)
+            log.warning("%s was removed or replaced (a tmp cleaner?): made and locked again", folder)
+        else:
+            log.info("%s appeared: locked as well", folder)
+        held[folder] = new
+        taken.append(folder)
+    return taken, False
+
+
+def held_by_older(lock_file: Path) -> bool:
+    """Whether an older qlbreak (one that locked a file) holds ``lock_file`` now."""
+    try:
+        fd = os.open(lock_file, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return False  # none there: nobody holds it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
+if TYPE_CHECKING:  # mypy: this module is what peruser.py expects
+    from qlbreak.edges.instance import peruser, peruser_posix  # noqa: PLW0406 - itself, as a module
+
+    _are_places: peruser.Places = peruser_posix
