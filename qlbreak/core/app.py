@@ -45,12 +45,13 @@ from qlbreak.core.app_state import (
     Wants,
 )
 from qlbreak.core.app_view import render, view
-from qlbreak.core.commands import Approach, ChildEnded, Hover, OpenHistory, OpenMenu, from_action
+from qlbreak.core.commands import Approach, ChildEnded, Hover, OpenHistory, OpenMenu, Wake, from_action
 from qlbreak.core.effects import Effect, Log
+from qlbreak.core.kinds import Window
 from qlbreak.core.schedule import OccurrenceKey
 
 __all__ = ["LOOK_EVERY", "AppState", "Input", "Rules", "Wants", "start", "step", "view", "wants"]
-QUIET = (Hover, Approach, OpenMenu)  # inputs that never bring a reminder to show
+QUIET = (Hover, Approach, OpenMenu, Wake)  # inputs that never bring a reminder to show (the tick may)
 
 
 def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
@@ -59,16 +60,26 @@ def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
     rules, on_show, run = state.rules, state.reminder, state.run
     fires = schedule.tick(rules.plan, state.schedule, now)[1].fire is not None
     returns = on_show is not None and reminder.timed_event(on_show, now, rules.plan.grace, False) is not None
-    busy = any(not isinstance(i, QUIET) for i in inputs)
+    busy = any(_busy(i) for i in inputs)
     coming = fires or returns or busy or run.again is not None or state.catch_up is not None
     counted = run.counted_at
+    recount = any(isinstance(i, (ChildEnded, SettingsChanged)) for i in inputs)  # a stretch done, a new work week
     return Wants(
         signals=rules.looks and (coming or holds.watching(on_show)),
         pick=coming or on_show is not None,
         recorded_ahead=schedule.went_back(state.schedule, now, rules.plan.grace) is not None,
         history_lines=any(_means_history(i) for i in inputs),
-        counts=counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY,
+        counts=recount or counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY,
     )
+
+
+def _busy(given: Input) -> bool:
+    """Whether ``given`` may bring a reminder to show this turn (a prompt's or a menu's
+    answer as the command it means; a window that ended unanswered never does)."""
+    if isinstance(given, ChildEnded):
+        then = from_action(given.result) if given.kind in (Window.PROMPT, Window.MENU) else None
+        return then is not None and _busy(then)
+    return not isinstance(given, QUIET)
 
 
 def _means_history(given: Input) -> bool:

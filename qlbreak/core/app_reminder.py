@@ -78,7 +78,8 @@ def tick(state: AppState, now: datetime, out: list[Effect]) -> AppState:
             state = move(state, event, now, out)
     again, on_show = state.run.again, state.reminder  # a restart: the one it left due, not ended since
     if again is not None and on_show is not None and on_show.shown and on_show.occurrence == again.occurrence:
-        out.append(_claim(Record.FIRED, on_show.occurrence, on_show.stretch, now))  # killed before it said so?
+        if not on_show.catch_up:  # killed before it said so? (a catch-up's occurrence was missed: no claim)
+            out.append(_claim(Record.FIRED, on_show.occurrence, on_show.stretch, now))
         state = present(state, with_stretch(state, on_show, now), now, out)
     state = replace(state, run=replace(state.run, again=None))
     state = apply_holds(state, now, out)

@@ -189,3 +189,16 @@ def test_without_the_saved_memory_the_restart_would_offer_a_second(desk, monkeyp
 def test_observed_facts_are_kept_for_the_turn_and_counts_remembered(desk):
     state, effects = app.step(AppState(), Observed(desk.facts(app.Wants(counts=True), NINE_THIRTY)), NINE_THIRTY)
     assert effects == () and state.run.facts.at == NINE_THIRTY and state.run.counted_at == NINE_THIRTY
+
+
+def test_a_catch_up_on_screen_at_a_restart_shows_again_without_a_fired_record(desk):
+    """Its occurrence was recorded missed: the restart's re-show claims nothing (found by
+    the restart property: the old loop recorded "fired" for it)."""
+    back = missed_unseen_then_back(desk)
+    assert desk.state.reminder.catch_up
+    before = desk.kinds()
+    desk.records = [r for r in desk.records if r.kind != "fired"]  # held, then missed: say it never fired
+    desk.restart(back + timedelta(minutes=1))
+    desk.turn(back + timedelta(minutes=1))
+    assert ("fired", "morning", NINE_THIRTY.date()) not in desk.kinds(), before
+    assert desk.state.reminder is not None and desk.state.reminder.catch_up

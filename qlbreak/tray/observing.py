@@ -1,0 +1,83 @@
+"""What the loop reads for one instant, as ``core.app.wants`` asks: the history (today's
+stretches, what the picker needs, records made ahead of a clock that lied, the streak,
+the History window's lines), the detectors and the login item. Reading only; the core
+decides. And the settings as the core takes them (``rules``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from qlbreak.core import holds, schedule
+from qlbreak.core.app_state import AppState, Counts, Facts, Rules, Wants, Words
+from qlbreak.core.kinds import Record
+from qlbreak.core.streak import streak
+from qlbreak.edges.ports import Detectors, LoginItem
+from qlbreak.storage.config import Config
+from qlbreak.storage.outbox import Outbox
+from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.stretches.choosing import lately
+from qlbreak.ui.spec import history_lines, prompt_corner
+
+HISTORY_DAYS = 14  # what the History window shows
+
+
+def rules(config: Config, catalogue: Catalogue, buttons: bool, looks: bool) -> Rules:
+    """The settings as the core decides by them: each stretch named as the user does it
+    (what they have to hand), with its summary."""
+    prefs = config.prefs
+    words = tuple((s.id, Words(s.for_equipment(prefs.equipment).name, s.summary)) for s in catalogue)
+    return Rules(
+        plan=config.plan,
+        holds=config.holds,
+        style=config.reminder_style,
+        prefs=prefs,
+        candidates=tuple(s.candidate for s in catalogue),
+        words=words,
+        corner=prompt_corner(True).replace("-", " "),
+        buttons=buttons,
+        looks=looks,
+    )
+
+
+class Observer:
+    def __init__(
+        self,
+        history: Outbox,
+        catalogue: Catalogue,
+        login: LoginItem,
+        detectors: Detectors | None,
+        workdays: Callable[[], frozenset[int]],
+        equipment: Callable[[], frozenset[str]],
+    ) -> None:
+        self.history, self.catalogue, self.login, self.detectors = history, catalogue, login, detectors
+        self.workdays, self.equipment = workdays, equipment
+
+    def read(self, wanted: Wants, state: AppState, now: datetime) -> Facts:
+        history = self.history
+        today = schedule.start_of_day(now)
+        done_today = tuple(e.at for e in history.events(since=today) if e.kind == Record.DONE)
+        signals = None
+        if wanted.signals and self.detectors is not None:
+            signals = self.detectors.look(holds.wanted(state.rules.holds))
+        return Facts(
+            at=now,
+            done_today=done_today,
+            done=tuple(history.done()) if wanted.pick else None,
+            recent=lately(self.catalogue, history, now) if wanted.pick else None,
+            signals=signals,
+            recorded_ahead=frozenset(history.missed_after(now)) if wanted.recorded_ahead else frozenset(),
+            history_pending=bool(history.pending),
+            history_lines=self._lines(now) if wanted.history_lines else None,
+            counts=Counts(self._streak(now), self.login.enabled()) if wanted.counts else None,
+        )
+
+    def _streak(self, now: datetime) -> int:
+        return streak(self.history.done_days(), self.workdays(), now.date())
+
+    def _lines(self, now: datetime) -> tuple[str, ...]:
+        """The last two weeks as ``qlbreak history`` prints them, each stretch named as
+        done with what the user has to hand."""
+        events = self.history.events(since=now - timedelta(days=HISTORY_DAYS))
+        names = {s.id: s.for_equipment(self.equipment()).name for s in self.catalogue}
+        return tuple(history_lines(events, names, now.tzinfo, self._streak(now), HISTORY_DAYS))
