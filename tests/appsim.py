@@ -50,8 +50,11 @@ class Desk:
         """One loop turn at ``now``, as the tray's shell takes it."""
         wanted = app.wants(self.state, inputs, now)
         self._feed(Observed(self.facts(wanted, now)), now)
-        for given in (*inputs, Tick()):
+        for given in inputs:
             self._feed(given, now)
+        if self.state.run.stale:
+            self._feed(Observed(self.facts(app.wants(self.state, (), now), now)), now)
+        self._feed(Tick(), now)
 
     def facts(self, wanted: app.Wants, now: datetime) -> Facts:
         done = [r for r in self.records if r.kind == Record.DONE and r.stretch]

@@ -6,8 +6,10 @@ what the icon says.
 
 A loop turn (``tray/service.py``): read what ``wants`` asks for this instant and feed
 it as ``Observed``, then each queued command, a changed settings file
-(``SettingsChanged``) and last ``Tick``; a claim the history refused comes back as
-``ClaimRefused``, a login item that could not be changed as ``LoginRefused``.
+(``SettingsChanged``), the facts read again if the commands made them stale
+(``Run.stale``: records a window could not write went to the history) and last
+``Tick``. A claim the history refused comes back as ``ClaimRefused``, a login item
+that could not be changed as ``LoginRefused``.
 
 Invariants (tests/unit/test_app.py and test_app_restarts.py check them):
 
@@ -114,7 +116,7 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
     out: list[Effect] = []
     match given:
         case Observed(facts=facts):
-            run = replace(state.run, facts=facts)
+            run = replace(state.run, facts=facts, stale=False)
             if facts.counts is not None:
                 state, run = replace(state, counts=facts.counts), replace(run, counted_at=now)
             state = replace(state, run=run)
@@ -126,10 +128,13 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
             if state.reminder is not None and state.reminder.occurrence.key == key:
                 out.append(Log("info", f"{key[0]} of {key[1]} was already shown (another copy?)"))
                 state = replace(state, reminder=None)
+                out.append(render(state, now))
         case LoginRefused(trouble=trouble):
             out.append(Log("error", f"cannot change the login item: {trouble}"))
             out.append(app_commands.notify(f"Could not change 'Start at login': {trouble}"))
+            state = replace(state, counts=replace(state.counts, autostart=not given.on))  # as it was
             state = replace(state, run=replace(state.run, counted_at=None))
+            out.append(render(state, now))
         case Tick():
             if not state.run.quitting:
                 state = app_reminder.tick(state, now, out)

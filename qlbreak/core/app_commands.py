@@ -145,6 +145,7 @@ def ended(state: AppState, command: ChildEnded, now: datetime, out: list[Effect]
     kind, result = command.kind, command.result
     if command.records:  # what the window could not write: kept until the history takes it
         out.append(WriteLines(Window(kind), command.records))
+        state = replace(state, run=replace(state.run, stale=True))  # today's stretches, the streak
     if kind == Window.STRETCH:
         out.append(Log("info", f"stretch window closed ({result or 'no answer'})"))
         state = replace(state, run=replace(state.run, stretching=False, counted_at=None))

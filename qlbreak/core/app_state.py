@@ -78,6 +78,7 @@ class Run:
     welcome: bool = False  # a first run: the welcome opens at the first tick
     counted_at: datetime | None = None
     quitting: bool = False
+    stale: bool = False  # this turn wrote to the history: read the facts again before the tick
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,9 @@ class ClaimRefused:
 
 @dataclass(frozen=True, slots=True)
 class LoginRefused:
+    """Start at login could not be turned ``on`` (or off): ``trouble`` says why."""
+
+    on: bool
     trouble: str
 
 

@@ -4,15 +4,14 @@ for, feeds it the inputs and carries out its effects, and decides nothing.
 One thread owns this object (pystray's setup thread). Menu clicks, the single-instance
 listener and ended windows only ``put`` a command. A turn (``step``) reads the clock
 once, drains the queue, reads what ``app.wants`` asks (``observing.py``), then feeds
-``Observed``, each command, a changed settings file and ``Tick`` to ``app.step`` and
-carries out each effect through its port (``edges/ports.py``). It sleeps until the
+``Observed``, each command, a changed settings file and ``Tick`` to ``app.step``, and
+its hands (``carrying_out.py``) carry out each effect through its port. It sleeps until the
 core's ``wake_at``: the alarm (``ports.alarm``) wakes it then, and on a clock change,
 a resume or a changed settings file; without one it looks every ``schedule.HEARTBEAT``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import queue
 from datetime import datetime, timedelta
@@ -20,43 +19,21 @@ from pathlib import Path
 
 from qlbreak.clock import Drift
 from qlbreak.core import app, schedule
-from qlbreak.core.app_state import AppState, ClaimRefused, Input, LoginRefused, Observed, SettingsChanged, Tick
+from qlbreak.core.app_state import AppState, Input, Observed, SettingsChanged, Tick
 from qlbreak.core.commands import Command
-from qlbreak.core.effects import (
-    Claim,
-    CloseAllWindows,
-    CloseWindow,
-    Effect,
-    Log,
-    Notify,
-    OpenWindow,
-    Point,
-    RaiseWindow,
-    Remind,
-    Render,
-    Save,
-    SetLogin,
-    Stop,
-    TakeAway,
-    Unsettle,
-    Withdraw,
-    Write,
-    WriteLines,
-)
-from qlbreak.core.kinds import Record, Window
+from qlbreak.core.kinds import Record
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import ScheduleState
 from qlbreak.edges.ports import Ports
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config
-from qlbreak.storage.history import Event
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.tray import observing
+from qlbreak.tray.carrying_out import Hands
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
 
 log = logging.getLogger("qlbreak")
-LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING, "error": logging.ERROR}
 
 
 class Service:
@@ -70,7 +47,7 @@ class Service:
         commands: queue.Queue[Command] | None = None,  # made earlier when adapters must post to it
         welcome: bool = False,  # no config file yet: the first step opens the welcome
     ) -> None:
-        self.config, self.catalogue, self.history, self.state_file = config, catalogue, history, state_file
+        self.config, self.catalogue, self._history, self.state_file = config, catalogue, history, state_file
         self.ports = ports
         self.commands: queue.Queue[Command] = commands if commands is not None else queue.Queue()
         self.running = True
@@ -89,9 +66,18 @@ class Service:
         )
         self._drift = Drift()
         self._saver = statefile.Saver(state_file)
-        self._rendered: Render | None = None
+        self.hands = Hands(ports, history, self._save)  # carries out what the core decides
         self._history_news = HistoryNews(ports.notifier)
         self._settings_news = SettingsNews(ports.notifier)  # what a changed config.toml is reported as
+
+    @property
+    def history(self) -> Outbox:
+        return self._history
+
+    @history.setter
+    def history(self, history: Outbox) -> None:
+        """Another history in its place (reopened): the reads and the writes follow."""
+        self._history = self.observer.history = self.hands.history = history
 
     @property
     def state(self) -> ScheduleState:
@@ -139,90 +125,27 @@ class Service:
         self._history_news.after_flush(self.history, self.history.flush())
         wanted = app.wants(self.app, tuple(inputs), now)
         self._feed(Observed(self.observer.read(wanted, self.app, now)), now)
-        for given in [*inputs, Tick()]:
+        for given in inputs:
             if not self.running:
                 return now
             self._feed(given, now)
+        if not self.running:
+            return now
+        if self.app.run.stale:
+            self._feed(Observed(self.observer.read(app.wants(self.app, (), now), self.app, now)), now)
+        self._feed(Tick(), now)
         self._save()
         return self.app.wake_at or now + schedule.HEARTBEAT
 
     def _feed(self, given: Input, now: datetime) -> None:
-        self.app, effects = app.step(self.app, given, now)
-        for effect in effects:
-            self._do(effect, now)
-
-    def _do(self, effect: Effect, now: datetime) -> None:
-        """Carry out one effect through its port."""
-        ports = self.ports
-        match effect:
-            case Claim() | Write() | WriteLines() | Unsettle():
-                self._record(effect, now)
-            case Remind() | Point() | Notify() | Withdraw() | TakeAway():
-                self._tell(effect, now)
-            case OpenWindow(spec=spec):
-                ports.windows.open(spec.kind, spec)
-            case CloseWindow(kind=kind):
-                ports.windows.close(kind)
-            case RaiseWindow(kind=kind):
-                ports.windows.raise_(kind)
-            case CloseAllWindows():
-                ports.windows.close_all()
-            case SetLogin(on=on):
-                try:
-                    ports.login.set(on)
-                except OSError as trouble:
-                    self._feed(LoginRefused(str(trouble)), now)
-            case Render(title=title, look=look, menu=menu):
-                if effect != self._rendered:
-                    self._rendered = effect
-                    ports.tray.update(title, look, menu)
-            case Save():
-                self._save(force=True)
-            case Log(level=level, message=message):
-                log.log(LEVELS[level], "%s", message)
-            case Stop():
-                self.running = False
-
-    def _record(self, effect: Claim | Write | WriteLines | Unsettle, now: datetime) -> None:
-        """The history's effects; a claim refused comes back to the core."""
-        match effect:
-            case Claim(record=record, then=then, drop=drop):
-                if self.history.claim(_event(record)):
-                    for after in then:
-                        self._do(after, now)
-                elif drop and record.reminder is not None and record.occurrence is not None:
-                    self._feed(ClaimRefused((record.reminder, record.occurrence)), now)
-            case Write():
-                self.history.record(_event(effect))
-            case WriteLines(window=kind, lines=lines):
-                for line in lines:  # what a window could not write: kept until the history takes it
-                    try:
-                        self.history.record(Event.from_json(json.loads(line)))
-                    except (ValueError, KeyError, TypeError) as err:
-                        log.warning("a %s window answered what is not a record (%s): %.200s", kind, err, line)
-            case Unsettle(keys=keys):
-                self.history.unsettle(keys)
-
-    def _tell(self, effect: Remind | Point | Notify | Withdraw | TakeAway, now: datetime) -> None:
-        """The notifications' effects: with buttons where the desktop has them."""
-        buttons, notifier = self.ports.buttons, self.ports.notifier
-        match effect:
-            case Remind(title=title, message=message, actions=actions, seconds=seconds, otherwise=otherwise):
-                if buttons is None or not buttons.remind(title, message, actions, seconds):
-                    for instead in otherwise:
-                        self._do(instead, now)
-            case Point(title=title, message=message, seconds=seconds):
-                if buttons is None or not buttons.point(title, message, seconds):
-                    notifier.notify(title, message)
-            case Notify(title=title, message=message):
-                notifier.notify(title, message)
-            case Withdraw():
-                self.ports.windows.close(Window.PROMPT)
-                if buttons is not None:
-                    buttons.withdraw()
-            case TakeAway(left=left):
-                if buttons is not None:
-                    buttons.take_away(left)
+        """``given`` to the core, its effects carried out; what they answer (a claim
+        refused, a login item that would not change) goes back to the core."""
+        pending = [given]
+        while pending:
+            self.app, effects = app.step(self.app, pending.pop(0), now)
+            for effect in effects:
+                pending += self.hands.do(effect, now)
+        self.running = not self.hands.stopped
 
     def _look_at_settings(self, now: datetime) -> SettingsChanged | None:
         """The settings file's new contents when it changed (the settings window saved
@@ -256,7 +179,3 @@ class Service:
             self._saver.save(self.app, self.history.pending, force, left)
         except OSError as err:
             log.error("%s: cannot save the state: %s", self.state_file, err)
-
-
-def _event(record: Write) -> Event:
-    return Event(record.at, record.kind, record.stretch, reminder=record.reminder, occurrence=record.occurrence)
