@@ -35,6 +35,8 @@ The flags, each named by what it lets the code do, and who asks:
 - ``registry``: the Windows registry (``ui/theme``: the dark look).
 - ``macos_defaults``: macOS's ``defaults`` (``ui/theme``: the dark look).
 - ``winsound``, ``afplay``: the sound players (``ui/sound``).
+- ``tray_at_bottom``: the tray, and the desktop's notifications, sit at the bottom right
+  (Windows' taskbar and toasts); elsewhere at the top (``ui/spec.prompt_corner``).
 
 ``os`` itself is for ``edges/choose`` alone, which picks every adapter by it (the login
 item, the detectors, the notifications with buttons, the alarm, the session lock).
@@ -80,6 +82,7 @@ class System:
     macos_defaults: bool
     winsound: bool
     afplay: bool
+    tray_at_bottom: bool
 
 
 def of(name: OS) -> System:
@@ -104,6 +107,7 @@ def of(name: OS) -> System:
         macos_defaults=name is OS.MACOS,
         winsound=name is OS.WINDOWS,
         afplay=name is OS.MACOS,
+        tray_at_bottom=name is OS.WINDOWS,
     )
 
 

@@ -17,6 +17,8 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 
+from qlbreak.system import THIS, System
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -142,11 +144,11 @@ def prompt(
     }
 
 
-def prompt_corner(clear: bool, platform: str = sys.platform) -> str:
+def prompt_corner(clear: bool, system: System = THIS) -> str:
     """Where the prompt goes: the tray's usual corner (bottom right on Windows, top right
     elsewhere); ``clear`` of a notification pointing to it, the other one (Windows
     toasts come bottom right, GNOME, dunst, Xfce and macOS banners at the top)."""
-    usual = "bottom-right" if platform == "win32" else "top-right"
+    usual = "bottom-right" if system.tray_at_bottom else "top-right"
     if not clear:
         return usual
     return "top-right" if usual == "bottom-right" else "bottom-right"

@@ -291,7 +291,7 @@ away_minutes = 12
 
 def test_both_is_described_as_what_it_does_in_the_template_and_the_readme():
     """ "both" is one place, not two: the notification where it has buttons, else the
-    prompt with a short notification pointing to it (tray/presenting.py)."""
+    prompt with a short notification pointing to it (core/app_reminder.py)."""
     words = (
         '# "both": a notification with buttons where your desktop\'s notifications have them,\n'
         "# else qlbreak's small prompt by the tray and a notification pointing to it;\n"

@@ -91,7 +91,7 @@ def test_the_tray_process_loads_no_openssl_and_no_uuid_at_start():
 # their platform (the guard mypy needs); the rest asks System's flags.
 ASKS_THE_OS = re.compile(r"\bsys\.platform\b|\bplatform\.system\(|\bos\.name\b")
 PLATFORM_FILE = re.compile(r".*_(win32|linux|posix|darwin)\.py")
-STILL_ASKING = ("edges/instance/", "edges/children/locks.py", "ui/spec.py")  # H1a and the lead take these off
+STILL_ASKING: tuple[str, ...] = ()  # modules allowed to ask the OS besides those above: none
 PROBES = re.compile(r"\b(getattr|hasattr)\(")
 PROBES_ALLOWED: tuple[str, ...] = ()  # edges/ files that may probe the stdlib or ctypes: none today
 

@@ -1,4 +1,4 @@
-"""tray/presenting.py: the reminder in one place. Where the notification has buttons
+"""core/app_reminder.py (show): the reminder in one place. Where the notification has buttons
 it is the reminder; where it has none the prompt is, and the notification only points
 to it from the other corner; an answer takes the notification away."""
 
@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from qlbreak import system
 from qlbreak.core.commands import SkipToday, Snooze
 from qlbreak.core.holds import Signals
 from qlbreak.core.kinds import Window
@@ -77,8 +78,9 @@ def test_where_no_notification_can_be_taken_back_the_pointer_is_a_plain_one(tmp_
 
 
 def test_the_prompt_corner_is_the_other_one_when_a_notification_points_to_it():
-    assert prompt_corner(False, "linux") == "top-right" and prompt_corner(True, "linux") == "bottom-right"
-    assert prompt_corner(False, "win32") == "bottom-right" and prompt_corner(True, "win32") == "top-right"
+    linux, windows = system.of(system.OS.LINUX), system.of(system.OS.WINDOWS)
+    assert prompt_corner(False, linux) == "top-right" and prompt_corner(True, linux) == "bottom-right"
+    assert prompt_corner(False, windows) == "bottom-right" and prompt_corner(True, windows) == "top-right"
 
 
 def test_prompt_only_sends_no_notification_and_notification_only_opens_no_prompt(tmp_path):
