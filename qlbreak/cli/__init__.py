@@ -4,6 +4,9 @@ Every failure a user can cause ends here as one clear line (``file:line: ...`` w
 there is a file) and an exit status (``EXIT_STATUS``): 0 fine, 1 a problem found
 (``config --check``), 2 a usage error or something that stops the command, 3 a running
 qlbreak that did not answer in time (busy is never "not running").
+
+May import ``core``, ``storage``, ``stretches``, ``ui`` and ``edges`` (its adapters as
+``edges.choose`` picks them), and of ``tray`` only ``start`` (``qlbreak tray``).
 """
 
 from __future__ import annotations
