@@ -129,61 +129,51 @@ def test_quit_takes_everything_away_saves_and_stops(desk):
     assert desk.state.run.quitting
 
 
-def missed_unseen_then_back(desk: Desk) -> datetime:
-    """Locked through the morning reminder's grace window, back at 10:05."""
+def locked_through(desk: Desk, due: datetime) -> datetime:
+    """Locked through the grace window of the reminder due at ``due``; back 35 min later."""
     desk.signals = Signals(locked=True)
-    at = NINE_THIRTY
-    while at <= NINE_THIRTY + timedelta(minutes=31):
+    at = due
+    while at <= due + timedelta(minutes=31):
         desk.turn(at)
         at += timedelta(minutes=1)
-    assert ("missed", "morning", NINE_THIRTY.date()) in desk.kinds()
     desk.signals = Signals(locked=False)
-    back = NINE_THIRTY + timedelta(minutes=35)
+    back = due + timedelta(minutes=35)
     desk.turn(back)
     return back
 
 
-def test_a_catch_up_then_a_restart_the_same_day_offers_no_second(desk):
-    """Issue 21: the catch-up's "at most one a day" is saved with the rest of the state."""
+def missed_unseen_then_back(desk: Desk) -> datetime:
+    """Locked through the morning reminder's grace window, back at 10:05."""
+    back = locked_through(desk, NINE_THIRTY)
+    assert ("missed", "morning", NINE_THIRTY.date()) in desk.kinds()
+    return back
+
+
+def catch_ups_at_lunch_after_a_restart(desk: Desk) -> list[PromptSpec]:
+    """The morning's catch-up declined, a restart, lunch missed unseen too: the
+    catch-ups shown after the restart."""
     back = missed_unseen_then_back(desk)
     assert desk.state.reminder is not None and desk.state.reminder.catch_up
     desk.turn(back + timedelta(minutes=1), Snooze())  # not now, thanks
     desk.restart(back + timedelta(minutes=2))
-    assert desk.state.catch_up_on == back.date()
-    # a second miss the same day, unseen again: it earns no second catch-up
-    desk.state = desk.state  # (the restarted run)
     desk.effects.clear()
-    desk.signals = Signals(locked=True)
-    lunch = back.replace(hour=12, minute=30)
-    at = lunch
-    while at <= lunch + timedelta(minutes=31):
-        desk.turn(at)
-        at += timedelta(minutes=1)
-    desk.signals = Signals(locked=False)
-    desk.turn(lunch + timedelta(minutes=40))
-    desk.turn(lunch + timedelta(minutes=41))
-    shown = [p for p in prompts(desk.effects) if p.reminder.catch_up]
-    assert shown == [] and (desk.state.reminder is None or not desk.state.reminder.catch_up)
+    back = locked_through(desk, back.replace(hour=12, minute=30))
+    desk.turn(back + timedelta(minutes=1))
+    return [p for p in prompts(desk.effects) if p.reminder.catch_up]
+
+
+def test_a_catch_up_then_a_restart_the_same_day_offers_no_second(desk):
+    """Issue 21: the catch-up's "at most one a day" is saved with the rest of the state."""
+    assert catch_ups_at_lunch_after_a_restart(desk) == []
+    assert desk.state.catch_up_on == NINE_THIRTY.date()
 
 
 def test_without_the_saved_memory_the_restart_would_offer_a_second(desk, monkeypatch):
     """The test above can fail: a state file without the catch-up day offers again."""
     from qlbreak.storage import statefile
 
-    back = missed_unseen_then_back(desk)
-    desk.turn(back + timedelta(minutes=1), Snooze())
     monkeypatch.setattr(statefile.Memory, "of", staticmethod(lambda app_state: statefile.Memory()))
-    desk.restart(back + timedelta(minutes=2))
-    desk.effects.clear()
-    desk.signals = Signals(locked=True)
-    lunch = back.replace(hour=12, minute=30)
-    at = lunch
-    while at <= lunch + timedelta(minutes=31):
-        desk.turn(at)
-        at += timedelta(minutes=1)
-    desk.signals = Signals(locked=False)
-    desk.turn(lunch + timedelta(minutes=40))
-    assert [p for p in prompts(desk.effects) if p.reminder.catch_up]
+    assert catch_ups_at_lunch_after_a_restart(desk)
 
 
 def test_observed_facts_are_kept_for_the_turn_and_counts_remembered(desk):
