@@ -79,10 +79,17 @@ def tray_class(event) -> str:
     return wm_class[0] if wm_class else ""
 
 
-def start_docked(display, argv, env, instance: str) -> tuple[subprocess.Popen[bytes], float, int]:
+def start_docked(
+    display, argv, env, instance: str, cwd: Path | None = None, log: Path | None = None
+) -> tuple[subprocess.Popen[bytes], float, int]:
+    """Start ``argv`` (in ``cwd``: ``-m`` imports from there first; its output appended
+    to ``log``) and time it to docked."""
     drain(display)
+    out = log.open("ab") if log else subprocess.DEVNULL
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, env=env, stdout=out, stderr=out, cwd=cwd)
+    if log:
+        out.close()  # the child has its own copy
     found: list[int] = []
 
     def docked(event) -> bool:
@@ -91,7 +98,11 @@ def start_docked(display, argv, env, instance: str) -> tuple[subprocess.Popen[by
             return True
         return False
 
-    return proc, (events_until(display, docked) - start) * 1000, found[0]
+    try:
+        return proc, (events_until(display, docked) - start) * 1000, found[0]
+    except SystemExit:  # it never docked: leave no tray behind (it would dock in the next Xvfb)
+        stop(proc)
+        raise
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:
@@ -132,7 +143,7 @@ def woken(before: dict[str, int], after: dict[str, int]) -> int:
     return sum(count - before.get(tid, 0) for tid, count in after.items())
 
 
-def click_to_map(display, env, icon: int, rest: float = 0.0) -> float:
+def click_to_map(display, env, icon: int, rest: float = 0.0, timeout: float = 20) -> float:
     """A click on the icon to the window's MapNotify. ``rest``: the pointer arrives
     that long before the click, as a person's does (0: moved and clicked at once)."""
     geometry = display.create_resource_object("window", icon).get_geometry()
@@ -149,20 +160,27 @@ def click_to_map(display, env, icon: int, rest: float = 0.0) -> float:
     xtest.fake_input(display, Xlib.X.ButtonPress, 1)
     xtest.fake_input(display, Xlib.X.ButtonRelease, 1)
     display.sync()
-    mapped = events_until(display, lambda e: e.type == Xlib.X.MapNotify and e.window.id != icon)
+    mapped = events_until(display, lambda e: e.type == Xlib.X.MapNotify and e.window.id != icon, timeout)
     return (mapped - start) * 1000
 
 
 def close_windows(home: str) -> None:
-    """End every qlbreak window of this run's home (the tray then hears they ended)."""
+    """End every qlbreak window of this run's home, and wait until the tray has heard
+    they ended (it reaps its children: their /proc entries go), so that the next click
+    is not taken for one on a window still open."""
+    ended = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 cmd, environ = (entry / "cmdline").read_bytes(), (entry / "environ").read_bytes()
                 if b"qlbreak.ui." in cmd and f"HOME={home}".encode() in environ:
                     os.kill(int(entry.name), 15)
+                    ended.append(entry)
             except OSError:
                 continue
+    deadline = time.monotonic() + 10
+    while any(entry.exists() for entry in ended) and time.monotonic() < deadline:
+        time.sleep(0.05)
     time.sleep(0.5)
 
 
@@ -172,6 +190,9 @@ def private_env(name: str) -> tuple[dict[str, str], str]:
     env = {**os.environ, "DISPLAY": name, "HOME": home, "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
     env |= {"XDG_CONFIG_HOME": f"{home}/c", "XDG_DATA_HOME": f"{home}/d", "XDG_STATE_HOME": f"{home}/s"}
     env |= {"XDG_RUNTIME_DIR": tempfile.mkdtemp(prefix="qlr")}
+    # its own one-tray folder: not the user's /tmp/qlbreak-<uid>, where a running tray (or
+    # another home's, in benchmarks/against.py) would take this one's start for a second tray
+    env |= {"QLBREAK_INSTANCE_DIR": tempfile.mkdtemp(prefix="qli")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     Path(home, "c", "qlbreak").mkdir(parents=True)
     Path(home, "c", "qlbreak", "config.toml").write_text('[[reminder]]\nname = "x"\ntime = "03:00"\ndays = []\n')
