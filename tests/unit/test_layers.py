@@ -123,3 +123,18 @@ def test_no_adapter_is_probed_with_getattr():
         for m in PROBES.finditer(text)
     ]
     assert probing == []
+
+
+def test_every_package_is_in_the_wheel():
+    """setup.cfg lists packages by hand: a new folder left out installs a broken app."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(PACKAGE.parent / "setup.cfg")
+    listed = set(config["options"]["packages"].split())
+    found = {
+        ".".join(("qlbreak", *init.parent.relative_to(PACKAGE).parts)).rstrip(".")
+        for init in PACKAGE.rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()
