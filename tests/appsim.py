@@ -11,8 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from qlbreak.core import app
-from qlbreak.core.app_state import AppState, ClaimRefused, Counts, Facts, Input, Observed, Rules, Tick, Words
-from qlbreak.core.effects import Claim, Effect, Write
+from qlbreak.core.app_state import AppState, ClaimRefused, Counts, Facts, Input, Observed, Raised, Rules, Tick, Words
+from qlbreak.core.effects import Claim, Effect, RaiseWindow, Write
 from qlbreak.core.holds import HoldRules, Signals
 from qlbreak.core.kinds import Record
 from qlbreak.core.picker import Candidate, Done
@@ -42,6 +42,7 @@ class Desk:
     records: list[Write] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)  # everything carried out, in order
     state: AppState = field(default_factory=AppState)
+    orphan: bool = False  # a stretch window an earlier run left open
 
     def __post_init__(self) -> None:
         self.state = replace(self.state, rules=self.rules)
@@ -68,7 +69,7 @@ class Desk:
             at=now,
             done_today=tuple(today),
             done=tuple(Done(r.stretch or "", r.at) for r in done) if wanted.pick else None,
-            signals=self.signals if wanted.signals else None,
+            signals=self.signals if wanted.signals is not None else None,
             recorded_ahead=ahead if wanted.recorded_ahead else frozenset(),
             counts=Counts(0, False) if wanted.counts else None,
         )
@@ -91,6 +92,11 @@ class Desk:
                 self._do(after, now)
         elif isinstance(effect, Write):
             self.records.append(effect)
+        elif isinstance(effect, RaiseWindow) and effect.otherwise:
+            if self.orphan:  # a stretch window a killed run left: raised in place of a new one
+                self._feed(Raised(effect.kind), now)
+            for instead in () if self.orphan else effect.otherwise:
+                self._do(instead, now)
 
     @staticmethod
     def _same(a: Write, b: Write) -> bool:

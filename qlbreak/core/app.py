@@ -33,13 +33,16 @@ from datetime import datetime
 
 from qlbreak.core import app_commands, app_reminder, holds, reminder, schedule
 from qlbreak.core.app_state import (
+    HISTORY_RETRY,
     LOOK_EVERY,
     RECOUNT_EVERY,
     AppState,
     ClaimRefused,
+    HistoryKept,
     Input,
     LoginRefused,
     Observed,
+    Raised,
     Rules,
     Run,
     SettingsChanged,
@@ -47,47 +50,57 @@ from qlbreak.core.app_state import (
     Wants,
 )
 from qlbreak.core.app_view import render, view
-from qlbreak.core.commands import Approach, ChildEnded, Hover, OpenHistory, OpenMenu, Wake, from_action
+from qlbreak.core.commands import ChildEnded, OpenHistory, OpenSettings, Resume, StretchNow, from_action
 from qlbreak.core.effects import Effect, Log
 from qlbreak.core.kinds import Window
 from qlbreak.core.schedule import OccurrenceKey
 
 __all__ = ["LOOK_EVERY", "AppState", "Input", "Rules", "Wants", "start", "step", "view", "wants"]
-QUIET = (Hover, Approach, OpenMenu, Wake)  # inputs that never bring a reminder to show (the tick may)
+# What an input may need read this turn, beyond what the state itself asks:
+SHOWING = (Resume, SettingsChanged)  # a reminder may show (the detectors, the picker)
+PICKING = (StretchNow,)  # a stretch is picked (the history)
+RECOUNTING = (SettingsChanged, OpenSettings)  # the streak and the login item, read again
+RECOUNTED_AFTER = (Window.STRETCH, Window.SETTINGS, Window.WELCOME)  # windows that change them
 
 
 def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
     """What this turn may need read. The detectors only while a reminder is about to
-    show, is due or held, or a catch-up waits: an idle tray never looks."""
+    show (it falls due, comes back, is missed into a catch-up), is due or held, or a
+    catch-up waits: an idle tray never looks."""
     rules, on_show, run = state.rules, state.reminder, state.run
-    fires = schedule.tick(rules.plan, state.schedule, now)[1].fire is not None
-    returns = on_show is not None and reminder.timed_event(on_show, now, rules.plan.grace, False) is not None
-    busy = any(_busy(i) for i in inputs)
-    coming = fires or returns or busy or run.again is not None or state.catch_up is not None
+    given = [then for i in inputs for then in _meant(i)]
+    decision = schedule.tick(rules.plan, state.schedule, now)[1]
+    timed = on_show is not None and reminder.timed_event(on_show, now, rules.plan.grace, False) is not None
+    shows = any(isinstance(i, SHOWING) for i in given)
+    coming = decision.fire is not None or bool(decision.missed) or timed or shows
+    coming = coming or run.again is not None or state.catch_up is not None
     counted = run.counted_at
-    recount = any(isinstance(i, (ChildEnded, SettingsChanged)) for i in inputs)  # a stretch done, a new work week
+    recount = any(isinstance(i, RECOUNTING) for i in given) or any(
+        isinstance(i, ChildEnded) and i.kind in RECOUNTED_AFTER for i in inputs
+    )
+    looks = coming or holds.watching(on_show)
     return Wants(
-        signals=rules.looks and (coming or holds.watching(on_show)),
-        pick=coming or on_show is not None,
+        signals=_detectors(state, given) if rules.looks and looks else None,
+        pick=coming or on_show is not None or any(isinstance(i, PICKING) for i in given),
         recorded_ahead=schedule.went_back(state.schedule, now, rules.plan.grace) is not None,
-        history_lines=any(_means_history(i) for i in inputs),
+        history_lines=any(isinstance(i, OpenHistory) for i in given),
         counts=recount or counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY,
     )
 
 
-def _busy(given: Input) -> bool:
-    """Whether ``given`` may bring a reminder to show this turn (a prompt's or a menu's
-    answer as the command it means; a window that ended unanswered never does)."""
-    if isinstance(given, ChildEnded):
-        then = from_action(given.result) if given.kind in (Window.PROMPT, Window.MENU) else None
-        return then is not None and _busy(then)
-    return not isinstance(given, QUIET)
+def _meant(given: Input) -> tuple[Input, ...]:
+    """``given``, or for a prompt's or a menu's answer the command it means."""
+    if isinstance(given, ChildEnded) and given.kind in (Window.PROMPT, Window.MENU):
+        then = from_action(given.result)
+        return (then,) if then is not None else ()
+    return (given,)
 
 
-def _means_history(given: Input) -> bool:
-    if isinstance(given, ChildEnded):
-        return isinstance(from_action(given.result), OpenHistory)
-    return isinstance(given, OpenHistory)
+def _detectors(state: AppState, given: list[Input]) -> frozenset[str]:
+    """The facts worth reading: under the settings in force, and under new ones that
+    come this turn (a hold switched on holds at once)."""
+    rules = [state.rules.holds, *(i.rules.holds for i in given if isinstance(i, SettingsChanged))]
+    return frozenset().union(*(holds.wanted(r) for r in rules))
 
 
 def start(
@@ -135,6 +148,13 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
             state = replace(state, counts=replace(state.counts, autostart=not given.on))  # as it was
             state = replace(state, run=replace(state.run, counted_at=None))
             out.append(render(state, now))
+        case Raised(kind=kind):
+            if kind == Window.STRETCH:  # not this run's window: its end will not reach us
+                state = replace(state, run=replace(state.run, stretching=False))
+        case HistoryKept():  # the next look comes soon enough to write it
+            facts = replace(state.run.facts, history_pending=True)
+            wake = min(state.wake_at or now + HISTORY_RETRY, now + HISTORY_RETRY)
+            state = replace(state, wake_at=wake, run=replace(state.run, facts=facts))
         case Tick():
             if not state.run.quitting:
                 state = app_reminder.tick(state, now, out)

@@ -2,8 +2,9 @@
 prompt's answers, a window that ended, the pointer on the icon, Quit.
 
     command          does
-    StretchNow       raises the open stretch window, else opens one: the stretch asked
-                     for, else the one the reminder on show proposes, else a pick
+    StretchNow       raises the open stretch window (this run's, or one a killed run left),
+                     else opens one: the stretch asked for, else the one the reminder on
+                     show proposes, else a pick
     Snooze           the reminder on show comes back after the snooze
     SkipToday/Pause  reminders pause (until tomorrow, or an hour); the one on show is skipped
     Resume           the pause ends
@@ -135,7 +136,8 @@ def open_stretch(state: AppState, stretch: str | None, now: datetime, out: list[
     if chosen is None:
         out.append(notify("No stretch fits your settings; see [stretches] in your config."))
         return state
-    out.extend((CloseWindow(Window.PROMPT), OpenWindow(StretchSpec(chosen))))
+    # one an earlier run left open (killed) is raised instead: at most one stretch window
+    out.append(RaiseWindow(Window.STRETCH, otherwise=(CloseWindow(Window.PROMPT), OpenWindow(StretchSpec(chosen)))))
     return replace(state, run=replace(state.run, stretching=True))  # this turn's holds take the reminder away
 
 

@@ -61,6 +61,7 @@ def tick(state: AppState, now: datetime, out: list[Effect]) -> AppState:
         # missed records dated after now were decided before their time: decide again
         ahead = run.facts.recorded_ahead - sched.shown
         sched = replace(sched, handled=sched.handled - ahead)
+    quiet_until = sched.paused_until  # a miss that fell due before it ended earns no catch-up
     sched, decision = schedule.tick(plan, sched, now)
     state = replace(state, schedule=sched)
     if decision.clock_back is not None or decision.released or ahead:
@@ -68,7 +69,8 @@ def tick(state: AppState, now: datetime, out: list[Effect]) -> AppState:
     for occ in decision.missed:
         out.append(_claim(Record.MISSED, occ, None, now))
         out.append(Log("info", f"missed {occ.reminder} of {occ.day} (noticed at {now:%H:%M})"))
-        state = after_miss(state, occ, None, False, None, now)
+        paused = quiet_until is not None and occ.at < quiet_until
+        state = after_miss(state, occ, None, False, None, now, paused)
     if decision.fire is not None:
         state = fire(state, decision.fire, now, out)
     elif state.reminder is not None:
@@ -233,12 +235,19 @@ def pick_stretch(state: AppState, now: datetime) -> tuple[str, str] | None:
 
 
 def after_miss(
-    state: AppState, occ: Occurrence, stage: Stage | None, superseded: bool, on_show: OnShow | None, now: datetime
+    state: AppState,
+    occ: Occurrence,
+    stage: Stage | None,
+    superseded: bool,
+    on_show: OnShow | None,
+    now: datetime,
+    paused: bool = False,
 ) -> AppState:
-    """A reminder was missed (``stage`` None: never shown); keep the catch-up it earns."""
+    """A reminder was missed (``stage`` None: never shown; ``paused``: it fell due while
+    reminders were paused); keep the catch-up it earns."""
     coming = schedule.next_occurrence(state.rules.plan.reminders, now, state.schedule.handled)
     stretch, name = (on_show.stretch, on_show.name) if on_show is not None else ("", "")
-    found = catchup.after_miss(occ, stage, superseded, stretch, name, coming.at if coming else None, now)
+    found = catchup.after_miss(occ, stage, superseded, stretch, name, coming.at if coming else None, now, paused)
     return state if found is None else replace(state, catch_up=found)
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from qlbreak.core import catchup, holds
 from qlbreak.core.commands import Command
+from qlbreak.core.kinds import Window
 from qlbreak.core.picker import Candidate, Done, Preferences, Recent
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import OccurrenceKey, Plan, ScheduleState
@@ -127,18 +128,31 @@ class LoginRefused:
 
 
 @dataclass(frozen=True, slots=True)
+class Raised:
+    """A window of ``kind`` was open after all (one an earlier run left) and was raised
+    in place of the one this run was about to open."""
+
+    kind: Window
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryKept:
+    """The history could not take a record just now: it is kept, to be written later."""
+
+
+@dataclass(frozen=True, slots=True)
 class Tick:
     """The clock's turn: due, missed and timed-out reminders, holds, the catch-up, the icon."""
 
 
-Input = Command | Observed | SettingsChanged | ClaimRefused | LoginRefused | Tick
+Input = Command | Observed | SettingsChanged | ClaimRefused | LoginRefused | Raised | HistoryKept | Tick
 
 
 @dataclass(frozen=True, slots=True)
 class Wants:
     """What the loop reads before this turn's inputs (``Observed``)."""
 
-    signals: bool = False
+    signals: frozenset[str] | None = None  # the detectors' facts to read (None: do not look)
     pick: bool = False
     recorded_ahead: bool = False
     history_lines: bool = False

@@ -10,6 +10,7 @@ Which misses earn one (``EARNS``, by the reminder's stage when it was missed):
     snoozed             yes        the snooze ended while the machine slept
     due (on screen)     no         it was seen and let pass: asking again is nagging
     superseded          no         the next reminder is showing now
+    (fell due paused)   no         the user asked for quiet, however late it is noticed
 
 And when one is offered (``offer``): switched on, at most one a day, only on the day
 of the missed occurrence, never at or after the next reminder's time, never while
@@ -46,10 +47,12 @@ def after_miss(
     name: str,
     next_at: datetime | None,
     now: datetime,
+    paused: bool = False,
 ) -> Pending | None:
     """The catch-up a miss earns, if any. ``stage``: the reminder's stage when it was
-    missed (None: it was never shown); ``next_at``: when the next reminder is due."""
-    if superseded or not EARNS.get(stage, False) or occurrence.day != now.date():
+    missed (None: it was never shown); ``next_at``: when the next reminder is due;
+    ``paused``: it fell due while reminders were paused."""
+    if paused or superseded or not EARNS.get(stage, False) or occurrence.day != now.date():
         return None  # (an earlier day's miss, noticed at start, earns nothing today)
     end_of_day = datetime.combine(now.date() + timedelta(days=1), time(0), now.tzinfo)
     before = min(next_at, end_of_day) if next_at is not None else end_of_day

@@ -16,6 +16,7 @@ the tray's loop (``tray/service.py``), which decides nothing about them.
     Withdraw        takes away the prompt and the notification   windows, buttons
     TakeAway        takes away what a killed run left on screen  buttons
     OpenWindow ...  opens, closes or raises one of our windows   windows
+                    (a raise where none is open: ``otherwise``)
     SetLogin        start at login on or off                     login item
     Render          the icon's title, look and menu              tray
     Save            writes the state file now (else: after the   state file
@@ -122,7 +123,12 @@ class CloseWindow:
 
 @dataclass(frozen=True, slots=True)
 class RaiseWindow:
+    """Bring the open window ``kind`` to the front (one of this run's, or one an earlier
+    run left open); where none is open: ``otherwise``, and where one was raised instead,
+    the shell feeds ``Raised`` back."""
+
     kind: Window
+    otherwise: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from qlbreak.core.app_state import ClaimRefused, Input, LoginRefused
+from qlbreak.core.app_state import ClaimRefused, HistoryKept, Input, LoginRefused, Raised
 from qlbreak.core.effects import (
     Claim,
     CloseAllWindows,
@@ -54,15 +54,18 @@ class Hands:
         ports = self.ports
         match effect:
             case Claim() | Write() | WriteLines() | Unsettle():
-                return self._record(effect, now)
+                answers = self._record(effect, now)
+                return [*answers, HistoryKept()] if self.history.pending else answers
             case Remind() | Point() | Notify() | Withdraw() | TakeAway():
                 return self._tell(effect, now)
             case OpenWindow(spec=spec):
                 ports.windows.open(spec.kind, spec)
             case CloseWindow(kind=kind):
                 ports.windows.close(kind)
-            case RaiseWindow(kind=kind):
-                ports.windows.raise_(kind)
+            case RaiseWindow(kind=kind, otherwise=otherwise):
+                if ports.windows.raise_(kind):
+                    return [Raised(kind)] if otherwise else []
+                return [answer for instead in otherwise for answer in self.do(instead, now)]
             case CloseAllWindows():
                 ports.windows.close_all()
             case SetLogin(on=on):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from qlbreak.core import holds, schedule
+from qlbreak.core import schedule
 from qlbreak.core.app_state import AppState, Counts, Facts, Rules, Wants, Words
 from qlbreak.core.kinds import Record
 from qlbreak.core.streak import streak
@@ -58,8 +58,8 @@ class Observer:
         today = schedule.start_of_day(now)
         done_today = tuple(e.at for e in history.events(since=today) if e.kind == Record.DONE)
         signals = None
-        if wanted.signals and self.detectors is not None:
-            signals = self.detectors.look(holds.wanted(state.rules.holds))
+        if wanted.signals is not None and self.detectors is not None:
+            signals = self.detectors.look(wanted.signals)
         return Facts(
             at=now,
             done_today=done_today,

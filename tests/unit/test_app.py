@@ -100,6 +100,17 @@ def test_a_second_stretch_request_raises_the_open_window(desk):
     assert RaiseWindow(Window.STRETCH) in desk.effects
 
 
+def test_a_stretch_window_a_killed_run_left_is_raised_and_holds_nothing(desk):
+    """Raised in place of a new one; its end never reaches this run, so it must not count
+    as this run's open window (a reminder would wait for it forever)."""
+    desk.orphan = True
+    desk.turn(MONDAY_0929, StretchNow())
+    assert not desk.state.run.stretching
+    assert not [e for e in desk.effects if isinstance(e, OpenWindow) and isinstance(e.spec, StretchSpec)]
+    desk.turn(NINE_THIRTY)
+    assert desk.state.reminder.stage is Stage.DUE and len(prompts(desk.effects)) == 1
+
+
 def test_done_in_the_window_ends_the_reminder_and_frees_the_next_stretch(desk):
     desk.turn(NINE_THIRTY)
     desk.turn(NINE_THIRTY, StretchNow())

@@ -1,7 +1,7 @@
-"""Where the loop around core/app.py decides otherwise than the loop it replaced
-(tray/service.py at ad68cac), or does what a user would call wrong. Each test drives
-``Service`` on fakes; an xfail mark names a difference still to fix (strict: the fix
-makes it pass and the mark goes), a test without one holds a fix already made."""
+"""Where the loop around core/app.py decided otherwise than the loop it replaced
+(tray/service.py at ad68cac), or did what a user would call wrong, as a hostile re-test
+found them; each test drives ``Service`` on fakes and holds the fix (each failed before
+it, on main or on both loops)."""
 
 from __future__ import annotations
 
@@ -130,12 +130,6 @@ class Desk:
 # -- the detectors: an idle tray never looks -------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.wants counts every command but Hover, Approach, OpenMenu and Wake as one that may bring a "
-    "reminder, so an idle tray reads the detectors (and the picker's history) for Settings, Safety, History, "
-    "Start at login and Quit; the old loop read them only for a reminder about to show, due or held",
-)
 @pytest.mark.parametrize("command", [OpenSettings(), ShowSafety(), OpenHistory(), ToggleLogin(), Quit()], ids=repr)
 def test_an_idle_tray_does_not_look_at_the_detectors_for_a_command_that_brings_no_reminder(
     tmp_path: Path, command: Command
@@ -150,12 +144,6 @@ def test_an_idle_tray_does_not_look_at_the_detectors_for_a_command_that_brings_n
     assert desk.detectors.looks == looks
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.wants asks for the counts after any ChildEnded, so the tooltip closing (each time the pointer "
-    "leaves the icon) and the menu closing re-read the login item and the whole history's streak; the old "
-    "loop counted again only after a stretch window, a login change, new settings or 10 minutes",
-)
 def test_resting_on_the_icon_reads_neither_the_login_item_nor_the_history_again(tmp_path: Path) -> None:
     login = CountingLogin()
     desk = Desk(tmp_path, login=login)
@@ -182,12 +170,6 @@ class NewSettings:
         return loaded
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the turn's detectors are read before SettingsChanged, with holds.wanted of the old rules: a hold "
-    "just switched on is not read (microphone None) and the reminder stays on screen until the next look; "
-    "the old loop read them after the settings, as they now are",
-)
 def test_a_hold_switched_on_in_the_settings_holds_the_reminder_on_show_at_once(tmp_path: Path) -> None:
     config = Config()
     config = replace(config, holds=replace(config.holds, in_a_call=False))
@@ -207,12 +189,6 @@ def test_a_hold_switched_on_in_the_settings_holds_the_reminder_on_show_at_once(t
 # -- the catch-up noticed at wake --------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a miss noticed at wake sets the catch-up inside the tick, but app.wants foresaw no catch-up, so "
-    "the picker's history (done, ratings, recent) was not read: without detectors the catch-up is offered at "
-    "once with a stretch picked from nothing, one the user said hurt (or the one just offered) among them",
-)
 def test_a_catch_up_noticed_at_wake_never_offers_a_stretch_the_user_said_hurt(tmp_path: Path) -> None:
     desk = Desk(tmp_path)
     desk.record(Event(MONDAY_0925 - timedelta(days=1), Record.DONE, FIRST_PICK, feeling=Feeling.HURT))
@@ -223,12 +199,6 @@ def test_a_catch_up_noticed_at_wake_never_offers_a_stretch_the_user_said_hurt(tm
     assert FIRST_PICK not in offered
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a miss noticed at wake: app.wants foresaw no catch-up, so the detectors were not read at that "
-    "instant and the catch-up counts as held until the next catch-up look, 30 s later (CATCH_UP_LOOK_EVERY); "
-    "the old loop read them and offered it at once when nothing held",
-)
 def test_a_catch_up_noticed_at_wake_is_offered_at_once_when_nothing_holds(tmp_path: Path) -> None:
     desk = Desk(tmp_path, detectors=True)  # the detectors see nothing that holds
     desk.service.step()
@@ -239,12 +209,6 @@ def test_a_catch_up_noticed_at_wake_is_offered_at_once_when_nothing_holds(tmp_pa
 # -- the history that refuses a record ----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the wake time asks Facts.history_pending, read before this turn's claims and writes: a record "
-    "the history refused during the turn is tried again at the next decision (here the reminder's end, "
-    "30 min), not within HISTORY_RETRY as the old loop did",
-)
 def test_a_record_the_history_refused_this_turn_is_tried_again_within_half_a_minute(tmp_path: Path) -> None:
     desk = Desk(tmp_path, history_opens=False)
     desk.service.step()
@@ -258,11 +222,6 @@ def test_a_record_the_history_refused_this_turn_is_tried_again_within_half_a_min
 # -- start at login -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SettingsSpec gets state.counts.autostart, counted up to 10 minutes ago; the old loop asked the "
-    "login item when the window opened (turned on from a terminal, the window shows it off)",
-)
 def test_the_settings_window_shows_start_at_login_as_it_is_now(tmp_path: Path) -> None:
     desk = Desk(tmp_path)
     desk.service.step()
@@ -302,12 +261,6 @@ def test_a_reminder_another_copy_showed_leaves_the_icon_at_the_next_reminder(tmp
 # -- wrong in both loops --------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wrong in both loops: a reminder that fell due while the user had paused reminders earns a "
-    "catch-up when the machine sleeps across the pause's end (the miss is noticed after it), though awake "
-    "through the same pause it is only recorded missed",
-)
 def test_a_reminder_paused_through_earns_no_catch_up_however_late_it_is_noticed(tmp_path: Path) -> None:
     desk = Desk(tmp_path, now=MONDAY_1208)
     desk.service.step()
