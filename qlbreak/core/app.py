@@ -72,7 +72,8 @@ def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
     decision = schedule.tick(rules.plan, state.schedule, now)[1]
     timed = on_show is not None and reminder.timed_event(on_show, now, rules.plan.grace, False) is not None
     shows = any(isinstance(i, SHOWING) for i in given)
-    coming = decision.fire is not None or bool(decision.missed) or timed or shows
+    back = schedule.went_back(state.schedule, now, rules.plan.grace) is not None  # records ahead fall due again
+    coming = decision.fire is not None or bool(decision.missed) or timed or shows or back
     coming = coming or run.again is not None or state.catch_up is not None
     counted = run.counted_at
     recount = any(isinstance(i, RECOUNTING) for i in given) or any(
@@ -82,7 +83,7 @@ def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
     return Wants(
         signals=_detectors(state, given) if rules.looks and looks else None,
         pick=coming or on_show is not None or any(isinstance(i, PICKING) for i in given),
-        recorded_ahead=schedule.went_back(state.schedule, now, rules.plan.grace) is not None,
+        recorded_ahead=back,
         history_lines=any(isinstance(i, OpenHistory) for i in given),
         counts=recount or counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -203,3 +204,17 @@ def test_a_catch_up_on_screen_at_a_restart_shows_again_without_a_fired_record(de
     desk.turn(back + timedelta(minutes=1))
     assert ("fired", "morning", NINE_THIRTY.date()) not in desk.kinds(), before
     assert desk.state.reminder is not None and desk.state.reminder.catch_up
+
+
+def test_a_reminder_the_clock_set_back_lets_fall_due_shows_at_once(tmp_path):
+    """The clock ran ahead (the morning decided missed at 11:00), then is set back to
+    09:35: the morning falls due again in that very turn, read as any other (the
+    detectors and the picker's history read), so it shows at once, not held unread."""
+    desk = Desk(tmp_path / "state.json")
+    desk.turn(MONDAY_0929 - timedelta(minutes=29))
+    desk.turn(MONDAY_0929.replace(hour=11))
+    assert ("missed", "morning", NINE_THIRTY.date()) in desk.kinds()
+    desk.state, desk.effects = replace(desk.state, catch_up=None, reminder=None), []  # (no catch-up)
+    desk.turn(NINE_THIRTY + timedelta(minutes=5))
+    assert desk.state.reminder is not None and desk.state.reminder.stage is Stage.DUE
+    assert [p.reminder.catch_up for p in prompts(desk.effects)] == [False]
