@@ -66,16 +66,16 @@ RECOUNTED_AFTER = (Window.STRETCH, Window.SETTINGS, Window.WELCOME)  # windows t
 def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
     """What this turn may need read, so an idle tray reads nothing but today's stretches:
 
-        read                 when
-        the detectors        a reminder may show this turn (it falls due, a snooze ends,
-                             a miss earns a catch-up, the clock went back, Resume, new
-                             settings, the one a restart left due), is due or held, or a
-                             catch-up waits; under the new settings' holds too
-        the picker's history the same, a reminder on show, or a stretch asked for
-        records made ahead   the clock went back
-        the History lines    the History window opens
-        the streak, login    a stretch, settings or welcome window ended, new settings,
-                             the Settings window opens, a new day, or RECOUNT_EVERY
+    read                 when
+    the detectors        a reminder may show this turn (it falls due, a snooze ends,
+                         a miss earns a catch-up, the clock went back, Resume, new
+                         settings, the one a restart left due), is due or held, or a
+                         catch-up waits; under the new settings' holds too
+    the picker's history the same, a reminder on show, or a stretch asked for
+    records made ahead   the clock went back
+    the History lines    the History window opens
+    the streak, login    a stretch, settings or welcome window ended, new settings,
+                         the Settings window opens, a new day, or RECOUNT_EVERY
     """
     rules, on_show, run = state.rules, state.reminder, state.run
     given = [then for i in inputs for then in _meant(i)]
