@@ -51,7 +51,7 @@ from qlbreak.core.app_state import (
 )
 from qlbreak.core.app_view import render, view
 from qlbreak.core.commands import ChildEnded, OpenHistory, OpenSettings, Resume, StretchNow, from_action
-from qlbreak.core.effects import Effect, Log
+from qlbreak.core.effects import Effect, Log, Withdraw
 from qlbreak.core.kinds import Window
 from qlbreak.core.schedule import OccurrenceKey
 
@@ -148,6 +148,12 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
             old = state.rules
             sched = schedule.replan(old.plan, given.rules.plan, state.schedule, now, given.settled, given.written)
             state = replace(state, rules=given.rules, schedule=sched, run=replace(state.run, counted_at=None))
+            gone = state.reminder
+            if gone is not None and gone.occurrence.reminder not in {r.name for r in given.rules.plan.reminders}:
+                # the user deleted (or renamed) the reminder on show: it goes, unrecorded
+                out.append(Log("info", f"{gone.occurrence.reminder} is no longer in the settings: taken away"))
+                out.extend((Withdraw(),) if gone.shown else ())
+                state = replace(state, reminder=None)
         case ClaimRefused(key=key):
             if state.reminder is not None and state.reminder.occurrence.key == key:
                 out.append(Log("info", f"{key[0]} of {key[1]} was already shown (another copy?)"))

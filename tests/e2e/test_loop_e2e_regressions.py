@@ -126,12 +126,6 @@ def test_after_kill_9_during_the_reminders_stretch_the_restart_does_not_remind_a
         wait_gone(stretching, 10)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a reminder deleted from the settings file while it shows stays on screen: the icon "
-    "still says 'time for a stretch' and the notification keeps its buttons for a reminder "
-    "that no longer exists, until its grace ends (both loops)",
-)
 def test_a_reminder_deleted_from_the_file_while_it_shows_is_taken_away(desktop, tray_app):
     app, icon = reminder_on_screen(desktop, tray_app)
     text = app.paths.config_file.read_text().split("[[reminder]]")[0]

@@ -218,3 +218,15 @@ def test_a_reminder_the_clock_set_back_lets_fall_due_shows_at_once(tmp_path):
     desk.turn(NINE_THIRTY + timedelta(minutes=5))
     assert desk.state.reminder is not None and desk.state.reminder.stage is Stage.DUE
     assert [p.reminder.catch_up for p in prompts(desk.effects)] == [False]
+
+
+def test_a_reminder_deleted_from_the_settings_while_it_shows_is_taken_away(desk):
+    from qlbreak.core.app_state import SettingsChanged
+    from qlbreak.core.schedule import Plan
+
+    desk.turn(NINE_THIRTY)
+    lunch_only = replace(desk.rules, plan=Plan(desk.rules.plan.reminders[1:]))
+    desk.turn(NINE_THIRTY + timedelta(minutes=1), SettingsChanged(lunch_only, frozenset()))
+    assert desk.state.reminder is None and Withdraw() in desk.effects
+    assert app.view(desk.state, NINE_THIRTY + timedelta(minutes=1)).reminder is None
+    assert [k for k, *_ in desk.kinds()] == ["fired"]  # nothing recorded for it
