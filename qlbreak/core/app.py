@@ -148,12 +148,15 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
             old = state.rules
             sched = schedule.replan(old.plan, given.rules.plan, state.schedule, now, given.settled, given.written)
             state = replace(state, rules=given.rules, schedule=sched, run=replace(state.run, counted_at=None))
-            gone = state.reminder
-            if gone is not None and gone.occurrence.reminder not in {r.name for r in given.rules.plan.reminders}:
+            on_show, new = state.reminder, given.rules
+            if on_show is not None and on_show.occurrence.reminder not in {r.name for r in new.plan.reminders}:
                 # the user deleted (or renamed) the reminder on show: it goes, unrecorded
-                out.append(Log("info", f"{gone.occurrence.reminder} is no longer in the settings: taken away"))
-                out.extend((Withdraw(),) if gone.shown else ())
+                out.append(Log("info", f"{on_show.occurrence.reminder} is no longer in the settings: taken away"))
+                out.extend((Withdraw(),) if on_show.shown else ())
                 state = replace(state, reminder=None)
+            elif on_show is not None and on_show.shown and (old.plan.snooze, old.style) != (new.plan.snooze, new.style):
+                out.append(Withdraw())  # shown again as the new settings say ("Snooze 5 min")
+                app_reminder.show(state, on_show, now, out)
         case ClaimRefused(key=key):
             if state.reminder is not None and state.reminder.occurrence.key == key:
                 out.append(Log("info", f"{key[0]} of {key[1]} was already shown (another copy?)"))

@@ -78,12 +78,6 @@ def snooze_labels(desktop) -> list[int]:
     return [int(m) for c in calls if 'string "qlbreak"' in c for m in re.findall(r'string "Snooze (\d+) min"', c)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="snooze_minutes changed by hand while a reminder shows: its notification keeps "
-    "'Snooze 10 min' but the button snoozes for the new 5 minutes (the notification is not "
-    "re-sent with the new label; both loops)",
-)
 def test_a_snooze_changed_in_the_file_while_a_reminder_shows_snoozes_as_its_button_says(desktop, tray_app):
     app, icon = reminder_on_screen(desktop, tray_app)
     text = app.paths.config_file.read_text()

@@ -230,3 +230,18 @@ def test_a_reminder_deleted_from_the_settings_while_it_shows_is_taken_away(desk)
     assert desk.state.reminder is None and Withdraw() in desk.effects
     assert app.view(desk.state, NINE_THIRTY + timedelta(minutes=1)).reminder is None
     assert [k for k, *_ in desk.kinds()] == ["fired"]  # nothing recorded for it
+
+
+def test_a_snooze_length_changed_while_a_reminder_shows_shows_it_again_with_the_new_label(desk):
+    from qlbreak.core.app_state import SettingsChanged
+    from qlbreak.core.schedule import Plan
+
+    desk.turn(NINE_THIRTY)
+    desk.effects.clear()
+    shorter = replace(desk.rules, plan=Plan(desk.rules.plan.reminders, snooze=timedelta(minutes=5)))
+    desk.turn(NINE_THIRTY + timedelta(minutes=1), SettingsChanged(shorter, frozenset()))
+    assert desk.effects.index(Withdraw()) < desk.effects.index(
+        next(e for e in desk.effects if isinstance(e, OpenWindow))
+    )
+    assert [p.snooze_minutes for p in prompts(desk.effects)] == [5]
+    assert desk.state.reminder is not None and desk.state.reminder.stage is Stage.DUE
