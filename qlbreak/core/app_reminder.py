@@ -50,6 +50,10 @@ POINTED_SECONDS = 60  # a notification pointing to the prompt: a heads-up, the p
 
 
 def tick(state: AppState, now: datetime, out: list[Effect]) -> AppState:
+    """The clock's turn, in order: a first run's welcome, a notification a killed run
+    left, what the schedule says (a clock that lied, misses, a fire), the passing of time
+    for the reminder on show, the one a restart left due, holds, the catch-up; then when
+    to look again."""
     run, plan = state.run, state.rules.plan
     if run.welcome:
         out.append(OpenWindow(WelcomeSpec(state.counts.autostart)))
