@@ -33,7 +33,9 @@ def desktop() -> Iterator[Screen]:
     wm = subprocess.Popen(["openbox", "--sm-disable"], env=screen.env, stderr=subprocess.DEVNULL)
     try:
         detector = X11(screen.display)
-        wait_until(lambda: _answers(detector), 10, "openbox to take the screen")
+        # a loaded machine (two cores, other suites beside) can take its time starting openbox
+        wait_until(lambda: wm.poll() is not None or _answers(detector), 60, "openbox to take the screen")
+        assert wm.poll() is None, f"openbox ended at its start (status {wm.returncode})"
         detector.close()
         yield screen
     finally:
