@@ -10,7 +10,8 @@ asked to do). Beneath them: ``schedule`` (when occurrences are due), ``reminder`
 reminder on show), ``holds`` (what holds one back), ``catchup``, ``picker`` (which
 stretch next), ``commands`` (what the tray's queue carries), ``kinds`` (the shared
 names: record kinds, windows, answers), ``window_specs`` (what each window is told),
-``session`` (one walk-through), ``streak``, ``vocabulary`` and ``tray_view``.
+``session`` (one walk-through), ``checkin`` (the morning check-in), ``streak``,
+``vocabulary`` and ``tray_view``.
 
 Modules here import only the standard library's pure part and each other: no I/O, no
 threads, no GUI, and no clock reading; every function that needs "now" takes it.
