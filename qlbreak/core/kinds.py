@@ -21,6 +21,8 @@ class Record(StrEnum):
     SNOOZED = "snoozed"  # "later" answered a reminder
     MISSED = "missed"  # a reminder passed unanswered (or was never seen)
     SWITCHED = "switched"  # the user chose another stretch in the window
+    CHECKIN = "checkin"  # the morning check-in, answered (a pain rating) or skipped (none)
+    WARNED = "warned"  # the app said the data worries it (``worry``: which), with the warning signs
 
 
 # A stretch was done, wholly or in part: the rotation, the streak and the menu count both.

@@ -18,10 +18,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from qlbreak.core.checkin import Side, Worry
 from qlbreak.core.kinds import SETTLING, STRETCHED, Record
 from qlbreak.core.picker import Done
 from qlbreak.core.session import Feeling
 from qlbreak.storage.history_file import (
+    COLUMNS,
     KINDS,
     SCHEMA_VERSION,
     Damaged,
@@ -37,6 +39,8 @@ from qlbreak.storage.privacy import private_folder
 
 __all__ = ["KINDS", "SCHEMA_VERSION", "STRETCHED", "Event", "History", "HistoryBusy", "HistoryError", "HistoryFull"]
 _FIELDS = ("at", "kind", "stretch", "feeling", "reminder", "occurrence")
+_STORED = COLUMNS[2:]  # every column but id and ts, in the order Event has them
+_READ = ", ".join(_STORED)
 BUSY_TIMEOUT = 5.0  # seconds a statement waits for another program's lock
 AHEAD = timedelta(minutes=1)  # a claim recorded this far after now was made on a clock that was ahead
 
@@ -50,8 +54,14 @@ class Event:
     reminder: str | None = None
     occurrence: date | None = None
     seconds: float | None = None  # "partial": how long the holds were held
+    left_seconds: float | None = None  # "done"/"partial": how long each side was held
+    right_seconds: float | None = None
+    pain: int | None = None  # "checkin": 0-10; None: skipped
+    tighter: Side | None = None  # "checkin": the side that felt tighter
+    leg: bool | None = None  # "checkin": new pain, numbness or tingling down a leg
+    worry: Worry | None = None  # "warned": what the data showed
 
-    def as_json(self) -> dict[str, str | float | None]:
+    def as_json(self) -> dict[str, str | float | bool | None]:
         return {
             "at": self.at.isoformat(timespec="seconds"),
             "kind": self.kind,
@@ -60,9 +70,15 @@ class Event:
             "reminder": self.reminder,
             "occurrence": self.occurrence.isoformat() if self.occurrence else None,
             "seconds": self.seconds,
+            "left_seconds": self.left_seconds,
+            "right_seconds": self.right_seconds,
+            "pain": self.pain,
+            "tighter": self.tighter.value if self.tighter else None,
+            "leg": self.leg,
+            "worry": self.worry.value if self.worry else None,
         }
 
-    def as_record(self) -> dict[str, str | float | None]:
+    def as_record(self) -> dict[str, str | float | bool | None]:
         """``as_json`` to the microsecond: how a record waits in a file or travels
         between processes (``from_json`` reads both)."""
         return self.as_json() | {"at": self.at.isoformat()}
@@ -74,10 +90,13 @@ class Event:
         if not isinstance(data, dict) or not all(isinstance(data.get(k), str | None) for k in _FIELDS):
             raise ValueError(f"not a history event: {data!r:.200}")
         at, kind, feeling, occurrence = data["at"], data["kind"], data.get("feeling"), data.get("occurrence")
-        seconds = data.get("seconds")
         if not isinstance(at, str) or kind not in KINDS:
             raise ValueError(f"not a history event: {data!r:.200}")
-        if seconds is not None and (isinstance(seconds, bool) or not isinstance(seconds, int | float)):
+        seconds, left, right = (_number(data, key) for key in ("seconds", "left_seconds", "right_seconds"))
+        pain, tighter, leg, worry = data.get("pain"), data.get("tighter"), data.get("leg"), data.get("worry")
+        if pain is not None and (type(pain) is not int or not 0 <= pain <= 10):
+            raise ValueError(f"not a history event: {data!r:.200}")
+        if not isinstance(leg, bool | None) or not isinstance(tighter, str | None) or not isinstance(worry, str | None):
             raise ValueError(f"not a history event: {data!r:.200}")
         return cls(
             _aware(datetime.fromisoformat(at)),
@@ -86,8 +105,23 @@ class Event:
             Feeling(feeling) if feeling else None,
             data.get("reminder"),
             date.fromisoformat(occurrence) if occurrence else None,
-            float(seconds) if seconds is not None else None,
+            seconds,
+            left,
+            right,
+            pain,
+            Side(tighter) if tighter else None,
+            leg,
+            Worry(worry) if worry else None,
         )
+
+
+def _number(data: dict[Any, Any], key: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"not a history event: {data!r:.200}")
+    return float(value)
 
 
 class History:
@@ -214,8 +248,7 @@ class History:
         """Events at or after ``since`` (all when None), oldest first."""
         floor = _aware(since).timestamp() if since else float("-inf")
         rows = self._read(
-            "SELECT at, kind, stretch, feeling, reminder, occurrence, seconds FROM events"
-            " WHERE ts >= ? ORDER BY ts, id",
+            f"SELECT {_READ} FROM events WHERE ts >= ? ORDER BY ts, id",
             (floor,),
         )
         return list(_events(rows))
@@ -256,8 +289,7 @@ def _insert_row(db: sqlite3.Connection, event: Event, verb: str) -> int:
     if event.kind not in KINDS:
         raise ValueError(f"unknown event kind {event.kind!r}")
     return db.execute(
-        f"{verb} INTO events (ts, at, kind, stretch, feeling, reminder, occurrence, seconds)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        f"{verb} INTO events (ts, {_READ}) VALUES (?, {', '.join('?' for _ in _STORED)})",
         (
             event.at.timestamp(),
             event.at.isoformat(),
@@ -267,12 +299,18 @@ def _insert_row(db: sqlite3.Connection, event: Event, verb: str) -> int:
             event.reminder,
             event.occurrence.isoformat() if event.occurrence else None,
             event.seconds,
+            event.left_seconds,
+            event.right_seconds,
+            event.pain,
+            event.tighter.value if event.tighter else None,
+            None if event.leg is None else int(event.leg),
+            event.worry.value if event.worry else None,
         ),
     ).rowcount
 
 
 def _events(rows: list[tuple[Any, ...]]) -> Iterator[Event]:
-    for at, kind, stretch, feeling, reminder, occurrence, seconds in rows:
+    for at, kind, stretch, feeling, reminder, occurrence, seconds, left, right, pain, tighter, leg, worry in rows:
         yield Event(
             at=datetime.fromisoformat(at),
             kind=Record(kind),
@@ -281,6 +319,12 @@ def _events(rows: list[tuple[Any, ...]]) -> Iterator[Event]:
             reminder=reminder,
             occurrence=date.fromisoformat(occurrence) if occurrence else None,
             seconds=seconds,
+            left_seconds=left,
+            right_seconds=right,
+            pain=pain,
+            tighter=Side(tighter) if tighter else None,
+            leg=None if leg is None else bool(leg),
+            worry=Worry(worry) if worry else None,
         )
 
 

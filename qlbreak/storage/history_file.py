@@ -24,10 +24,15 @@ T = TypeVar("T")
 
 # 2: a reminder occurrence is fired (or missed) once, whoever records it
 # 3: "partial" (a hold ended early, with the seconds held), which no streak counts
-SCHEMA_VERSION = 3
+# 4: the morning check-in ("checkin": pain, tighter side, leg symptoms), the seconds
+#    each side was held, and "warned" (which worry was said)
+SCHEMA_VERSION = 4
 KINDS = tuple(Record)  # in the order the schema's CHECK has always listed them
 _SETTLING = ", ".join(repr(k.value) for k in sorted(SETTLING))  # 'fired', 'missed'
-COLUMNS = ("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence", "seconds")
+COLUMNS = (
+    *("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence", "seconds"),
+    *("left_seconds", "right_seconds", "pain", "tighter", "leg", "worry"),
+)
 _TABLE = f"""
 CREATE TABLE IF NOT EXISTS {{name}} (
     id INTEGER PRIMARY KEY,
@@ -38,18 +43,30 @@ CREATE TABLE IF NOT EXISTS {{name}} (
     feeling TEXT CHECK (feeling IS NULL OR feeling IN ({", ".join(repr(f.value) for f in Feeling)})),
     reminder TEXT,
     occurrence TEXT,             -- the local date of the reminder occurrence
-    seconds REAL                 -- "partial": how long the holds were held
+    seconds REAL,                -- "partial": how long the holds were held
+    left_seconds REAL,           -- "done"/"partial": how long each side was held
+    right_seconds REAL,
+    pain INTEGER CHECK (pain IS NULL OR pain BETWEEN 0 AND 10),  -- "checkin"; NULL: skipped
+    tighter TEXT CHECK (tighter IS NULL OR tighter IN ('left', 'right', 'both', 'neither')),
+    leg INTEGER CHECK (leg IS NULL OR leg IN (0, 1)),  -- "checkin": new pain or numbness down a leg
+    worry TEXT                   -- "warned": which worry was said
 );
 """
-# SQLite cannot change a CHECK: a table from schema 1 or 2 is copied into a new one.
-# Each step is one statement, run inside one transaction (``_migrate``).
-_REBUILD = (
-    _TABLE.format(name="events_new"),
-    "INSERT INTO events_new (id, ts, at, kind, stretch, feeling, reminder, occurrence)"
-    " SELECT id, ts, at, kind, stretch, feeling, reminder, occurrence FROM events",
-    "DROP TABLE events",
-    "ALTER TABLE events_new RENAME TO events",
-)
+
+
+def _rebuild(version: int) -> tuple[str, ...]:
+    """SQLite cannot change a CHECK: a table from an older schema is copied into a new
+    one, with the columns that schema had. Each step is one statement, run inside one
+    transaction (``_migrate``)."""
+    kept = ", ".join(COLUMNS[: 9 if version >= 3 else 8])  # schema 3 added "seconds"
+    return (
+        _TABLE.format(name="events_new"),
+        f"INSERT INTO events_new ({kept}) SELECT {kept} FROM events",
+        "DROP TABLE events",
+        "ALTER TABLE events_new RENAME TO events",
+    )
+
+
 _SCHEMA = (
     _TABLE.format(name="events"),
     "CREATE INDEX IF NOT EXISTS events_ts ON events (ts)",
@@ -152,8 +169,8 @@ def _migrate(db: sqlite3.Connection) -> None:
         steps: list[str] = []
         if "events_new" in tables:  # an older qlbreak was stopped half-way through this
             steps.append("DROP TABLE events_new" if "events" in tables else "ALTER TABLE events_new RENAME TO events")
-        if version in (1, 2):
-            steps.extend(_REBUILD)
+        if version in (1, 2, 3):
+            steps.extend(_rebuild(version))
         for step in [*steps, *_SCHEMA, f"PRAGMA user_version = {SCHEMA_VERSION}"]:
             _damage_is_damage(partial(db.execute, step))
 

@@ -37,6 +37,12 @@ def test_records_and_reads_back_in_time_order(db_path):
         "reminder": "morning",
         "occurrence": "2026-11-25",
         "seconds": None,
+        "left_seconds": None,
+        "right_seconds": None,
+        "pain": None,
+        "tighter": None,
+        "leg": None,
+        "worry": None,
     }
     assert again.events(since=NOW + timedelta(minutes=1)) == [later]
     assert again.last_stretch() == "seated-twist"
