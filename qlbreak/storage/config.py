@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from qlbreak import clock
+from qlbreak.core.checkin import TIGHTER_FACTOR
 from qlbreak.core.holds import HoldRules
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
@@ -52,6 +53,8 @@ class Config:
     # "both": the notification where it has buttons, else the prompt and a pointer to it
     reminder_style: str = "both"
     holds: HoldRules = field(default_factory=HoldRules)  # what keeps a due reminder back
+    checkin: bool = True  # ask the morning check-in before the day's first stretch ([checkin] ask)
+    tighter: float = TIGHTER_FACTOR  # the side named tighter is held this many times as long
 
     @property
     def workdays(self) -> frozenset[int]:
