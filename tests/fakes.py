@@ -61,8 +61,8 @@ class FakeNotifier:
 
 
 # What ``edges/children/launch.py`` does when a window of a kind already open is opened:
-REPLACED = frozenset({Window.PROMPT, Window.MENU, Window.TOOLTIP, Window.HISTORY})  # closes it, opens the new one
-KEPT = frozenset({Window.SAFETY, Window.SETTINGS, Window.WELCOME})  # leaves it as it is, opens none
+REPLACED = frozenset({Window.PROMPT, Window.MENU, Window.TOOLTIP})  # closes it, opens the new one
+KEPT = frozenset({Window.SAFETY, Window.SETTINGS, Window.WELCOME, Window.PROGRESS})  # leaves it as it is, opens none
 # ... and a second stretch window is a breach: the service raises the open one instead.
 
 

@@ -50,7 +50,7 @@ from qlbreak.core.app_state import (
     Wants,
 )
 from qlbreak.core.app_view import render, view
-from qlbreak.core.commands import ChildEnded, OpenHistory, OpenSettings, Resume, StretchNow, from_action
+from qlbreak.core.commands import ChildEnded, OpenSettings, Resume, StretchNow, from_action
 from qlbreak.core.effects import Effect, Log, Withdraw
 from qlbreak.core.kinds import Window
 from qlbreak.core.schedule import OccurrenceKey
@@ -73,7 +73,6 @@ def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
                          catch-up waits; under the new settings' holds too
     the picker's history the same, a reminder on show, or a stretch asked for
     records made ahead   the clock went back
-    the History lines    the History window opens
     the streak, login    a stretch, settings or welcome window ended, new settings,
                          the Settings window opens, a new day, or RECOUNT_EVERY
     """
@@ -94,7 +93,6 @@ def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
         signals=_detectors(state, given) if rules.looks and looks else None,
         pick=coming or on_show is not None or any(isinstance(i, PICKING) for i in given),
         recorded_ahead=back,
-        history_lines=any(isinstance(i, OpenHistory) for i in given),
         counts=recount or counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY,
     )
 

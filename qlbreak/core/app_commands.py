@@ -31,8 +31,8 @@ from qlbreak.core.commands import (
     ChildEnded,
     Command,
     Hover,
-    OpenHistory,
     OpenMenu,
+    OpenProgress,
     OpenSettings,
     Pause,
     PauseFor,
@@ -64,8 +64,8 @@ from qlbreak.core.kinds import STRETCHED, Answer, Window
 from qlbreak.core.kinds import answer as answered
 from qlbreak.core.reminder import Trigger
 from qlbreak.core.window_specs import (
-    HistorySpec,
     MenuSpec,
+    ProgressSpec,
     SafetySpec,
     SettingsSpec,
     StretchSpec,
@@ -98,8 +98,8 @@ def handle(state: AppState, command: Command, now: datetime, out: list[Effect]) 
             out.append(OpenWindow(SafetySpec()))
         case OpenSettings():
             out.append(OpenWindow(SettingsSpec(state.counts.autostart)))
-        case OpenHistory():
-            out.append(OpenWindow(HistorySpec(state.run.facts.history_lines or ())))
+        case OpenProgress():
+            out.append(OpenWindow(ProgressSpec()))
         case OpenMenu(x=x, y=y):
             out.append(CloseWindow(Window.TOOLTIP))
             out.append(OpenWindow(MenuSpec(tray_view.menu(view(state, now)), x, y)))

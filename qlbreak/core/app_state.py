@@ -64,7 +64,6 @@ class Facts:
     signals: holds.Signals | None = None
     recorded_ahead: frozenset[OccurrenceKey] = frozenset()  # "missed" records dated after now
     history_pending: bool = False  # records the history has not taken yet
-    history_lines: tuple[str, ...] | None = None  # the History window's lines
     counts: Counts | None = None
 
 
@@ -155,5 +154,4 @@ class Wants:
     signals: frozenset[str] | None = None  # the detectors' facts to read (None: do not look)
     pick: bool = False
     recorded_ahead: bool = False
-    history_lines: bool = False
     counts: bool = False

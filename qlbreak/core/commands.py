@@ -63,8 +63,9 @@ class OpenSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class OpenHistory:
-    """The last two weeks in a small read-only window (the menu's "History…")."""
+class OpenProgress:
+    """The last four weeks at a glance, and the detailed list a click away (the menu's
+    "Progress…", ``qlbreak progress``); the window reads the history itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,7 @@ Command = (
     | ToggleLogin
     | ShowSafety
     | OpenSettings
-    | OpenHistory
+    | OpenProgress
     | OpenMenu
     | Hover
     | Approach
@@ -140,7 +141,7 @@ ACTIONS: dict[str, Command] = {
     "autostart": ToggleLogin(),
     "safety": ShowSafety(),
     "settings": OpenSettings(),
-    "history": OpenHistory(),
+    "progress": OpenProgress(),
     "quit": Quit(),
 }
 

@@ -41,7 +41,7 @@ class Window(StrEnum):
     SAFETY = "safety"
     SETTINGS = "settings"
     WELCOME = "welcome"
-    HISTORY = "history"
+    PROGRESS = "progress"
 
 
 class Answer(StrEnum):

@@ -112,7 +112,7 @@ def menu(view: View) -> tuple[Entry, ...]:
         entries.append(Entry("Start at login", "autostart", checked=view.autostart))
     entries += [
         Entry("Settings\u2026", "settings"),
-        Entry("History\u2026", "history"),
+        Entry("Progress\u2026", "progress"),
         Entry("Safety", "safety"),
         Entry("Quit", "quit"),
     ]

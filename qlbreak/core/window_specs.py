@@ -71,11 +71,11 @@ class WelcomeSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class HistorySpec:
-    """The last two weeks, one line each, in plain words."""
+class ProgressSpec:
+    """The last four weeks at a glance: the window reads the history itself, so the
+    tray reads nothing for it (the edge adds where the history is, the theme, the zone)."""
 
-    kind: ClassVar[Window] = Window.HISTORY
-    lines: tuple[str, ...]
+    kind: ClassVar[Window] = Window.PROGRESS
 
 
-WindowSpec = StretchSpec | PromptSpec | MenuSpec | TooltipSpec | SafetySpec | SettingsSpec | WelcomeSpec | HistorySpec
+WindowSpec = StretchSpec | PromptSpec | MenuSpec | TooltipSpec | SafetySpec | SettingsSpec | WelcomeSpec | ProgressSpec

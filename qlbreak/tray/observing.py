@@ -1,12 +1,12 @@
 """What the loop reads for one instant, as ``core.app.wants`` asks: the history (today's
-stretches, what the picker needs, records made ahead of a clock that lied, the streak,
-the History window's lines), the detectors and the login item. Reading only; the core
+stretches, what the picker needs, records made ahead of a clock that lied, the streak),
+the detectors and the login item. Reading only; the core
 decides. And the settings as the core takes them (``rules``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from qlbreak.core import schedule
 from qlbreak.core.app_state import AppState, Counts, Facts, Rules, Wants, Words
@@ -17,9 +17,7 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.stretches.choosing import lately
-from qlbreak.ui.spec import history_lines, prompt_corner
-
-HISTORY_DAYS = 14  # what the History window shows
+from qlbreak.ui.spec import prompt_corner
 
 
 def rules(config: Config, catalogue: Catalogue, buttons: bool, looks: bool) -> Rules:
@@ -48,10 +46,9 @@ class Observer:
         login: LoginItem,
         detectors: Detectors | None,
         workdays: Callable[[], frozenset[int]],
-        equipment: Callable[[], frozenset[str]],
     ) -> None:
         self.history, self.catalogue, self.login, self.detectors = history, catalogue, login, detectors
-        self.workdays, self.equipment = workdays, equipment
+        self.workdays = workdays
 
     def read(self, wanted: Wants, state: AppState, now: datetime) -> Facts:
         history = self.history
@@ -68,16 +65,8 @@ class Observer:
             signals=signals,
             recorded_ahead=frozenset(history.missed_after(now)) if wanted.recorded_ahead else frozenset(),
             history_pending=bool(history.pending),
-            history_lines=self._lines(now) if wanted.history_lines else None,
             counts=Counts(self._streak(now), self.login.enabled()) if wanted.counts else None,
         )
 
     def _streak(self, now: datetime) -> int:
         return streak(self.history.done_days(), self.workdays(), now.date())
-
-    def _lines(self, now: datetime) -> tuple[str, ...]:
-        """The last two weeks as ``qlbreak history`` prints them, each stretch named as
-        done with what the user has to hand."""
-        events = self.history.events(since=now - timedelta(days=HISTORY_DAYS))
-        names = {s.id: s.for_equipment(self.equipment()).name for s in self.catalogue}
-        return tuple(history_lines(events, names, now.tzinfo, self._streak(now), HISTORY_DAYS))

@@ -62,7 +62,7 @@ class Service:
         rules = self._rules(config)
         self.app: AppState = app.start(saved.app, rules, settled, shown, now, welcome, saved.notification)
         self.observer = observing.Observer(
-            history, catalogue, ports.login, ports.detectors, lambda: self.config.workdays, self._equipment
+            history, catalogue, ports.login, ports.detectors, lambda: self.config.workdays
         )
         self._drift = Drift()
         self._saver = statefile.Saver(state_file)
@@ -169,9 +169,6 @@ class Service:
     def _rules(self, config: Config) -> app.Rules:
         ports = self.ports
         return observing.rules(config, self.catalogue, ports.buttons is not None, ports.detectors is not None)
-
-    def _equipment(self) -> frozenset[str]:
-        return self.config.prefs.equipment
 
     def _save(self, force: bool = False) -> None:
         try:

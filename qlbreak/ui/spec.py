@@ -42,6 +42,7 @@ WINDOWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "settings": ("qlbreak.ui.settings", ("config", "theme", "assets", "autostart")),
     "welcome": ("qlbreak.ui.welcome", ("config", "theme", "assets", "autostart")),
     "history": ("qlbreak.ui.history", ("lines", "theme")),
+    "progress": ("qlbreak.ui.progress", ("history", "theme", "timezone", "names", "workdays")),
     "tooltip": ("qlbreak.ui.tooltip", ("text", "theme", "icon")),
     # a stretch window started before the click (the pointer is on the icon): it is
     # told its stretch's spec later, as one line on its stdin (``ui/warm.py``)
@@ -172,6 +173,19 @@ def settings(theme: str, paths: Paths, autostart: bool | None) -> Spec:
     from qlbreak.storage.paths import assets_dir
 
     return {"config": str(paths.config_file), "theme": theme, "assets": str(assets_dir()), "autostart": autostart}
+
+
+def progress(theme: str, paths: Paths, config: Config, names: Mapping[str, str]) -> Spec:
+    """The Progress window: it reads the history itself (``history``, the database's
+    path), in the settings' zone; ``names``: each stretch's id and the name it is done
+    under (with what the person has to hand); ``workdays`` for the streak (0 = Monday)."""
+    return {
+        "history": str(paths.history_db),
+        "theme": theme,
+        "timezone": config.timezone,
+        "names": dict(names),
+        "workdays": sorted(config.workdays),
+    }
 
 
 def history(lines: Sequence[str], theme: str) -> Spec:

@@ -13,7 +13,7 @@ from qlbreak.core.commands import ChildEnded, Command
 from qlbreak.core.kinds import Window
 from qlbreak.core.reminder import falls_due
 from qlbreak.core.schedule import Occurrence
-from qlbreak.core.window_specs import HistorySpec, MenuSpec, PromptSpec, SettingsSpec, StretchSpec, TooltipSpec
+from qlbreak.core.window_specs import MenuSpec, ProgressSpec, PromptSpec, SettingsSpec, StretchSpec, TooltipSpec
 from qlbreak.edges.children.nothing import NoWindows
 from qlbreak.edges.ports import Windows
 from qlbreak.storage.config import Config
@@ -45,13 +45,12 @@ def test_a_spec_of_another_kind_is_a_breach(fake):
     assert windows.showing == {}
 
 
-def test_a_prompt_menu_tooltip_or_history_replaces_the_open_one_which_ends_unanswered(fake):
+def test_a_prompt_menu_or_tooltip_replaces_the_open_one_which_ends_unanswered(fake):
     windows, heard = fake
     for kind, spec in [
         (Window.PROMPT, PromptSpec(DUE, 10, 60.0)),
         (Window.MENU, MenuSpec((), 0, 0)),
         (Window.TOOLTIP, TooltipSpec("qlbreak")),
-        (Window.HISTORY, HistorySpec(("a line",))),
     ]:
         windows.open(kind, spec)
         windows.open(kind, spec)
@@ -64,6 +63,13 @@ def test_a_settings_window_open_already_stays_as_it_is(fake):
     windows.open(Window.SETTINGS, SettingsSpec(True))
     windows.open(Window.SETTINGS, SettingsSpec(False))
     assert windows.showing == {Window.SETTINGS: SettingsSpec(True)} and heard == []
+
+
+def test_a_progress_window_open_already_stays_as_it_is(fake):
+    windows, heard = fake
+    windows.open(Window.PROGRESS, ProgressSpec())
+    windows.open(Window.PROGRESS, ProgressSpec())
+    assert windows.showing == {Window.PROGRESS: ProgressSpec()} and heard == []
 
 
 def test_a_stretch_started_ahead_is_not_open_and_never_a_breach(fake):

@@ -16,7 +16,7 @@ import pytest
 from qlbreak.core.commands import (
     Command,
     Hover,
-    OpenHistory,
+    OpenProgress,
     OpenSettings,
     Pause,
     PauseFor,
@@ -130,7 +130,7 @@ class Desk:
 # -- the detectors: an idle tray never looks -------------------------------------------
 
 
-@pytest.mark.parametrize("command", [OpenSettings(), ShowSafety(), OpenHistory(), ToggleLogin(), Quit()], ids=repr)
+@pytest.mark.parametrize("command", [OpenSettings(), ShowSafety(), OpenProgress(), ToggleLogin(), Quit()], ids=repr)
 def test_an_idle_tray_does_not_look_at_the_detectors_for_a_command_that_brings_no_reminder(
     tmp_path: Path, command: Command
 ) -> None:

@@ -86,7 +86,7 @@ def test_the_title_names_the_next_reminder_and_the_menu_follows_the_state(app):
     assert labels[0] == "Stretch now" and app.tray.menu[0].default
     assert labels[1] == "Next: morning at 09:30"
     assert "Today: 0/2 stretches, streak 0" in labels
-    assert labels[-5:] == ["Start at login", "Settings\u2026", "History\u2026", "Safety", "Quit"]
+    assert labels[-5:] == ["Start at login", "Settings\u2026", "Progress\u2026", "Safety", "Quit"]
     assert not any(label.startswith("Snooze") for label in labels)
 
 

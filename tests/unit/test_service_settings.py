@@ -211,19 +211,24 @@ def test_closed_without_saving_changes_nothing(edited):
     assert app.login.on is False and app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
 
 
-def test_the_menu_offers_settings_and_history_and_history_shows_the_lines(edited):
-    from qlbreak.core.commands import OpenHistory
-    from qlbreak.storage.history import Event
+def test_the_menu_offers_progress_and_choosing_it_opens_the_progress_window(edited):
+    from qlbreak.core.commands import OpenMenu
+    from qlbreak.core.window_specs import ProgressSpec
 
     app = edited.rig
     labels = app.tray.labels()
-    assert labels[-4:] == ["Settings\u2026", "History\u2026", "Safety", "Quit"]
-    app.history.record(Event(app.clock.now(), "done", "ql-stick-stretch"))
-    app.do(OpenHistory())
-    kind, spec = app.windows.calls[-1]
-    lines = spec.lines
-    assert kind == "history" and "done      Door frame side stretch" in lines[0]  # no stick: a door frame
-    assert lines[-1] == "streak: 1 work day in a row with a stretch"
+    assert labels[-4:] == ["Settings\u2026", "Progress\u2026", "Safety", "Quit"]
+    assert "History\u2026" not in labels
+    entry = next(e for e in app.tray.menu if e.label == "Progress\u2026")
+    app.do(OpenMenu(10, 10))  # qlbreak's own menu (X11): the user picks "Progress…"
+    app.finish("menu", entry.action)
+    assert app.windows.showing[Window.PROGRESS] == ProgressSpec()
+    app.do(OpenMenu(10, 10))
+    app.finish("menu", entry.action)  # again while it is open: still the one window
+    assert app.windows.specs(Window.PROGRESS) == [ProgressSpec(), ProgressSpec()]
+    assert list(app.windows.showing) == [Window.PROGRESS]
+    app.finish("progress", None)  # closed: the tray goes on as before
+    assert Window.PROGRESS not in app.windows.showing and app.tray.labels()[-3] == "Progress\u2026"
 
 
 def test_the_settings_window_is_told_the_settings_in_effect(monkeypatch):

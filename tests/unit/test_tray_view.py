@@ -50,7 +50,7 @@ def test_the_menu_in_order():
         "Today: 1/2 stretches, streak 4",
         "Start at login",
         "Settings\u2026",
-        "History\u2026",
+        "Progress\u2026",
         "Safety",
         "Quit",
     ]

@@ -17,7 +17,7 @@ from qlbreak.core.commands import ChildEnded
 from qlbreak.core.kinds import Window
 from qlbreak.core.reminder import falls_due
 from qlbreak.core.schedule import Occurrence
-from qlbreak.core.window_specs import MenuSpec, PromptSpec, SafetySpec, StretchSpec
+from qlbreak.core.window_specs import MenuSpec, ProgressSpec, PromptSpec, SafetySpec, StretchSpec
 from qlbreak.edges.children import launch as windows_module
 from qlbreak.edges.children.launch import ChildWindows
 from qlbreak.storage.config import Config
@@ -103,6 +103,26 @@ def test_only_the_stretch_window_can_be_raised(monkeypatch):
     assert w.raise_(Window.PROMPT) is False  # it does not listen: as if none were open
     w.close_all()
     assert ended.get(timeout=20) == ChildEnded(Window.PROMPT, None)
+
+
+def test_the_progress_window_is_told_where_the_history_is_and_opens_once(monkeypatch):
+    """It reads the history itself: the tray tells it the file, the zone, the workdays
+    (the streak) and each stretch's name as done with what is to hand (a door frame)."""
+    from dataclasses import replace
+
+    w, ended, told = windows("import time; time.sleep(30)", monkeypatch)
+    w.configure(replace(Config(), timezone="Europe/Berlin", theme="dark"))
+    w.open(Window.PROGRESS, ProgressSpec())
+    w.open(Window.PROGRESS, ProgressSpec())  # chosen again while open: the one stays
+    assert [kind for kind, _ in told] == ["progress"]
+    progress = told[0][1]
+    assert set(progress) >= set(spec.WINDOWS["progress"][1]) and spec.WINDOWS["progress"][0] == "qlbreak.ui.progress"
+    assert progress["history"] == str(default_paths().history_db) and progress["timezone"] == "Europe/Berlin"
+    assert progress["theme"] == "dark" and progress["workdays"] == [0, 1, 2, 3, 4]
+    assert progress["names"]["ql-stick-stretch"] == "Door frame side stretch"  # no stick by default
+    assert len(progress["names"]) == len(load().ids)
+    w.close_all()
+    assert ended.get(timeout=20) == ChildEnded(Window.PROGRESS, None)
 
 
 @pytest.mark.parametrize("kind", sorted(set(spec.WINDOWS) - {"warm-stretch"}))  # told on stdin, below

@@ -29,8 +29,8 @@ from qlbreak.core.commands import ChildEnded
 from qlbreak.core.kinds import STRETCHED, Window
 from qlbreak.core.reminder import headline
 from qlbreak.core.window_specs import (
-    HistorySpec,
     MenuSpec,
+    ProgressSpec,
     PromptSpec,
     SafetySpec,
     SettingsSpec,
@@ -135,9 +135,10 @@ class ChildWindows:
                 self._open_once(kind, ui_spec.settings(self._theme(), self.paths, autostart) | in_effect)
             case WelcomeSpec(autostart=autostart):
                 self._open_once(kind, ui_spec.settings(self._theme(), self.paths, autostart))
-            case HistorySpec(lines=lines):
-                self._end(kind)  # a fresh one: the history may have grown
-                self._start(kind, ui_spec.history(lines, self._theme()))
+            case ProgressSpec():
+                have = self.config.prefs.equipment  # each stretch named as done with what is to hand
+                names = {s.id: s.for_equipment(have).name for s in self.catalogue}
+                self._open_once(kind, ui_spec.progress(self._theme(), self.paths, self.config, names))
 
     def close(self, kind: Window) -> None:
         self._end(kind)
