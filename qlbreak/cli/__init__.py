@@ -39,7 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
     from qlbreak.cli.commands import (
         cmd_autostart,
         cmd_config,
-        cmd_history,
         cmd_list,
         cmd_quit,
         cmd_safety,
@@ -47,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_settings,
         cmd_stretch,
     )
+    from qlbreak.cli.records import cmd_check_in, cmd_history
     from qlbreak.cli.status import cmd_status
     from qlbreak.cli.tray import cmd_tray
     from qlbreak.cli.uninstall import cmd_uninstall
@@ -62,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     _add_reading_commands(sub, cmd_list, cmd_schedule, cmd_history)
+
+    p = sub.add_parser("check-in", help="record how your back is today (the morning check-in)")
+    p.add_argument("--pain", required=True, metavar="N", help="0 (no pain) to 10 (the worst imaginable)")
+    p.add_argument("--tighter", choices=("left", "right", "both", "neither"), help="the side that feels tighter")
+    p.add_argument(
+        "--leg-symptoms",
+        action="store_true",
+        help="new pain, numbness or tingling down a leg (shows the warning signs)",
+    )
+    p.set_defaults(run=cmd_check_in)
 
     p = sub.add_parser("stretch", help="open the stretch window now")
     p.add_argument(
@@ -123,9 +133,17 @@ def _add_reading_commands(sub: Any, cmd_list: Run, cmd_schedule: Run, cmd_histor
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_schedule)
 
-    p = sub.add_parser("history", help="what was done, skipped or missed, and the streak")
-    p.add_argument("--days", type=int, default=14, metavar="N", help="how far back (default 14)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("history", help="what was done, skipped or missed, the check-ins, and the streak")
+    p.add_argument("--days", type=int, metavar="N", help="how far back (default 14; --csv: everything)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--json", action="store_true", help="print JSON")
+    group.add_argument(
+        "--csv",
+        nargs="?",
+        const="-",
+        metavar="FILE",
+        help="every record as CSV, here or into FILE (columns: docs/history-csv.md)",
+    )
     p.set_defaults(run=cmd_history)
 
 

@@ -4,10 +4,10 @@ pay for the rest (history's sqlite3, the schedule, the picker)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from qlbreak.cli.context import MAX_HISTORY_DAYS, Context, Fail
+from qlbreak.cli.context import Context, Fail
 from qlbreak.core import vocabulary
 
 LATE_WAIT = 30.0  # seconds `qlbreak stretch` waits for a busy history before its record waits in the spool
@@ -121,27 +121,6 @@ def cmd_schedule(ctx: Context) -> int:
     for o in found:
         note = f"  (paused until {paused.astimezone(o.at.tzinfo):%H:%M})" if paused and o.at < paused else ""
         print(f"{o.at:%a %Y-%m-%d  %H:%M}  {o.reminder:<{width}}  {_offset(o.at)}{note}", file=ctx.out)
-    return 0
-
-
-def cmd_history(ctx: Context) -> int:
-    a = ctx.args
-    if not 1 <= a.days <= MAX_HISTORY_DAYS:
-        raise Fail(f"--days must be from 1 to {MAX_HISTORY_DAYS}")
-    from qlbreak.core.streak import streak
-
-    now = ctx.now()
-    with ctx.history() as history:
-        events = history.events(since=now - timedelta(days=a.days))
-        run = streak(history.done_days(), ctx.config.workdays, now.date())
-    if a.json:
-        ctx.emit_json({"streak": run, "events": [e.as_json() for e in events]})
-        return 0
-    from qlbreak.ui.spec import history_lines
-
-    names = {s.id: s.for_equipment(ctx.config.prefs.equipment).name for s in ctx.catalogue}
-    for line in history_lines(events, names, now.tzinfo, run, a.days):
-        print(line, file=ctx.out)
     return 0
 
 

@@ -195,15 +195,71 @@ def history(lines: Sequence[str], theme: str) -> Spec:
 def history_lines(
     events: Sequence[Event], names: Mapping[str, str], zone: tzinfo | None, run: int, days: int
 ) -> list[str]:
-    """The history as ``qlbreak history`` prints it and the History window shows it."""
+    """The history as ``qlbreak history`` prints it and the History window shows it: one
+    line a record, in plain words ("Reminder shown (morning)", "Done: Cat-cow, felt
+    better"), the year only where it is not the latest record's."""
     lines = []
+    year = events[-1].at.astimezone(zone).year if events else 0
     for e in events:
         local = e.at.astimezone(zone)
-        what = names.get(e.stretch or "", e.stretch or "")
-        held = f"{e.seconds:.0f} s held" if e.seconds is not None else ""
-        extra = [x for x in (what, held, e.feeling.value if e.feeling else "", e.reminder or "") if x]
-        lines.append(f"{local:%a %Y-%m-%d %H:%M}  {e.kind:<8}  {', '.join(extra)}")
+        when = f"{local:%a %d %b %H:%M}" if local.year == year else f"{local:%a %d %b %Y %H:%M}"
+        lines.append(f"{when}  {said(e, names)}")
     if not events:
         lines.append(f"nothing recorded in the last {days} days")
     lines.append(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch")
     return lines
+
+
+# What each kind of record says, before its details; a check-in says itself (``_checkin``).
+_HEADS = {
+    "fired": "Reminder shown",
+    "done": "Done",
+    "partial": "Done in part",
+    "skipped": "Skipped for today",
+    "snoozed": "Put off till later",
+    "missed": "Reminder missed",
+    "switched": "Chose another stretch instead of",
+    "warned": "Suggested seeing a health professional",
+}
+_FELT = {"better": "felt better", "same": "felt the same", "worse": "felt worse", "hurt": "it hurt"}
+_TIGHTER = {
+    "left": "left side tighter",
+    "right": "right side tighter",
+    "both": "both sides tight",
+    "neither": "neither side tighter",
+}
+
+
+def said(e: Event, names: Mapping[str, str]) -> str:
+    """One record in plain words, without its time ("Done: Stick stretch, felt better,
+    left 45 s / right 30 s (morning)"); ``names``: each stretch's name by its id."""
+    if e.kind == "checkin":
+        return f"Check-in: {checkin_words(e)}" if e.pain is not None else "Check-in skipped"
+    details = [names.get(e.stretch, e.stretch)] if e.stretch else []
+    if e.seconds is not None and e.left_seconds is None and e.right_seconds is None:
+        details.append(f"{e.seconds:.0f} s held")
+    if e.feeling is not None:
+        details.append(_FELT.get(e.feeling.value, e.feeling.value))
+    sides = [f"{side} {s:.0f} s" for side, s in (("left", e.left_seconds), ("right", e.right_seconds)) if s is not None]
+    if sides:
+        details.append(" / ".join(sides))
+    if e.worry is not None:
+        from qlbreak.core.checkin import WORRIES
+
+        worry = WORRIES[e.worry].rstrip(".")
+        details.append(worry[:1].lower() + worry[1:])
+    head = _HEADS.get(e.kind, str(e.kind))
+    text = f"{head}: {', '.join(details)}" if details else head
+    if e.kind == "switched" and details:
+        text = f"{head} {', '.join(details)}"
+    return f"{text} ({e.reminder})" if e.reminder else text
+
+
+def checkin_words(e: Event) -> str:
+    """A check-in's answers ("back 4/10, left side tighter"); ``qlbreak check-in`` says them back."""
+    parts = [f"back {e.pain}/10"]
+    if e.tighter is not None:
+        parts.append(_TIGHTER.get(e.tighter.value, e.tighter.value))
+    if e.leg:
+        parts.append("new pain, numbness or tingling down a leg")
+    return ", ".join(parts)

@@ -194,7 +194,7 @@ def test_history_json_and_streak():
     assert data["streak"] == (1 if now.weekday() < 5 else 0)
     assert datetime.fromisoformat(data["events"][1]["at"]).tzinfo is not None
     _, out, _ = qlbreak("history")
-    assert "Seated twist, same" in out and "streak:" in out
+    assert "Done: Seated twist, felt the same" in out and "streak:" in out and "fired" not in out
 
 
 def test_history_survives_a_damaged_database():
