@@ -22,7 +22,8 @@ from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.storage import tomlfile
-from qlbreak.storage.config_words import NO_NAME, close, minutes_problem, one_of, read_time, shown, used_twice
+from qlbreak.storage.config_read import Values
+from qlbreak.storage.config_words import NO_NAME, minutes_problem, one_of, read_time, shown, used_twice
 from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
 
 WORK_DAYS = frozenset(range(5))
@@ -32,12 +33,13 @@ DEFAULT_REMINDERS = (
 )
 _DAY_NAMES = {name: i for names in (WEEKDAYS, WEEKDAY_NAMES) for i, name in enumerate(names)}
 _KEYS = {
-    (): ("schedule", "reminder", "stretches", "dialog", "holds"),
+    (): ("schedule", "reminder", "stretches", "dialog", "holds", "checkin"),
     ("schedule",): ("timezone", "grace_minutes", "snooze_minutes", "reminder_style"),
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
     ("dialog",): ("theme", "sound"),
     ("holds",): ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"),
+    ("checkin",): ("ask", "tighter"),
 }
 THEMES = ("auto", "light", "dark")
 REMINDER_STYLES = ("both", "prompt", "notification")
@@ -117,6 +119,7 @@ def as_table(c: Config) -> dict[str, Any]:
         },
         "dialog": {"theme": c.theme, "sound": c.sound},
         "holds": holds,
+        "checkin": {"ask": c.checkin, "tighter": c.tighter},
     }
 
 
@@ -183,12 +186,12 @@ def _written(st: os.stat_result | OSError | None) -> datetime | None:
         return None
 
 
-class _Reader:
+class _Reader(Values):
     def __init__(self, doc: Located, stretch_ids: Collection[str], keep: Config | None) -> None:
-        self.doc, self.ids, self.keep = doc, stretch_ids, keep or Config()
+        super().__init__(doc, _KEYS)
+        self.ids, self.keep = stretch_ids, keep or Config()
         # at start a broken reminder is left out; once running, the one in use goes on
         self.kept_reminders = keep.plan.reminders if keep is not None else ()
-        self.problems: list[Problem] = []
 
     def config(self) -> Loaded:
         data = self.doc.data
@@ -197,7 +200,7 @@ class _Reader:
         stretches = self._table("stretches")
         dialog = self._table("dialog")
         keep, default = self.keep, Config()
-        timezone = self._timezone(schedule)
+        timezone = self._timezone(schedule, keep.timezone)
         grace = self._minutes(schedule, "grace_minutes", 30, *GRACE_RANGE, _minutes_of(keep.plan.grace))
         snooze = self._minutes(schedule, "snooze_minutes", 10, *SNOOZE_RANGE, _minutes_of(keep.plan.snooze))
         plan = Plan(self._reminders(), timedelta(minutes=grace), timedelta(minutes=snooze))
@@ -217,17 +220,13 @@ class _Reader:
             self._error(("schedule", "reminder_style"), one_of("reminder_style", style, REMINDER_STYLES))
             style = keep.reminder_style
         holds = self._holds(self._table("holds"), keep.holds)
-        return Loaded(Config(plan, timezone, prefs, theme, sound, style, holds), tuple(self.problems))
+        checkin = self._table("checkin")
+        ask = self._bool(checkin, "ask", default.checkin, keep.checkin, table_name="checkin")
+        tighter = self._tighter(checkin, default.tighter, keep.tighter)
+        c = Config(plan, timezone, prefs, theme, sound, style, holds, checkin=ask, tighter=tighter)
+        return Loaded(c, tuple(self.problems))
 
     # -- sections ---------------------------------------------------------------
-
-    def _table(self, name: str) -> dict[str, Any]:
-        value = self.doc.data.get(name, {})
-        if not isinstance(value, dict):
-            self._error((name,), f"{name} is a section: write [{name}] on a line of its own, its settings below it")
-            return {}
-        self._unknown_keys((name,), value)
-        return value
 
     def _reminders(self) -> tuple[Reminder, ...]:
         tables = self.doc.data.get("reminder")
@@ -300,85 +299,6 @@ class _Reader:
             away = kept.away_minutes
         return HoldRules(away_minutes=int(away), **switches)
 
-    # -- values -------------------------------------------------------------------
-
-    def _timezone(self, table: dict[str, Any]) -> str:
-        value = table.get("timezone", clock.LOCAL)
-        if not isinstance(value, str):
-            self._error(
-                ("schedule", "timezone"), 'timezone must be a name in quotes, such as "Europe/Berlin" or "local"'
-            )
-            return self.keep.timezone
-        try:
-            clock.zone(value) if value != clock.LOCAL else None
-        except clock.UnknownZone as err:
-            self._error(("schedule", "timezone"), str(err))
-            return self.keep.timezone
-        return value
-
-    def _minutes(self, table: dict[str, Any], key: str, default: int, low: int, high: int, kept: int) -> int:
-        value = table.get(key, default)
-        problem = minutes_problem(key, value, low, high)
-        if problem:
-            self._error(("schedule", key), problem)
-            return kept
-        return int(value)
-
-    def _bool(
-        self, table: dict[str, Any], key: str, default: bool, kept: bool, *, table_name: str = "stretches"
-    ) -> bool:
-        value = table.get(key, default)
-        if not isinstance(value, bool):
-            self._error((table_name, key), f"{key} must be true or false (without quotes), not {shown(value)}")
-            return kept
-        return value
-
-    def _words(
-        self,
-        table: dict[str, Any],
-        key: str,
-        known: Collection[str],
-        default: frozenset[str],
-        kept: frozenset[str],
-        kind: str = "thing",
-    ) -> frozenset[str]:
-        value = table.get(key)
-        if value is None:
-            return default
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            example = '["chair", "door-frame"]' if key == "equipment" else '["seated-twist"]'
-            self._error(("stretches", key), f"{key} must be a list in square brackets, such as {example}")
-            return kept
-        for word in value:
-            if word not in known:
-                hint = close(word, list(known), n=1)
-                if hint:
-                    also = f"; did you mean {shown(hint[0])}?"
-                elif kind == "stretch":
-                    also = "; qlbreak list shows them all"
-                else:
-                    also = f"; use any of {', '.join(known)}"
-                self._error(("stretches", key), f"{shown(word)} in {key} is not a {kind} qlbreak knows{also}")
-                return kept
-        return frozenset(value)
-
-    # -- reporting ------------------------------------------------------------------
-
-    def _unknown_keys(
-        self, where: tuple[str | int, ...], table: dict[str, Any], schema: tuple[str, ...] | None = None
-    ) -> None:
-        known = _KEYS[schema if schema is not None else tuple(str(w) for w in where)]
-        for key in table:
-            if key not in known:
-                hint = close(key, known, n=1)
-                also = f" \N{EM DASH} did you mean '{hint[0]}'? It was" if hint else "; it was"
-                place = f" in [{where[0]}]" if where else ""
-                message = f"'{key}'{place} is not a setting qlbreak knows{also} left out"
-                self.problems.append(self.doc.problem((*where, key), message, warning=True))
-
-    def _error(self, key: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(self.doc.problem(key, message))
-
 
 DEFAULT_FILE = """\
 # qlbreak settings. Delete a line to get its default back.
@@ -422,6 +342,12 @@ away = true                 # no keyboard or mouse input for away_minutes
 away_minutes = 5
 locked = true               # the screen is locked
 catch_up = true             # missed one while away? one "do it now?" when you are back
+
+# Before the day's first stretch: how is your back today (0 to 10), which side feels
+# tighter, anything down a leg? The side you name tighter is then held longer.
+[checkin]
+ask = true                  # false: no morning check-in
+tighter = 1.5               # the tighter side is held this many times as long: 1.0 (the same) to 2.0
 """
 
 

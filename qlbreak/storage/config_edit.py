@@ -106,6 +106,8 @@ def _write(doc: tomlkit.TOMLDocument, c: Config, places: _Places) -> list[Any]:
     _set(doc, "dialog", "sound", c.sound, d.sound)
     for key in ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"):
         _set(doc, "holds", key, getattr(c.holds, key), getattr(d.holds, key))  # a broken hand edit: the value in use
+    _set(doc, "checkin", "ask", c.checkin, d.checkin)
+    _set(doc, "checkin", "tighter", c.tighter, d.tighter)
     return left
 
 
@@ -300,6 +302,8 @@ def _same(item: Any, value: object) -> bool:
     current = item.unwrap() if hasattr(item, "unwrap") else item
     if isinstance(value, list) and isinstance(current, list):
         return sorted(map(str, current)) == sorted(map(str, value)) and len(set(current)) == len(current)
+    if isinstance(value, float) and isinstance(current, int) and not isinstance(current, bool):
+        return current == value  # tighter = 2 says 2.0: left as written
     return type(current) is type(value) and bool(current == value)
 
 

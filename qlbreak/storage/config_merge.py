@@ -38,6 +38,14 @@ def _on(value: object) -> str:
     return "on" if value else "off"
 
 
+TIGHTER_WORDS = {1.0: "the same as the other side", 1.5: "half as long again", 2.0: "twice as long"}
+
+
+def tighter_words(factor: object) -> str:
+    """How long the tighter side is held, in words (the settings window says so too)."""
+    return TIGHTER_WORDS.get(factor, f"{factor:g} times as long") if isinstance(factor, float) else str(factor)
+
+
 HOLDS = ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up")
 
 
@@ -61,6 +69,8 @@ _SCALARS: tuple[tuple[Key, str, Callable[[Config], object], Callable[[object], s
     (("dialog", "theme"), "Colours", lambda c: c.theme, lambda v: _THEMES[str(v)]),
     (("dialog", "sound"), "Sound", lambda c: c.sound, _on),
     *((("holds", k), f"holds: {k}", _hold(k), str) for k in HOLDS),
+    (("checkin", "ask"), "The morning check-in", lambda c: c.checkin, _on),
+    (("checkin", "tighter"), "The tighter side's hold", lambda c: c.tighter, tighter_words),
 )
 
 
@@ -126,6 +136,8 @@ def merge(
         sound=bool(values[("dialog", "sound")]),
         reminder_style=str(values[("schedule", "reminder_style")]),
         holds=holds,
+        checkin=bool(values[("checkin", "ask")]),
+        tighter=_factor(values[("checkin", "tighter")]),
     )
     return Merged(config, renamed, tuple(m.conflicts))
 
@@ -133,6 +145,11 @@ def merge(
 def _span(values: dict[Key, object], key: str) -> timedelta:
     value = values[("schedule", key)]
     assert isinstance(value, timedelta)
+    return value
+
+
+def _factor(value: object) -> float:
+    assert isinstance(value, float)
     return value
 
 

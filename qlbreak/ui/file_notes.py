@@ -23,6 +23,8 @@ PLACES: dict[tuple[str | int, ...], tuple[str, str]] = {
     ("stretches",): ("stretches", "Stretches"),
     ("dialog", "theme"): ("theme", "General"),
     ("dialog", "sound"): ("sound", "General"),
+    ("checkin", "ask"): ("checkin", "General"),
+    ("checkin", "tighter"): ("tighter", "General"),
 }
 
 

@@ -308,6 +308,8 @@ KEPT = config.Config(
     sound=False,
     reminder_style="prompt",
     holds=HoldRules(away_minutes=12),
+    checkin=False,
+    tighter=2.0,
 )
 
 
@@ -325,6 +327,8 @@ KEPT = config.Config(
         ('[dialog]\nsound = "loud"\n', "sound", lambda c: c.sound),
         ('[schedule]\ntimezone = "Mars/Olympus"\n', None, lambda c: c.timezone),
         ('[holds]\naway_minutes = "12"\n', None, lambda c: c.holds),
+        ('[checkin]\nask = "yes"\n', "checkin", lambda c: c.checkin),
+        ("[checkin]\ntighter = 3\n", "tighter", lambda c: c.tighter),
     ],
 )
 def test_every_setting_broken_by_hand_keeps_the_value_in_effect_and_is_noted_by_its_field(tmp_path, text, field, value):

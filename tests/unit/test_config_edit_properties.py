@@ -24,6 +24,7 @@ TABLES = {
     "schedule": (("snooze_minutes", st.integers(1, 1440)), ("grace_minutes", st.integers(0, 1440))),
     "dialog": (("theme", st.sampled_from(config.THEMES)), ("sound", st.booleans())),
     "holds": (("away_minutes", st.integers(1, 120)), ("away", st.booleans())),
+    "checkin": (("ask", st.booleans()), ("tighter", st.sampled_from([1.0, 1.25, 1.5, 1.75, 2.0]))),
 }
 
 
