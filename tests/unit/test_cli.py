@@ -33,7 +33,8 @@ def test_version(capsys):
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["list"], ["schedule"], ["history"], ["config"], ["autostart"], ["status"], ["uninstall"]]
+    "command",
+    [[], ["list"], ["schedule"], ["history"], ["check-in"], ["config"], ["autostart"], ["status"], ["uninstall"]],
 )
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as done:
