@@ -22,13 +22,15 @@ ALLOWED = {
     "core": set(),
     "storage": {"core"},
     "stretches": {"core", "storage"},
-    "ui": {"core", "storage", "stretches"},
+    "ui": {"core", "storage", "stretches", "charts"},  # charts: the Progress window's alone
     "edges.detect": {"core.holds"},  # facts about the desktop, nothing of the app
     # every adapter: the windows' contract (ui.spec, ui.theme) but no Tk, never the tray
     "edges": {"core", "storage", "stretches", "ui.spec", "ui.theme"},
     "tray": {"core", "storage", "stretches", "edges", "ui.spec"},  # start-up, wiring and the loop
     # the command line reaches the outside world through edges, and of the tray only what starts it
-    "cli": {"core", "storage", "stretches", "ui", "edges", "tray.start"},
+    "cli": {"core", "storage", "stretches", "ui", "edges", "tray.start", "charts"},
+    # matplotlib drawings: for the Progress window and the report, never the tray
+    "charts": {"core", "storage", "stretches", "ui.theme"},
 }
 
 
