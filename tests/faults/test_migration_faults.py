@@ -128,6 +128,46 @@ def test_killed_at_random_moments_during_the_migration_every_history_opens_whole
     assert killed >= KILLS // 2  # the kills did land during the migration
 
 
+def test_killed_during_the_migration_from_schema_3_the_file_is_the_old_or_the_new_one_whole(tmp_path):
+    """Schema 3 to 4 (the check-in's columns): after each SIGKILL, SQLite alone (no
+    qlbreak) reads either the schema-3 history or the schema-4 one, every row and value
+    the same (the seconds a partial stretch was held too); never a mix, never less."""
+    from tests import old_schemas
+
+    source = tmp_path / "old" / "history.db"
+    source.parent.mkdir()
+    before = old_schemas.write(source, 3, EVENTS)
+    started = time.perf_counter()
+    History.open(copy(source, tmp_path / "timed"), NOW).close()
+    takes = time.perf_counter() - started
+    rng = random.Random(22)
+    seen: dict[int, int] = {}
+    killed = 0
+    for n in range(KILLS):
+        path = copy(source, tmp_path / str(n))
+        killed += os.WIFSIGNALED(migrate_in_a_child(path, rng.uniform(0, takes)))
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = raw.execute("PRAGMA user_version").fetchone()[0]
+            tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            assert tables == {"events"}, tables  # no half-made copy left beside it
+            columns = len(list(raw.execute("PRAGMA table_info(events)")))
+            assert (version, columns) in ((3, 9), (SCHEMA_VERSION, 15)), (version, columns)
+            assert old_schemas.read(raw, 3) == before
+            if version == SCHEMA_VERSION:
+                assert raw.execute("SELECT COUNT(*) FROM events WHERE pain IS NOT NULL").fetchone()[0] == 0
+        finally:
+            raw.close()
+        seen[version] = seen.get(version, 0) + 1
+        history = History.open(path, NOW)  # and either way, qlbreak opens it up to date
+        assert history.notice is None and len(history.events()) == len(before)
+        assert sum(e.seconds is not None for e in history.events()) == sum(r[8] is not None for r in before)
+        history.close()
+    print(f"\n{KILLS} migrations 3 -> 4 of {len(before)} events ({takes * 1000:.0f} ms each): {killed} killed, {seen}")
+    assert killed >= KILLS // 2  # the kills did land during the migration
+    assert seen.get(3, 0) > 0  # some were killed before the commit, and the old file was whole
+
+
 @pytest.mark.parametrize("dropped", [False, True], ids=["copied, not swapped", "dropped, not renamed"])
 def test_a_history_an_older_qlbreak_left_half_migrated_opens_whole(tmp_path, dropped):
     """What 0.x's statement-by-statement migration left when killed: it opens again."""

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from qlbreak.core.checkin import Side
 from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling
 from qlbreak.storage.history import KINDS, SCHEMA_VERSION, Event, History, HistoryError
@@ -183,3 +184,114 @@ def test_a_kind_read_back_is_the_shared_name_and_an_unknown_one_is_refused(db_pa
     assert set(KINDS) == set(Record)  # the schema's CHECK lists every kind, from the one list
     with pytest.raises(ValueError):
         Event.from_json(stored.as_json() | {"kind": "stretched"})
+
+
+# -- every earlier schema, with data in every column it had ----------------------------
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_a_history_from_each_earlier_schema_opens_as_the_current_one_with_nothing_lost(db_path, version):
+    from qlbreak.core.checkin import Side
+    from qlbreak.storage.history_file import COLUMNS
+    from tests import old_schemas
+
+    db_path.parent.mkdir(parents=True)
+    before = old_schemas.write(db_path, version)
+    kinds = {row[3] for row in before}
+    assert len(before) == 40 and kinds == set(old_schemas.KINDS[version])  # every kind it knew
+    assert all(any(row[i] is not None for row in before) for i in range(len(before[0])))  # data in every column
+    assert {row[5] for row in before} == {None, "better", "same", "worse", "hurt"}
+    history = History.open(db_path, NOW)
+    assert history.notice is None
+    events = history.events()
+    history.record(Event(NOW, Record.CHECKIN, pain=3, tighter=Side.RIGHT, leg=True))  # what it could not hold
+    first_fired = next(e for e in events if e.kind == "fired")
+    assert not history.claim(first_fired)  # the once-only index is there, over the old records too
+    history.close()
+    raw = sqlite3.connect(db_path)
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert tuple(row[1] for row in raw.execute("PRAGMA table_info(events)")) == COLUMNS
+        after = old_schemas.read(raw, version)
+        assert after[:-1] == before and after[-1][3] == "checkin"  # every row, every value, the same ids
+        indexes = {row[1] for row in raw.execute("PRAGMA index_list(events)")}
+        assert {"events_ts", "settled"} <= indexes
+        added = raw.execute(f"SELECT {', '.join(COLUMNS[9:])} FROM events WHERE kind != 'checkin'").fetchall()
+        assert set(added) == {(None,) * 6}  # the new columns empty for the old records
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        raw.close()
+    assert len(events) == 40
+    assert [(e.at.isoformat(), e.kind, e.stretch, e.feeling.value if e.feeling else None) for e in events] == [
+        (row[2], row[3], row[4], row[5]) for row in sorted(before, key=lambda r: r[1])
+    ]
+    assert [(e.reminder, e.occurrence.isoformat() if e.occurrence else None) for e in events] == [
+        (row[6], row[7]) for row in sorted(before, key=lambda r: r[1])
+    ]
+    if version == 3:  # the seconds a partial stretch was held: kept
+        held = [(e.kind, e.seconds) for e in events if e.seconds is not None]
+        assert held and all(kind == "partial" for kind, _ in held)
+        assert [s for _, s in held] == [row[8] for row in sorted(before, key=lambda r: r[1]) if row[8] is not None]
+    assert {e.at.utcoffset() for e in events} == {timedelta(hours=1), timedelta(hours=2)}  # each its own offset
+
+
+def test_a_check_in_travels_as_a_record_and_back_whole():
+    """The outbox, the state file and the spool keep a record as ``as_record`` JSON."""
+    import json
+
+    from qlbreak.core.checkin import Side, Worry
+
+    moment = NOW.replace(microsecond=123456)
+    for event in (
+        Event(moment, Record.CHECKIN, pain=4, tighter=Side.LEFT, leg=False),
+        Event(moment, Record.CHECKIN, pain=0, tighter=Side.NEITHER, leg=True),
+        Event(moment, Record.CHECKIN),  # skipped
+        Event(moment, Record.WARNED, worry=Worry.WORSE_AFTER),
+        Event(moment, Record.DONE, "ql-stick-stretch", Feeling.BETTER, left_seconds=45.5, right_seconds=30.0),
+    ):
+        again = Event.from_json(json.loads(json.dumps(event.as_record())))
+        assert again == event and type(again.pain) is type(event.pain) and again.at == moment
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"pain": 11},
+        {"pain": -1},
+        {"pain": "4"},
+        {"pain": 4.0},
+        {"pain": True},
+        {"leg": "yes"},
+        {"leg": 1},
+        {"tighter": "middle"},
+        {"tighter": 1},
+        {"worry": "bored"},
+        {"left_seconds": "45"},
+        {"right_seconds": True},
+    ],
+    ids=repr,
+)
+def test_a_check_in_record_with_a_bad_value_is_refused_as_a_whole(bad):
+    good = Event(NOW, Record.CHECKIN, pain=4, tighter=Side.LEFT, leg=False).as_record()
+    with pytest.raises(ValueError):
+        Event.from_json(good | bad)
+
+
+def test_the_spool_moves_a_check_in_in_and_sets_a_bad_one_aside(tmp_path):
+    """The stretch window's spool (the check-in screen's record may wait there): a good
+    record reaches the history whole, a bad one is set aside and nothing of it is written."""
+    import json
+
+    from qlbreak.storage.spool import UNREADABLE, Spool, beside
+
+    path = tmp_path / "history.db"
+    spool = Spool(beside(path))
+    good = Event(NOW, Record.CHECKIN, pain=6, tighter=Side.BOTH, leg=True)
+    spool.put(good)
+    bad = spool.put(Event(NOW + timedelta(seconds=5), Record.CHECKIN, pain=4))
+    bad.write_text(json.dumps(json.loads(bad.read_text()) | {"pain": 11}))
+    history = History.open(path, NOW)
+    assert spool.replay(history) == 1
+    assert history.events() == [good]
+    history.close()
+    assert not spool.waiting() and [p.name.endswith(UNREADABLE) for p in beside(path).iterdir()] == [True]
