@@ -211,7 +211,8 @@ def test_commands_import_no_gui_toolkit(private_home):
     code = (
         "import sys\n"
         "from qlbreak.cli import main\n"
-        "for argv in (['list'], ['schedule'], ['config', '--check'], ['history']):\n"
+        "for argv in (['list'], ['schedule'], ['config', '--check'], ['history'], ['history', '--csv'],\n"
+        "             ['check-in', '--pain', '3']):\n"
         "    main(argv)\n"
         "bad = {'pystray', 'tkinter', 'PIL', 'plyer', 'Xlib'} & set(sys.modules)\n"
         "print('GUI:', sorted(bad))\n"
