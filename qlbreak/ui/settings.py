@@ -30,6 +30,7 @@ from qlbreak.storage.paths import default_paths
 from qlbreak.stretches import catalogue
 from qlbreak.ui import file_notes, form
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
+from qlbreak.ui.settings_checkin import CheckinFields
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.stretch_list import StretchList
 from qlbreak.ui.theme import Palette, named
@@ -239,6 +240,7 @@ class SettingsWindow:
         words = "A soft sound when it is time to change sides, and at the end of a hold"
         form.check(page, words, self.sound, p, f, "sound").pack(anchor="w")
         self._file_note(page, "sound")
+        self.checkin = CheckinFields(page, c, p, f, self._file_note)
         self.login = tk.BooleanVar(page, value=bool(self.autostart))
         if self.autostart is not None:
             form.heading(page, "Starting", p, f, pady=(14, 2))
@@ -287,6 +289,7 @@ class SettingsWindow:
         if problems:
             return None, problems, "Reminders"
         plan = Plan(reminders, timedelta(minutes=minutes[1]), timedelta(minutes=minutes[0]))
+        ask, tighter = self.checkin.values()
         chosen = replace(
             self.loaded.config,
             plan=plan,
@@ -294,6 +297,8 @@ class SettingsWindow:
             theme=self.theme.get(),
             sound=self.sound.get(),
             reminder_style=self.style.get(),
+            checkin=ask,
+            tighter=tighter,
         )
         return chosen, [], ""
 

@@ -111,6 +111,14 @@ def test_the_template_says_both_keys_with_a_comment_and_means_the_defaults():
     assert config.parse(config.DEFAULT_FILE.encode(), "t", IDS).config == config.Config()
 
 
+def test_the_readme_shows_both_keys_as_the_defaults():
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    section = readme.split("## The settings file", 1)[1]
+    block = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert tomllib.loads(block)["checkin"] == {"ask": True, "tighter": 1.5}
+    assert "docs/screenshots/settings-checkin.png" in section
+
+
 def test_the_settings_in_effect_carry_both_to_the_settings_window(tmp_path):
     c = config.Config(checkin=False, tighter=2.0)
     table = json.loads(json.dumps(config.as_table(c)))
