@@ -64,10 +64,13 @@ def cmd_history(ctx: Context) -> int:
 
 def _csv_out(ctx: Context, events: list[Event], names: Mapping[str, str], target: str) -> int:
     """To stdout (``-``), or to a file written whole or not at all."""
+    import io
+
     if target == "-":
+        if isinstance(ctx.out, io.TextIOWrapper) and ctx.out.encoding.lower().replace("-", "") != "utf8":
+            ctx.out.reconfigure(encoding="utf-8")  # Windows' cp1252, redirected to a file: any name fits
         write_csv(events, names, ctx.out, "\n")  # a text stdout ends lines as its platform does
         return 0
-    import io
     from pathlib import Path
 
     from qlbreak.storage.atomic import write_atomic

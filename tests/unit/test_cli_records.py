@@ -273,3 +273,14 @@ def test_every_kind_has_a_csv_word_and_the_doc_lists_every_column_and_word():
         assert f"| `{column}` |" in doc, column
     for word in WHAT.values():
         assert f"`{word}`" in doc, word
+
+
+def test_csv_to_a_stdout_in_a_narrow_encoding_is_written_as_utf8():
+    """Windows' stdout redirected to a file is cp1252: a reminder named in any script fits."""
+    record(Event(clock_now(), Record.FIRED, reminder="午前 stretch", occurrence=clock_now().date()))
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="cp1252", newline="")
+    assert main(["history", "--csv"], out, io.StringIO()) == 0
+    out.flush()
+    rows = list(csv.DictReader(io.StringIO(raw.getvalue().decode("utf-8"), newline="")))
+    assert [r["reminder"] for r in rows] == ["午前 stretch"]
