@@ -64,7 +64,7 @@ class CheckinFields:
         on = self.ask.get()
         self.label.configure(fg=self.fg if on else self.muted)
         for one in self.buttons:
-            one.configure(state="normal" if on else "disabled")
+            one.configure(state="normal" if on else "disabled", takefocus=on)  # Tab passes them by
 
     def values(self) -> tuple[bool, float]:
         """Whether to ask, and the tighter side's factor, as chosen."""

@@ -25,6 +25,15 @@ def shown(screen, path: str) -> bool:
     return screen.send(SETTINGS, "winfo", "ismapped", path) == "1"
 
 
+def tabbed(w) -> set[str]:
+    """The last part of each widget's name the keyboard focus reaches with Tab."""
+    seen = set()
+    for _ in range(20):
+        w.key("Tab")
+        seen.add(w.focus().rsplit(".", 1)[-1])
+    return seen
+
+
 def test_the_check_in_switched_off_and_the_tighter_side_held_twice_as_long_are_saved(screen, window, shots):  # noqa: F811
     path = default_paths().config_file
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,10 +55,12 @@ def test_the_check_in_switched_off_and_the_tighter_side_held_twice_as_long_are_s
     screen.send(SETTINGS, "update idletasks")  # drawn before the picture is taken
     screen.screenshot(shots / "settings-checkin.png", w.wid)
 
+    assert {"checkin", "tighter-same", "tighter-half", "tighter-twice"} <= tabbed(w)  # each reached with Tab
     screen.click_widget(SETTINGS, f"{GENERAL}.checkin")  # off: the tighter side is then never named
     twice = f"{GENERAL}.tighter.tighter-twice"
     wait_until(lambda: screen.send(SETTINGS, twice, "cget", "-state") == "disabled", 5, "the choices to grey out")
     assert screen.send(SETTINGS, "set", variable) == "twice"  # kept for when it is asked again
+    assert "checkin" in tabbed(w) and not {"tighter-same", "tighter-twice"} & tabbed(w)  # greyed: passed by
     screen.send(SETTINGS, "update idletasks")  # drawn before the picture is taken
     screen.screenshot(shots / "settings-checkin-off.png", w.wid)
     screen.press(SETTINGS, "Save")
