@@ -121,7 +121,7 @@ def test_the_command_line_says_busy_and_keeps_the_history(tmp_path, private_home
     assert len(done.stderr.strip().splitlines()) == 1
     argv = [sys.executable, "-m", "qlbreak", "history", "--days", "30"]
     after = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=True)
-    assert after.stdout.count("done") == 3 and not list(path.parent.glob("*.corrupt-*"))
+    assert after.stdout.count("  Done: ") == 3 and not list(path.parent.glob("*.corrupt-*"))
 
 
 # -- full: said, kept, fine again once there is room ---------------------------------
