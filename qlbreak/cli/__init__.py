@@ -63,15 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_reading_commands(sub, cmd_list, cmd_schedule, cmd_history)
 
-    p = sub.add_parser("check-in", help="record how your back is today (the morning check-in)")
-    p.add_argument("--pain", required=True, metavar="N", help="0 (no pain) to 10 (the worst imaginable)")
-    p.add_argument("--tighter", choices=("left", "right", "both", "neither"), help="the side that feels tighter")
-    p.add_argument(
-        "--leg-symptoms",
-        action="store_true",
-        help="new pain, numbness or tingling down a leg (shows the warning signs)",
-    )
-    p.set_defaults(run=cmd_check_in)
+    _add_check_in(sub, cmd_check_in)
 
     p = sub.add_parser("stretch", help="open the stretch window now")
     p.add_argument(
@@ -145,6 +137,19 @@ def _add_reading_commands(sub: Any, cmd_list: Run, cmd_schedule: Run, cmd_histor
         help="every record as CSV, here or into FILE (columns: docs/history-csv.md)",
     )
     p.set_defaults(run=cmd_history)
+
+
+def _add_check_in(sub: Any, cmd_check_in: Run) -> None:
+    """The morning check-in from the terminal (the stretch window asks it too)."""
+    p = sub.add_parser("check-in", help="record how your back is today (the morning check-in)")
+    p.add_argument("--pain", required=True, metavar="N", help="0 (no pain) to 10 (the worst imaginable)")
+    p.add_argument("--tighter", choices=("left", "right", "both", "neither"), help="the side that feels tighter")
+    p.add_argument(
+        "--leg-symptoms",
+        action="store_true",
+        help="new pain, numbness or tingling down a leg (shows the warning signs)",
+    )
+    p.set_defaults(run=cmd_check_in)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
