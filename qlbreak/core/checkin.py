@@ -102,3 +102,19 @@ def worrying(checkins: Sequence[CheckIn], worse: Sequence[bool], now: datetime) 
     if len(this) < TREND_ANSWERS or len(before) < TREND_ANSWERS:
         return None  # too few answers for a mean to say anything
     return Worry.RISING if sum(this) / len(this) - sum(before) / len(before) >= TREND_RISE else None
+
+
+SAY_AGAIN_DAYS = 14  # a worry said is not said again for this long
+
+
+def to_say(
+    checkins: Sequence[CheckIn], worse: Sequence[bool], said: Sequence[tuple[Worry, datetime]], now: datetime
+) -> Worry | None:
+    """The worry to say now, if any: ``worrying``'s, unless it was said (``said``: the
+    "warned" records, each worry with when) in the last ``SAY_AGAIN_DAYS``. Said once,
+    gently: a worry repeated at every stretch would be a nag, and then unread."""
+    worry = worrying(checkins, worse, now)
+    again = timedelta(days=SAY_AGAIN_DAYS)
+    if worry is None or any(w is worry and now - at < again for w, at in said):
+        return None
+    return worry

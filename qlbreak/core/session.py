@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from qlbreak.core import checkin
+
 SWITCH_SECONDS = 5.0
 EARLY = 1.0  # a hold skipped with more than this left was done in part
 
@@ -57,15 +59,35 @@ class Feeling(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """How long one side lasts: a hold in seconds, or ``reps`` at ``pace`` seconds each."""
+    """How long one side lasts: a hold in seconds, or ``reps`` at ``pace`` seconds each;
+    ``left`` and ``right``: a two-sided hold's sides when they differ (the side named
+    tighter in the morning check-in is held longer)."""
 
     seconds: float
     two_sided: bool
     reps: int | None = None
+    left: float | None = None
+    right: float | None = None
 
     @property
     def pace(self) -> float | None:
         return self.seconds / self.reps if self.reps else None
+
+    def of(self, side: Side | None) -> float:
+        """How long ``side`` is held (None: the one side of a one-sided stretch)."""
+        own = self.left if side is Side.LEFT else self.right if side is Side.RIGHT else None
+        return self.seconds if own is None else own
+
+    def tighter(self, side: checkin.Side | None, factor: float = checkin.TIGHTER_FACTOR) -> Timing:
+        """This timing with ``side`` (the check-in's answer) held ``factor`` times as
+        long: two-sided timed holds only, as reps keep their pace and a walk has no sides."""
+        if not self.two_sided or self.reps is not None:
+            return replace(self, left=None, right=None)
+        whole = round(self.seconds)
+        left = float(checkin.hold_seconds(whole, checkin.Side.LEFT, side, factor))
+        right = float(checkin.hold_seconds(whole, checkin.Side.RIGHT, side, factor))
+        same = left == right == self.seconds
+        return replace(self, left=None if same else left, right=None if same else right)
 
 
 class IllegalMove(Exception):
@@ -106,6 +128,8 @@ class Session:
     since: float | None = None  # when the clock last started; None while stopped
     feeling: Feeling | None = None
     held: float = 0.0  # seconds held over all sides so far
+    held_left: float = 0.0  # of which on the left (two-sided stretches)
+    held_right: float = 0.0
     short: bool = False  # a hold was ended early (Skip): the stretch was done in part
     started: bool = False  # the first hold has begun; closed before it, nothing was declined
 
@@ -173,7 +197,7 @@ class Session:
     @property
     def duration(self) -> float:
         if self.phase is Phase.HOLD:
-            return self.timing.seconds
+            return self.timing.of(self.side)
         return SWITCH_SECONDS if self.phase is Phase.SWITCH else 0.0
 
     def elapsed_at(self, now: float) -> float:
@@ -209,7 +233,14 @@ class Session:
         return replace(self, phase=phase, side=side, elapsed=0.0, since=now if timed else None)
 
     def _after_hold(self, now: float, early: bool) -> Session:
-        held = replace(self, held=self.held + min(self.duration, self.elapsed_at(now)), short=self.short or early)
+        amount = min(self.duration, self.elapsed_at(now))
+        held = replace(
+            self,
+            held=self.held + amount,
+            held_left=self.held_left + (amount if self.side is Side.LEFT else 0.0),
+            held_right=self.held_right + (amount if self.side is Side.RIGHT else 0.0),
+            short=self.short or early,
+        )
         if self.side is Side.LEFT:
             return held._enter(Phase.SWITCH, now, side=Side.RIGHT)
         return held._enter(Phase.FEEDBACK, now, side=None)

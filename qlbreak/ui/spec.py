@@ -120,6 +120,8 @@ def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: f
         "workdays": sorted(config.workdays),
         "speed": speed,
         "demo": demo,  # records nothing: no history, no streak, no rest after "it hurt"
+        "checkin": config.checkin,  # ask the morning check-in before the day's first stretch
+        "tighter": config.tighter,  # the side named tighter in it is held this many times as long
     }
 
 

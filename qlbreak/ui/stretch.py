@@ -17,11 +17,11 @@ recorded as done, then the window answers; never a skip.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from qlbreak.system import THIS, System
 from qlbreak.ui import spec as window_spec
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from qlbreak.storage.history import History
     from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Catalogue, Stretch
+    from qlbreak.ui.lately import Look
     from qlbreak.ui.sound import Cue
     from qlbreak.ui.theme import Palette
     from qlbreak.ui.walkthrough import Walkthrough
@@ -56,6 +57,7 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
     """``root``: a Tk made before the spec came (``ui/warm.py``), withdrawn."""
     import tkinter
 
+    from qlbreak.core.checkin import TIGHTER_FACTOR
     from qlbreak.storage import consent
     from qlbreak.stretches.catalogue import Stretch
     from qlbreak.ui.safety import remember
@@ -73,6 +75,7 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
         demo=bool(spec.get("demo")),
         spool_beside=str(spec["history"]),
         ended=lambda kind: _tell(spec.get("answer_file"), kind),
+        factor=float(spec.get("tighter", TIGHTER_FACTOR)),
     )
     try:
         _open(
@@ -85,6 +88,7 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
             on_accept=lambda: remember(spec["safety_file"], zone),
             wants_raise=_listen_for_raise() if spec.get("listen") else None,
             root=root,
+            look=None if walk.demo else _look(str(spec["history"]), bool(spec.get("checkin", True))),
         )
     except tkinter.TclError as err:
         print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
@@ -126,8 +130,10 @@ def _open(
     on_accept: Callable[[], None],
     wants_raise: Callable[[], bool] | None = None,
     root: tk.Tk | None = None,
+    look: Look | None = None,
 ) -> None:
-    """Open the window and return when it closes; the safety screen comes first once.
+    """Open the window and return when it closes; the safety screen comes first once,
+    then the morning check-in when ``look`` says it is due (None: a demo, never).
     ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
     from qlbreak.core.session import Phase
     from qlbreak.ui.base import main_window, show_and_wait
@@ -137,10 +143,15 @@ def _open(
     root = main_window(palette, root=root)
     dialog = Dialog(root, walk, palette, cue, assets, speed)
     _end_on_terminate(root, lambda: walk.close(dialog.now()) if walk.session.phase is Phase.FEEDBACK else None)
+    first = dialog.start
+    if look is not None and (look.ask or look.recent is not None):  # the check-in, or a worry to say
+        from qlbreak.ui.checkin import before_stretch
+
+        first = functools.partial(before_stretch, root, palette, dialog.fonts, walk, look, then=dialog.start)
     if ask_safety():
-        before_first_stretch(root, palette, dialog.fonts, on_accept, then=dialog.start)
+        before_first_stretch(root, palette, dialog.fonts, on_accept, then=first)
     else:
-        dialog.start()
+        first()
     if wants_raise is not None:
         _watch_raise(root, wants_raise)
     if root.state() == "withdrawn":  # a warm root: laid out first, so it maps with its content
@@ -192,6 +203,14 @@ def _listen_for_raise() -> Callable[[], bool]:
     return wants_raise
 
 
+def _look(history: str, checkin: bool) -> Look:
+    """Whether the check-in is due and what the worry rules read: a quick read-only
+    look, before the first screen (``ui/lately.py``)."""
+    from qlbreak.ui.lately import look
+
+    return look(history, checkin)
+
+
 def _history(path: str, zone: str) -> History:
     from pathlib import Path
 
@@ -207,7 +226,7 @@ def _another(config_file: str, history: Outbox, zone: str, skip: frozenset[str])
     return choose(catalogue, prefs, history, _now(zone), skip)
 
 
-@cache
+@functools.cache
 def _catalogue_and_prefs(config_file: str) -> tuple[Catalogue, Preferences]:
     from pathlib import Path
 

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from qlbreak.core import checkin
 from qlbreak.core.kinds import Record
-from qlbreak.core.session import Feeling, Phase, Session, begin
+from qlbreak.core.session import Feeling, Phase, Session, Side, Timing, begin
 from qlbreak.stretches.choosing import NothingFits
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from qlbreak.core.checkin import Worry
     from qlbreak.storage.history import Event, History
     from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Stretch
@@ -40,12 +42,15 @@ class Walkthrough:
         demo: bool = False,  # a demo (`qlbreak stretch --demo`, `--speed`): nothing is recorded
         spool_beside: str | None = None,  # the history whose spool keeps each record first
         ended: Callable[[str], None] = lambda kind: None,  # told each record's kind once it is kept
+        factor: float = checkin.TIGHTER_FACTOR,  # the side named tighter is held this many times as long
     ) -> None:
         self.demo, self.spool_beside, self.ended = demo, spool_beside, ended
+        self.factor = factor
+        self.tighter: checkin.Side | None = None  # today's check-in's answer, once given
         self.spool_trouble: OSError | None = None  # why the last record could not be kept in the spool
         self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
         self.workdays, self.wall = workdays, wall
-        self.session: Session = begin(stretch.timing)
+        self.session: Session = begin(self._timing())
         self.offered: dict[str, Stretch] = {stretch.id: stretch}  # offered in this dialog, in turn
         self.alone = False  # "Another one" found that nothing else fits: said once, then no more
         self.streak = 0  # set once the stretch is done
@@ -114,7 +119,7 @@ class Walkthrough:
         if self.session.phase is not Phase.INTRO or span is None or not span[0] <= seconds <= span[1]:
             return
         self.stretch = replace(self.stretch, hold_seconds=seconds)
-        self.session = begin(self.stretch.timing)
+        self.session = begin(self._timing())
 
     def another(self, now: float) -> None:
         """Record the switch and start over with a different stretch: each one in the
@@ -131,7 +136,44 @@ class Walkthrough:
         self._move(lambda s: s.another(now))
         self.stretch = fresh
         self.offered.setdefault(fresh.id, fresh)
-        self.session = begin(fresh.timing)
+        self.session = begin(self._timing())
+
+    # The morning check-in and what the data worried about: records of their own.
+
+    def check_in(self, pain: int | None, tighter: checkin.Side | None = None, leg: bool | None = None) -> None:
+        """Record today's check-in (``pain`` None: skipped) and hold the side named
+        tighter longer from now on; before the first hold only."""
+        from qlbreak.storage.history import Event
+
+        if pain is not None:
+            self.tighter = tighter
+            if self.session.phase is Phase.INTRO:
+                self.session = begin(self._timing())
+        if not self.demo:
+            self._record(Event(self.wall(), Record.CHECKIN, pain=pain, tighter=tighter, leg=leg))
+
+    def warned(self, worry: Worry) -> None:
+        """Record that ``worry`` was said, so it is not said again for a while."""
+        from qlbreak.storage.history import Event
+
+        if not self.demo:
+            self._record(Event(self.wall(), Record.WARNED, worry=worry))
+
+    @property
+    def tighter_note(self) -> str | None:
+        """What the hold screen says when today's tighter side is held longer."""
+        timing, side = self.session.timing, self.session.side
+        if self.tighter not in (checkin.Side.LEFT, checkin.Side.RIGHT) or side is None or timing.left is None:
+            return None
+        named = Side.LEFT if self.tighter is checkin.Side.LEFT else Side.RIGHT
+        other = Side.RIGHT if named is Side.LEFT else Side.LEFT
+        long, short = round(timing.of(named)), round(timing.of(other))
+        if side is named:
+            return f"Your {named.value} side felt tighter today: {long} s here, {short} s on the {other.value}."
+        return f"Your {named.value} side felt tighter today, so it had {long} s; {short} s here."
+
+    def _timing(self) -> Timing:
+        return self.stretch.timing.tighter(self.tighter, self.factor)
 
     def _after(self, current: str) -> Stretch:
         """The stretch offered after ``current`` the first time round (the first after the last)."""
@@ -152,6 +194,11 @@ class Walkthrough:
         except OSError as trouble:  # a full disk, a read-only folder: it waits in memory, as before
             self.spool_trouble = trouble
 
+    def _record(self, event: Event) -> None:
+        """Kept in the spool first, then written (or kept until the history takes it)."""
+        self._keep(event)
+        self.history.record(event)
+
     def _move(self, action: Callable[[Session], Session]) -> None:
         before = self.session.phase
         self.session = action(self.session)
@@ -170,7 +217,20 @@ class Walkthrough:
         self.outcome = kind
         if self.demo:
             return  # a demo leaves no trace: no record, no streak, no rest after "it hurt"
-        event = Event(self.wall(), kind, self.stretch.id, self.session.feeling, seconds=seconds)
+        left = right = None
+        if kind in (Record.DONE, Record.PARTIAL) and self.session.timing.two_sided:
+            left, right = round(self.session.held_left, 1), round(self.session.held_right, 1)
+        event = Event(
+            self.wall(),
+            kind,
+            self.stretch.id,
+            self.session.feeling,
+            None,
+            None,
+            seconds,
+            left_seconds=left,
+            right_seconds=right,
+        )
         self._keep(event)  # on disk before the history is even opened: nothing that ends this process loses it
         self.ended(kind)
         self.history.record(event)

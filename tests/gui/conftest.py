@@ -56,11 +56,25 @@ def shots() -> Path:
     return path
 
 
-class Dialog:
-    """One `qlbreak stretch` process on the test screen."""
+def no_checkin() -> None:
+    """Switch the morning check-in off in the config the next window reads (appended to
+    what the test wrote there), so a window opens on its stretch; the check-in's own
+    tests (test_checkin.py) leave it on."""
+    config = default_paths().config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    text = config.read_text() if config.exists() else ""
+    if "[checkin]" not in text:
+        config.write_text(text + ("\n" if text and not text.endswith("\n") else "") + "[checkin]\nask = false\n")
 
-    def __init__(self, screen: Screen, args: list[str], log: Path) -> None:
+
+class Dialog:
+    """One `qlbreak stretch` process on the test screen (``checkin``: leave the morning
+    check-in on, as a new user has it)."""
+
+    def __init__(self, screen: Screen, args: list[str], log: Path, checkin: bool = False) -> None:
         self.screen, self.log = screen, log
+        if not checkin:
+            no_checkin()
         with log.open("wb") as out:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "qlbreak", "stretch", *args],
@@ -84,12 +98,12 @@ class Dialog:
 def open_dialog(screen: Screen, tmp_path: Path) -> Iterator:
     started: list[Dialog] = []
 
-    def start(*args: str, safety_done: bool = True) -> Dialog:
+    def start(*args: str, safety_done: bool = True, checkin: bool = False) -> Dialog:
         if safety_done:
             path = default_paths().safety_file
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("2026-11-25T09:00:00+00:00\n")
-        d = Dialog(screen, list(args), tmp_path / f"dialog-{len(started)}.log")
+        d = Dialog(screen, list(args), tmp_path / f"dialog-{len(started)}.log", checkin=checkin)
         started.append(d)
         return d
 

@@ -314,7 +314,7 @@ def test_a_window_started_ahead_is_unseen_until_told_its_stretch(screen, shots, 
             lambda: set(screen.tk().tk.splitlist(screen.tk().tk.call("winfo", "interps"))) - apps, 30, "the warm Tk"
         )
         assert screen.windows("qlbreak — Cat-cow") == [] and warm.poll() is None
-        told = spec.stretch(CATALOGUE.get("cat-cow"), Config(), default_paths(), "light")
+        told = spec.stretch(CATALOGUE.get("cat-cow"), Config(checkin=False), default_paths(), "light")
         assert warm.stdin is not None
         warm.stdin.write(json.dumps(told).encode() + b"\n")
         warm.stdin.flush()

@@ -26,7 +26,8 @@ def start_window(screen, tmp_path, stretch: str) -> tuple[subprocess.Popen[bytes
     paths.safety_file.parent.mkdir(parents=True, exist_ok=True)
     paths.safety_file.write_text("2026-11-25T09:00:00+00:00\n")
     answer_file = str(tmp_path / "answers" / "w.answer")
-    told = spec.stretch(load().get(stretch), Config(), paths, "light", speed=50) | {"answer_file": answer_file}
+    told = spec.stretch(load().get(stretch), Config(checkin=False), paths, "light", speed=50)
+    told |= {"answer_file": answer_file}
     proc = subprocess.Popen(
         spec.command("stretch", told), env=screen.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )

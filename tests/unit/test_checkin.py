@@ -17,6 +17,7 @@ from qlbreak.core.checkin import (
     due,
     hold_seconds,
     pain,
+    to_say,
     worrying,
 )
 
@@ -88,3 +89,17 @@ def test_one_bad_day_or_too_few_answers_is_not_a_trend():
 def test_the_last_three_stretches_felt_worse_worry():
     assert worrying([], [False, True, True, True], MONDAY) is Worry.WORSE_AFTER
     assert worrying([], [True, True, False], MONDAY) is None
+
+
+def test_a_worry_is_said_once_in_fourteen_days():
+    rising = week(MONDAY, [3, 3, 4, 3, 3]) + week(MONDAY + timedelta(days=7), [5, 6, 6, 5, 6])
+    now = MONDAY + timedelta(days=12)
+    assert to_say(rising, [], [], now) is Worry.RISING
+    assert to_say(rising, [], [(Worry.RISING, now - timedelta(days=13))], now) is None
+    assert to_say(rising, [], [(Worry.RISING, now - timedelta(days=14))], now) is Worry.RISING
+    # another worry said lately does not silence this one
+    assert to_say(rising, [], [(Worry.WORSE_AFTER, now - timedelta(days=1))], now) is Worry.RISING
+
+
+def test_nothing_to_say_while_nothing_worries():
+    assert to_say([], [True, False], [], MONDAY) is None

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qlbreak.core import checkin
 from qlbreak.core.session import (
     MOVES,
     SWITCH_SECONDS,
@@ -115,6 +116,36 @@ def test_two_sided_walk_through():
     assert s.phase is Phase.FEEDBACK
     s = s.feel(Feeling.BETTER, 90)
     assert (s.phase, s.feeling, s.finished) == (Phase.DONE, Feeling.BETTER, True)
+
+
+def test_the_side_named_tighter_is_held_longer_and_each_side_is_counted():
+    timing = TWO_SIDED.tighter(checkin.Side.LEFT, 1.5)
+    assert (timing.of(Side.LEFT), timing.of(Side.RIGHT)) == (45, 30)
+    s = begin(timing).next(0).next(0)
+    assert (s.side, s.remaining(0)) == (Side.LEFT, 45)
+    assert s.tick(44).phase is Phase.HOLD and s.tick(45).phase is Phase.SWITCH
+    s = s.tick(45 + SWITCH_SECONDS)
+    assert (s.side, s.remaining(45 + SWITCH_SECONDS)) == (Side.RIGHT, 30)
+    s = s.next(45 + SWITCH_SECONDS + 10)  # the right side cut short after 10 s
+    assert (s.phase, s.held_left, s.held_right, s.held, s.short) == (Phase.FEEDBACK, 45, 10, 55, True)
+
+
+def test_a_right_side_named_tighter_is_the_right_held_longer():
+    timing = TWO_SIDED.tighter(checkin.Side.RIGHT, 2.0)
+    assert (timing.of(Side.LEFT), timing.of(Side.RIGHT)) == (30, 60)
+    s = begin(timing).next(0).next(0).tick(30 + SWITCH_SECONDS + 60)
+    assert (s.phase, s.held_left, s.held_right) == (Phase.FEEDBACK, 30, 60)
+
+
+@pytest.mark.parametrize("side", [None, checkin.Side.BOTH, checkin.Side.NEITHER])
+def test_no_side_named_changes_nothing(side):
+    assert TWO_SIDED.tighter(side) == TWO_SIDED
+
+
+@pytest.mark.parametrize("timing", [REPS, ONE_SIDED, Timing(30.0, two_sided=True, reps=8)])
+def test_reps_and_one_sided_holds_are_never_lengthened(timing):
+    assert timing.tighter(checkin.Side.LEFT) == timing
+    assert timing.of(None) == timing.seconds
 
 
 def test_started_once_the_first_hold_begins_and_kept_to_the_end():

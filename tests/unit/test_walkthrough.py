@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from qlbreak.core.checkin import Side, Worry
 from qlbreak.core.picker import Preferences, allowed
-from qlbreak.core.session import Feeling, Phase
+from qlbreak.core.session import SWITCH_SECONDS, Feeling, Phase
 from qlbreak.storage.history import History
 from qlbreak.stretches.catalogue import load
 from qlbreak.stretches.choosing import NothingFits, choose, lately
@@ -214,3 +215,103 @@ def test_a_demo_records_nothing_even_it_hurt(history):
     w.tick(1000)
     w.feel(Feeling.HURT, 1000)
     assert w.outcome == "done" and history.events() == [] and opened == []
+
+
+def test_each_side_held_is_recorded(history):
+    w = walk(history)
+    w.next(0)
+    w.next(0)
+    w.next(20)  # the left cut short after 20 s
+    w.tick(25)
+    w.tick(55)  # the right held in full
+    w.feel(Feeling.SAME, 56)
+    (event,) = history.events()
+    assert (event.left_seconds, event.right_seconds) == (20, 30)
+
+
+def test_a_one_sided_stretch_records_no_sides(history):
+    w = walk(history, "cat-cow")
+    w.next(0)
+    w.next(0)
+    w.tick(1000)
+    w.feel(Feeling.SAME, 1000)
+    (event,) = history.events()
+    assert (event.kind, event.left_seconds, event.right_seconds) == ("done", None, None)
+
+
+def test_the_check_in_is_recorded_and_its_tighter_side_held_longer(history):
+    w = walk(history)  # seated side bend: 30 s a side
+    w.check_in(4, Side.LEFT, leg=False)
+    (event,) = history.events()
+    assert (event.kind, event.pain, event.tighter, event.leg) == ("checkin", 4, Side.LEFT, False)
+    w.next(0)
+    w.next(0)
+    assert w.session.remaining(0) == 45
+    assert w.tighter_note == "Your left side felt tighter today: 45 s here, 30 s on the right."
+    w.tick(45)
+    w.tick(50)  # the switch ran out: the right side
+    assert w.session.remaining(50) == 30
+    assert w.tighter_note == "Your left side felt tighter today, so it had 45 s; 30 s here."
+    w.tick(80)
+    w.feel(Feeling.BETTER, 80)
+    done = history.events()[-1]
+    assert (done.kind, done.left_seconds, done.right_seconds) == ("done", 45, 30)
+
+
+def test_the_tighter_side_follows_another_stretch(history):
+    w = walk(history, "cat-cow")  # reps: never lengthened
+    w.check_in(6, Side.RIGHT)
+    assert w.session.timing.left is None
+    while not w.stretch.two_sided or w.stretch.reps is not None:
+        w.another(0)
+    seconds = w.stretch.hold_seconds
+    w.next(0)
+    w.next(0)
+    assert w.session.remaining(0) == seconds  # the left side
+    w.next(0)
+    w.tick(SWITCH_SECONDS)
+    assert w.session.remaining(SWITCH_SECONDS) == round(seconds * 1.5)
+
+
+def test_a_skipped_check_in_is_recorded_without_a_rating_and_changes_no_hold(history):
+    w = walk(history)
+    w.check_in(None)
+    (event,) = history.events()
+    assert (event.kind, event.pain, event.tighter) == ("checkin", None, None)
+    w.next(0)
+    w.next(0)
+    assert w.session.remaining(0) == 30 and w.tighter_note is None
+
+
+@pytest.mark.parametrize("side", [Side.BOTH, Side.NEITHER])
+def test_both_or_neither_side_changes_no_hold(history, side):
+    w = walk(history)
+    w.check_in(2, side)
+    w.next(0)
+    w.next(0)
+    assert w.session.remaining(0) == 30 and w.tighter_note is None
+
+
+def test_a_worry_said_is_recorded(history):
+    w = walk(history)
+    w.warned(Worry.RISING)
+    (event,) = history.events()
+    assert (event.kind, event.worry) == ("warned", Worry.RISING)
+
+
+def test_a_busy_history_keeps_the_check_in_in_the_spool(tmp_path):
+    from qlbreak.storage.history import HistoryBusy
+    from qlbreak.storage.spool import Spool, beside
+
+    path = tmp_path / "history.db"
+
+    def busy() -> History:
+        raise HistoryBusy("busy")
+
+    stretch = CATALOGUE.get("seated-side-bend")
+    assert stretch is not None
+    w = Walkthrough(stretch, busy, lambda h, s: stretch, WORK, lambda: NOW, spool_beside=str(path))
+    w.check_in(3, Side.RIGHT, leg=True)
+    (kept,) = Spool(beside(path)).events()
+    assert (kept.kind, kept.pain, kept.tighter, kept.leg) == ("checkin", 3, Side.RIGHT, True)
+    assert [e.kind for e in w.unsaved] == ["checkin"]

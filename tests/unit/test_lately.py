@@ -1,0 +1,90 @@
+"""ui/lately.py: the stretch window's quick, read-only look at the history before its
+first screen: is the check-in due, and what the worry rules read."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+
+from qlbreak.core.checkin import Side, Worry
+from qlbreak.core.kinds import Record
+from qlbreak.core.session import Feeling
+from qlbreak.storage.history import Event, History
+from qlbreak.ui.lately import Recent, look
+
+BERLIN_WINTER = timezone(timedelta(hours=1))
+NOW = datetime(2026, 12, 3, 8, 30, tzinfo=BERLIN_WINTER)
+
+
+def history(tmp_path, *events: Event) -> str:
+    path = tmp_path / "history.db"
+    h = History.open(path, NOW)
+    for e in events:
+        h.record(e)
+    h.close()
+    return str(path)
+
+
+def test_no_history_asks_and_creates_nothing(tmp_path):
+    path = tmp_path / "none" / "history.db"
+    seen = look(str(path), checkin=True, now=NOW)
+    assert seen.ask and seen.recent == Recent()
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_asked_once_a_day_by_the_records_own_day(tmp_path):
+    yesterday = history(tmp_path, Event(NOW - timedelta(days=1), Record.CHECKIN, pain=3))
+    assert look(yesterday, checkin=True, now=NOW).ask
+    (tmp_path / "history.db").unlink()
+    # skipped at 00:10 today, local time (23:10 UTC yesterday): today is done
+    today = history(tmp_path, Event(NOW.replace(hour=0, minute=10), Record.CHECKIN))
+    seen = look(today, checkin=True, now=NOW.astimezone(UTC))
+    assert not seen.ask and seen.recent is None
+
+
+def test_switched_off_never_asks_and_looks_back_before_the_days_first_stretch(tmp_path):
+    path = history(tmp_path, Event(NOW - timedelta(days=1), Record.DONE, "cat-cow", Feeling.WORSE))
+    seen = look(path, checkin=False, now=NOW)
+    assert not seen.ask and seen.recent is not None and seen.recent.worse == (True,)
+    h = History.open(tmp_path / "history.db", NOW)
+    h.record(Event(NOW - timedelta(hours=1), Record.PARTIAL, "cat-cow"))
+    h.close()
+    assert look(path, checkin=False, now=NOW).recent is None  # stretched today: looked already
+
+
+def test_the_two_weeks_the_worry_rules_read(tmp_path):
+    path = history(
+        tmp_path,
+        Event(NOW - timedelta(days=20), Record.CHECKIN, pain=9),  # too old
+        Event(NOW - timedelta(days=9), Record.CHECKIN, pain=2, tighter=Side.LEFT, leg=True),
+        Event(NOW - timedelta(days=8), Record.CHECKIN),  # skipped: no rating
+        Event(NOW - timedelta(days=8), Record.DONE, "cat-cow", Feeling.WORSE),  # last week: not this one's
+        Event(NOW - timedelta(days=3), Record.WARNED, worry=Worry.RISING),
+        Event(NOW - timedelta(days=2), Record.DONE, "cat-cow", Feeling.WORSE),
+        Event(NOW - timedelta(days=1), Record.DONE, "cat-cow", Feeling.BETTER),
+        Event(NOW - timedelta(days=1), Record.SKIPPED, "cat-cow"),
+    )
+    recent = look(path, checkin=True, now=NOW).recent
+    assert recent is not None
+    assert [(c.pain, c.tighter, c.leg_symptoms) for c in recent.checkins] == [(2, Side.LEFT, True)]
+    assert recent.worse == (True, False)
+    assert recent.said == ((Worry.RISING, NOW - timedelta(days=3)),)
+
+
+def test_a_history_from_before_the_check_in_asks_and_reads_nothing(tmp_path):
+    path = tmp_path / "history.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, ts REAL, at TEXT, kind TEXT, stretch TEXT, feeling TEXT)")
+    db.execute("INSERT INTO events (ts, at, kind) VALUES (?, ?, 'done')", (NOW.timestamp(), NOW.isoformat()))
+    db.commit()
+    db.close()
+    seen = look(str(path), checkin=True, now=NOW)
+    assert seen.ask and seen.recent == Recent()
+
+
+def test_a_file_that_is_no_database_asks(tmp_path):
+    path = tmp_path / "history.db"
+    path.write_text("not a database")
+    seen = look(str(path), checkin=True, now=NOW)
+    assert seen.ask and seen.recent == Recent()
+    assert path.read_text() == "not a database"
