@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--welcome", action="store_true", help="the first-run questions again")
     p.set_defaults(run=cmd_settings)
 
+    from qlbreak.cli.progress import add_commands as add_progress_commands
+
+    add_progress_commands(sub)  # progress, report: how it is going, a window and a page
+
     p = sub.add_parser("status", help="running or not, what comes next, and what would hold a reminder now")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_status)

@@ -1,0 +1,94 @@
+"""The commands about how it is going: ``progress`` opens the Progress window (the tray
+menu's "Progress…"), ``report --pdf FILE`` writes the one-page report to take to a
+physiotherapist, with no window. matplotlib is loaded here only for the report, never
+at the parser: the other commands start without it."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qlbreak.cli.context import Context, Fail
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from qlbreak.core.progress import Progress
+
+
+def add_commands(sub: Any) -> None:
+    """Their entries in the parser (``sub``: its subparsers)."""
+    p = sub.add_parser("progress", help="open the Progress window: the last four weeks at a glance")
+    p.set_defaults(run=cmd_progress)
+    p = sub.add_parser("report", help="write the last four weeks on one page (PDF) to show a physiotherapist")
+    p.add_argument("--pdf", metavar="FILE", required=True, help="the PDF file to write (replaced if it exists)")
+    p.set_defaults(run=cmd_report)
+
+
+def cmd_progress(ctx: Context) -> int:
+    """The Progress window, as the tray opens it; it reads the history itself."""
+    from qlbreak.ui import spec
+
+    problem = spec.tk_missing()
+    if problem:
+        raise Fail(problem)
+    from qlbreak.edges.children.launch import run_to_end
+    from qlbreak.ui.theme import palette
+
+    config = ctx.config
+    told = spec.progress(palette(config.theme).name, ctx.paths, config, names(ctx))
+    return run_to_end("progress", told)[0]
+
+
+def cmd_report(ctx: Context) -> int:
+    """The report of the last four weeks as a one-page PDF at ``--pdf FILE``."""
+    path = writable(ctx.args.pdf)
+    progress = four_weeks(ctx)
+    try:
+        from qlbreak.charts import report
+    except ImportError as err:  # an install without its dependencies
+        raise Fail(f"the report needs matplotlib ({err}): pip install matplotlib") from None
+    try:
+        report.write(path, progress, names(ctx), ctx.now())
+    except OSError as err:
+        raise Fail(f"{path}: cannot write the report: {err.strerror or err}") from None
+    print(f"wrote the report of {report.weeks(progress)} to {path}", file=ctx.out)
+    return 0
+
+
+def writable(given: str) -> Path:
+    """The report's path, once it is clear it can be written there: Fail says, in one
+    line, why not (no such folder, a folder given, no permission)."""
+    path = Path(given).expanduser()
+    folder = path.parent
+    if not given.strip():
+        raise Fail(f"{given!r}: give the report a file name, for example back-report.pdf")
+    if path.is_dir():
+        raise Fail(f"{path}: is a folder; give a file name in it, for example {path / 'back-report.pdf'}")
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "no such folder"
+        raise Fail(f"{folder}: {what}; the report goes into a folder that exists")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise Fail(f"{folder}: cannot write there (no permission); choose another folder")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise Fail(f"{path}: the file is read-only; choose another name or make it writable")
+    return path
+
+
+def four_weeks(ctx: Context) -> Progress:
+    """The last four weeks of the history, as the Progress window shows them."""
+    from qlbreak.core.progress import DAYS, build
+
+    now = ctx.now()
+    with ctx.history() as history:
+        events = history.events(since=now - timedelta(days=DAYS + 1))  # build() keeps the 28 days' own
+        done_days = history.done_days()
+    return build(events, now, ctx.config.workdays, names(ctx), done_days)
+
+
+def names(ctx: Context) -> dict[str, str]:
+    """Each stretch's id and the name it is done under, with what the person has to hand."""
+    have = ctx.config.prefs.equipment
+    return {s.id: s.for_equipment(have).name for s in ctx.catalogue}
