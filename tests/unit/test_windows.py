@@ -125,6 +125,30 @@ def test_the_progress_window_is_told_where_the_history_is_and_opens_once(monkeyp
     assert ended.get(timeout=20) == ChildEnded(Window.PROGRESS, None)
 
 
+TRAY_OPENS_PROGRESS = """
+import sys
+import qlbreak.tray.start, qlbreak.tray.main, qlbreak.tray.service
+from qlbreak.core.kinds import Window
+from qlbreak.core.window_specs import ProgressSpec
+from qlbreak.edges.children import launch
+from qlbreak.storage.config import Config
+from qlbreak.storage.paths import default_paths
+from qlbreak.stretches.catalogue import load
+launch.ui_spec.command = lambda kind, told, python=sys.executable: [sys.executable, "-c", "pass"]
+windows = launch.ChildWindows(Config(), load(), default_paths(), lambda ended: None)
+windows.open(Window.PROGRESS, ProgressSpec())
+windows.close_all()
+print(sorted({m.split(".")[0] for m in sys.modules} & {"matplotlib", "numpy", "tkinter", "PIL"}))
+"""
+
+
+def test_the_tray_opens_the_progress_window_without_loading_matplotlib():
+    """matplotlib (and numpy) load in the Progress window's process alone, never the tray's."""
+    done = subprocess.run([sys.executable, "-c", TRAY_OPENS_PROGRESS], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "matplotlib" not in done.stdout and "numpy" not in done.stdout and "tkinter" not in done.stdout
+
+
 @pytest.mark.parametrize("kind", sorted(set(spec.WINDOWS) - {"warm-stretch"}))  # told on stdin, below
 def test_every_window_refuses_a_wrong_spec_in_one_line(kind):
     argv = spec.command(kind, {"nothing": "useful"})
