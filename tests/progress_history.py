@@ -19,6 +19,7 @@ NAMES = {
     "seated-twist": "Seated twist",
     "pelvic-tilt": "Pelvic tilt",
 }
+REMINDER = {10: "morning", 15: "afternoon"}
 ROTATION = ("cat-cow", "knee-to-chest", "seated-twist", "pelvic-tilt")
 
 
@@ -26,7 +27,7 @@ def four_weeks(now: datetime) -> list[Event]:
     """The events, oldest first, of the 28 days up to ``now`` (its zone)."""
     zone = now.tzinfo
     out: list[Event] = []
-    n = 0
+    n = checkins = 0
     for ago in range(27, -1, -1):
         day = now.date() - timedelta(days=ago)
         if day.weekday() >= 5:
@@ -37,18 +38,19 @@ def four_weeks(now: datetime) -> list[Event]:
 
         if ago % 9 != 4:  # a check-in most days, the pain falling over the weeks
             pain = max(0, round(6 - 3 * (27 - ago) / 27 + (1 if ago % 5 == 0 else 0)))
-            out.append(Event(at(8, 55), Record.CHECKIN, pain=pain, tighter=Side.LEFT, leg=ago == 18))
+            checkins += 1
+            out.append(Event(at(8, 55), Record.CHECKIN, pain=pain, tighter=Side.LEFT, leg=checkins == 6))
         for hour in (10, 15):
             if at(hour) > now:
                 continue
             n += 1
             stretch = ROTATION[n % len(ROTATION)]
             if n % 11 == 0:
-                out.append(Event(at(hour, 30), Record.MISSED, reminder="break", occurrence=day))
+                out.append(Event(at(hour, 30), Record.MISSED, reminder=REMINDER[hour], occurrence=day))
                 continue
             feeling = Feeling.HURT if n == 13 else Feeling.BETTER if n % 3 else Feeling.SAME
             kind = Record.PARTIAL if n % 7 == 0 else Record.DONE
-            out.append(Event(at(hour), Record.FIRED, reminder="break", occurrence=day))
+            out.append(Event(at(hour), Record.FIRED, reminder=REMINDER[hour], occurrence=day))
             out.append(
                 Event(
                     at(hour, 2),
