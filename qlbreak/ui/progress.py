@@ -146,8 +146,9 @@ class Window:
 
         from qlbreak.charts.figures import draw
 
-        dpi = 96 * self.scale
-        figure = Figure(figsize=(CHARTS[0] * self.scale / dpi, CHARTS[1] * self.scale / dpi), dpi=dpi)
+        # At 100%: TkAgg scales the figure itself by the display's scaling (its device
+        # pixel ratio), so it comes out the size of the frame kept for it.
+        figure = Figure(figsize=(CHARTS[0] / 96, CHARTS[1] / 96), dpi=96)
         draw(figure, self.progress, self.palette)
         canvas = FigureCanvasTkAgg(figure, master=self.chart_frame)  # type: ignore[no-untyped-call]  # untyped in matplotlib
         widget = canvas.get_tk_widget()  # type: ignore[no-untyped-call]

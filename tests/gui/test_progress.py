@@ -132,7 +132,7 @@ def test_escape_closes(screen: Screen, progress):
     assert p.proc.wait(timeout=10) == 0
 
 
-def test_readable_at_200_percent(hidpi_screen: Screen, progress, tmp_path: Path):
+def test_readable_at_200_percent(hidpi_screen: Screen, progress, shots: Path):
     p = progress(hidpi_screen, "dark")
     canvas = p.charts()
     _, _, w, h = hidpi_screen.place(APPNAME, canvas)
@@ -142,4 +142,4 @@ def test_readable_at_200_percent(hidpi_screen: Screen, progress, tmp_path: Path)
     for label in (".progress.words.title", ".progress.buttons.close"):
         lx, ly, lw, lh = hidpi_screen.place(APPNAME, label)
         assert lx + lw <= wx + ww and ly + lh <= wy + wh, f"{label} is cut"
-    hidpi_screen.screenshot(tmp_path / "progress-200.png", p.wid)
+    hidpi_screen.screenshot(shots / "progress-4weeks-dark-200.png", p.wid)
