@@ -140,3 +140,61 @@ def test_every_package_is_in_the_wheel():
         if "__pycache__" not in init.parts
     }
     assert found - listed == set()
+
+
+# matplotlib (with numpy: ~30 MB, ~0.3 s) is for the Progress window and the report alone.
+HEAVY = ("matplotlib", "numpy", "qlbreak.charts", "qlbreak.ui.progress")
+NO_CHARTS = ("qlbreak.tray", "qlbreak.edges.children.launch", "qlbreak.ui.stretch", "qlbreak.ui.warm")
+
+
+def _module_file(name: str) -> Path | None:
+    """The qlbreak module ``name`` names (or, for ``from m import f``, m's), if any."""
+    parts = name.split(".")[1:]
+    while parts:
+        base = PACKAGE.joinpath(*parts)
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+        parts = parts[:-1]
+    return PACKAGE / "__init__.py"
+
+
+def reached(roots: tuple[str, ...]) -> dict[str, str]:
+    """Every import reachable from ``roots``' modules, those inside functions too (a
+    lazy import is still imported the day it runs): each with the file that imports it."""
+    todo: list[Path] = []
+    for root in roots:
+        folder = PACKAGE.joinpath(*root.split(".")[1:])
+        todo += sorted(folder.rglob("*.py")) if folder.is_dir() else [m for m in [_module_file(root)] if m]
+    seen: set[Path] = set()
+    found: dict[str, str] = {}
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for line, name in imports(path):
+            found.setdefault(name, f"{path.relative_to(PACKAGE.parent)}:{line}")
+            if name.startswith("qlbreak.") and (target := _module_file(name)) is not None:
+                todo.append(target)
+    return found
+
+
+def test_neither_the_tray_nor_the_stretch_window_ever_imports_matplotlib():
+    heavy = {name: where for name, where in reached(NO_CHARTS).items() if name.startswith(HEAVY)}
+    assert heavy == {}
+
+
+def test_the_reach_check_sees_the_progress_window_import_matplotlib():
+    """The check above follows imports far enough to find it where it is."""
+    assert any(name.startswith("matplotlib") for name in reached(("qlbreak.ui.progress",)))
+
+
+def test_the_tray_and_the_stretch_window_load_no_matplotlib():
+    import subprocess
+
+    names = "qlbreak.tray.start, qlbreak.tray.main, qlbreak.tray.service, qlbreak.edges.children.launch"
+    names += ", qlbreak.ui.stretch, qlbreak.ui.warm, qlbreak.ui.dialog"
+    probe = f"import sys, {names}; print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
