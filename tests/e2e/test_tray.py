@@ -21,7 +21,7 @@ from tests.gui.screen import wait_until
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DIALOG, MENU, PROMPT = "qlbreak-dialog", "qlbreak-menu", "qlbreak-prompt"
-SETTINGS, WELCOME = "qlbreak-settings", "qlbreak-welcome"
+SETTINGS, WELCOME, PROGRESS = "qlbreak-settings", "qlbreak-welcome", "qlbreak-progress"
 NAMES = {s.name for s in load()} | {v.name for s in load() for v in s.variants}  # a door frame, no stick
 BOX = ("rootx", "rooty", "width", "height")  # a Tk window's place on screen, through winfo
 
@@ -39,7 +39,7 @@ def shot(desktop, e2e_shots, name: str, corner: tuple[int, int] | None = None) -
     ``corner`` (width, height) also goes to docs/screenshots for the README. Each
     qlbreak window on screen first draws what it has pending (a window just mapped is
     still blank for a moment: the picture must show what a person sees)."""
-    for app in (DIALOG, MENU, PROMPT, SETTINGS, WELCOME):
+    for app in (DIALOG, MENU, PROMPT, SETTINGS, WELCOME, PROGRESS):
         with contextlib.suppress(tkinter.TclError):  # not open
             desktop.screen.send(app, "update", "idletasks")
     path = desktop.screen.screenshot(e2e_shots / f"{name}.png")
@@ -150,6 +150,23 @@ def test_a_right_click_opens_the_menu_and_pause_one_hour_pauses(desktop, tray_ap
     expected.add("qlbreak \u2014 paused until midnight")  # an hour from 23:00 (and "... 00:28 tomorrow" after)
     wait_until(lambda: desktop.title(icon).startswith(tuple(expected)), 10, f"the title to say {expected}")
     shot(desktop, e2e_shots, "4-paused")
+
+
+def test_progress_in_the_menu_opens_the_progress_window_once(desktop, tray_app, e2e_shots):
+    """The menu says "Progress…" (no "History…"); choosing it opens the Progress window,
+    and choosing it again while it is open opens no second one."""
+    tray_app()
+    icon = desktop.docked_icon()
+    for _ in range(2):
+        desktop.click_icon(icon, button=3)
+        wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
+        texts = desktop.screen.texts(MENU)
+        assert "Progress\u2026" in texts and "History\u2026" not in texts
+        desktop.screen.press(MENU, "Progress\u2026")
+        wait_until(lambda: tk_title(desktop, PROGRESS) == "qlbreak \u2014 Progress", 30, "the Progress window")
+    assert len(desktop.screen.windows("qlbreak \u2014 Progress")) == 1
+    desktop.screen.wait_text(PROGRESS, "Nothing yet", 30)  # a new history: what will appear, and when
+    shot(desktop, e2e_shots, "5-progress")
 
 
 @pytest.mark.parametrize("edge", ["top", "bottom"])
