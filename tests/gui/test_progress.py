@@ -143,3 +143,60 @@ def test_readable_at_200_percent(hidpi_screen: Screen, progress, shots: Path):
         lx, ly, lw, lh = hidpi_screen.place(APPNAME, label)
         assert lx + lw <= wx + ww and ly + lh <= wy + wh, f"{label} is cut"
     hidpi_screen.screenshot(shots / "progress-4weeks-dark-200.png", p.wid)
+
+
+SAVE = "Save the report"
+DIALOG = ".__tk_filedialog.contents.f2"
+
+
+def test_save_a_report_for_the_physiotherapist(screen: Screen, progress, tmp_path: Path):
+    p = progress(screen)
+    p.charts()
+    screen.press(APPNAME, "Save a report for your physiotherapist\u2026")
+    screen.wait_window(SAVE)
+    target = tmp_path / "for-my-physio.pdf"
+    screen.type_into(APPNAME, f"{DIALOG}.ent", str(target))
+    screen.click_widget(APPNAME, f"{DIALOG}.ok")
+    screen.wait_text(APPNAME, "^Report saved: ", timeout=30)
+    assert f"Report saved: {target}" in p.texts()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert not screen.windows(SAVE)
+
+
+def in_process(screen: Screen, tmp_path: Path):
+    """The window in this process (its methods called directly), on the test screen."""
+    import tkinter as tk
+
+    from qlbreak.ui.progress import Window
+
+    root = tk.Tk(screenName=screen.display)
+    spec = {"history": str(tmp_path / "none.db"), "theme": "light", "timezone": "UTC", "names": {}, "workdays": [0]}
+    return root, Window(root, spec)
+
+
+def test_a_report_that_cannot_be_written_says_why(screen: Screen, tmp_path: Path):
+    root, window = in_process(screen, tmp_path)
+    try:
+        blocker = tmp_path / "a file, not a folder"
+        blocker.write_text("")
+        where = blocker / "report.pdf"
+        window.save_report(ask=lambda **_: str(where))
+        text, colour = window.status.cget("text"), window.status.cget("fg")
+        assert text.startswith("The report could not be saved: ") and str(where) in text
+        assert colour == window.palette.warn
+        window.save_report(ask=lambda **_: "")  # cancelled: nothing said, nothing written
+        assert window.status.cget("text") == text and not where.exists()
+    finally:
+        root.destroy()
+
+
+def test_without_the_report_module_the_button_says_so(screen: Screen, tmp_path: Path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "qlbreak.charts.report", None)  # an import that fails
+    root, window = in_process(screen, tmp_path)
+    try:
+        window.save_report(ask=lambda **_: pytest.fail("asked where, with nothing to write"))
+        assert window.status.cget("text") == "This version of qlbreak cannot make the report yet."
+    finally:
+        root.destroy()
