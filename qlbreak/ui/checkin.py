@@ -22,7 +22,7 @@ from qlbreak.ui.theme import Palette
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
 if TYPE_CHECKING:
-    from qlbreak.ui.lately import Look
+    from qlbreak.ui.lately import Recent
     from qlbreak.ui.walkthrough import Walkthrough
 
 TITLE = "How is your back today?"
@@ -271,17 +271,24 @@ def _grow_to(root: tk.Tk, frame: tk.Frame) -> None:
 
 
 def before_stretch(
-    root: tk.Tk, palette: Palette, fonts: Fonts, walk: Walkthrough, look: Look, then: Callable[[], None]
+    root: tk.Tk,
+    palette: Palette,
+    fonts: Fonts,
+    walk: Walkthrough,
+    ask: bool,
+    read: Callable[[], Recent],
+    then: Callable[[], None],
 ) -> None:
-    """The check-in when it is due, then the warning signs when a leg or the data asks
-    for them (a worry said once: ``core.checkin.to_say``), then ``then``."""
+    """The check-in when it is due (``ask``), then the warning signs when a leg or the
+    data asks for them (a worry said once: ``core.checkin.to_say``; ``read``: the two
+    weeks behind today, read once the check-in is over), then ``then``."""
 
     def after(leg: bool, checkin: CheckIn | None) -> None:
         lead = [LEG_WORDS] if leg else []
-        recent = look.recent
-        if recent is not None and checkin is not None:
+        recent = read()
+        if checkin is not None:
             recent = recent.with_checkin(checkin)
-        worry = recent.to_say(datetime.now(UTC)) if recent is not None else None
+        worry = recent.to_say(datetime.now(UTC))
         if worry is not None:
             lead += [WORRIES[worry], SEE_SOMEONE]
         if not lead:
@@ -291,7 +298,7 @@ def before_stretch(
         if worry is not None:
             root.after_idle(walk.warned, worry)  # once the screen is up: said, so not again for a while
 
-    if not look.ask:
+    if not ask:
         after(False, None)
         return
 

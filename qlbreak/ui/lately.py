@@ -13,7 +13,6 @@ the two differ only when an offset changed within an hour of midnight.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from qlbreak.core.checkin import SAY_AGAIN_DAYS, CheckIn, Side, Worry, due, to_say
@@ -21,17 +20,25 @@ from qlbreak.core.checkin import SAY_AGAIN_DAYS, CheckIn, Side, Worry, due, to_s
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Sequence
 
 WEEK = timedelta(days=7)
 
 
-@dataclass(frozen=True, slots=True)
 class Recent:
-    """The last two weeks as the worry rules read them."""
+    """The last two weeks as the worry rules read them. A plain class, not a frozen
+    dataclass: this module is loaded before the window's first paint, where making a
+    dataclass costs ~1.5 ms."""
 
-    checkins: tuple[CheckIn, ...] = ()  # answered ones, oldest first
-    worse: tuple[bool, ...] = ()  # this week's stretches, in order: rated "worse"?
-    said: tuple[tuple[Worry, datetime], ...] = ()  # "warned" records
+    __slots__ = ("checkins", "said", "worse")
+
+    def __init__(
+        self,
+        checkins: Sequence[CheckIn] = (),  # answered ones, oldest first
+        worse: Sequence[bool] = (),  # this week's stretches, in order: rated "worse"?
+        said: Sequence[tuple[Worry, datetime]] = (),  # "warned" records
+    ) -> None:
+        self.checkins, self.worse, self.said = tuple(checkins), tuple(worse), tuple(said)
 
     def with_checkin(self, checkin: CheckIn) -> Recent:
         return Recent((*self.checkins, checkin), self.worse, self.said)
@@ -40,37 +47,46 @@ class Recent:
         return to_say(self.checkins, self.worse, self.said, now)
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
-    ask: bool  # the check-in is due
-    recent: Recent | None = field(default=None)  # read when a worry may be said today
-
-
-def look(path: str, checkin: bool, now: datetime | None = None) -> Look:
-    """Whether to ask the check-in (``checkin``: switched on) and, when this is the
-    day's first look (asked now, or switched off and no stretch yet today), the two
-    weeks behind it."""
+def look(path: str, checkin: bool, now: datetime | None = None) -> tuple[bool, bool]:
+    """Whether to ask the check-in (``checkin``: switched on), and whether this is the
+    day's first look, when a worry may be said: asked now, or switched off and no
+    stretch done yet today (``recent`` reads what it needs, after the check-in)."""
     import sqlite3
 
     now = now or datetime.now(UTC)
     try:
         db = sqlite3.connect(f"file:{_uri(path)}?mode=ro", uri=True, timeout=0.5)
     except sqlite3.Error:
-        return Look(ask=checkin, recent=Recent())
+        return checkin, True
     try:
         last = _newest(db, "kind = 'checkin'")
         ask = due(last.date() if last else None, now.astimezone(last.tzinfo) if last else now, checkin)
-        if not ask and (checkin or _stretched_today(db, now)):
-            return Look(ask=False)  # asked today, or stretched today: said already if at all
-        return Look(ask=ask, recent=_recent(db, now))
+        return ask, ask or (not checkin and not _stretched_today(db, now))
+    finally:
+        db.close()
+
+
+def recent(path: str, now: datetime | None = None) -> Recent:
+    """The two weeks behind ``now``, read-only: nothing there (no file, a schema from
+    before the check-in) is nothing to worry about."""
+    import sqlite3
+
+    now = now or datetime.now(UTC)
+    try:
+        db = sqlite3.connect(f"file:{_uri(path)}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return Recent()
+    try:
+        return _recent(db, now)
     finally:
         db.close()
 
 
 def _uri(path: str) -> str:
-    from urllib.parse import quote
-
-    return quote(path.replace("\\", "/"), safe="/:")
+    """``path`` in a file: URI (urllib.parse would cost ~1 ms to load)."""
+    for char, code in (("%", "%25"), ("?", "%3f"), ("#", "%23"), ("\\", "/")):
+        path = path.replace(char, code)
+    return f"/{path}" if path[1:2] == ":" else path  # a Windows drive: file:/C:/...
 
 
 def _newest(db: sqlite3.Connection, where: str) -> datetime | None:

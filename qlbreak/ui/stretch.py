@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from qlbreak.storage.history import History
     from qlbreak.storage.outbox import Outbox
     from qlbreak.stretches.catalogue import Catalogue, Stretch
-    from qlbreak.ui.lately import Look
     from qlbreak.ui.sound import Cue
     from qlbreak.ui.theme import Palette
     from qlbreak.ui.walkthrough import Walkthrough
@@ -88,7 +87,8 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
             on_accept=lambda: remember(spec["safety_file"], zone),
             wants_raise=_listen_for_raise() if spec.get("listen") else None,
             root=root,
-            look=None if walk.demo else _look(str(spec["history"]), bool(spec.get("checkin", True))),
+            history=None if walk.demo else str(spec["history"]),
+            checkin=bool(spec.get("checkin", True)),
         )
     except tkinter.TclError as err:
         print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
@@ -130,10 +130,12 @@ def _open(
     on_accept: Callable[[], None],
     wants_raise: Callable[[], bool] | None = None,
     root: tk.Tk | None = None,
-    look: Look | None = None,
+    history: str | None = None,
+    checkin: bool = True,
 ) -> None:
     """Open the window and return when it closes; the safety screen comes first once,
-    then the morning check-in when ``look`` says it is due (None: a demo, never).
+    then the morning check-in (``checkin``: switched on) when the ``history`` (None: a
+    demo, never asked) says it is due, or a worry from the data to say once.
     ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
     from qlbreak.core.session import Phase
     from qlbreak.ui.base import main_window, show_and_wait
@@ -144,10 +146,13 @@ def _open(
     dialog = Dialog(root, walk, palette, cue, assets, speed)
     _end_on_terminate(root, lambda: walk.close(dialog.now()) if walk.session.phase is Phase.FEEDBACK else None)
     first = dialog.start
-    if look is not None and (look.ask or look.recent is not None):  # the check-in, or a worry to say
+    ask, look_back = _look(history, checkin) if history is not None else (False, False)
+    if ask or look_back:  # the check-in, or the day's first look at what the data says
         from qlbreak.ui.checkin import before_stretch
+        from qlbreak.ui.lately import recent
 
-        first = functools.partial(before_stretch, root, palette, dialog.fonts, walk, look, then=dialog.start)
+        read = functools.partial(recent, history or "")
+        first = functools.partial(before_stretch, root, palette, dialog.fonts, walk, ask, read, then=dialog.start)
     if ask_safety():
         before_first_stretch(root, palette, dialog.fonts, on_accept, then=first)
     else:
@@ -203,9 +208,9 @@ def _listen_for_raise() -> Callable[[], bool]:
     return wants_raise
 
 
-def _look(history: str, checkin: bool) -> Look:
-    """Whether the check-in is due and what the worry rules read: a quick read-only
-    look, before the first screen (``ui/lately.py``)."""
+def _look(history: str, checkin: bool) -> tuple[bool, bool]:
+    """Whether the check-in is due, and whether to look back for a worry to say: a
+    quick read-only look, before the first screen (``ui/lately.py``)."""
     from qlbreak.ui.lately import look
 
     return look(history, checkin)

@@ -10,7 +10,7 @@ from qlbreak.core.checkin import Side, Worry
 from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling
 from qlbreak.storage.history import Event, History
-from qlbreak.ui.lately import Recent, look
+from qlbreak.ui.lately import look, recent
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
 NOW = datetime(2026, 12, 3, 8, 30, tzinfo=BERLIN_WINTER)
@@ -27,29 +27,28 @@ def history(tmp_path, *events: Event) -> str:
 
 def test_no_history_asks_and_creates_nothing(tmp_path):
     path = tmp_path / "none" / "history.db"
-    seen = look(str(path), checkin=True, now=NOW)
-    assert seen.ask and seen.recent == Recent()
+    assert look(str(path), checkin=True, now=NOW) == (True, True)
+    assert recent(str(path), NOW).checkins == ()
     assert not path.exists() and not path.parent.exists()
 
 
 def test_asked_once_a_day_by_the_records_own_day(tmp_path):
     yesterday = history(tmp_path, Event(NOW - timedelta(days=1), Record.CHECKIN, pain=3))
-    assert look(yesterday, checkin=True, now=NOW).ask
+    assert look(yesterday, checkin=True, now=NOW) == (True, True)
     (tmp_path / "history.db").unlink()
     # skipped at 00:10 today, local time (23:10 UTC yesterday): today is done
     today = history(tmp_path, Event(NOW.replace(hour=0, minute=10), Record.CHECKIN))
-    seen = look(today, checkin=True, now=NOW.astimezone(UTC))
-    assert not seen.ask and seen.recent is None
+    assert look(today, checkin=True, now=NOW.astimezone(UTC)) == (False, False)
 
 
 def test_switched_off_never_asks_and_looks_back_before_the_days_first_stretch(tmp_path):
     path = history(tmp_path, Event(NOW - timedelta(days=1), Record.DONE, "cat-cow", Feeling.WORSE))
-    seen = look(path, checkin=False, now=NOW)
-    assert not seen.ask and seen.recent is not None and seen.recent.worse == (True,)
+    assert look(path, checkin=False, now=NOW) == (False, True)
+    assert recent(path, NOW).worse == (True,)
     h = History.open(tmp_path / "history.db", NOW)
     h.record(Event(NOW - timedelta(hours=1), Record.PARTIAL, "cat-cow"))
     h.close()
-    assert look(path, checkin=False, now=NOW).recent is None  # stretched today: looked already
+    assert look(path, checkin=False, now=NOW) == (False, False)  # stretched today: looked already
 
 
 def test_the_two_weeks_the_worry_rules_read(tmp_path):
@@ -64,11 +63,11 @@ def test_the_two_weeks_the_worry_rules_read(tmp_path):
         Event(NOW - timedelta(days=1), Record.DONE, "cat-cow", Feeling.BETTER),
         Event(NOW - timedelta(days=1), Record.SKIPPED, "cat-cow"),
     )
-    recent = look(path, checkin=True, now=NOW).recent
-    assert recent is not None
-    assert [(c.pain, c.tighter, c.leg_symptoms) for c in recent.checkins] == [(2, Side.LEFT, True)]
-    assert recent.worse == (True, False)
-    assert recent.said == ((Worry.RISING, NOW - timedelta(days=3)),)
+    read = recent(path, NOW)
+    assert [(c.pain, c.tighter, c.leg_symptoms) for c in read.checkins] == [(2, Side.LEFT, True)]
+    assert read.worse == (True, False)
+    assert read.said == ((Worry.RISING, NOW - timedelta(days=3)),)
+    assert read.to_say(NOW) is None and read.with_checkin(read.checkins[0]).checkins == read.checkins * 2
 
 
 def test_a_history_from_before_the_check_in_asks_and_reads_nothing(tmp_path):
@@ -78,13 +77,21 @@ def test_a_history_from_before_the_check_in_asks_and_reads_nothing(tmp_path):
     db.execute("INSERT INTO events (ts, at, kind) VALUES (?, ?, 'done')", (NOW.timestamp(), NOW.isoformat()))
     db.commit()
     db.close()
-    seen = look(str(path), checkin=True, now=NOW)
-    assert seen.ask and seen.recent == Recent()
+    assert look(str(path), checkin=True, now=NOW) == (True, True)
+    assert recent(str(path), NOW).checkins == ()
 
 
 def test_a_file_that_is_no_database_asks(tmp_path):
     path = tmp_path / "history.db"
     path.write_text("not a database")
-    seen = look(str(path), checkin=True, now=NOW)
-    assert seen.ask and seen.recent == Recent()
+    assert look(str(path), checkin=True, now=NOW) == (True, True)
+    assert recent(str(path), NOW).checkins == ()
     assert path.read_text() == "not a database"
+
+
+def test_a_path_with_uri_characters_is_read(tmp_path):
+    folder = tmp_path / "50% #1?"
+    folder.mkdir()
+    path = history(folder, Event(NOW, Record.CHECKIN, pain=1))
+    assert look(path, checkin=True, now=NOW) == (False, False)
+    assert [c.pain for c in recent(path, NOW).checkins] == [1]

@@ -48,7 +48,7 @@ LOOK = (
     "import qlbreak.ui.stretch, qlbreak.ui.dialog, qlbreak.ui.walkthrough\n"
     "before = set(sys.modules)\n"
     "from qlbreak.ui.lately import look\n"
-    "print(look(sys.argv[1], True).ask)\n"
+    "print(look(sys.argv[1], True)[0])\n"
     "print(sorted({'zoneinfo', 'qlbreak.storage.history', 'qlbreak.clock'} & (set(sys.modules) - before)))\n"
 )
 
