@@ -104,6 +104,7 @@ class Progress:
     streak: int
     signs: tuple[Sign, ...]
     sentences: tuple[str, ...]  # the glance, in plain words
+    flagged: tuple[str, ...] = ()  # those of the sentences to show as warnings: what hurt, the signs
 
     @property
     def empty(self) -> bool:
@@ -177,7 +178,8 @@ def build(
         (),
     )
     said = sentences(progress, names or {}) if inside else (EMPTY,)
-    return replace(progress, sentences=said)
+    flagged = tuple(_hurt(ranked, names or {}) + _signs(progress.signs))
+    return replace(progress, sentences=said, flagged=flagged)
 
 
 def _day(e: Happened) -> date:
@@ -196,7 +198,7 @@ def sentences(p: Progress, names: Mapping[str, str]) -> tuple[str, ...]:
     """What the four weeks say, most telling first; each line stands alone."""
     said = [_stretched(p)]
     said += [line for line in (_pain(p.pain), _sides(p.left, p.right), _streak(p.streak)) if line]
-    said += _stretches(p.ranked, names)
+    said += _helped(p.ranked, names) + _hurt(p.ranked, names)
     said += _signs(p.signs)
     return tuple(said)
 
@@ -239,18 +241,19 @@ def _streak(run: int) -> str | None:
     return f"Streak: {_count(run, 'work day')} in a row with a stretch" if run else None
 
 
-def _stretches(ranked: Sequence[Rated], names: Mapping[str, str]) -> list[str]:
-    said = []
-    helped = [r for r in ranked if r.helped and not r.hurt]
-    if helped:
-        best = helped[0]
-        said.append(
-            f"Helped most: {names.get(best.stretch, best.stretch)} (felt better {best.better} of {best.times} times)"
-        )
-    for r in ranked:
-        if r.hurt:
-            said.append(f"{names.get(r.stretch, r.stretch)} hurt {_times(r.hurt)}: talk it over before doing it again")
-    return said
+def _helped(ranked: Sequence[Rated], names: Mapping[str, str]) -> list[str]:
+    best = next((r for r in ranked if r.helped and not r.hurt), None)
+    if best is None:
+        return []
+    return [f"Helped most: {names.get(best.stretch, best.stretch)} (felt better {best.better} of {best.times} times)"]
+
+
+def _hurt(ranked: Sequence[Rated], names: Mapping[str, str]) -> list[str]:
+    return [
+        f"{names.get(r.stretch, r.stretch)} hurt {_times(r.hurt)}: talk it over before doing it again"
+        for r in ranked
+        if r.hurt
+    ]
 
 
 def _signs(signs: Sequence[Sign]) -> list[str]:

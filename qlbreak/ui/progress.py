@@ -94,7 +94,7 @@ class Window:
         )
         lines = ([self.seen.problem] if self.seen.problem else []) + list(self.progress.sentences)
         for i, line in enumerate(lines):
-            warn = i == 0 and self.seen.problem is not None
+            warn = (i == 0 and self.seen.problem is not None) or line in self.progress.flagged
             tk.Label(
                 words,
                 name=f"line{i}",

@@ -16,6 +16,7 @@ from qlbreak.core.progress import EMPTY, build
 from qlbreak.storage.history import History
 from qlbreak.ui import spec as ui_spec
 from qlbreak.ui.progress import APPNAME, CHARTS, DRAWING, TITLE
+from qlbreak.ui.theme import named
 from tests.gui.conftest import ROOT
 from tests.gui.screen import Screen, end, wait_until
 from tests.progress_history import NAMES, four_weeks
@@ -86,7 +87,9 @@ def test_four_weeks_read_at_a_glance(screen: Screen, progress, shots: Path, them
         assert sentence in texts
     assert any(t.startswith("Back pain: ") and "\u2192" in t for t in texts)
     assert "Left side held 50% longer than the right" in texts
-    assert any(t.endswith("hurt once: talk it over before doing it again") for t in texts)
+    hurt = next(w for w, t in screen.widgets(APPNAME) if t.endswith("hurt once: talk it over before doing it again"))
+    assert p.send(hurt, "cget", "-fg").upper() == named(theme).warn  # flagged: in the warning colour
+    assert p.send(".progress.words.line1", "cget", "-fg").upper() == named(theme).fg
     canvas = p.charts()
     assert DRAWING not in p.texts()
     x, y, w, h = screen.place(APPNAME, canvas)
@@ -163,15 +166,28 @@ def test_save_a_report_for_the_physiotherapist(screen: Screen, progress, tmp_pat
     assert not screen.windows(SAVE)
 
 
-def in_process(screen: Screen, tmp_path: Path):
+def in_process(screen: Screen, tmp_path: Path, history: str = "none.db"):
     """The window in this process (its methods called directly), on the test screen."""
     import tkinter as tk
 
     from qlbreak.ui.progress import Window
 
     root = tk.Tk(screenName=screen.display)
-    spec = {"history": str(tmp_path / "none.db"), "theme": "light", "timezone": "UTC", "names": {}, "workdays": [0]}
+    spec = {"history": str(tmp_path / history), "theme": "light", "timezone": "UTC", "names": {}, "workdays": [0]}
     return root, Window(root, spec)
+
+
+def test_a_history_that_cannot_be_read_says_so_first(screen: Screen, tmp_path: Path):
+    (tmp_path / "history.db").write_bytes(b"not a database, and long enough to look like a page header" * 20)
+    root, window = in_process(screen, tmp_path, "history.db")
+    try:
+        first = root.nametowidget(".progress.words.line0")
+        assert first.cget("text").startswith(f"The history ({tmp_path / 'history.db'}) cannot be read: ")
+        assert first.cget("fg") == window.palette.warn
+        assert root.nametowidget(".progress.words.line1").cget("text") == EMPTY
+        assert (tmp_path / "history.db").read_bytes().startswith(b"not a database")  # left as it was
+    finally:
+        root.destroy()
 
 
 def test_a_report_that_cannot_be_written_says_why(screen: Screen, tmp_path: Path):

@@ -112,6 +112,7 @@ def test_stretches_ranked_helped_first_hurt_flagged_last():
     assert twist.hurt == 1
     assert "Helped most: Cat\u2013cow (felt better 2 of 3 times)" in p.sentences
     assert "Seated twist hurt once: talk it over before doing it again" in p.sentences
+    assert p.flagged == ("Seated twist hurt once: talk it over before doing it again",)
 
 
 def test_streak_reuses_the_streak_rule():
@@ -127,6 +128,7 @@ def test_warning_signs_answered():
     assert [s.leg for s in p.signs] == [True, True, False]
     assert "Pain, numbness or tingling down a leg: said at 2 check-ins" in p.sentences
     assert f"{WORRIES[Worry.RISING]} (said Thu 26 Nov)" in p.sentences
+    assert p.flagged == p.sentences[-2:]  # the signs, to show as warnings
 
 
 kinds = st.sampled_from([Record.DONE, Record.PARTIAL, Record.MISSED, Record.CHECKIN, Record.FIRED, Record.WARNED])
@@ -168,5 +170,6 @@ def test_counts_add_up(history: list[Event]):
     assert all(0 <= v <= 10 for _, v in p.pain)
     assert p.streak <= sum(1 for d in p.days if d.done)
     assert p.empty == (not inside) and all(isinstance(s, str) and s for s in p.sentences)
+    assert set(p.flagged) <= set(p.sentences)
     hurt = [r for r in p.ranked if r.hurt]
     assert list(p.ranked[len(p.ranked) - len(hurt) :]) == hurt  # the ones that hurt come last
