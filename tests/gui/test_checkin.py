@@ -195,3 +195,13 @@ def test_a_worry_from_the_data_is_said_once_with_the_warning_signs(screen, open_
     again.window("qlbreak — Cat-cow")
     screen.wait_text(APP, "^Start$")
     assert screen.windows("qlbreak — Before you stretch") == []
+
+
+def test_a_demo_never_asks(screen, open_dialog):
+    d = open_dialog("cat-cow", "--demo", checkin=True)
+    wid = d.window("qlbreak — Cat-cow")
+    screen.wait_text(APP, "^Start$")
+    assert screen.windows(CHECKIN) == []
+    screen.key(wid, "Escape")
+    assert d.exited() == 0
+    assert history()["events"] == []
