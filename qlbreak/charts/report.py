@@ -22,14 +22,24 @@ from qlbreak.storage.atomic import write_atomic
 from qlbreak.ui.theme import LIGHT
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 A4 = (8.27, 11.69)  # inches
+STYLE: dict[RcKeyType, Any] = {
+    "pdf.fonttype": 42,
+    "font.family": "DejaVu Sans",
+    "font.size": 8.5,
+}  # TrueType: text to search, copy
 LEFT, WIDTH = 0.09, 0.84  # the charts' column, as a fraction of the page
 ROW = 0.022  # a stretch's row in its chart, at most
-BOTTOM = 0.24  # the page below the stretches' chart: the sides, the warning signs, the footer
+FOOTER = 0.075  # the page below the parts: that it is not advice, who made it
+SIDES = 0.11  # the side balance's part below its heading
 TIGHTEST = 0.0135  # ... at least (8 pt names need it)
+SENTENCES = 10  # the glance's lines at the top, at most
 ROWS = 12  # stretches shown in "how each felt"; those that hurt are always among them
 INK, FAINT, GRID = "#1a1a1a", "#5c5c5c", "#d9d9d9"
 PAPER = colours(LIGHT)  # the Progress window's light colours: the page and the window agree
@@ -51,7 +61,7 @@ def render(progress: Progress, names: Mapping[str, str], made: datetime | None =
     """The report's PDF bytes."""
     import matplotlib
 
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans", "font.size": 8.5}):
+    with matplotlib.rc_context(STYLE):
         fig = page(progress, names, made)
         out = io.BytesIO()
         fig.savefig(
@@ -70,7 +80,7 @@ def page(progress: Progress, names: Mapping[str, str], made: datetime | None = N
     fig = Figure(figsize=A4)
     fig.text(LEFT, 0.962, "Back stretches: the last four weeks", fontsize=17, weight="bold", color=INK)
     fig.text(LEFT, 0.944, weeks(progress), fontsize=10, color=FAINT)
-    top = _lines(fig, 0.922, [f"\u2022 {s}" for s in progress.sentences], size=9) - 0.028
+    top = _lines(fig, 0.922, [f"\u2022 {s}" for s in glance(progress)], size=9) - 0.028
     _heading(fig, top, "Back pain at the morning check-ins (0 no pain, 10 the worst imaginable)")
     pain_trend(fig.add_axes((LEFT, top - 0.14, WIDTH, 0.13)), progress)
     top -= 0.186
@@ -78,13 +88,15 @@ def page(progress: Progress, names: Mapping[str, str], made: datetime | None = N
     per_day(fig.add_axes((LEFT, top - 0.13, WIDTH, 0.12)), progress)
     top -= 0.176
     _heading(fig, top, "Each stretch: times done, and how it felt afterwards (helped most first, hurt last)")
-    room = top - 0.035 - BOTTOM  # between the legend and the parts below
+    warnings = signs(progress) or ["None in these four weeks."]
+    below = FOOTER + max(SIDES, 0.012 + _height(warnings, 8.5, 52)) + 0.05  # the parts below the stretches
+    room = top - 0.035 - below  # between the legend and the parts below
     shown = _rows(progress.ranked, max(3, min(ROWS, int(room / TIGHTEST))))
-    height = min(room, ROW * max(len(shown), 3))
+    height = max(TIGHTEST * 3, min(room, ROW * max(len(shown), 3)))
     per_stretch(fig.add_axes((LEFT + 0.25, top - 0.035 - height, WIDTH - 0.25, height)), shown, names)
     more = len(progress.ranked) - len(shown)
     if more:
-        fig.text(LEFT, top - 0.05 - height, f"and {more} more, done less often", fontsize=8, color=FAINT)
+        fig.text(LEFT, top - 0.056 - height, f"and {more} more stretches", fontsize=8, color=FAINT, va="top")
     top -= height + 0.085
     _heading(fig, top, "Left and right: time held")
     held = progress.left >= 1 or progress.right >= 1
@@ -92,12 +104,21 @@ def page(progress: Progress, names: Mapping[str, str], made: datetime | None = N
         sides(fig.add_axes((LEFT + 0.06, top - 0.06, 0.3, 0.045)), progress)
     _lines(fig, top - (0.075 if held else 0.012), [side_words(progress)], size=8.5, wrap=60)
     _heading(fig, top, "Warning signs answered", x=0.55)
-    _lines(fig, top - 0.012, signs(progress) or ["None in these four weeks."], size=8.5, x=0.55, wrap=52)
+    _lines(fig, top - 0.012, warnings, size=8.5, x=0.55, wrap=52)
     day = made.date() if made else progress.today
     stamp = f"{day.day} {day:%b %Y}"
     _lines(fig, 0.058, [NOT_ADVICE], size=8, color=FAINT, wrap=118)
     fig.text(LEFT, 0.022, f"Made by qlbreak {__version__} on {stamp}", fontsize=7.5, color=FAINT)
     return fig
+
+
+def glance(progress: Progress) -> list[str]:
+    """The window's sentences, at most ``SENTENCES`` of them (a stretch that hurt has one
+    each: the chart below names them all)."""
+    said = list(progress.sentences)
+    if len(said) <= SENTENCES:
+        return said
+    return [*said[: SENTENCES - 1], f"And {len(said) - SENTENCES + 1} more: each stretch is below"]
 
 
 def weeks(progress: Progress) -> str:
@@ -129,9 +150,11 @@ def signs(progress: Progress) -> list[str]:
     if legs:
         on = _days(legs) if len(legs) <= 4 else f"{len(legs)} days, the last {_day(legs[-1])}"
         said.append(f"New pain, numbness or tingling down a leg: yes, on {on}.")
-    for s in progress.signs:
-        if not s.leg and s.worry is not None:
-            said.append(f"Said on {_day(s.day)}: {WORRIES[s.worry]}")
+    for worry, text in WORRIES.items():  # each once, with the days it was said
+        days = sorted({s.day for s in progress.signs if not s.leg and s.worry is worry})
+        if days:
+            on = _days(days) if len(days) <= 3 else f"{len(days)} days, the last {_day(days[-1])}"
+            said.append(f"Said on {on}: {text}")
     if said:
         said.append("These are the times to see a health professional.")
     return said
@@ -224,11 +247,11 @@ def sides(ax: Axes, progress: Progress) -> None:
 
 
 def _rows(ranked: Sequence[Rated], most: int = ROWS) -> list[Rated]:
-    """At most ``most`` stretches, in their order: those that hurt always kept, then
-    those done most often."""
+    """At most ``most`` stretches, in their order: those that hurt first kept (those
+    that hurt most often), then those done most often."""
     if len(ranked) <= most:
         return list(ranked)
-    hurt = [r for r in ranked if r.hurt]
+    hurt = sorted((r for r in ranked if r.hurt), key=lambda r: (-r.hurt, -r.times))[:most]
     others = sorted((r for r in ranked if not r.hurt), key=lambda r: -r.times)[: max(0, most - len(hurt))]
     keep = {id(r) for r in hurt + others}
     return [r for r in ranked if id(r) in keep]
@@ -296,6 +319,13 @@ def _lines(
             )
             y -= step
     return y
+
+
+def _height(lines: Sequence[str], size: float, wrap: int) -> float:
+    """How far down ``_lines`` goes for these lines."""
+    import textwrap
+
+    return sum(len(textwrap.wrap(line, wrap) or [""]) for line in lines) * size * 1.45 / 72 / A4[1]
 
 
 def _x(progress: Progress, day: date) -> int:

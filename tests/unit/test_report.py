@@ -158,8 +158,45 @@ def test_more_stretches_than_fit_keep_those_that_hurt(tmp_path: Path):
     report.write(pdf, build(events, NOW), {}, NOW)
     said = text(pdf)
     assert len(pages(pdf, tmp_path)) == 1
-    more = re.search(r"and (\d+) more, done less often", said)
+    more = re.search(r"and (\d+) more stretches", said)
     assert f"{ids[-1]} (hurt)" in said and more and len(ids) - report.ROWS <= int(more[1]) < len(ids)
+
+
+def worst(now: datetime = NOW) -> list[Event]:
+    """Four weeks, then every stretch hurt once, leg symptoms on six days and both
+    worries said, one twice: more than the page has room for."""
+    from qlbreak.stretches.catalogue import load
+
+    more = [Event(now - timedelta(hours=1 + i), Record.DONE, s, Feeling.HURT) for i, s in enumerate(sorted(load().ids))]
+    more += [Event(now - timedelta(days=d, hours=2), Record.CHECKIN, pain=5, leg=True) for d in range(1, 7)]
+    said = ((2, Worry.RISING), (5, Worry.WORSE_AFTER), (7, Worry.WORSE_AFTER))
+    more += [Event(now - timedelta(days=d, hours=3), Record.WARNED, worry=w) for d, w in said]
+    return four_weeks(now) + more
+
+
+@pytest.mark.parametrize("events", [[], four_weeks(), worst()], ids=["empty", "four weeks", "too much"])
+def test_nothing_on_the_page_overlaps_or_runs_off_it(events):
+    """Every piece of text and every chart (with its labels) has its own place, inside
+    the page: measured on the drawn page, as a reader would see it."""
+    from itertools import combinations
+
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from qlbreak.charts import report
+
+    with matplotlib.rc_context(report.STYLE):
+        fig = report.page(build(events, NOW, names=NAMES), NAMES, NOW)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        drawn = canvas.get_renderer()
+        boxes = [(t.get_text(), t.get_window_extent(drawn)) for t in fig.texts if t.get_text()]
+        boxes += [(f"chart {i}", ax.get_tightbbox(drawn)) for i, ax in enumerate(fig.axes)]
+    page = fig.bbox
+    for what, box in boxes:
+        assert box.x0 >= page.x0 and box.x1 <= page.x1 and box.y0 >= page.y0 and box.y1 <= page.y1, what
+    for (one, a), (other, b) in combinations(boxes, 2):
+        assert not a.shrunk(0.98, 0.9).overlaps(b.shrunk(0.98, 0.9)), f"{one!r} overlaps {other!r}"
 
 
 def test_it_is_written_whole_over_the_old_one_and_nothing_is_left_beside(tmp_path: Path, monkeypatch):
