@@ -173,6 +173,10 @@ class Window:
         top.title("qlbreak \u2014 Details")
         top.transient(self.root)
         self._details = top
+        heading = f"Every record of the last {DAYS // 7} weeks, the latest last"
+        tk.Label(top, text=heading, font=f.strong, fg=p.fg, bg=p.bg, anchor="w", name="heading").pack(
+            fill="x", pady=(0, int(6 * s))
+        )
         text = tk.Text(
             top,
             name="lines",
@@ -195,6 +199,11 @@ class Window:
         close.pack(pady=(int(10 * s), 0))
         close.focus_set()
         top.bind("<Escape>", lambda _e: top.destroy())
+        top.update_idletasks()  # over the Progress window, where the eye already is
+        r = self.root
+        x = r.winfo_rootx() + (r.winfo_width() - top.winfo_reqwidth()) // 2
+        y = r.winfo_rooty() + (r.winfo_height() - top.winfo_reqheight()) // 2
+        top.geometry(f"+{max(0, x)}+{max(0, y)}")
 
     def save_report(self, ask: Callable[..., str] | None = None) -> None:
         """Ask where, then write the report there; the status line says what happened."""

@@ -116,6 +116,7 @@ def test_details_open_the_records_and_close(screen: Screen, progress):
     p.charts()
     screen.press(APPNAME, "Details\u2026")
     details = screen.wait_window(DETAILS)
+    assert "Every record of the last 4 weeks, the latest last" in p.texts()
     lines = p.send(".details.lines", "get", "1.0", "end")
     assert lines.count("\n") >= 40 and "streak" in lines.lower()
     screen.click_widget(APPNAME, ".details.close")
