@@ -1,8 +1,8 @@
 """The report to take to a physiotherapist (``qlbreak report --pdf FILE``, the Progress
 window's button): one A4 page from one ``Progress``, so it says what the window says.
 Drawn on a ``matplotlib.figure.Figure`` (no pyplot: no global state, no GUI backend)
-with its fonts embedded as TrueType, so the text can be searched and copied; written
-whole or not at all (a temp file, then a rename)."""
+with its text searchable and copyable; written whole or not at all (a temp file, then a
+rename)."""
 
 from __future__ import annotations
 
@@ -29,11 +29,9 @@ if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
 A4 = (8.27, 11.69)  # inches
-STYLE: dict[RcKeyType, Any] = {
-    "pdf.fonttype": 42,
-    "font.family": "DejaVu Sans",
-    "font.size": 8.5,
-}  # TrueType: text to search, copy
+# Type 3 fonts, with their Unicode map: the text can be searched and copied, and the page
+# is written in a third of the time TrueType subsetting takes (0.6 s against 1.5 s)
+STYLE: dict[RcKeyType, Any] = {"pdf.fonttype": 3, "font.family": "DejaVu Sans", "font.size": 8.5}
 LEFT, WIDTH = 0.09, 0.84  # the charts' column, as a fraction of the page
 ROW = 0.022  # a stretch's row in its chart, at most
 FOOTER = 0.075  # the page below the parts: that it is not advice, who made it
