@@ -163,3 +163,15 @@ def test_progress_without_tk_says_what_to_install(monkeypatch):
     monkeypatch.setattr(spec, "tk_missing", lambda: "qlbreak's windows need Tk, which this Python lacks")
     status, _, err = qlbreak("progress")
     assert status == 2 and err == "qlbreak: qlbreak's windows need Tk, which this Python lacks\n"
+
+
+def test_report_without_matplotlib_says_what_to_install(tmp_path: Path, monkeypatch):
+    import sys
+
+    from qlbreak import charts
+
+    monkeypatch.setitem(sys.modules, "qlbreak.charts.report", None)  # as if it could not be imported
+    monkeypatch.delattr(charts, "report", raising=False)
+    status, out, err = qlbreak("report", "--pdf", str(tmp_path / "report.pdf"))
+    assert (status, out) == (2, "") and err.startswith("qlbreak: the report needs matplotlib (")
+    assert err.endswith("): pip install matplotlib\n") and not (tmp_path / "report.pdf").exists()
