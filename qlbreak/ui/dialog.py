@@ -250,8 +250,7 @@ class Dialog:
             meaning = s.left if session.side is Side.LEFT else s.right
             words = f"{session.side.value.capitalize()} side" + (f": {meaning}" if meaning else "")
             self._text(words, self.fonts.strong, name="side")
-            note = self.walk.tighter_note  # today's tighter side is held longer: say so
-            if note:
+            if note := self.walk.tighter_note:  # today's tighter side is held longer: say so
                 self._text(note, self.fonts.small, p.accent, name="tighter")
         size = int(120 * self.scale)
         row = tk.Frame(self.body, background=p.bg)

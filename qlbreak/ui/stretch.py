@@ -3,9 +3,10 @@
 Its parent (``qlbreak stretch``, or the tray) has already read the config and the
 catalogue and picked the stretch, so this process imports little more than tkinter
 and paints at once. The history, the clock's zone data and the picker load only when
-first needed. It answers how the stretch ended: ``done``, ``partial``, ``skipped``,
-``switched`` (to another, then left) or ``closed`` (nothing recorded: closed before
-the first hold began).
+first needed; before its first screen, one read-only look at the history says whether
+the morning check-in is due (``ui/lately.py``, ``ui/checkin.py``). It answers how the
+stretch ended: ``done``, ``partial``, ``skipped``, ``switched`` (to another, then
+left) or ``closed`` (nothing recorded: closed before the first hold began).
 
 A record is kept in the spool beside the history the moment it is made
 (``storage/spool.py``); a window of the tray's also writes ``done`` or ``partial`` to

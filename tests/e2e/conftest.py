@@ -60,12 +60,20 @@ class TrayApp:
     """``python -m qlbreak`` on the test desktop, with its own files."""
 
     def __init__(
-        self, desktop: Desktop, workdir: Path, reminders: str, settings: str = "", env: dict[str, str] | None = None
+        self,
+        desktop: Desktop,
+        workdir: Path,
+        reminders: str,
+        settings: str = "",
+        env: dict[str, str] | None = None,
+        checkin: bool = False,
     ) -> None:
+        """``checkin``: leave the morning check-in on (off, a stretch window opens on its stretch)."""
         self.desktop, self.workdir, self.extra_env = desktop, workdir, env or {}
         self.paths = default_paths()
         self.paths.config_file.parent.mkdir(parents=True, exist_ok=True)
-        self.paths.config_file.write_text(f'[schedule]\ntimezone = "UTC"\n{settings}\n{reminders}')
+        off = "" if checkin else "\n[checkin]\nask = false\n"
+        self.paths.config_file.write_text(f'[schedule]\ntimezone = "UTC"\n{settings}\n{reminders}{off}')
         self.paths.safety_file.parent.mkdir(parents=True, exist_ok=True)
         self.paths.safety_file.write_text("2026-12-01T09:00:00+00:00\n")
         self.runs: list[subprocess.Popen[bytes]] = []
@@ -131,10 +139,15 @@ def tray_app(desktop: Desktop, tmp_path: Path) -> Iterator:
     apps: list[TrayApp] = []
 
     def start(
-        reminders: str | None = None, first_run: bool = False, settings: str = "", env: dict[str, str] | None = None
+        reminders: str | None = None,
+        first_run: bool = False,
+        settings: str = "",
+        env: dict[str, str] | None = None,
+        checkin: bool = False,
     ) -> TrayApp:
         """``settings``: more of [schedule] (``reminder_style = "prompt"``), then other tables."""
-        app = TrayApp(desktop, tmp_path, far_away_reminder() if reminders is None else reminders, settings, env)
+        reminders = far_away_reminder() if reminders is None else reminders
+        app = TrayApp(desktop, tmp_path, reminders, settings, env, checkin)
         if first_run:  # no answers yet: the welcome comes first
             app.paths.config_file.unlink()
         app.start()
