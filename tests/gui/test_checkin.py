@@ -205,3 +205,17 @@ def test_a_demo_never_asks(screen, open_dialog):
     screen.key(wid, "Escape")
     assert d.exited() == 0
     assert history()["events"] == []
+
+
+def test_a_new_user_reads_the_safety_notice_then_the_check_in(screen, open_dialog):
+    d = open_dialog("seated-twist", safety_done=False, checkin=True)
+    wid = d.window("qlbreak — Safety")
+    screen.key(wid, "Return")  # "I understand"
+    wid = d.window(CHECKIN)
+    screen.wait_text(APP, QUESTION)
+    assert screen.windows("qlbreak — Safety") == []
+    screen.key(wid, "0", "Return")
+    d.window("qlbreak — Seated twist")
+    screen.wait_text(APP, "^Start$")
+    (checkin,) = _checkins()
+    assert (checkin["pain"], checkin["tighter"], checkin["leg"]) == (0, "neither", False)
