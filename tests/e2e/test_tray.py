@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from qlbreak.core.progress import EMPTY
 from qlbreak.stretches.catalogue import load
 from tests.e2e.conftest import DAYS
 from tests.e2e.desktop import wait_gone
@@ -165,7 +167,7 @@ def test_progress_in_the_menu_opens_the_progress_window_once(desktop, tray_app, 
         desktop.screen.press(MENU, "Progress\u2026")
         wait_until(lambda: tk_title(desktop, PROGRESS) == "qlbreak \u2014 Progress", 30, "the Progress window")
     assert len(desktop.screen.windows("qlbreak \u2014 Progress")) == 1
-    desktop.screen.wait_text(PROGRESS, "Nothing yet", 30)  # a new history: what will appear, and when
+    desktop.screen.wait_text(PROGRESS, re.escape(EMPTY), 30)  # a new history: what will appear, and when
     shot(desktop, e2e_shots, "5-progress")
 
 
