@@ -26,7 +26,8 @@ def end_on_terminate(root: tk.Tk, save: Callable[[], None]) -> None:
 
     def terminated(*_: object) -> None:
         save()
-        root.quit()
+        root.quit()  # ends a running main loop; one not yet started would clear it when it starts:
+        root.after_idle(root.quit)  # so the loop also ends as soon as it runs
 
     reader, writer = os.pipe()
     os.set_blocking(reader, False)

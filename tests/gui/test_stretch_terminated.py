@@ -9,6 +9,7 @@ import json
 import signal
 import sqlite3
 import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,3 +91,23 @@ def test_terminated_mid_hold_records_nothing(screen, tmp_path):
     assert proc.returncode == 0 and out.decode().splitlines() == ["closed"], err
     assert Spool(beside(path)).events() == [] and History.open(path, datetime.now(UTC)).events() == []
     assert not (tmp_path / "answers").exists()
+
+
+def test_terminated_before_its_main_loop_runs_it_still_ends(screen):
+    """SIGTERM between the first paint and the main loop (a logout the moment a stretch
+    opens; the start-up benchmark's kill): ``quit`` before ``mainloop`` was lost, and the
+    window stayed until killed."""
+    script = (
+        "import os, signal, tkinter\n"
+        "from qlbreak.ui.stretch_posix import end_on_terminate\n"
+        "root = tkinter.Tk()\n"
+        "end_on_terminate(root, lambda: print('saved', flush=True))\n"
+        "root.update()\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+        "root.mainloop()\n"
+        "print('ended', flush=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, env=screen.env, capture_output=True, text=True, timeout=20
+    )
+    assert done.stdout.split() == ["saved", "ended"], done.stderr
