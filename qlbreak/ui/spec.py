@@ -41,7 +41,6 @@ WINDOWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "safety": ("qlbreak.ui.safety", ("theme", "safety_file", "timezone")),
     "settings": ("qlbreak.ui.settings", ("config", "theme", "assets", "autostart")),
     "welcome": ("qlbreak.ui.welcome", ("config", "theme", "assets", "autostart")),
-    "history": ("qlbreak.ui.history", ("lines", "theme")),
     "progress": ("qlbreak.ui.progress", ("history", "theme", "timezone", "names", "workdays")),
     "tooltip": ("qlbreak.ui.tooltip", ("text", "theme", "icon")),
     # a stretch window started before the click (the pointer is on the icon): it is
@@ -188,10 +187,6 @@ def progress(theme: str, paths: Paths, config: Config, names: Mapping[str, str])
         "names": dict(names),
         "workdays": sorted(config.workdays),
     }
-
-
-def history(lines: Sequence[str], theme: str) -> Spec:
-    return {"lines": list(lines), "theme": theme}
 
 
 def history_lines(

@@ -294,29 +294,6 @@ def test_a_hand_edit_not_understood_shows_what_is_in_effect_and_save_keeps_comme
     assert config.load(path, IDS).config == in_use
 
 
-def test_the_history_window_shows_the_lines_read_only_and_escape_closes_it(screen, shots, tmp_path):
-    from qlbreak.ui import spec
-
-    lines = [
-        "Tue 2026-12-01 09:31  done      Stick side stretch, better, morning",
-        "Tue 2026-12-01 12:44  missed    lunch",
-        "streak: 1 work day in a row with a stretch",
-    ]
-    proc = subprocess.Popen(spec.command("history", spec.history(lines, "light")), env=screen.env)
-    try:
-        wid = screen.wait_window("qlbreak \u2014 History")
-        app = "qlbreak-history"
-        assert screen.send(app, ".history.lines", "get", "1.0", "end-1c") == "\n".join(lines)
-        assert screen.send(app, ".history.lines", "cget", "-state") == "disabled"
-        screen.screenshot(shots / "history.png", wid)
-        screen.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
-        wait_until(lambda: screen.send(app, "focus"), 5, "the history window to have the focus")
-        screen.run("xdotool", "key", "Escape")
-        assert proc.wait(timeout=10) == 0
-    finally:
-        end(proc)
-
-
 def test_a_stretch_that_hurt_rests_and_the_stretches_page_says_until_when(screen, window, shots):
     """Rated "it hurt" yesterday: the stretch window said it would be left out for two
     weeks, and the settings say the same (not "In your rotation")."""
