@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from qlbreak.core.checkin import HIGHEST, LOWEST, WORRIES, CheckIn, Side
 from qlbreak.ui.base import Fonts, button, focus_soon, scale_of, wrap_width
-from qlbreak.ui.safety import notice
+from qlbreak.ui.safety import grow_to, notice
 from qlbreak.ui.theme import Palette
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
@@ -254,20 +254,9 @@ def warning_signs(
         b.pack(side="left", padx=(0, int(8 * scale)))
     root.bind("<Escape>", lambda _e: root.destroy())
     frame.pack(fill="both", expand=True)
-    _grow_to(root, frame)
+    grow_to(root, frame)
     focus_soon(stop)
     return frame
-
-
-def _grow_to(root: tk.Tk, frame: tk.Frame) -> None:
-    """The warning signs are longer than the window is tall: grow it to them, at once,
-    so the buttons are never cut off."""
-    root.update_idletasks()
-    width, height = (int(n) for n in root.geometry().split("+", 1)[0].split("x"))
-    needed = frame.winfo_reqheight()
-    if needed > height > 1:
-        root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
-        root.update_idletasks()
 
 
 def before_stretch(

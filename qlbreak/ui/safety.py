@@ -81,16 +81,17 @@ def before_first_stretch(
     accept = button(frame, "I understand", accepted, palette, fonts, primary=True, name="accept")
     accept.pack(pady=(12, 0))
     frame.pack(fill="both", expand=True)
-    _grow_to(root, frame)
+    grow_to(root, frame)
     focus_soon(accept)
     root.protocol("WM_DELETE_WINDOW", root.destroy)
     root.bind("<Escape>", lambda _e: root.destroy())
     root.bind("<Return>", lambda _e: accepted())
 
 
-def _grow_to(root: tk.Tk, frame: tk.Frame) -> None:
-    """The notice is longer than a main window is tall: grow the window to it, so
-    "I understand" is never cut off (at once, not at Tk's next idle moment)."""
+def grow_to(root: tk.Tk, frame: tk.Frame) -> None:
+    """The notice (or the check-in's warning signs) is longer than a main window is
+    tall: grow the window to it, so its buttons are never cut off (at once, not at
+    Tk's next idle moment)."""
     root.update_idletasks()
     width, height = (int(n) for n in root.geometry().split("+", 1)[0].split("x"))
     needed = frame.winfo_reqheight()

@@ -22,25 +22,17 @@ from qlbreak.core.checkin import Side
 from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling
 from qlbreak.storage.atomic import leftovers
-from qlbreak.storage.history import Event, History
+from qlbreak.storage.history import Event
 from qlbreak.storage.paths import default_paths
 from qlbreak.ui import spec
 from tests.need import missing
+from tests.unit.test_cli_records import record
 
 
 def qlbreak(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     status = main(list(argv), out, err)
     return status, out.getvalue(), err.getvalue()
-
-
-def record(*events: Event) -> None:
-    history = History.open(default_paths().history_db, clock_now())
-    try:
-        for event in events:
-            history.record(event)
-    finally:
-        history.close()
 
 
 def pdf_text(pdf: Path) -> str:
