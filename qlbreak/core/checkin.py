@@ -30,7 +30,7 @@ TIGHTER_FACTOR = 1.5  # the tighter side's hold, against the other's (a setting)
 TREND_DAYS = 7  # two weeks compared: the last seven days against the seven before
 TREND_RISE = 2.0  # points on the scale the week's mean rose by: a trend, not a bad day
 TREND_ANSWERS = 3  # check-ins each week needs before its mean says anything
-WORSE_IN_A_ROW = 3  # stretches of a week rated "worse" one after another
+WORSE_IN_A_ROW = 3  # stretches of a week rated "worse" (or "it hurt") one after another
 
 
 class Side(StrEnum):
@@ -93,7 +93,7 @@ WORRIES = {
 def worrying(checkins: Sequence[CheckIn], worse: Sequence[bool], now: datetime) -> Worry | None:
     """Whether the data says this is the time to see a health professional.
     ``checkins``: the last weeks' check-ins; ``worse``: for this week's stretches in
-    order, whether each was rated "worse"."""
+    order, whether each was rated "worse" or "it hurt"."""
     if len(worse) >= WORSE_IN_A_ROW and all(worse[-WORSE_IN_A_ROW:]):
         return Worry.WORSE_AFTER
     week = timedelta(days=TREND_DAYS)

@@ -35,7 +35,7 @@ class Recent:
     def __init__(
         self,
         checkins: Sequence[CheckIn] = (),  # answered ones, oldest first
-        worse: Sequence[bool] = (),  # this week's stretches, in order: rated "worse"?
+        worse: Sequence[bool] = (),  # this week's stretches, in order: felt worse (or hurt)?
         said: Sequence[tuple[Worry, datetime]] = (),  # "warned" records
     ) -> None:
         self.checkins, self.worse, self.said = tuple(checkins), tuple(worse), tuple(said)
@@ -125,7 +125,7 @@ def _recent(db: sqlite3.Connection, now: datetime) -> Recent:
             elif kind == "warned" and worry:
                 said.append((Worry(worry), at))
             elif kind in ("done", "partial") and feeling and now - at < WEEK:
-                worse.append(feeling == "worse")
+                worse.append(feeling in ("worse", "hurt"))  # "it hurt" felt worse too
         except ValueError:  # a record this qlbreak cannot read: it says nothing
             continue
     return Recent(tuple(checkins), tuple(worse), tuple(said))

@@ -62,10 +62,11 @@ def test_the_two_weeks_the_worry_rules_read(tmp_path):
         Event(NOW - timedelta(days=2), Record.DONE, "cat-cow", Feeling.WORSE),
         Event(NOW - timedelta(days=1), Record.DONE, "cat-cow", Feeling.BETTER),
         Event(NOW - timedelta(days=1), Record.SKIPPED, "cat-cow"),
+        Event(NOW - timedelta(hours=2), Record.PARTIAL, "cat-cow", Feeling.HURT),  # "it hurt" felt worse too
     )
     read = recent(path, NOW)
     assert [(c.pain, c.tighter, c.leg_symptoms) for c in read.checkins] == [(2, Side.LEFT, True)]
-    assert read.worse == (True, False)
+    assert read.worse == (True, False, True)
     assert read.said == ((Worry.RISING, NOW - timedelta(days=3)),)
     assert read.to_say(NOW) is None and read.with_checkin(read.checkins[0]).checkins == read.checkins * 2
 
