@@ -47,21 +47,24 @@ class Recent:
         return to_say(self.checkins, self.worse, self.said, now)
 
 
-def look(path: str, checkin: bool, now: datetime | None = None) -> tuple[bool, bool]:
-    """Whether to ask the check-in (``checkin``: switched on), and whether this is the
+def look(path: str, checkin: bool, now: datetime | None = None) -> tuple[bool, bool, Side | None]:
+    """Whether to ask the check-in (``checkin``: switched on); whether this is the
     day's first look, when a worry may be said: asked now, or switched off and no
-    stretch done yet today (``recent`` reads what it needs, after the check-in)."""
+    stretch done yet today (``recent`` reads what it needs, after the check-in); and
+    the side today's check-in named tighter, which every two-sided stretch of the day
+    holds longer (one made by ``qlbreak check-in`` too)."""
     import sqlite3
 
     now = now or datetime.now(UTC)
     try:
         db = sqlite3.connect(f"file:{_uri(path)}?mode=ro", uri=True, timeout=0.5)
     except sqlite3.Error:
-        return checkin, True
+        return checkin, True, None
     try:
-        last = _newest(db, "kind = 'checkin'")
+        last, tighter = _last_checkin(db)
+        today = last is not None and last.date() == now.astimezone(last.tzinfo).date()
         ask = due(last.date() if last else None, now.astimezone(last.tzinfo) if last else now, checkin)
-        return ask, ask or (not checkin and not _stretched_today(db, now))
+        return ask, ask or (not checkin and not _stretched_today(db, now)), tighter if today else None
     finally:
         db.close()
 
@@ -97,6 +100,18 @@ def _newest(db: sqlite3.Connection, where: str) -> datetime | None:
         return datetime.fromisoformat(row[0]) if row else None
     except (sqlite3.Error, ValueError):
         return None
+
+
+def _last_checkin(db: sqlite3.Connection) -> tuple[datetime | None, Side | None]:
+    """When the newest check-in was made, and the side it named tighter (None: none
+    named, skipped, or a schema from before the check-in)."""
+    import sqlite3
+
+    try:
+        row = db.execute("SELECT at, tighter FROM events WHERE kind = 'checkin' ORDER BY ts DESC LIMIT 1").fetchone()
+        return (datetime.fromisoformat(row[0]), Side(row[1]) if row[1] else None) if row else (None, None)
+    except (sqlite3.Error, ValueError):
+        return None, None
 
 
 def _stretched_today(db: sqlite3.Connection, now: datetime) -> bool:

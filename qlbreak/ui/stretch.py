@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import tkinter as tk
     from datetime import datetime
 
+    from qlbreak.core.checkin import Side
     from qlbreak.core.picker import Preferences
     from qlbreak.storage.history import History
     from qlbreak.storage.outbox import Outbox
@@ -147,7 +148,9 @@ def _open(
     dialog = Dialog(root, walk, palette, cue, assets, speed)
     _end_on_terminate(root, lambda: walk.close(dialog.now()) if walk.session.phase is Phase.FEEDBACK else None)
     first = dialog.start
-    ask, look_back = _look(history, checkin) if history is not None else (False, False)
+    ask, look_back, tighter = _look(history, checkin) if history is not None else (False, False, None)
+    if tighter is not None:  # today's check-in named a side: it holds longer in this stretch too
+        walk.hold_tighter(tighter)
     if ask or look_back:  # the check-in, or the day's first look at what the data says
         from qlbreak.ui.checkin import before_stretch
         from qlbreak.ui.lately import recent
@@ -209,7 +212,7 @@ def _listen_for_raise() -> Callable[[], bool]:
     return wants_raise
 
 
-def _look(history: str, checkin: bool) -> tuple[bool, bool]:
+def _look(history: str, checkin: bool) -> tuple[bool, bool, Side | None]:
     """Whether the check-in is due, and whether to look back for a worry to say: a
     quick read-only look, before the first screen (``ui/lately.py``)."""
     from qlbreak.ui.lately import look

@@ -146,11 +146,16 @@ class Walkthrough:
         from qlbreak.storage.history import Event
 
         if pain is not None:
-            self.tighter = tighter
-            if self.session.phase is Phase.INTRO:
-                self.session = begin(self._timing())
+            self.hold_tighter(tighter)
         if not self.demo:
             self._record(Event(self.wall(), Record.CHECKIN, pain=pain, tighter=tighter, leg=leg))
+
+    def hold_tighter(self, tighter: checkin.Side | None) -> None:
+        """Hold the side today's check-in named tighter longer (an earlier window's, or
+        ``qlbreak check-in``'s, read from the history); before the first hold only."""
+        self.tighter = tighter
+        if self.session.phase is Phase.INTRO:
+            self.session = begin(self._timing())
 
     def warned(self, worry: Worry) -> None:
         """Record that ``worry`` was said, so it is not said again for a while."""

@@ -139,6 +139,26 @@ def test_the_tighter_left_side_is_held_longer_and_the_hold_says_so(screen, open_
     assert d.exited() == 0
 
 
+def test_the_day_s_second_stretch_is_not_asked_again_and_still_holds_the_tighter_side(screen, open_dialog):
+    """Checked in this morning (here: from the terminal, ``qlbreak check-in``): the next
+    window does not ask again, and its hold still favours the side named tighter."""
+    now = datetime.now(UTC)
+    h = History.open(default_paths().history_db, now)
+    h.record(Event(now - timedelta(minutes=1), Record.CHECKIN, pain=3, tighter=Side.LEFT, leg=False))
+    h.close()
+    d = open_dialog("seated-twist", checkin=True)  # 30 s a side
+    wid = d.window("qlbreak — Seated twist")
+    screen.wait_text(APP, "^Start$")
+    assert screen.windows(CHECKIN) == []
+    screen.key(wid, "Return")
+    screen.wait_text(APP, "^Get into position$")
+    screen.key(wid, "Return")
+    screen.wait_text(APP, "^Your left side felt tighter today: 45 s here, 30 s on the right\\.$")
+    screen.wait_text(APP, "^0:4[0-5]$")
+    screen.key(wid, "Escape")
+    assert d.exited() == 0
+
+
 def test_the_check_in_in_dark(screen, open_dialog, shots, private_home, monkeypatch):
     config = private_home / "dark.toml"
     config.write_text('[dialog]\ntheme = "dark"\n')
