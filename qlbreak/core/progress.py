@@ -221,9 +221,12 @@ def _pain(series: Sequence[tuple[date, int]]) -> str | None:
     if len(series) == 1:
         return f"Back pain: {series[0][1]} out of 10 at the one check-in so far"
     first, last = series[0][0], series[-1][0]
-    early = [v for d, v in series if d < first + timedelta(days=WEEK)]
-    late = [v for d, v in series if d > last - timedelta(days=WEEK)]
     span = (last - first).days
+    # the first week against the last; under two weeks, the first half against the last
+    # (two means of the same week would hide a fall from 6 to 3)
+    window = timedelta(days=max(1, min(WEEK, span // 2)))
+    early = [v for d, v in series if d < first + window]
+    late = [v for d, v in series if d > last - window]
     over = f"{_count(round(span / WEEK), 'week')}" if span >= WEEK else _count(span, "day")
     return f"Back pain: {_mean(early)} \u2192 {_mean(late)} over {over} (check-ins, 0\u201310)"
 

@@ -283,7 +283,7 @@ def the_progress_window_agrees(events: list[Event]) -> dict[str, str]:
     assert [s.day for s in shown.signs if s.leg] == legs == [date(2026, 11, 26)]
     assert shown.sentences[:4] == (
         f"{len(done)} stretches in 4 weeks, on 5 of 20 work days (1 of them in part)",
-        "Back pain: 4.5 \u2192 4.5 over 6 days (check-ins, 0\u201310)",
+        "Back pain: 5.5 \u2192 3.7 over 6 days (check-ins, 0\u201310)",
         f"Left side held {round((left / right - 1) * 100)}% longer than the right",
         "Streak: 5 work days in a row with a stretch",
     )

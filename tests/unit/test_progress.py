@@ -76,7 +76,7 @@ def test_pain_trend_compares_the_first_week_with_the_last():
 
 def test_pain_trend_over_days_and_with_one_check_in():
     within_a_week = build([checkin(3, 6), checkin(0, 4)], NOW).sentences
-    assert "Back pain: 5 \u2192 5 over 3 days (check-ins, 0\u201310)" in within_a_week  # one week: both means alike
+    assert "Back pain: 6 \u2192 4 over 3 days (check-ins, 0\u201310)" in within_a_week  # under two weeks: halves
     halves = build([checkin(13, 6), checkin(12, 5), checkin(0, 4)], NOW).sentences
     assert "Back pain: 5.5 \u2192 4 over 2 weeks (check-ins, 0\u201310)" in halves
     assert "Back pain: 6 out of 10 at the one check-in so far" in build([checkin(3, 6)], NOW).sentences
