@@ -13,7 +13,6 @@ import functools
 import time
 import tkinter as tk
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from qlbreak.core.checkin import HIGHEST, LOWEST, WORRIES, CheckIn, Side
 from qlbreak.ui.base import Fonts, button, focus_soon, scale_of, wrap_width
@@ -277,7 +276,7 @@ def before_stretch(
         recent = read()
         if checkin is not None:
             recent = recent.with_checkin(checkin)
-        worry = recent.to_say(datetime.now(UTC))
+        worry = recent.to_say(walk.wall())
         if worry is not None:
             lead += [WORRIES[worry], SEE_SOMEONE]
         if not lead:
@@ -294,7 +293,7 @@ def before_stretch(
     def answered(pain: int, tighter: Side, leg: bool) -> None:
         screen.close()
         walk.check_in(pain, tighter, leg)
-        after(leg, CheckIn(datetime.now(UTC), pain, tighter, leg))
+        after(leg, CheckIn(walk.wall(), pain, tighter, leg))
 
     def skipped() -> None:
         screen.close()
