@@ -219,7 +219,7 @@ def _pain(series: Sequence[tuple[date, int]]) -> str | None:
     if not series:
         return None
     if len(series) == 1:
-        return f"Back pain: {series[0][1]} out of 10 at the one check-in so far"
+        return f"Back pain: {series[0][1]} out of 10 (one day of check-ins so far)"
     first, last = series[0][0], series[-1][0]
     span = (last - first).days
     # the first week against the last; under two weeks, the first half against the last

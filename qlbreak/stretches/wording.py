@@ -43,6 +43,14 @@ def timing(seconds: int, reps: int | None, two_sided: bool) -> str:
     return f"{length} each side" if two_sided else length
 
 
+def tighter(left: float | None, right: float | None) -> str:
+    """Said beside the hold's length when the check-in's tighter side is held longer
+    (no number: the hold may still be chosen on the same screen)."""
+    if left is None or right is None or left == right:
+        return ""
+    return f", longer on your tighter {'left' if left > right else 'right'} side"
+
+
 def encouragement(streak: int) -> str:
     """One line for the Done screen, always with the streak."""
     if streak <= 1:

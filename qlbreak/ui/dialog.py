@@ -189,7 +189,8 @@ class Dialog:
             needs += f" ({' or '.join(wording.EQUIPMENT[e] for e in s.optional)} helps)"
         self._text(f"Works: {', '.join(wording.TARGETS[t] for t in s.targets)}")
         self._text(f"You need: {needs}")
-        self._text(f"Position: {s.position.replace('-', ' ')} · {wording.timing(s.hold_seconds, s.reps, s.two_sided)}")
+        timing, held = self.walk.session.timing, wording.timing(s.hold_seconds, s.reps, s.two_sided)
+        self._text(f"Position: {s.position.replace('-', ' ')} · {held}{wording.tighter(timing.left, timing.right)}")
         if s.hold_range is not None:
             self._hold_choice(s.hold_range, s.hold_seconds)
         if s.how_often:

@@ -150,6 +150,7 @@ def test_the_day_s_second_stretch_is_not_asked_again_and_still_holds_the_tighter
     wid = d.window("qlbreak — Seated twist")
     screen.wait_text(APP, "^Start$")
     assert screen.windows(CHECKIN) == []
+    screen.wait_text(APP, "^Position: seated · 30 seconds each side, longer on your tighter left side$")
     screen.key(wid, "Return")
     screen.wait_text(APP, "^Get into position$")
     screen.key(wid, "Return")

@@ -79,7 +79,7 @@ def test_pain_trend_over_days_and_with_one_check_in():
     assert "Back pain: 6 \u2192 4 over 3 days (check-ins, 0\u201310)" in within_a_week  # under two weeks: halves
     halves = build([checkin(13, 6), checkin(12, 5), checkin(0, 4)], NOW).sentences
     assert "Back pain: 5.5 \u2192 4 over 2 weeks (check-ins, 0\u201310)" in halves
-    assert "Back pain: 6 out of 10 at the one check-in so far" in build([checkin(3, 6)], NOW).sentences
+    assert "Back pain: 6 out of 10 (one day of check-ins so far)" in build([checkin(3, 6)], NOW).sentences
 
 
 def test_side_balance():

@@ -23,3 +23,11 @@ def test_the_mirror_convention_is_said_in_plain_words():
     """Issue 19, item 6: the pictures are the user's mirror image, and the words say so."""
     assert "mirror" in wording.MIRROR and "your left" in wording.MIRROR
     assert len(wording.MIRROR) < 120 and "figure's" not in wording.MIRROR
+
+
+def test_the_overview_says_which_side_is_held_longer():
+    from qlbreak.stretches import wording
+
+    assert wording.tighter(45.0, 30.0) == ", longer on your tighter left side"
+    assert wording.tighter(30.0, 45.0) == ", longer on your tighter right side"
+    assert wording.tighter(None, None) == wording.tighter(30.0, 30.0) == ""
