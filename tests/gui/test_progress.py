@@ -6,6 +6,7 @@ Screenshots: progress-{empty,4weeks}-{light,dark}.png."""
 from __future__ import annotations
 
 import subprocess
+import tkinter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,8 +52,11 @@ class Progress:
         """The charts' canvas, once drawn: its Tk path."""
 
         def drawn() -> str | None:
-            kids = self.screen.tk().tk.splitlist(self.send("winfo", "children", ".progress.charts"))
-            canvases = [k for k in kids if self.send("winfo", "class", k) == "Canvas"]
+            try:
+                kids = self.screen.tk().tk.splitlist(self.send("winfo", "children", ".progress.charts"))
+                canvases = [k for k in kids if self.send("winfo", "class", k) == "Canvas"]
+            except tkinter.TclError:  # the placeholder went between the two questions: ask again
+                return None
             return str(canvases[0]) if canvases else None
 
         found: str = wait_until(drawn, 30, "the charts to be drawn")
