@@ -3,8 +3,9 @@ catalogue, the settings and the command line all check against; cheap to import.
 
 from __future__ import annotations
 
-POSITIONS = ("standing", "seated", "lying", "kneeling", "hands-and-knees")
-NO_FLOOR_POSITIONS = frozenset({"standing", "seated"})
+# "walking": the stretch is a walk (its hold is spent on the move, not in one pose).
+POSITIONS = ("standing", "walking", "seated", "lying", "kneeling", "hands-and-knees")
+NO_FLOOR_POSITIONS = frozenset({"standing", "walking", "seated"})
 EQUIPMENT = ("none", "chair", "stick", "door-frame", "ball", "band", "cushion")
 # Each piece of equipment as a person names it (the settings, "needs a ball").
 EQUIPMENT_WORDS = {

@@ -84,6 +84,10 @@ class Stretch:
         return self.position in NO_FLOOR_POSITIONS
 
     @property
+    def walking(self) -> bool:  # by what it is, never by its hold's length: a ball release held 2:00 is no walk
+        return self.position == "walking"
+
+    @property
     def timing(self) -> Timing:
         return Timing(float(self.hold_seconds), self.two_sided, self.reps)
 
@@ -246,9 +250,8 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
     if len(problems) > before:
         return None
 
-    texts = {k: data[k] for k in ("id", "name", "summary", "gently", "image")}
-    for key, value in texts.items():
-        if not isinstance(value, str) or not value.strip():
+    for key in ("id", "name", "summary", "gently", "image"):
+        if not isinstance(data[key], str) or not data[key].strip():
             bad(key, f"{key} must be a non-empty string")
     name = os.path.basename(doc.path)
     if isinstance(data["id"], str) and os.path.splitext(name)[0] != data["id"]:
@@ -307,10 +310,7 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
         gently=data["gently"].strip(),
         alternative=alternative,
         image=data["image"],
-        left=str(words["left"]).strip(),
-        right=str(words["right"]).strip(),
-        before=str(words["before"]).strip(),
-        how_often=str(words["how_often"]).strip(),
+        **{key: str(value).strip() for key, value in words.items()},  # left, right, before, how_often
         hold_range=(span[0], span[1]) if span is not None else None,
         variants=variants,
     )
@@ -389,12 +389,11 @@ def _check_alternative(
     stretch: Stretch, where: dict[str, Located], stretches: list[Stretch], problems: list[Problem]
 ) -> None:
     doc = where[stretch.id]
-    by_id = {s.id: s for s in stretches}
     if stretch.alternative is None:
         if not stretch.no_floor:
             problems.append(doc.problem(("position",), "a floor stretch needs an 'alternative' that needs no floor"))
         return
-    other = by_id.get(stretch.alternative)
+    other = next((s for s in stretches if s.id == stretch.alternative), None)
     if other is None:
         problems.append(doc.problem(("alternative",), f"unknown stretch {stretch.alternative!r}"))
     elif not other.no_floor:

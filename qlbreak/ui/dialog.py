@@ -116,8 +116,7 @@ class Dialog:
         double = self.scale >= 1.5
         size = (720, 480) if double else (360, 240)
         self.picture.load(image_file(stretch.image, self.palette.name == "dark", double, self.assets), size)
-        walking = stretch.reps is None and stretch.hold_seconds >= 120
-        self.picture.cycle_ms = None if walking else SLOW_CYCLE_MS  # reps follow the rep clock (_update)
+        self.picture.cycle_ms = None if stretch.walking else SLOW_CYCLE_MS  # reps follow the rep clock (_update)
         self._phase = None
 
     def _build(self, phase: Phase) -> None:
@@ -292,13 +291,12 @@ class Dialog:
             self._draw_ring(session.progress(now))
         if self.rep is not None:
             rep = session.rep(now)
-            walk = self.walk.stretch.hold_seconds >= 120 and self.walk.stretch.reps is None
             if rep:
                 pace = session.timing.pace or 1.0
                 breath = "breathe out" if session.elapsed_at(now) % pace < pace / 2 else "breathe in"
                 text = f"Rep {rep} of {self.walk.stretch.reps} · {breath}"
             else:
-                text = "Walk at an easy pace" if walk else ""
+                text = "Walk at an easy pace" if self.walk.stretch.walking else ""
             self.rep.configure(text=text)
         if self.pause_button is not None:
             self.pause_button.configure(text="Resume" if session.paused else "Pause")

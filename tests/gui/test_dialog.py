@@ -288,6 +288,10 @@ def test_the_ball_release_warns_first_offers_its_range_and_names_each_side(scree
     screen.wait_text(APP, "^Get into position$")
     screen.key(wid, "Return")
     screen.wait_text(APP, "^Left side: the ball under the left side of your low back")
+    # Held 2:00 like the walk, but no walk: the line under the countdown says nothing of walking.
+    shown = dict(screen.widgets(APP))
+    rep = next(path for path in shown if path.endswith(".rep"))
+    assert shown[rep] == "" and "Walk at an easy pace" not in shown.values()
     screen.key(wid, "Escape")
     assert d.exited() == 0
 

@@ -134,10 +134,8 @@ def test_errors_name_file_and_line(tmp_path):
     bad = bad.replace('steps = ["Sit.", "Lean."]', "steps = []")
     path = write(tmp_path, "bad", bad)
     found = problems(tmp_path)
-    assert (
-        f"{path}:5: position must be one of standing, seated, lying, kneeling, hands-and-knees, not 'upside-down'"
-        in found
-    )
+    positions = "standing, walking, seated, lying, kneeling, hands-and-knees"
+    assert f"{path}:5: position must be one of {positions}, not 'upside-down'" in found
     assert f"{path}:9: a stretch has 1 to 4 steps, not 0" in found
 
 
