@@ -15,7 +15,12 @@ the drawing code does with colours and order:
   where they grip, frame to frame: only the body between them moves;
 - a side bend (front view) leans the upper body at most 50 degrees from upright, and
   one that holds on bends in a curve through the waist: the lower back leans too, no
-  one sharp corner at the bottom of the ribs.
+  one sharp corner at the bottom of the ribs;
+- joints bend within a body's range: knees and elbows do not bend backwards, the
+  lumbar and thoracic spine bend no further than a spine does;
+- a view from above of a body lying on its back says so (``front=1``): it is drawn as
+  the ceiling sees it, never as a mirror (issue 23);
+- and what the stretch's own text says its picture shows (``tools/art/expect.py``).
 """
 
 from __future__ import annotations
@@ -23,39 +28,34 @@ from __future__ import annotations
 import math
 
 from tools.art.draw import Prop, Scene
-from tools.art.figure import HEAD_RADIUS, Point, joints
+from tools.art.expect import expected
+from tools.art.figure import Point, Pose, hips_of, joints
+from tools.art.geometry import delta, inside_body, to_body, to_segment
+from tools.art.shapes import Body, outline
 
 TOUCH = 0.22  # head heights: "touching" (about one line's width, at 360 px ~3 px)
-STROKE = 0.12  # half a limb's line
-SPINE = 0.23  # half the spine's line
+STROKE = 0.12  # half a prop's line
 BODY = (
     "pelvis",
     "neck",
     "head_base",
     *tuple(f"{part}_{side}" for side in "lr" for part in ("hip", "knee", "ankle", "toe", "shoulder", "elbow", "hand")),
 )
-SEGMENTS = (
-    ("pelvis", "mid", SPINE),
-    ("mid", "neck", SPINE),
-    ("neck", "head_base", STROKE),
-    *tuple(
-        (a.format(s), b.format(s), STROKE)
-        for s in "lr"
-        for a, b in (
-            ("hip_{}", "knee_{}"),
-            ("knee_{}", "ankle_{}"),
-            ("ankle_{}", "toe_{}"),
-            ("shoulder_{}", "elbow_{}"),
-            ("elbow_{}", "hand_{}"),
-        )
-    ),
-)
 NEEDS_GROUND = ("lying", "kneeling", "hands-and-knees")
 SLIDE = 0.05  # head heights a planted foot or a gripping hand may move (~1 px at 360 px)
 FEET = ("ankle_l", "toe_l", "ankle_r", "toe_r")
+HAND = 0.19  # a hand's radius: it holds what its edge touches
 MOST_LEAN = 50.0  # degrees from upright, the ribs to the head: a long pull, never a pinch
 SHARPEST_WAIST = 30.0  # degrees: the corner at the bottom of the ribs, in a held-on lean
 LOW_BACK_SHARE = 0.2  # of the upper body's lean, that the lower back leans too
+# How far a body bends (degrees): (least, most), a bend towards the front positive
+KNEE = (-5.0, 165.0)
+ELBOW = (-10.0, 160.0)
+LUMBAR_SIDE, THORACIC_SIDE = 35.0, 40.0
+LUMBAR = (-35.0, 60.0)  # extension back, flexion forward
+THORACIC = (-30.0, 60.0)
+NECK = 75.0
+FACE_UP = ("lying",)  # seen from above, these positions lie on the back
 
 
 def problems(name: str, scene: Scene, position: str) -> list[str]:
@@ -67,23 +67,64 @@ def problems(name: str, scene: Scene, position: str) -> list[str]:
         found.append(f"{name}: done {position}, but nothing to lie or kneel on is drawn")
     if scene.inset is not None:  # the view from above obeys the same rules
         found += problems(f"{name} (from above)", scene.inset, position)
-    frames = [joints(pose) for pose in scene.poses(6)]
-    for index, (pose, j) in enumerate(zip(scene.poses(6), frames, strict=True)):
+    if seen_from_above and (scene.keys[0].front == 1) != (position in FACE_UP):
+        lying = "on the back" if position in FACE_UP else "face down"
+        found.append(
+            f"{name}: seen from above {lying}, but drawn {'face up' if scene.keys[0].front == 1 else 'face down'}"
+        )
+    poses = scene.poses(6)
+    frames = [joints(pose) for pose in poses]
+    for index, (pose, j) in enumerate(zip(poses, frames, strict=True)):
         where = f"{name}, frame {index}"
-        found += _inside(where, scene, j)
+        body = outline(pose)
+        found += _inside(where, scene, body)
+        found += _ranges(where, pose, j)
         if pose.view == "front":
             found += _side_bend(where, j, curved=bool(scene.holds))
         if "floor" in kinds and not seen_from_above:
-            found += _on_the_floor(where, j)
+            found += _on_the_floor(where, body)
         for prop in scene.props:
             if prop.kind in ("chair-side", "chair-front"):
-                found += _on_the_seat(where, prop, j)
+                found += _on_the_seat(where, prop, pose, body)
             if prop.kind == "ball":
-                found += _ball(where, scene, prop, j, kinds)
+                found += _ball(where, scene, prop, body)
         found += _holding(where, scene, j)
     if scene.holds:
         found += _planted(name, frames, (*FEET, *scene.holds))
+
+    found += expected(name, scene)
     return found
+
+
+def _ranges(where: str, pose: Pose, j: dict[str, Point]) -> list[str]:
+    """Knees, elbows and the spine bend as far as a body's do, and the right way: in a
+    side view a bend towards the front is a flexion. Front and top views see a knee or
+    an elbow end-on, so there only the spine is checked."""
+    out = []
+    side = pose.view == "side"
+    lumbar, thoracic = delta(hips_of(pose), pose.spine[0]), delta(pose.spine[0], pose.spine[1])
+    neck = delta(pose.spine[1], pose.neck)
+    if side:
+        forward = pose.front  # a turn towards the front (clockwise when front=-1) counts positive
+        for label, bend, (least, most) in (("lumbar", lumbar, LUMBAR), ("thoracic", thoracic, THORACIC)):
+            if not least <= bend * forward <= most:
+                said = f"{bend * forward:+.0f} degrees forward ({least:+.0f} to {most:+.0f})"
+                out.append(f"{where}: the {label} spine bends {said}")
+        for s in "lr":
+            foreshortened = any(pose.scale.get(f"{k}_{s}", 1.0) < 0.9 for k in ("leg_up", "leg_low"))
+            leg, arm = getattr(pose, f"leg_{s}"), getattr(pose, f"arm_{s}")
+            knee = delta(leg.upper, leg.lower) * forward
+            if not foreshortened and not KNEE[0] <= knee <= KNEE[1]:
+                out.append(f"{where}: knee_{s} bends {knee:+.0f} degrees ({KNEE[0]:+.0f} to {KNEE[1]:+.0f})")
+            elbow = -delta(arm.upper, arm.lower) * forward
+            end_on = any(pose.scale.get(f"{k}_{s}", 1.0) < 0.9 for k in ("arm_up", "arm_low"))  # round a shin
+            if not end_on and not ELBOW[0] <= elbow <= ELBOW[1]:
+                out.append(f"{where}: elbow_{s} bends {elbow:+.0f} degrees ({ELBOW[0]:+.0f} to {ELBOW[1]:+.0f})")
+    elif abs(lumbar) > LUMBAR_SIDE or abs(thoracic) > THORACIC_SIDE:
+        out.append(f"{where}: the spine bends sideways {lumbar:+.0f} / {thoracic:+.0f} degrees (lumbar, thoracic)")
+    if abs(neck) > NECK:
+        out.append(f"{where}: the neck bends {abs(neck):.0f} degrees (at most {NECK:.0f})")
+    return out
 
 
 def _planted(name: str, frames: list[dict[str, Point]], names: tuple[str, ...]) -> list[str]:
@@ -117,25 +158,18 @@ def _tilt(a: Point, b: Point) -> float:
     return math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
 
 
-def _inside(where: str, scene: Scene, j: dict[str, Point]) -> list[str]:
+def _inside(where: str, scene: Scene, body: Body) -> list[str]:
     x0, y0, x1, y1 = scene.box
+    bx0, by0, bx1, by1 = body.extent()
     out = []
-    for name in BODY:
-        x, y = j[name]
-        if not (x0 + STROKE <= x <= x1 - STROKE and y0 + STROKE <= y <= y1 - STROKE):
-            out.append(f"{where}: {name} at ({x:.2f}, {y:.2f}) is outside the picture")
-    hx, hy = j["head"]
-    if not (x0 <= hx - HEAD_RADIUS and hx + HEAD_RADIUS <= x1 and y0 <= hy - HEAD_RADIUS and hy + HEAD_RADIUS <= y1):
-        out.append(f"{where}: the head leaves the picture")
+    for label, gap in (("left", bx0 - x0), ("bottom", by0 - y0), ("right", x1 - bx1), ("top", y1 - by1)):
+        if gap < -0.02:
+            out.append(f"{where}: the figure runs {-gap:.2f} off the picture's {label} edge")
     return out
 
 
-def _lowest(j: dict[str, Point]) -> float:
-    return min(min(j[n][1] for n in BODY) - STROKE, j["head"][1] - HEAD_RADIUS)
-
-
-def _on_the_floor(where: str, j: dict[str, Point]) -> list[str]:
-    low = _lowest(j)
+def _on_the_floor(where: str, body: Body) -> list[str]:
+    low = body.lowest()
     if low > TOUCH:
         return [f"{where}: the body floats {low:.2f} above the floor"]
     if low < -TOUCH:
@@ -143,8 +177,13 @@ def _on_the_floor(where: str, j: dict[str, Point]) -> list[str]:
     return []
 
 
-def _on_the_seat(where: str, chair: Prop, j: dict[str, Point]) -> list[str]:
-    gap = j["pelvis"][1] - SPINE - chair.at[1]
+def _on_the_seat(where: str, chair: Prop, pose: Pose, body: Body) -> list[str]:
+    """The seat of the pelvis (the trunk's lowest point, or a thigh's underside near the
+    hip) rests on the chair's seat line."""
+    seat = chair.at[1] + STROKE
+    sitting = [y for _, y in body.trunk]
+    sitting += [c.a[1] - c.ra for s in "lr" for c in body.limbs[f"leg_{s}"][:1]]
+    gap = min(sitting) - seat
     return [] if abs(gap) <= TOUCH else [f"{where}: the pelvis is {gap:+.2f} off the seat"]
 
 
@@ -152,7 +191,7 @@ def _holding(where: str, scene: Scene, j: dict[str, Point]) -> list[str]:
     held = [p for p in scene.props if p.kind in ("stick", "wall", "door-frame")]
     out = []
     for hand in scene.holds:
-        gaps = [_to_prop(j[hand], p) for p in held]
+        gaps = [_to_prop(j[hand], p) - HAND for p in held]
         if not gaps or min(gaps) > TOUCH:
             out.append(f"{where}: {hand} should hold the {'/'.join(p.kind for p in held) or 'nothing drawn'}")
     return out
@@ -161,14 +200,15 @@ def _holding(where: str, scene: Scene, j: dict[str, Point]) -> list[str]:
 def _to_prop(point: Point, prop: Prop) -> float:
     a = prop.at
     if prop.kind == "stick":
-        return _to_segment(point, (a[0], a[1]), (a[2], a[3]))
+        return to_segment(point, (a[0], a[1]), (a[2], a[3]))
     if prop.kind == "door-frame":  # the side that is held, from the floor to the top
-        return _to_segment(point, (a[0], 0.0), (a[0], a[2]))
+        return to_segment(point, (a[0], 0.0), (a[0], a[2]))
     return abs(point[0] - a[0])  # a wall
 
 
-def _ball(where: str, scene: Scene, ball: Prop, j: dict[str, Point], kinds: set[str]) -> list[str]:
+def _ball(where: str, scene: Scene, ball: Prop, body: Body) -> list[str]:
     (bx, by, r), out = ball.at[:3], []
+    kinds = {p.kind for p in scene.props}
     rests_on = []
     if "floor" in kinds:
         rests_on.append(abs(by - r))
@@ -178,37 +218,27 @@ def _ball(where: str, scene: Scene, ball: Prop, j: dict[str, Point], kinds: set[
         rests_on.append(abs(abs(bx - wall.at[0]) - r))
     if not rests_on or min(rests_on) > TOUCH:
         out.append(f"{where}: the ball rests on nothing")
-    nearest = min(_to_segment((bx, by), j[a], j[b]) - width for a, b, width in SEGMENTS)
+    nearest = to_body((bx, by), body)
     # beside the spine (drawn in front) it may overlap the body's outline; behind, it touches
     apart = nearest - r if ball.front else abs(nearest - r)
     if apart > TOUCH:
         out.append(f"{where}: the body does not rest on the ball ({nearest - r:+.2f} away)")
-    covered = 0.0 if ball.front else _covered((bx, by, r), scene, j)  # drawn over the body: all seen
+    covered = 0.0 if ball.front else _covered((bx, by, r), body)  # drawn over the body: all seen
     if covered > 0.5:
-        out.append(f"{where}: {covered:.0%} of the ball is hidden by the body or the glow")
+        out.append(f"{where}: {covered:.0%} of the ball is hidden by the body")
     return out
 
 
-def _covered(ball: tuple[float, float, float], scene: Scene, j: dict[str, Point]) -> float:
-    """The share of the ball's disc under a body line or a glow band (sampled on a grid)."""
+def _covered(ball: tuple[float, float, float], body: Body) -> float:
+    """The share of the ball's disc under the body (sampled on a grid)."""
     bx, by, r = ball
-    bands = [(j[a], j[b], w) for a, b, w in SEGMENTS] + [(j[g.start], j[g.end], g.width / 2) for g in scene.glows]
     inside = hidden = 0
-    steps = 24
+    steps = 16
     for i in range(steps + 1):
         for k in range(steps + 1):
             p = (bx - r + 2 * r * i / steps, by - r + 2 * r * k / steps)
             if math.dist(p, (bx, by)) > r:
                 continue
             inside += 1
-            if any(_to_segment(p, a, b) <= w for a, b, w in bands) or math.dist(p, j["head"]) <= HEAD_RADIUS:
-                hidden += 1
+            hidden += inside_body(p, body)
     return hidden / max(1, inside)
-
-
-def _to_segment(p: Point, a: Point, b: Point) -> float:
-    ax, ay = a
-    dx, dy = b[0] - ax, b[1] - ay
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
-    return math.dist(p, (ax + t * dx, ay + t * dy))

@@ -11,9 +11,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from tools.art.figure import HEAD_RADIUS, Point, Pose, joints
+from tools.art.shapes import Capsule, muscle, outline
 
 SUPERSAMPLE = 4
 
@@ -61,11 +62,11 @@ THEMES = {"light": LIGHT, "dark": DARK}
 
 @dataclass(frozen=True)
 class Glow:
-    """A warm band over the muscle that works, from one landmark to another."""
+    """A warm band on the muscle that works, along the line ``figure.muscle`` gives it
+    (so it lies on the body and grows as the muscle lengthens)."""
 
-    start: str
-    end: str
-    width: float = 1.0  # in head heights
+    muscle: str  # one of figure.MUSCLES
+    width: float = 0.9  # in head heights
 
 
 @dataclass(frozen=True)
@@ -154,20 +155,28 @@ def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> I
         if not prop.front:
             pen.prop(prop, points, theme)
     if scene.ghost is not None:  # on the floor or mat, behind everything else
-        pen.figure(scene.ghost, joints(scene.ghost), replace(theme, figure=theme.faint, far=theme.faint))
-    if scene.glows:
+        pen.figure(scene.ghost, replace(theme, figure=theme.faint, far=theme.faint))
+    pen.figure(pose, theme)
+    if scene.glows:  # on the body only: a mask of the figure keeps it off the chair and the floor
+        mask = Image.new("L", big, 0)
+        _Pen(ImageDraw.Draw(mask), scene.box, unit, big[1]).silhouette(pose)
         glow = Image.new("RGBA", big, (0, 0, 0, 0))
         gpen = _Pen(ImageDraw.Draw(glow), scene.box, unit, big[1])
         for g in scene.glows:
-            gpen.line([points[g.start], points[g.end]], theme.glow, g.width)
-        canvas.alpha_composite(glow.filter(ImageFilter.GaussianBlur(unit * 0.22)))
-    pen.figure(pose, points, theme)
+            gpen.line(muscle(pose, g.muscle), theme.glow, g.width)
+        glow = glow.filter(ImageFilter.GaussianBlur(unit * 0.12))
+        alpha = ImageChops.multiply(glow.getchannel("A"), mask)
+        glow.putalpha(alpha)
+        canvas.alpha_composite(glow)
     for prop in scene.props:
         if prop.front:
             pen.prop(prop, points, theme)
     if scene.arrow is not None:
         pen.arrow(scene.arrow, theme.arrow)
     return canvas.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+
+
+GAP = 0.07  # head heights of background around a near limb, so it reads over the trunk
 
 
 class _Pen:
@@ -187,39 +196,67 @@ class _Pen:
         for x, y in (pts[0], pts[-1]):  # round caps
             self.draw.ellipse((x - w / 2, y - w / 2, x + w / 2, y + w / 2), fill=tuple(colour))
 
-    def disc(self, centre: Point, radius: float, colour: Sequence[int]) -> None:
+    def disc(self, centre: Point, radius: float, colour: Sequence[int] | int) -> None:
         x, y = self.xy(centre)
         r = radius * self.unit
-        self.draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(colour))
+        self.draw.ellipse((x - r, y - r, x + r, y + r), fill=colour if isinstance(colour, int) else tuple(colour))
 
-    def figure(self, pose: Pose, j: dict[str, Point], theme: Theme) -> None:
+    def capsule(self, c: Capsule, colour: Sequence[int] | int, grow: float = 0.0) -> None:
+        """A tapered bar with round ends: the two end discs and the band between their
+        outer tangents."""
+        fill = colour if isinstance(colour, int) else tuple(colour)
+        ra, rb = c.ra + grow, c.rb + grow
+        self.disc(c.a, ra, colour)
+        self.disc(c.b, rb, colour)
+        d = math.dist(c.a, c.b)
+        if d <= abs(ra - rb) + 1e-9:
+            return
+        phi = math.atan2(c.b[1] - c.a[1], c.b[0] - c.a[0])
+        alpha = math.acos((ra - rb) / d)
+        pts = []
+        for sign in (1, -1):
+            k = phi + sign * alpha
+            pts += [
+                (c.a[0] + ra * math.cos(k), c.a[1] + ra * math.sin(k)),
+                (c.b[0] + rb * math.cos(k), c.b[1] + rb * math.sin(k)),
+            ]
+        self.draw.polygon([self.xy(p) for p in (pts[0], pts[1], pts[3], pts[2])], fill=fill)
+
+    def figure(self, pose: Pose, theme: Theme) -> None:
+        """Far limbs first (a side view's far side, a limb reaching behind), then the
+        trunk and head, then the near limbs, each edged in the background colour."""
+        body = outline(pose)
         side = pose.view == "side"
-        if side:  # the far limbs go behind the body
-            self._limbs("r", j, theme.far)
-        self.line([j["pelvis"], j["mid"], j["neck"]], theme.figure, self.weight * 1.9)
-        for limb in pose.behind:  # reaching back, past the body: drawn behind it, faint
-            self._limb(limb, j, theme.far)
-        if not side:
-            self.line([j["hip_l"], j["hip_r"]], theme.figure)
-            self.line([j["shoulder_l"], j["shoulder_r"]], theme.figure)
-            self._limbs("r", j, theme.figure, skip=pose.behind)
-        self.line([j["neck"], j["head_base"]], theme.figure)
-        self.disc(j["head"], HEAD_RADIUS, theme.figure)
+        far = ["leg_r", "arm_r"] if side else list(pose.behind)
+        near = ["leg_l", "arm_l"] if side else [n for n in ("leg_l", "leg_r", "arm_l", "arm_r") if n not in pose.behind]
+        for name in far:
+            self._limb(body.limbs[name], theme.far, theme.background)
+        if not side:  # legs come out from under the trunk
+            for name in [n for n in near if n.startswith("leg")]:
+                self._limb(body.limbs[name], theme.figure, theme.background)
+        self.draw.polygon([self.xy(p) for p in body.trunk], fill=tuple(theme.figure))
+        self._limb(body.limbs["neck"], theme.figure, None)
+        self.disc(body.head, HEAD_RADIUS, theme.figure)
         if pose.face is not None:
-            self._nose(j["head"], pose.face, theme.figure)
-        self._limbs("l", j, theme.figure, skip=pose.behind)
+            self._nose(body.head, pose.face, theme.figure)
+        for name in near if side else [n for n in near if n.startswith("arm")]:
+            self._limb(body.limbs[name], theme.figure, theme.background)
 
-    def _limbs(self, s: str, j: dict[str, Point], colour: Sequence[int], skip: Sequence[str] = ()) -> None:
-        for limb in (f"leg_{s}", f"arm_{s}"):
-            if limb not in skip:
-                self._limb(limb, j, colour)
+    def silhouette(self, pose: Pose) -> None:
+        """The whole figure in white on black: where a glow may show."""
+        body = outline(pose)
+        self.draw.polygon([self.xy(p) for p in body.trunk], fill=255)
+        self.disc(body.head, HEAD_RADIUS, 255)
+        for parts in body.limbs.values():
+            for c in parts:
+                self.capsule(c, 255)
 
-    def _limb(self, limb: str, j: dict[str, Point], colour: Sequence[int]) -> None:
-        kind, s = limb.split("_")
-        names = ("hip", "knee", "ankle", "toe") if kind == "leg" else ("shoulder", "elbow", "hand")
-        self.line([j[f"{n}_{s}"] for n in names], colour)
-        for n in names[1:3] if kind == "leg" else names[1:2]:
-            self.disc(j[f"{n}_{s}"], self.weight * 0.62, colour)
+    def _limb(self, parts: Sequence[Capsule], colour: Sequence[int], edge: Sequence[int] | None) -> None:
+        if edge is not None:
+            for c in parts:
+                self.capsule(c, edge, GAP)
+        for c in parts:
+            self.capsule(c, colour)
 
     def _nose(self, head: Point, angle: float, colour: Sequence[int]) -> None:
         """A small point on the head: which way the face looks."""

@@ -17,8 +17,8 @@ STAND_BOX = (-6.75, -0.6, 6.75, 8.4)
 REACH_BOX = (-7.5, -0.6, 7.5, 9.4)  # a hand raised over the head needs the room (still 3:2)
 WIDE_BOX = (-6.0, -0.6, 6.0, 7.4)
 FLOOR = Prop("floor", (-20.0, 20.0))
-QL_LEFT = (Glow("crest_l", "rib_l", 0.9),)
-LOW_BACK = (Glow("pelvis", "mid", 1.2),)
+QL_LEFT = (Glow("ql_l", 0.9),)
+LOW_BACK = (Glow("low_back", 1.0),)
 
 # -- base postures ----------------------------------------------------------------------
 
@@ -76,6 +76,7 @@ LYING_SIDE = Pose(  # on the back, head to the left, knees bent
 )
 LYING_TOP = Pose(  # seen from above, on the back, head to the left, arms out wide
     view="top",
+    front=1,
     pelvis=(1.6, 3.4),
     spine=(180, 180),
     neck=180,
@@ -203,7 +204,7 @@ CHILD_FROM_ABOVE = Scene(
     ),
     box=INSET_BOX,
     props=(INSET_MAT,),
-    glows=(Glow("crest_l", "rib_l", 0.7),),
+    glows=(Glow("ql_l", 0.7),),
 )
 # The ball release seen from above, on the back, head to the left: the ball lies under
 # the low back just to one side of the spine (drawn over the body to show where).
@@ -212,6 +213,7 @@ BALL_FROM_ABOVE = Scene(
         hands_on(
             Pose(
                 view="top",
+                front=1,
                 pelvis=(1.4, 3.4),
                 spine=(180, 180),
                 neck=180,

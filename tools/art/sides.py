@@ -4,11 +4,13 @@ The convention (issue 19, item 6): the figure is the user's MIRROR IMAGE, as in 
 exercise video. Whoever copies it does, with their left, what the figure does on the
 left of the picture. Spelt out for each kind of view:
 
-- the body's front (or back) towards the viewer (``front`` and ``top`` views): turn the
-  picture so the head is up, and the user's left is the picture's left. A figure facing
-  you is a mirror; one seen from behind (the child's pose from above) is already the
-  right way round. In numbers: the user's left lies 90 degrees anticlockwise from the
-  spine's direction (pelvis to head).
+- facing the viewer (``front`` views): a mirror. The user's left is the picture's
+  left: 90 degrees anticlockwise from the spine's direction (pelvis to head).
+- seen from above (``top`` views, issue 23): always the true view, as a camera in the
+  ceiling sees the person, never mirrored. Turn the picture so the head is up: lying
+  face down (the child's pose), the user's left is the picture's left; lying on the
+  back (``front=1``: the knee drop, the ball release), the picture's right, exactly as
+  a friend standing at your head would see you.
 - side-on (``side`` views): the side of the body nearest the screen is drawn nearest
   the viewer (solid, not faded), as a mirror beside you shows it. So the near limbs
   are the user's left when the figure, as drawn, would have its own left away from the
@@ -46,7 +48,8 @@ class Reading:
     front: Point | None  # side views: where the body's front points, as drawn
     face: float | None  # where the nose points (a turned head), degrees, as drawn
     props: tuple[Prop, ...]
-    glows: tuple[str, ...]  # the landmarks the warm highlight runs between
+    glows: tuple[str, ...]  # the muscles the warm highlight lies on
+    face_up: bool = False  # seen from above lying on the back: the ceiling's true view
 
     def drawn(self, side: str) -> str:
         """``l`` or ``r``: which of the drawn limbs are the user's ``side``."""
@@ -62,7 +65,7 @@ class Reading:
     def toward(self, side: str) -> Point:
         """The user's ``side`` as a direction in the picture (front and top views)."""
         dx, dy = _unit(_sub(self.j["mid"], self.j["pelvis"]))
-        left = (-dy, dx)
+        left = (dy, -dx) if self.view == "top" and self.face_up else (-dy, dx)
         return left if side == "left" else (-left[0], -left[1])
 
     def at(self, name: str, side: str) -> Point:
@@ -84,8 +87,8 @@ def reading(scene: Scene, pose: Pose, front: Point | None, flipped: bool) -> Rea
         props = tuple(_flip(p) for p in props)
         front = None if front is None else (-front[0], front[1])
         face = None if face is None else 180 - face
-    glows = tuple(name for g in scene.glows for name in (g.start, g.end))
-    return Reading(j, pose.view, front, face, props, glows)
+    glows = tuple(g.muscle for g in scene.glows)
+    return Reading(j, pose.view, front, face, props, glows, face_up=pose.view == "top" and pose.front == 1)
 
 
 def _flip(prop: Prop) -> Prop:
