@@ -3,11 +3,14 @@ a fact the review found missing is a test here, so it cannot quietly drop out ag
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from qlbreak.stretches.catalogue import Catalogue, Stretch, load
+from tests.need import missing
 
 
 @pytest.fixture(scope="module")
@@ -27,3 +30,92 @@ def test_a_walk_is_known_by_what_it_is_not_by_its_hold(shipped: Catalogue) -> No
         longest = replace(_get(shipped, stretch_id), hold_seconds=120)  # the 2:00 the user may pick
         assert not longest.walking, stretch_id
     assert _get(shipped, "gentle-walk").no_floor
+
+
+def _said(stretch: Stretch) -> str:
+    """Everything the window shows of a stretch, in one lower-case text."""
+    texts = (stretch.summary, *stretch.steps, stretch.gently, stretch.before, stretch.how_often)
+    return " ".join((*texts, stretch.left, stretch.right)).lower()
+
+
+def test_the_ball_releases_warn_of_a_weak_leg_with_the_other_nerve_signs(shipped: Catalogue) -> None:
+    """Seed 001's 'neurological symptoms': numbness, tingling and a leg's weakness."""
+    for stretch_id in ("ql-ball-release", "ql-ball-wall-release"):
+        before = _get(shipped, stretch_id).before.lower()
+        assert re.search(r"\bweak", before) and "leg" in before, stretch_id
+        assert all(word in before for word in ("numbness", "tingling", "down a leg", "sudden")), stretch_id
+
+
+def test_every_stretch_with_a_chair_says_it_must_not_roll(shipped: Catalogue) -> None:
+    """An office chair on wheels rolls away under a lean, a twist or a hand on it."""
+    chairs = [s for s in shipped if "chair" in (*s.equipment, *s.optional)]
+    assert {s.id for s in chairs} >= {
+        "seated-side-bend",
+        "seated-knee-hug",
+        "seated-hamstring",
+        "seated-twist",
+        "seated-figure-four",
+        "seated-cat-cow",
+        "standing-hip-flexor",
+    }
+    for stretch in chairs:
+        first = stretch.steps[0].lower()  # said as the chair comes in, before any lean
+        assert "cannot roll" in first, stretch.id
+        assert "wheels" in first and "wall" in first, stretch.id
+
+
+def test_the_stick_stretch_says_what_the_source_says(shipped: Catalogue) -> None:
+    """Seed 004: a wide grip with the low hand near the ground, the high hand's side
+    stretched, the top hand swept to and fro; a loose stick braced; knots released first."""
+    stick = _get(shipped, "ql-stick-stretch").for_equipment(frozenset({"stick"}))
+    steps = " ".join(stick.steps).lower()
+    assert re.search(r"low hand[^.]*floor", steps)
+    assert "under the high arm" in steps and "stretch" in steps
+    assert re.search(r"sweep the high hand[^.]*forward and back", steps)
+    assert "brace" in steps and "slip" in steps and "fixed in place" in steps  # the door frame is its variant
+    assert "ball release" in _said(stick) and "knots" in _said(stick)
+
+
+def test_the_door_frame_way_rocks_the_whole_body_with_the_low_hand_down(shipped: Catalogue) -> None:
+    frame = _get(shipped, "ql-stick-stretch").for_equipment(frozenset({"door-frame"}))
+    steps = " ".join(frame.steps).lower()
+    assert frame.name == "Door frame side stretch"
+    assert re.search(r"near hand low[^.:]*floor", steps)
+    assert re.search(r"rock your whole body[^.]*forward and back", steps)
+    assert "ball release" in _said(frame)
+
+
+def test_every_ql_stretch_sends_scoliosis_or_a_sacroiliac_problem_to_a_physiotherapist(shipped: Catalogue) -> None:
+    """Seed 001's readers ask: which side, with a curved spine or a sore SI joint?"""
+    ql = [s for s in shipped if "ql" in s.targets]
+    assert len(ql) >= 6
+    for stretch in ql:
+        before = stretch.before.lower()
+        assert "scoliosis" in before and "sacroiliac" in before, stretch.id
+        assert "physiotherapist" in before and "which side" in before, stretch.id
+
+
+def test_the_figure_four_and_the_hip_opener_say_what_their_pictures_show(shipped: Catalogue) -> None:
+    four = " ".join(_get(shipped, "seated-figure-four").steps).lower()
+    assert "back long" in four and "tip forward from the hips" in four and "buttock of the crossed leg" in four
+    opener = " ".join(_get(shipped, "standing-hip-flexor").steps).lower()
+    assert "bend both knees a little" in opener
+
+
+def test_no_run_of_eight_words_is_copied_from_the_sources(shipped: Catalogue) -> None:
+    """Every shown text, warnings and the door-frame way included (test_catalogue checks
+    the steps, summary and cue)."""
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    if not any(seeds.glob("*.txt")):
+        missing("the source documents (../shared/seeds/*.txt) are not beside this checkout")
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z']+", text.lower())
+
+    source = " ".join(" ".join(words(p.read_text())) for p in seeds.glob("*.txt"))
+    for stretch in shipped:
+        shown = [_said(stretch), *(" ".join((v.name, *v.steps, v.left, v.right)) for v in stretch.variants)]
+        for text in shown:
+            w = words(text)
+            for i in range(len(w) - 7):
+                assert " ".join(w[i : i + 8]) not in source, f"{stretch.id}: {' '.join(w[i : i + 8])!r} is copied"
