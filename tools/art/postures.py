@@ -1,6 +1,6 @@
 """The pieces the scenes are built from: picture boxes, props, base postures (standing,
-seated, lying, on all fours) and the helpers that put hands and feet where they rest,
-plus the small views from above that two scenes show in a corner.
+seated, lying, on all fours) and the helpers that put hands and feet where they rest
+(the floor's own views from above live in ``scenes_floor``).
 
 Front views are drawn as a reflection: the figure's left is on the image's left.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from tools.art.draw import Glow, Prop, Scene
+from tools.art.draw import Glow, Prop
 from tools.art.figure import HIP_HALF, LENGTH, Limb, Point, Pose, joints, reach
 
 STAND_BOX = (-6.75, -0.6, 6.75, 8.4)
@@ -181,63 +181,6 @@ def hand_r_to(pose: Pose, spot: Point) -> Pose:
 def seated_front(**changes: object) -> Pose:
     return replace(SEATED_FRONT, **changes)  # type: ignore[arg-type]
 
-
-INSET_BOX = (-4.5, 0.4, 4.5, 6.4)  # a view from above in the corner (3:2)
-INSET_MAT = Prop("mat", (-4.3, 0.6, 4.3, 6.2))
-# Child's pose seen from above, face down, head to the right as in the side view: the
-# hips back, the shins folded under, both arms walked over to the right (down here), so
-# the left side of the back (at the top: it is lit) opens.
-CHILD_FROM_ABOVE = Scene(
-    keys=(
-        Pose(
-            view="top",
-            pelvis=(-1.9, 4.0),
-            spine=(356, 336),
-            neck=324,
-            arm_l=Limb(326, 322),  # both arms walked well over to the one side, the head between them
-            arm_r=Limb(322, 320),
-            leg_l=Limb(0, 180, 180),
-            leg_r=Limb(0, 180, 180),
-            scale={"leg_up_l": 0.4, "leg_up_r": 0.4, "leg_low_l": 0.8, "leg_low_r": 0.8, "foot_l": 0.3, "foot_r": 0.3}
-            | {"arm_up_l": 0.85, "arm_low_l": 0.85, "arm_up_r": 0.85, "arm_low_r": 0.85},
-        ),
-    ),
-    box=INSET_BOX,
-    props=(INSET_MAT,),
-    glows=(Glow("ql_l", 0.7),),
-)
-# The ball release seen from above, on the back, head to the left: the ball lies under
-# the low back just to one side of the spine (drawn over the body to show where).
-BALL_FROM_ABOVE = Scene(
-    keys=(
-        hands_on(
-            Pose(
-                view="top",
-                front=1,
-                pelvis=(1.4, 3.4),
-                spine=(180, 180),
-                neck=180,
-                arm_l=Limb(330, 350),
-                arm_r=Limb(30, 10),
-                leg_l=Limb(340, 180, 0),
-                leg_r=Limb(0, 180, 0),
-                scale={
-                    "leg_up_l": 0.35,
-                    "leg_up_r": 0.55,
-                    "leg_low_l": 0.3,
-                    "leg_low_r": 0.3,
-                    "foot_l": 0.3,
-                    "foot_r": 0.3,
-                },
-            ),
-            "knee_l",
-            "hip_l",
-            0.1,
-        ),
-    ),
-    box=INSET_BOX,
-    props=(INSET_MAT, Prop("ball", (0.55, 2.85, 0.25), front=True)),
-)
 
 # lying on the back, both hands round the shin below the knee, the elbow up and out
 LYING_KNEE_HUG = hands_on(

@@ -1,120 +1,281 @@
 """Stretches done on the floor (lying, kneeling, on hands and knees): poses, props, muscle, movement.
 
-Every scene shows the LEFT side working (see ``scenes``)."""
+Every scene shows the LEFT side working (see ``scenes``). Side-on, the figure lies with
+its head to the left, face up, its left limbs the near, solid ones. Seen from above, the
+view is the ceiling's true view (``tools/art/sides.py``): turn the picture so the head
+is up, and lying on the back (``front=1``) the left side is on the image's right, face
+down (``front=-1``) on its left. So lying on the back with the head to the left, the
+left side is the upper side.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from tools.art.draw import Arrow, Glow, Prop, Scene
-from tools.art.figure import Limb, Pose
-from tools.art.postures import (
-    ALL_FOURS,
-    BALL_FROM_ABOVE,
-    CHILD_FROM_ABOVE,
-    FLOOR,
-    LOW_BACK,
-    LYING_KNEE_HUG,
-    LYING_SIDE,
-    LYING_TOP,
-    WIDE_BOX,
-    hands_to,
-    legs,
-)
+from tools.art.figure import LENGTH, Limb, Point, Pose, joints, reach
+from tools.art.postures import FLOOR
 from tools.art.shapes import grounded
 
+FOOT_REST = 0.15  # an ankle's height when the sole is flat on the floor
+HAND = 0.19  # a hand's radius: its centre's height when it rests on the floor
+TOP_BOX = (-6.6, -1.0, 6.6, 7.8)  # seen from above: the arms out wide need the room (3:2)
+TOP_MAT = Prop("mat", (-6.4, -0.85, 6.4, 7.65))
+LYING_BOX = (-4.2, -0.6, 5.7, 6.0)  # lying side-on: low and long (3:2)
+HUG_BOX = (-3.3, -0.5, 5.1, 5.1)  # lying side-on, a knee drawn in: lower still (3:2)
+FOURS_BOX = (-5.75, -0.7, 3.25, 5.3)  # on hands and knees: the figure is low and long (3:2)
+INSET_BOX = (-4.5, -0.6, 4.5, 5.4)  # the small side view in a corner (3:2)
+
+
+def with_limbs(pose: Pose, limbs: dict[str, Limb], scale: dict[str, float] | None = None) -> Pose:
+    """``pose`` with some limbs (``"arm_l"``, ``"leg_r"``...) and its scale changed."""
+    return replace(
+        pose,
+        arm_l=limbs.get("arm_l", pose.arm_l),
+        arm_r=limbs.get("arm_r", pose.arm_r),
+        leg_l=limbs.get("leg_l", pose.leg_l),
+        leg_r=limbs.get("leg_r", pose.leg_r),
+        scale=pose.scale if scale is None else scale,
+    )
+
+
+def foot_flat(pose: Pose, side: str, x: float) -> Pose:
+    """``pose`` (side view, lying) with that knee up and its foot flat on the floor at ``x``."""
+    j = joints(pose)
+    leg = reach(j[f"hip_{side}"], (x, FOOT_REST), bend=1, limb="leg")
+    return with_limbs(pose, {f"leg_{side}": Limb(leg.upper, leg.lower, 0)})
+
+
+def hold(pose: Pose, left: Point, right: Point) -> Pose:
+    """``pose`` (side view) with its hands on these points, the arms nearly straight: an
+    elbow that bends out to the side is seen end-on, so the arm is drawn shorter."""
+    j = joints(pose)
+    arms: dict[str, Limb] = {}
+    scale = dict(pose.scale)
+    for side, spot in (("l", left), ("r", right)):
+        shoulder = j[f"shoulder_{side}"]
+        k = min(1.0, math.dist(shoulder, spot) / (0.97 * (LENGTH["arm_up"] + LENGTH["arm_low"])))
+        target = (shoulder[0] + (spot[0] - shoulder[0]) / k, shoulder[1] + (spot[1] - shoulder[1]) / k)
+        arms[f"arm_{side}"] = reach(shoulder, target, bend=-1)
+        scale |= {f"arm_up_{side}": k, f"arm_low_{side}": k}
+    return with_limbs(pose, arms, scale)
+
+
+def on_shin(pose: Pose, share: float, spread: float = 0.3) -> Pose:
+    """``pose`` with both hands round the left shin ``share`` of the way from the knee to
+    the ankle: the near hand over it, the far one a little further along (seen past it)."""
+    j = joints(pose)
+    knee, ankle = j["knee_l"], j["ankle_l"]
+    spots: list[Point] = []
+    for t in (share, share + spread):
+        x, y = knee[0] + (ankle[0] - knee[0]) * t, knee[1] + (ankle[1] - knee[1]) * t
+        spots.append((x, y + 0.12))
+    return hold(pose, spots[0], spots[1])
+
+
+# -- lying on the back, side-on ------------------------------------------------------------
+
+LYING = Pose(  # head to the left, face up, knees bent, feet flat, arms by the sides
+    view="side",
+    pelvis=(1.2, 0.6),
+    spine=(180, 182),
+    neck=184,
+    arm_l=Limb(354, 358),
+    arm_r=Limb(355, 359),
+    leg_l=Limb(45, 300, 0),
+    leg_r=Limb(45, 300, 0),
+)
+LYING_KNEES_UP = grounded(foot_flat(foot_flat(LYING, "l", 3.3), "r", 3.4))
+KNEE_HUG = grounded(on_shin(foot_flat(replace(LYING_KNEES_UP, leg_l=Limb(128, 352, 330)), "r", 3.4), 0.18))
+
+
+# -- knee drop, seen from above ------------------------------------------------------------
+
+BACK_FROM_ABOVE = Pose(  # on the back, head to the left, arms out wide at shoulder height
+    view="top",
+    front=1,
+    pelvis=(0.4, 3.4),
+    spine=(180, 180),
+    neck=180,
+    arm_l=Limb(92, 90),
+    arm_r=Limb(268, 270),
+    leg_l=Limb(0, 0, 0),
+    leg_r=Limb(0, 0, 0),
+)
+
+
+def legs_through(pose: Pose, points: dict[str, tuple[Point, Point]]) -> Pose:
+    """``pose`` (seen from above) with each leg's knee and ankle at these points, given
+    from the pelvis: a thigh or shin that rises towards the ceiling is drawn shorter."""
+    j = joints(pose)
+    px, py = pose.pelvis
+    limbs: dict[str, Limb] = {}
+    scale = dict(pose.scale)
+    for side, ((kx, ky), (ax, ay)) in points.items():
+        hip, knee, ankle = j[f"hip_{side}"], (px + kx, py + ky), (px + ax, py + ay)
+        thigh, shin = _angle(hip, knee), _angle(knee, ankle)
+        limbs[f"leg_{side}"] = Limb(thigh, shin, 0)
+        scale[f"leg_up_{side}"] = math.dist(hip, knee) / LENGTH["leg_up"]
+        scale[f"leg_low_{side}"] = math.dist(knee, ankle) / LENGTH["leg_low"]
+    return with_limbs(pose, limbs, scale)
+
+
+def _angle(a: Point, b: Point) -> float:
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])) % 360
+
+
+# both knees sunk together to the left (the upper side), the right leg lying over the
+# left, the feet where they were; the legs side by side, never crossing
+KNEES_DROPPED = legs_through(BACK_FROM_ABOVE, {"l": ((1.3, 1.6), (2.35, 0.5)), "r": ((0.97, 1.08), (2.12, -0.12))})
+
+
+# the ball release seen from above (the corner view): on the back, head to the left, knees
+# up; the ball under the left (upper) side of the waist, beside the spine, drawn over the
+# body to show where it lies
+BALL_INSET_BOX = (-4.2, 0.0, 4.8, 6.0)
+BALL_FROM_ABOVE = Scene(
+    keys=(
+        legs_through(
+            replace(BACK_FROM_ABOVE, pelvis=(0.8, 3.0), arm_l=Limb(18, 14), arm_r=Limb(-18, -14)),
+            {"l": ((1.1, 0.95), (2.3, 0.62)), "r": ((1.1, -0.95), (2.3, -0.62))},
+        ),
+    ),
+    box=BALL_INSET_BOX,
+    props=(Prop("mat", (-4.0, 0.2, 4.6, 5.8)), Prop("ball", (-0.1, 3.42, 0.34), front=True)),
+)
+
+
+# -- on hands and knees, side-on -----------------------------------------------------------
+
+ALL_FOURS = Pose(  # facing right: the knees under the hips, the hands under the shoulders
+    view="side",
+    pelvis=(-1.7, 2.3),
+    spine=(0, 0),
+    neck=0,
+    arm_l=Limb(270, 270),
+    arm_r=Limb(270, 270),
+    leg_l=Limb(270, 180, 180),
+    leg_r=Limb(270, 180, 180),
+    # the figure's forearm is long for a hand flat on the floor: shortened, the back lies level
+    scale={"arm_up_l": 0.8, "arm_low_l": 0.8, "arm_up_r": 0.8, "arm_low_r": 0.8},
+)
+
+
+def hands_down(pose: Pose, x: float) -> Pose:
+    """``pose`` with both hands flat on the floor at ``x`` (under the shoulders); the arms
+    are as short as ``pose.scale`` makes them."""
+    j = joints(pose)
+    k = pose.scale.get("arm_up_l", 1.0)
+    arms: dict[str, Limb] = {}
+    for side, dx in (("l", 0.0), ("r", 0.06)):
+        sx, sy = j[f"shoulder_{side}"]
+        target = (sx + (x + dx - sx) / k, sy + (HAND - sy) / k)  # as the unscaled arm would reach it
+        arms[f"arm_{side}"] = reach((sx, sy), target, bend=-1)
+    return with_limbs(pose, arms)
+
+
+# -- child's pose side reach, seen from above ----------------------------------------------
+
+CHILD_START = Pose(  # face down, head to the right: the hips back on the heels, the arms long ahead
+    view="top",
+    front=-1,
+    pelvis=(-3.7, 5.3),
+    hips=-34,
+    spine=(-34, -34),
+    neck=-34,
+    arm_l=Limb(-34, -34),
+    arm_r=Limb(-34, -34),
+    leg_l=Limb(-32, 148, 148),
+    leg_r=Limb(-36, 144, 144),
+    scale={"leg_up_l": 0.45, "leg_up_r": 0.45, "leg_low_l": 0.62, "leg_low_r": 0.62, "foot_l": 0.45, "foot_r": 0.45},
+)
+# both hands walked over to the right (down, seen from above face down with the head to
+# the right): the back curves in a C, its left side (the upper, outer side) long
+CHILD_REACH = replace(CHILD_START, hips=-30, spine=(-58, -86), neck=-90, arm_l=Limb(-92, -94), arm_r=Limb(-96, -98))
+CHILD_SIDE = Pose(  # the kneeling fold, side-on, facing right as the view from above does
+    view="side",
+    pelvis=(-2.0, 1.0),
+    hips=40,
+    spine=(20, 350),
+    neck=330,
+    arm_l=Limb(356, 358),
+    arm_r=Limb(357, 359),
+    leg_l=Limb(344, 180, 180),
+    leg_r=Limb(345, 181, 180),
+    scale={"foot_l": 0.45, "foot_r": 0.45},
+)
+
+
+def hands_flat(pose: Pose, x: float) -> Pose:
+    """``pose`` with both hands resting on the floor at ``x``, the arms long."""
+    j = joints(pose)
+    return replace(
+        pose, arm_l=reach(j["shoulder_l"], (x, HAND), bend=-1), arm_r=reach(j["shoulder_r"], (x + 0.1, HAND), bend=-1)
+    )
+
+
 SCENES: dict[str, Scene] = {
+    # lying on the back, side-on: both hands round the left shin just below the knee,
+    # drawing it in towards the chest; the other foot flat on the floor
     "knee-to-chest": Scene(
-        keys=(LYING_KNEE_HUG,),
-        box=WIDE_BOX,
+        keys=(KNEE_HUG,),
+        box=HUG_BOX,
         props=(FLOOR,),
-        glows=LOW_BACK,
-        arrow=Arrow((1.2, 0.45), 2.9, 70, 118),
+        glows=(Glow("low_back", 0.8), Glow("glute_l", 0.7)),
+        arrow=Arrow(KNEE_HUG.pelvis, 2.6, 100, 140),
     ),
+    # the left leg raised straight (the knee soft), a band round the sole held in both
+    # hands; the glow on the back of the raised thigh
     "band-hamstring": Scene(
-        keys=(
-            replace(
-                LYING_SIDE,
-                arm_l=Limb(52, 38),
-                arm_r=Limb(54, 40),
-                leg_l=Limb(84, 84, 174),  # the sole to the ceiling, the toes towards the head
-            ),
-        ),
-        box=WIDE_BOX,
-        props=(FLOOR, Prop("band", (), link=("hand_l", "toe_l"))),
-        glows=(Glow("hamstring_l", 0.9),),
-        arrow=Arrow((1.2, 0.45), 4.6, 68, 98),
+        keys=(grounded(hold(replace(LYING_KNEES_UP, leg_l=Limb(100, 94, 182)), (0.05, 3.1), (0.15, 3.05))),),
+        box=LYING_BOX,
+        props=(FLOOR, Prop("band", (), link=("hand_l", "toe_l", "hand_r"))),
+        glows=(Glow("hamstring_l", 0.7),),
+        arrow=Arrow(LYING_KNEES_UP.pelvis, 4.7, 74, 100),
     ),
-    # seen from above, on a mat: arms out wide, both knees bent and sunk together to one
-    # side; the faint figure is where they start, knees pointing up
+    # seen from above, on a mat: arms out wide, both knees bent and sunk together to the
+    # left (the upper side, the right leg lying over the left), the arrow from where they
+    # start, knees up over the feet
     "lumbar-rotation": Scene(
-        keys=(
-            replace(
-                LYING_TOP,
-                leg_l=Limb(322, 208, 208),
-                leg_r=Limb(316, 204, 204),
-                scale=LYING_TOP.scale | legs(0.95, 0.55, 0.3),
-            ),
-        ),
-        ghost=replace(
-            LYING_TOP,
-            leg_l=Limb(6, 174, 174),
-            leg_r=Limb(354, 186, 186),
-            scale=LYING_TOP.scale | legs(0.8, 0.45, 0.3),
-        ),
-        box=WIDE_BOX,
-        props=(Prop("mat", (-5.6, -0.4, 5.6, 7.2)),),
-        glows=LOW_BACK,
-        arrow=Arrow((1.6, 3.4), 2.7, 6, -36),
+        keys=(KNEES_DROPPED,),
+        box=TOP_BOX,
+        props=(TOP_MAT,),
+        glows=(Glow("low_back", 0.8),),
+        arrow=Arrow(BACK_FROM_ABOVE.pelvis, 3.0, 40, 78),
     ),
-    # one rep is one cycle: into the cow (back dipped, head up) and then round into the
-    # cat (back arched up, head down) while breathing out, as the hold's words say
+    # one rep is one cycle: the cow (back dipped, head up) and the cat (back rounded up,
+    # head down), the hands under the shoulders and the knees under the hips
     "cat-cow": Scene(
         keys=(
-            replace(ALL_FOURS, spine=(-12, 10), neck=30, arm_l=Limb(268, 272), arm_r=Limb(266, 270)),
-            replace(ALL_FOURS, spine=(16, -14), neck=-55, arm_l=Limb(272, 268), arm_r=Limb(270, 266)),
+            hands_down(replace(ALL_FOURS, hips=-10, spine=(6, 26), neck=44), 0.84),
+            hands_down(replace(ALL_FOURS, hips=20, spine=(12, -20), neck=-62), 0.84),
         ),
-        box=WIDE_BOX,
+        box=FOURS_BOX,
         props=(FLOOR,),
-        glows=LOW_BACK,
+        glows=(Glow("low_back", 0.8),),
         moves=True,
     ),
-    # side-on, kneeling: the hips sunk back onto the heels, the chest resting low over the
-    # thighs, the forehead towards the floor and both arms long on the floor ahead
+    # seen from above, face down on a mat: the hips back on the heels, both arms walked
+    # over to the right, the back curving in a C so its left side (the upper side) opens;
+    # the corner shows the kneeling fold side-on
     "child-pose-side-reach": Scene(
-        keys=(
-            hands_to(
-                grounded(
-                    Pose(
-                        view="side",
-                        pelvis=(-1.9, 0.8),
-                        spine=(30, 338),
-                        neck=318,
-                        arm_l=Limb(356, 358),
-                        arm_r=Limb(358, 0),
-                        leg_l=Limb(344, 180, 180),
-                        leg_r=Limb(346, 181, 180),
-                        scale={"foot_l": 0.45, "foot_r": 0.45},
-                    )
-                ),
-                (4.2, 0.12),
-                (4.4, 0.12),
-                bend=1,
-            ),
-        ),
-        box=WIDE_BOX,
-        props=(FLOOR,),
-        glows=(Glow("ql_l", 0.7),),
-        inset=CHILD_FROM_ABOVE,
+        keys=(CHILD_REACH,),
+        ghost=CHILD_START,
+        box=TOP_BOX,
+        props=(TOP_MAT,),
+        glows=(Glow("ql_l", 0.8),),
+        arrow=Arrow(CHILD_START.pelvis, 6.1, -40, -68),
+        inset=Scene(keys=(hands_flat(grounded(CHILD_SIDE), 3.6),), box=INSET_BOX, props=(FLOOR,)),
     ),
-    # side-on, lying on the floor: a tennis ball under the low back just beside the spine
-    # (on the near side, so drawn over the body's outline), one knee drawn up
+    # side-on, lying on the back: a tennis ball under the waist just beside the spine (on
+    # the near side, so drawn over the body's outline), the left knee hugged in
     "ql-ball-release": Scene(
-        keys=(replace(LYING_KNEE_HUG, pelvis=(1.2, 0.66), spine=(183, 180)),),
-        box=WIDE_BOX,
-        props=(FLOOR, Prop("ball", (0.55, 0.32, 0.32), front=True)),
+        keys=(KNEE_HUG,),
+        box=HUG_BOX,
+        props=(FLOOR, Prop("ball", (0.25, 0.32, 0.32), front=True)),
         glows=(Glow("ql_l", 0.6),),
+        arrow=Arrow(KNEE_HUG.pelvis, 2.6, 100, 140),
         inset=BALL_FROM_ABOVE,
-        arrow=Arrow((1.2, 0.5), 2.9, 70, 118),
     ),
 }

@@ -35,7 +35,6 @@ from tools.art.draw import Prop, Scene
 from tools.art.figure import HEAD_RADIUS, Point, Pose, joints
 
 UP: Point = (0.0, 1.0)
-DOWN: Point = (0.0, -1.0)
 AHEAD: Point = (1.0, 0.0)  # facing the picture's right
 
 
@@ -216,7 +215,6 @@ FRONT: dict[str, Point] = {
     "knee-to-chest": UP,
     "band-hamstring": UP,
     "ql-ball-release": UP,
-    "child-pose-side-reach": DOWN,
 }
 CLAIMS: dict[str, tuple[Claim, ...]] = {
     "standing-side-bend": SIDE_BEND,
@@ -249,8 +247,8 @@ CLAIMS: dict[str, tuple[Claim, ...]] = {
     ),
     "ql-ball-wall-release": (Claim("the {s} side of your low back", ball_on_side),),
     "child-pose-side-reach": (
-        Claim("both hands walked over to the {o}", hands_over_to, inset=True),
-        Claim("the {s} side of your back opens", glow_on, inset=True),
+        Claim("both hands walked over to the {o}", hands_over_to),
+        Claim("the {s} side of your back opens", glow_on),
     ),
     "seated-knee-hug": (Claim("hug your {s} knee up to your chest", knee_to_chest),),
     "seated-hamstring": (Claim("{s} leg out straight", leg_out_straight), Claim("{s} leg out straight", glow_on)),
