@@ -36,7 +36,8 @@ DST policy: a reminder keeps its local wall-clock time on both change days. A lo
 time that falls in a gap (it does not exist) fires at the same offset after the gap
 (02:30 becomes 03:30 on a one-hour spring-forward); a repeated local time fires at
 its first occurrence only. A day that a zone skipped entirely (Pacific/Apia on
-2011-12-30) has no occurrences.
+2011-12-30) has no occurrences. A fresh start answers for one grace window of real
+time before it (``elapsed_before``), never a wall-clock time in a gap or on a skipped day.
 """
 
 from __future__ import annotations
@@ -208,7 +209,7 @@ def tick(plan: Plan, state: ScheduleState, now: datetime) -> tuple[ScheduleState
     back = went_back(state, now, plan.grace)
     state, released = truth_returns(plan, state, now, back)
     since = state.since if state.since is not None and state.since.timestamp() <= now.timestamp() else None
-    since = since if since is not None else now - plan.grace
+    since = since if since is not None else elapsed_before(now, plan.grace)
     seen_until = now if state.seen_until is None else max(state.seen_until, now)
     horizon = max(since, seen_until - SETTLED_AFTER, now - MAX_CATCH_UP)
     paused = is_paused(state, now)
@@ -269,6 +270,12 @@ def truth_returns(
         paused_until=paused_until if paused_until is not None and paused_until.timestamp() > now.timestamp() else None,
         shown=state.shown,
     ), released
+
+
+def elapsed_before(moment: datetime, span: timedelta) -> datetime:
+    """``span`` of real time before ``moment``, in its zone. Python subtracts on the wall
+    clock within one zone, which lands in a gap, or on a day the zone skipped a day later."""
+    return (moment.astimezone(UTC) - span).astimezone(moment.tzinfo)
 
 
 def _moved_back(moment: datetime | None, back: timedelta) -> datetime | None:

@@ -146,6 +146,28 @@ def test_first_start_does_not_report_the_past_as_missed():
     assert all(not d.missed and d.fire is None for d in decisions)
 
 
+def test_the_first_look_back_is_elapsed_time_across_a_skipped_day():
+    """Kiritimati went from 1994-12-30 straight to 1995-01-01: started at 01:29:59 with
+    a 90-minute grace window, "90 minutes ago" is 1994-12-30 23:59:59 (-10:00), not a
+    time on the day that never was (a day after now); 02:00, slept through until 03:30,
+    is exactly a grace window late and fires (found by the property tests)."""
+    zone = ZoneInfo("Pacific/Kiritimati")
+    plan = Plan((Reminder("r0", time(2), EVERY_DAY),), grace=timedelta(minutes=90))
+    state, (first, woke) = run(plan, [at("1995-01-01 01:29:59", zone), at("1995-01-01 03:30", zone)])
+    assert state.since is not None and state.since.isoformat() == "1994-12-30T23:59:59-10:00"
+    assert first.fire is None and not first.missed
+    assert woke.fire is not None and woke.fire.key == ("r0", date(1995, 1, 1))
+
+
+def test_one_slept_through_just_after_a_dst_gap_is_missed_not_lost():
+    """Started a minute into summer time with a one-minute grace window: 03:10, slept
+    through until 03:30, is recorded missed (it earns a catch-up), not forgotten."""
+    plan = Plan((Reminder("early", time(3, 10), EVERY_DAY),), grace=timedelta(minutes=1))
+    _, (_, woke) = run(plan, [at("2026-03-29 03:00:30"), at("2026-03-29 03:30")])
+    assert woke.fire is None
+    assert [o.key for o in woke.missed] == [("early", date(2026, 3, 29))]
+
+
 def test_a_backward_jump_inside_the_grace_window_does_not_fire_again():
     moments = [at("2026-11-25 09:30:10"), at("2026-11-25 09:10"), at("2026-11-25 09:30:10")]
     _, decisions = run(PLAN, moments)

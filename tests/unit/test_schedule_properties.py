@@ -179,7 +179,7 @@ def simulate(
         settled_before = set(run.settled)
         state, decision = tick(plan, state, now)
         if run.since is None:
-            run.since = now - plan.grace
+            run.since = (now.astimezone(UTC) - plan.grace).astimezone(zone)  # elapsed, not on the wall clock
         run.seen_until = max(run.seen_until or now, now, key=lambda moment: moment.timestamp())
         for occurrence in decision.missed:
             run.missed.append(occurrence)
@@ -244,6 +244,29 @@ def test_any_timeline_settles_each_occurrence_once(zone_name: str, data: st.Data
     steps = data.draw(st.lists(STEP, min_size=1, max_size=60))
     run = simulate(plan, zone_name, start, steps)
     run.check_once()
+
+
+# Cases the property tests found, run every time (CI has no example database).
+FOUND = [
+    # Started on the day after Kiritimati's skipped 1994-12-31, asleep until 02:00 was
+    # exactly a grace window late: "grace before the start" was read on the wall clock,
+    # a time on the day that never was, and the occurrence was neither fired nor missed.
+    (
+        "Pacific/Kiritimati",
+        (Reminder("r0", time(2), frozenset(range(7))),),
+        90,
+        "1994-12-31 11:29:59",
+        [("suspend", 7201)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("zone_name", "plan_reminders", "grace", "start", "steps"), FOUND)
+def test_found_timelines(
+    zone_name: str, plan_reminders: tuple[Reminder, ...], grace: int, start: str, steps: list[tuple[str, int]]
+) -> None:
+    plan = Plan(plan_reminders, grace=timedelta(minutes=grace))
+    simulate(plan, zone_name, datetime.fromisoformat(start).replace(tzinfo=UTC), steps).check_once()
 
 
 @pytest.mark.parametrize("zone_name", ZONES)
