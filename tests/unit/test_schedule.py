@@ -168,6 +168,27 @@ def test_one_slept_through_just_after_a_dst_gap_is_missed_not_lost():
     assert [o.key for o in woke.missed] == [("early", date(2026, 3, 29))]
 
 
+@pytest.mark.xfail(strict=True, reason="lateness is wall-clock time (Python subtracts so within a zone)")
+def test_lateness_across_a_spring_forward_is_real_time():
+    """01:50, slept through until 03:10 just after the clocks went forward an hour, is
+    20 minutes late: inside a 30-minute grace window it should fire. It is called missed:
+    schedule.py and reminder.py (``until = at + grace``, ``now < until``) measure on the
+    wall clock, and both must change together."""
+    plan = Plan((Reminder("x", time(1, 50), EVERY_DAY),), grace=timedelta(minutes=30))
+    _, (_, woke) = run(plan, [at("2026-03-29 01:45"), at("2026-03-29 03:10")])
+    assert woke.fire is not None and woke.fire.key == ("x", date(2026, 3, 29))
+
+
+@pytest.mark.xfail(strict=True, reason="lateness is wall-clock time (Python subtracts so within a zone)")
+def test_lateness_across_a_fall_back_is_real_time():
+    """02:50 summer time, slept through until 02:55 winter time (65 minutes on), is past
+    a 30-minute grace window and should be missed; it fires, 5 minutes late on the wall."""
+    plan = Plan((Reminder("y", time(2, 50), EVERY_DAY),), grace=timedelta(minutes=30))
+    later = at("2026-10-25 02:55").replace(fold=1)
+    _, (_, woke) = run(plan, [at("2026-10-25 02:45"), later])
+    assert woke.fire is None and [o.key for o in woke.missed] == [("y", date(2026, 10, 25))]
+
+
 def test_a_backward_jump_inside_the_grace_window_does_not_fire_again():
     moments = [at("2026-11-25 09:30:10"), at("2026-11-25 09:10"), at("2026-11-25 09:30:10")]
     _, decisions = run(PLAN, moments)
