@@ -19,6 +19,7 @@ from qlbreak.core.progress import EMPTY
 from qlbreak.stretches.catalogue import load
 from tests.e2e.conftest import DAYS
 from tests.e2e.desktop import wait_gone
+from tests.e2e.soon import minute_in, write_zone
 from tests.gui.screen import wait_until
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -26,6 +27,7 @@ DIALOG, MENU, PROMPT = "qlbreak-dialog", "qlbreak-menu", "qlbreak-prompt"
 SETTINGS, WELCOME, PROGRESS = "qlbreak-settings", "qlbreak-welcome", "qlbreak-progress"
 NAMES = {s.name for s in load()} | {v.name for s in load() for v in s.variants}  # a door frame, no stick
 BOX = ("rootx", "rooty", "width", "height")  # a Tk window's place on screen, through winfo
+LEAD = 25  # seconds from choosing a reminder's time to its firing: the checks before it take a few
 
 
 def tk_title(desktop, app: str) -> str | None:
@@ -322,12 +324,14 @@ def test_a_prompt_reminder_sits_below_the_icon_and_comes_exactly_once(desktop, t
     wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window from the reminder")
 
 
-def test_an_edited_config_is_used_at_once_and_its_reminder_fires(desktop, tray_app, e2e_shots):
+def test_an_edited_config_is_used_at_once_and_its_reminder_fires(desktop, tray_app, e2e_shots, tmp_path):
     seen = len(desktop.notifications())  # the bus's log is the whole session's
-    app = tray_app()
+    zone = tmp_path / "zone"
+    write_zone(zone, 0)
+    app = tray_app(env={"TZ": str(zone)})
     icon = desktop.docked_icon()
-    at = (datetime.now(UTC) + timedelta(seconds=95)).replace(second=0, microsecond=0)  # 35 to 95 s away
-    text = app.paths.config_file.read_text()
+    at = minute_in(zone, LEAD)  # the edit moves the app to the zone where a whole minute is that near
+    text = app.paths.config_file.read_text().replace('timezone = "UTC"', 'timezone = "local"')
     edited = f'# edited by hand while qlbreak runs\n{text}\n[[reminder]]\nname = "edited"\ntime = "{at:%H:%M}"\n'
     app.paths.config_file.write_text(edited + f'days = ["{DAYS[at.weekday()]}"]\n')
     wanted = f"next: edited at {at:%H:%M}"
@@ -344,15 +348,20 @@ def test_an_edited_config_is_used_at_once_and_its_reminder_fires(desktop, tray_a
     shot(desktop, e2e_shots, "9-edited-reminder")
 
 
-def test_a_time_changed_in_the_settings_window_fires_then_without_a_restart(desktop, tray_app, e2e_shots):
+def test_a_time_changed_in_the_settings_window_fires_then_without_a_restart(desktop, tray_app, e2e_shots, tmp_path):
     seen = len(desktop.notifications())  # the bus's log is the whole session's
-    tray_app()
+    zone = tmp_path / "zone"
+    write_zone(zone, 0)
+    app = tray_app(env={"TZ": str(zone)})
     icon = desktop.docked_icon()
+    local = app.paths.config_file.read_text().replace('timezone = "UTC"', 'timezone = "local"')
+    app.paths.config_file.write_text(local)  # the zone file's: a whole minute can be near (soon.py)
+    wait_until(lambda: "settings changed: time zone" in app.log(), 10, "the tray to follow the zone")
     desktop.click_icon(icon, button=3)
     wait_until(lambda: tk_title(desktop, MENU), 15, "qlbreak's menu")
     desktop.screen.press(MENU, "Settings\u2026")
     wait_until(lambda: tk_title(desktop, SETTINGS), 15, "the settings window")
-    at = (datetime.now(UTC) + timedelta(seconds=95)).replace(second=0, microsecond=0)  # 35 to 95 s away
+    at = minute_in(zone, LEAD)
     from tests.gui.test_settings import reminder_rows
 
     rows = reminder_rows(desktop.screen)

@@ -3,7 +3,11 @@ puts ``qlbreak`` on PATH without the user editing a file, and ``qlbreak uninstal
 run from the very program it removes, leaves no login item, command, program folder,
 socket or PATH line; the settings and history stay unless ``--purge``. When the
 program's folder was deleted by hand, ``./scripts/install.sh --uninstall`` still
-clears what it left."""
+clears what it left.
+
+Each install here is a real ``install.sh`` run in a fresh home (a fresh venv, pip, the
+build of this checkout), with qlbreak's dependencies on ``PYTHONPATH`` (conftest's), so
+pip installs qlbreak alone: ``test_install`` is the install with every dependency."""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ pytestmark = [
 class Home:
     """A fresh user account: its home, its runtime folder, its terminal's environment."""
 
-    def __init__(self, tmp_path: Path) -> None:
+    def __init__(self, tmp_path: Path, dependencies: Path) -> None:
         self.home = tmp_path / "fresh"
         self.home.mkdir()
         self.run = tmp_path / "run"
@@ -48,6 +52,7 @@ class Home:
             "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
             "PIP_CACHE_DIR": str(real_cache),
             **{k: v for k, v in os.environ.items() if k.startswith("PIP_")},
+            "PYTHONPATH": str(dependencies),  # installed once a session: pip adds qlbreak alone
         }
         self.venv = self.home / ".local" / "share" / "qlbreak-venv"
         self.launcher = self.home / ".local" / "bin" / "qlbreak"
@@ -90,8 +95,8 @@ class Home:
 
 
 @pytest.fixture
-def fresh(tmp_path):
-    home = Home(tmp_path)
+def fresh(tmp_path, dependencies):
+    home = Home(tmp_path, dependencies)
     yield home
     home.kill_all()
 

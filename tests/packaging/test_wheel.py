@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-import venv
 import zipfile
 from pathlib import Path
 
@@ -16,14 +14,10 @@ from tests.unit.test_stretch_window import LEAN_IMPORT  # noqa: E402
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_runs(tmp_path, private_home):
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
-        check=True,
-        timeout=300,
-    )
-    (wheel,) = dist.glob("qlbreak-*.whl")
+def test_wheel_installs_and_runs(tmp_path, private_home, wheel_venv):
+    """The wheel and its fresh venv are conftest's (the uninstall tests use the same
+    dependencies); what they hold, and that they run, is checked here."""
+    wheel, bin_dir = wheel_venv.wheel, wheel_venv.bin_dir
     with zipfile.ZipFile(wheel) as zf:
         shipped = set(zf.namelist())
     sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "qlbreak").rglob("*.py")}
@@ -31,10 +25,6 @@ def test_wheel_installs_and_runs(tmp_path, private_home):
     build_only = sorted(n for n in shipped if n.split("/")[0] in ("tools", "scripts", "tests", "benchmarks"))
     assert build_only == [], f"build-time code in the wheel: {build_only}"
     assert all(n.startswith(("qlbreak/", "qlbreak-")) for n in shipped), sorted(shipped)
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
-    subprocess.run([bin_dir / "python", "-m", "pip", "install", "-q", str(wheel)], check=True, timeout=600)
     env = {"HOME": str(private_home), "PATH": f"{bin_dir}:/usr/bin:/bin"}
     listed = subprocess.run(
         [bin_dir / "qlbreak", "list", "--all", "--json"],
