@@ -1,113 +1,282 @@
 """Stretches done sitting on a chair: each scene's poses, props, the muscle that works and its movement.
 
-Every scene shows the LEFT side working (see ``scenes``)."""
+Every scene shows the LEFT side working (see ``scenes``). Every sitter rests the seat of
+the pelvis on the chair's seat and has the feet on the floor: ``seated`` puts the
+trunk's lowest point on the seat line and the ankles on their spots, so a pose only
+says how the body bends. The chair is low enough that the thighs lie level with the
+knees over feet flat on the floor.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
-from tools.art.draw import Arrow, Glow, Scene
-from tools.art.figure import Limb
-from tools.art.postures import (
-    CHAIR_FRONT,
-    CHAIR_SIDE,
-    FLOOR,
-    LOW_BACK,
-    QL_LEFT,
-    SEATED_SIDE,
-    STAND_BOX,
-    ankle_on,
-    hand_r_to,
-    hands_on,
-    hands_to,
-    seated_front,
+from tools.art.draw import Arrow, Glow, Prop, Scene
+from tools.art.figure import LENGTH, Limb, Point, Pose, joints, reach, step, toward
+from tools.art.postures import FLOOR
+from tools.art.shapes import outline
+
+SEAT = 1.65  # the chair's seat line
+SEAT_TOP = SEAT + 0.14  # where the seat of the pelvis rests: on top of the drawn line
+ANKLE = 0.15  # an ankle's height with the sole on the floor line
+CHAIR_SIDE = Prop("chair-side", (-0.45, SEAT))
+CHAIR_FRONT = Prop("chair-front", (0.0, SEAT))
+LOW_BACK = (Glow("low_back", 0.65),)
+
+# -- base postures ----------------------------------------------------------------------
+
+# side-on, facing right, near the front of the seat, sitting tall
+SIDE = Pose(
+    view="side",
+    pelvis=(0.0, 2.3),
+    hips=90,
+    spine=(93, 91),
+    neck=88,
+    arm_l=Limb(280, 330),
+    arm_r=Limb(282, 332),
+    leg_l=Limb(0, 270, 0),
+    leg_r=Limb(0, 270, 0),
 )
+# facing the viewer: the thighs come towards the viewer (foreshortened, drawn over the
+# lap), the knees a little apart over the feet
+FRONT = Pose(
+    view="front",
+    pelvis=(0.0, 2.3),
+    hips=90,
+    spine=(90, 90),
+    neck=90,
+    arm_l=Limb(262, 275),
+    arm_r=Limb(278, 265),
+    leg_l=Limb(256, 270, 180),
+    leg_r=Limb(284, 270, 0),
+    scale={"leg_up_l": 0.2, "leg_up_r": 0.2, "foot_l": 0.45, "foot_r": 0.45},
+)
+
+
+def on_seat(pose: Pose) -> Pose:
+    """``pose`` moved up or down so the seat of the pelvis (the middle of the trunk's
+    lowest edge: the sitting bones) rests on the seat. A pelvis tipped forward rolls on
+    it: its front corner sinks into the seat (behind the thigh) no more than the line's
+    width, and its back corner lifts a little."""
+    trunk = outline(pose).trunk
+    bones = (trunk[0][1] + trunk[-1][1]) / 2
+    rise = max(SEAT_TOP - 0.04 - bones, SEAT_TOP - 0.2 - min(y for _, y in trunk))
+    return replace(pose, pelvis=(pose.pelvis[0], pose.pelvis[1] + rise))
+
+
+def planted(pose: Pose, left: float | None, right: float | None) -> Pose:
+    """A side view with the ankles (those given, by x) on the floor, the feet flat and
+    the knees up over them; a front view with those shins straight down from the knees
+    to the floor (their x unused: the knees say where the feet are)."""
+    j = joints(pose)
+    out = pose
+    for side, x in (("l", left), ("r", right)):
+        if x is None:
+            continue
+        if pose.view == "side":
+            leg = reach(j[f"hip_{side}"], (x, ANKLE), bend=1, limb="leg")
+            flat = Limb(leg.upper, leg.lower, 0)
+            out = replace(out, leg_l=flat) if side == "l" else replace(out, leg_r=flat)
+        else:
+            shin = (j[f"knee_{side}"][1] - ANKLE) / LENGTH["leg_low"]
+            out = replace(out, scale=out.scale | {f"leg_low_{side}": shin})
+    return out
+
+
+def seated(pose: Pose, feet: tuple[float | None, float | None] = (None, None)) -> Pose:
+    return planted(on_seat(pose), *feet)
+
+
+def hands_at(pose: Pose, left: Point | None, right: Point | None, bend: int = -1) -> Pose:
+    """``pose`` with its hands on these points; side-on, ``bend=-1`` bends the elbows
+    the way elbows bend for a figure facing right."""
+    j = joints(pose)
+    out = pose
+    if left is not None:
+        out = replace(out, arm_l=reach(j["shoulder_l"], left, bend))
+    if right is not None:
+        out = replace(out, arm_r=reach(j["shoulder_r"], right, bend))
+    return out
+
+
+def on_thigh(pose: Pose, side: str, share: float, lift: float = 0.45) -> Point:
+    """A spot resting on top of a thigh, ``share`` of the way from the hip to the knee."""
+    j = joints(pose)
+    spot = toward(j[f"hip_{side}"], j[f"knee_{side}"], share)
+    return (spot[0], spot[1] + lift)
+
+
+# -- the scenes -------------------------------------------------------------------------
+
+SIDE_BOX = (-4.2, -0.5, 6.9, 6.9)  # side-on: the sitter large in the frame (3:2)
+FRONT_BOX = (-6.3, -0.5, 6.3, 7.9)  # from the front, room for an arm over the head (3:2)
+WIDE_BOX = (-5.2, -0.5, 6.8, 7.5)  # side-on, with a view from the front in the corner (3:2)
+
+
+def side_bend() -> Pose:
+    """From the front: the hips level on the seat, the lean to the right curving up
+    through the waist (the left waist long), the left arm over the head and the right
+    hand on the seat beside the hip."""
+    pose = seated(replace(FRONT, spine=(68, 42), neck=38), feet=(-0.85, 0.85))
+    pose = replace(pose, arm_l=Limb(74, 38))
+    return hands_at(pose, None, (1.45, SEAT + 0.28), bend=1)
+
+
+def twist() -> Pose:
+    """From the front: the chest turned to the left, the right hand on the outside of
+    the left knee, the left hand on the chair behind. The chest comes a little forward
+    as it turns (the upper back a little shorter seen from the front)."""
+    turned = replace(
+        FRONT,
+        spine=(92, 99),
+        twist=(10.0, 50.0),
+        neck=98,
+        face=182,
+        behind=("arm_l",),
+        scale=FRONT.scale | {"spine_up": 0.88},
+    )
+    pose = seated(turned, feet=(-0.85, 0.85))
+    knee = joints(pose)["knee_l"]
+    return hands_at(pose, (-1.2, 2.9), (knee[0] - 0.4, knee[1] + 0.3), bend=-1)
+
+
+def _angle(a: Point, b: Point) -> float:
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])) % 360
+
+
+def crossed(pose: Pose, knee: Point) -> Pose:
+    """The left knee at ``knee`` (the thigh turned out: foreshortened) and the left shin
+    across to rest the ankle on top of the right knee: a figure four."""
+    j = joints(pose)
+    hip = j["hip_l"]
+    thigh = _angle(hip, knee)
+    pose = replace(
+        pose, leg_l=Limb(thigh, 0, 0), scale=pose.scale | {"leg_up_l": math.dist(hip, knee) / LENGTH["leg_up"]}
+    )
+    j = joints(pose)
+    rest = (j["knee_r"][0] + 0.05, j["knee_r"][1] + 0.42)
+    shin = _angle(j["knee_l"], rest)
+    scale = {"leg_low_l": math.dist(j["knee_l"], rest) / LENGTH["leg_low"], "foot_l": 0.45}
+    return replace(pose, leg_l=Limb(thigh, shin, shin + 20), scale=pose.scale | scale)
+
+
+def figure_four() -> Pose:
+    """Side-on from the crossed leg's side: the left knee dropped out to the side (its
+    thigh turned towards the viewer), the left ankle resting on top of the right knee;
+    tipping forward from the hips with a long back, the hands resting on the crossed leg."""
+    pose = seated(replace(SIDE, pelvis=(-2.6, 2.3), hips=74, spine=(70, 67), neck=62), feet=(None, -0.75))
+    hip = joints(pose)["hip_l"]
+    pose = crossed(pose, (hip[0] + 1.3, hip[1] - 0.55))
+    j = joints(pose)
+    return hands_at(pose, toward(j["knee_l"], j["hip_l"], 0.1), toward(j["knee_l"], j["ankle_l"], 0.8))
+
+
+def figure_four_front() -> Pose:
+    """The same from the front, small: the left ankle across the right knee, the left
+    knee out to the side; leaning forward (the trunk shortened, seen from the front)."""
+    pose = seated(replace(FRONT, neck=90, scale=FRONT.scale | {"spine_low": 0.92, "spine_up": 0.88}), feet=(None, 0.85))
+    j = joints(pose)
+    rest = (j["knee_r"][0] + 0.05, j["knee_r"][1] + 0.42)
+    knee = (rest[0] - LENGTH["leg_low"] * 0.97, j["hip_l"][1] - 0.3)
+    thigh = _angle(j["hip_l"], knee)
+    pose = replace(
+        pose,
+        leg_l=Limb(thigh, _angle(knee, rest), 0),
+        scale=pose.scale
+        | {"leg_up_l": math.dist(j["hip_l"], knee) / LENGTH["leg_up"], "leg_low_l": 0.97, "foot_l": 0.4},
+    )
+    j = joints(pose)
+    (kx, ky), (ax, ay) = j["knee_l"], j["ankle_l"]
+    pose = hands_at(pose, (kx + 0.1, ky + 0.4), None, bend=-1)  # the elbows out to the sides
+    return hands_at(pose, None, (ax - 0.3, ay + 0.35), bend=1)
+
+
+CAT_FEET = (1.95, 1.95)
+
+
+def cat_cow_settle(pose: Pose) -> Pose:
+    """Every frame: on the seat, feet down, hands on the knees."""
+    pose = seated(pose, feet=CAT_FEET)
+    return hands_at(pose, on_thigh(pose, "l", 0.85), on_thigh(pose, "r", 0.8))
+
+
+# breathing in: the pelvis tips forward, the low back arches (the spine bows to the
+# front), the chest lifts and the shoulders draw back
+COW = cat_cow_settle(replace(SIDE, hips=68, spine=(98, 88), neck=100))
+# breathing out: the pelvis tips back, the back rounds, the chin tucks
+CAT = cat_cow_settle(replace(SIDE, hips=108, spine=(80, 50), neck=-8))
+
+
+def knee_hug() -> Pose:
+    """Side-on: the left knee drawn up to the chest, both hands round the shin just
+    below the knee, the back long."""
+    pose = seated(replace(SIDE, spine=(95, 93), neck=88, leg_l=Limb(64, 285, 330)), feet=(None, 1.9))
+    j = joints(pose)
+    shin = toward(j["knee_l"], j["ankle_l"], 0.25)
+    spot = step(shin, 15, 0.3)  # on the front of the shin
+    return hands_at(pose, spot, (spot[0] + 0.08, spot[1] - 0.05))
+
+
+def hamstring() -> Pose:
+    """Side-on: the left leg out straight, heel down and toes up; the right foot flat;
+    tipping forward from the hips with a long back, the hands on the right thigh."""
+    pose = on_seat(replace(SIDE, hips=72, spine=(69, 66), neck=60))
+    j = joints(pose)
+    leg = reach(j["hip_l"], (j["hip_l"][0] + 3.25, ANKLE), bend=1, limb="leg")
+    pose = replace(pose, leg_l=Limb(leg.upper, leg.lower, 72), scale={"foot_l": 0.75})
+    pose = planted(pose, None, 1.8)
+    return hands_at(pose, on_thigh(pose, "r", 0.75, 0.5), on_thigh(pose, "r", 0.65, 0.5))
+
 
 SCENES: dict[str, Scene] = {
     "seated-side-bend": Scene(
-        keys=(hand_r_to(seated_front(spine=(89, 58), neck=54, arm_l=Limb(66, 24)), (1.35, 2.0)),),
-        box=STAND_BOX,
+        keys=(side_bend(),),
+        box=FRONT_BOX,
         props=(FLOOR, CHAIR_FRONT),
-        glows=QL_LEFT,
+        glows=(Glow("ql_l", 0.75),),
+        arrow=Arrow((0.0, 2.3), 3.9, 58, 28),
     ),
-    # front view, the chest turned to the left (the shoulders narrow as they turn): the
-    # right hand on the outside of the left knee, the left hand back on the chair
     "seated-twist": Scene(
-        keys=(
-            hands_to(
-                seated_front(twist=(10.0, 60.0), neck=96, face=170, behind=("arm_l",)),
-                (-1.15, 2.95),
-                (-0.95, 1.95),
-                bend=-1,
-            ),
-        ),
-        box=STAND_BOX,
+        keys=(twist(),),
+        box=FRONT_BOX,
         props=(FLOOR, CHAIR_FRONT),
-        glows=LOW_BACK,
+        glows=(Glow("low_back", 0.6),),
         arrow=Arrow((0.0, 4.3), 2.4, 60, 120),
     ),
-    # side-on: the near ankle rests across the far knee (the shin across the thighs, the
-    # knee out to the side), the hands on the shin, tipping forward from the hips
     "seated-figure-four": Scene(
-        keys=(
-            hand_r_to(
-                hands_to(ankle_on(seated_front(), "knee_r", 168, 0.75), (-1.85, 2.62), (0.5, 2.3), bend=-1), (0.5, 2.3)
-            ),
+        keys=(figure_four(),),
+        box=WIDE_BOX,
+        props=(FLOOR, Prop("chair-side", (-3.05, SEAT))),
+        glows=(Glow("glute_l", 0.7),),
+        arrow=Arrow((-2.6, 2.2), 4.25, 114, 86),
+        inset=Scene(
+            keys=(figure_four_front(),),
+            box=(-4.725, -0.3, 4.725, 6.0),
+            props=(FLOOR, CHAIR_FRONT),
         ),
-        box=STAND_BOX,
-        props=(FLOOR, CHAIR_FRONT),
-        glows=(Glow("glute_l", 0.9),),
     ),
-    # side-on, sitting near the front of the seat with the hands on the knees: the chest
-    # lifts and the low back arches (breathing in), then the back rounds (breathing out)
     "seated-cat-cow": Scene(
-        keys=(
-            hands_to(replace(SEATED_SIDE, pelvis=(0.0, 2.15), spine=(102, 78), neck=84), (1.75, 2.5), (1.75, 2.4)),
-            hands_to(replace(SEATED_SIDE, pelvis=(0.0, 2.15), spine=(74, 52), neck=20), (1.75, 2.5), (1.75, 2.4)),
-        ),
-        box=STAND_BOX,
+        keys=(COW, CAT),
+        box=SIDE_BOX,
         props=(FLOOR, CHAIR_SIDE),
         glows=LOW_BACK,
+        arrow=Arrow((0.0, 2.2), 4.3, 72, 108, both=True),  # forward and back with each breath
         moves=True,
+        settle=cat_cow_settle,
     ),
-    # side-on: one knee drawn up towards the chest, both hands round the shin below it
     "seated-knee-hug": Scene(
-        keys=(
-            hands_on(
-                replace(SEATED_SIDE, spine=(94, 96), neck=88, leg_l=Limb(62, 292, 330)),
-                "knee_l",
-                "ankle_l",
-                0.4,
-                bend=1,
-            ),
-        ),
-        box=STAND_BOX,
+        keys=(knee_hug(),),
+        box=SIDE_BOX,
         props=(FLOOR, CHAIR_SIDE),
         glows=LOW_BACK,
-        arrow=Arrow((-0.4, 2.15), 3.3, 25, 60),
+        arrow=Arrow((0.0, 2.3), 2.8, 22, 56),
     ),
-    # side-on: one leg out straight with the heel down, the other bent; leaning forward
-    # from the hips with a long back, the hands resting on the bent leg's thigh
     "seated-hamstring": Scene(
-        keys=(
-            hands_on(
-                replace(
-                    SEATED_SIDE,
-                    pelvis=(-0.1, 2.15),
-                    spine=(68, 66),
-                    neck=58,
-                    leg_l=Limb(336, 326, 70),
-                    scale={"foot_l": 0.5},
-                ),
-                "hip_r",
-                "knee_r",
-                0.75,
-                bend=-1,
-            ),
-        ),
-        box=STAND_BOX,
+        keys=(hamstring(),),
+        box=SIDE_BOX,
         props=(FLOOR, CHAIR_SIDE),
-        glows=(Glow("hamstring_l", 0.8),),
-        arrow=Arrow((-0.1, 2.15), 3.6, 96, 70),
+        glows=(Glow("hamstring_l", 0.6),),
+        arrow=Arrow((0.0, 2.2), 4.25, 116, 86),
     ),
 }

@@ -136,7 +136,9 @@ def muscle(pose: Pose, name: str) -> list[Point]:
         return [step(p, a + 90, back * half(pose, lv, 0.0)) for p, a, lv in chain[1 : 2 + SEGMENTS]]
     side = name[-1]
     if name.startswith("glute"):
-        return [toward(j[f"hip_{side}"], j[f"glute_{side}"], 0.3), j[f"glute_{side}"]]
+        # side-on, further back: out from under the round of the thigh, on the seat's bulge
+        ends = (0.55, 1.3) if pose.view == "side" else (0.3, 1.0)
+        return [toward(j[f"hip_{side}"], j[f"glute_{side}"], t) for t in ends]
     if name.startswith("hamstring"):
         hip, knee = j[f"hip_{side}"], j[f"knee_{side}"]
         line = [toward(hip, knee, 0.15), toward(hip, knee, 0.85)]
