@@ -177,7 +177,7 @@ def hands_down(pose: Pose, x: float) -> Pose:
 
 # -- child's pose side reach, seen from above ----------------------------------------------
 
-CHILD_START = Pose(  # face down, head to the right: the hips back on the heels, the arms long ahead
+CHILD_START = Pose(  # face down, heading down the picture to the right: the hips back on the heels, arms ahead
     view="top",
     front=-1,
     pelvis=(-3.7, 5.3),
@@ -190,9 +190,9 @@ CHILD_START = Pose(  # face down, head to the right: the hips back on the heels,
     leg_r=Limb(-36, 144, 144),
     scale={"leg_up_l": 0.45, "leg_up_r": 0.45, "leg_low_l": 0.62, "leg_low_r": 0.62, "foot_l": 0.45, "foot_r": 0.45},
 )
-# both hands walked over to the right (down, seen from above face down with the head to
-# the right): the back curves in a C, its left side (the upper, outer side) long
-CHILD_REACH = replace(CHILD_START, hips=-30, spine=(-58, -86), neck=-90, arm_l=Limb(-92, -94), arm_r=Limb(-96, -98))
+# both hands walked over to the right (towards the picture's bottom left): the back curves
+# in a C, its left side (the upper, outer side) long
+CHILD_REACH = replace(CHILD_START, hips=-36, spine=(-64, -92), neck=-96, arm_l=Limb(-98, -100), arm_r=Limb(-102, -104))
 CHILD_SIDE = Pose(  # the kneeling fold, side-on, facing right as the view from above does
     view="side",
     pelvis=(-2.0, 1.0),
