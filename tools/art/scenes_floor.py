@@ -228,7 +228,7 @@ SCENES: dict[str, Scene] = {
     # the left leg raised straight (the knee soft), a band round the sole held in both
     # hands; the glow on the back of the raised thigh
     "band-hamstring": Scene(
-        keys=(grounded(hold(replace(LYING_KNEES_UP, leg_l=Limb(100, 94, 182)), (0.05, 3.1), (0.15, 3.05))),),
+        keys=(grounded(hold(replace(LYING_KNEES_UP, leg_l=Limb(100, 94, 182)), (-0.05, 2.6), (0.05, 2.55))),),
         box=LYING_BOX,
         props=(FLOOR, Prop("band", (), link=("hand_l", "toe_l", "hand_r"))),
         glows=(Glow("hamstring_l", 0.7),),
@@ -242,7 +242,7 @@ SCENES: dict[str, Scene] = {
         box=TOP_BOX,
         props=(TOP_MAT,),
         glows=(Glow("low_back", 0.8),),
-        arrow=Arrow(BACK_FROM_ABOVE.pelvis, 3.0, 40, 78),
+        arrow=Arrow(BACK_FROM_ABOVE.pelvis, 3.3, 28, 74),
     ),
     # one rep is one cycle: the cow (back dipped, head up) and the cat (back rounded up,
     # head down), the hands under the shoulders and the knees under the hips
@@ -255,6 +255,7 @@ SCENES: dict[str, Scene] = {
         props=(FLOOR,),
         glows=(Glow("low_back", 0.8),),
         moves=True,
+        settle=lambda pose: hands_down(pose, 0.84),  # the hands stay planted as the back moves
     ),
     # seen from above, face down on a mat: the hips back on the heels, both arms walked
     # over to the right, the back curving in a C so its left side (the upper side) opens;
