@@ -77,6 +77,10 @@ class Arrow:
     radius: float
     start: float
     end: float
+    # a circle seen at a slant (its height over its width): a swing towards the viewer
+    # and away, drawn around the hand that sweeps; ``both``: a head at each end (there and back)
+    squash: float = 1.0
+    both: bool = False
 
 
 @dataclass(frozen=True)
@@ -325,6 +329,9 @@ class _Pen:
         self.line([(left, 0.0), (left, top), (right, top), (right, 0.0)], theme.prop, self.weight * 0.9)
 
     def arrow(self, arrow: Arrow, colour: Sequence[int]) -> None:
+        if arrow.squash != 1.0 or arrow.both:
+            self._swing(arrow, colour)
+            return
         cx, cy = self.xy(arrow.centre)
         r = arrow.radius * self.unit
         w = max(1, round(self.weight * 0.7 * self.unit))
@@ -344,6 +351,30 @@ class _Pen:
             (back[0] - normal[0] * size * 0.55, back[1] - normal[1] * size * 0.55),
         ]
         self.draw.polygon(head, fill=tuple(colour))
+
+    def _swing(self, arrow: Arrow, colour: Sequence[int]) -> None:
+        """An arc of an ellipse (a circle at a slant) with a head at the end, or both;
+        its near side (the bottom of the ellipse) drawn thicker, its near head larger."""
+        cx, cy = self.xy(arrow.centre)
+        rx, ry, count = arrow.radius * self.unit, arrow.radius * arrow.squash * self.unit, 48
+        angles = [math.radians(arrow.start + (arrow.end - arrow.start) * k / count) for k in range(count + 1)]
+        points = [(cx + rx * math.cos(a), cy - ry * math.sin(a)) for a in angles]
+        near = [0.8 - 0.3 * math.sin(a) for a in angles]  # 1.1 at the front, 0.5 at the back
+        size = self.weight * 2.0 * self.unit
+        ends = [(points[-1], points[-2], near[-1])] + ([(points[0], points[1], near[0])] if arrow.both else [])
+        clear = [all(math.dist(p, tip) > size * grow * 0.6 for tip, _, grow in ends) for p in points]
+        for k in range(count):  # stopping short of each head, so the line does not poke past it
+            if clear[k] and clear[k + 1]:
+                width = max(1, round(self.weight * 0.7 * self.unit * (near[k] + near[k + 1]) / 2))
+                self.draw.line([points[k], points[k + 1]], fill=tuple(colour), width=width)
+                x, y = points[k + 1]
+                self.draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=tuple(colour))
+        for (tx, ty), (bx, by), grow in ends:
+            run, s = math.hypot(tx - bx, ty - by) or 1.0, size * grow
+            ux, uy = (tx - bx) / run, (ty - by) / run
+            head = [(tx + ux * s * 0.2, ty + uy * s * 0.2)]
+            head += [(tx - ux * s + side * uy * s * 0.5, ty - uy * s - side * ux * s * 0.5) for side in (1, -1)]
+            self.draw.polygon(head, fill=tuple(colour))
 
 
 def _ease(t: float) -> float:

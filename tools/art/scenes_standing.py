@@ -4,83 +4,191 @@ Every scene shows the LEFT side working (see ``scenes``)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from tools.art.draw import Arrow, Glow, Prop, Scene
-from tools.art.figure import Limb
-from tools.art.postures import (
-    FLOOR,
-    LOW_BACK,
-    QL_LEFT,
-    REACH_BOX,
-    STAND_BOX,
-    STANDING_FRONT,
-    STANDING_SIDE,
-    STICK_X,
-    on_stick,
-)
-from tools.art.shapes import grounded
+from tools.art.figure import LENGTH, RADII, Limb, Point, Pose, joints, step, toward
+from tools.art.geometry import to_trunk
+from tools.art.postures import FLOOR, FOOT_LINE, LOW_BACK, REACH_BOX, STAND_BOX, STANDING_FRONT, STANDING_SIDE
+from tools.art.shapes import grounded, outline
 
-# front view: feet apart and planted, the hands holding the pole where they grip it (the
-# low hand far down it); the hips drift away from it and the ribs curve towards it, the
-# bend spread through the waist (the pelvis tips a little, the lower back leans, the
-# ribs and head a little more), deepening to a comfortable lean and easing slowly
-STICK_KEYS = (
-    on_stick(replace(STANDING_FRONT, pelvis=(-0.6, 3.8), spine=(82, 62), neck=55)),
-    on_stick(replace(STANDING_FRONT, pelvis=(-1.05, 3.8), spine=(71, 51), neck=43)),
+QL_LEFT = (Glow("ql_l", 0.8),)
+
+# -- holding a pole: feet planted, hands on their grips, the body moving between --------
+
+POLE_X = 1.65  # the pole (or the door frame's side) stands just past the leaning head
+POLE_GRIP = (7.85, 1.72)  # the high hand over the head; the low hand near the ground, below the knees
+POLE_FEET = (-2.0, 0.5)  # a wide stance, the stick-side foot by the pole
+SWEEP = 22.0  # degrees the chest turns as the top hand sweeps forward, and back
+
+
+def _two(start: Point, target: Point, lengths: tuple[float, float], bend: int) -> tuple[float, float]:
+    """The angles of a two-segment limb from ``start`` that put its end on ``target``
+    (or as near as it reaches); ``bend``: the middle joint goes anticlockwise (+1) of
+    the line to the target, or clockwise (-1)."""
+    a, b = lengths
+    d = min(max(math.dist(start, target), abs(a - b) + 1e-6), a + b - 1e-6)
+    spread = math.degrees(math.acos((a * a + d * d - b * b) / (2 * a * d)))
+    upper = math.degrees(math.atan2(target[1] - start[1], target[0] - start[0])) + bend * spread
+    middle = step(start, upper, a)
+    return upper % 360, math.degrees(math.atan2(target[1] - middle[1], target[0] - middle[0])) % 360
+
+
+def _arm(shoulder: Point, target: Point, bend: int, scale: float = 1.0) -> Limb:
+    """The arm that puts the hand on ``target``; ``scale`` foreshortens the whole arm
+    (it points partly at or away from the viewer), so it reaches less far."""
+    return Limb(*_two(shoulder, target, (LENGTH["arm_up"] * scale, LENGTH["arm_low"] * scale), bend))
+
+
+def _leg(pose: Pose, side: str, ankle: Point, bend: int, foot: float) -> Limb:
+    """The leg from its hip to ``ankle`` on the floor, foreshortened as the pose says."""
+    sizes = (
+        LENGTH["leg_up"] * pose.scale.get(f"leg_up_{side}", 1),
+        LENGTH["leg_low"] * pose.scale.get(f"leg_low_{side}", 1),
+    )
+    return Limb(*_two(joints(pose)[f"hip_{side}"], ankle, sizes, bend), foot)
+
+
+def _stand(pose: Pose, feet: Point) -> Pose:
+    """``pose`` (front view) with its ankles on these spots on the floor, the knees
+    bending out over the feet as far as the pelvis is low."""
+    return replace(
+        pose,
+        leg_l=_leg(pose, "l", (feet[0], FOOT_LINE), -1, 180.0),
+        leg_r=_leg(pose, "r", (feet[1], FOOT_LINE), 1, 0.0),
+    )
+
+
+def on_pole(pose: Pose) -> Pose:
+    """Feet on their spots, the left hand high and the right hand low on the pole: put
+    on every frame, so only the body between them moves (the high arm foreshortened as
+    ``scale["arm_up_l"]`` says, as it sweeps towards or away from the viewer)."""
+    body = _stand(pose, POLE_FEET)
+    j = joints(body)
+    sweep = body.scale.get("arm_up_l", 1.0)
+    return replace(
+        body,
+        arm_l=_arm(j["shoulder_l"], (POLE_X, POLE_GRIP[0]), 1, sweep),
+        arm_r=_arm(j["shoulder_r"], (POLE_X, POLE_GRIP[1]), -1),
+    )
+
+
+# The lean: the hips drift away from the pole (level), the knees bend so the low hand
+# reaches down near the floor, the lumbar and the thoracic spine both curve towards
+# the pole, and the left waist (under the high arm) opens long.
+BENT_KNEES = {"leg_up_l": 0.78, "leg_up_r": 0.78, "leg_low_l": 0.95, "leg_low_r": 0.95}  # knees forward, at the viewer
+LEAN = replace(
+    STANDING_FRONT, pelvis=(-0.9, 3.15), hips=85, spine=(56, 38), neck=40, scale=STANDING_FRONT.scale | BENT_KNEES
+)
+
+
+def _turned(turn: float, lumbar: float, fore: float) -> Pose:
+    """The lean with the chest turned ``turn`` degrees (+: to its left, the top hand
+    back; -: to its right, the top hand forward); the high arm foreshortened by ``fore``."""
+    scale = LEAN.scale | {"arm_up_l": fore, "arm_low_l": fore}
+    behind = ("arm_l",) if turn > 0 else ()
+    # the face turns with the chest: up to the ceiling as the hand goes back, down to the floor as it comes forward
+    face = None if turn == 0 else LEAN.neck + math.copysign(90, turn)
+    return on_pole(replace(LEAN, twist=(lumbar, turn), scale=scale, behind=behind, face=face))
+
+
+# the top hand sweeps back (the chest turns to the left), through the middle, and forward
+STICK_KEYS = (_turned(SWEEP, 6, 0.86), _turned(0, 0, 1.0), _turned(-SWEEP, -6, 0.86))
+# holding a door frame the whole body rocks forward and back in the lean
+DOOR_KEYS = (_turned(SWEEP, 14, 0.88), _turned(0, 0, 1.0), _turned(-SWEEP, -14, 0.88))
+
+# -- the standing side reach ------------------------------------------------------------
+
+# front view: feet hip-width, the right hand on the right hip, the left arm up and over
+# the head; the hips stay level and the bend runs through the lumbar and thoracic spine
+SIDE_REACH = replace(STANDING_FRONT, hips=90, spine=(65, 45), neck=48, arm_l=Limb(72, 24))
+
+
+def _hand_on_hip(pose: Pose) -> Pose:
+    """The right hand resting on the top of the right hip, the elbow out to the side."""
+    j = joints(pose)
+    hip = j["hip_r"]
+    return replace(pose, arm_r=_arm(j["shoulder_r"], (hip[0] + 0.3, hip[1] + 0.5), 1))
+
+
+def _hands_on_hips(pose: Pose) -> Pose:
+    """Side-on: both hands on the top of the hips, the elbows back."""
+    j = joints(pose)
+    crest = step(pose.pelvis, (pose.hips or 90) - 60, 0.55)
+    return replace(pose, arm_l=_arm(j["shoulder_l"], crest, -1), arm_r=_arm(j["shoulder_r"], crest, -1))
+
+
+def _front_foot_down(pose: Pose, ahead: float) -> Pose:
+    """Side-on: the far (front) leg reaching its ankle to the floor ``ahead`` of the
+    pelvis, the knee bending forward over the foot, the foot flat."""
+    return replace(pose, leg_r=_leg(pose, "r", (pose.pelvis[0] + ahead, RADII["foot"][0]), 1, 0.0))
+
+
+# the back (near, left) leg sets the height: its toes on the floor, the heel up
+OPENER = _front_foot_down(
+    grounded(
+        _hands_on_hips(
+            replace(
+                STANDING_SIDE,
+                pelvis=(0.0, 3.4),
+                hips=104,
+                spine=(94, 91),
+                neck=88,
+                leg_r=Limb(243, 216, 322),  # for now as the back leg: that one stands on its toes
+                leg_l=Limb(243, 216, 322),
+            )
+        )
+    ),
+    1.35,
 )
 
 SCENES: dict[str, Scene] = {
     # held stretches hold still: the lean itself, the raised arm over the head
     "standing-side-bend": Scene(
-        keys=(grounded(replace(STANDING_FRONT, spine=(84, 56), neck=52, arm_l=Limb(72, 36), arm_r=Limb(300, 200))),),
+        keys=(grounded(_hand_on_hip(SIDE_REACH)),),
         box=REACH_BOX,
         props=(FLOOR,),
         glows=QL_LEFT,
     ),
-    # front view: feet apart, hips level (drifting away from the pole), a wide grip with
-    # the low hand far down the pole; the ribs curve towards it, the lean deepening and
-    # easing slowly (the sources: work in motion)
+    # front view: a wide grip, the low hand near the floor, the high hand over the head;
+    # in the lean the top hand sweeps slowly forward and back (the chest turns with it)
     "ql-stick-stretch": Scene(
         keys=STICK_KEYS,
         box=STAND_BOX,
-        props=(FLOOR, Prop("stick", (STICK_X, 0.0, STICK_X, 8.0))),
+        props=(FLOOR, Prop("stick", (POLE_X, 0.0, POLE_X, 8.2))),
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
-        settle=on_stick,
+        settle=on_pole,
+        arrow=Arrow((POLE_X + 0.1, POLE_GRIP[0] - 0.05), 1.1, 118, 340, squash=0.42, both=True),
     ),
-    # the same lean holding the side of a door frame (the stretch's door-frame variant):
-    # the wall around the opening is drawn, so the frame reads as a door, not a post
+    # the same lean holding the side of a door frame: the wall around the opening is
+    # drawn, so the frame reads as a door; the whole body rocks forward and back
     "ql-stick-stretch-door-frame": Scene(
-        keys=STICK_KEYS,
-        box=REACH_BOX,
-        props=(Prop("door-frame", (STICK_X, -6.3, 9.0)), FLOOR),
+        keys=DOOR_KEYS,
+        box=STAND_BOX,
+        props=(Prop("door-frame", (POLE_X, POLE_X - 4.4, 8.3)), FLOOR),
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
-        settle=on_stick,
+        settle=on_pole,
+        arrow=Arrow((-1.65, 4.6), 1.45, 100, 262, squash=0.42, both=True),
     ),
-    # side-on: a long stride, both knees a little bent, the back heel up and both feet on
-    # the floor; the hips tuck under and the front of the back hip opens
+}
+
+# -- side-on scenes -----------------------------------------------------------------------
+
+SCENES |= {
+    # side-on, facing right: a long stride, both knees a little bent, the back heel up;
+    # the hands on the hips, the pelvis tucked under (tilted back) and the front of the
+    # back hip opening; the arrow: the tailbone drawing down and under
     "standing-hip-flexor": Scene(
-        keys=(
-            grounded(
-                replace(
-                    STANDING_SIDE,
-                    pelvis=(0.0, 3.4),
-                    spine=(92, 90),
-                    leg_r=Limb(312, 262, 0),
-                    leg_l=Limb(232, 232, 320),
-                    arm_l=Limb(262, 300),
-                    arm_r=Limb(276, 305),
-                )
-            ),
-        ),
+        keys=(OPENER,),
         box=STAND_BOX,
         props=(FLOOR,),
-        glows=(Glow("hip_front_l", 0.8),),
-        arrow=Arrow((1.1, 6.4), 2.6, 256, 284),
+        glows=(Glow("hip_front_l", 0.7),),
+        arrow=Arrow(OPENER.pelvis, 1.45, 150, 214),
     ),
     "gentle-walk": Scene(
         keys=(
@@ -110,34 +218,47 @@ SCENES: dict[str, Scene] = {
         glows=LOW_BACK,
         moves=True,
     ),
-    # side-on, the back to a wall with the ball between them at the low back; the knees
-    # bend a little and straighten, so the ball rolls slowly over the sore spot
-    "ql-ball-wall-release": Scene(
-        keys=(
-            grounded(
-                replace(
-                    STANDING_SIDE,
-                    pelvis=(0.1, 3.85),
-                    spine=(90, 92),
-                    neck=90,
-                    leg_l=Limb(286, 274, 0),
-                    leg_r=Limb(288, 276, 0),
-                )
-            ),
-            grounded(
-                replace(
-                    STANDING_SIDE,
-                    pelvis=(0.1, 3.55),
-                    spine=(90, 92),
-                    neck=90,
-                    leg_l=Limb(298, 262, 0),
-                    leg_r=Limb(300, 264, 0),
-                )
-            ),
-        ),
-        box=STAND_BOX,
-        props=(FLOOR, Prop("wall", (-0.85, 8.4)), Prop("ball", (-0.49, 4.5, 0.36), front=True)),
-        glows=(Glow("ql_l", 1.0),),  # wider than the spine line over it, so it shows
-        moves=True,
-    ),
 }
+
+# -- the ball against a wall ---------------------------------------------------------------
+
+WALL_X = -0.9
+BALL = (WALL_X + 0.17 + 0.36, 4.4, 0.36)  # against the wall's face, at the height of the low back
+WALL_FEET = WALL_X + 1.75  # the ankles a small step out from the wall
+SQUASH = 0.1  # how far the back presses into the ball
+
+
+def against_ball(pose: Pose) -> Pose:
+    """``pose`` (side-on, facing right) with its ankles on their spot and its back
+    resting on the ball: the pelvis slides along until the trunk meets the ball, and
+    the knees bend as far as the pelvis is low (forwards, over the toes)."""
+    x = pose.pelvis[0]
+    for _ in range(6):
+        body = _side_legs(replace(pose, pelvis=(x, pose.pelvis[1])))
+        gap = to_trunk(BALL[:2], outline(body)) - (BALL[2] - SQUASH)
+        x -= gap
+    body = _side_legs(replace(pose, pelvis=(x, pose.pelvis[1])))
+    j = joints(body)
+    rest = [toward(j[f"hip_{s}"], j[f"knee_{s}"], 0.72) for s in "lr"]  # the hands rest on the thighs
+    rest = [(x, y + 0.3) for x, y in rest]  # on top of them, not through them
+    return replace(body, arm_l=_arm(j["shoulder_l"], rest[0], -1), arm_r=_arm(j["shoulder_r"], rest[1], -1))
+
+
+def _side_legs(pose: Pose) -> Pose:
+    """Side-on, facing right: both ankles on their spot, the knees bending forward."""
+    leg = _leg(pose, "l", (WALL_FEET, FOOT_LINE), 1, 0.0)
+    return replace(pose, leg_l=leg, leg_r=Limb(leg.upper - 2, leg.lower - 2, 0))
+
+
+WALL_LEAN = replace(STANDING_SIDE, hips=95, spine=(96, 97), neck=92, arm_l=Limb(282, 296), arm_r=Limb(286, 300))
+
+SCENES["ql-ball-wall-release"] = Scene(
+    # the knees bend a little and straighten: the body slides down and up the ball, so
+    # it rolls over the tight spot beside the spine, between the wall and the low back
+    keys=(against_ball(replace(WALL_LEAN, pelvis=(0.6, 3.72))), against_ball(replace(WALL_LEAN, pelvis=(0.6, 3.38)))),
+    box=STAND_BOX,
+    props=(FLOOR, Prop("wall", (WALL_X, 8.4)), Prop("ball", BALL, front=True)),
+    glows=(Glow("ql_l", 0.9),),
+    moves=True,
+    settle=against_ball,
+)
