@@ -10,7 +10,7 @@ from dataclasses import replace
 from tools.art.draw import Arrow, Glow, Prop, Scene
 from tools.art.figure import LENGTH, RADII, Limb, Point, Pose, joints, step, toward
 from tools.art.geometry import to_trunk
-from tools.art.postures import FLOOR, FOOT_LINE, LOW_BACK, REACH_BOX, STAND_BOX, STANDING_FRONT, STANDING_SIDE
+from tools.art.postures import FLOOR, FOOT_LINE, REACH_BOX, STAND_BOX, STANDING_FRONT, STANDING_SIDE
 from tools.art.shapes import grounded, outline
 
 QL_LEFT = (Glow("ql_l", 0.8),)
@@ -155,13 +155,13 @@ SCENES: dict[str, Scene] = {
     # in the lean the top hand sweeps slowly forward and back (the chest turns with it)
     "ql-stick-stretch": Scene(
         keys=STICK_KEYS,
-        box=STAND_BOX,
+        box=REACH_BOX,  # room over the top hand for its arrow
         props=(FLOOR, Prop("stick", (POLE_X, 0.0, POLE_X, 8.2))),
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
         settle=on_pole,
-        arrow=Arrow((POLE_X + 0.1, POLE_GRIP[0] - 0.05), 1.1, 118, 340, squash=0.42, both=True),
+        arrow=Arrow((POLE_X + 0.1, POLE_GRIP[0] + 0.1), 1.4, 112, 338, squash=0.42, both=True),
     ),
     # the same lean holding the side of a door frame: the wall around the opening is
     # drawn, so the frame reads as a door; the whole body rocks forward and back
@@ -215,7 +215,7 @@ SCENES |= {
         ),
         box=STAND_BOX,
         props=(FLOOR,),
-        glows=LOW_BACK,
+        glows=(Glow("low_back", 0.75),),
         moves=True,
     ),
 }
