@@ -359,7 +359,8 @@ class _Pen:
         rx, ry, count = arrow.radius * self.unit, arrow.radius * arrow.squash * self.unit, 48
         angles = [math.radians(arrow.start + (arrow.end - arrow.start) * k / count) for k in range(count + 1)]
         points = [(cx + rx * math.cos(a), cy - ry * math.sin(a)) for a in angles]
-        near = [0.8 - 0.3 * math.sin(a) for a in angles]  # 1.1 at the front, 0.5 at the back
+        # 1.1 at the front, 0.5 at the back (a circle in the picture's plane: all alike)
+        near = [1.0 if arrow.squash == 1.0 else 0.8 - 0.3 * math.sin(a) for a in angles]
         size = self.weight * 2.0 * self.unit
         ends = [(points[-1], points[-2], near[-1])] + ([(points[0], points[1], near[0])] if arrow.both else [])
         clear = [all(math.dist(p, tip) > size * grow * 0.6 for tip, _, grow in ends) for p in points]

@@ -259,6 +259,7 @@ SCENES["ql-ball-wall-release"] = Scene(
     box=STAND_BOX,
     props=(FLOOR, Prop("wall", (WALL_X, 8.4)), Prop("ball", BALL, front=True)),
     glows=(Glow("ql_l", 0.9),),
+    arrow=Arrow((WALL_FEET + 1.2 - 6.0, 4.2), 6.0, -14, 14, both=True),  # down and up the ball
     moves=True,
     settle=against_ball,
 )
