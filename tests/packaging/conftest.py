@@ -1,57 +1,72 @@
-"""What the packaging tests share, made once a session: the built wheel, installed with
-every dependency into a fresh virtual environment (``test_wheel`` checks it), and those
-dependencies without qlbreak, for the uninstall tests.
+"""What the packaging tests share, once a session: qlbreak's dependencies, installed.
 
-The uninstall tests are about ``install.sh`` and the uninstallers, not about pip
-unpacking numpy and matplotlib again: with the dependencies on ``PYTHONPATH``, pip in
-the installer's fresh venv finds them already there and installs qlbreak alone. The
-full install, dependencies and all, stays in ``test_install`` and ``test_wheel``."""
+``test_install`` is the install with every dependency: ``install.sh`` in a fresh home,
+pip fetching and unpacking numpy, matplotlib and the rest into the venv it makes. The
+other tests are about other things (the wheel's contents and running from a fresh venv,
+the uninstallers): they take those same dependencies from ``PYTHONPATH``, so pip in
+their fresh venvs installs qlbreak alone instead of unpacking the rest once more each.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import venv
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-NOT_DEPENDENCIES = ("qlbreak", "pip", "setuptools", "wheel", "_distutils_hack", "distutils-precedence", "__pycache__")
-
-
-@dataclass(frozen=True)
-class WheelVenv:
-    wheel: Path
-    bin_dir: Path
-    site_packages: Path
+NOT_DEPENDENCIES = (
+    "qlbreak",
+    "pip",
+    "setuptools",
+    "pkg_resources",
+    "wheel",
+    "_distutils_hack",
+    "distutils-precedence",
+    "__pycache__",
+)
 
 
 @pytest.fixture(scope="session")
-def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> WheelVenv:
-    """qlbreak's wheel, built from this checkout, pip-installed into a fresh venv."""
-    base = tmp_path_factory.mktemp("wheel")
-    dist = base / "dist"
-    wheel_cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist)]
-    subprocess.run([*wheel_cmd, str(ROOT)], check=True, timeout=300)
-    (wheel,) = dist.glob("qlbreak-*.whl")
-    env_dir = base / "venv"
+def full_install_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where ``test_install`` makes its fresh home (``fresh``): the others reuse its venv."""
+    return tmp_path_factory.mktemp("full-install")
+
+
+def site_packages(env_dir: Path) -> Path | None:
+    found = [*env_dir.glob("lib/python3*/site-packages"), *env_dir.glob("Lib/site-packages")]
+    return found[0] if found else None
+
+
+def _complete(site: Path | None) -> bool:
+    """pip installs qlbreak after what it needs: its record there means the rest is too."""
+    return site is not None and any(site.glob("qlbreak-*.dist-info")) and (site / "matplotlib").is_dir()
+
+
+def installed_with_dependencies(env_dir: Path) -> Path:
+    """A fresh venv with this checkout installed, every dependency with it."""
     venv.create(env_dir, with_pip=False)  # this pip installs into it: no second pip to unpack
-    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
-    python = bin_dir / ("python.exe" if sys.platform == "win32" else "python")
+    python = env_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
     pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--disable-pip-version-check"]
-    subprocess.run([*pip, str(wheel)], check=True, timeout=600)
-    (site_packages,) = [*env_dir.glob("lib/python3*/site-packages"), *env_dir.glob("Lib/site-packages")]
-    return WheelVenv(wheel, bin_dir, site_packages)
+    subprocess.run([*pip, str(ROOT)], check=True, timeout=600)
+    site = site_packages(env_dir)
+    assert site is not None and _complete(site), f"no qlbreak with its dependencies in {env_dir}"
+    return site
 
 
 @pytest.fixture(scope="session")
-def dependencies(wheel_venv: WheelVenv, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder of links to what ``wheel_venv`` installed besides qlbreak: put on
-    ``PYTHONPATH``, it satisfies qlbreak's requirements in any venv of this Python."""
+def dependencies(full_install_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of links to what a full install put beside qlbreak: on ``PYTHONPATH`` it
+    satisfies qlbreak's requirements in any venv of this Python. ``test_install``'s venv
+    when it ran first; otherwise (run alone, deselected, failed) a full install of its own."""
+    site = site_packages(full_install_dir / "fresh" / ".local" / "share" / "qlbreak-venv")
+    if not _complete(site):
+        site = installed_with_dependencies(tmp_path_factory.mktemp("dependencies-venv"))
+    assert site is not None
     folder = tmp_path_factory.mktemp("dependencies")
-    for entry in wheel_venv.site_packages.iterdir():
+    for entry in site.iterdir():
         if not entry.name.startswith(NOT_DEPENDENCIES):
             (folder / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     return folder

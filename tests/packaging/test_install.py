@@ -34,8 +34,9 @@ def _session(pid: int) -> int:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="install.sh is for Linux")
-def test_install_leaves_a_running_app_that_survives_the_terminal_and_upgrades(tmp_path):
-    home = tmp_path / "fresh"
+def test_install_leaves_a_running_app_that_survives_the_terminal_and_upgrades(tmp_path, full_install_dir):
+    """The install with every dependency: the other packaging tests reuse its venv's (conftest)."""
+    home = full_install_dir / "fresh"
     home.mkdir()
     run = tmp_path / "run"
     run.mkdir(mode=0o700)

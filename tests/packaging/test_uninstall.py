@@ -6,7 +6,7 @@ program's folder was deleted by hand, ``./scripts/install.sh --uninstall`` still
 clears what it left.
 
 Each install here is a real ``install.sh`` run in a fresh home (a fresh venv, pip, the
-build of this checkout), with qlbreak's dependencies on ``PYTHONPATH`` (conftest's), so
+build of this checkout), with qlbreak's dependencies on ``PYTHONPATH`` (conftest: ``test_install``'s), so
 pip installs qlbreak alone: ``test_install`` is the install with every dependency."""
 
 from __future__ import annotations
