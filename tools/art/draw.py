@@ -235,14 +235,18 @@ class _Pen:
         near = ["leg_l", "arm_l"] if side else [n for n in ("leg_l", "leg_r", "arm_l", "arm_r") if n not in pose.behind]
         for name in far:
             self._limb(body.limbs[name], theme.far, theme.background)
+        # seated, seen from the front: thighs coming at the viewer lie over the trunk (a lap)
+        lap = [n for n in near if n.startswith("leg") and pose.view == "front" and _at_viewer(pose, n)]
         if not side:  # legs come out from under the trunk
-            for name in [n for n in near if n.startswith("leg")]:
+            for name in [n for n in near if n.startswith("leg") and n not in lap]:
                 self._limb(body.limbs[name], theme.figure, theme.background)
         self.draw.polygon([self.xy(p) for p in body.trunk], fill=tuple(theme.figure))
         self._limb(body.limbs["neck"], theme.figure, None)
         self.disc(body.head, HEAD_RADIUS, theme.figure)
         if pose.face is not None:
             self._nose(body.head, pose.face, theme.figure)
+        for name in lap:
+            self._limb(body.limbs[name], theme.figure, theme.background)
         for name in near if side else [n for n in near if n.startswith("arm")]:
             self._limb(body.limbs[name], theme.figure, theme.background)
 
@@ -376,6 +380,11 @@ class _Pen:
             head = [(tx + ux * s * 0.2, ty + uy * s * 0.2)]
             head += [(tx - ux * s + side * uy * s * 0.5, ty - uy * s - side * ux * s * 0.5) for side in (1, -1)]
             self.draw.polygon(head, fill=tuple(colour))
+
+
+def _at_viewer(pose: Pose, leg: str) -> bool:
+    """A thigh foreshortened to under half its length points at the viewer (sitting)."""
+    return pose.scale.get(f"leg_up_{leg[-1]}", 1.0) < 0.5
 
 
 def _ease(t: float) -> float:

@@ -210,6 +210,7 @@ SIDE_BEND = (Claim("{s} arm up", arm_up), Claim("lean to the {o}", leans_to), Cl
 FRONT: dict[str, Point] = {
     "standing-hip-flexor": AHEAD,
     "seated-knee-hug": AHEAD,
+    "seated-figure-four": AHEAD,
     "seated-hamstring": AHEAD,
     "ql-ball-wall-release": AHEAD,
     "knee-to-chest": UP,
