@@ -87,10 +87,8 @@ def _turned(turn: float, lumbar: float, fore: float) -> Pose:
     """The lean with the chest turned ``turn`` degrees (+: to its left, the top hand
     back; -: to its right, the top hand forward); the high arm foreshortened by ``fore``."""
     scale = LEAN.scale | {"arm_up_l": fore, "arm_low_l": fore}
-    behind = ("arm_l",) if turn > 0 else ()
-    # the face turns with the chest: up to the ceiling as the hand goes back, down to the floor as it comes forward
-    face = None if turn == 0 else LEAN.neck + math.copysign(90, turn)
-    return on_pole(replace(LEAN, twist=(lumbar, turn), scale=scale, behind=behind, face=face))
+    behind = ("arm_l",) if turn > 0 else ()  # going back, the arm passes behind the head
+    return on_pole(replace(LEAN, twist=(lumbar, turn), scale=scale, behind=behind))
 
 
 # the top hand sweeps back (the chest turns to the left), through the middle, and forward
