@@ -151,9 +151,10 @@ def _highlight_pixels(scene, theme: str) -> int:
     return sum(1 for v in diff.tobytes() if v > 40)
 
 
-@pytest.mark.parametrize(("theme", "least"), [("light", 700), ("dark", 300)])
+@pytest.mark.parametrize(("theme", "least"), [("light", 300), ("dark", 300)])
 def test_the_wall_ball_release_shows_its_highlight_as_clearly_as_the_others(theme, least):
-    """It was a thin band hidden under the spine's line (~100 px light, none dark); the
-    side bends and the knee hugs show ~900-1400 light and ~300-600 dark."""
+    """It was a thin band hidden under the spine's line (~100 px light, none dark). Since
+    issue 23 every glow is drawn on the body only (none spills beside it), so the
+    yardstick is smaller: the standing side bend shows ~360 light and ~550 dark."""
     assert _highlight_pixels(SCENES["ql-ball-wall-release"], theme) >= least
     assert _highlight_pixels(SCENES["standing-side-bend"], theme) >= least  # the yardstick

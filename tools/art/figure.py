@@ -50,11 +50,11 @@ RIB_HALF = 0.7
 
 # Half the trunk's width (front) and depth (side) at levels along the spine, 0 at the
 # hip joints and 1 at the base of the neck; below 0, the seat of the pelvis.
-WIDTH = ((-0.18, 0.8), (0.0, 0.9), (0.17, 0.8), (0.33, 0.64), (0.5, 0.72), (0.8, 0.86), (1.0, 0.84))
+WIDTH = ((-0.18, 0.8), (0.0, 0.9), (0.17, 0.8), (0.33, 0.64), (0.5, 0.72), (0.8, 0.86), (1.0, 0.95))
 DEPTH = ((-0.18, 0.52), (0.0, 0.6), (0.17, 0.54), (0.33, 0.46), (0.5, 0.54), (0.8, 0.6), (1.0, 0.5))
 # Capsule radii of the limbs, at the body end and the far end.
 RADII = {
-    "arm_up": (0.25, 0.2),
+    "arm_up": (0.28, 0.2),  # a round shoulder at the top
     "arm_low": (0.2, 0.15),
     "leg_up": (0.4, 0.27),
     "leg_low": (0.27, 0.17),
@@ -160,8 +160,9 @@ def joints(pose: Pose) -> dict[str, Point]:
     mid, mid_dir, mid_level = chain[1 + SEGMENTS]
     top, top_dir, _ = chain[-1]
     j["crest"], j["mid"], j["neck"] = crest, mid, top
-    j["head_base"] = step(top, pose.neck, LENGTH["neck"])
-    j["head"] = step(j["head_base"], pose.neck, HEAD_RADIUS)
+    # a head bowed to the floor, seen from above, sits close to the shoulders: scale "neck"
+    j["head_base"] = step(top, pose.neck, LENGTH["neck"] * s.get("neck", 1))
+    j["head"] = step(j["head_base"], pose.neck, HEAD_RADIUS * s.get("neck", 1))
     t_mid, t_top = pose.twist
     for side, sign in (("l", 1), ("r", -1)):
         spread = sign * across(pose)

@@ -62,6 +62,10 @@ class Body:
         return min(xs), min(ys), max(xs), max(ys)
 
 
+YOKE = 0.22  # head heights the shoulders' slope rises over the base of the neck
+NECK_BASE = 0.42  # half the width where the slope meets the neck (front view)
+
+
 def outline(pose: Pose) -> Body:
     """The figure's shapes: the trunk's outline follows the spine's curve, wider at the
     hips and ribs than at the waist, so a bend shows as one side long and one short."""
@@ -69,13 +73,16 @@ def outline(pose: Pose) -> Body:
     chain = spine_chain(pose)
     hips = hips_of(pose)
     seat = step(pose.pelvis, hips + 180, 0.18 * (LENGTH["sacrum"] + LENGTH["lumbar"] + LENGTH["thoracic"]))
-    rows = [(seat, hips, -0.18), *chain]
+    top, top_dir, _ = chain[-1]
+    # past the base of the neck, the shoulders slope in to it (the trapezius): the head
+    # sits on the trunk, not on a stick above a flat top
+    rows = [(seat, hips, -0.18), *chain, (step(top, top_dir, YOKE), top_dir, 1.0 + YOKE)]
     left, right = [], []
     for point, angle, level in rows:
-        twist = twist_at(pose, level)
-        w = half(pose, level, twist)
-        if pose.view in ("front", "top") and level >= 0.95:
-            w *= abs(math.cos(math.radians(pose.twist[1]))) * 0.15 + 0.85
+        twist = twist_at(pose, min(level, 1.0))
+        w = half(pose, min(level, 1.0), twist)
+        if level > 1.0:
+            w = NECK_BASE if pose.view in ("front", "top") else half(pose, 1.0, twist) * 0.6
         left.append(step(point, angle + 90, w))
         right.append(step(point, angle - 90, w))
     trunk = (*left, *reversed(right))
