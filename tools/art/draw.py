@@ -105,6 +105,7 @@ class Scene:
     holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
     ghost: Pose | None = None  # where the movement starts, drawn faintly behind (a knee drop's knees up)
     inset: Scene | None = None  # a second view in the top-right corner (seen from above)
+    inset_low: bool = False  # the second view in the bottom-right corner instead (arms reach up-right)
     # put on every frame after blending (hands back on the stick, feet on their spots):
     # blended angles alone let planted hands and feet slide between the keys
     settle: Callable[[Pose], Pose] | None = None
@@ -131,7 +132,8 @@ def render(scene: Scene, width: int, theme: Theme, frames_between: int = 6) -> I
     for index, pose in enumerate(poses):
         frame = _frame(scene, pose, width, height, theme)
         if corner is not None:
-            frame.paste(corner, (width - corner.width - width // 40, width // 40))
+            top = height - corner.height - width // 40 if scene.inset_low else width // 40
+            frame.paste(corner, (width - corner.width - width // 40, top))
         strip.paste(frame, (index * width, 0))
     return strip
 
