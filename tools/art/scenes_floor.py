@@ -177,28 +177,56 @@ def hands_down(pose: Pose, x: float) -> Pose:
 
 # -- child's pose side reach, seen from above ----------------------------------------------
 
-CHILD_START = Pose(  # face down, heading down the picture to the right: the hips back on the heels, arms ahead
-    view="top",
-    front=-1,
-    pelvis=(-3.7, 5.3),
-    hips=-34,
-    spine=(-34, -34),
-    neck=-34,
-    arm_l=Limb(-34, -34),
-    arm_r=Limb(-34, -34),
-    leg_l=Limb(-32, 148, 148),
-    leg_r=Limb(-36, 144, 144),
-    scale={"leg_up_l": 0.45, "leg_up_r": 0.45, "leg_low_l": 0.62, "leg_low_r": 0.62, "foot_l": 0.45, "foot_r": 0.45},
+# The head is up the picture, so face down the left side is on the image's left. The
+# main view needs the upper right for the hands, so the side view sits bottom right.
+CHILD_BOX = (-5.75, -0.3, 5.35, 7.1)  # 3:2
+CHILD_MAT = Prop("mat", (-5.5, -0.15, 1.3, 6.95))
+CHILD_INSET_BOX = (-3.25, -1.3, 4.25, 3.7)  # the kneeling fold side-on, small (3:2)
+
+
+def kneeling_from_above(pose: Pose) -> Pose:
+    """``pose`` (face down, seen from above, the spine up the picture) sitting back on its
+    heels: the thighs run forward under the belly and the shins back under the seat, both
+    hidden by the body, and the soles show just below the seat, big toes together."""
+    j = joints(pose)
+    px, py = pose.pelvis
+    limbs: dict[str, Limb] = {}
+    scale = dict(pose.scale)
+    for side, out in (("l", -1), ("r", 1)):
+        hip = j[f"hip_{side}"]
+        knee, ankle, toe = ((px + out * x, py + y) for x, y in ((0.5, 1.2), (0.35, -0.35), (0.15, -0.8)))
+        limbs[f"leg_{side}"] = Limb(_angle(hip, knee), _angle(knee, ankle), _angle(ankle, toe))
+        scale[f"leg_up_{side}"] = math.dist(hip, knee) / LENGTH["leg_up"]  # sloping down to the knee
+        scale[f"leg_low_{side}"] = math.dist(knee, ankle) / LENGTH["leg_low"]
+        scale[f"foot_{side}"] = math.dist(ankle, toe) / LENGTH["foot"]
+    return with_limbs(pose, limbs, scale)
+
+
+CHILD_START = kneeling_from_above(
+    Pose(  # face down, the head up the picture, the forehead down (the head close to the shoulders), arms ahead
+        view="top",
+        front=-1,
+        pelvis=(-3.0, 0.9),
+        hips=90,
+        spine=(90, 90),
+        neck=90,
+        arm_l=Limb(95, 94),
+        arm_r=Limb(85, 86),
+        leg_l=Limb(90, 270, 270),
+        leg_r=Limb(90, 270, 270),
+        scale={"neck": 0.7},
+    )
 )
-# both hands walked over to the right (towards the picture's bottom left): the back curves
-# in a C, its left side (the upper, outer side) long
-CHILD_REACH = replace(CHILD_START, hips=-36, spine=(-64, -92), neck=-96, arm_l=Limb(-98, -100), arm_r=Limb(-102, -104))
-CHILD_SIDE = Pose(  # the kneeling fold, side-on, facing right as the view from above does
+# both hands walked over to the right (up and to the right of the picture), side by side:
+# the back curves in a C through the lumbar and the thoracic spine, the hips staying level
+# on the heels, so its left side (the image's left, the outer side of the C) is long
+CHILD_REACH = replace(CHILD_START, hips=92, spine=(64, 44), neck=46, arm_l=Limb(45, 42), arm_r=Limb(52, 50))
+CHILD_SIDE = Pose(  # the kneeling fold, side-on, facing right: forehead and forearms down
     view="side",
     pelvis=(-2.0, 1.0),
-    hips=40,
-    spine=(20, 350),
-    neck=330,
+    hips=38,
+    spine=(8, 350),
+    neck=325,
     arm_l=Limb(356, 358),
     arm_r=Limb(357, 359),
     leg_l=Limb(344, 180, 180),
@@ -263,11 +291,12 @@ SCENES: dict[str, Scene] = {
     "child-pose-side-reach": Scene(
         keys=(CHILD_REACH,),
         ghost=CHILD_START,
-        box=TOP_BOX,
-        props=(TOP_MAT,),
+        box=CHILD_BOX,
+        props=(CHILD_MAT,),
         glows=(Glow("ql_l", 0.8),),
-        arrow=Arrow(CHILD_START.pelvis, 6.1, -40, -68),
-        inset=Scene(keys=(hands_flat(grounded(CHILD_SIDE), 3.6),), box=INSET_BOX, props=(FLOOR,)),
+        arrow=Arrow((-3.0, 0.6), 6.2, 96, 52),  # from the start's hands ahead round to the right
+        inset=Scene(keys=(hands_flat(grounded(CHILD_SIDE), 3.8),), box=CHILD_INSET_BOX, props=(FLOOR,)),
+        inset_low=True,
     ),
     # side-on, lying on the back: a tennis ball under the waist just beside the spine (on
     # the near side, so drawn over the body's outline), the left knee hugged in
