@@ -124,21 +124,35 @@ def side_bend() -> Pose:
 
 
 def twist() -> Pose:
-    """From the front: the chest turned to the left, the right hand on the outside of
-    the left knee, the left hand on the chair behind. The chest comes a little forward
-    as it turns (the upper back a little shorter seen from the front)."""
+    """From the front: the chest turned to the left (the shoulders narrowed, the head
+    following), the right arm across the body, elbow bent, the hand on the outside of
+    the left knee; the left hand reaching back to the chair's back rest (the arm behind
+    the body, pointing away from the viewer: shorter). The chest comes a little forward
+    as it turns (the back shorter seen from the front)."""
     turned = replace(
         FRONT,
-        spine=(92, 99),
-        twist=(10.0, 50.0),
-        neck=98,
-        face=182,
+        spine=(92, 97),
+        twist=(14.0, 62.0),
+        neck=96,
+        face=186,
         behind=("arm_l",),
-        scale=FRONT.scale | {"spine_up": 0.88},
+        scale=FRONT.scale | {"spine_low": 0.94, "spine_up": 0.8, "arm_up_l": 0.75, "arm_low_l": 0.6},
     )
     pose = seated(turned, feet=(-0.85, 0.85))
-    knee = joints(pose)["knee_l"]
-    return hands_at(pose, (-1.2, 2.9), (knee[0] - 0.4, knee[1] + 0.3), bend=-1)
+    j = joints(pose)
+    knee = j["knee_l"]
+    back = _arm(j["shoulder_l"], (-1.15, 3.7), -1, (0.75, 0.6))  # the elbow out to the side
+    pose = replace(pose, arm_l=back)
+    return hands_at(pose, None, (knee[0] - 0.42, knee[1] + 0.3), bend=1)  # the elbow by the right side
+
+
+def _arm(shoulder: Point, target: Point, bend: int, scale: tuple[float, float]) -> Limb:
+    """``reach`` for an arm pointing partly away from the viewer: its upper arm and
+    forearm drawn ``scale`` of their length (the pose's ``scale`` must say the same)."""
+    a, b = LENGTH["arm_up"] * scale[0], LENGTH["arm_low"] * scale[1]
+    d = min(max(math.dist(shoulder, target), abs(a - b) + 1e-6), a + b - 1e-6)
+    upper = _angle(shoulder, target) + bend * math.degrees(math.acos((a * a + d * d - b * b) / (2 * a * d)))
+    return Limb(upper % 360, _angle(step(shoulder, upper, a), target))
 
 
 def _angle(a: Point, b: Point) -> float:
@@ -164,12 +178,15 @@ def crossed(pose: Pose, knee: Point) -> Pose:
 def figure_four() -> Pose:
     """Side-on from the crossed leg's side: the left knee dropped out to the side (its
     thigh turned towards the viewer), the left ankle resting on top of the right knee;
-    tipping forward from the hips with a long back, the hands resting on the crossed leg."""
+    tipping forward from the hips with a long back. The near hand rests on the dropped
+    knee and the far one on the crossed foot, so no arm hides the shin lying across the
+    other knee."""
     pose = seated(replace(SIDE, pelvis=(-2.6, 2.3), hips=74, spine=(70, 67), neck=62), feet=(None, -0.75))
     hip = joints(pose)["hip_l"]
-    pose = crossed(pose, (hip[0] + 1.3, hip[1] - 0.55))
+    pose = crossed(pose, (hip[0] + 0.8, hip[1] - 0.15))
     j = joints(pose)
-    return hands_at(pose, toward(j["knee_l"], j["hip_l"], 0.1), toward(j["knee_l"], j["ankle_l"], 0.8))
+    knee, ankle = j["knee_l"], j["ankle_l"]
+    return hands_at(pose, (knee[0] - 0.05, knee[1] + 0.3), (ankle[0] + 0.15, ankle[1] + 0.2))
 
 
 def figure_four_front() -> Pose:
@@ -249,7 +266,7 @@ SCENES: dict[str, Scene] = {
         box=WIDE_BOX,
         props=(FLOOR, Prop("chair-side", (-3.05, SEAT))),
         glows=(Glow("glute_l", 0.7),),
-        arrow=Arrow((-2.6, 2.2), 4.25, 114, 86),
+        arrow=Arrow((-2.6, 2.2), 3.0, 55, 20),  # the chest tips forward, pivoting at the hips
         inset=Scene(
             keys=(figure_four_front(),),
             box=(-4.725, -0.3, 4.725, 6.0),
