@@ -294,7 +294,7 @@ SCENES: dict[str, Scene] = {
         box=CHILD_BOX,
         props=(CHILD_MAT,),
         glows=(Glow("ql_l", 0.8),),
-        arrow=Arrow((-3.0, 0.6), 6.2, 96, 52),  # from the start's hands ahead round to the right
+        arrow=Arrow((-3.0, 0.5), 6.5, 97, 53),  # from the start's hands ahead round to the right
         inset=Scene(keys=(hands_flat(grounded(CHILD_SIDE), 3.8),), box=CHILD_INSET_BOX, props=(FLOOR,)),
         inset_low=True,
     ),
