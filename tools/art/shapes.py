@@ -85,7 +85,7 @@ def outline(pose: Pose) -> Body:
             w = NECK_BASE if pose.view in ("front", "top") else half(pose, 1.0, twist) * 0.6
         left.append(step(point, angle + 90, w))
         right.append(step(point, angle - 90, w))
-    trunk = (*left, *reversed(right))
+    trunk = (*_seat(pose, rows[0], left[0], right[0]), *left, *reversed(right))
     s = pose.scale
     limbs: dict[str, tuple[Capsule, ...]] = {
         "neck": (Capsule("neck", j["neck"], j["head_base"], *RADII["neck"]),),
@@ -104,6 +104,24 @@ def outline(pose: Pose) -> Body:
             leg.append(Capsule(f"{seg}_{side}", j[f"{a}_{side}"], j[f"{b}_{side}"], ra, rb))
         limbs[f"leg_{side}"] = tuple(leg)
     return Body(trunk, j["head"], limbs)
+
+
+def _seat(pose: Pose, row: tuple[Point, float, float], left: Point, right: Point) -> list[Point]:
+    """Seen from above, the seat of the pelvis is round (the buttocks), not a hem: a
+    half ellipse below the lowest row, from its right edge round to its left."""
+    if pose.view != "top":
+        return []
+    (cx, cy), angle, _ = row
+    half_width = math.dist(left, right) / 2
+    down = angle + 180
+    points = []
+    for k in range(1, 8):
+        t = math.pi * k / 8  # from the right edge (0) round to the left (pi)
+        across = math.cos(t) * half_width
+        below = math.sin(t) * half_width * 0.45
+        x, y = step((cx, cy), angle - 90, across)
+        points.append(step((x, y), down, below))
+    return points
 
 
 def twist_at(pose: Pose, level: float) -> float:
