@@ -25,6 +25,7 @@ TOP_MAT = Prop("mat", (-6.4, -0.85, 6.4, 7.65))
 LYING_BOX = (-4.2, -0.6, 5.7, 6.0)  # lying side-on: low and long (3:2)
 HUG_BOX = (-3.3, -0.5, 5.1, 5.1)  # lying side-on, a knee drawn in: lower still (3:2)
 FOURS_BOX = (-5.75, -0.7, 3.25, 5.3)  # on hands and knees: the figure is low and long (3:2)
+UPRIGHT = 7.0  # the radius of a nearly straight, upright arrow (cat-cow: up and down)
 INSET_BOX = (-4.5, -0.6, 4.5, 5.4)  # the small side view in a corner (3:2)
 
 
@@ -88,10 +89,21 @@ LYING = Pose(  # head to the left, face up, knees bent, feet flat, arms by the s
 )
 LYING_KNEES_UP = grounded(foot_flat(foot_flat(LYING, "l", 3.3), "r", 3.4))
 KNEE_HUG = grounded(on_shin(foot_flat(replace(LYING_KNEES_UP, leg_l=Limb(128, 352, 330)), "r", 3.4), 0.18))
+# on the ball: the hugged thigh nearer upright, so the waist (and the ball under it) shows
+# below it; the ball under the waist, between the top of the pelvis and the lowest rib
+BALL_HUG = grounded(on_shin(foot_flat(replace(LYING_KNEES_UP, leg_l=Limb(108, 350, 330)), "r", 3.4), 0.12))
+
+
+BALL_AT = 0.3  # the ball's x: under the waist of BALL_HUG (pelvis at 1.2, the lowest rib at 0)
 
 
 # -- knee drop, seen from above ------------------------------------------------------------
 
+# the knee drop from above, with its start side-on in the bottom-right corner: a wider box,
+# the figure higher and further left, so the corner stays clear of the legs (3:2)
+DROP_BOX = (-6.0, -3.6, 8.7, 6.2)
+DROP_MAT = Prop("mat", (-5.8, -3.45, 8.5, 6.05))
+DROP_PELVIS = (0.5, 2.05)
 BACK_FROM_ABOVE = Pose(  # on the back, head to the left, arms out wide at shoulder height
     view="top",
     front=1,
@@ -127,24 +139,14 @@ def _angle(a: Point, b: Point) -> float:
 
 # both knees sunk together to the left (the upper side), the right leg lying over the
 # left, the feet where they were; the legs side by side, never crossing
-KNEES_DROPPED = legs_through(BACK_FROM_ABOVE, {"l": ((1.3, 1.6), (2.35, 0.5)), "r": ((0.97, 1.08), (2.12, -0.12))})
+# the start: both knees up over the feet (the thighs and shins rise towards the ceiling,
+# so they are drawn short), drawn faintly behind the drop
+DROP_START = replace(BACK_FROM_ABOVE, pelvis=DROP_PELVIS)
+KNEES_UP = legs_through(DROP_START, {"l": ((1.45, 0.32), (2.4, 0.45)), "r": ((1.45, -0.32), (2.4, -0.45))})
+KNEES_DROPPED = legs_through(DROP_START, {"l": ((1.3, 1.6), (2.35, 0.5)), "r": ((0.97, 1.08), (2.12, -0.12))})
 
-
-# the ball release seen from above (the corner view): on the back, head to the left, knees
-# up; the ball under the left (upper) side of the waist, beside the spine, drawn over the
-# body to show where it lies
-BALL_INSET_BOX = (-4.2, 0.0, 4.8, 6.0)
-BALL_FROM_ABOVE = Scene(
-    keys=(
-        legs_through(
-            replace(BACK_FROM_ABOVE, pelvis=(0.8, 3.0), arm_l=Limb(18, 14), arm_r=Limb(-18, -14)),
-            {"l": ((1.1, 0.95), (2.3, 0.62)), "r": ((1.1, -0.95), (2.3, -0.62))},
-        ),
-    ),
-    box=BALL_INSET_BOX,
-    props=(Prop("mat", (-4.0, 0.2, 4.6, 5.8)), Prop("ball", (-0.1, 3.42, 0.34), front=True)),
-)
-
+# at the knees, from where they start (over the feet) to where they sink: sideways
+KNEE_ARROW = Arrow((DROP_PELVIS[0] + 3.6, DROP_PELVIS[1] + 0.5), 2.4, 196, 132)
 
 # -- on hands and knees, side-on -----------------------------------------------------------
 
@@ -160,6 +162,10 @@ ALL_FOURS = Pose(  # facing right: the knees under the hips, the hands under the
     # the figure's forearm is long for a hand flat on the floor: shortened, the back lies level
     scale={"arm_up_l": 0.8, "arm_low_l": 0.8, "arm_up_r": 0.8, "arm_low_r": 0.8},
 )
+
+
+# the cow's belly sinks and its shoulders with it: shorter arms keep the elbows straight
+COW_ARMS = {"arm_up_l": 0.765, "arm_low_l": 0.765, "arm_up_r": 0.765, "arm_low_r": 0.765}
 
 
 def hands_down(pose: Pose, x: float) -> Pose:
@@ -267,23 +273,29 @@ SCENES: dict[str, Scene] = {
     # start, knees up over the feet
     "lumbar-rotation": Scene(
         keys=(KNEES_DROPPED,),
-        box=TOP_BOX,
-        props=(TOP_MAT,),
+        ghost=KNEES_UP,
+        box=DROP_BOX,
+        props=(DROP_MAT,),
         glows=(Glow("low_back", 0.8),),
-        arrow=Arrow(BACK_FROM_ABOVE.pelvis, 3.3, 28, 74),
+        arrow=KNEE_ARROW,
+        # the start side-on, in the empty corner below the legs: lying on the back, knees up
+        inset=Scene(keys=(LYING_KNEES_UP,), box=(-4.0, -0.4, 4.4, 5.2), props=(FLOOR,)),
+        inset_low=True,
     ),
     # one rep is one cycle: the cow (back dipped, head up) and the cat (back rounded up,
     # head down), the hands under the shoulders and the knees under the hips
     "cat-cow": Scene(
         keys=(
-            hands_down(replace(ALL_FOURS, hips=-10, spine=(6, 26), neck=44), 0.84),
-            hands_down(replace(ALL_FOURS, hips=20, spine=(12, -20), neck=-62), 0.84),
+            hands_down(replace(ALL_FOURS, hips=-24, spine=(8, 36), neck=62, scale=COW_ARMS), 0.78),
+            hands_down(replace(ALL_FOURS, hips=24, spine=(14, -24), neck=-64), 0.78),
         ),
         box=FOURS_BOX,
         props=(FLOOR,),
         glows=(Glow("low_back", 0.8),),
+        # over the middle of the back, nearly upright, a head at each end: round up, dip down
+        arrow=Arrow((-0.5 - UPRIGHT, 4.22), UPRIGHT, -6.8, 6.8, both=True),
         moves=True,
-        settle=lambda pose: hands_down(pose, 0.84),  # the hands stay planted as the back moves
+        settle=lambda pose: hands_down(pose, 0.78),  # the hands stay planted as the back moves
     ),
     # seen from above, face down on a mat: the hips back on the heels, both arms walked
     # over to the right, the back curving in a C so its left side (the upper side) opens;
@@ -301,11 +313,10 @@ SCENES: dict[str, Scene] = {
     # side-on, lying on the back: a tennis ball under the waist just beside the spine (on
     # the near side, so drawn over the body's outline), the left knee hugged in
     "ql-ball-release": Scene(
-        keys=(KNEE_HUG,),
+        keys=(BALL_HUG,),
         box=HUG_BOX,
-        props=(FLOOR, Prop("ball", (0.25, 0.32, 0.32), front=True)),
+        props=(FLOOR, Prop("ball", (BALL_AT, 0.32, 0.32), front=True)),
         glows=(Glow("ql_l", 0.6),),
-        arrow=Arrow(KNEE_HUG.pelvis, 2.6, 100, 140),
-        inset=BALL_FROM_ABOVE,
+        arrow=Arrow(BALL_HUG.pelvis, 2.6, 96, 124),
     ),
 }

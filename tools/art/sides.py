@@ -243,7 +243,6 @@ CLAIMS: dict[str, tuple[Claim, ...]] = {
     "lumbar-rotation": (Claim("both knees sink to your {s}", knees_sink_to),),
     "ql-ball-release": (
         Claim("the ball under the {s} side of your low back", ball_on_side),
-        Claim("the ball under the {s} side of your low back", ball_on_side, inset=True),
         Claim("hug your {s} knee", knee_to_chest),
     ),
     "ql-ball-wall-release": (Claim("the {s} side of your low back", ball_on_side),),
