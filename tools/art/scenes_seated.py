@@ -220,9 +220,9 @@ def cat_cow_settle(pose: Pose) -> Pose:
 
 # breathing in: the pelvis tips forward, the low back arches (the spine bows to the
 # front), the chest lifts and the shoulders draw back
-COW = cat_cow_settle(replace(SIDE, hips=68, spine=(98, 88), neck=100))
+COW = cat_cow_settle(replace(SIDE, hips=66, spine=(100, 89), neck=102))
 # breathing out: the pelvis tips back, the back rounds, the chin tucks
-CAT = cat_cow_settle(replace(SIDE, hips=108, spine=(80, 50), neck=-8))
+CAT = cat_cow_settle(replace(SIDE, hips=108, spine=(80, 50), neck=18))
 
 
 def knee_hug() -> Pose:
@@ -278,7 +278,7 @@ SCENES: dict[str, Scene] = {
         box=SIDE_BOX,
         props=(FLOOR, CHAIR_SIDE),
         glows=LOW_BACK,
-        arrow=Arrow((0.0, 2.2), 4.3, 72, 108, both=True),  # forward and back with each breath
+        arrow=Arrow((0.1, 2.3), 3.3, 14, 58, both=True),  # the chest rocks forward and back about the hips
         moves=True,
         settle=cat_cow_settle,
     ),
