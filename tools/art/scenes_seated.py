@@ -285,8 +285,11 @@ SCENES: dict[str, Scene] = {
     "seated-knee-hug": Scene(
         keys=(knee_hug(),),
         box=SIDE_BOX,
-        props=(FLOOR, CHAIR_SIDE),
-        glows=LOW_BACK,
+        # near the front of the seat: the back clear of the back rest, so the warm patch
+        # on the back of the waist (the quadratus lumborum's line, side-on) reads as the
+        # low back, above the buttock and the raised thigh
+        props=(FLOOR, Prop("chair-side", (-0.8, SEAT))),
+        glows=(Glow("ql_l", 0.75),),
         arrow=Arrow((0.0, 2.3), 2.8, 22, 56),
     ),
     "seated-hamstring": Scene(
