@@ -256,15 +256,17 @@ SCENES: dict[str, Scene] = {
         keys=(KNEE_HUG,),
         box=HUG_BOX,
         props=(FLOOR,),
-        glows=(Glow("low_back", 0.8), Glow("glute_l", 0.7)),
+        glows=(Glow("low_back", 0.65),),  # a patch on the low back, not the whole underside
         arrow=Arrow(KNEE_HUG.pelvis, 2.6, 100, 140),
     ),
     # the left leg raised straight (the knee soft), a band round the sole held in both
     # hands; the glow on the back of the raised thigh
     "band-hamstring": Scene(
-        keys=(grounded(hold(replace(LYING_KNEES_UP, leg_l=Limb(100, 94, 182)), (-0.05, 2.6), (0.05, 2.55))),),
+        keys=(grounded(hold(replace(LYING_KNEES_UP, leg_l=Limb(100, 94, 182)), (-0.15, 2.45), (0.3, 2.95))),),
         box=LYING_BOX,
-        props=(FLOOR, Prop("band", (), link=("hand_l", "toe_l", "hand_r"))),
+        # looped over the sole: from the near hand up to the toes, across the sole to the
+        # heel, and back down to the far hand (drawn over the leg, so the loop shows)
+        props=(FLOOR, Prop("band", (), link=("hand_l", "toe_l", "ankle_l", "hand_r"), front=True)),
         glows=(Glow("hamstring_l", 0.7),),
         arrow=Arrow(LYING_KNEES_UP.pelvis, 4.7, 74, 100),
     ),
