@@ -88,10 +88,12 @@ LYING = Pose(  # head to the left, face up, knees bent, feet flat, arms by the s
     leg_r=Limb(45, 300, 0),
 )
 LYING_KNEES_UP = grounded(foot_flat(foot_flat(LYING, "l", 3.3), "r", 3.4))
-KNEE_HUG = grounded(on_shin(foot_flat(replace(LYING_KNEES_UP, leg_l=Limb(128, 352, 330)), "r", 3.4), 0.18))
+# a knee hugged in tips the pelvis back a little (the tail curls up off the floor)
+HUGGING = replace(LYING_KNEES_UP, hips=192)
+KNEE_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(128, 352, 330)), "r", 3.4), 0.18))
 # on the ball: the hugged thigh nearer upright, so the waist (and the ball under it) shows
 # below it; the ball under the waist, between the top of the pelvis and the lowest rib
-BALL_HUG = grounded(on_shin(foot_flat(replace(LYING_KNEES_UP, leg_l=Limb(108, 350, 330)), "r", 3.4), 0.12))
+BALL_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(108, 350, 330)), "r", 3.4), 0.12))
 
 
 BALL_AT = 0.3  # the ball's x: under the waist of BALL_HUG (pelvis at 1.2, the lowest rib at 0)
@@ -146,7 +148,7 @@ KNEES_UP = legs_through(DROP_START, {"l": ((1.45, 0.32), (2.4, 0.45)), "r": ((1.
 KNEES_DROPPED = legs_through(DROP_START, {"l": ((1.3, 1.6), (2.35, 0.5)), "r": ((0.97, 1.08), (2.12, -0.12))})
 
 # at the knees, from where they start (over the feet) to where they sink: sideways
-KNEE_ARROW = Arrow((DROP_PELVIS[0] + 3.6, DROP_PELVIS[1] + 0.5), 2.4, 196, 132)
+KNEE_ARROW = Arrow((DROP_PELVIS[0] + 4.5, DROP_PELVIS[1] + 0.6), 3.0, 192, 143)
 
 # -- on hands and knees, side-on -----------------------------------------------------------
 
@@ -319,6 +321,6 @@ SCENES: dict[str, Scene] = {
         box=HUG_BOX,
         props=(FLOOR, Prop("ball", (BALL_AT, 0.32, 0.32), front=True)),
         glows=(Glow("ql_l", 0.6),),
-        arrow=Arrow(BALL_HUG.pelvis, 2.6, 96, 124),
+        arrow=Arrow(BALL_HUG.pelvis, 2.6, 78, 128),
     ),
 }
