@@ -111,10 +111,12 @@ def _hand_on_hip(pose: Pose) -> Pose:
 
 
 def _hands_on_hips(pose: Pose) -> Pose:
-    """Side-on: both hands on the top of the hips, the elbows back."""
+    """Side-on: both hands on the top of the hips at the side (the waist), the elbows
+    out behind the back: hands on hips, seen side-on."""
     j = joints(pose)
-    crest = step(pose.pelvis, (pose.hips or 90) - 60, 0.55)
-    return replace(pose, arm_l=_arm(j["shoulder_l"], crest, -1), arm_r=_arm(j["shoulder_r"], crest, -1))
+    hand = step(j["crest"], (pose.hips or 90) - 90, 0.12)
+    hand = (hand[0], hand[1] + 0.1)
+    return replace(pose, arm_l=_arm(j["shoulder_l"], hand, -1), arm_r=_arm(j["shoulder_r"], hand, -1))
 
 
 def _front_foot_down(pose: Pose, ahead: float) -> Pose:
@@ -186,7 +188,8 @@ SCENES |= {
         box=STAND_BOX,
         props=(FLOOR,),
         glows=(Glow("hip_front_l", 0.7),),
-        arrow=Arrow(OPENER.pelvis, 1.45, 150, 214),
+        # round the back of the pelvis: the tailbone curling down and under
+        arrow=Arrow((OPENER.pelvis[0] - 0.35, OPENER.pelvis[1] - 0.07), 1.1, 130, 242),
     ),
     "gentle-walk": Scene(
         keys=(
