@@ -237,13 +237,14 @@ def knee_hug() -> Pose:
 
 def hamstring() -> Pose:
     """Side-on: the left leg out straight, heel down and toes up; the right foot flat;
-    tipping forward from the hips with a long back, the hands on the right thigh."""
+    tipping forward from the hips with a long back, the hands on the right thigh by the
+    knee (it stands up above the straight leg, so they read as on the bent leg)."""
     pose = on_seat(replace(SIDE, hips=72, spine=(69, 66), neck=60))
     j = joints(pose)
     leg = reach(j["hip_l"], (j["hip_l"][0] + 3.25, ANKLE), bend=1, limb="leg")
     pose = replace(pose, leg_l=Limb(leg.upper, leg.lower, 72), scale={"foot_l": 0.75})
     pose = planted(pose, None, 1.8)
-    return hands_at(pose, on_thigh(pose, "r", 0.75, 0.5), on_thigh(pose, "r", 0.65, 0.5))
+    return hands_at(pose, on_thigh(pose, "r", 0.88, 0.5), on_thigh(pose, "r", 0.78, 0.5))
 
 
 SCENES: dict[str, Scene] = {
@@ -266,7 +267,7 @@ SCENES: dict[str, Scene] = {
         box=WIDE_BOX,
         props=(FLOOR, Prop("chair-side", (-3.05, SEAT))),
         glows=(Glow("glute_l", 0.7),),
-        arrow=Arrow((-2.6, 2.2), 3.0, 55, 20),  # the chest tips forward, pivoting at the hips
+        arrow=Arrow((-2.6, 2.2), 3.0, 51, 17),  # the chest tips forward, pivoting at the hips
         inset=Scene(
             keys=(figure_four_front(),),
             box=(-4.725, -0.3, 4.725, 6.0),
@@ -295,8 +296,8 @@ SCENES: dict[str, Scene] = {
     "seated-hamstring": Scene(
         keys=(hamstring(),),
         box=SIDE_BOX,
-        props=(FLOOR, CHAIR_SIDE),
+        props=(FLOOR, Prop("chair-side", (-0.8, SEAT))),  # on the front of the seat
         glows=(Glow("hamstring_l", 0.6),),
-        arrow=Arrow((0.0, 2.2), 4.25, 116, 86),
+        arrow=Arrow((0.0, 2.2), 3.0, 50, 15),  # the chest tips forward, pivoting at the hips
     ),
 }
