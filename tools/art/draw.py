@@ -128,10 +128,11 @@ def render(scene: Scene, width: int, theme: Theme, frames_between: int = 6) -> I
     x0, y0, x1, y1 = scene.box
     height = round(width * (y1 - y0) / (x1 - x0))
     strip = Image.new("RGB", (width * len(poses), height), theme.background)
-    corner = _inset(scene.inset, width, theme) if scene.inset is not None else None
+    corners = _inset(scene.inset, width, theme, frames_between) if scene.inset is not None else []
     for index, pose in enumerate(poses):
         frame = _frame(scene, pose, width, height, theme)
-        if corner is not None:
+        if corners:  # a moving second view moves in step (a still one is one frame)
+            corner = corners[index * len(corners) // len(poses)]
             top = height - corner.height - width // 40 if scene.inset_low else width // 40
             frame.paste(corner, (width - corner.width - width // 40, top))
         strip.paste(frame, (index * width, 0))
@@ -141,14 +142,19 @@ def render(scene: Scene, width: int, theme: Theme, frames_between: int = 6) -> I
 INSET_SHARE = 0.45  # of the picture's width
 
 
-def _inset(scene: Scene, width: int, theme: Theme) -> Image.Image:
-    """The second view, small, with a thin frame so it reads as a separate picture."""
+def _inset(scene: Scene, width: int, theme: Theme, frames_between: int) -> list[Image.Image]:
+    """The second view's frames (one, unless it moves), small, each with a thin frame
+    so it reads as a separate picture."""
     inner = round(width * INSET_SHARE)
-    picture = render(scene, inner, theme).crop((0, 0, inner, round(inner * 2 / 3)))
+    strip = render(scene, inner, theme, frames_between)
     border = max(1, width // 180)
-    framed = Image.new("RGB", (picture.width + 2 * border, picture.height + 2 * border), theme.far)
-    framed.paste(picture, (border, border))
-    return framed
+    out = []
+    for index in range(strip.width // inner if scene.moves else 1):
+        picture = strip.crop((index * inner, 0, (index + 1) * inner, strip.height))  # its own box's shape
+        framed = Image.new("RGB", (picture.width + 2 * border, picture.height + 2 * border), theme.far)
+        framed.paste(picture, (border, border))
+        out.append(framed)
+    return out
 
 
 def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> Image.Image:
@@ -286,6 +292,10 @@ class _Pen:
             self.line([(a[0], 0.0), (a[0], a[1])], c, w * 1.4)
         elif prop.kind == "door-frame":  # a wall face-on with a doorway: (held side, far side, top)
             self.doorway(a[0], a[1], a[2], theme)
+        elif prop.kind == "stick" and prop.link:  # (foot x, y, length): tilting with the hand on it
+            (fx, fy), (hx, hy) = (a[0], a[1]), j[prop.link[0]]
+            run = math.hypot(hx - fx, hy - fy) or 1.0
+            self.line([(fx, fy), (fx + (hx - fx) * a[2] / run, fy + (hy - fy) * a[2] / run)], c, w * 0.9)
         elif prop.kind == "stick":
             self.line([(a[0], a[1]), (a[2], a[3])], c, w * 0.9)
         elif prop.kind == "ball":  # a tennis ball: yellow-green, with its seam

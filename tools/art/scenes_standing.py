@@ -5,6 +5,7 @@ Every scene shows the LEFT side working (see ``scenes``)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 
 from tools.art.draw import Arrow, Glow, Prop, Scene
@@ -19,8 +20,10 @@ QL_LEFT = (Glow("ql_l", 0.8),)
 
 POLE_X = 1.65  # the pole (or the door frame's side) stands just past the leaning head
 POLE_GRIP = (7.85, 1.72)  # the high hand over the head; the low hand near the ground, below the knees
-POLE_FEET = (-2.0, 0.5)  # a wide stance, the stick-side foot by the pole
+POLE_FEET = (-2.7, 0.8)  # a wide stance, the stick-side foot by the pole
+DOOR_FEET = (-2.3, 0.8)  # in the doorway: the far foot inside the opening
 SWEEP = 22.0  # degrees the chest turns as the top hand sweeps forward, and back
+POLE_BOX = (-5.3, -0.6, 9.7, 9.4)  # the front view on the left, the side view in the corner (3:2)
 
 
 def _two(start: Point, target: Point, lengths: tuple[float, float], bend: int) -> tuple[float, float]:
@@ -60,41 +63,133 @@ def _stand(pose: Pose, feet: Point) -> Pose:
     )
 
 
-def on_pole(pose: Pose) -> Pose:
-    """Feet on their spots, the left hand high and the right hand low on the pole: put
-    on every frame, so only the body between them moves (the high arm foreshortened as
-    ``scale["arm_up_l"]`` says, as it sweeps towards or away from the viewer)."""
-    body = _stand(pose, POLE_FEET)
-    j = joints(body)
-    sweep = body.scale.get("arm_up_l", 1.0)
-    return replace(
-        body,
-        arm_l=_arm(j["shoulder_l"], (POLE_X, POLE_GRIP[0]), 1, sweep),
-        arm_r=_arm(j["shoulder_r"], (POLE_X, POLE_GRIP[1]), -1),
-    )
+def _on_pole(feet: Point) -> Callable[[Pose], Pose]:
+    def settle(pose: Pose) -> Pose:
+        """Feet on their spots, the left hand high and the right hand low on the pole:
+        put on every frame, so only the body between them moves (the high arm
+        foreshortened as ``scale["arm_up_l"]`` says, as it sweeps towards or away from
+        the viewer)."""
+        body = _stand(pose, feet)
+        j = joints(body)
+        sweep = body.scale.get("arm_up_l", 1.0)
+        return replace(
+            body,
+            arm_l=_arm(j["shoulder_l"], (POLE_X, POLE_GRIP[0]), 1, sweep),
+            arm_r=_arm(j["shoulder_r"], (POLE_X, POLE_GRIP[1]), -1),
+        )
+
+    return settle
 
 
-# The lean: the hips drift away from the pole (level), the knees bend so the low hand
-# reaches down near the floor, the lumbar and the thoracic spine both curve towards
-# the pole, and the left waist (under the high arm) opens long.
-BENT_KNEES = {"leg_up_l": 0.78, "leg_up_r": 0.78, "leg_low_l": 0.95, "leg_low_r": 0.95}  # knees forward, at the viewer
+on_pole = _on_pole(POLE_FEET)
+on_door = _on_pole(DOOR_FEET)
+
+# The lean: the hips drift away from the pole (the far leg near upright, so that hip
+# rides a little higher), the legs long with soft knees, the lumbar and the thoracic
+# spine both curve towards the pole, and the left waist (under the high arm) opens long.
+SOFT_KNEES = {"leg_up_l": 0.85, "leg_up_r": 0.85, "leg_low_l": 0.97, "leg_low_r": 0.97}  # a little at the viewer
 LEAN = replace(
-    STANDING_FRONT, pelvis=(-0.9, 3.15), hips=85, spine=(56, 38), neck=40, scale=STANDING_FRONT.scale | BENT_KNEES
+    STANDING_FRONT, pelvis=(-1.1, 3.32), hips=78, spine=(54, 28), neck=52, scale=STANDING_FRONT.scale | SOFT_KNEES
 )
 
 
-def _turned(turn: float, lumbar: float, fore: float) -> Pose:
+def _turned(turn: float, lumbar: float, fore: float, settle: Callable[[Pose], Pose]) -> Pose:
     """The lean with the chest turned ``turn`` degrees (+: to its left, the top hand
     back; -: to its right, the top hand forward); the high arm foreshortened by ``fore``."""
     scale = LEAN.scale | {"arm_up_l": fore, "arm_low_l": fore}
-    behind = ("arm_l",) if turn > 0 else ()  # going back, the arm passes behind the head
-    return on_pole(replace(LEAN, twist=(lumbar, turn), scale=scale, behind=behind))
+    return settle(replace(LEAN, twist=(lumbar, turn), scale=scale))
 
 
 # the top hand sweeps back (the chest turns to the left), through the middle, and forward
-STICK_KEYS = (_turned(SWEEP, 6, 0.86), _turned(0, 0, 1.0), _turned(-SWEEP, -6, 0.86))
+STICK_KEYS = tuple(_turned(t * SWEEP, t * 6, f, on_pole) for t, f in ((1, 0.86), (0, 1.0), (-1, 0.86)))
 # holding a door frame the whole body rocks forward and back in the lean
-DOOR_KEYS = (_turned(SWEEP, 14, 0.88), _turned(0, 0, 1.0), _turned(-SWEEP, -14, 0.88))
+DOOR_KEYS = tuple(_turned(t * SWEEP, t * 14, f, on_door) for t, f in ((1, 0.88), (0, 1.0), (-1, 0.88)))
+
+# -- the same lean side-on, seen from the working (left) side: the corner view ------------
+# The lean itself points away from the viewer, so the trunk looks upright and shorter;
+# what shows is the top hand going forward and back over the head. The near (left)
+# arm is the high one; the far arm reaches down the stick: the far shoulder sits low in
+# the lean, lower than the side view's one shoulder point, so that arm is drawn longer.
+
+SIDE_BOX = (-3.3, -0.5, 4.1, 9.1)  # a tall corner view, as tall as the picture allows
+STICK_FOOT = (0.7, 0.0)  # braced by the toes of the far foot
+STICK_LENGTH = 8.25
+TILT = 9.0  # degrees the stick leans forward or back as the top hand sweeps
+LOW_GRIP = 2.2  # how far up the stick the low hand holds
+SIDE_LEAN = replace(
+    STANDING_SIDE,
+    pelvis=(-0.2, 3.62),
+    spine=(92, 90),
+    neck=88,
+    scale={"spine_low": 0.8, "spine_up": 0.8, "leg_up_l": 0.9, "leg_up_r": 0.9, "arm_up_r": 1.3, "arm_low_r": 1.3},
+)
+
+
+def _side_feet(pose: Pose) -> Pose:
+    """Side-on: both ankles on their spot under the hips, the knees soft (forward)."""
+    leg = _leg(pose, "l", (0.0, FOOT_LINE), 1, 0.0)
+    return replace(pose, leg_l=leg, leg_r=Limb(leg.upper + 2, leg.lower + 2, 0))
+
+
+def _on_tilted_stick(pose: Pose) -> Pose:
+    """The stick leans ``TILT`` degrees back or forward as the chest turns (the near
+    shoulder goes with the hand): the high hand on its top, the low hand low on it,
+    the feet planted."""
+    body = _side_feet(pose)
+    j = joints(body)
+    tilt = 90 - TILT * pose.twist[1] / SWEEP
+    high, low = step(STICK_FOOT, tilt, POLE_GRIP[0]), step(STICK_FOOT, tilt, LOW_GRIP)
+    reach_high = min(1.0, math.dist(j["shoulder_l"], high) / (LENGTH["arm_up"] + LENGTH["arm_low"]) + 0.004)
+    return replace(
+        body,
+        arm_l=_arm(j["shoulder_l"], high, -1, reach_high),
+        arm_r=_arm(j["shoulder_r"], low, -1, body.scale["arm_up_r"]),
+        scale=body.scale | {"arm_up_l": reach_high, "arm_low_l": reach_high},
+    )
+
+
+STICK_SIDE = Scene(
+    keys=tuple(_on_tilted_stick(replace(SIDE_LEAN, twist=(0.0, t * SWEEP))) for t in (-1, 0, 1)),  # back, forward
+    box=SIDE_BOX,
+    props=(FLOOR, Prop("stick", (*STICK_FOOT, STICK_LENGTH), link=("hand_l",))),
+    moves=True,
+    settle=_on_tilted_stick,
+    # the top of the stick swings forward and back: an arc over the hand, round the stick's foot
+    arrow=Arrow(STICK_FOOT, POLE_GRIP[0] + 0.85, 90 - TILT - 4, 90 + TILT + 4, both=True),
+)
+
+# Holding a door frame (edge-on side-on: a post behind the body), both hands stay on
+# it and the whole body rocks: the pelvis and the chest forward, then back.
+POST_X = 0.35
+ROCK = ((-0.35, 99.0), (0.0, 90.0), (0.35, 81.0))  # the pelvis's shift, and the spine's direction
+
+
+def _on_post(pose: Pose) -> Pose:
+    """Side-on: the feet planted, the high hand and the low hand on the door frame."""
+    body = _side_feet(pose)
+    j = joints(body)
+    high, low = (POST_X, POLE_GRIP[0]), (POST_X, LOW_GRIP)
+    reach_high = min(1.0, math.dist(j["shoulder_l"], high) / (LENGTH["arm_up"] + LENGTH["arm_low"]) + 0.004)
+    return replace(
+        body,
+        arm_l=_arm(j["shoulder_l"], high, -1, reach_high),
+        arm_r=_arm(j["shoulder_r"], low, -1, body.scale["arm_up_r"]),
+        scale=body.scale | {"arm_up_l": reach_high, "arm_low_l": reach_high},
+    )
+
+
+DOOR_SIDE = Scene(
+    keys=tuple(
+        _on_post(replace(SIDE_LEAN, pelvis=(SIDE_LEAN.pelvis[0] + dx, SIDE_LEAN.pelvis[1]), spine=(a, a), neck=a - 2))
+        for dx, a in ROCK
+    ),
+    box=SIDE_BOX,
+    props=(FLOOR, Prop("wall", (POST_X, 8.3))),
+    moves=True,
+    settle=_on_post,
+    # the body rocks forward and back on its feet: an arc over the head, round the feet
+    arrow=Arrow((0.0, 0.0), 7.2, 68, 112, both=True),
+)
 
 # -- the standing side reach ------------------------------------------------------------
 
@@ -155,25 +250,25 @@ SCENES: dict[str, Scene] = {
     # in the lean the top hand sweeps slowly forward and back (the chest turns with it)
     "ql-stick-stretch": Scene(
         keys=STICK_KEYS,
-        box=REACH_BOX,  # room over the top hand for its arrow
+        box=POLE_BOX,
         props=(FLOOR, Prop("stick", (POLE_X, 0.0, POLE_X, 8.2))),
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
         settle=on_pole,
-        arrow=Arrow((POLE_X + 0.1, POLE_GRIP[0] + 0.1), 1.4, 112, 338, squash=0.42, both=True),
+        inset=STICK_SIDE,  # side-on: the sweep of the top hand, forward and back
     ),
     # the same lean holding the side of a door frame: the wall around the opening is
     # drawn, so the frame reads as a door; the whole body rocks forward and back
     "ql-stick-stretch-door-frame": Scene(
         keys=DOOR_KEYS,
-        box=STAND_BOX,
-        props=(Prop("door-frame", (POLE_X, POLE_X - 4.4, 8.3)), FLOOR),
+        box=POLE_BOX,
+        props=(Prop("door-frame", (POLE_X, POLE_X - 5.2, 8.3)), FLOOR),
         glows=QL_LEFT,
         moves=True,
         holds=("hand_l", "hand_r"),
-        settle=on_pole,
-        arrow=Arrow((-1.65, 4.6), 1.45, 100, 262, squash=0.42, both=True),
+        settle=on_door,
+        inset=DOOR_SIDE,  # side-on: the body rocking forward and back, the hands on the frame
     ),
 }
 
