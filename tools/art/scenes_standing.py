@@ -121,6 +121,7 @@ SIDE_LEAN = replace(
     pelvis=(-0.2, 3.62),
     spine=(92, 90),
     neck=88,
+    face=0.0,  # the nose says which way is forward
     scale={"spine_low": 0.8, "spine_up": 0.8, "leg_up_l": 0.9, "leg_up_r": 0.9, "arm_up_r": 1.3, "arm_low_r": 1.3},
 )
 
@@ -169,12 +170,15 @@ def _on_post(pose: Pose) -> Pose:
     body = _side_feet(pose)
     j = joints(body)
     high, low = (POST_X, POLE_GRIP[0]), (POST_X, LOW_GRIP)
-    reach_high = min(1.0, math.dist(j["shoulder_l"], high) / (LENGTH["arm_up"] + LENGTH["arm_low"]) + 0.004)
+    arm = LENGTH["arm_up"] + LENGTH["arm_low"]
+    reach_high = min(1.0, math.dist(j["shoulder_l"], high) / arm + 0.004)
+    reach_low = min(SIDE_LEAN.scale["arm_up_r"], math.dist(j["shoulder_r"], low) / arm + 0.004)  # near straight
     return replace(
         body,
         arm_l=_arm(j["shoulder_l"], high, -1, reach_high),
-        arm_r=_arm(j["shoulder_r"], low, -1, body.scale["arm_up_r"]),
-        scale=body.scale | {"arm_up_l": reach_high, "arm_low_l": reach_high},
+        arm_r=_arm(j["shoulder_r"], low, -1, reach_low),
+        scale=body.scale
+        | {"arm_up_l": reach_high, "arm_low_l": reach_high, "arm_up_r": reach_low, "arm_low_r": reach_low},
     )
 
 
