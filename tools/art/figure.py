@@ -172,7 +172,8 @@ def joints(pose: Pose) -> dict[str, Point]:
         out = 45 * pose.front if not wide else -45 * sign * across(pose)
         j[f"glute_{side}"] = step(j[f"hip_{side}"], hips + 180 + out, 0.45)
         turn = math.cos(math.radians(t_top)) if wide else 0.0
-        ahead = 0.0 if wide else math.sin(math.radians(t_top)) * SHOULDER_HALF * sign
+        # side-on, a chest turned to its left (+) takes the left shoulder back, the right forward
+        ahead = 0.0 if wide else -math.sin(math.radians(t_top)) * SHOULDER_HALF * sign
         shoulder = step(top, top_dir + 90, SHOULDER_HALF * spread * turn)
         j[f"shoulder_{side}"] = step(shoulder, top_dir + 90 * pose.front, ahead) if ahead else shoulder
         arm, leg = getattr(pose, f"arm_{side}"), getattr(pose, f"leg_{side}")
