@@ -76,3 +76,20 @@ def test_the_contact_sheet_draws_every_stretch(tmp_path):
         size = sheet.size
     rows = -(-len(load_catalogue()) // 2)
     assert size[0] > 1000 and size[1] > rows * 150
+
+
+@pytest.mark.parametrize("image", IMAGES)
+def test_the_shipped_picture_is_what_its_scene_draws(image):
+    """A pose changed in tools/art without `scripts/make_assets.py` run after it would
+    ship the old picture: the first frame on disk must be the one the scene draws now."""
+    from dataclasses import replace
+
+    from PIL import ImageChops, ImageStat
+
+    scene = SCENES[Path(image).stem]
+    first = replace(scene, keys=(scene.poses(6)[0],), moves=False)
+    drawn = render(first, 360, LIGHT).convert("RGB").quantize(128, dither=Image.Dither.NONE).convert("RGB")
+    with Image.open(assets_dir() / image) as shipped:
+        on_disk = shipped.convert("RGB").crop((0, 0, 360, 240))
+    mean = sum(ImageStat.Stat(ImageChops.difference(drawn, on_disk)).mean) / 3
+    assert mean < 1.0, f"{image} differs from its scene by {mean:.2f} a pixel: run scripts/make_assets.py"
