@@ -45,25 +45,27 @@ try:
     from qlbreak.storage.paths import default_paths
     from qlbreak.stretches import catalogue
     from qlbreak.ui import spec
-    stretch = catalogue.load().get("seated-twist")
+    stretch = catalogue.load().get(sys.argv[2])
     argv = spec.command("stretch", spec.stretch(stretch, Config(), default_paths(), "light"))
 except ImportError:  # a qlbreak from before the re-layout (0.1.0 at c18dbff): a snapshot file
     from qlbreak import catalog, launch
     from qlbreak.config import Config
     from qlbreak.paths import default_paths
-    json.dump(launch.snapshot(catalog.load().get("seated-twist"), Config(), default_paths()), open(sys.argv[1], "w"))
+    json.dump(launch.snapshot(catalog.load().get(sys.argv[2]), Config(), default_paths()), open(sys.argv[1], "w"))
     argv = launch.window_command(sys.argv[1])
 print(json.dumps(argv))
 """
 LABEL = "import tkinter; r = tkinter.Tk(); tkinter.Label(r, text='Seated twist').pack(); r.mainloop()"
 
 
-def window_argv(python: str, env: dict[str, str], cwd: Path, snapshot: str) -> list[str]:
-    out = subprocess.run([python, "-c", WINDOW_ARGV, snapshot], env=env, cwd=cwd, capture_output=True, check=True)
+def window_argv(python: str, env: dict[str, str], cwd: Path, snapshot: str, stretch: str) -> list[str]:
+    out = subprocess.run(
+        [python, "-c", WINDOW_ARGV, snapshot, stretch], env=env, cwd=cwd, capture_output=True, check=True
+    )
     return list(json.loads(out.stdout))
 
 
-def programs(python: str, window: list[str], baseline: list[str] | None) -> dict[str, list[str]]:
+def programs(python: str, window: list[str], baseline: list[str] | None, stretch: str) -> dict[str, list[str]]:
     found = {
         "bare Tk window": [python, "-c", "import tkinter; r = tkinter.Tk(); r.title('bare'); r.mainloop()"],
         # any text costs fontconfig's first use (~12 ms here), which the bare window never pays
@@ -72,7 +74,7 @@ def programs(python: str, window: list[str], baseline: list[str] | None) -> dict
     }
     if baseline is not None:
         found["stretch window, baseline"] = baseline
-    found["qlbreak stretch seated-twist"] = [python, "-m", "qlbreak", "stretch", "seated-twist"]
+    found[f"qlbreak stretch {stretch}"] = [python, "-m", "qlbreak", "stretch", stretch]
     return found
 
 
@@ -119,6 +121,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--baseline", metavar="PYTHON", help="an interpreter with another qlbreak installed")
+    parser.add_argument(
+        "--stretch", default="seated-twist", help="whose picture the window loads (ql-stick-stretch: the largest strip)"
+    )
     args = parser.parse_args()
     python, runs = args.python, args.runs
     cwd = ROOT if python == sys.executable else Path(tempfile.gettempdir())  # not the checkout
@@ -134,10 +139,12 @@ def main() -> None:
             data = Path(home, "d", "qlbreak")
             data.mkdir(parents=True)
             (data / "safety-accepted").write_text("benchmark\n")
-            window = window_argv(python, env, cwd, f"{home}/snapshot.json")
+            window = window_argv(python, env, cwd, f"{home}/snapshot.json", args.stretch)
             other = Path(tempfile.gettempdir())
-            baseline = window_argv(args.baseline, env, other, f"{home}/baseline.json") if args.baseline else None
-            timed = programs(python, window, baseline)
+            baseline = None
+            if args.baseline:
+                baseline = window_argv(args.baseline, env, other, f"{home}/baseline.json", args.stretch)
+            timed = programs(python, window, baseline, args.stretch)
             display = Xlib.display.Display(name)
             display.screen().root.change_attributes(event_mask=Xlib.X.SubstructureNotifyMask)
             display.sync()
