@@ -251,8 +251,9 @@ class _Pen:
         self.draw.polygon([self.xy(p) for p in body.trunk], fill=tuple(theme.figure))
         self._limb(body.limbs["neck"], theme.figure, None)
         self.disc(body.head, HEAD_RADIUS, theme.figure)
-        if pose.face is not None:
-            self._nose(body.head, pose.face, theme.figure)
+        face = pose.face if pose.face is not None or not side else pose.neck + 90 * pose.front
+        if face is not None:  # side-on, always: which way the figure faces (the stranger's test)
+            self._nose(body.head, face, theme.figure)
         for name in lap:
             self._limb(body.limbs[name], theme.figure, theme.background)
         for name in near if side else [n for n in near if n.startswith("arm")]:

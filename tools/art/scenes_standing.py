@@ -138,7 +138,10 @@ def _on_tilted_stick(pose: Pose) -> Pose:
     the feet planted."""
     body = _side_feet(pose)
     j = joints(body)
-    tilt = 90 + TILT * pose.twist[1] / SWEEP  # the chest turned right (-) takes the left hand forward
+    # the body holds still, only the high arm and the stick swing (the stranger's test: a
+    # chest that turned too made the head seem to switch sides); the low back's twist,
+    # too small to see side-on, carries the sweep from key to key
+    tilt = 90 + TILT * pose.twist[0] / SWEEP
     high, low = step(STICK_FOOT, tilt, POLE_GRIP[0]), step(STICK_FOOT, tilt, LOW_GRIP)
     reach_high = min(1.0, math.dist(j["shoulder_l"], high) / (LENGTH["arm_up"] + LENGTH["arm_low"]) + 0.004)
     return replace(
@@ -150,7 +153,7 @@ def _on_tilted_stick(pose: Pose) -> Pose:
 
 
 STICK_SIDE = Scene(
-    keys=tuple(_on_tilted_stick(replace(SIDE_LEAN, twist=(0.0, -t * SWEEP))) for t in (-1, 0, 1)),  # back, forward
+    keys=tuple(_on_tilted_stick(replace(SIDE_LEAN, twist=(-t * SWEEP, 0.0))) for t in (-1, 0, 1)),  # back, forward
     box=SIDE_BOX,
     props=(FLOOR, Prop("stick", (*STICK_FOOT, STICK_LENGTH), link=("hand_l",))),
     moves=True,
