@@ -90,10 +90,10 @@ LYING = Pose(  # head to the left, face up, knees bent, feet flat, arms by the s
 LYING_KNEES_UP = grounded(foot_flat(foot_flat(LYING, "l", 3.3), "r", 3.4))
 # a knee hugged in tips the pelvis back a little (the tail curls up off the floor)
 HUGGING = replace(LYING_KNEES_UP, hips=192)
-KNEE_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(128, 352, 330)), "r", 3.4), 0.18))
+KNEE_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(146, 12, 350)), "r", 3.4), 0.2))
 # on the ball: the hugged thigh nearer upright, so the waist (and the ball under it) shows
 # below it; the ball under the waist, between the top of the pelvis and the lowest rib
-BALL_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(108, 350, 330)), "r", 3.4), 0.12))
+BALL_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(140, 8, 345)), "r", 3.4), 0.2))
 
 
 BALL_AT = 0.3  # the ball's x: under the waist of BALL_HUG (pelvis at 1.2, the lowest rib at 0)
