@@ -101,37 +101,38 @@ BALL_AT = 0.3  # the ball's x: under the waist of BALL_HUG (pelvis at 1.2, the l
 
 # -- knee drop, seen from above ------------------------------------------------------------
 
-# the knee drop from above, with its start side-on in the bottom-right corner: a wider box,
-# the figure higher and further left, so the corner stays clear of the legs (3:2)
-DROP_BOX = (-6.0, -3.6, 8.7, 6.2)
-DROP_MAT = Prop("mat", (-5.8, -3.45, 8.5, 6.05))
-DROP_PELVIS = (0.5, 2.05)
-BACK_FROM_ABOVE = Pose(  # on the back, head to the left, arms out wide at shoulder height
+# Lying along the picture, head to the right, face up: the left side is down the image,
+# so the knees sink down it, sideways from the body (a drop, not a lift). The arms lie
+# out in a T; the start is side-on in the bottom-right corner, clear of the figure.
+DROP_BOX = (-3.3, -5.0, 11.7, 5.0)  # 3:2
+DROP_MAT = Prop("mat", (-3.15, -4.85, 11.55, 4.85))
+BACK_FROM_ABOVE = Pose(  # on the back, head to the right, arms out wide at shoulder height
     view="top",
     front=1,
-    pelvis=(0.4, 3.4),
-    spine=(180, 180),
-    neck=180,
-    arm_l=Limb(92, 90),
-    arm_r=Limb(268, 270),
-    leg_l=Limb(0, 0, 0),
-    leg_r=Limb(0, 0, 0),
+    pelvis=(0.0, 0.0),
+    spine=(0, 0),
+    neck=0,
+    arm_l=Limb(268, 270),
+    arm_r=Limb(92, 90),
+    leg_l=Limb(180, 180, 180),
+    leg_r=Limb(180, 180, 180),
 )
 
 
-def legs_through(pose: Pose, points: dict[str, tuple[Point, Point]]) -> Pose:
-    """``pose`` (seen from above) with each leg's knee and ankle at these points, given
-    from the pelvis: a thigh or shin that rises towards the ceiling is drawn shorter."""
+def legs_through(pose: Pose, points: dict[str, tuple[Point, Point, Point]]) -> Pose:
+    """``pose`` (seen from above) with each leg's knee, ankle and toe at these points,
+    given from the pelvis: a thigh or shin that rises towards the ceiling is drawn shorter."""
     j = joints(pose)
     px, py = pose.pelvis
     limbs: dict[str, Limb] = {}
     scale = dict(pose.scale)
-    for side, ((kx, ky), (ax, ay)) in points.items():
-        hip, knee, ankle = j[f"hip_{side}"], (px + kx, py + ky), (px + ax, py + ay)
-        thigh, shin = _angle(hip, knee), _angle(knee, ankle)
-        limbs[f"leg_{side}"] = Limb(thigh, shin, 0)
+    for side, spots in points.items():
+        knee, ankle, toe = ((px + x, py + y) for x, y in spots)
+        hip = j[f"hip_{side}"]
+        limbs[f"leg_{side}"] = Limb(_angle(hip, knee), _angle(knee, ankle), _angle(ankle, toe))
         scale[f"leg_up_{side}"] = math.dist(hip, knee) / LENGTH["leg_up"]
         scale[f"leg_low_{side}"] = math.dist(knee, ankle) / LENGTH["leg_low"]
+        scale[f"foot_{side}"] = math.dist(ankle, toe) / LENGTH["foot"]
     return with_limbs(pose, limbs, scale)
 
 
@@ -139,16 +140,30 @@ def _angle(a: Point, b: Point) -> float:
     return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])) % 360
 
 
-# both knees sunk together to the left (the upper side), the right leg lying over the
-# left, the feet where they were; the legs side by side, never crossing
-# the start: both knees up over the feet (the thighs and shins rise towards the ceiling,
-# so they are drawn short), drawn faintly behind the drop
-DROP_START = replace(BACK_FROM_ABOVE, pelvis=DROP_PELVIS)
-KNEES_UP = legs_through(DROP_START, {"l": ((1.45, 0.32), (2.4, 0.45)), "r": ((1.45, -0.32), (2.4, -0.45))})
-KNEES_DROPPED = legs_through(DROP_START, {"l": ((1.3, 1.6), (2.35, 0.5)), "r": ((0.97, 1.08), (2.12, -0.12))})
+DROP_KNEES = ((-0.15, -2.55), (-0.72, -2.02))  # the left knee on the floor, the right one on it (from above: beside it)
+DROP_FEET = ((-1.95, -1.95), (-2.35, -1.35))  # the feet stacked, rolled onto their sides
 
-# at the knees, from where they start (over the feet) to where they sink: sideways
-KNEE_ARROW = Arrow((DROP_PELVIS[0] + 4.5, DROP_PELVIS[1] + 0.6), 3.0, 192, 143)
+
+def _dropped() -> dict[str, tuple[Point, Point, Point]]:
+    """Both knees lying to the left (down the image), bent the same: the right leg lies
+    on the left one, drawn just inside it, so thighs, shins and feet lie side by side,
+    parallel, never crossing (the right leg drawn over the left)."""
+    out = {}
+    for side, knee, (ax, ay) in zip("lr", DROP_KNEES, DROP_FEET, strict=True):
+        out[side] = (knee, (ax, ay), (ax - 0.6, ay + 0.1))
+    return out
+
+
+KNEES_DROPPED = legs_through(BACK_FROM_ABOVE, _dropped())
+# the start: knees up towards the ceiling, together over the feet (thighs and shins seen
+# end-on, short, the knees round), the feet flat near the buttocks, toes away from the head
+KNEES_UP = legs_through(
+    BACK_FROM_ABOVE,
+    {"l": ((-0.75, -0.33), (-1.5, -0.38), (-2.25, -0.4)), "r": ((-0.75, 0.33), (-1.5, 0.38), (-2.25, 0.4))},
+)
+
+# from the start's knees sideways round to the dropped ones
+KNEE_ARROW = Arrow((0.6, -1.3), 2.0, 140, 212)
 
 # -- on hands and knees, side-on -----------------------------------------------------------
 
@@ -280,7 +295,7 @@ SCENES: dict[str, Scene] = {
         ghost=KNEES_UP,
         box=DROP_BOX,
         props=(DROP_MAT,),
-        glows=(Glow("low_back", 0.8),),
+        glows=(Glow("ql_r", 0.7),),  # the side of the waist opposite the drop opens
         arrow=KNEE_ARROW,
         # the start side-on, in the empty corner below the legs: lying on the back, knees up
         inset=Scene(keys=(LYING_KNEES_UP,), box=(-4.0, -0.4, 4.4, 5.2), props=(FLOOR,)),
