@@ -162,6 +162,30 @@ KNEES_UP = legs_through(
     {"l": ((-0.75, -0.33), (-1.5, -0.38), (-2.25, -0.4)), "r": ((-0.75, 0.33), (-1.5, 0.38), (-2.25, 0.4))},
 )
 
+
+def mirrored(pose: Pose) -> Pose:
+    """``pose`` (side view) turned end for end: the head to the other side, facing the
+    same way up, as the view from above lies (head to the right)."""
+
+    def turn(limb: Limb) -> Limb:
+        return Limb(
+            (180 - limb.upper) % 360, (180 - limb.lower) % 360, None if limb.end is None else (180 - limb.end) % 360
+        )
+
+    return replace(
+        pose,
+        pelvis=(-pose.pelvis[0], pose.pelvis[1]),
+        spine=((180 - pose.spine[0]) % 360, (180 - pose.spine[1]) % 360),
+        neck=(180 - pose.neck) % 360,
+        hips=None if pose.hips is None else (180 - pose.hips) % 360,
+        arm_l=turn(pose.arm_l),
+        arm_r=turn(pose.arm_r),
+        leg_l=turn(pose.leg_l),
+        leg_r=turn(pose.leg_r),
+        front=-pose.front,
+    )
+
+
 # from the start's knees sideways round to the dropped ones
 KNEE_ARROW = Arrow((0.6, -1.3), 2.0, 140, 212)
 
@@ -298,7 +322,7 @@ SCENES: dict[str, Scene] = {
         glows=(Glow("ql_r", 0.7),),  # the side of the waist opposite the drop opens
         arrow=KNEE_ARROW,
         # the start side-on, in the empty corner below the legs: lying on the back, knees up
-        inset=Scene(keys=(LYING_KNEES_UP,), box=(-4.0, -0.4, 4.4, 5.2), props=(FLOOR,)),
+        inset=Scene(keys=(mirrored(LYING_KNEES_UP),), box=(-4.4, -0.4, 4.0, 5.2), props=(FLOOR,)),
         inset_low=True,
     ),
     # one rep is one cycle: the cow (back dipped, head up) and the cat (back rounded up,
