@@ -187,7 +187,7 @@ def mirrored(pose: Pose) -> Pose:
 
 
 # from the start's knees sideways round to the dropped ones
-KNEE_ARROW = Arrow((0.6, -1.3), 2.0, 140, 212)
+KNEE_ARROW = Arrow((0.75, -1.0), 1.85, 148, 207)
 
 # -- on hands and knees, side-on -----------------------------------------------------------
 
