@@ -21,9 +21,10 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image  # noqa: E402
 
 from qlbreak.stretches.catalogue import Catalogue, load  # noqa: E402
-from tools.art.draw import THEMES, render  # noqa: E402
+from tools.art.draw import render  # noqa: E402
 from tools.art.icon import LOOKS, tray_icon  # noqa: E402
 from tools.art.scenes import SCENES  # noqa: E402
+from tools.art.themes import THEMES  # noqa: E402
 
 WIDTH = 360  # at 100% scaling; the dialog shows it at this size
 COLOURS = 128  # a palette this size keeps the anti-aliasing smooth and the files small
@@ -80,7 +81,7 @@ def sheet(path: Path, width: int = 240) -> None:
             row.paste(strip.crop((index * frame_w, 0, (index + 1) * frame_w, strip.height)), (slot * frame_w, label_h))
         draw = ImageDraw.Draw(row)
         try:
-            font = ImageFont.truetype("DejaVuSans.ttf", 15)
+            font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype("DejaVuSans.ttf", 15)
         except OSError:
             font = ImageFont.load_default()
         moving = "moves" if count > 1 else "held"

@@ -45,7 +45,7 @@ fi
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-echo "== mypy (strict: qlbreak and tests/fakes.py, as on Linux, Windows and macOS)"
+echo "== mypy (strict: qlbreak, tests/fakes.py and the picture tools, as on Linux, Windows and macOS)"
 for platform in linux win32 darwin; do
     .venv/bin/mypy --platform "$platform"
 done

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PIL import Image, ImageChops
 
-from tools.art.draw import LIGHT, render
+from tools.art.draw import render
 from tools.art.scenes import SCENES
+from tools.art.themes import LIGHT
 
 
 def _corner(strip: Image.Image, width: int, index: int) -> Image.Image:

@@ -142,7 +142,8 @@ def _highlight_pixels(scene, theme: str) -> int:
 
     from PIL import ImageChops
 
-    from tools.art.draw import THEMES, render
+    from tools.art.draw import render
+    from tools.art.themes import THEMES
 
     def frame(s):
         return render(s, 360, THEMES[theme]).crop((0, 0, 360, 240))

@@ -66,7 +66,8 @@ def test_the_glow_lies_on_the_body_and_never_beside_it():
 
     from PIL import Image, ImageChops, ImageDraw
 
-    from tools.art.draw import LIGHT, _Pen, render
+    from tools.art.draw import _Pen, render
+    from tools.art.themes import LIGHT
 
     for name in ("seated-side-bend", "seated-hamstring", "ql-ball-wall-release"):
         scene = SCENES[name]

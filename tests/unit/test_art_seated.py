@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import math
 
-from tools.art.draw import GAP, LIGHT, Scene, render
+from tools.art.draw import GAP, Scene, render
 from tools.art.figure import RADII, joints
 from tools.art.scenes_seated import FRONT, FRONT_BOX, SCENES, seated
 from tools.art.shapes import muscle
+from tools.art.themes import LIGHT
 
 
 def test_a_sitter_seen_from_the_front_has_thighs_over_the_lap():

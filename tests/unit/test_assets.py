@@ -10,8 +10,9 @@ from PIL import Image
 
 from qlbreak.storage.paths import assets_dir
 from qlbreak.stretches.catalogue import load
-from tools.art.draw import LIGHT, render
+from tools.art.draw import render
 from tools.art.scenes import SCENES
+from tools.art.themes import LIGHT
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = load()
