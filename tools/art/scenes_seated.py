@@ -124,26 +124,31 @@ def side_bend() -> Pose:
 
 
 def twist() -> Pose:
-    """From the front: the chest turned to the left (the shoulders narrowed, the head
-    following), the right arm across the body, elbow bent, the hand on the outside of
-    the left knee; the left hand reaching back to the chair's back rest (the arm behind
-    the body, pointing away from the viewer: shorter). The chest comes a little forward
-    as it turns (the back shorter seen from the front)."""
+    """From the front: the chest turned well to the left (the shoulders narrowed to
+    little more than the rib cage's depth above the square hips, the head following),
+    the right arm across the body, elbow bent, the hand on the outside of the left knee;
+    the left arm reaching down and back behind the body (pointing away from the viewer:
+    shorter), its hand gripping the back rest's left post. The chest comes a little
+    forward as it turns (the back shorter seen from the front)."""
     turned = replace(
         FRONT,
-        spine=(92, 97),
-        twist=(14.0, 62.0),
+        spine=(92, 96),
+        twist=(28.0, 80.0),
         neck=96,
         face=186,
         behind=("arm_l",),
-        scale=FRONT.scale | {"spine_low": 0.94, "spine_up": 0.8, "arm_up_l": 0.75, "arm_low_l": 0.6},
+        scale=FRONT.scale | {"spine_low": 0.94, "spine_up": 0.8, "arm_up_l": BACK_ARM[0], "arm_low_l": BACK_ARM[1]},
     )
     pose = seated(turned, feet=(-0.85, 0.85))
     j = joints(pose)
     knee = j["knee_l"]
-    back = _arm(j["shoulder_l"], (-1.15, 3.7), -1, (0.75, 0.6))  # the elbow out to the side
+    back = _arm(j["shoulder_l"], BACK_GRIP, -1, BACK_ARM)  # the elbow a little out, behind
     pose = replace(pose, arm_l=back)
     return hands_at(pose, None, (knee[0] - 0.42, knee[1] + 0.3), bend=1)  # the elbow by the right side
+
+
+BACK_GRIP = (-1.1, SEAT + 1.9)  # on the back rest's left post (chair-front: posts at x = +-1.1)
+BACK_ARM = (0.45, 0.42)  # the reaching-back arm's drawn share of its upper arm and forearm
 
 
 def _arm(shoulder: Point, target: Point, bend: int, scale: tuple[float, float]) -> Limb:
@@ -259,7 +264,8 @@ SCENES: dict[str, Scene] = {
         keys=(twist(),),
         box=FRONT_BOX,
         props=(FLOOR, CHAIR_FRONT),
-        glows=(Glow("low_back", 0.6),),
+        # on the side of the waist the chest turns towards (not the front of the belly)
+        glows=(Glow("ql_l", 0.6),),
         arrow=Arrow((0.0, 4.3), 2.4, 60, 120),
     ),
     "seated-figure-four": Scene(
