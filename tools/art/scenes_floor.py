@@ -205,10 +205,6 @@ ALL_FOURS = Pose(  # facing right: the knees under the hips, the hands under the
 )
 
 
-# the cow's belly sinks and its shoulders with it: shorter arms keep the elbows straight
-COW_ARMS = {"arm_up_l": 0.765, "arm_low_l": 0.765, "arm_up_r": 0.765, "arm_low_r": 0.765}
-
-
 def hands_down(pose: Pose, x: float) -> Pose:
     """``pose`` with both hands flat on the floor at ``x`` (under the shoulders); the arms
     are as short as ``pose.scale`` makes them."""
@@ -220,6 +216,17 @@ def hands_down(pose: Pose, x: float) -> Pose:
         target = (sx + (x + dx - sx) / k, sy + (HAND - sy) / k)  # as the unscaled arm would reach it
         arms[f"arm_{side}"] = reach((sx, sy), target, bend=-1)
     return with_limbs(pose, arms)
+
+
+# the cow's belly sinks and its shoulders with it: shorter arms keep the elbows straight
+COW_ARMS = {"arm_up_l": 0.765, "arm_low_l": 0.765, "arm_up_r": 0.765, "arm_low_r": 0.765}
+# the trunk a little longer on all fours, so the dip and the hump show over the thigh and arm
+LONG_BACK = {"spine_low": 1.15, "spine_up": 1.15}
+FOURS_HANDS = 1.1  # the hands' x: under the shoulders of the longer back
+# the cow: the pelvis tipped (the tail up), the lumbar and thoracic spine arched about as far
+# as they go, so the belly sinks between the raised tail and the raised chest; head up, eyes ahead
+COW = hands_down(replace(ALL_FOURS, hips=-28, spine=(7, 37), neck=105, scale=COW_ARMS | LONG_BACK), FOURS_HANDS)
+CAT = hands_down(replace(ALL_FOURS, hips=24, spine=(14, -24), neck=-64, scale=ALL_FOURS.scale | LONG_BACK), FOURS_HANDS)
 
 
 # -- child's pose side reach, seen from above ----------------------------------------------
@@ -328,17 +335,14 @@ SCENES: dict[str, Scene] = {
     # one rep is one cycle: the cow (back dipped, head up) and the cat (back rounded up,
     # head down), the hands under the shoulders and the knees under the hips
     "cat-cow": Scene(
-        keys=(
-            hands_down(replace(ALL_FOURS, hips=-24, spine=(8, 36), neck=62, scale=COW_ARMS), 0.78),
-            hands_down(replace(ALL_FOURS, hips=24, spine=(14, -24), neck=-64), 0.78),
-        ),
+        keys=(COW, CAT),
         box=FOURS_BOX,
         props=(FLOOR,),
         glows=(Glow("low_back", 0.8),),
         # over the middle of the back, nearly upright, a head at each end: round up, dip down
-        arrow=Arrow((-0.5 - UPRIGHT, 4.22), UPRIGHT, -6.8, 6.8, both=True),
+        arrow=Arrow((-0.3 - UPRIGHT, 4.22), UPRIGHT, -6.8, 6.8, both=True),
         moves=True,
-        settle=lambda pose: hands_down(pose, 0.78),  # the hands stay planted as the back moves
+        settle=lambda pose: hands_down(pose, FOURS_HANDS),  # the hands stay planted as the back moves
     ),
     # seen from above, face down on a mat: the hips back on the heels, both arms walked
     # over to the right, the back curving in a C so its left side (the upper side) opens;
