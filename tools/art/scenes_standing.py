@@ -234,11 +234,11 @@ OPENER = _front_foot_down(
             replace(
                 STANDING_SIDE,
                 pelvis=(0.0, 3.4),
-                hips=104,
+                hips=112,  # tucked under: the pelvis tipped back
                 spine=(94, 91),
                 neck=88,
-                leg_r=Limb(243, 216, 322),  # for now as the back leg: that one stands on its toes
-                leg_l=Limb(243, 216, 322),
+                leg_r=Limb(243, 216, 302),  # for now as the back leg: that one stands on its toes
+                leg_l=Limb(243, 216, 302),  # the toes planted, the heel well up
             )
         )
     ),
@@ -290,8 +290,9 @@ SCENES |= {
         box=STAND_BOX,
         props=(FLOOR,),
         glows=(Glow("hip_front_l", 0.7),),
-        # round the back of the pelvis: the tailbone curling down and under
-        arrow=Arrow((OPENER.pelvis[0] - 0.35, OPENER.pelvis[1] - 0.07), 1.1, 130, 242),
+        # a gentle curve down the back of the pelvis, its head pointing down and forward
+        # under the buttock: the tailbone tucking under (not a circle: no hip circling)
+        arrow=Arrow((OPENER.pelvis[0] + 0.9, OPENER.pelvis[1] + 0.3), 2.2, 168, 218),
     ),
     "gentle-walk": Scene(
         keys=(
