@@ -63,16 +63,27 @@ def hold(pose: Pose, left: Point, right: Point) -> Pose:
     return with_limbs(pose, arms, scale)
 
 
-def on_shin(pose: Pose, share: float, spread: float = 0.3) -> Pose:
-    """``pose`` with both hands round the left shin ``share`` of the way from the knee to
-    the ankle: the near hand over it, the far one a little further along (seen past it)."""
+WRAP = 0.89  # the arms' drawn length: the elbows bend out sideways, towards and away from the viewer
+
+
+def wrap(pose: Pose, share: float = 0.25, lift: float = 0.22) -> Pose:
+    """``pose`` with both hands clasped over the front of the left shin ``share`` of the
+    way from the knee to the ankle, the elbows bent out to the sides: seen side-on the
+    arms are foreshortened and the near one hooks over the knee (the far one just past it)."""
     j = joints(pose)
     knee, ankle = j["knee_l"], j["ankle_l"]
-    spots: list[Point] = []
-    for t in (share, share + spread):
-        x, y = knee[0] + (ankle[0] - knee[0]) * t, knee[1] + (ankle[1] - knee[1]) * t
-        spots.append((x, y + 0.12))
-    return hold(pose, spots[0], spots[1])
+    run = math.dist(knee, ankle)
+    ux, uy = (ankle[0] - knee[0]) / run, (ankle[1] - knee[1]) / run
+    nx, ny = (-uy, ux) if ux >= 0 else (uy, -ux)  # the shin's front: its upper side
+    arms: dict[str, Limb] = {}
+    scale = dict(pose.scale)
+    for side, t in (("l", share), ("r", share + 0.08)):
+        spot = (knee[0] + ux * run * t + nx * lift, knee[1] + uy * run * t + ny * lift)
+        sx, sy = j[f"shoulder_{side}"]
+        target = (sx + (spot[0] - sx) / WRAP, sy + (spot[1] - sy) / WRAP)  # as the full-length arm reaches it
+        arms[f"arm_{side}"] = reach((sx, sy), target, bend=1)
+        scale |= {f"arm_up_{side}": WRAP, f"arm_low_{side}": WRAP}
+    return with_limbs(pose, arms, scale)
 
 
 # -- lying on the back, side-on ------------------------------------------------------------
@@ -90,13 +101,16 @@ LYING = Pose(  # head to the left, face up, knees bent, feet flat, arms by the s
 LYING_KNEES_UP = grounded(foot_flat(foot_flat(LYING, "l", 3.3), "r", 3.4))
 # a knee hugged in tips the pelvis back a little (the tail curls up off the floor)
 HUGGING = replace(LYING_KNEES_UP, hips=192)
-KNEE_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(146, 12, 350)), "r", 3.4), 0.2))
-# on the ball: the hugged thigh nearer upright, so the waist (and the ball under it) shows
-# below it; the ball under the waist, between the top of the pelvis and the lowest rib
-BALL_HUG = grounded(on_shin(foot_flat(replace(HUGGING, leg_l=Limb(140, 8, 345)), "r", 3.4), 0.2))
+# the thigh drawn in over the chest, the knee folded so the shin slopes down from it (not
+# level with the arms) and the foot points up; both hands clasped just below the knee
+KNEE_HUG = grounded(wrap(foot_flat(replace(HUGGING, leg_l=Limb(133, 343, 70)), "r", 3.4)))
+# on the ball, the same hug: the waist (and the ball under it) shows below the thigh
+BALL_HUG = KNEE_HUG
 
 
-BALL_AT = 0.3  # the ball's x: under the waist of BALL_HUG (pelvis at 1.2, the lowest rib at 0)
+# the ball's x: under the waist of BALL_HUG, between the top of the pelvis (0.85) and the
+# lowest rib (0): clear of the hip and buttock (the thigh's end) and of the ribs
+BALL_AT = 0.15
 
 
 # -- knee drop, seen from above ------------------------------------------------------------
