@@ -266,7 +266,7 @@ SCENES: dict[str, Scene] = {
         props=(FLOOR, CHAIR_FRONT),
         # on the side of the waist the chest turns towards (not the front of the belly)
         glows=(Glow("ql_l", 0.6),),
-        arrow=Arrow((0.0, 4.3), 2.4, 60, 120),
+        arrow=Arrow((0.0, 5.0), 1.9, 330, 195, squash=0.3),  # round the shoulders: the chest turns left
     ),
     "seated-figure-four": Scene(
         keys=(figure_four(),),
