@@ -109,8 +109,8 @@ BALL_HUG = KNEE_HUG
 
 
 # the ball's x: under the waist of BALL_HUG, between the top of the pelvis (0.85) and the
-# lowest rib (0): clear of the hip and buttock (the thigh's end) and of the ribs
-BALL_AT = 0.15
+# lowest rib (0), in the middle of the warm patch: clear of the hip and buttock (the thigh's end)
+BALL_AT = 0.25
 
 
 # -- knee drop, seen from above ------------------------------------------------------------
