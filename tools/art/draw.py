@@ -64,6 +64,7 @@ class Scene:
     moves: bool = False  # animate between the keys (else the last key is shown)
     holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
     ghost: Pose | None = None  # where the movement starts, drawn faintly behind (a knee drop's knees up)
+    ghosts: tuple[Pose, ...] = ()  # the ends of a sweep, faint in every frame, each with its linked stick
     inset: Scene | None = None  # a second view in the top-right corner (seen from above)
     inset_low: bool = False  # the second view in the bottom-right corner instead (arms reach up-right)
     # put on every frame after blending (hands back on the stick, feet on their spots):
@@ -123,6 +124,13 @@ def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> I
     canvas = Image.new("RGBA", big, (*theme.background, 255))
     pen = _Pen(ImageDraw.Draw(canvas), scene.box, unit, big[1])
     points = joints(pose)
+    fr, fg, fb = theme.faint
+    pale = ((fr + theme.background[0]) // 2, (fg + theme.background[1]) // 2, (fb + theme.background[2]) // 2)
+    faint = replace(theme, figure=pale, far=pale, prop=pale)
+    for ghost in scene.ghosts:
+        for prop in (p for p in scene.props if p.kind == "stick" and p.link):
+            pen.prop(prop, joints(ghost), faint)
+        pen.figure(ghost, faint)
     for prop in scene.props:
         if not prop.front:
             pen.prop(prop, points, theme)

@@ -112,9 +112,9 @@ DOOR_KEYS = tuple(_turned(t * SWEEP, t * 14, f, on_door) for t, f in ((1, 0.88),
 # the lean, lower than the side view's one shoulder point, so that arm is drawn longer.
 
 SIDE_BOX = (-3.3, -0.5, 4.1, 9.1)  # a tall corner view, as tall as the picture allows
-STICK_FOOT = (0.7, 0.0)  # braced by the toes of the far foot
+STICK_FOOT = (1.3, 0.0)  # braced by the toes, a little ahead: both hands show on it
 STICK_LENGTH = 8.25
-TILT = 9.0  # degrees the stick leans forward or back as the top hand sweeps
+TILT = 13.0  # degrees the stick leans forward or back as the top hand sweeps
 LOW_GRIP = 2.2  # how far up the stick the low hand holds
 SIDE_LEAN = replace(
     STANDING_SIDE,
@@ -152,19 +152,21 @@ def _on_tilted_stick(pose: Pose) -> Pose:
     )
 
 
+STICK_SIDE_KEYS = tuple(_on_tilted_stick(replace(SIDE_LEAN, twist=(-t * SWEEP, 0.0))) for t in (-1, 0, 1))
 STICK_SIDE = Scene(
-    keys=tuple(_on_tilted_stick(replace(SIDE_LEAN, twist=(-t * SWEEP, 0.0))) for t in (-1, 0, 1)),  # back, forward
-    box=SIDE_BOX,
+    keys=STICK_SIDE_KEYS,  # back, upright, forward
+    box=(SIDE_BOX[0] + 0.6, SIDE_BOX[1], SIDE_BOX[2] + 0.6, SIDE_BOX[3]),  # room ahead for the stick
     props=(FLOOR, Prop("stick", (*STICK_FOOT, STICK_LENGTH), link=("hand_l",))),
     moves=True,
     settle=_on_tilted_stick,
-    # the top of the stick swings forward and back: an arc over the hand, round the stick's foot
-    arrow=Arrow(STICK_FOOT, POLE_GRIP[0] + 0.85, 90 - TILT - 4, 90 + TILT + 4, both=True),
+    ghosts=(STICK_SIDE_KEYS[0], STICK_SIDE_KEYS[-1]),  # both ends of the sweep, faint, in every frame
+    # the top of the stick swings forward and back: an arc at its top, round the stick's foot
+    arrow=Arrow(STICK_FOOT, STICK_LENGTH + 0.45, 90 - TILT - 5, 90 + TILT + 5, both=True),
 )
 
 # Holding a door frame (edge-on side-on: a post behind the body), both hands stay on
 # it and the whole body rocks: the pelvis and the chest forward, then back.
-POST_X = 0.35
+POST_X = 0.9  # a little ahead of the body: both hands show on it
 ROCK = ((-0.35, 99.0), (0.0, 90.0), (0.35, 81.0))  # the pelvis's shift, and the spine's direction
 
 
@@ -185,15 +187,17 @@ def _on_post(pose: Pose) -> Pose:
     )
 
 
+DOOR_SIDE_KEYS = tuple(
+    _on_post(replace(SIDE_LEAN, pelvis=(SIDE_LEAN.pelvis[0] + dx, SIDE_LEAN.pelvis[1]), spine=(a, a), neck=a - 2))
+    for dx, a in ROCK
+)
 DOOR_SIDE = Scene(
-    keys=tuple(
-        _on_post(replace(SIDE_LEAN, pelvis=(SIDE_LEAN.pelvis[0] + dx, SIDE_LEAN.pelvis[1]), spine=(a, a), neck=a - 2))
-        for dx, a in ROCK
-    ),
+    keys=DOOR_SIDE_KEYS,
     box=SIDE_BOX,
     props=(FLOOR, Prop("wall", (POST_X, 8.3))),
     moves=True,
     settle=_on_post,
+    ghosts=(DOOR_SIDE_KEYS[0], DOOR_SIDE_KEYS[-1]),  # both ends of the rock, faint, in every frame
     # the body rocks forward and back on its feet: an arc over the head, round the feet
     arrow=Arrow((0.0, 0.0), 7.2, 68, 112, both=True),
 )
