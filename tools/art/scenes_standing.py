@@ -159,6 +159,7 @@ STICK_SIDE = Scene(
     props=(FLOOR, Prop("stick", (*STICK_FOOT, STICK_LENGTH), link=("hand_l",))),
     moves=True,
     settle=_on_tilted_stick,
+    glows=QL_LEFT,  # the same warm patch as the front view: the same stretch, side-on
     ghosts=(STICK_SIDE_KEYS[0], STICK_SIDE_KEYS[-1]),  # both ends of the sweep, faint, in every frame
     # the top of the stick swings forward and back: an arc at its top, round the stick's foot
     arrow=Arrow(STICK_FOOT, STICK_LENGTH + 0.45, 90 - TILT - 5, 90 + TILT + 5, both=True),
@@ -197,6 +198,7 @@ DOOR_SIDE = Scene(
     props=(FLOOR, Prop("wall", (POST_X, 8.3))),
     moves=True,
     settle=_on_post,
+    glows=QL_LEFT,  # the same warm patch as the front view: the same stretch, side-on
     ghosts=(DOOR_SIDE_KEYS[0], DOOR_SIDE_KEYS[-1]),  # both ends of the rock, faint, in every frame
     # the body rocks forward and back on its feet: an arc over the head, round the feet
     arrow=Arrow((0.0, 0.0), 7.2, 68, 112, both=True),
