@@ -233,7 +233,10 @@ def _front_foot_down(pose: Pose, ahead: float) -> Pose:
     return replace(pose, leg_r=_leg(pose, "r", (pose.pelvis[0] + ahead, RADII["foot"][0]), 1, 0.0))
 
 
-# the back (near, left) leg sets the height: its toes on the floor, the heel up
+# a held lunge, not a walking step: a long stride (about five head heights heel to
+# heel), the pelvis low, the front shin upright (the knee over the ankle, not past the
+# toes), the back knee a little bent and low, the back heel well up on the toes, the
+# trunk upright and still, hands on the hips. The back (near, left) leg sets the height.
 OPENER = _front_foot_down(
     grounded(
         _hands_on_hips(
@@ -241,14 +244,14 @@ OPENER = _front_foot_down(
                 STANDING_SIDE,
                 pelvis=(0.0, 3.4),
                 hips=112,  # tucked under: the pelvis tipped back
-                spine=(94, 91),
+                spine=(93, 90),  # upright, not leaning forward into the lunge
                 neck=88,
-                leg_r=Limb(243, 216, 302),  # for now as the back leg: that one stands on its toes
-                leg_l=Limb(243, 216, 302),  # the toes planted, the heel well up
+                leg_r=Limb(224, 206, 300),  # for now as the back leg: replaced by the front leg below
+                leg_l=Limb(224, 206, 300),  # far back, the knee a little bent, on the toes, the heel up
             )
         )
     ),
-    1.35,
+    1.75,  # the front ankle right under the knee
 )
 
 SCENES: dict[str, Scene] = {
@@ -296,9 +299,10 @@ SCENES |= {
         box=STAND_BOX,
         props=(FLOOR,),
         glows=(Glow("hip_front_l", 0.7),),
-        # a gentle curve down the back of the pelvis, its head pointing down and forward
-        # under the buttock: the tailbone tucking under (not a circle: no hip circling)
-        arrow=Arrow((OPENER.pelvis[0] + 0.9, OPENER.pelvis[1] + 0.3), 2.2, 168, 218),
+        # a short curl round the hip, from the top of the back of the pelvis down and
+        # under the buttock, its head pointing forward: the pelvis turning, the tailbone
+        # tucking under (a turn about the hip, so not "drop down" or "push the hips forward")
+        arrow=Arrow((OPENER.pelvis[0] - 0.05, OPENER.pelvis[1] + 0.05), 0.95, 100, 250),
     ),
     "gentle-walk": Scene(
         keys=(
