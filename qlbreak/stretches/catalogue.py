@@ -310,7 +310,10 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
         gently=data["gently"].strip(),
         alternative=alternative,
         image=data["image"],
-        **{key: str(value).strip() for key, value in words.items()},  # left, right, before, how_often
+        left=str(words["left"]).strip(),
+        right=str(words["right"]).strip(),
+        before=str(words["before"]).strip(),
+        how_often=str(words["how_often"]).strip(),
         hold_range=(span[0], span[1]) if span is not None else None,
         variants=variants,
     )
@@ -393,7 +396,7 @@ def _check_alternative(
         if not stretch.no_floor:
             problems.append(doc.problem(("position",), "a floor stretch needs an 'alternative' that needs no floor"))
         return
-    other = next((s for s in stretches if s.id == stretch.alternative), None)
+    other = {s.id: s for s in stretches}.get(stretch.alternative)
     if other is None:
         problems.append(doc.problem(("alternative",), f"unknown stretch {stretch.alternative!r}"))
     elif not other.no_floor:
