@@ -153,8 +153,8 @@ def build(
             if e.stretch:
                 row = rated.setdefault(e.stretch, [0, 0, 0, 0, 0])
                 row[0] += 1
-                if e.feeling is not None:
-                    row[1 + list(Feeling).index(e.feeling)] += 1
+                if e.feeling in _RATINGS:  # an exercise's easy/right/too hard says how hard, not how it helped
+                    row[1 + _RATINGS.index(e.feeling)] += 1
         elif e.kind is Record.CHECKIN:
             if e.pain is not None:
                 pain[day] = e.pain
@@ -185,6 +185,9 @@ def build(
 def _day(e: Happened) -> date:
     """A missed reminder belongs to the day it was for; anything else to when it was."""
     return e.occurrence if e.kind is Record.MISSED and e.occurrence else e.at.date()
+
+
+_RATINGS = (Feeling.BETTER, Feeling.SAME, Feeling.WORSE, Feeling.HURT)  # Rated's order
 
 
 def _rank(r: Rated) -> tuple[bool, bool, int, int, str]:

@@ -51,10 +51,17 @@ class Side(Enum):
 
 
 class Feeling(Enum):
+    """How it felt: a stretch is rated better, same or worse; an exercise (a strengthening
+    one, done in sets) easy, right or too hard, which moves its next time to the harder
+    or the easier version (``core/levels.py``); "it hurt" is either's."""
+
     BETTER = "better"
     SAME = "same"
     WORSE = "worse"
     HURT = "hurt"
+    EASY = "easy"
+    RIGHT = "right"
+    TOO_HARD = "too-hard"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,8 @@ class Timing:
     reps: int | None = None
     left: float | None = None
     right: float | None = None
+    sets: int = 1  # an exercise's sets: each set works every side, with a rest between sets
+    rest: float = 0.0  # seconds of rest between two sets
 
     @property
     def pace(self) -> float | None:

@@ -327,7 +327,7 @@ days = ["mon", "tue", "wed", "thu", "fri"]
 
 [stretches]
 no_floor = true             # false: stretches on the floor too (at home, say)
-equipment = ["none", "chair", "door-frame"]   # add any of: stick, ball, band, cushion
+equipment = ["none", "chair", "door-frame"]   # add any of: stick, ball, band, cushion, step
 avoid = []                  # stretch ids never to suggest (see: qlbreak list)
 
 [dialog]

@@ -57,6 +57,19 @@ class Variant:
 
 
 @dataclass(frozen=True, slots=True)
+class Level:
+    """An exercise's easier or harder version (``[easier]``, ``[harder]``): its own name,
+    and its steps, picture and amount where they differ from the standard one."""
+
+    name: str
+    steps: tuple[str, ...] = ()  # (): the standard version's
+    image: str = ""  # "": the standard version's
+    reps: int | None = None  # None: the standard version's
+    hold_seconds: int | None = None
+    sets: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Stretch:
     id: str
     name: str
@@ -78,6 +91,13 @@ class Stretch:
     how_often: str = ""  # what the source advises ("once a day for two weeks")
     hold_range: tuple[int, int] | None = None  # the source's range; the user picks within it
     variants: tuple[Variant, ...] = ()  # done with one piece of the equipment, named for it
+    kind: str = "stretch"  # or "strengthen": an exercise done in sets (vocabulary.KINDS)
+    sets: int = 1
+    rest_seconds: int = 0  # between two sets
+    breath: str = ""  # an exercise's breathing cue ("breathe out as you lift"); never held
+    easier: Level | None = None
+    harder: Level | None = None
+    own: bool = False  # the user's own, from the stretches folder beside config.toml
 
     @property
     def no_floor(self) -> bool:
@@ -88,8 +108,33 @@ class Stretch:
         return self.position == "walking"
 
     @property
+    def strengthens(self) -> bool:
+        return self.kind == "strengthen"
+
+    @property
     def timing(self) -> Timing:
-        return Timing(float(self.hold_seconds), self.two_sided, self.reps)
+        return Timing(
+            float(self.hold_seconds), self.two_sided, self.reps, sets=self.sets, rest=float(self.rest_seconds)
+        )
+
+    def at_level(self, level: str) -> Stretch:
+        """This exercise as its ``level`` ("easier", "standard", "harder") has it: the
+        level's name, steps, picture and amount where it has its own; a stretch, or a
+        level the exercise lacks, is itself."""
+        own = self.easier if level == "easier" else self.harder if level == "harder" else None
+        if own is None:
+            return self
+        return replace(
+            self,
+            name=own.name,
+            steps=own.steps or self.steps,
+            image=own.image or self.image,
+            reps=own.reps if own.reps is not None else self.reps,
+            hold_seconds=own.hold_seconds if own.hold_seconds is not None else self.hold_seconds,
+            sets=own.sets if own.sets is not None else self.sets,
+            easier=None,
+            harder=None,
+        )
 
     def for_equipment(self, have: frozenset[str]) -> Stretch:
         """This stretch as the user does it with what they have: a variant's name, steps,
@@ -123,7 +168,10 @@ class Stretch:
     def from_spec(cls, data: dict[str, Any]) -> Stretch:
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
         variants = [dict(v) | {"steps": tuple(v["steps"])} for v in fields.get("variants", ())]
-        return cls(**fields | {"variants": tuple(Variant(**v) for v in variants)})
+        levels = {
+            k: Level(**fields[k] | {"steps": tuple(fields[k]["steps"])}) for k in ("easier", "harder") if fields.get(k)
+        }
+        return cls(**fields | {"variants": tuple(Variant(**v) for v in variants)} | levels)
 
     def as_json(self) -> dict[str, object]:
         """``qlbreak list --json``: the catalogue's own words, lists as lists."""

@@ -10,6 +10,7 @@ EQUIPMENT = {
     "ball": "a firm ball",
     "band": "a band, belt or scarf",
     "cushion": "a cushion",
+    "step": "a step, or a sturdy low box",
 }
 TARGETS = {
     "ql": "the side of the lower back, between the lowest rib and the hip",
@@ -18,6 +19,7 @@ TARGETS = {
     "hamstrings": "the back of the thighs",
     "glutes": "the buttocks",
     "upper-back": "the upper back",
+    "core": "the deep muscles round the trunk",
 }
 
 
