@@ -239,5 +239,9 @@ EXPECT: dict[str, tuple[Expect, ...]] = {
 
 
 def expected(name: str, scene: Scene) -> list[str]:
-    """Every rule of ``EXPECT`` for the picture ``name`` (a variant is named by its image)."""
-    return [found for rule in EXPECT.get(name, ()) for found in rule(name, scene)]
+    """Every rule of ``EXPECT`` (and the exercises' tables) for the picture ``name`` (a
+    variant is named by its image)."""
+    from tools.art import expect_floor, expect_office  # they build on this module's rules
+
+    rules = EXPECT.get(name) or expect_office.EXPECT.get(name) or expect_floor.EXPECT.get(name, ())
+    return [found for rule in rules for found in rule(name, scene)]

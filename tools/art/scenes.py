@@ -12,5 +12,7 @@ from tools.art.draw import Scene
 from tools.art.scenes_floor import SCENES as FLOOR
 from tools.art.scenes_seated import SCENES as SEATED
 from tools.art.scenes_standing import SCENES as STANDING
+from tools.art.scenes_strength_floor import SCENES as STRENGTH_FLOOR
+from tools.art.scenes_strength_office import SCENES as STRENGTH_OFFICE
 
-SCENES: dict[str, Scene] = STANDING | SEATED | FLOOR
+SCENES: dict[str, Scene] = STANDING | SEATED | FLOOR | STRENGTH_OFFICE | STRENGTH_FLOOR
