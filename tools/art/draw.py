@@ -47,7 +47,7 @@ class Arrow:
 class Prop:
     """Furniture and equipment, in scene units: a kind and its numbers."""
 
-    kind: str  # floor, mat, chair-side, chair-front, stick, wall, door-frame, ball, cushion, band
+    kind: str  # floor, mat, chair-side, chair-front, stick, wall, wall-face, door-frame, ball, cushion, band, step
     at: tuple[float, ...]
     facing: int = 1  # chairs: which way the sitter faces (+1 right, -1 left)
     link: tuple[str, ...] = ()  # a band runs between these joints
@@ -282,6 +282,8 @@ class _Pen:
             x, y = self.xy((a[0], a[3]))
             x2, y2 = self.xy((a[2], a[1]))
             self.draw.rounded_rectangle((x, y, x2, y2), radius=self.unit * 0.5, fill=theme.mat)
+        elif prop.kind in ("step", "wall-face"):
+            self.block(prop, theme)
         elif prop.kind == "cushion":
             x, y = self.xy((a[0] - a[2] / 2, a[1] + a[3] / 2))
             x2, y2 = self.xy((a[0] + a[2] / 2, a[1] - a[3] / 2))
@@ -302,6 +304,17 @@ class _Pen:
             self.line([(x + 1.1, seat), (x + 1.1, 0.0)], c)
         else:
             raise ValueError(f"unknown prop {prop.kind!r}")
+
+    def block(self, prop: Prop, theme: Theme) -> None:
+        """A box from the floor up (x0, x1, top) in a muted fill: a wall seen face-on
+        behind the body, or a step (edged, on a floor line of its own: a foot on the
+        step is not on the floor, so the step is not a ``floor`` for the checks)."""
+        (x, y), (x2, y2) = self.xy((prop.at[0], prop.at[2])), self.xy((prop.at[1], 0.0))
+        self.draw.rectangle((x, y, x2, y2), fill=theme.mat)
+        if prop.kind == "step":
+            x0, x1, top = prop.at
+            self.line([(x0, 0.0), (x0, top), (x1, top), (x1, 0.0)], theme.prop, self.weight * 0.9)
+            self.line([(-20.0, 0.0), (20.0, 0.0)], theme.prop, self.weight * 0.8)
 
     def doorway(self, near: float, far: float, top: float, theme: Theme) -> None:
         """The wall in a muted fill around the opening (so the opening reads as a door),

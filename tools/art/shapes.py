@@ -139,7 +139,10 @@ HAMSTRING_OUT = 0.55  # of the thigh's radius: side-on, the hamstring's line lie
 MUSCLES = (
     *("ql_l", "ql_r", "low_back", "glute_l", "glute_r", "hamstring_l", "hamstring_r"),
     *("hip_front_l", "hip_front_r", "thigh_l", "thigh_r"),
+    *("belly", "upper_back"),  # the exercises (issue 24): the core, between the shoulder blades
 )
+BELLY = (0.08, 0.42)  # levels along the spine (0 hips, 1 neck): from above the pelvis to below the ribs
+UPPER_BACK = (0.58, 0.88)  # from the lowest ribs' height up to just below the neck
 
 
 def muscle(pose: Pose, name: str) -> list[Point]:
@@ -156,6 +159,8 @@ def muscle(pose: Pose, name: str) -> list[Point]:
             w = 0.8 * half(pose, level, twist_at(pose, level))
             out.append(step(point, angle + 90, w * sided(pose, sign)))
         return out
+    if name in ("belly", "upper_back"):
+        return _along(pose, chain, *(BELLY if name == "belly" else UPPER_BACK), front=name == "belly")
     if name == "low_back":
         back = 0.0 if pose.view in ("front", "top") else -pose.front * 0.4
         return [step(p, a + 90, back * half(pose, lv, 0.0)) for p, a, lv in chain[1 : 2 + SEGMENTS]]
@@ -179,6 +184,17 @@ def muscle(pose: Pose, name: str) -> list[Point]:
     if name.startswith("hip_front"):
         return [j["crest"] if pose.view == "side" else j[f"crest_{side}"], j[f"thigh_{side}"]]
     raise ValueError(f"unknown muscle {name!r}")
+
+
+def _along(pose: Pose, chain: list[tuple[Point, float, float]], low: float, high: float, front: bool) -> list[Point]:
+    """Points on the trunk between two levels of the spine: on its middle line seen from
+    the front or above; side-on, towards the body's front (the belly) or its back (between
+    the shoulder blades), inside the outline."""
+    points = [(p, a, lv) for p, a, lv in chain if low <= lv <= high]
+    if pose.view != "side":
+        return [p for p, _, _ in points]
+    out = pose.front * (0.55 if front else -0.55)  # a quarter turn towards the body's front, or its back
+    return [step(p, a + 90, out * half(pose, lv, 0.0)) for p, a, lv in points]
 
 
 def length(points: list[Point]) -> float:
