@@ -6,8 +6,12 @@ allow raises ``IllegalMove`` (the session it was called on is untouched). The
 dialog renders a session and forwards button presses; it never decides anything.
 
 Time is a float of seconds from any monotonic clock the caller likes; only
-differences matter. Timed phases (the holds and the side switch) advance in
-``tick``; a long gap carries the overflow into the next phase, exactly.
+differences matter. Timed phases (the holds, the side switch and the rest between
+sets) advance in ``tick``; a long gap carries the overflow into the next phase, exactly.
+
+An exercise done in sets (``Timing.sets`` > 1) works every side in each set (left,
+switch, right), rests ``Timing.rest`` seconds, and starts the next set; the last set
+goes on to the feedback. A stretch is one set: it never rests.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class Phase(Enum):
     POSITION = "position"  # how to get into position
     HOLD = "hold"  # the timed hold (or reps, or the walk) for one side
     SWITCH = "switch"  # a short pause to change sides
+    REST = "rest"  # between two sets of an exercise
     FEEDBACK = "feedback"  # how did that feel?
     DONE = "done"
     CLOSED = "closed"  # left before the end: a skip once a hold has begun (``started``)
@@ -34,6 +39,7 @@ class Phase(Enum):
 
 
 FINAL = frozenset({Phase.DONE, Phase.CLOSED, Phase.ANOTHER})
+TIMED = frozenset({Phase.HOLD, Phase.SWITCH, Phase.REST})
 
 
 class Event(Enum):
@@ -105,8 +111,8 @@ class IllegalMove(Exception):
         self.phase, self.event = phase, event
 
 
-# (phase, event) -> the phase it leads to. NEXT out of HOLD depends on the side, so
-# it is resolved in _after_hold; every other move is this table. Pausing a paused
+# (phase, event) -> the phase it leads to. NEXT out of HOLD depends on the side and
+# the set, so it is AFTER_HOLD's; every other move is this table. Pausing a paused
 # phase and resuming a running one are refused by ``pause`` and ``resume`` themselves.
 MOVES: dict[tuple[Phase, Event], Phase] = {
     (Phase.INTRO, Event.NEXT): Phase.POSITION,
@@ -115,7 +121,7 @@ MOVES: dict[tuple[Phase, Event], Phase] = {
     (Phase.POSITION, Event.NEXT): Phase.HOLD,
     (Phase.POSITION, Event.ANOTHER): Phase.ANOTHER,
     (Phase.POSITION, Event.CLOSE): Phase.CLOSED,
-    (Phase.HOLD, Event.NEXT): Phase.SWITCH,  # or FEEDBACK: see _after_hold
+    (Phase.HOLD, Event.NEXT): Phase.SWITCH,  # or REST, or FEEDBACK: see AFTER_HOLD
     (Phase.HOLD, Event.PAUSE): Phase.HOLD,
     (Phase.HOLD, Event.RESUME): Phase.HOLD,
     (Phase.HOLD, Event.CLOSE): Phase.CLOSED,
@@ -123,8 +129,23 @@ MOVES: dict[tuple[Phase, Event], Phase] = {
     (Phase.SWITCH, Event.PAUSE): Phase.SWITCH,
     (Phase.SWITCH, Event.RESUME): Phase.SWITCH,
     (Phase.SWITCH, Event.CLOSE): Phase.CLOSED,
+    (Phase.REST, Event.NEXT): Phase.HOLD,  # the next set, from its first side
+    (Phase.REST, Event.PAUSE): Phase.REST,
+    (Phase.REST, Event.RESUME): Phase.REST,
+    (Phase.REST, Event.CLOSE): Phase.CLOSED,
     (Phase.FEEDBACK, Event.FEEL): Phase.DONE,
     (Phase.FEEDBACK, Event.CLOSE): Phase.DONE,  # the stretch was done; no rating
+}
+
+# Where a hold leads: (the side just held, whether this was the last set) -> the phase
+# and the side it has. A one-sided hold (None) ends a set as the right side does.
+AFTER_HOLD: dict[tuple[Side | None, bool], tuple[Phase, Side | None]] = {
+    (Side.LEFT, False): (Phase.SWITCH, Side.RIGHT),
+    (Side.LEFT, True): (Phase.SWITCH, Side.RIGHT),
+    (Side.RIGHT, False): (Phase.REST, None),
+    (Side.RIGHT, True): (Phase.FEEDBACK, None),
+    (None, False): (Phase.REST, None),
+    (None, True): (Phase.FEEDBACK, None),
 }
 
 
@@ -133,6 +154,7 @@ class Session:
     timing: Timing
     phase: Phase = Phase.INTRO
     side: Side | None = None  # which side a HOLD works; SWITCH: the side coming next
+    set: int = 1  # which set, from 1 to ``timing.sets``; REST: the set just done
     elapsed: float = 0.0  # seconds spent in this timed phase before ``since``
     since: float | None = None  # when the clock last started; None while stopped
     feeling: Feeling | None = None
@@ -150,8 +172,9 @@ class Session:
         if self.phase is Phase.HOLD:
             return self._after_hold(now, early=self.remaining(now) > EARLY)
         if self.phase is Phase.POSITION:
-            first = Side.LEFT if self.timing.two_sided else None
-            return replace(self._enter(Phase.HOLD, now, side=first), started=True)
+            return replace(self._enter(Phase.HOLD, now, side=self._first_side), started=True)
+        if self.phase is Phase.REST:
+            return replace(self._enter(Phase.HOLD, now, side=self._first_side), set=self.set + 1)
         return self._enter(target, now, side=self.side)
 
     def pause(self, now: float) -> Session:
@@ -193,7 +216,7 @@ class Session:
 
     @property
     def timed(self) -> bool:
-        return self.phase in (Phase.HOLD, Phase.SWITCH)
+        return self.phase in TIMED
 
     @property
     def paused(self) -> bool:
@@ -207,7 +230,19 @@ class Session:
     def duration(self) -> float:
         if self.phase is Phase.HOLD:
             return self.timing.of(self.side)
+        if self.phase is Phase.REST:
+            return self.timing.rest
         return SWITCH_SECONDS if self.phase is Phase.SWITCH else 0.0
+
+    @property
+    def last_set(self) -> bool:
+        return self.set >= self.timing.sets
+
+    @property
+    def total(self) -> float:
+        """Seconds held when every side of every set runs to its end."""
+        sides = (Side.LEFT, Side.RIGHT) if self.timing.two_sided else (None,)
+        return self.timing.sets * sum(self.timing.of(side) for side in sides)
 
     def elapsed_at(self, now: float) -> float:
         running = now - self.since if self.since is not None else 0.0
@@ -237,9 +272,12 @@ class Session:
             raise IllegalMove(self.phase, event)
         return target
 
+    @property
+    def _first_side(self) -> Side | None:
+        return Side.LEFT if self.timing.two_sided else None
+
     def _enter(self, phase: Phase, now: float, side: Side | None) -> Session:
-        timed = phase in (Phase.HOLD, Phase.SWITCH)
-        return replace(self, phase=phase, side=side, elapsed=0.0, since=now if timed else None)
+        return replace(self, phase=phase, side=side, elapsed=0.0, since=now if phase in TIMED else None)
 
     def _after_hold(self, now: float, early: bool) -> Session:
         amount = min(self.duration, self.elapsed_at(now))
@@ -250,9 +288,8 @@ class Session:
             held_right=self.held_right + (amount if self.side is Side.RIGHT else 0.0),
             short=self.short or early,
         )
-        if self.side is Side.LEFT:
-            return held._enter(Phase.SWITCH, now, side=Side.RIGHT)
-        return held._enter(Phase.FEEDBACK, now, side=None)
+        phase, side = AFTER_HOLD[(self.side, self.last_set)]
+        return held._enter(phase, now, side=side)
 
 
 def begin(timing: Timing) -> Session:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from qlbreak.core import checkin
 from qlbreak.core.session import (
+    AFTER_HOLD,
     MOVES,
     SWITCH_SECONDS,
     Event,
@@ -26,6 +27,7 @@ from qlbreak.core.session import (
 TWO_SIDED = Timing(30.0, two_sided=True)
 ONE_SIDED = Timing(240.0, two_sided=False)
 REPS = Timing(60.0, two_sided=False, reps=10)
+SETS = Timing(20.0, two_sided=False, reps=5, sets=2, rest=15.0)  # an exercise: two sets, a rest between
 
 
 def fire(session: Session, event: Event, now: float) -> Session:
@@ -57,6 +59,8 @@ def sessions_in_every_state() -> list[Session]:
             found += [second, second.next(4)]
             nxt = second.next(4)
         found += [nxt.feel(Feeling.BETTER, 5), nxt.close(5)]
+    rest = begin(SETS).next(0).next(0).next(1)
+    found += [rest, rest.pause(2), rest.next(3), rest.close(3)]
     return found
 
 
@@ -68,9 +72,9 @@ def is_legal(session: Session, event: Event) -> bool:
 
 
 def target(session: Session, event: Event) -> Phase:
-    """The table's answer; leaving a hold depends on the side, as the module says."""
+    """The table's answer; leaving a hold depends on the side and the set, as the module says."""
     if (session.phase, event) == (Phase.HOLD, Event.NEXT):
-        return Phase.SWITCH if session.side is Side.LEFT else Phase.FEEDBACK
+        return AFTER_HOLD[(session.side, session.last_set)][0]
     return MOVES[(session.phase, event)]
 
 
