@@ -37,6 +37,7 @@ class Candidate:
     no_floor: bool
     equipment: frozenset[str]  # any one of these will do; "none" needs nothing
     for_ql: bool = False  # targets the quadratus lumborum: offered first on a tie
+    exercise: bool = False  # a strengthening exercise: a programme offers it, never a plain reminder
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def allowed(candidate: Candidate, prefs: Preferences) -> bool:
 def why_not(candidate: Candidate, prefs: Preferences) -> str | None:
     """Why the user's filters leave ``candidate`` out ("on the floor, needs a massage
     ball"), or None when it is in the rotation: what ``qlbreak list`` and the settings say."""
+    if candidate.exercise:
+        return "a strengthening exercise: a programme offers it"
     if candidate.id in prefs.avoid:
         return "you chose to avoid it"
     reasons = []

@@ -1,7 +1,9 @@
-"""The stretch catalogue: one TOML file per stretch, shipped as package data.
+"""The stretch catalogue: one TOML file per stretch or strengthening exercise, shipped
+as package data; what an entry is (``Stretch``, its ``Variant``s and ``Level``s).
 
 Loading checks every entry and reports all that is wrong as ``file:line: ...``, so a
-mistake in a new stretch is found by the tests, never by a user at 09:30.
+mistake in a new stretch is found by the tests, never by a user at 09:30
+(``checking`` holds the checks).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 
 from qlbreak.core.session import Timing
-from qlbreak.core.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
+from qlbreak.core.vocabulary import EQUIPMENT, NO_FLOOR_POSITIONS, TARGETS  # noqa: F401 (the words, read here too)
 
 # The stretch window builds a Stretch from its parent's spec and must start
 # fast: what only loading and checking the files needs is imported there.
@@ -24,23 +26,6 @@ if TYPE_CHECKING:
     from qlbreak.storage.tomlfile import Located, Problem
 
 MAX_STEPS = 4
-
-_REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides", "steps", "gently", "image")
-_OPTIONAL = (
-    "optional",
-    "hold_seconds",
-    "reps",
-    "no_floor",
-    "alternative",
-    "left",
-    "right",
-    "before",
-    "how_often",
-    "hold_range",
-    "variants",
-)
-_VARIANT_REQUIRED = ("name", "steps", "image")
-_VARIANT_OPTIONAL = ("left", "right")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,14 +163,14 @@ class Stretch:
         fields = self.as_spec() | {"no_floor": self.no_floor, "sides": "both" if self.two_sided else "none"}
         order = ("id", "name", "summary", "targets", "position", "no_floor", "equipment", "optional", "sides")
         rest: tuple[str, ...] = ("hold_seconds", "hold_range", "reps", "steps", "gently", "alternative", "image")
-        rest += ("left", "right", "before", "how_often")
+        rest += ("left", "right", "before", "how_often", "kind", "sets", "rest_seconds", "breath", "easier", "harder")
         return {k: fields[k] for k in order + rest}
 
     @property
     def candidate(self) -> Candidate:
         from qlbreak.core.picker import Candidate
 
-        return Candidate(self.id, self.no_floor, frozenset(self.equipment), "ql" in self.targets)
+        return Candidate(self.id, self.no_floor, frozenset(self.equipment), "ql" in self.targets, self.strengthens)
 
 
 class CatalogueError(Exception):
@@ -250,202 +235,22 @@ def known_ids(folder: Path | None = None) -> frozenset[str]:
 
 
 def load(folder: Path | None = None) -> Catalogue:
-    """Every ``*.toml`` in ``folder``, in name order; raises CatalogueError listing all faults."""
-    from qlbreak.storage.tomlfile import FileProblem, Problem, read
+    """Every ``*.toml`` in ``folder``, in name order; raises CatalogueError listing all
+    faults (the checks are in ``checking``, imported only when the files are read)."""
+    from qlbreak.stretches.checking import load_folder
 
-    folder = folder or catalogue_dir()
-    problems: list[Problem] = []
-    stretches: list[Stretch] = []
-    where: dict[str, Located] = {}
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            doc = read(path)
-        except FileProblem as err:
-            problems.append(err.problem)
-            continue
-        except FileNotFoundError:
-            continue  # gone since the folder was listed
-        stretch = _stretch(doc, problems)
-        if stretch is None:
-            continue
-        if stretch.id in where:
-            first = where[stretch.id]
-            problems.append(doc.problem(("id",), f"id {stretch.id!r} is already used in {first.path}"))
-            continue
-        where[stretch.id] = doc
-        stretches.append(stretch)
-    if not stretches and not problems:
-        problems.append(Problem(str(folder), 1, "no stretches (*.toml) in this folder"))
-    for stretch in stretches:
-        _check_alternative(stretch, where, stretches, problems)
+    stretches, problems = load_folder(folder or catalogue_dir())
     if problems:
         raise CatalogueError(problems)
     return Catalogue(tuple(stretches))
 
 
 def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
-    data, before = doc.data, len(problems)
+    """Kept for ``own.py`` while it moves to ``checking.check_doc`` (the checks' home now)."""
+    from qlbreak.stretches.checking import check_doc
 
-    def bad(key: str, message: str) -> None:
-        problems.append(doc.problem((key,), message))
-
-    for key in data:
-        if key not in _REQUIRED and key not in _OPTIONAL:
-            bad(key, f"unknown key {key!r}")
-    for key in _REQUIRED:
-        if key not in data:
-            problems.append(doc.problem((), f"missing key {key!r}"))
-    if len(problems) > before:
+    checked = check_doc(doc)
+    if isinstance(checked, list):
+        problems += checked
         return None
-
-    for key in ("id", "name", "summary", "gently", "image"):
-        if not isinstance(data[key], str) or not data[key].strip():
-            bad(key, f"{key} must be a non-empty string")
-    name = os.path.basename(doc.path)
-    if isinstance(data["id"], str) and os.path.splitext(name)[0] != data["id"]:
-        bad("id", f"id {data['id']!r} must match the file name {name!r}")
-    targets = _words(doc, "targets", TARGETS, problems)
-    equipment = _words(doc, "equipment", EQUIPMENT, problems)
-    optional = _words(doc, "optional", EQUIPMENT, problems, required=False)
-    if data["position"] not in POSITIONS:
-        bad("position", f"position must be one of {', '.join(POSITIONS)}, not {data['position']!r}")
-    if data["sides"] not in SIDES:
-        bad("sides", f"sides must be 'both' or 'none', not {data['sides']!r}")
-    steps = data["steps"]
-    if not (isinstance(steps, list) and all(isinstance(s, str) and s.strip() for s in steps)):
-        bad("steps", "steps must be a list of non-empty strings")
-    elif not 1 <= len(steps) <= MAX_STEPS:
-        bad("steps", f"a stretch has 1 to {MAX_STEPS} steps, not {len(steps)}")
-    hold, reps = data.get("hold_seconds"), data.get("reps")
-    if not _count(hold, 5, 900):
-        bad("hold_seconds" if "hold_seconds" in data else "id", "hold_seconds must be a whole number from 5 to 900")
-    if reps is not None and not _count(reps, 1, 50):
-        bad("reps", "reps must be a whole number from 1 to 50")
-    if "no_floor" in data and data["no_floor"] != (data["position"] in NO_FLOOR_POSITIONS):
-        bad("no_floor", f"no_floor contradicts position {data['position']!r}")
-    alternative = data.get("alternative")
-    if alternative is not None and not isinstance(alternative, str):
-        bad("alternative", "alternative must be a stretch id")
-    words = {k: data.get(k, "") for k in ("left", "right", "before", "how_often")}
-    for key, value in words.items():
-        if not isinstance(value, str):
-            bad(key, f"{key} must be a string")
-    if data["sides"] == "both" and not (str(words["left"]).strip() and str(words["right"]).strip()):
-        bad("sides", 'a two-sided stretch says what each side means: left = "..." and right = "..."')
-    span = data.get("hold_range")
-    if span is not None and not (
-        isinstance(span, list) and len(span) == 2 and all(_count(v, 5, 900) for v in span) and span[0] < span[1]
-    ):
-        bad("hold_range", "hold_range must be two whole numbers of seconds, low then high, such as [60, 120]")
-    elif span is not None and isinstance(hold, int) and not span[0] <= hold <= span[1]:
-        bad("hold_seconds", f"hold_seconds {hold} is outside hold_range {span}")
-    variants = _variants(doc, equipment, problems)
-    if len(problems) > before:
-        return None
-    assert isinstance(hold, int)
-    return Stretch(
-        id=data["id"],
-        name=data["name"].strip(),
-        summary=data["summary"].strip(),
-        targets=targets,
-        position=data["position"],
-        equipment=equipment,
-        optional=optional,
-        two_sided=data["sides"] == "both",
-        hold_seconds=hold,
-        reps=reps,
-        steps=tuple(s.strip() for s in steps),
-        gently=data["gently"].strip(),
-        alternative=alternative,
-        image=data["image"],
-        left=str(words["left"]).strip(),
-        right=str(words["right"]).strip(),
-        before=str(words["before"]).strip(),
-        how_often=str(words["how_often"]).strip(),
-        hold_range=(span[0], span[1]) if span is not None else None,
-        variants=variants,
-    )
-
-
-def _variants(doc: Located, equipment: tuple[str, ...], problems: list[Problem]) -> tuple[Variant, ...]:
-    """``[variants.<equipment>]`` tables: the stretch done with that one piece of its
-    equipment, with its own name, steps and picture (and side words, if they differ)."""
-    tables: Any = doc.data.get("variants", {})
-    if not isinstance(tables, dict):
-        problems.append(doc.problem(("variants",), "variants must be tables such as [variants.door-frame]"))
-        return ()
-    found: list[Variant] = []
-    for kind, table in tables.items():
-        where = ("variants", kind)
-        if kind not in equipment:
-            problems.append(
-                doc.problem(where, f"a variant is for one of the equipment ({', '.join(equipment)}), not {kind!r}")
-            )
-            continue
-        if not isinstance(table, dict):
-            problems.append(doc.problem(where, f"variants.{kind} must be a table"))
-            continue
-        before = len(problems)
-        for key in table:
-            if key not in _VARIANT_REQUIRED and key not in _VARIANT_OPTIONAL:
-                problems.append(doc.problem((*where, key), f"unknown key {key!r} in variants.{kind}"))
-        for key in _VARIANT_REQUIRED:
-            if key not in table:
-                problems.append(doc.problem(where, f"variants.{kind} is missing {key!r}"))
-        for key in ("name", "image", "left", "right"):
-            if key in table and not (isinstance(table[key], str) and table[key].strip()):
-                problems.append(doc.problem((*where, key), f"variants.{kind}.{key} must be a non-empty string"))
-        steps = table.get("steps", [])
-        if not (isinstance(steps, list) and all(isinstance(x, str) and x.strip() for x in steps)):
-            problems.append(
-                doc.problem((*where, "steps"), f"variants.{kind}.steps must be a list of non-empty strings")
-            )
-        elif not 1 <= len(steps) <= MAX_STEPS:
-            problems.append(doc.problem((*where, "steps"), f"a stretch has 1 to {MAX_STEPS} steps, not {len(steps)}"))
-        if len(problems) > before:
-            continue
-        found.append(
-            Variant(
-                equipment=kind,
-                name=table["name"].strip(),
-                steps=tuple(x.strip() for x in steps),
-                image=table["image"],
-                left=table.get("left", "").strip(),
-                right=table.get("right", "").strip(),
-            )
-        )
-    return tuple(found)
-
-
-def _words(
-    doc: Located, key: str, allowed: tuple[str, ...], problems: list[Problem], required: bool = True
-) -> tuple[str, ...]:
-    value: Any = doc.data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(doc.problem((key,), f"{key} must be a list of strings"))
-        return ()
-    if required and not value:
-        problems.append(doc.problem((key,), f"{key} must not be empty"))
-    for word in value:
-        if word not in allowed:
-            problems.append(doc.problem((key,), f"unknown {key} {word!r}; known: {', '.join(allowed)}"))
-    return tuple(value)
-
-
-def _count(value: object, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-
-def _check_alternative(
-    stretch: Stretch, where: dict[str, Located], stretches: list[Stretch], problems: list[Problem]
-) -> None:
-    doc = where[stretch.id]
-    if stretch.alternative is None:
-        if not stretch.no_floor:
-            problems.append(doc.problem(("position",), "a floor stretch needs an 'alternative' that needs no floor"))
-        return
-    other = {s.id: s for s in stretches}.get(stretch.alternative)
-    if other is None:
-        problems.append(doc.problem(("alternative",), f"unknown stretch {stretch.alternative!r}"))
-    elif not other.no_floor:
-        problems.append(doc.problem(("alternative",), f"alternative {other.id!r} is itself a floor stretch"))
+    return checked

@@ -26,7 +26,7 @@ def lately(catalogue: Catalogue, history: History | Outbox, now: datetime) -> Re
     today = start_of_day(now)
     events = history.events(since=start_of_day(today - timedelta(hours=12)))
     offered = [e for e in events if e.stretch and e.kind in ("fired", "done", "partial", "skipped", "switched")]
-    ql = {s.id for s in catalogue if "ql" in s.targets}
+    ql = {s.id for s in catalogue if "ql" in s.targets and not s.strengthens}  # an exercise stretches nothing
     declined = frozenset(
         e.stretch for e in offered if e.kind in ("skipped", "switched") and e.at >= today and e.stretch
     )

@@ -1,0 +1,352 @@
+"""Checking catalogue files: every fault in a stretch or exercise file reported as
+``file:line: ...``, so a mistake is found by the tests (or, in the user's own folder,
+shown with its line), never by a user in the middle of a break.
+
+``check_file`` checks one file on its own (the user's own folder reuses it);
+``check_alternatives`` then checks each floor entry's no-floor alternative against the
+others; ``load_folder`` does both for a whole folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from qlbreak.core.vocabulary import EQUIPMENT, KINDS, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
+from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
+from qlbreak.stretches.catalogue import MAX_STEPS, Level, Stretch, Variant
+
+_REQUIRED = ("id", "name", "summary", "targets", "position", "equipment", "sides", "steps", "gently", "image")
+_OPTIONAL = (
+    "optional",
+    "hold_seconds",
+    "reps",
+    "no_floor",
+    "alternative",
+    "left",
+    "right",
+    "before",
+    "how_often",
+    "hold_range",
+    "variants",
+    "kind",
+)
+# An exercise (kind = "strengthen") must have all of these; a stretch none of them.
+EXERCISE_KEYS = ("sets", "rest_seconds", "breath", "easier", "harder")
+SETS = (1, 5)
+REST_SECONDS = (10, 120)
+_VARIANT_REQUIRED = ("name", "steps", "image")
+_VARIANT_OPTIONAL = ("left", "right")
+_LEVEL_KEYS = ("name", "steps", "image", "reps", "hold_seconds", "sets")
+
+
+def check_file(path: Path) -> Stretch | list[Problem]:
+    """One catalogue file on its own: the Stretch (or exercise) it describes, or every
+    problem found in it (never empty). Whether its ``alternative`` exists among the
+    others is for ``check_alternatives``; a file gone since it was listed is a problem."""
+    try:
+        return _checked(path)
+    except FileNotFoundError:
+        return [Problem(str(path), 1, "the file is gone")]
+
+
+def _checked(path: Path) -> Stretch | list[Problem]:
+    """``check_file``, raising FileNotFoundError for a file gone since it was listed."""
+    try:
+        doc = read(path)
+    except FileProblem as err:
+        return [err.problem]
+    return check_doc(doc)
+
+
+def check_doc(doc: Located) -> Stretch | list[Problem]:
+    """``check_file`` for a file already read (the user's own folder reads it first to
+    fill in a missing picture name)."""
+    problems: list[Problem] = []
+    stretch = _stretch(doc, problems)
+    if stretch is None or problems:
+        return problems or [doc.problem((), "not a stretch")]
+    return stretch
+
+
+def check_alternatives(found: Mapping[Path, Stretch], known: Mapping[str, Stretch]) -> list[Problem]:
+    """Each floor entry in ``found`` (by its file) names an alternative in ``known`` that
+    needs no floor. Lines are read again only for a fault."""
+    problems: list[Problem] = []
+    for path, stretch in found.items():
+        message, key = _alternative_fault(stretch, known)
+        if message:
+            problems.append(Problem(str(path), _line(path, key), message, key=(key,)))
+    return problems
+
+
+def _alternative_fault(stretch: Stretch, known: Mapping[str, Stretch]) -> tuple[str, str]:
+    if stretch.alternative is None:
+        if stretch.no_floor:
+            return "", ""
+        return "a floor stretch needs an 'alternative' that needs no floor", "position"
+    other = known.get(stretch.alternative)
+    if other is None:
+        return f"unknown stretch {stretch.alternative!r}", "alternative"
+    if not other.no_floor:
+        return f"alternative {other.id!r} is itself a floor stretch", "alternative"
+    return "", ""
+
+
+def _line(path: Path, key: str) -> int:
+    try:
+        return read(path).line(key)
+    except (FileProblem, OSError):
+        return 1
+
+
+def load_folder(folder: Path) -> tuple[list[Stretch], list[Problem]]:
+    """Every ``*.toml`` in ``folder``, in name order, and all their problems (ids used
+    twice and alternatives included)."""
+    problems: list[Problem] = []
+    found: dict[Path, Stretch] = {}
+    first: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            checked = _checked(path)
+        except FileNotFoundError:
+            continue  # gone since the folder was listed
+        if isinstance(checked, list):
+            problems.extend(checked)
+            continue
+        if checked.id in first:
+            message = f"id {checked.id!r} is already used in {first[checked.id]}"
+            problems.append(Problem(str(path), _line(path, "id"), message, key=("id",)))
+            continue
+        first[checked.id] = path
+        found[path] = checked
+    if not found and not problems:
+        problems.append(Problem(str(folder), 1, "no stretches (*.toml) in this folder"))
+    problems += check_alternatives(found, {s.id: s for s in found.values()})
+    return list(found.values()), problems
+
+
+def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
+    data, before = doc.data, len(problems)
+
+    def bad(key: str, message: str) -> None:
+        problems.append(doc.problem((key,), message))
+
+    for key in data:
+        if key not in _REQUIRED and key not in _OPTIONAL and key not in EXERCISE_KEYS:
+            bad(key, f"unknown key {key!r}")
+    for key in _REQUIRED:
+        if key not in data:
+            problems.append(doc.problem((), f"missing key {key!r}"))
+    if len(problems) > before:
+        return None
+
+    for key in ("id", "name", "summary", "gently", "image"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            bad(key, f"{key} must be a non-empty string")
+    name = os.path.basename(doc.path)
+    if isinstance(data["id"], str) and os.path.splitext(name)[0] != data["id"]:
+        bad("id", f"id {data['id']!r} must match the file name {name!r}")
+    targets = _words(doc, "targets", TARGETS, problems)
+    equipment = _words(doc, "equipment", EQUIPMENT, problems)
+    optional = _words(doc, "optional", EQUIPMENT, problems, required=False)
+    if data["position"] not in POSITIONS:
+        bad("position", f"position must be one of {', '.join(POSITIONS)}, not {data['position']!r}")
+    if data["sides"] not in SIDES:
+        bad("sides", f"sides must be 'both' or 'none', not {data['sides']!r}")
+    steps = _steps(doc, ("steps",), data["steps"], problems)
+    hold, reps = data.get("hold_seconds"), data.get("reps")
+    if not _count(hold, 5, 900):
+        bad("hold_seconds" if "hold_seconds" in data else "id", "hold_seconds must be a whole number from 5 to 900")
+    if reps is not None and not _count(reps, 1, 50):
+        bad("reps", "reps must be a whole number from 1 to 50")
+    if "no_floor" in data and data["no_floor"] != (data["position"] in NO_FLOOR_POSITIONS):
+        bad("no_floor", f"no_floor contradicts position {data['position']!r}")
+    alternative = data.get("alternative")
+    if alternative is not None and not isinstance(alternative, str):
+        bad("alternative", "alternative must be a stretch id")
+    words = {k: data.get(k, "") for k in ("left", "right", "before", "how_often", "breath")}
+    for key, value in words.items():
+        if not isinstance(value, str):
+            bad(key, f"{key} must be a string")
+    if data["sides"] == "both" and not (str(words["left"]).strip() and str(words["right"]).strip()):
+        bad("sides", 'a two-sided stretch says what each side means: left = "..." and right = "..."')
+    span = data.get("hold_range")
+    if span is not None and not (
+        isinstance(span, list) and len(span) == 2 and all(_count(v, 5, 900) for v in span) and span[0] < span[1]
+    ):
+        bad("hold_range", "hold_range must be two whole numbers of seconds, low then high, such as [60, 120]")
+    elif span is not None and isinstance(hold, int) and not span[0] <= hold <= span[1]:
+        bad("hold_seconds", f"hold_seconds {hold} is outside hold_range {span}")
+    variants = _variants(doc, equipment, problems)
+    kind = _kind(doc, problems)
+    easier, harder = _level(doc, "easier", problems), _level(doc, "harder", problems)
+    if len(problems) > before:
+        return None
+    assert isinstance(hold, int)
+    return Stretch(
+        id=data["id"],
+        name=data["name"].strip(),
+        summary=data["summary"].strip(),
+        targets=targets,
+        position=data["position"],
+        equipment=equipment,
+        optional=optional,
+        two_sided=data["sides"] == "both",
+        hold_seconds=hold,
+        reps=reps,
+        steps=steps,
+        gently=data["gently"].strip(),
+        alternative=alternative,
+        image=data["image"],
+        left=str(words["left"]).strip(),
+        right=str(words["right"]).strip(),
+        before=str(words["before"]).strip(),
+        how_often=str(words["how_often"]).strip(),
+        hold_range=(span[0], span[1]) if span is not None else None,
+        variants=variants,
+        kind=kind,
+        sets=data.get("sets", 1),
+        rest_seconds=data.get("rest_seconds", 0),
+        breath=str(words["breath"]).strip(),
+        easier=easier,
+        harder=harder,
+    )
+
+
+def _kind(doc: Located, problems: list[Problem]) -> str:
+    """``kind`` and the keys that go with it: an exercise has its sets, rest, breath
+    and both levels; a stretch has none of them (it is held, not done in sets)."""
+    data = doc.data
+    kind = str(data.get("kind", "stretch"))
+    if data.get("kind", "stretch") not in KINDS:
+        problems.append(doc.problem(("kind",), f"kind must be one of {', '.join(KINDS)}, not {data['kind']!r}"))
+        return "stretch"
+    if kind == "stretch":
+        for key in EXERCISE_KEYS:
+            if key in data:
+                problems.append(doc.problem((key,), f'{key} is for an exercise (kind = "strengthen"), not a stretch'))
+        return kind
+    for key in EXERCISE_KEYS:
+        if key not in data:
+            table = f"an [{key}] table" if key in ("easier", "harder") else f"{key!r}"
+            problems.append(doc.problem(("kind",), f"an exercise needs {table}"))
+    if "sets" in data and not _count(data["sets"], *SETS):
+        problems.append(doc.problem(("sets",), f"sets must be a whole number from {SETS[0]} to {SETS[1]}"))
+    if "rest_seconds" in data and not _count(data["rest_seconds"], *REST_SECONDS):
+        low, high = REST_SECONDS
+        problems.append(doc.problem(("rest_seconds",), f"rest_seconds must be a whole number from {low} to {high}"))
+    if isinstance(data.get("breath"), str) and not data["breath"].strip():
+        problems.append(doc.problem(("breath",), "breath must say how to breathe (never held)"))
+    return kind
+
+
+def _level(doc: Located, key: str, problems: list[Problem]) -> Level | None:
+    """``[easier]`` or ``[harder]``: a name, and what differs from the standard version."""
+    table: Any = doc.data.get(key)
+    if table is None or doc.data.get("kind", "stretch") != "strengthen":
+        return None
+    if not isinstance(table, dict):
+        problems.append(doc.problem((key,), f"{key} must be a table: [{key}]"))
+        return None
+    before = len(problems)
+    for name in table:
+        if name not in _LEVEL_KEYS:
+            problems.append(
+                doc.problem((key, name), f"unknown key {name!r} in [{key}]; known: {', '.join(_LEVEL_KEYS)}")
+            )
+    for name in ("name", "image"):
+        if name in table and not (isinstance(table[name], str) and table[name].strip()):
+            problems.append(doc.problem((key, name), f"{key}.{name} must be a non-empty string"))
+    if "name" not in table:
+        problems.append(doc.problem((key,), f"[{key}] is missing 'name'"))
+    steps = _steps(doc, (key, "steps"), table["steps"], problems, f"{key}.steps") if "steps" in table else ()
+    for name, low, high in (("reps", 1, 50), ("hold_seconds", 5, 900), ("sets", *SETS)):
+        if name in table and not _count(table[name], low, high):
+            problems.append(doc.problem((key, name), f"{key}.{name} must be a whole number from {low} to {high}"))
+    if len(problems) > before:
+        return None
+    return Level(
+        name=table["name"].strip(),
+        steps=steps,
+        image=table.get("image", "").strip(),
+        reps=table.get("reps"),
+        hold_seconds=table.get("hold_seconds"),
+        sets=table.get("sets"),
+    )
+
+
+def _steps(
+    doc: Located, where: tuple[str, ...], steps: object, problems: list[Problem], key: str = "steps"
+) -> tuple[str, ...]:
+    if not (isinstance(steps, list) and all(isinstance(s, str) and s.strip() for s in steps)):
+        problems.append(doc.problem(where, f"{key} must be a list of non-empty strings"))
+        return ()
+    if not 1 <= len(steps) <= MAX_STEPS:
+        problems.append(doc.problem(where, f"a stretch has 1 to {MAX_STEPS} steps, not {len(steps)}"))
+    return tuple(s.strip() for s in steps)
+
+
+def _variants(doc: Located, equipment: tuple[str, ...], problems: list[Problem]) -> tuple[Variant, ...]:
+    """``[variants.<equipment>]`` tables: the stretch done with that one piece of its
+    equipment, with its own name, steps and picture (and side words, if they differ)."""
+    tables: Any = doc.data.get("variants", {})
+    if not isinstance(tables, dict):
+        problems.append(doc.problem(("variants",), "variants must be tables such as [variants.door-frame]"))
+        return ()
+    found: list[Variant] = []
+    for kind, table in tables.items():
+        where = ("variants", kind)
+        if kind not in equipment:
+            problems.append(
+                doc.problem(where, f"a variant is for one of the equipment ({', '.join(equipment)}), not {kind!r}")
+            )
+            continue
+        if not isinstance(table, dict):
+            problems.append(doc.problem(where, f"variants.{kind} must be a table"))
+            continue
+        before = len(problems)
+        for key in table:
+            if key not in _VARIANT_REQUIRED and key not in _VARIANT_OPTIONAL:
+                problems.append(doc.problem((*where, key), f"unknown key {key!r} in variants.{kind}"))
+        for key in _VARIANT_REQUIRED:
+            if key not in table:
+                problems.append(doc.problem(where, f"variants.{kind} is missing {key!r}"))
+        for key in ("name", "image", "left", "right"):
+            if key in table and not (isinstance(table[key], str) and table[key].strip()):
+                problems.append(doc.problem((*where, key), f"variants.{kind}.{key} must be a non-empty string"))
+        steps = _steps(doc, (*where, "steps"), table.get("steps", []), problems, f"variants.{kind}.steps")
+        if len(problems) > before:
+            continue
+        found.append(
+            Variant(
+                equipment=kind,
+                name=table["name"].strip(),
+                steps=steps,
+                image=table["image"],
+                left=table.get("left", "").strip(),
+                right=table.get("right", "").strip(),
+            )
+        )
+    return tuple(found)
+
+
+def _words(
+    doc: Located, key: str, allowed: tuple[str, ...], problems: list[Problem], required: bool = True
+) -> tuple[str, ...]:
+    value: Any = doc.data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(doc.problem((key,), f"{key} must be a list of strings"))
+        return ()
+    if required and not value:
+        problems.append(doc.problem((key,), f"{key} must not be empty"))
+    for word in value:
+        if word not in allowed:
+            problems.append(doc.problem((key,), f"unknown {key} {word!r}; known: {', '.join(allowed)}"))
+    return tuple(value)
+
+
+def _count(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
