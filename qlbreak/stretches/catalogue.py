@@ -170,7 +170,8 @@ class Stretch:
     def candidate(self) -> Candidate:
         from qlbreak.core.picker import Candidate
 
-        return Candidate(self.id, self.no_floor, frozenset(self.equipment), "ql" in self.targets, self.strengthens)
+        exercise = self.strengthens and not self.own  # the user's own is in their rotation like a stretch
+        return Candidate(self.id, self.no_floor, frozenset(self.equipment), "ql" in self.targets, exercise)
 
 
 class CatalogueError(Exception):
