@@ -30,6 +30,9 @@ if command -v apt-get >/dev/null 2>&1; then
     command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon dbus-x11)
     command -v dbus-monitor >/dev/null 2>&1 || missing+=(dbus-bin)
     command -v desktop-file-validate >/dev/null 2>&1 || missing+=(desktop-file-utils)
+    # Spoken cues: a real voice into a file, measured.
+    command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+    command -v sox >/dev/null 2>&1 || missing+=(sox)
     if [ ${#missing[@]} -gt 0 ]; then
         sudo=""
         [ "$(id -u)" -eq 0 ] || sudo="sudo"

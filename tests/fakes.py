@@ -200,3 +200,13 @@ class FakeButtons:
 
     def take_away(self, left: str) -> None:
         self.taken_away.append(left)
+
+
+class FakeSpeaker:
+    """The speech port (``ports.Speaker``): ``said`` has each line, in order."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)

@@ -3,7 +3,7 @@
 The tray (``tray/start.py``, ``tray/main.py``) and the command line get their adapters
 here, never by importing an adapter module: the login item, the detectors, the plain
 and the button notifications, the wall-clock alarm, the session lock and the tray
-icon's repairs for its pystray backend. This is the one module that picks by
+icon's repairs for its pystray backend, and the stretch window's voice. This is the one module that picks by
 ``system.os``; everything else asks ``System``'s flags. Each adapter module is
 imported only when chosen (the icon docks before the rest of the app loads), so this
 module imports nothing but the standard library and ``qlbreak.system`` at start.
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from qlbreak.edges.icon.tray_icon import IconFeatures
     from qlbreak.edges.login.autostart import AutostartEntry
     from qlbreak.edges.notify.plain import Sender
-    from qlbreak.edges.ports import Alarm, ButtonNotifier, Notifier, Post
+    from qlbreak.edges.ports import Alarm, ButtonNotifier, Notifier, Post, Speaker
 
 
 def login_item(system: System = THIS, environ: Mapping[str, str] = os.environ) -> AutostartEntry:
@@ -136,6 +136,27 @@ def alarm(post: Post, watched: Sequence[Path], system: System = THIS) -> Alarm |
         make: Callable[[Post, Sequence[Path]], Alarm | None] = alarm_linux.for_this_system  # type: ignore[attr-defined,unused-ignore]
         return make(post, watched)
     return None
+
+
+def speaker(system: System = THIS, which: Callable[[str], str | None] | None = None) -> Speaker:
+    """The system's own speech for the spoken cues: speech-dispatcher, else espeak-ng,
+    else espeak (Linux and the rest); SAPI through PowerShell (Windows); ``say``
+    (macOS). None of them: silence, and one line in the log."""
+    import shutil
+
+    from qlbreak.edges.speech import speakers
+    from qlbreak.edges.speech.silent import Silent
+
+    find = which or shutil.which
+    linux = (("spd-say", speakers.spd_say), ("espeak-ng", speakers.espeak), ("espeak", speakers.espeak))
+    by_os = {OS.WINDOWS: (("powershell", speakers.sapi),), OS.MACOS: (("say", speakers.say),)}
+    engines: tuple[tuple[str, Callable[[str], speakers.Argv]], ...] = by_os.get(system.os, linux)
+    for name, argv in engines:
+        program = find(name)
+        if program is not None:
+            flags = speakers.CREATE_NO_WINDOW if system.os is OS.WINDOWS else 0
+            return speakers.CommandSpeaker(argv(program), flags=flags)
+    return Silent(f"no speech program here ({', '.join(name for name, _ in engines)} not found)")
 
 
 def repaired_icon(

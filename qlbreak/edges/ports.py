@@ -109,6 +109,14 @@ class Detectors(Protocol):
     def available(self) -> dict[str, str]: ...
 
 
+class Speaker(Protocol):
+    """Spoken cues (``edges/speech/``): a line said aloud while the person looks away."""
+
+    def say(self, text: str) -> None:
+        """Start saying ``text`` and return at once (never waits, never raises); a line
+        still being said is stopped first, so at most one is said at a time."""
+
+
 class Alarm(Protocol):
     """Wakes the loop (posts ``Wake``) at a wall-clock instant however the machine slept,
     and at once when the clock is set, the machine resumes or the settings change."""
