@@ -57,7 +57,7 @@ def cmd_list(ctx: Context) -> int:
     if a.rotation:
         shown = [(s, why) for s, why in shown if why is None]
     if a.json:
-        ctx.emit_json([s.as_json() | {"in_rotation": why is None, "left_out": why} for s, why in shown])
+        ctx.emit_json([s.as_json() | {"own": s.own, "in_rotation": why is None, "left_out": why} for s, why in shown])
         return 0
     if not shown:
         print("no stretch matches these filters", file=ctx.out)
@@ -75,7 +75,7 @@ def cmd_list(ctx: Context) -> int:
             per_side = " a side" if s.two_sided else ""
             used = uses(s.candidate, prefs)
             note = f"  ({why})" if why else (f"  (with {used})" if used else "")
-            name = s.for_equipment(prefs.equipment).name
+            name = s.for_equipment(prefs.equipment).name + (" (your own)" if s.own else "")
             print(f"  {s.id:<{width}}  {name}: {s.position}, {timing}{per_side}{note}", file=ctx.out)
     if outside:
         print("Change what is in the rotation in Settings (the tray menu, or: qlbreak settings).", file=ctx.out)
@@ -347,12 +347,15 @@ def cmd_config(ctx: Context) -> int:
     if not a.check:
         print(path, file=ctx.out)
         return 0
-    loaded = ctx.loaded
-    for problem in loaded.problems:
+    from qlbreak.stretches.own import own_dir
+
+    loaded, own = ctx.loaded, ctx.own_stretches()
+    for problem in (*loaded.problems, *own.problems):
         print(problem, file=ctx.out)
-    if loaded.errors:
-        count = len(loaded.errors)
-        print(f"{path}: {count} error{'s' if count != 1 else ''}", file=ctx.out)
+    for where, errors in ((path, loaded.errors), (own_dir(path), own.errors)):
+        if errors:
+            print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}", file=ctx.out)
+    if loaded.errors or own.errors:
         return 1
     state = "ok" if _exists(path) else "not found, so the defaults apply"
     print(f"{path}: {state}", file=ctx.out)

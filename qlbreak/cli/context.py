@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from qlbreak.storage.history import History
     from qlbreak.storage.paths import Paths
     from qlbreak.stretches.catalogue import Catalogue
+    from qlbreak.stretches.own import Own
 
 
 MAX_HISTORY_DAYS = 36600  # a hundred years
@@ -39,6 +40,7 @@ class Context:
         self.args, self.out, self.err = args, out, err
         self.paths: Paths = default_paths(args.config)
         self._catalogue: Catalogue | None = None
+        self.own: Own | None = None  # the user's own stretches, once the catalogue is loaded
         self._loaded: config_mod.Loaded | None = None
         self._reported = False
 
@@ -46,20 +48,61 @@ class Context:
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
             from qlbreak.stretches import catalogue as catalog
+            from qlbreak.stretches.own import load_all
 
             try:
-                self._catalogue = catalog.load()
+                shipped = catalog.load()
             except catalog.CatalogueError as err:
                 raise Fail(f"the stretch catalogue is broken (please report this):\n{err}") from None
+            self._catalogue, self.own = load_all(self.paths.config_file, shipped)
+            self._tell_own()
         return self._catalogue
+
+    def own_stretches(self) -> Own:
+        """What the user's stretches folder held (the catalogue loads it)."""
+        if self.own is None:
+            self.catalogue  # noqa: B018 (loads self.own)
+        assert self.own is not None
+        return self.own
+
+    def _tell_own(self) -> None:
+        """The mistakes in the user's own stretches: the tray logs each, ``list`` prints
+        each (``config --check`` too, itself); any other command says in one line that
+        there are some."""
+        problems = self.own.problems if self.own is not None else ()
+        run = getattr(getattr(self.args, "run", None), "__name__", "")
+        if not problems or run == "cmd_config":
+            return
+        if run == "cmd_tray":
+            import logging
+
+            for problem in problems:
+                logging.getLogger("qlbreak").warning("%s", problem)
+        elif run == "cmd_list":
+            for problem in problems:
+                print(problem, file=self.err)
+        elif errors := [p for p in problems if not p.warning]:  # a missing picture: not at every command
+            count = len(errors)
+            mistakes = f"{count} mistake{'s' if count != 1 else ''}"
+            print(f"qlbreak: your own stretches have {mistakes}; see {self._check()}", file=self.err)
+
+    def _check(self) -> str:
+        """The command that lists the mistakes, for this config file."""
+        if not self.args.config:
+            return "qlbreak config --check"
+        from shlex import quote  # a path with spaces, to paste as it is
+
+        return f"qlbreak --config {quote(self.args.config)} config --check"
 
     @property
     def loaded(self) -> config_mod.Loaded:
         if self._loaded is None:
             from qlbreak.storage import config as config_mod
             from qlbreak.stretches import catalogue as catalog
+            from qlbreak.stretches import own
 
-            self._loaded = config_mod.load(self.paths.config_file, catalog.known_ids())
+            ids = catalog.known_ids() | own.known_ids(own.own_dir(self.paths.config_file))
+            self._loaded = config_mod.load(self.paths.config_file, ids)
         return self._loaded
 
     @property
@@ -79,15 +122,8 @@ class Context:
                     print("qlbreak: using defaults where the config is wrong", file=self.err)
             else:
                 count = len(loaded.problems)
-                from shlex import quote  # a path with spaces, to paste as it is
-
-                check = (
-                    f"qlbreak --config {quote(self.args.config)} config --check"
-                    if self.args.config
-                    else "qlbreak config --check"
-                )
                 print(
-                    f"qlbreak: your settings file has {count} mistake{'s' if count != 1 else ''}; see {check}",
+                    f"qlbreak: your settings file has {count} mistake{'s' if count != 1 else ''}; see {self._check()}",
                     file=self.err,
                 )
         return loaded.config
