@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DEFAULT_DAYS = 14  # the text and the JSON look this far back; the CSV has everything
 CSV_COLUMNS = (
     *("at", "what", "stretch", "stretch_name", "feeling", "reminder", "occurrence", "seconds"),
-    *("left_seconds", "right_seconds", "pain", "tighter", "leg_symptoms", "worry"),
+    *("left_seconds", "right_seconds", "pain", "tighter", "leg_symptoms", "worry", "programme", "mark"),
 )
 # The "what" column: one plain word or phrase for each kind of record, never changed.
 WHAT = {
@@ -35,6 +35,7 @@ WHAT = {
     Record.SWITCHED: "switched",
     Record.CHECKIN: "check-in",
     Record.WARNED: "warned",
+    Record.PROGRAMME: "programme",
 }
 
 
@@ -109,6 +110,8 @@ def write_csv(events: Iterable[Event], names: Mapping[str, str], out: TextIO, en
                 e.tighter.value if e.tighter else "",
                 "" if e.leg is None else ("yes" if e.leg else "no"),
                 e.worry.value if e.worry else "",
+                e.programme or "",
+                e.mark.value if e.mark else "",
             )
         )
 

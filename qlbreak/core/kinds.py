@@ -23,6 +23,7 @@ class Record(StrEnum):
     SWITCHED = "switched"  # the user chose another stretch in the window
     CHECKIN = "checkin"  # the morning check-in, answered (a pain rating) or skipped (none)
     WARNED = "warned"  # the app said the data worries it (``worry``: which), with the warning signs
+    PROGRAMME = "programme"  # a programme's mark (``programme``: which; ``mark``: start, pause, ...)
 
 
 # A stretch was done, wholly or in part: the rotation, the streak and the menu count both.

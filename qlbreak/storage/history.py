@@ -21,6 +21,7 @@ from typing import Any
 from qlbreak.core.checkin import Side, Worry
 from qlbreak.core.kinds import SETTLING, STRETCHED, Record
 from qlbreak.core.picker import Done
+from qlbreak.core.programmes import Mark, Marked
 from qlbreak.core.session import Feeling
 from qlbreak.storage.history_file import (
     COLUMNS,
@@ -38,7 +39,7 @@ from qlbreak.storage.history_file import (
 from qlbreak.storage.privacy import private_folder
 
 __all__ = ["KINDS", "SCHEMA_VERSION", "STRETCHED", "Event", "History", "HistoryBusy", "HistoryError", "HistoryFull"]
-_FIELDS = ("at", "kind", "stretch", "feeling", "reminder", "occurrence")
+_FIELDS = ("at", "kind", "stretch", "feeling", "reminder", "occurrence", "programme", "mark")
 _STORED = COLUMNS[2:]  # every column but id and ts, in the order Event has them
 _READ = ", ".join(_STORED)
 BUSY_TIMEOUT = 5.0  # seconds a statement waits for another program's lock
@@ -60,6 +61,8 @@ class Event:
     tighter: Side | None = None  # "checkin": the side that felt tighter
     leg: bool | None = None  # "checkin": new pain, numbness or tingling down a leg
     worry: Worry | None = None  # "warned": what the data showed
+    programme: str | None = None  # "programme": which programme
+    mark: Mark | None = None  # "programme": start, pause, resume, stop, finished, offered, declined
 
     def as_json(self) -> dict[str, str | float | bool | None]:
         return {
@@ -76,6 +79,8 @@ class Event:
             "tighter": self.tighter.value if self.tighter else None,
             "leg": self.leg,
             "worry": self.worry.value if self.worry else None,
+            "programme": self.programme,
+            "mark": self.mark.value if self.mark else None,
         }
 
     def as_record(self) -> dict[str, str | float | bool | None]:
@@ -98,6 +103,7 @@ class Event:
             raise ValueError(f"not a history event: {data!r:.200}")
         if not isinstance(leg, bool | None) or not isinstance(tighter, str | None) or not isinstance(worry, str | None):
             raise ValueError(f"not a history event: {data!r:.200}")
+        mark = data.get("mark")
         return cls(
             _aware(datetime.fromisoformat(at)),
             Record(kind),
@@ -112,6 +118,8 @@ class Event:
             Side(tighter) if tighter else None,
             leg,
             Worry(worry) if worry else None,
+            data.get("programme"),
+            Mark(mark) if mark else None,
         )
 
 
@@ -168,7 +176,7 @@ class History:
             with immediate(self._db):
                 found = self._db.execute(
                     "SELECT 1 FROM events WHERE ts BETWEEN ? AND ? AND kind = ? AND stretch IS ? AND feeling IS ?"
-                    " AND reminder IS ? AND occurrence IS ? LIMIT 1",
+                    " AND reminder IS ? AND occurrence IS ? AND programme IS ? AND mark IS ? LIMIT 1",
                     (
                         event.at.timestamp() - 1,
                         event.at.timestamp() + 1,
@@ -177,6 +185,8 @@ class History:
                         event.feeling.value if event.feeling else None,
                         event.reminder,
                         event.occurrence.isoformat() if event.occurrence else None,
+                        event.programme,
+                        event.mark.value if event.mark else None,
                     ),
                 ).fetchone()
                 if not found:
@@ -257,6 +267,19 @@ class History:
         """Every stretch done, wholly or in part, for the picker."""
         return [Done(e.stretch, e.at, e.feeling) for e in self.events() if e.kind in STRETCHED and e.stretch]
 
+    def finished(self) -> list[Done]:
+        """Every exercise done to the end (never in part): what a programme counts."""
+        return [Done(e.stretch, e.at, e.feeling) for e in self.events() if e.kind is Record.DONE and e.stretch]
+
+    def marks(self) -> list[Marked]:
+        """The programmes' marks, oldest first."""
+        rows = self._read(
+            "SELECT at, mark, programme FROM events WHERE kind = ? AND mark IS NOT NULL AND programme IS NOT NULL"
+            " ORDER BY ts, id",
+            (Record.PROGRAMME,),
+        )
+        return [Marked(datetime.fromisoformat(at), Mark(mark), programme) for at, mark, programme in rows]
+
     def last_stretch(self) -> str | None:
         rows = self._read(
             "SELECT stretch FROM events WHERE stretch IS NOT NULL"
@@ -305,12 +328,30 @@ def _insert_row(db: sqlite3.Connection, event: Event, verb: str) -> int:
             event.tighter.value if event.tighter else None,
             None if event.leg is None else int(event.leg),
             event.worry.value if event.worry else None,
+            event.programme,
+            event.mark.value if event.mark else None,
         ),
     ).rowcount
 
 
 def _events(rows: list[tuple[Any, ...]]) -> Iterator[Event]:
-    for at, kind, stretch, feeling, reminder, occurrence, seconds, left, right, pain, tighter, leg, worry in rows:
+    for (
+        at,
+        kind,
+        stretch,
+        feeling,
+        reminder,
+        occurrence,
+        seconds,
+        left,
+        right,
+        pain,
+        tighter,
+        leg,
+        worry,
+        *rest,
+    ) in rows:
+        programme, mark = rest
         yield Event(
             at=datetime.fromisoformat(at),
             kind=Record(kind),
@@ -325,6 +366,8 @@ def _events(rows: list[tuple[Any, ...]]) -> Iterator[Event]:
             tighter=Side(tighter) if tighter else None,
             leg=None if leg is None else bool(leg),
             worry=Worry(worry) if worry else None,
+            programme=programme,
+            mark=Mark(mark) if mark else None,
         )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from qlbreak.core.kinds import SETTLING, Record
+from qlbreak.core.programmes import Mark
 from qlbreak.core.session import Feeling
 from qlbreak.storage.privacy import private_file
 
@@ -26,13 +27,16 @@ T = TypeVar("T")
 # 3: "partial" (a hold ended early, with the seconds held), which no streak counts
 # 4: the morning check-in ("checkin": pain, tighter side, leg symptoms), the seconds
 #    each side was held, and "warned" (which worry was said)
-SCHEMA_VERSION = 4
+# 5: "programme" (a programme's marks: which programme, and start, pause, ...), and an
+#    exercise's feelings (easy, right, too hard)
+SCHEMA_VERSION = 5
 KINDS = tuple(Record)  # in the order the schema's CHECK has always listed them
 _SETTLING = ", ".join(repr(k.value) for k in sorted(SETTLING))  # 'fired', 'missed'
 COLUMNS = (
     *("id", "ts", "at", "kind", "stretch", "feeling", "reminder", "occurrence", "seconds"),
-    *("left_seconds", "right_seconds", "pain", "tighter", "leg", "worry"),
+    *("left_seconds", "right_seconds", "pain", "tighter", "leg", "worry", "programme", "mark"),
 )
+_KEPT = {1: 8, 2: 8, 3: 9, 4: 15}  # how many of COLUMNS each older schema had
 _TABLE = f"""
 CREATE TABLE IF NOT EXISTS {{name}} (
     id INTEGER PRIMARY KEY,
@@ -49,7 +53,9 @@ CREATE TABLE IF NOT EXISTS {{name}} (
     pain INTEGER CHECK (pain IS NULL OR pain BETWEEN 0 AND 10),  -- "checkin"; NULL: skipped
     tighter TEXT CHECK (tighter IS NULL OR tighter IN ('left', 'right', 'both', 'neither')),
     leg INTEGER CHECK (leg IS NULL OR leg IN (0, 1)),  -- "checkin": new pain or numbness down a leg
-    worry TEXT                   -- "warned": which worry was said
+    worry TEXT,                  -- "warned": which worry was said
+    programme TEXT,              -- "programme": which programme (core/programmes.py)
+    mark TEXT CHECK (mark IS NULL OR mark IN ({", ".join(repr(m.value) for m in Mark)}))
 );
 """
 
@@ -58,7 +64,7 @@ def _rebuild(version: int) -> tuple[str, ...]:
     """SQLite cannot change a CHECK: a table from an older schema is copied into a new
     one, with the columns that schema had. Each step is one statement, run inside one
     transaction (``_migrate``)."""
-    kept = ", ".join(COLUMNS[: 9 if version >= 3 else 8])  # schema 3 added "seconds"
+    kept = ", ".join(COLUMNS[: _KEPT[version]])
     return (
         _TABLE.format(name="events_new"),
         f"INSERT INTO events_new ({kept}) SELECT {kept} FROM events",
@@ -169,7 +175,7 @@ def _migrate(db: sqlite3.Connection) -> None:
         steps: list[str] = []
         if "events_new" in tables:  # an older qlbreak was stopped half-way through this
             steps.append("DROP TABLE events_new" if "events" in tables else "ALTER TABLE events_new RENAME TO events")
-        if version in (1, 2, 3):
+        if version in _KEPT:
             steps.extend(_rebuild(version))
         for step in [*steps, *_SCHEMA, f"PRAGMA user_version = {SCHEMA_VERSION}"]:
             _damage_is_damage(partial(db.execute, step))

@@ -121,6 +121,7 @@ def stretch(stretch: Stretch, config: Config, paths: Paths, theme: str, speed: f
         "demo": demo,  # records nothing: no history, no streak, no rest after "it hurt"
         "checkin": config.checkin,  # ask the morning check-in before the day's first stretch
         "tighter": config.tighter,  # the side named tighter in it is held this many times as long
+        "spoken_cues": config.spoken_cues,  # say the cues aloud (core/cues.py)
     }
 
 
@@ -232,6 +233,10 @@ def said(e: Event, names: Mapping[str, str]) -> str:
     left 45 s / right 30 s (morning)"); ``names``: each stretch's name by its id."""
     if e.kind == "checkin":
         return f"Check-in: {checkin_words(e)}" if e.pain is not None else "Check-in skipped"
+    if e.kind == "programme":
+        from qlbreak.core.programmes import mark_words
+
+        return mark_words(e.programme, e.mark)
     details = [names.get(e.stretch, e.stretch)] if e.stretch else []
     if e.seconds is not None and e.left_seconds is None and e.right_seconds is None:
         details.append(f"{e.seconds:.0f} s held")

@@ -153,8 +153,8 @@ def test_killed_at_random_moments_during_the_migration_every_history_opens_whole
 
 
 def test_killed_during_the_migration_from_schema_3_the_file_is_the_old_or_the_new_one_whole(tmp_path):
-    """Schema 3 to 4 (the check-in's columns): after each SIGKILL, SQLite alone (no
-    qlbreak) reads either the schema-3 history or the schema-4 one, every row and value
+    """Schema 3 to the current one (the check-in's columns, the programmes'): after each
+    SIGKILL, SQLite alone (no qlbreak) reads either the schema-3 history or the current one, every row and value
     the same (the seconds a partial stretch was held too); never a mix, never less."""
     from tests import old_schemas
 
@@ -174,7 +174,7 @@ def test_killed_during_the_migration_from_schema_3_the_file_is_the_old_or_the_ne
             tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             assert tables == {"events"}, tables  # no half-made copy left beside it
             columns = len(list(raw.execute("PRAGMA table_info(events)")))
-            assert (version, columns) in ((3, 9), (SCHEMA_VERSION, 15)), (version, columns)
+            assert (version, columns) in ((3, 9), (SCHEMA_VERSION, 17)), (version, columns)
             assert old_schemas.read(raw, 3) == before
             if version == SCHEMA_VERSION:
                 assert raw.execute("SELECT COUNT(*) FROM events WHERE pain IS NOT NULL").fetchone()[0] == 0
@@ -185,7 +185,10 @@ def test_killed_during_the_migration_from_schema_3_the_file_is_the_old_or_the_ne
         assert history.notice is None and len(history.events()) == len(before)
         assert sum(e.seconds is not None for e in history.events()) == sum(r[8] is not None for r in before)
         history.close()
-    print(f"\n{KILLS} migrations 3 -> 4 of {len(before)} events ({takes * 1000:.0f} ms each): {killed} killed, {seen}")
+    print(
+        f"\n{KILLS} migrations 3 -> {SCHEMA_VERSION} of {len(before)} events"
+        f" ({takes * 1000:.0f} ms each): {killed} killed, {seen}"
+    )
     assert killed >= KILLS // 2  # the kills did land during the migration
     assert seen.get(3, 0) > 0  # some were killed before the commit, and the old file was whole
 

@@ -44,6 +44,8 @@ def test_records_and_reads_back_in_time_order(db_path):
         "tighter": None,
         "leg": None,
         "worry": None,
+        "programme": None,
+        "mark": None,
     }
     assert again.events(since=NOW + timedelta(minutes=1)) == [later]
     assert again.last_stretch() == "seated-twist"
@@ -210,14 +212,14 @@ def test_a_history_from_each_earlier_schema_opens_as_the_current_one_with_nothin
     history.close()
     raw = sqlite3.connect(db_path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert tuple(row[1] for row in raw.execute("PRAGMA table_info(events)")) == COLUMNS
         after = old_schemas.read(raw, version)
         assert after[:-1] == before and after[-1][3] == "checkin"  # every row, every value, the same ids
         indexes = {row[1] for row in raw.execute("PRAGMA index_list(events)")}
         assert {"events_ts", "settled"} <= indexes
         added = raw.execute(f"SELECT {', '.join(COLUMNS[9:])} FROM events WHERE kind != 'checkin'").fetchall()
-        assert set(added) == {(None,) * 6}  # the new columns empty for the old records
+        assert set(added) == {(None,) * len(COLUMNS[9:])}  # the new columns empty for the old records
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         raw.close()
