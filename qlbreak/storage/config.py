@@ -37,7 +37,7 @@ _KEYS = {
     ("schedule",): ("timezone", "grace_minutes", "snooze_minutes", "reminder_style"),
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
-    ("dialog",): ("theme", "sound"),
+    ("dialog",): ("theme", "sound", "spoken_cues"),
     ("holds",): ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"),
     ("checkin",): ("ask", "tighter"),
 }
@@ -57,6 +57,7 @@ class Config:
     holds: HoldRules = field(default_factory=HoldRules)  # what keeps a due reminder back
     checkin: bool = True  # ask the morning check-in before the day's first stretch ([checkin] ask)
     tighter: float = TIGHTER_FACTOR  # the side named tighter is held this many times as long
+    spoken_cues: bool = False  # the walk-through says "Switch to your right side", "Rest"... aloud
 
     @property
     def workdays(self) -> frozenset[int]:
@@ -117,7 +118,7 @@ def as_table(c: Config) -> dict[str, Any]:
             "equipment": sorted(c.prefs.equipment),
             "avoid": sorted(c.prefs.avoid),
         },
-        "dialog": {"theme": c.theme, "sound": c.sound},
+        "dialog": {"theme": c.theme, "sound": c.sound, "spoken_cues": c.spoken_cues},
         "holds": holds,
         "checkin": {"ask": c.checkin, "tighter": c.tighter},
     }
@@ -215,6 +216,7 @@ class _Reader(Values):
             self._error(("dialog", "theme"), one_of("theme", theme, THEMES))
             theme = keep.theme
         sound = self._bool(dialog, "sound", default.sound, keep.sound, table_name="dialog")
+        spoken = self._bool(dialog, "spoken_cues", default.spoken_cues, keep.spoken_cues, table_name="dialog")
         style = schedule.get("reminder_style", default.reminder_style)
         if style not in REMINDER_STYLES:
             self._error(("schedule", "reminder_style"), one_of("reminder_style", style, REMINDER_STYLES))
@@ -223,7 +225,7 @@ class _Reader(Values):
         checkin = self._table("checkin")
         ask = self._bool(checkin, "ask", default.checkin, keep.checkin, table_name="checkin")
         tighter = self._tighter(checkin, default.tighter, keep.tighter)
-        c = Config(plan, timezone, prefs, theme, sound, style, holds, checkin=ask, tighter=tighter)
+        c = Config(plan, timezone, prefs, theme, sound, style, holds, checkin=ask, tighter=tighter, spoken_cues=spoken)
         return Loaded(c, tuple(self.problems))
 
     # -- sections ---------------------------------------------------------------
@@ -333,6 +335,9 @@ avoid = []                  # stretch ids never to suggest (see: qlbreak list)
 [dialog]
 theme = "auto"              # auto (follow the system), light or dark
 sound = true                # a soft cue when it is time to switch sides and at the end
+# true: a voice says when to switch sides, "ten seconds", when to rest and when you are
+# done, so you need not watch the screen (uses your computer's own speech)
+spoken_cues = false
 
 # A reminder that falls due while one of these is true waits, and shows when none is.
 [holds]

@@ -78,6 +78,7 @@ def changes(old: Config, new: Config) -> list[str]:
         ("stretches", old.prefs != new.prefs),
         ("theme", old.theme != new.theme),
         ("sound", old.sound != new.sound),
+        ("spoken cues", old.spoken_cues != new.spoken_cues),
         ("reminder style", old.reminder_style != new.reminder_style),
     ]
     return [name for name, changed in names if changed]

@@ -23,6 +23,7 @@ PLACES: dict[tuple[str | int, ...], tuple[str, str]] = {
     ("stretches",): ("stretches", "Stretches"),
     ("dialog", "theme"): ("theme", "General"),
     ("dialog", "sound"): ("sound", "General"),
+    ("dialog", "spoken_cues"): ("spoken_cues", "General"),
     ("checkin", "ask"): ("checkin", "General"),
     ("checkin", "tighter"): ("tighter", "General"),
 }
