@@ -20,6 +20,25 @@ def image_file(image: str, dark: bool, double: bool, assets: str) -> str:
     return os.path.join(assets, image)
 
 
+def _fitted(master: tk.Misc, path: str, size: tuple[int, int]) -> tk.PhotoImage | None:
+    """The picture at ``path``, shrunk to fit ``size`` when larger (a user's own photo;
+    the shipped pictures are drawn at the size shown); None when missing or unreadable:
+    a picture never stops a stretch."""
+    if not os.path.isfile(path):
+        return None
+    try:
+        strip = tk.PhotoImage(master=master, file=path)
+    except tk.TclError:
+        return None
+    width, height = min(strip.width(), strip.height() * 3 // 2), strip.height()  # one frame of a strip
+    shrink = max(-(-height // max(1, size[1])), -(-width // max(1, size[0])))
+    if shrink <= 1:
+        return strip
+    small = tk.PhotoImage(master=master)
+    small.tk.call(small, "copy", strip, "-subsample", shrink, shrink)
+    return small
+
+
 class Illustration:
     """A Label showing one stretch; ``show(mirrored, moving)`` picks side and motion."""
 
@@ -42,10 +61,10 @@ class Illustration:
         self._frames.clear()
         self._strip = None
         self.label.configure(image="", bitmap="gray12", foreground=self._background, width=size[0], height=size[1])
-        self.label.after_idle(self._decode, path)
+        self.label.after_idle(self._decode, path, size)
 
-    def _decode(self, path: str) -> None:
-        self._strip = tk.PhotoImage(master=self.label, file=path) if os.path.isfile(path) else None
+    def _decode(self, path: str, size: tuple[int, int]) -> None:
+        self._strip = _fitted(self.label, path, size)
         self._index = 0
         self.show(self._mirrored, self._moving)
 

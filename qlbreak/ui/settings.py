@@ -27,7 +27,7 @@ from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
 from qlbreak.storage import config, config_words, resting
 from qlbreak.storage.paths import default_paths
-from qlbreak.stretches import catalogue
+from qlbreak.stretches import catalogue, own
 from qlbreak.ui import file_notes, form
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
 from qlbreak.ui.settings_checkin import CheckinFields
@@ -57,7 +57,7 @@ class SettingsWindow:
         self.root, self.p = root, palette
         self.path = Path(spec["config"])
         self.autostart: bool | None = spec["autostart"]
-        self.catalogue = catalogue.load()
+        self.catalogue, _ = own.load_all(self.path, catalogue.load())  # with the user's own, marked so
         kept = config.in_effect(spec.get("in_effect"), self.catalogue.ids)  # from the running tray
         self.had_file = self.path.exists()
         self.loaded = config.load(self.path, self.catalogue.ids, keep=kept)  # the base a save merges from

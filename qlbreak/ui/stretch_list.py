@@ -74,11 +74,15 @@ class StretchList:
             box.configure(font=fonts.small)
             box.pack(side="right", padx=(8, 4))
             box.bind("<FocusIn>", partial(self._into_view, row))
-            tk.Label(row, text=stretch.name, font=fonts.strong, fg=palette.fg, bg=palette.bg, anchor="w").pack(fill="x")
+            name = stretch.name + (" (your own)" if stretch.own else "")  # from the stretches folder
+            tk.Label(row, text=name, font=fonts.strong, fg=palette.fg, bg=palette.bg, anchor="w", name="name").pack(
+                fill="x"
+            )
             why = tk.Label(row, text="", font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w", name="why")
             why.pack(fill="x")
             self.leave_out[stretch.id], self.why[stretch.id] = var, why
         todo = [(s.id, s.image) for s in stretches]
+        self.size = size
         self.frame.after_idle(self._decode, todo)
 
     @property
@@ -107,12 +111,17 @@ class StretchList:
             return
         stretch_id, image = todo[0]
         path = image_file(image, self.p.name == "dark", self.double, self.assets)
-        if os.path.isfile(path):
-            strip = tk.PhotoImage(master=self.frame, file=path)
+        try:
+            strip = tk.PhotoImage(master=self.frame, file=path) if os.path.isfile(path) else None
+        except tk.TclError:  # a user's own picture that is no picture after all: none shown
+            strip = None
+        if strip is not None:
             height = strip.height()
             width = min(strip.width(), height * 3 // 2)  # the first frame of a moving one
+            # a user's own photo may be any size: shrunk to the row's (the shipped ones: THUMB_SHRINK)
+            shrink = max(THUMB_SHRINK, -(-width // self.size[0]), -(-height // self.size[1]))
             thumb = tk.PhotoImage(master=self.frame)
-            thumb.tk.call(thumb, "copy", strip, "-from", 0, 0, width, height, "-subsample", THUMB_SHRINK)
+            thumb.tk.call(thumb, "copy", strip, "-from", 0, 0, width, height, "-subsample", shrink)
             self._images[stretch_id] = thumb
             self.pictures[stretch_id].configure(image=thumb, width=0, height=0)
         self.frame.after(1, self._decode, todo[1:])

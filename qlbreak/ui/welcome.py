@@ -20,7 +20,7 @@ from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import Reminder
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
 from qlbreak.storage import config, config_words
-from qlbreak.stretches import catalogue
+from qlbreak.stretches import catalogue, own
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts, button, make_fonts, scale_of
 from qlbreak.ui.settings import run
@@ -79,7 +79,7 @@ class Welcome:
         self.root, self.p = root, palette
         self.path = Path(spec["config"])
         self.autostart: bool | None = spec["autostart"]
-        self.ids = catalogue.load().ids
+        self.ids = catalogue.load().ids | own.known_ids(own.own_dir(self.path))
         self.shown = answers(self.path, frozenset(self.ids))
         f: Fonts = make_fonts(root)
         self.f = f
