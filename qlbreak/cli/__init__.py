@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_progress_commands(sub)  # progress, report: how it is going, a window and a page
 
+    from qlbreak.cli.programme import add_commands as add_programme_commands
+
+    add_programme_commands(sub)  # programme list|start|pause|resume|stop|status
+
     p = sub.add_parser("status", help="running or not, what comes next, and what would hold a reminder now")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_status)

@@ -167,6 +167,7 @@ class Standing:
     due: bool  # a session would count if done today (under way, and the spacing allows it)
     started: date
     tell_finished: bool = False  # complete and not yet said (the app says so, then marks FINISHED)
+    next_day: date | None = None  # under way: the first day from today on that a session counts
 
     @property
     def name(self) -> str:
@@ -315,6 +316,13 @@ class _Course:
             sum(week <= d <= day for d in self.days),
         )
 
+    def next_day(self, today: date) -> date | None:
+        """The first day from ``today`` on that a session would count (under way only)."""
+        if self.state is not State.UNDER_WAY:
+            return None
+        ahead = (today + timedelta(days=n) for n in range(8))  # a week holds one at the latest
+        return next((day for day in ahead if day not in self.days and first(DAY_RULES, self.facts(day))[2]), None)
+
 
 def standing(
     marks: Iterable[Marked],
@@ -362,4 +370,5 @@ def standing(
         first(DAY_RULES, course.facts(today))[2],
         course.started,
         course.state is State.DONE and not course.said,
+        course.next_day(today),
     )

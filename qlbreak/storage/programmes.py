@@ -17,6 +17,10 @@ from qlbreak.storage.history import Event, History
 class Refused(ValueError):
     """The mark cannot be made now; the message says why in one plain line."""
 
+    def __init__(self, message: str, standing: Standing | None) -> None:
+        super().__init__(message)
+        self.standing = standing  # where the programme stood
+
 
 def standing(history: History, known: Mapping[str, Exercise], now: datetime) -> Standing | None:
     """Where the latest course stands (None: no programme was ever started)."""
@@ -24,16 +28,19 @@ def standing(history: History, known: Mapping[str, Exercise], now: datetime) -> 
 
 
 def mark(
-    history: History, what: Mark, programme: Programme, known: Mapping[str, Exercise], now: datetime
+    history: History, what: Mark, known: Mapping[str, Exercise], now: datetime, programme: Programme | None = None
 ) -> Standing | None:
-    """Record ``what`` for ``programme`` when the rules allow it (else ``Refused``, and
-    nothing is written); the standing after it."""
+    """Record ``what`` when the rules allow it (else ``Refused``, and nothing is written);
+    the standing after it. ``programme``: the one to start, or the one offered, declined
+    or said finished; pause, resume and stop act on the course under way."""
     before = standing(history, known, now)
     why = programmes.refusal(before, what, programme)
     if why is not None:
-        raise Refused(why)
+        raise Refused(why, before)
     if what in programmes.COURSE_MARKS - {Mark.START} and before is not None:
-        programme = before.programme  # pause, resume and stop act on the course under way
+        programme = before.programme
+    if programme is None:
+        raise ValueError(f"{what}: which programme?")
     history.record(Event(now, Record.PROGRAMME, programme=programme.id, mark=what))
     return standing(history, known, now)
 

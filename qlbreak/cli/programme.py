@@ -1,0 +1,203 @@
+"""``qlbreak programme list|start ID|pause|resume|stop|status``: a programme from the
+terminal, as Settings does it. The marks go into the history and nowhere else, so a
+running tray sees them on its next tick without being told.
+
+Exit statuses (``cli.EXIT_STATUS``): 0 done; 1 not done because of where the programme
+stands (nothing to pause, already paused, another under way); 2 a usage error (an
+unknown programme) or a history that cannot be used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from qlbreak.cli.context import Context, Fail
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from qlbreak.core.programmes import Exercise, Mark, Programme, Standing
+
+NOT_DONE = 1  # the exit status of a refused mark
+
+
+def add_commands(sub: Any) -> None:
+    """The ``programme`` command and its actions (``sub``: the parser's subparsers)."""
+    p = sub.add_parser("programme", help="a course of days (the ball release for two weeks): start, pause, see it")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+    a = actions.add_parser("list", help="the programmes there are, and which one is under way")
+    a.add_argument("--json", action="store_true", help="print JSON")
+    a.set_defaults(run=cmd_list)
+    a = actions.add_parser("start", help="start a programme (one at a time)")
+    a.add_argument("id", help="the programme's id, as the list shows it (ball-release)")
+    a.set_defaults(run=cmd_start)
+    for name, words in (
+        ("pause", "pause the programme under way (its days wait; no reminder pushes it)"),
+        ("resume", "carry on with the paused programme where it stopped"),
+        ("stop", "stop the programme (start it again later from day 1)"),
+    ):
+        a = actions.add_parser(name, help=words)
+        a.set_defaults(run=cmd_mark, mark=name)
+    a = actions.add_parser("status", help="where the programme stands: day N of M")
+    a.add_argument("--json", action="store_true", help="print JSON")
+    a.set_defaults(run=cmd_status)
+
+
+def cmd_list(ctx: Context) -> int:
+    from qlbreak.core.programmes import PROGRAMMES
+
+    latest = _standing(ctx)
+    if ctx.args.json:
+        ctx.emit_json([_as_json(p, latest if latest and latest.programme == p else None) for p in PROGRAMMES])
+        return 0
+    width = max(len(p.id) for p in PROGRAMMES)
+    for p in PROGRAMMES:
+        where = f"  ({latest.words().split(': ', 1)[1]})" if latest and latest.programme == p and latest.active else ""
+        print(f"  {p.id:<{width}}  {p.name}: {p.about}{where}", file=ctx.out)
+    if latest is None or not latest.active:
+        print(f"Start one with: qlbreak programme start {PROGRAMMES[0].id}", file=ctx.out)
+    return 0
+
+
+def cmd_start(ctx: Context) -> int:
+    from qlbreak.core.programmes import Mark
+
+    programme = _programme(ctx.args.id)
+    after = _mark(ctx, Mark.START, programme)
+    print(f"Started. {after.words()}.", file=ctx.out)
+    today = _today(ctx, after)
+    if today:
+        print(today, file=ctx.out)
+    return 0
+
+
+def cmd_mark(ctx: Context) -> int:
+    from qlbreak.core.programmes import Mark
+
+    after = _mark(ctx, Mark(ctx.args.mark))  # pause, resume, stop: the course under way
+    said = {
+        Mark.PAUSE: "Paused: its days wait until you resume it (qlbreak programme resume).",
+        Mark.RESUME: "Resumed.",
+        Mark.STOP: "Stopped. Start it again any time; it begins at day 1.",
+    }[Mark(ctx.args.mark)]
+    print(f"{said} {after.words()}.", file=ctx.out)
+    return 0
+
+
+def cmd_status(ctx: Context) -> int:
+    latest = _standing(ctx)
+    if ctx.args.json:
+        ctx.emit_json(latest.as_json() | {"words": latest.words(), "due": latest.due} if latest else None)
+        return 0
+    if latest is None:
+        print("No programme yet. See them with: qlbreak programme list", file=ctx.out)
+        return 0
+    print(latest.words(), file=ctx.out)
+    today = _today(ctx, latest)
+    if today:
+        print(today, file=ctx.out)
+    if not latest.active:
+        print("Start one again with: qlbreak programme start ID (qlbreak programme list shows them)", file=ctx.out)
+    return 0
+
+
+def _as_json(programme: Programme, standing: Standing | None) -> dict[str, object]:
+    return {
+        "id": programme.id,
+        "name": programme.name,
+        "length": programme.length,
+        "unit": programme.unit,
+        "spacing": programme.spacing.value,
+        "day": standing.day if standing else None,
+        "state": standing.state.value if standing else None,
+    }
+
+
+def _programme(wanted: str) -> Programme:
+    """The programme named ``wanted`` (its id, or its name in any case); Fail names the
+    closest ones otherwise."""
+    from difflib import get_close_matches
+
+    from qlbreak.core.programmes import PROGRAMMES
+
+    key = wanted.strip().lower()
+    for p in PROGRAMMES:
+        if key in (p.id, p.name.lower()):
+            return p
+    ids = [p.id for p in PROGRAMMES]
+    close = get_close_matches(key, ids, n=2, cutoff=0.5)
+    hint = f"did you mean {' or '.join(close)}?" if close else f"the programmes are {', '.join(ids)}"
+    raise Fail(f"no programme called {wanted!r}; {hint} (qlbreak programme list)")
+
+
+def _known(ctx: Context) -> dict[str, Exercise]:
+    from qlbreak.core.programmes import exercises
+
+    return exercises(ctx.catalogue)
+
+
+def _standing(ctx: Context) -> Standing | None:
+    from qlbreak.storage import programmes as stored
+
+    now = ctx.now()
+    with ctx.history() as history:
+        return stored.standing(history, _known(ctx), now)
+
+
+def _mark(ctx: Context, what: Mark, programme: Programme | None = None) -> Standing:
+    from qlbreak.storage import programmes as stored
+    from qlbreak.storage.history import HistoryError
+
+    now = ctx.now()
+    with ctx.history() as history:
+        try:
+            after = stored.mark(history, what, _known(ctx), now, programme)
+        except stored.Refused as refused:
+            raise Fail(f"{refused}{_hint(what, refused.standing, programme)}", NOT_DONE) from None
+        except HistoryError as err:
+            raise Fail(str(err)) from None
+    assert after is not None  # a mark was just recorded
+    return after
+
+
+def _today(ctx: Context, standing: Standing) -> str | None:
+    """Today's session in words: what to do, or that it is done."""
+    from qlbreak.core.picker import allowed, why_not
+    from qlbreak.core.programmes import State
+
+    if standing.state is not State.UNDER_WAY:
+        return None
+    if standing.done_today:
+        return "Today's session is done. Well done."
+    if not standing.due:
+        return f"No session today: the next one counts from {_day_words(standing.next_day)}."
+    prefs = ctx.config.prefs
+    usable = {s.id for s in ctx.catalogue if allowed(s.candidate, prefs)}
+    choices = standing.programme.choices(_known(ctx), usable)
+    if not choices:
+        ids = standing.programme.exercises or [
+            s.id for s in ctx.catalogue if standing.programme.counts(s.id, _known(ctx))
+        ]
+        first = ctx.catalogue.get(ids[0]) if ids else None
+        why = why_not(first.candidate, prefs) if first else None
+        need = f" ({why})" if why else ""
+        return f"Its exercise is not in your rotation{need}: change what you have to hand in Settings."
+    names = [s.for_equipment(prefs.equipment).name for c in choices if (s := ctx.catalogue.get(c)) is not None]
+    return f"Today: {' or '.join(names[:3])}{' (or another)' if len(names) > 3 else ''}."
+
+
+def _hint(what: Mark, before: Standing | None, programme: Programme | None) -> str:
+    """The command that does what the user may have meant instead."""
+    from qlbreak.core.programmes import Mark, State
+
+    if before is None or not before.active:
+        return "; start one with: qlbreak programme start ID"
+    if what is Mark.START and programme != before.programme:
+        return ": qlbreak programme stop"
+    if what is Mark.PAUSE and before.state is State.PAUSED:
+        return "; carry on with: qlbreak programme resume"
+    return ""
+
+
+def _day_words(day: date | None) -> str:
+    return f"{day:%A} {day.day} {day:%B}" if day else "another day"
