@@ -10,7 +10,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from qlbreak.core import app
+from qlbreak.core import app, programmes
+from qlbreak.core.app_programme import Programmes
 from qlbreak.core.app_state import AppState, ClaimRefused, Counts, Facts, Input, Observed, Raised, Rules, Tick, Words
 from qlbreak.core.effects import Claim, Effect, RaiseWindow, Write
 from qlbreak.core.holds import HoldRules, Signals
@@ -43,6 +44,7 @@ class Desk:
     effects: list[Effect] = field(default_factory=list)  # everything carried out, in order
     state: AppState = field(default_factory=AppState)
     orphan: bool = False  # a stretch window an earlier run left open
+    marks: list[programmes.Marked] = field(default_factory=list)  # the programmes' marks in the history
 
     def __post_init__(self) -> None:
         self.state = replace(self.state, rules=self.rules)
@@ -65,6 +67,7 @@ class Desk:
             for r in self.records
             if r.kind == Record.MISSED and r.at > now and r.reminder and r.occurrence
         )
+        finished = tuple(Done(r.stretch or "", r.at) for r in done if r.at <= now)
         return Facts(
             at=now,
             done_today=tuple(today),
@@ -72,7 +75,14 @@ class Desk:
             signals=self.signals if wanted.signals is not None else None,
             recorded_ahead=ahead if wanted.recorded_ahead else frozenset(),
             counts=Counts(0, False) if wanted.counts else None,
+            programmes=self.programmes(finished, now) if wanted.programmes else None,
         )
+
+    def programmes(self, finished: tuple[Done, ...], now: datetime) -> Programmes:
+        """As ``tray/observing.py`` reads them: the standing and today's exercises done."""
+        known = self.rules.known()
+        today = tuple(d for d in finished if d.at.date() == now.date())
+        return Programmes(programmes.standing(self.marks, finished, known, now), today)
 
     def _feed(self, given: Input, now: datetime) -> None:
         self.state, effects = app.step(self.state, given, now)

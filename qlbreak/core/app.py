@@ -50,7 +50,7 @@ from qlbreak.core.app_state import (
     Wants,
 )
 from qlbreak.core.app_view import render, view
-from qlbreak.core.commands import ChildEnded, OpenSettings, Resume, StretchNow, from_action
+from qlbreak.core.commands import ChildEnded, Hover, OpenMenu, OpenSettings, Resume, StretchNow, from_action
 from qlbreak.core.effects import Effect, Log, Withdraw
 from qlbreak.core.kinds import Window
 from qlbreak.core.schedule import OccurrenceKey
@@ -61,6 +61,7 @@ SHOWING = (Resume, SettingsChanged)  # a reminder may show (the detectors, the p
 PICKING = (StretchNow,)  # a stretch is picked (the history)
 RECOUNTING = (SettingsChanged, OpenSettings)  # the streak and the login item, read again
 RECOUNTED_AFTER = (Window.STRETCH, Window.SETTINGS, Window.WELCOME)  # windows that change them
+LOOKED_AT = (OpenMenu, Hover)  # the programme's standing, read again: shown at once
 
 
 def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
@@ -75,6 +76,8 @@ def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
     records made ahead   the clock went back
     the streak, login    a stretch, settings or welcome window ended, new settings,
                          the Settings window opens, a new day, or RECOUNT_EVERY
+    the programmes       the same as the streak or the picker's history, and the menu
+                         or the tooltip opens (a programme started from the command line)
     """
     rules, on_show, run = state.rules, state.reminder, state.run
     given = [then for i in inputs for then in _meant(i)]
@@ -89,11 +92,14 @@ def wants(state: AppState, inputs: tuple[Input, ...], now: datetime) -> Wants:
         isinstance(i, ChildEnded) and i.kind in RECOUNTED_AFTER for i in inputs
     )
     looks = coming or holds.watching(on_show)
+    pick = coming or on_show is not None or any(isinstance(i, PICKING) for i in given)
+    counts = recount or counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY
     return Wants(
         signals=_detectors(state, given) if rules.looks and looks else None,
-        pick=coming or on_show is not None or any(isinstance(i, PICKING) for i in given),
+        pick=pick,
         recorded_ahead=back,
-        counts=recount or counted is None or counted.date() != now.date() or abs(now - counted) >= RECOUNT_EVERY,
+        counts=counts,
+        programmes=pick or counts or any(isinstance(i, LOOKED_AT) for i in given),
     )
 
 
@@ -141,6 +147,8 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
             run = replace(state.run, facts=facts, stale=False)
             if facts.counts is not None:
                 state, run = replace(state, counts=facts.counts), replace(run, counted_at=now)
+            if facts.programmes is not None:
+                run = replace(run, programmes=facts.programmes)
             state = replace(state, run=run)
         case SettingsChanged():
             old = state.rules

@@ -25,6 +25,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from qlbreak.core import catchup, holds, reminder, schedule
+from qlbreak.core.app_programme import pick_next
 from qlbreak.core.app_state import CATCH_UP_LOOK_EVERY, HISTORY_RETRY, LOOK_EVERY, AppState
 from qlbreak.core.app_view import covered
 from qlbreak.core.effects import (
@@ -41,7 +42,7 @@ from qlbreak.core.effects import (
     Write,
 )
 from qlbreak.core.kinds import Record
-from qlbreak.core.picker import Recent, pick, still_offered
+from qlbreak.core.picker import Recent, still_offered
 from qlbreak.core.reminder import FINAL, OnShow, Stage, Trigger
 from qlbreak.core.schedule import Occurrence, OccurrenceKey
 from qlbreak.core.window_specs import PromptSpec, WelcomeSpec
@@ -231,9 +232,11 @@ def with_stretch(state: AppState, on_show: OnShow, now: datetime) -> OnShow:
 
 
 def pick_stretch(state: AppState, now: datetime) -> tuple[str, str] | None:
-    """The picker's choice now (``picker.pick``), with its name; None: nothing fits."""
+    """The picker's choice now (``picker.pick``, after a programme's say:
+    ``app_programme.pick_next``), with its name; None: nothing fits."""
     rules, facts = state.rules, state.run.facts
-    chosen = pick(rules.candidates, rules.prefs, facts.done or (), now, recent=facts.recent or Recent())
+    done, recent = facts.done or (), facts.recent or Recent()
+    chosen = pick_next(rules.candidates, rules.prefs, done, rules.known(), state.run.programmes, recent, now)
     words = rules.named(chosen) if chosen is not None else None
     return (chosen, words.name) if chosen is not None and words is not None else None
 

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from qlbreak.core import catchup, holds
+from qlbreak.core.app_programme import Programmes
 from qlbreak.core.commands import Command
 from qlbreak.core.kinds import Window
 from qlbreak.core.picker import Candidate, Done, Preferences, Recent
+from qlbreak.core.programmes import Exercise
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import OccurrenceKey, Plan, ScheduleState
 
@@ -40,9 +42,13 @@ class Rules:
     corner: str = "bottom right"  # where the prompt goes when a notification points to it
     buttons: bool = False  # a notification with buttons may be tried here
     looks: bool = False  # detectors exist here (else nothing but a stretch holds a reminder)
+    exercises: tuple[Exercise, ...] = ()  # the catalogue as the programmes' rules see it
 
     def named(self, stretch: str) -> Words | None:
         return next((w for s, w in self.words if s == stretch), None)
+
+    def known(self) -> dict[str, Exercise]:
+        return {e.id: e for e in self.exercises}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,7 @@ class Facts:
     recorded_ahead: frozenset[OccurrenceKey] = frozenset()  # "missed" records dated after now
     history_pending: bool = False  # records the history has not taken yet
     counts: Counts | None = None
+    programmes: Programmes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ class Run:
     counted_at: datetime | None = None
     quitting: bool = False
     stale: bool = False  # this turn wrote to the history: read the facts again before the tick
+    programmes: Programmes = field(default_factory=Programmes)  # as last read
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,3 +163,4 @@ class Wants:
     pick: bool = False
     recorded_ahead: bool = False
     counts: bool = False
+    programmes: bool = False

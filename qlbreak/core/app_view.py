@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from qlbreak.core import holds, reminder, schedule, tray_view
+from qlbreak.core import app_programme, holds, reminder, schedule, tray_view
 from qlbreak.core.app_state import AppState
 from qlbreak.core.effects import Render
 from qlbreak.core.schedule import Occurrence
@@ -26,6 +26,7 @@ def view(state: AppState, now: datetime) -> tray_view.View:
         autostart=state.counts.autostart,
         snooze_minutes=int(plan.snooze.total_seconds() // 60),
         waiting=holds.WAITING[state.waiting] if state.waiting is not None else None,
+        programme=app_programme.line(state.run.programmes.standing),
     )
 
 

@@ -29,6 +29,7 @@ class View:
     autostart: bool | None = None  # None: no login item on this system
     snooze_minutes: int = 10
     waiting: str | None = None  # why a held reminder is held, in holds.WAITING's words
+    programme: str | None = None  # where a programme stands ("Ball release: day 5 of 14")
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,12 @@ def look(view: View) -> str:
 
 def title(view: View) -> str:
     """The tooltip (and the X11 icon window's name): always starts with ``qlbreak``."""
-    shown = due(view)
+    shown, status = due(view), what_next(view)
     if shown is not None:
-        return f"{APP} {DASH} time for a stretch: {shown.name}"
-    status = what_next(view)
-    return f"{APP} {DASH} {status[0].lower()}{status[1:]}" if status else f"{APP} {DASH} no reminders set"
+        said = f"{APP} {DASH} time for a stretch: {shown.name}"
+    else:
+        said = f"{APP} {DASH} {status[0].lower()}{status[1:]}" if status else f"{APP} {DASH} no reminders set"
+    return f"{said} \u00b7 {view.programme}" if view.programme else said
 
 
 def what_next(view: View) -> str | None:
@@ -108,6 +110,8 @@ def menu(view: View) -> tuple[Entry, ...]:
     entries.append(Entry("Pause", children=pause))
     done = f"{view.done_today}/{view.due_today}" if view.due_today else str(view.done_today)  # a day off: no "0/0"
     entries.append(Entry(f"Today: {done} stretch{'' if done == '1' else 'es'}, streak {view.streak}"))
+    if view.programme:
+        entries.append(Entry(view.programme))
     if view.autostart is not None:
         entries.append(Entry("Start at login", "autostart", checked=view.autostart))
     entries += [

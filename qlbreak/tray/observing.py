@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from qlbreak.core import schedule
+from qlbreak.core import programmes, schedule
+from qlbreak.core.app_programme import Programmes
 from qlbreak.core.app_state import AppState, Counts, Facts, Rules, Wants, Words
 from qlbreak.core.kinds import Record
+from qlbreak.core.picker import Done
 from qlbreak.core.streak import streak
 from qlbreak.edges.ports import Detectors, LoginItem
 from qlbreak.storage.config import Config
+from qlbreak.storage.history import Event
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.stretches.choosing import lately
@@ -35,6 +38,7 @@ def rules(config: Config, catalogue: Catalogue, buttons: bool, looks: bool) -> R
         corner=prompt_corner(True).replace("-", " "),
         buttons=buttons,
         looks=looks,
+        exercises=tuple(programmes.exercises(catalogue).values()),
     )
 
 
@@ -49,6 +53,7 @@ class Observer:
     ) -> None:
         self.history, self.catalogue, self.login, self.detectors = history, catalogue, login, detectors
         self.workdays = workdays
+        self.known = programmes.exercises(catalogue)
 
     def read(self, wanted: Wants, state: AppState, now: datetime) -> Facts:
         history = self.history
@@ -57,16 +62,25 @@ class Observer:
         signals = None
         if wanted.signals is not None and self.detectors is not None:
             signals = self.detectors.look(wanted.signals)
+        everything = history.events() if wanted.pick or wanted.programmes else []
+        done = tuple(Done(e.stretch, e.at, e.feeling) for e in everything if e.kind == Record.DONE and e.stretch)
         return Facts(
             at=now,
             done_today=done_today,
-            done=tuple(history.done()) if wanted.pick else None,
+            done=done if wanted.pick else None,
             recent=lately(self.catalogue, history, now) if wanted.pick else None,
             signals=signals,
             recorded_ahead=frozenset(history.missed_after(now)) if wanted.recorded_ahead else frozenset(),
             history_pending=bool(history.pending),
             counts=Counts(self._streak(now), self.login.enabled()) if wanted.counts else None,
+            programmes=self._programmes(everything, done, now) if wanted.programmes else None,
         )
+
+    def _programmes(self, events: list[Event], done: tuple[Done, ...], now: datetime) -> Programmes:
+        """Where the programme stands, from its marks and the exercises done to the end."""
+        marks = [programmes.Marked(e.at, e.mark, e.programme) for e in events if e.mark and e.programme]
+        today = tuple(d for d in done if d.at >= schedule.start_of_day(now))
+        return Programmes(programmes.standing(marks, done, self.known, now), today)
 
     def _streak(self, now: datetime) -> int:
         return streak(self.history.done_days(), self.workdays(), now.date())
