@@ -31,11 +31,15 @@ def cmd_autostart(ctx: Context) -> int:
     return 0
 
 
+EXERCISES = "Strengthening exercises, offered by a programme"
+
+
 def cmd_list(ctx: Context) -> int:
     """Every stretch the filters keep: those in the user's rotation first, then the
     others, each with why the settings leave it out ("on the floor", "needs a ball")."""
     from qlbreak.core.picker import Preferences, uses, why_not
     from qlbreak.storage import resting
+    from qlbreak.stretches import wording
 
     a = ctx.args
     prefs = Preferences(no_floor=False, equipment=frozenset(vocabulary.EQUIPMENT)) if a.all else ctx.config.prefs
@@ -64,15 +68,19 @@ def cmd_list(ctx: Context) -> int:
         return 0
     width = max(len(s.id) for s, _ in shown)
     inside = [(s, why) for s, why in shown if why is None]
-    outside = [(s, why) for s, why in shown if why is not None]
-    for heading, group in (("In your rotation", inside), ("Not in your rotation", outside)):
+    outside = [(s, why) for s, why in shown if why is not None and not s.strengthens]
+    exercises = [(s, None) for s, _ in shown if s.strengthens]  # a programme offers them, never a reminder
+    groups = (("In your rotation", inside), ("Not in your rotation", outside), (EXERCISES, exercises))
+    for heading, group in groups:
         if not group:
             continue
-        if outside:
+        if outside or exercises:
             print(f"{heading} ({len(group)}):", file=ctx.out)
         for s, why in group:
             timing = f"{s.reps} reps" if s.reps else _duration(s.hold_seconds)
             per_side = " a side" if s.two_sided else ""
+            if s.strengthens:
+                timing, per_side = wording.amount(s), ""
             used = uses(s.candidate, prefs)
             note = f"  ({why})" if why else (f"  (with {used})" if used else "")
             name = s.for_equipment(prefs.equipment).name + (" (your own)" if s.own else "")

@@ -231,7 +231,7 @@ def _kind(doc: Located, problems: list[Problem]) -> str:
         return kind
     for key in EXERCISE_KEYS:
         if key not in data:
-            table = f"an [{key}] table" if key in ("easier", "harder") else f"{key!r}"
+            table = f"a [{key}] table" if key in ("easier", "harder") else f"{key!r}"
             problems.append(doc.problem(("kind",), f"an exercise needs {table}"))
     if "sets" in data and not _count(data["sets"], *SETS):
         problems.append(doc.problem(("sets",), f"sets must be a whole number from {SETS[0]} to {SETS[1]}"))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
+if TYPE_CHECKING:
+    from qlbreak.stretches.catalogue import Stretch
+
 EQUIPMENT = {
     "none": "nothing",
     "chair": "a steady chair",
@@ -43,6 +47,21 @@ def timing(seconds: int, reps: int | None, two_sided: bool) -> str:
         return f"{reps} slow reps"
     length = f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
     return f"{length} each side" if two_sided else length
+
+
+def amount(exercise: Stretch) -> str:
+    """How much of an exercise, in one line: "3 sets of 10 a side, 30 s rest", or for a
+    hold "3 × 20 s a side, 30 s rest"; a stretch's is ``timing``'s."""
+    if not exercise.strengthens:
+        return timing(exercise.hold_seconds, exercise.reps, exercise.two_sided)
+    side = " a side" if exercise.two_sided else ""
+    sets = exercise.sets
+    if exercise.reps:
+        each = f"{sets} sets of {exercise.reps}" if sets > 1 else f"{exercise.reps} times"
+    else:
+        each = f"{sets} × {exercise.hold_seconds} s" if sets > 1 else f"{exercise.hold_seconds} s"
+    rest = f", {exercise.rest_seconds} s rest" if sets > 1 and exercise.rest_seconds else ""
+    return f"{each}{side}{rest}"
 
 
 def tighter(left: float | None, right: float | None) -> str:
