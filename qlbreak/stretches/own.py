@@ -81,21 +81,24 @@ class Folder:
     """The stretches folder as the running tray sees it: read again when a file in it
     came, went or changed (one listing and a ``stat`` a file, at each look)."""
 
-    def __init__(self, folder: Path, catalogue: Catalogue) -> None:
-        self.folder, self.catalogue = folder, catalogue
+    def __init__(self, folder: Path, catalogue: Catalogue, ids: set[str] | None = None) -> None:
+        self.folder, self.catalogue, self.ids = folder, catalogue, ids
         self.shipped = Catalogue(tuple(s for s in catalogue if not s.own))
         self._seen = _identity(folder)
 
     def changed(self) -> Own | None:
         """The folder's stretches when it changed since the last look, else None; the
         tray's one catalogue (its loop, its windows, its picker share it) takes them
-        in place."""
+        in place, and ``ids`` (what the settings may name) too."""
         seen = _identity(self.folder)
         if seen == self._seen:
             return None
         self._seen = seen
         own = load_own(self.folder, self.shipped)
         self.catalogue.stretches = with_own(self.shipped, own).stretches
+        if self.ids is not None:
+            self.ids.clear()
+            self.ids.update(self.catalogue.ids)
         return own
 
 

@@ -30,6 +30,7 @@ from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import Paths, assets_dir
 from qlbreak.storage.privacy import private_folder
 from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.stretches.own import Folder, own_dir
 from qlbreak.tray import logs
 from qlbreak.tray.service import Service
 
@@ -78,7 +79,8 @@ def serve(
     windows = ChildWindows(config, catalogue, paths, report=post, icon_at=tray.position if tray else lambda: None)
     icon_file = str(assets_dir() / "qlbreak.png")
     notifier = choose.notifier(tray.notify if tray else None, icon_file)
-    settings = Watch(paths.config_file, frozenset(catalogue.ids), adjust)
+    ids = set(catalogue.ids)  # the user's own stretches' too, as they come and go (``own``)
+    settings = Watch(paths.config_file, ids, adjust)
     # Buttons on the notification start windows: only where there is a display for them.
     buttons = choose.buttons(icon_file, post) if display else None
     detectors = choose.detectors(lock=session_lock)
@@ -86,7 +88,8 @@ def serve(
     ports = Ports(tray or NoTray(), notifier, windows, choose.login_item(), clock, settings, detectors, buttons, alarm)
     # A first run (no answers yet) on a display the welcome can be shown on.
     welcome = display and not _exists(paths.config_file)
-    service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome)
+    own = Folder(own_dir(paths.config_file), catalogue, ids)  # the user's own stretches: read again when changed
+    service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome, own)
     listener = _listen(endpoint, post, catalogue)
     if problem:  # once, on stderr and in the log
         log.warning("no tray icon: %s. Reminders will come as notifications.", problem)

@@ -29,6 +29,7 @@ from qlbreak.storage import statefile
 from qlbreak.storage.config import Config
 from qlbreak.storage.outbox import Outbox
 from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.stretches.own import Folder
 from qlbreak.tray import observing
 from qlbreak.tray.carrying_out import Hands
 from qlbreak.tray.news import HistoryNews, SettingsNews, changes
@@ -46,8 +47,10 @@ class Service:
         ports: Ports,
         commands: queue.Queue[Command] | None = None,  # made earlier when adapters must post to it
         welcome: bool = False,  # no config file yet: the first step opens the welcome
+        own: Folder | None = None,  # the user's own stretches, looked at with the settings
     ) -> None:
         self.config, self.catalogue, self._history, self.state_file = config, catalogue, history, state_file
+        self.own = own
         self.ports = ports
         self.commands: queue.Queue[Command] = commands if commands is not None else queue.Queue()
         self.running = True
@@ -151,11 +154,11 @@ class Service:
         """The settings file's new contents when it changed (the settings window saved
         it, or an editor): used at once, without a restart."""
         loaded = self.ports.settings.changed(self.config) if self.ports.settings is not None else None
-        if loaded is None:
-            return None
-        self._settings_news.report(loaded)
-        new, old = loaded.config, self.config
-        if new == old:
+        stretches = self._look_at_own()
+        if loaded is not None:
+            self._settings_news.report(loaded)
+        new, old = loaded.config if loaded is not None else self.config, self.config
+        if new == old and not stretches:
             return None
         self.config = new
         since = now.date() - schedule.MAX_CATCH_UP - timedelta(days=2)
@@ -163,8 +166,24 @@ class Service:
         if new.timezone != old.timezone:
             self.ports.clock.use_zone(new.timezone)
         self.ports.windows.configure(new)
-        log.info("settings changed: %s", ", ".join(changes(old, new)))
-        return SettingsChanged(self._rules(new), settled, loaded.written)
+        if new != old:
+            log.info("settings changed: %s", ", ".join(changes(old, new)))
+        return SettingsChanged(self._rules(new), settled, loaded.written if loaded is not None else None)
+
+    def _look_at_own(self) -> bool:
+        """Whether the user's own stretches came, went or changed (the stretches folder):
+        the catalogue the loop, the picker and the windows share has them now; each
+        mistake is logged, and the first one told."""
+        own = self.own.changed() if self.own is not None else None
+        if own is None:
+            return False
+        for problem in own.problems:
+            log.warning("%s", problem)
+        if own.errors:
+            told = f"{own.errors[0].brief()}. That one is left out until it is put right."
+            self.ports.notifier.notify("qlbreak: a mistake in your own stretch", told)
+        log.info("your own stretches: %s", ", ".join(s.id for s in own.stretches) or "none")
+        return True
 
     def _rules(self, config: Config) -> app.Rules:
         ports = self.ports
