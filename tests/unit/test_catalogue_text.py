@@ -33,9 +33,75 @@ def test_a_walk_is_known_by_what_it_is_not_by_its_hold(shipped: Catalogue) -> No
 
 
 def _said(stretch: Stretch) -> str:
-    """Everything the window shows of a stretch, in one lower-case text."""
-    texts = (stretch.summary, *stretch.steps, stretch.gently, stretch.before, stretch.how_often)
-    return " ".join((*texts, stretch.left, stretch.right)).lower()
+    """Everything the window shows of a stretch, in one lower-case text (an exercise's
+    breath and its easier and harder versions too)."""
+    texts = (stretch.summary, *stretch.steps, stretch.gently, stretch.before, stretch.how_often, stretch.breath)
+    levels = [(level.name, *level.steps) for level in (stretch.easier, stretch.harder) if level is not None]
+    return " ".join((*texts, stretch.left, stretch.right, *(t for level in levels for t in level))).lower()
+
+
+def _exercises(shipped: Catalogue) -> list[Stretch]:
+    found = [s for s in shipped if s.strengthens]
+    assert len(found) >= 8, "the issue asks for at least eight"
+    return found
+
+
+def _held_breaths(text: str) -> list[str]:
+    """Each "hold your breath" in ``text`` that is not preceded by a no: an instruction."""
+    found = []
+    for match in re.finditer(r"hold(ing)? (your|the) breath", text.lower()):
+        before = text.lower()[max(0, match.start() - 12) : match.start()]
+        if not re.search(r"\b(never|not|don't)\s*$", before):
+            found.append(before + match.group())
+    return found
+
+
+def test_no_exercise_tells_you_to_hold_your_breath(shipped: Catalogue) -> None:
+    """The breath is never held (a held breath under effort raises the blood pressure);
+    every exercise says how to breathe, and "hold your breath" only ever follows a no."""
+    assert _held_breaths("Lift, and hold your breath at the top.") and not _held_breaths("Never hold your breath.")
+    for exercise in _exercises(shipped):
+        assert re.search(r"\bbreath", exercise.breath.lower()), exercise.id
+        assert not _held_breaths(_said(exercise)), exercise.id
+
+
+def test_every_exercise_is_a_working_effort_that_stops_if_it_hurts(shipped: Catalogue) -> None:
+    """The same safety rule as the stretches: effort, never pain; it hurts, you stop."""
+    for exercise in _exercises(shipped):
+        gently = exercise.gently.lower()
+        assert "stop" in gently and ("hurt" in gently or "pain" in gently), exercise.id
+
+
+def test_every_exercise_says_how_often_as_the_trials_did(shipped: Catalogue) -> None:
+    """Strength work twice a week (Sihawong et al. 2014: endurance training twice a week)."""
+    for exercise in _exercises(shipped):
+        assert "twice a week" in exercise.how_often.lower(), exercise.id
+
+
+def test_office_exercises_need_no_floor_nor_sportswear(shipped: Catalogue) -> None:
+    office = [s for s in _exercises(shipped) if s.no_floor]
+    assert len(office) >= 6
+    for exercise in office:
+        words = _said(exercise)
+        assert not re.search(r"\b(lie|lying|kneel|all fours|mat)\b", words), exercise.id
+        assert "trainers" not in words and "sportswear" not in words, exercise.id
+
+
+def test_an_exercise_with_a_chair_says_in_every_version_that_it_must_not_roll(shipped: Catalogue) -> None:
+    for exercise in _exercises(shipped):
+        if "chair" not in (*exercise.equipment, *exercise.optional):
+            continue
+        for level in ("standard", "easier", "harder"):
+            first = exercise.at_level(level).steps[0].lower()
+            assert "cannot roll" in first and "wheels" in first, f"{exercise.id} ({level})"
+
+
+def test_each_version_of_an_exercise_has_its_own_name(shipped: Catalogue) -> None:
+    for exercise in _exercises(shipped):
+        names = {exercise.name, exercise.at_level("easier").name, exercise.at_level("harder").name}
+        assert len(names) == 3, exercise.id
+        easier, harder = exercise.at_level("easier"), exercise.at_level("harder")
+        assert exercise not in (easier, harder), exercise.id
 
 
 def test_the_ball_releases_warn_of_a_weak_leg_with_the_other_nerve_signs(shipped: Catalogue) -> None:
