@@ -25,12 +25,13 @@ from pathlib import Path
 from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
-from qlbreak.storage import config, config_words, resting
-from qlbreak.storage.paths import default_paths
+from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue, own
-from qlbreak.ui import file_notes, form
+from qlbreak.ui import file_notes, form, settings_reads
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
 from qlbreak.ui.settings_checkin import CheckinFields
+from qlbreak.ui.settings_programme import programme_page
+from qlbreak.ui.settings_sound import SoundFields
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.stretch_list import StretchList
 from qlbreak.ui.theme import Palette, named
@@ -38,7 +39,7 @@ from qlbreak.ui.theme import Palette, named
 APPNAME = "qlbreak-settings"
 TITLE = "qlbreak \u2014 Settings"
 SIZE = (600, 640)
-PAGES = ("Reminders", "Stretches", "General")
+PAGES = ("Reminders", "Stretches", "General", "Programme")
 STYLES = (
     (
         "both",
@@ -66,7 +67,7 @@ class SettingsWindow:
         self.refused = False  # Save was refused: the message lists what is still wrong
         self.about = ""  # what the message says: "file", "fields" or nothing
         c = self.loaded.config
-        self.resting = _resting(c.timezone)
+        self.resting = settings_reads.resting(c.timezone)
         self.f: Fonts = make_fonts(root)
         self.wrap = int((SIZE[0] - 60) * scale_of(root))
         root.title(TITLE)
@@ -86,7 +87,7 @@ class SettingsWindow:
             name="message",
         )
         self._bottom(outer)
-        hint = "Alt+1, Alt+2, Alt+3 switch pages; Ctrl+S saves; Esc closes without saving."
+        hint = "Alt+1 to Alt+4 switch pages; Ctrl+S saves; Esc closes without saving."
         form.note(outer, hint, palette, self.f, self.wrap).pack_configure(side="bottom")
         self.message.pack(side="bottom", fill="x", pady=(6, 0))
         self.body.pack(fill="both", expand=True)
@@ -94,6 +95,7 @@ class SettingsWindow:
             "Reminders": self._reminders_page(c),
             "Stretches": self._stretches_page(c.prefs, str(spec["assets"])),
             "General": self._general_page(c),
+            "Programme": programme_page(self.body, palette, self.f, self.wrap, self.catalogue, c),
         }
         self.show("Reminders")
         self.say(file_notes.words(self.loaded, PAGES), "file")
@@ -235,11 +237,7 @@ class SettingsWindow:
         for value, text in THEMES:
             form.choice(page, text, self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
         self._file_note(page, "theme")
-        form.heading(page, "Sound", p, f, pady=(14, 2))
-        self.sound = tk.BooleanVar(page, value=c.sound)
-        words = "A soft sound when it is time to change sides, and at the end of a hold"
-        form.check(page, words, self.sound, p, f, "sound").pack(anchor="w")
-        self._file_note(page, "sound")
+        self.sound = SoundFields(page, c, p, f, self.wrap, self._file_note)
         self.checkin = CheckinFields(page, c, p, f, self._file_note)
         self.login = tk.BooleanVar(page, value=bool(self.autostart))
         if self.autostart is not None:
@@ -295,7 +293,8 @@ class SettingsWindow:
             plan=plan,
             prefs=self.prefs(),
             theme=self.theme.get(),
-            sound=self.sound.get(),
+            sound=self.sound.sound.get(),
+            spoken_cues=self.sound.spoken.get(),
             reminder_style=self.style.get(),
             checkin=ask,
             tighter=tighter,
@@ -363,20 +362,6 @@ class SettingsWindow:
         changed = self.autostart is not None and login != self.autostart
         answer(f"saved autostart={'on' if login else 'off'}" if changed else "saved")
         self.root.destroy()
-
-
-def _resting(zone_name: str) -> dict[str, str]:
-    """Each stretch resting after "it hurt", with the day its rest ends, read from the
-    user's history (read-only: the tray and the stretch window own it). Nothing rests
-    when it cannot be read: the window opens all the same."""
-    from qlbreak import clock
-
-    try:
-        now = clock.now(zone_name)
-    except clock.UnknownZone:
-        now = clock.now()
-    ends = resting.read(default_paths().history_db, now)
-    return {k: resting.words(v.astimezone(now.tzinfo)) for k, v in ends.items()}
 
 
 def open_window(spec: Spec, build: Callable[[tk.Tk, Palette, Spec], object]) -> None:
