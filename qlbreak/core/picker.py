@@ -2,7 +2,8 @@
 
 Rules, in order, each applied only while it leaves something to offer:
 
-1. a stretch must pass the user's filters (floor, equipment, avoid);
+1. a stretch must pass the user's filters (floor, equipment, avoid); a strengthening
+   exercise never does (a programme offers it, not a plain reminder);
 2. one rated "it hurt" is left out for ``HURT_REST``;
 3. one skipped or declined today is not offered again today;
 4. the last stretch offered is never offered again straight away;

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from qlbreak.core.picker import Candidate
-    from qlbreak.storage.tomlfile import Located, Problem
+    from qlbreak.storage.tomlfile import Problem
 
 MAX_STEPS = 4
 
@@ -244,14 +244,3 @@ def load(folder: Path | None = None) -> Catalogue:
     if problems:
         raise CatalogueError(problems)
     return Catalogue(tuple(stretches))
-
-
-def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
-    """Kept for ``own.py`` while it moves to ``checking.check_doc`` (the checks' home now)."""
-    from qlbreak.stretches.checking import check_doc
-
-    checked = check_doc(doc)
-    if isinstance(checked, list):
-        problems += checked
-        return None
-    return checked
