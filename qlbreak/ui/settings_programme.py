@@ -1,0 +1,181 @@
+"""The settings window's "Programme" page: each programme with what it is and why,
+where it stands, and Start, Pause, Resume and Stop.
+
+The buttons act at once (no Save): each writes its mark to the history
+(``storage/programmes.mark``), where the tray, Progress and ``qlbreak programme`` read
+the course; the running tray sees it the next time it reads (the menu, the tooltip,
+this window's closing). The rules (one programme at a time, what each mark may follow)
+are ``core/programmes.py``'s; a press they refuse says why, changing nothing.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from qlbreak.core import programmes
+from qlbreak.core.app_programme import plain
+from qlbreak.core.picker import Preferences, why_not
+from qlbreak.core.programmes import PROGRAMMES, Mark, Programme, Standing, State
+from qlbreak.storage.config import Config
+from qlbreak.stretches.catalogue import Catalogue
+from qlbreak.ui import form
+from qlbreak.ui.base import Fonts, button
+from qlbreak.ui.theme import Palette
+
+INTRO = (
+    "A programme is a course of days. On each of its days qlbreak offers its exercise first and counts the day"
+    " once you have done it. A day you miss neither counts nor starts the course again. One programme at a time."
+)
+# What each one is, and why (the sources' reasons, in our own words).
+WHY = {
+    "ball-release": (
+        "Roll the knots out of the muscle at the side of your lower back with a massage ball, once a day for"
+        " two weeks: done every day, the relief lasts longer. Against a wall at work, lying down at home."
+        " After each release qlbreak offers a side stretch, to lengthen the muscle you have just loosened."
+    ),
+    "strengthen": (
+        "Stronger muscles in your belly, buttocks and upper back take work off the small muscle at the side of"
+        " your lower back, so the pain is less likely to come back. Twice a week for six weeks, a few minutes each"
+        " time; at the office, in work clothes."
+    ),
+}
+BUTTONS = {Mark.START: "Start", Mark.PAUSE: "Pause", Mark.RESUME: "Resume", Mark.STOP: "Stop"}
+NOT_SAVED = "Not changed: {}."
+
+
+def where(standing: Standing | None, programme: Programme) -> str:
+    """The programme's own line: where it stands, or that it is not under way."""
+    if standing is None or standing.programme.id != programme.id:
+        return "Not started."
+    words = standing.words().removeprefix(f"{standing.name}: ")  # under its name already
+    today = ", today's done" if standing.state is State.UNDER_WAY and standing.done_today else ""
+    return f"{words[:1].upper()}{words[1:]}{today}."
+
+
+def marks_for(standing: Standing | None, programme: Programme) -> tuple[Mark, ...]:
+    """The buttons a programme's row offers: the marks the rules take now."""
+    if standing is None or standing.programme.id != programme.id or not standing.active:
+        return (Mark.START,)
+    return (Mark.RESUME if standing.state is State.PAUSED else Mark.PAUSE, Mark.STOP)
+
+
+class ProgrammePage:
+    """The page, built into ``body``; ``frame`` is what the window shows."""
+
+    def __init__(
+        self,
+        body: tk.Misc,
+        palette: Palette,
+        fonts: Fonts,
+        wrap: int,
+        catalogue: Catalogue,
+        prefs: Preferences,
+        history: Path,
+        now: Callable[[], datetime],
+    ) -> None:
+        self.p, self.f, self.wrap, self.history, self.now = palette, fonts, wrap, history, now
+        self.known = programmes.exercises(catalogue)
+        self.left_out = {p.id: _left_out(p, catalogue, self.known, prefs) for p in PROGRAMMES}
+        self.frame = tk.Frame(body, bg=palette.bg, name="programmepage")
+        form.heading(self.frame, "Programmes", palette, fonts, pady=(0, 2))
+        form.note(self.frame, INTRO, palette, fonts, wrap)
+        self.rows: dict[str, tk.Frame] = {}
+        for programme in PROGRAMMES:
+            row = tk.Frame(self.frame, bg=palette.bg, name=programme.id.replace("-", ""))
+            row.pack(fill="x", pady=(12, 0))
+            self.rows[programme.id] = row
+        self.message = form.note(self.frame, "", palette, fonts, wrap, name="message")
+        self.message.configure(fg=palette.warn)
+        self.message.pack_configure(pady=(12, 0))
+        form.note(self.frame, "These buttons act at once: nothing to save.", palette, fonts, wrap, name="atonce")
+        self.standing, trouble = self._read()
+        self._fill()
+        self.message.configure(text=trouble or "")
+
+    def _fill(self) -> None:
+        """Each programme's row, as the history has it now."""
+        p, f = self.p, self.f
+        for programme in PROGRAMMES:
+            row = self.rows[programme.id]
+            for child in row.winfo_children():
+                child.destroy()
+            form.heading(row, programme.name, p, f, pady=(0, 0))
+            form.note(row, WHY.get(programme.id, programme.about), p, f, self.wrap, name="why")
+            state = tk.Label(row, name="where", text=where(self.standing, programme), font=f.body, fg=p.fg, bg=p.bg)
+            state.configure(anchor="w")
+            state.pack(fill="x", pady=(4, 0))
+            left_out = self.left_out[programme.id]
+            if left_out:
+                form.note(row, left_out, p, f, self.wrap, name="leftout").configure(fg=p.warn)
+            buttons = tk.Frame(row, bg=p.bg, name="buttons")
+            buttons.pack(fill="x", pady=(4, 0))
+            for mark in marks_for(self.standing, programme):
+                one = button(buttons, BUTTONS[mark], partial(self.press, mark, programme), p, f, name=mark.value)
+                one.pack(side="left", padx=(0, 8))
+
+    def press(self, mark: Mark, programme: Programme) -> None:
+        """Write ``mark`` at once; the page then shows the history as it now is."""
+        from qlbreak.storage.history import History, HistoryError
+        from qlbreak.storage.programmes import Refused
+        from qlbreak.storage.programmes import mark as write
+
+        now = self.now()
+        trouble = None
+        try:
+            history = History.open(self.history, now)
+            try:
+                write(history, mark, self.known, now, programme)
+            finally:
+                history.close()
+        except Refused as why:
+            trouble = NOT_SAVED.format(str(why))
+        except HistoryError as err:
+            trouble = NOT_SAVED.format(f"the history cannot be written ({err})")
+        self.standing, unread = self._read()
+        self._fill()
+        self.message.configure(text=trouble or unread or "")
+
+    def _read(self) -> tuple[Standing | None, str | None]:
+        """Where the course stands (read-only: a missing history is none started)."""
+        from qlbreak.storage.history import History, HistoryError
+
+        if not self.history.exists():
+            return None, None
+        try:
+            history = History.open(self.history, self.now(), timeout=2.0)
+        except HistoryError as err:
+            return None, f"The history cannot be read: {err}"
+        try:
+            return programmes.standing(history.marks(), history.finished(), self.known, self.now()), None
+        except HistoryError as err:
+            return None, f"The history cannot be read: {err}"
+        finally:
+            history.close()
+
+
+def _left_out(
+    programme: Programme, catalogue: Catalogue, known: dict[str, programmes.Exercise], prefs: Preferences
+) -> str | None:
+    """Why the settings leave the programme nothing to offer ("needs a massage ball"),
+    or None when one of its exercises is in the rotation."""
+    mine = [s for s in catalogue if programme.counts(s.id, known)]
+    if not mine or any(why_not(plain(s.candidate), prefs) is None for s in mine):
+        return None
+    first = why_not(plain(mine[0].candidate), prefs)
+    return f"Left out by your settings now ({first}): see the Stretches page."
+
+
+def programme_page(
+    body: tk.Misc, palette: Palette, fonts: Fonts, wrap: int, catalogue: Catalogue, config: Config
+) -> tk.Frame:
+    """The page for the settings window, on the user's history and in their zone."""
+    from qlbreak.storage.paths import default_paths
+    from qlbreak.ui.settings_reads import now
+
+    history = default_paths().history_db
+    page = ProgrammePage(body, palette, fonts, wrap, catalogue, config.prefs, history, lambda: now(config.timezone))
+    return page.frame

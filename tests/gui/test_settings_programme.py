@@ -1,0 +1,100 @@
+"""The settings window's Programme page on a real X server: each programme with what
+it is and why, where it stands, and Start, Pause, Resume and Stop pressed for real;
+each press is in the history at once (no Save), and the page then shows what the
+person did."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from qlbreak.core.programmes import Mark, exercises
+from qlbreak.storage.history import History
+from qlbreak.storage.paths import default_paths
+from qlbreak.storage.programmes import standing
+from qlbreak.stretches.catalogue import load
+from tests.gui.screen import wait_until
+from tests.gui.test_settings import SETTINGS, window  # noqa: F401 (a fixture)
+
+PAGE = ".settings.body.programmepage"
+BALL, STRONG = f"{PAGE}.ballrelease", f"{PAGE}.strengthen"
+AT_WORK_WITH_A_BALL = '[stretches]\nequipment = ["none", "chair", "door-frame", "ball"]\n'
+
+
+def shown(screen, path: str) -> bool:
+    return screen.send(SETTINGS, "winfo", "exists", path) == "1" and (
+        screen.send(SETTINGS, "winfo", "ismapped", path) == "1"
+    )
+
+
+def said(screen, row: str) -> str:
+    return screen.send(SETTINGS, f"{row}.where", "cget", "-text")
+
+
+def marks() -> list[tuple[Mark, str]]:
+    history = History.open(default_paths().history_db, datetime.now(UTC))
+    try:
+        return [(m.mark, m.programme) for m in history.marks()]
+    finally:
+        history.close()
+
+
+def test_start_pause_resume_and_stop_act_at_once_and_the_page_says_so(screen, window, shots):  # noqa: F811
+    config = default_paths().config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(AT_WORK_WITH_A_BALL)
+    w = window()
+    w.key("alt+4")
+    wait_until(lambda: shown(screen, f"{BALL}.buttons.start"), 10, "the Programme page")
+    texts = screen.texts(SETTINGS)
+    assert {"Programmes", "Ball release", "Strengthening"} <= set(texts)
+    assert any("once a day for two weeks" in t for t in texts) and any("Twice a week" in t for t in texts)
+    assert said(screen, BALL) == said(screen, STRONG) == "Not started."
+    assert screen.send(SETTINGS, "winfo", "exists", f"{BALL}.leftout") == "0"  # a ball to hand: in the rotation
+
+    screen.click_widget(SETTINGS, f"{BALL}.buttons.start")
+    wait_until(lambda: said(screen, BALL) == "Day 1 of 14.", 5, "the ball release started")
+    assert marks() == [(Mark.START, "ball-release")]  # in the history at once: no Save
+    assert shown(screen, f"{BALL}.buttons.pause") and shown(screen, f"{BALL}.buttons.stop")
+    screen.send(SETTINGS, "update idletasks")
+    screen.screenshot(shots / "settings-programme.png", w.wid)
+
+    screen.click_widget(SETTINGS, f"{STRONG}.buttons.start")  # one at a time: refused, and said why
+    message = f"{PAGE}.message"
+    wait_until(lambda: "one programme at a time" in screen.send(SETTINGS, message, "cget", "-text"), 5, "why not")
+    assert said(screen, STRONG) == "Not started." and len(marks()) == 1
+
+    screen.click_widget(SETTINGS, f"{BALL}.buttons.pause")
+    wait_until(lambda: said(screen, BALL) == "Paused at day 1 of 14.", 5, "paused")
+    assert screen.send(SETTINGS, message, "cget", "-text") == ""  # the refusal's words went
+    screen.click_widget(SETTINGS, f"{BALL}.buttons.resume")
+    wait_until(lambda: said(screen, BALL) == "Day 1 of 14.", 5, "under way again")
+    screen.click_widget(SETTINGS, f"{BALL}.buttons.stop")
+    wait_until(lambda: said(screen, BALL) == "Stopped at day 1 of 14.", 5, "stopped")
+    assert shown(screen, f"{BALL}.buttons.start") and shown(screen, f"{STRONG}.buttons.start")
+    assert [m for m, _ in marks()] == [Mark.START, Mark.PAUSE, Mark.RESUME, Mark.STOP]
+
+    screen.click_widget(SETTINGS, f"{STRONG}.buttons.start")
+    wait_until(lambda: said(screen, STRONG) == "Session 1 of 12.", 5, "strengthening started")
+    history = History.open(default_paths().history_db, datetime.now(UTC))
+    try:
+        now = standing(history, exercises(load()), datetime.now(UTC))
+    finally:
+        history.close()
+    assert now is not None and now.programme.id == "strengthen" and now.day == 1
+    screen.press(SETTINGS, "Cancel")  # nothing to save: the marks are written already
+    assert w.exited() == 0, w.output()
+    assert [m for m, _ in marks()][-1] is Mark.START
+
+
+def test_without_a_ball_the_ball_release_says_what_leaves_it_out(screen, window):  # noqa: F811
+    config = default_paths().config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("")  # the defaults: at work, a chair and a door frame
+    w = window()
+    w.key("alt+4")
+    wait_until(lambda: shown(screen, f"{BALL}.leftout"), 10, "the note on the ball release")
+    note = screen.send(SETTINGS, f"{BALL}.leftout", "cget", "-text")
+    assert "massage ball" in note and "Stretches page" in note
+    assert screen.send(SETTINGS, "winfo", "exists", f"{STRONG}.leftout") == "0"  # office exercises
+    screen.press(SETTINGS, "Cancel")
+    assert w.exited() == 0, w.output()
