@@ -12,14 +12,16 @@ among them with its usual rules, and picks as usual when they leave nothing:
          (seed 004: release, then stretch)
     3    otherwise                                                 the whole rotation
 
-A reminder shows what this says; the stretch window then opens on it. Nothing here
+A strengthening exercise, never in the plain rotation, is offered here by the user's
+filters alone (``plain``). A reminder shows what this says; the stretch window then
+opens on it. Nothing here
 reads a clock or a file: the loop reads the history (``tray/observing.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from qlbreak.core import programme_offers
@@ -76,7 +78,7 @@ def steer(
     now: datetime,
 ) -> frozenset[str] | None:
     """The stretches the next offer is chosen among (``STEER``), or None: any."""
-    allowed = {c.id for c in candidates if still_offered(c, prefs, done, now)}
+    allowed = {c.id for c in candidates if still_offered(plain(c), prefs, done, now)}
     standing = programmes.standing
     today = standing.programme.choices(known, allowed) if session_due(standing) and standing else ()
     after = programme_offers.release_then_stretch(programmes.finished_today, known, now)
@@ -97,13 +99,19 @@ def pick_next(
     """The picker's choice among what ``steer`` keeps; as usual when that is nothing."""
     kept = steer(candidates, prefs, done, known, programmes, recent, now)
     if kept is not None:
-        among = tuple(c for c in candidates if c.id in kept)
+        among = tuple(plain(c) for c in candidates if c.id in kept)
         # the last offered is not held against a programme's one exercise (rule 4 would
         # leave it in anyway): a second reminder the same day offers it again
         chosen = pick(among, prefs, done, now, recent=recent)
         if chosen is not None:
             return chosen
     return pick(candidates, prefs, done, now, recent=recent)
+
+
+def plain(candidate: Candidate) -> Candidate:
+    """A candidate as a programme offers it: by the user's filters alone (the picker
+    keeps strengthening exercises out of the plain rotation: rule 1)."""
+    return replace(candidate, exercise=False) if candidate.exercise else candidate
 
 
 def line(standing: Standing | None) -> str | None:

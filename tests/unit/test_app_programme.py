@@ -35,7 +35,10 @@ CATALOGUE = (
 )
 RULES = Rules(
     plan=PLAN,
-    candidates=tuple(Candidate(i, i != "ql-ball-release", frozenset({"none"}), for_ql=ql) for i, _, ql in CATALOGUE),
+    candidates=tuple(
+        Candidate(i, i != "ql-ball-release", frozenset({"none"}), for_ql=ql, exercise=kind == "strengthen")
+        for i, kind, ql in CATALOGUE
+    ),
     words=tuple((i, Words(i.replace("-", " ").capitalize(), f"About {i}.")) for i, _, _ in CATALOGUE),
     exercises=tuple(Exercise(i, kind, ql) for i, kind, ql in CATALOGUE),
 )
