@@ -197,6 +197,43 @@ def hands_over_to(r: Reading, s: str, o: str) -> bool:
     return all(_dot(_sub(r.j[f"hand_{d}"], r.j["pelvis"]), r.toward(o)) > 0.5 for d in "lr")
 
 
+def lies_on(r: Reading, s: str, o: str) -> bool:
+    """Lying on the named side (a side plank): its hip is the lower one."""
+    return r.at("hip", s)[1] < r.at("hip", o)[1] - 0.5
+
+
+def forearm_and_knee_down(r: Reading, s: str, o: str) -> bool:
+    """The named side's elbow, hand and knee rest on the floor; the other hand is up."""
+    down = all(r.at(part, s)[1] < 0.5 for part in ("elbow", "hand", "knee"))
+    return down and r.at("hand", o)[1] > 1.0
+
+
+def _ahead(r: Reading) -> Point:
+    return _unit(_sub(r.j["neck"], r.j["pelvis"]))
+
+
+def arm_forward(r: Reading, s: str, o: str) -> bool:
+    """The named arm is the one that reaches ahead (never behind or below the other)."""
+    hand, other = r.at("hand", s), r.at("hand", o)
+    return _dot(_sub(hand, other), _ahead(r)) > -0.15 and hand[1] > other[1] - 0.15
+
+
+def leg_back(r: Reading, s: str, o: str) -> bool:
+    """The other side's leg is the one that reaches back (``{o} leg back``)."""
+    ankle, other = r.at("ankle", o), r.at("ankle", s)
+    return _dot(_sub(other, ankle), _ahead(r)) > -0.15 and ankle[1] > other[1] - 0.15
+
+
+def arm_lowers(r: Reading, s: str, o: str) -> bool:
+    """Lying on the back, the named arm is the one that comes down (never the higher)."""
+    return r.at("hand", s)[1] < r.at("hand", o)[1] + 0.15
+
+
+def leg_lowers(r: Reading, s: str, o: str) -> bool:
+    """Lying on the back, the other side's leg is the one that comes down."""
+    return r.at("ankle", o)[1] < r.at("ankle", s)[1] + 0.15
+
+
 @dataclass(frozen=True)
 class Claim:
     words: str  # in the stretch's side text, with {s} and {o}
@@ -216,6 +253,8 @@ FRONT: dict[str, Point] = {
     "knee-to-chest": UP,
     "band-hamstring": UP,
     "ql-ball-release": UP,
+    "bird-dog": (0.0, -1.0),  # on all fours, facing the picture's right: the front faces the floor
+    "dead-bug": UP,
 }
 CLAIMS: dict[str, tuple[Claim, ...]] = {
     "standing-side-bend": SIDE_BEND,
@@ -252,6 +291,13 @@ CLAIMS: dict[str, tuple[Claim, ...]] = {
     ),
     "seated-knee-hug": (Claim("hug your {s} knee up to your chest", knee_to_chest),),
     "seated-hamstring": (Claim("{s} leg out straight", leg_out_straight), Claim("{s} leg out straight", glow_on)),
+    "side-plank-knees": (
+        Claim("lie on your {s} side", lies_on),
+        Claim("lie on your {s} side", glow_on),
+        Claim("on your {s} forearm and knee", forearm_and_knee_down),
+    ),
+    "bird-dog": (Claim("reach your {s} arm forward", arm_forward), Claim("your {o} leg back", leg_back)),
+    "dead-bug": (Claim("lower your {s} arm", arm_lowers), Claim("your {o} leg", leg_lowers)),
 }
 
 
