@@ -10,6 +10,7 @@ the shipped stretches are never touched by it.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from qlbreak.stretches import checking
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 
 FOLDER = "stretches"
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as the shipped ones: "seated-side-bend"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_FILES = 200  # far more than anyone's physiotherapist hands out; a wrong folder is not read for ever
 
@@ -96,9 +98,9 @@ class Folder:
         self._seen = seen
         own = load_own(self.folder, self.shipped)
         self.catalogue.stretches = with_own(self.shipped, own).stretches
-        if self.ids is not None:
-            self.ids.clear()
-            self.ids.update(self.catalogue.ids)
+        if self.ids is not None:  # read by the listener's thread: never empty on the way
+            self.ids |= self.catalogue.ids
+            self.ids -= self.ids - self.catalogue.ids
         return own
 
 
@@ -136,6 +138,11 @@ def _one(doc: Located, taken: dict[str, Stretch], problems: list[Problem]) -> St
     stretch = checking.check_doc(doc)  # the catalogue's own checks, for one file
     if isinstance(stretch, list):
         problems += stretch
+        return None
+    if not _ID.fullmatch(stretch.id):  # a window's part is named by it, and the tray is asked for it in ASCII
+        problems.append(
+            doc.problem(("id",), f"id {stretch.id!r}: use small letters, digits and hyphens, such as 'my-stretch'")
+        )
         return None
     clash = taken.get(stretch.id)
     if clash is not None:

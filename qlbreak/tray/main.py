@@ -29,7 +29,6 @@ from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import Paths, assets_dir
 from qlbreak.storage.privacy import private_folder
-from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.stretches.own import Folder, own_dir
 from qlbreak.tray import logs
 from qlbreak.tray.service import Service
@@ -90,7 +89,7 @@ def serve(
     welcome = display and not _exists(paths.config_file)
     own = Folder(own_dir(paths.config_file), catalogue, ids)  # the user's own stretches: read again when changed
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome, own)
-    listener = _listen(endpoint, post, catalogue)
+    listener = _listen(endpoint, post, ids)  # the user's own as they come and go
     if problem:  # once, on stderr and in the log
         log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
     if windows.tk_problem:  # once, on stderr, in the log and as a notification
@@ -131,9 +130,9 @@ def _no_tray_host(tray: TrayIcon) -> str | None:
     return None
 
 
-def _listen(endpoint: Endpoint, post: Post, catalogue: Catalogue) -> Server | None:
+def _listen(endpoint: Endpoint, post: Post, ids: set[str]) -> Server | None:
     try:
-        return endpoint.listen(post, frozenset(catalogue.ids))
+        return endpoint.listen(post, ids)
     except InstanceError as trouble:  # the app still works; a second start cannot reach it
         log.warning("%s", trouble)
         return None

@@ -209,3 +209,12 @@ def test_an_own_exercise_is_checked_like_a_shipped_one(tmp_path, shipped):
     path = write(tmp_path, "lifts", GOOD.format(id="lifts") + EXERCISE.replace("sets = 2", "sets = 9"))
     found = load_own(tmp_path, shipped)
     assert found.stretches == () and f"{path}:15: sets must be a whole number from 1 to 5" in map(str, found.errors)
+
+
+def test_an_id_is_small_letters_digits_and_hyphens(tmp_path, shipped):
+    path = write(tmp_path, "My Stretch", GOOD.format(id="My Stretch"))
+    found = load_own(tmp_path, shipped)
+    assert found.stretches == ()
+    assert [str(p) for p in found.errors] == [
+        f"{path}:1: id 'My Stretch': use small letters, digits and hyphens, such as 'my-stretch'"
+    ]

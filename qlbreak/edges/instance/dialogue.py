@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from qlbreak.edges.instance.channels import Dialogue, Tally
@@ -20,7 +21,7 @@ NONCE = 32  # bytes of a challenge, and of an HMAC-SHA256
 MAX_MESSAGE = 255  # a command or a reply fits a one-byte length
 
 
-def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] | None:
+def parse(message: bytes, known_ids: AbstractSet[str]) -> tuple[str, str | None] | None:
     """``b"stretch"``, ``b"stretch cat-cow"``, ``b"settings"``, ``b"ping"`` or ``b"quit"``;
     anything else is None."""
     try:
@@ -36,7 +37,7 @@ def parse(message: bytes, known_ids: frozenset[str]) -> tuple[str, str | None] |
     return None
 
 
-def serve(key: bytes, post: Post, known_ids: frozenset[str], tally: Tally) -> Dialogue:
+def serve(key: bytes, post: Post, known_ids: AbstractSet[str], tally: Tally) -> Dialogue:
     """The serving side of one client, as steps: each ``yield`` sends bytes and asks for
     the next so many (0: done); both sides prove the key, then one command, one reply.
     The same steps run over a socket (POSIX) and over a pipe (Windows)."""

@@ -27,6 +27,7 @@ import importlib
 import logging
 import os
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -124,7 +125,7 @@ class Endpoint:
             return None
         return True
 
-    def listen(self, post: Post, known_ids: frozenset[str]) -> Server:
+    def listen(self, post: Post, known_ids: AbstractSet[str]) -> Server:
         """Serve commands on a daemon thread; call with the lock held. Every few seconds
         the thread looks again at the lock's folders (``look_again``)."""
         key = self.key(create=True)
