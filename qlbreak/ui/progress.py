@@ -17,6 +17,8 @@ from pathlib import Path
 
 from qlbreak.core.progress import DAYS, build
 from qlbreak.ui.base import button, child_main, make_fonts, scale_of
+from qlbreak.ui.progress_programme import Section
+from qlbreak.ui.progress_programme import read as programme_read
 from qlbreak.ui.spec import Spec
 from qlbreak.ui.theme import named
 
@@ -71,7 +73,8 @@ class Window:
         self.root, self.palette = root, named(str(spec["theme"]))
         self.names = {str(k): str(v) for k, v in dict(spec["names"]).items()}
         self.now = clock.now(str(spec["timezone"]))
-        self.seen = read(str(spec["history"]), self.now)
+        self.path = str(spec["history"])
+        self.seen = read(self.path, self.now)
         workdays = frozenset(int(d) for d in spec["workdays"])
         self.progress = build(self.seen.events, self.now, workdays, self.names, self.seen.done_days)
         self.scale = scale_of(root)
@@ -106,6 +109,7 @@ class Window:
                 justify="left",
                 wraplength=int(TEXT * s),
             ).pack(fill="x", pady=(0, int(7 * s)))
+        self.programme = Section(words, p, f, s, int(TEXT * s))  # filled once mapped (``draw``)
         self.chart_frame = tk.Frame(frame, bg=p.bg, name="charts", width=int(CHARTS[0] * s), height=int(CHARTS[1] * s))
         self.chart_frame.grid(row=0, column=1, sticky="n")
         self.chart_frame.pack_propagate(False)
@@ -136,11 +140,13 @@ class Window:
             self.root.after(1, self.draw)  # after the first paint: the words show first
 
     def draw(self) -> None:
-        """The charts, into the frame kept for them, once the words are painted."""
+        """The programme, then the charts into the frame kept for them, once the words
+        are painted."""
         try:
             self.root.update()  # the words on the screen before matplotlib loads (~0.3 s)
         except tk.TclError:
             return  # closed meanwhile
+        self.programme.fill(programme_read(self.path, self.now))
         from matplotlib.backends.backend_tkagg import FigureCanvasTkAgg
         from matplotlib.figure import Figure
 
