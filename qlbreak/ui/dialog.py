@@ -8,6 +8,8 @@ Keys, whatever has the focus: Return goes on (Start, I'm ready, Close; during a 
 it does nothing, so a held Return never pauses or ends it), Space pauses and resumes a
 hold (elsewhere it presses the focused button), Right skips this step, Escape closes
 (a skip once a hold has begun), 1-4 answer "how did that feel?"; Tab moves between buttons.
+An exercise done in sets (``ui/exercise.py``) adds the set, the breath with each rep,
+the rest between sets and its own feelings (easy, about right, too hard, it hurt).
 Buttons keep their places from screen to screen: the first is always the way on, and
 "Another one" is always second, so a second click never lands on something else.
 """
@@ -23,6 +25,7 @@ from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling, Phase, Side
 from qlbreak.stretches import wording
 from qlbreak.stretches.choosing import NothingFits
+from qlbreak.ui import exercise
 from qlbreak.ui.base import (
     Fonts,
     button,
@@ -32,6 +35,8 @@ from qlbreak.ui.base import (
     scale_of,
     wrap_width,
 )
+from qlbreak.ui.cues_toggle import Voice
+from qlbreak.ui.dialog_parts import draw_ring, hold_choice
 from qlbreak.ui.illustration import Illustration, image_file
 from qlbreak.ui.safety import notice, open_safety
 from qlbreak.ui.sound import Cue
@@ -47,10 +52,18 @@ FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feelin
 
 class Dialog:
     def __init__(
-        self, root: tk.Tk, walk: Walkthrough, palette: Palette, cue: Cue, assets: str, speed: float = 1.0
+        self,
+        root: tk.Tk,
+        walk: Walkthrough,
+        palette: Palette,
+        cue: Cue,
+        assets: str,
+        speed: float = 1.0,
+        voice: Voice | None = None,  # the spoken cues (ui/cues_toggle.py)
     ) -> None:
         self.root, self.walk, self.palette, self.cue, self.assets = root, walk, palette, cue, assets
         self.speed = speed
+        self.voice = voice or Voice(False)
         self._t0 = time.monotonic()
         self.fonts: Fonts = make_fonts(root)
         self.scale = scale_of(root)
@@ -60,6 +73,7 @@ class Dialog:
         self.countdown: tk.Label | None = None
         self.ring: tk.Canvas | None = None
         self.rep: tk.Label | None = None
+        self.side: tk.Label | None = None  # the rest's line, counted down with it
         self.pause_button: tk.Button | None = None
 
         p = palette
@@ -92,8 +106,8 @@ class Dialog:
         root.bind("<KP_Enter>", self._return)
         root.bind("<Right>", lambda _e: self.press(self.walk.next, skip=True))
         root.bind("<Escape>", lambda _e: self.close())
-        for key, (_, feeling) in enumerate(FEELINGS, start=1):
-            root.bind(str(key), functools.partial(self._key_feel, feeling))
+        for key in range(1, len(FEELINGS) + 1):
+            root.bind(str(key), functools.partial(self._key_feel, key - 1))
         root.protocol("WM_DELETE_WINDOW", self.close)
         self.frame.pack(fill="both", expand=True)
         self._load_stretch()
@@ -104,10 +118,20 @@ class Dialog:
 
     def render(self) -> None:
         session = self.walk.session
-        if session.phase is not self._phase:
-            self._phase = session.phase
-            self._build(session.phase)
+        changed = session.phase is not self._phase
+        if changed:
+            before, self._phase = self._phase, session.phase
+            self.phase_changed(before, session.phase)
         self._update()
+        if changed:  # its words are all in (a rep's breath, the rest's line): room for them
+            self._fit()
+
+    def phase_changed(self, before: Phase | None, phase: Phase) -> None:
+        """The one place a new step begins (None before: the stretch's first screen,
+        or the same screen rebuilt): its screen, and the chime where one is due."""
+        self._build(phase)
+        if phase in (Phase.SWITCH, Phase.REST, Phase.FEEDBACK) or before is Phase.REST:
+            self.cue.play()
 
     def _load_stretch(self) -> None:
         stretch = self.walk.stretch
@@ -123,23 +147,26 @@ class Dialog:
         for area in (self.body, self.buttons):
             for child in area.winfo_children():
                 child.destroy()
-        self.countdown = self.ring = self.rep = self.pause_button = None
+        self.countdown = self.ring = self.rep = self.side = self.pause_button = None
         stretch = self.walk.stretch
         builders: dict[Phase, Callable[[], list[tk.Button]]] = {
             Phase.INTRO: self._intro,
             Phase.POSITION: self._position,
             Phase.HOLD: self._hold,
             Phase.SWITCH: self._hold,
+            Phase.REST: self._hold,
             Phase.FEEDBACK: self._feedback,
             Phase.DONE: self._done,
         }
         self.subheading.configure(text=stretch.summary if phase is Phase.INTRO else "")
         made = builders[phase]()
-        chars = FEELING_CHARS if phase is Phase.FEEDBACK else BUTTON_CHARS
+        self.voice.offer(self.body, stretch, phase, self.palette, self.fonts)
+        feelings = FEELING_CHARS if not exercise.in_sets(stretch) else 0  # 0: "About right" as wide as its words
+        chars = feelings if phase is Phase.FEEDBACK else BUTTON_CHARS
         self._onward = None if self.walk.session.timed or phase is Phase.FEEDBACK else made[0].invoke
         for b in made:
             b.configure(width=chars)
-            b.pack(side="left", padx=(0, int(8 * self.scale)))
+            b.pack(side="left", padx=(0, 0 if b is made[-1] else int(8 * self.scale)))  # none after the last
             b.bind("<Return>", self._return)  # Return goes on, whichever button has the focus
             b.bind("<KP_Enter>", self._return)
             if self.walk.session.timed:  # Space pauses here, rather than pressing the button
@@ -147,9 +174,6 @@ class Dialog:
         if made:
             focus_soon(made[0])
         self.hint.configure(text=self.walk.hint)
-        self._fit()
-        if phase in (Phase.SWITCH, Phase.FEEDBACK):
-            self.cue.play()
         self._schedule()
 
     def _text(self, words: str, font: object = None, colour: str | None = None, name: str | None = None) -> tk.Label:
@@ -188,10 +212,12 @@ class Dialog:
             needs += f" ({' or '.join(wording.EQUIPMENT[e] for e in s.optional)} helps)"
         self._text(f"Works: {', '.join(wording.TARGETS[t] for t in s.targets)}")
         self._text(f"You need: {needs}")
-        timing, held = self.walk.session.timing, wording.timing(s.hold_seconds, s.reps, s.two_sided)
+        timing, held = self.walk.session.timing, exercise.amount(s)
         self._text(f"Position: {s.position.replace('-', ' ')} · {held}{wording.tighter(timing.left, timing.right)}")
         if s.hold_range is not None:
-            self._hold_choice(s.hold_range, s.hold_seconds)
+            hold_choice(self.body, self.palette, self.fonts, s.hold_range, s.hold_seconds, self._hold_for)
+        if note := exercise.LEVEL_NOTE.get(self.walk.level, ""):
+            self._text(note, self.fonts.small, self.palette.accent, name="level")
         if s.how_often:
             self._text(s.how_often, self.fonts.small, self.palette.muted, name="often")
         if s.before:
@@ -202,27 +228,6 @@ class Dialog:
             self._another(),
             self._button("Not now", self.close),
         ]
-
-    def _hold_choice(self, span: tuple[int, int], chosen: int) -> None:
-        """The source's range as three choices (low, middle, high), the chosen one lit."""
-        row = tk.Frame(self.body, background=self.palette.bg, name="holdrange")
-        row.pack(fill="x", pady=(2, 2))
-        tk.Label(row, text="Hold each side for", font=self.fonts.small, fg=self.palette.fg, bg=self.palette.bg).pack(
-            side="left", padx=(0, 6)
-        )
-        low, high = span
-        for seconds in sorted({low, (low + high) // 2, high}):
-            pick = button(
-                row,
-                wording.clock(seconds),
-                functools.partial(self._hold_for, seconds),
-                self.palette,
-                self.fonts,
-                name=f"hold{seconds}",
-                primary=seconds == chosen,
-            )
-            pick.configure(font=self.fonts.small, padx=6, pady=1)
-            pick.pack(side="left", padx=(0, 4))
 
     def _hold_for(self, seconds: int) -> None:
         self.walk.hold_for(seconds)
@@ -242,8 +247,12 @@ class Dialog:
         ]
 
     def _hold(self) -> list[tk.Button]:
-        session, p = self.walk.session, self.palette
-        if session.phase is Phase.SWITCH:
+        session, p, sets = self.walk.session, self.palette, exercise.in_sets(self.walk.stretch)
+        if sets and session.phase is not Phase.REST:
+            self._text(exercise.set_line(session), self.fonts.strong, p.accent, name="set")
+        if session.phase is Phase.REST:
+            self.side = self._text("", self.fonts.strong, name="side")
+        elif session.phase is Phase.SWITCH:
             self._text("Switch sides", self.fonts.strong, name="side")
         elif session.side is not None:
             s = self.walk.stretch
@@ -260,14 +269,22 @@ class Dialog:
         self.countdown = tk.Label(row, font=self.fonts.huge, fg=p.fg, bg=p.bg, name="countdown")
         self.countdown.pack(side="left")
         self.rep = self._text("", self.fonts.body, p.muted, name="rep")
-        self._text(self.walk.stretch.gently, self.fonts.small, p.muted)
+        if session.phase is Phase.REST:
+            self._text(exercise.REST_WORDS, self.fonts.small, p.muted, name="restwords")
+        else:
+            self._text(self.walk.stretch.gently, self.fonts.small, p.muted)
         self.pause_button = self._button("Pause", lambda: self.press(self.walk.toggle_pause))
         return [self.pause_button, self._button("Skip", lambda: self.press(self.walk.next, skip=True))]
 
     def _feedback(self) -> list[tk.Button]:
         self.picture.show(mirrored=False, moving=False)
         self._text("How did that feel?", self.fonts.strong)
-        return [self._button(label, functools.partial(self.feel, feeling)) for label, feeling in FEELINGS]
+        if exercise.in_sets(self.walk.stretch):
+            self._text(exercise.NEXT_TIME, self.fonts.small, self.palette.muted, name="nexttime")
+        return [self._button(label, functools.partial(self.feel, feeling)) for label, feeling in self._feelings()]
+
+    def _feelings(self) -> tuple[tuple[str, Feeling], ...]:
+        return exercise.FEELINGS if exercise.in_sets(self.walk.stretch) else FEELINGS
 
     def _done(self) -> list[tk.Button]:
         session = self.walk.session
@@ -284,14 +301,19 @@ class Dialog:
 
     def _update(self) -> None:
         session, now = self.walk.session, self.now()
+        self.voice.look(session, now)  # a new step, or ten seconds left: said aloud when on
         if self.countdown is not None:
             left = session.remaining(now)
             self.countdown.configure(text=wording.clock(left))
         if self.ring is not None:
-            self._draw_ring(session.progress(now))
+            draw_ring(self.ring, self.palette, self.scale, session.progress(now))
+        if self.side is not None:
+            self.side.configure(text=exercise.rest_line(session, now))
         if self.rep is not None:
             rep = session.rep(now)
-            if rep:
+            if exercise.in_sets(self.walk.stretch):
+                text = exercise.rep_line(session, self.walk.stretch, now)
+            elif rep:
                 pace = session.timing.pace or 1.0
                 breath = "breathe out" if session.elapsed_at(now) % pace < pace / 2 else "breathe in"
                 text = f"Rep {rep} of {self.walk.stretch.reps} · {breath}"
@@ -304,31 +326,19 @@ class Dialog:
         if session.timed:
             mirrored = session.side is Side.RIGHT
             rep_pace = session.timing.pace
-            if rep_pace and session.phase is Phase.HOLD:  # one cycle a rep, in time with the breath
+            if session.phase is Phase.REST:
+                self.picture.show(mirrored=False, moving=False)
+            elif rep_pace and session.phase is Phase.HOLD:  # one cycle a rep, in time with the breath
                 self.picture.show_at(mirrored, (session.elapsed_at(now) % rep_pace) / rep_pace)
             else:
                 self.picture.show(mirrored=mirrored, moving=not session.paused)
-
-    def _draw_ring(self, progress: float) -> None:
-        assert self.ring is not None
-        ring, p = self.ring, self.palette
-        size = int(ring["width"])
-        pad = int(10 * self.scale)
-        width = max(4, int(9 * self.scale))
-        ring.delete("all")
-        ring.create_oval(pad, pad, size - pad, size - pad, outline=p.track, width=width)
-        if progress > 0:
-            extent = -359.9 * progress
-            ring.create_arc(
-                pad, pad, size - pad, size - pad, start=90, extent=extent, style="arc", outline=p.accent, width=width
-            )
 
     # -- acting ---------------------------------------------------------------------------
 
     def press(self, action: Callable[[float], None], timed_only: bool = False, skip: bool = False) -> None:
         session = self.walk.session
         if (timed_only and not session.timed) or (
-            skip and session.phase not in (Phase.POSITION, Phase.HOLD, Phase.SWITCH)
+            skip and session.phase not in (Phase.POSITION, Phase.HOLD, Phase.SWITCH, Phase.REST)
         ):
             return
         before = self.walk.stretch
@@ -370,8 +380,8 @@ class Dialog:
         self.press(self.walk.toggle_pause, timed_only=True)
         return "break"
 
-    def _key_feel(self, feeling: Feeling, _event: object) -> None:
-        self.feel(feeling)
+    def _key_feel(self, index: int, _event: object) -> None:
+        self.feel(self._feelings()[index][1])
 
     def feel(self, feeling: Feeling) -> None:
         if self.walk.session.phase is Phase.FEEDBACK:

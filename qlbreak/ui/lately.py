@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from qlbreak.core.checkin import SAY_AGAIN_DAYS, CheckIn, Side, Worry, due, to_say
+from qlbreak.core.session import Feeling
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
 if TYPE_CHECKING:
@@ -83,6 +84,30 @@ def recent(path: str, now: datetime | None = None) -> Recent:
         return _recent(db, now)
     finally:
         db.close()
+
+
+def ratings(path: str, stretch: str) -> list[Feeling]:
+    """How an exercise felt each time, oldest first (``core/levels.py`` replays them
+    to its next version): read-only; nothing there, or a schema from before the
+    exercises' ratings, is none."""
+    import sqlite3
+
+    asked = tuple(f.value for f in (Feeling.EASY, Feeling.RIGHT, Feeling.TOO_HARD, Feeling.HURT))
+    try:
+        db = sqlite3.connect(f"file:{_uri(path)}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return []
+    try:
+        rows = db.execute(
+            "SELECT feeling FROM events WHERE stretch = ? AND kind IN ('done', 'partial')"
+            f" AND feeling IN ({', '.join('?' * len(asked))}) ORDER BY ts, id",
+            (stretch, *asked),
+        ).fetchall()
+    except sqlite3.Error:
+        return []
+    finally:
+        db.close()
+    return [Feeling(row[0]) for row in rows]
 
 
 def _uri(path: str) -> str:

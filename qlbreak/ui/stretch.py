@@ -77,6 +77,7 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
         spool_beside=str(spec["history"]),
         ended=lambda kind: _tell(spec.get("answer_file"), kind),
         factor=float(spec.get("tighter", TIGHTER_FACTOR)),
+        leveled=functools.partial(_leveled, str(spec["history"])),
     )
     try:
         _open(
@@ -91,6 +92,7 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
             root=root,
             history=None if walk.demo else str(spec["history"]),
             checkin=bool(spec.get("checkin", True)),
+            spoken=bool(spec.get("spoken_cues")),
         )
     except tkinter.TclError as err:
         print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
@@ -104,6 +106,18 @@ def run(spec: window_spec.Spec, root: tk.Tk | None = None) -> int:
     except OSError:  # the parent is gone (killed, logged out): the spool has the records
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # and no error at exit
     return 0
+
+
+def _leveled(history: str, stretch: Stretch) -> tuple[Stretch, str]:
+    """An exercise at the version its past ratings lead to (``core/levels.py``), read
+    from the history now: a stretch, and the window's start, pay nothing for it."""
+    if not stretch.strengthens:
+        return stretch, "standard"
+    from qlbreak.core.levels import level
+    from qlbreak.ui.lately import ratings
+
+    chosen = level(ratings(history, stretch.id), tuple(k for k in ("easier", "harder") if getattr(stretch, k)))
+    return stretch.at_level(chosen), chosen
 
 
 def _tell(answer_file: str | None, kind: str) -> None:
@@ -134,6 +148,7 @@ def _open(
     root: tk.Tk | None = None,
     history: str | None = None,
     checkin: bool = True,
+    spoken: bool = False,
 ) -> None:
     """Open the window and return when it closes; the safety screen comes first once,
     then the morning check-in (``checkin``: switched on) when the ``history`` (None: a
@@ -141,11 +156,12 @@ def _open(
     ``wants_raise`` is asked now and then (the tray's "raise the open one")."""
     from qlbreak.core.session import Phase
     from qlbreak.ui.base import main_window, show_and_wait
+    from qlbreak.ui.cues_toggle import Voice
     from qlbreak.ui.dialog import Dialog
     from qlbreak.ui.safety import before_first_stretch
 
     root = main_window(palette, root=root)
-    dialog = Dialog(root, walk, palette, cue, assets, speed)
+    dialog = Dialog(root, walk, palette, cue, assets, speed, Voice(spoken))
     _end_on_terminate(root, lambda: walk.close(dialog.now()) if walk.session.phase is Phase.FEEDBACK else None)
     first = dialog.start
     ask, look_back, tighter = _look(history, checkin) if history is not None else (False, False, None)

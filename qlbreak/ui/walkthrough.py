@@ -43,15 +43,18 @@ class Walkthrough:
         spool_beside: str | None = None,  # the history whose spool keeps each record first
         ended: Callable[[str], None] = lambda kind: None,  # told each record's kind once it is kept
         factor: float = checkin.TIGHTER_FACTOR,  # the side named tighter is held this many times as long
+        leveled: Callable[[Stretch], tuple[Stretch, str]] = lambda s: (s, "standard"),  # an exercise at its level
     ) -> None:
         self.demo, self.spool_beside, self.ended = demo, spool_beside, ended
         self.factor = factor
         self.tighter: checkin.Side | None = None  # today's check-in's answer, once given
         self.spool_trouble: OSError | None = None  # why the last record could not be kept in the spool
-        self.stretch, self.open_history, self.another_for = stretch, open_history, another_for
+        self.leveled = leveled
+        (self.stretch, self.level), self.open_history, self.another_for = leveled(stretch), open_history, another_for
         self.workdays, self.wall = workdays, wall
         self.session: Session = begin(self._timing())
-        self.offered: dict[str, Stretch] = {stretch.id: stretch}  # offered in this dialog, in turn
+        self.offered: dict[str, Stretch] = {stretch.id: self.stretch}  # offered in this dialog, in turn
+        self._levels = {stretch.id: self.level}  # the version each was offered at
         self.alone = False  # "Another one" found that nothing else fits: said once, then no more
         self.streak = 0  # set once the stretch is done
         self.outcome = "closed"  # the last record made: "done", "partial", "skipped", "switched";
@@ -134,7 +137,9 @@ class Walkthrough:
             self.alone = True
             raise NothingFits("this is the only stretch that fits your settings")
         self._move(lambda s: s.another(now))
-        self.stretch = fresh
+        if fresh.id not in self.offered:  # the first time here: at its level (offered ones already are)
+            fresh, self._levels[fresh.id] = self.leveled(fresh)
+        self.stretch, self.level = fresh, self._levels[fresh.id]
         self.offered.setdefault(fresh.id, fresh)
         self.session = begin(self._timing())
 

@@ -1,6 +1,10 @@
 """Every stretch, every step, at 100% and at 200%: the buttons, the Safety link and the
 key hints are inside the window (a long caution grows the window instead of hiding
-them), and Return goes on while Space pauses, whatever has the focus."""
+them), and Return goes on while Space pauses, whatever has the focus.
+
+Every exercise (done in sets) too, light and dark: all of them in this test's own
+process, one window after the other, pressed through in Tk's own calls (a window
+process each would add minutes to CI)."""
 
 from __future__ import annotations
 
@@ -10,9 +14,12 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches.catalogue import load
 from tests.gui.conftest import APP, Dialog
+from tests.gui.exercise_walk import walk_exercise
 from tests.gui.screen import PRESS, Screen, wait_until
 
 CATALOGUE = load()
+STRETCHES = sorted(s.id for s in CATALOGUE if not s.strengthens)
+EXERCISES = sorted(s.id for s in CATALOGUE if s.strengthens)
 
 
 # Tcl run inside the dialog, each in one evaluation, so that no tick, redraw or resize
@@ -105,12 +112,12 @@ def _walk_every_step(screen: Screen, stretch_id: str, log) -> None:
         d.stop()
 
 
-@pytest.mark.parametrize("stretch_id", sorted(CATALOGUE.ids))
+@pytest.mark.parametrize("stretch_id", STRETCHES)
 def test_every_step_shows_its_footer_at_100_percent(screen, tmp_path, stretch_id):
     _walk_every_step(screen, stretch_id, tmp_path / "dialog.log")
 
 
-@pytest.mark.parametrize("stretch_id", sorted(CATALOGUE.ids))
+@pytest.mark.parametrize("stretch_id", STRETCHES)
 def test_every_step_shows_its_footer_at_200_percent(hidpi_screen, tmp_path, stretch_id):
     _walk_every_step(hidpi_screen, stretch_id, tmp_path / "dialog.log")
 
@@ -142,3 +149,16 @@ def test_return_on_any_button_goes_on_and_space_on_any_button_pauses(screen, tmp
         assert any(t.startswith("Left side") for t in texts) and "Switch sides" not in texts, texts
     finally:
         d.stop()
+
+
+def test_every_exercise_every_step_light_and_dark_at_100_percent(screen):
+    assert len(EXERCISES) >= 8, EXERCISES
+    for stretch_id in EXERCISES:
+        for theme in ("light", "dark"):
+            walk_exercise(screen.display, stretch_id, theme)
+
+
+def test_every_exercise_every_step_light_and_dark_at_200_percent(hidpi_screen):
+    for stretch_id in EXERCISES:
+        for theme in ("light", "dark"):
+            walk_exercise(hidpi_screen.display, stretch_id, theme)

@@ -1,0 +1,50 @@
+"""Pieces of the stretch window's screens that need no state of its own: the ring
+round the countdown and the choice of a hold's length (``ui/dialog.py`` uses them)."""
+
+from __future__ import annotations
+
+import functools
+import tkinter as tk
+from collections.abc import Callable
+
+from qlbreak.stretches import wording
+from qlbreak.ui.base import Fonts, button
+from qlbreak.ui.theme import Palette
+
+
+def draw_ring(ring: tk.Canvas, palette: Palette, scale: float, progress: float) -> None:
+    """The track, and the arc gone round so far (``progress``: 0 to 1), clockwise from the top."""
+    size = int(ring["width"])
+    pad = int(10 * scale)
+    width = max(4, int(9 * scale))
+    ring.delete("all")
+    ring.create_oval(pad, pad, size - pad, size - pad, outline=palette.track, width=width)
+    if progress > 0:
+        extent = -359.9 * progress
+        ring.create_arc(
+            pad, pad, size - pad, size - pad, start=90, extent=extent, style="arc", outline=palette.accent, width=width
+        )
+
+
+def hold_choice(
+    body: tk.Misc, palette: Palette, fonts: Fonts, span: tuple[int, int], chosen: int, pick: Callable[[int], None]
+) -> None:
+    """The source's range as three choices (low, middle, high), the chosen one lit."""
+    row = tk.Frame(body, background=palette.bg, name="holdrange")
+    row.pack(fill="x", pady=(2, 2))
+    tk.Label(row, text="Hold each side for", font=fonts.small, fg=palette.fg, bg=palette.bg).pack(
+        side="left", padx=(0, 6)
+    )
+    low, high = span
+    for seconds in sorted({low, (low + high) // 2, high}):
+        choice = button(
+            row,
+            wording.clock(seconds),
+            functools.partial(pick, seconds),
+            palette,
+            fonts,
+            name=f"hold{seconds}",
+            primary=seconds == chosen,
+        )
+        choice.configure(font=fonts.small, padx=6, pady=1)
+        choice.pack(side="left", padx=(0, 4))
