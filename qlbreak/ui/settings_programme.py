@@ -10,6 +10,7 @@ are ``core/programmes.py``'s; a press they refuse says why, changing nothing.
 
 from __future__ import annotations
 
+import sqlite3
 import tkinter as tk
 from collections.abc import Callable
 from datetime import datetime
@@ -25,6 +26,10 @@ from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts, button
 from qlbreak.ui.theme import Palette
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from qlbreak.storage.history import History
 
 INTRO = (
     "A programme is a course of days. On each of its days qlbreak offers its exercise first and counts the day"
@@ -119,14 +124,14 @@ class ProgrammePage:
 
     def press(self, mark: Mark, programme: Programme) -> None:
         """Write ``mark`` at once; the page then shows the history as it now is."""
-        from qlbreak.storage.history import History, HistoryError
+        from qlbreak.storage.history import HistoryError
         from qlbreak.storage.programmes import Refused
         from qlbreak.storage.programmes import mark as write
 
         now = self.now()
         trouble = None
         try:
-            history = History.open(self.history, now)
+            history = _open(self.history, now)
             try:
                 write(history, mark, self.known, now, programme)
             finally:
@@ -140,21 +145,39 @@ class ProgrammePage:
         self.message.configure(text=trouble or unread or "")
 
     def _read(self) -> tuple[Standing | None, str | None]:
-        """Where the course stands (read-only: a missing history is none started)."""
+        """Where the course stands, read-only (never created, changed or moved aside:
+        that is the tray's to do); a missing history is none started."""
         from qlbreak.storage.history import History, HistoryError
 
         if not self.history.exists():
             return None, None
         try:
-            history = History.open(self.history, self.now(), timeout=2.0)
-        except HistoryError as err:
+            db = sqlite3.connect(f"{self.history.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+        except sqlite3.Error as err:
             return None, f"The history cannot be read: {err}"
+        history = History(db, self.history)
         try:
             return programmes.standing(history.marks(), history.finished(), self.known, self.now()), None
-        except HistoryError as err:
+        except (sqlite3.Error, HistoryError, ValueError) as err:
             return None, f"The history cannot be read: {err}"
         finally:
-            history.close()
+            db.close()
+
+
+def _open(path: Path, now: datetime) -> History:
+    """The history to write a mark to: created when there is none; a damaged one is
+    left where it is (the tray moves it aside) and said, as HistoryError."""
+    from qlbreak.storage.history import History, HistoryError
+    from qlbreak.storage.history_file import Damaged, connect, problem
+
+    if not path.exists():
+        return History.open(path, now)
+    try:
+        return History(connect(path, 5.0), path)
+    except Damaged as err:
+        raise HistoryError(f"{path} is damaged ({err})") from None
+    except sqlite3.Error as err:
+        raise problem(path, err, "cannot open the history") from None
 
 
 def _left_out(

@@ -98,3 +98,19 @@ def test_without_a_ball_the_ball_release_says_what_leaves_it_out(screen, window)
     assert screen.send(SETTINGS, "winfo", "exists", f"{STRONG}.leftout") == "0"  # office exercises
     screen.press(SETTINGS, "Cancel")
     assert w.exited() == 0, w.output()
+
+
+def test_a_broken_history_is_said_and_left_as_it_is(screen, window):  # noqa: F811
+    """Neither read nor a press moves it aside: that is the tray's to do."""
+    path = default_paths().history_db
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("not a database")
+    w = window()
+    w.key("alt+4")
+    message = f"{PAGE}.message"
+    wait_until(lambda: "cannot be read" in screen.send(SETTINGS, message, "cget", "-text"), 10, "the reading trouble")
+    screen.click_widget(SETTINGS, f"{BALL}.buttons.start")
+    wait_until(lambda: "Not changed" in screen.send(SETTINGS, message, "cget", "-text"), 5, "the press refused")
+    assert said(screen, BALL) == "Not started." and path.read_text() == "not a database"
+    screen.press(SETTINGS, "Cancel")
+    assert w.exited() == 0, w.output()
