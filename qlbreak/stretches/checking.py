@@ -92,6 +92,9 @@ def _alternative_fault(stretch: Stretch, known: Mapping[str, Stretch]) -> tuple[
         return f"unknown stretch {stretch.alternative!r}", "alternative"
     if not other.no_floor:
         return f"alternative {other.id!r} is itself a floor stretch", "alternative"
+    if other.strengthens != stretch.strengthens:  # a bird-dog's stand-in strengthens too
+        what = ("an exercise", "a stretch") if stretch.strengthens else ("a stretch", "an exercise")
+        return f"alternative {other.id!r} is {what[1]}; {what[0]}'s alternative is {what[0]} too", "alternative"
     return "", ""
 
 

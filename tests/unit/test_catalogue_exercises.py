@@ -184,6 +184,17 @@ def test_check_file_gives_the_exercise_or_its_problems(tmp_path: Path) -> None:
     ]
 
 
+def test_an_exercise_stands_in_for_an_exercise(tmp_path: Path) -> None:
+    floor = EXERCISE.format(id="e").replace('"standing"', '"lying"').replace("[easier]", 'alternative = "s"\n[easier]')
+    path = write(tmp_path, "e", floor)
+    write(tmp_path, "s", STRETCH.format(id="s"))
+    assert problems(tmp_path) == [
+        f"{path}:18: alternative 's' is a stretch; an exercise's alternative is an exercise too"
+    ]
+    write(tmp_path, "s", EXERCISE.format(id="s"))
+    assert len(load(tmp_path)) == 2
+
+
 def test_the_ten_exercises_are_shipped_as_the_contract_says(shipped: Catalogue) -> None:
     exercises = {s.id: s for s in shipped if s.strengthens}
     assert set(exercises) == set(OFFICE) | set(FLOOR)
