@@ -66,19 +66,14 @@ class Context:
         return self.own
 
     def _tell_own(self) -> None:
-        """The mistakes in the user's own stretches: the tray logs each, ``list`` prints
-        each (``config --check`` too, itself); any other command says in one line that
-        there are some."""
+        """The mistakes in the user's own stretches: ``list`` prints each (``config
+        --check`` and the tray too, themselves); any other command says in one line
+        that there are some."""
         problems = self.own.problems if self.own is not None else ()
         run = getattr(getattr(self.args, "run", None), "__name__", "")
-        if not problems or run == "cmd_config":
+        if not problems or run in ("cmd_config", "cmd_tray"):  # the tray's loop tells them at its first look
             return
-        if run == "cmd_tray":
-            import logging
-
-            for problem in problems:
-                logging.getLogger("qlbreak").warning("%s", problem)
-        elif run == "cmd_list":
+        if run == "cmd_list":
             for problem in problems:
                 print(problem, file=self.err)
         elif errors := [p for p in problems if not p.warning]:  # a missing picture: not at every command

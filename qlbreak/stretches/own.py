@@ -86,12 +86,12 @@ class Folder:
     def __init__(self, folder: Path, catalogue: Catalogue, ids: set[str] | None = None) -> None:
         self.folder, self.catalogue, self.ids = folder, catalogue, ids
         self.shipped = Catalogue(tuple(s for s in catalogue if not s.own))
-        self._seen = _identity(folder)
+        self._seen: tuple[object, ...] | None = None  # the first look reads it: its mistakes are told then
 
     def changed(self) -> Own | None:
-        """The folder's stretches when it changed since the last look, else None; the
-        tray's one catalogue (its loop, its windows, its picker share it) takes them
-        in place, and ``ids`` (what the settings may name) too."""
+        """The folder's stretches at the first look and when it changed since the last,
+        else None; the tray's one catalogue (its loop, its windows, its picker share
+        it) takes them in place, and ``ids`` (what the settings may name) too."""
         seen = _identity(self.folder)
         if seen == self._seen:
             return None

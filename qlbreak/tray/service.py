@@ -171,9 +171,10 @@ class Service:
         return SettingsChanged(self._rules(new), settled, loaded.written if loaded is not None else None)
 
     def _look_at_own(self) -> bool:
-        """Whether the user's own stretches came, went or changed (the stretches folder):
-        the catalogue the loop, the picker and the windows share has them now; each
-        mistake is logged, and the first one told."""
+        """Whether the user's own stretches came, went or changed (the stretches folder,
+        at the first look and after a change): the catalogue the loop, the picker and
+        the windows share has them now; each mistake is logged, and the first one told."""
+        before = self.catalogue.stretches
         own = self.own.changed() if self.own is not None else None
         if own is None:
             return False
@@ -182,6 +183,8 @@ class Service:
         if own.errors:
             told = f"{own.errors[0].brief()}. That one is left out until it is put right."
             self.ports.notifier.notify("qlbreak: a mistake in your own stretch", told)
+        if self.catalogue.stretches == before:
+            return False
         log.info("your own stretches: %s", ", ".join(s.id for s in own.stretches) or "none")
         return True
 

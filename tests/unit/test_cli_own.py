@@ -64,26 +64,3 @@ def test_the_settings_may_leave_out_ones_own_stretch_and_other_commands_say_one_
     assert "avoid" not in out  # the settings know the id
     status, _, err = qlbreak("history")
     assert status == 0 and err == "qlbreak: your own stretches have 1 mistake; see qlbreak config --check\n"
-
-
-def test_the_tray_logs_each_mistake_at_its_start(private_home):
-    import io
-    import logging
-    from types import SimpleNamespace
-
-    from qlbreak.cli.context import Context
-    from qlbreak.cli.tray import cmd_tray
-
-    stretches = folder(private_home)
-    bad = stretches / "typo.toml"
-    bad.write_text(GOOD.format(id="typo").replace('"standing"', '"upside-down"'))
-    log, said = logging.getLogger("qlbreak"), io.StringIO()
-    handler = logging.StreamHandler(said)
-    log.addHandler(handler)
-    try:
-        err = io.StringIO()
-        ctx = Context(SimpleNamespace(config=None, run=cmd_tray), io.StringIO(), err)
-        assert "typo" not in ctx.catalogue.ids and err.getvalue() == ""
-    finally:
-        log.removeHandler(handler)
-    assert said.getvalue().startswith(f"{bad}:5: position must be one of")

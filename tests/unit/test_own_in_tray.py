@@ -32,3 +32,32 @@ def test_a_new_file_is_offered_at_the_next_reminder_and_a_bad_one_is_told(tmp_pa
     (title, body), *_ = [(t, b) for t, b in rig.notifier.sent if "own stretch" in t]
     assert title == "qlbreak: a mistake in your own stretch" and body.startswith("broken.toml line 5: position")
     rig.history.close()
+
+
+def test_a_mistake_there_at_the_start_is_logged_and_told_once(tmp_path, caplog):
+    import logging
+
+    from qlbreak.stretches import catalogue
+
+    path = tmp_path / "config.toml"
+    folder = own_dir(path)
+    folder.mkdir()
+    bad = folder / "broken.toml"
+    bad.write_text(GOOD.format(id="broken").replace('"standing"', '"upside-down"'))
+    (folder / "physio.toml").write_text(GOOD.format(id="physio"))
+    ids = set(catalogue.known_ids())
+    rig = Rig(tmp_path, settings=Watch(path, ids))
+    rig.service.own = Folder(folder, rig.service.catalogue, ids)  # as tray/main.py makes it
+    logging.getLogger("qlbreak").addHandler(caplog.handler)
+    try:
+        rig.service.step()
+        rig.at(60)
+    finally:
+        logging.getLogger("qlbreak").removeHandler(caplog.handler)
+    told = [b for t, b in rig.notifier.sent if "own stretch" in t]
+    assert len(told) == 1 and told[0].startswith("broken.toml line 5: position")
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(m.startswith(f"{bad}:5: position must be one of") for m in said)
+    assert any(m.startswith(f"{folder / 'physio.toml'}:13: warning: no picture") for m in said)
+    assert "physio" in ids and rig.service.catalogue.get("physio") is not None
+    rig.history.close()

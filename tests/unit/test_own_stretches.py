@@ -168,6 +168,7 @@ def test_known_ids_are_the_file_names(tmp_path):
 def test_the_tray_sees_a_new_changed_or_removed_file_at_its_next_look(tmp_path, shipped):
     catalogue = Catalogue(shipped.stretches)
     folder = Folder(tmp_path / "stretches", catalogue)
+    assert folder.changed() == own_mod.Own()  # the first look reads it (nothing there)
     assert folder.changed() is None
     path = write(tmp_path / "stretches", "physio", GOOD.format(id="physio"))
     new = folder.changed()
