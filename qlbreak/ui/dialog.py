@@ -25,7 +25,7 @@ from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling, Phase, Side
 from qlbreak.stretches import wording
 from qlbreak.stretches.choosing import NothingFits
-from qlbreak.ui import exercise
+from qlbreak.ui import exercise, offer
 from qlbreak.ui.base import (
     Fonts,
     button,
@@ -268,10 +268,10 @@ class Dialog:
         self.ring.pack(side="left", padx=(0, int(12 * self.scale)))
         self.countdown = tk.Label(row, font=self.fonts.huge, fg=p.fg, bg=p.bg, name="countdown")
         self.countdown.pack(side="left")
-        self.rep = self._text("", self.fonts.body, p.muted, name="rep")
         if session.phase is Phase.REST:
             self._text(exercise.REST_WORDS, self.fonts.small, p.muted, name="restwords")
         else:
+            self.rep = self._text("", self.fonts.body, p.muted, name="rep")
             self._text(self.walk.stretch.gently, self.fonts.small, p.muted)
         self.pause_button = self._button("Pause", lambda: self.press(self.walk.toggle_pause))
         return [self.pause_button, self._button("Skip", lambda: self.press(self.walk.next, skip=True))]
@@ -297,6 +297,7 @@ class Dialog:
             self._text(wording.encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
         if self.walk.waiting:
             self._text(wording.NOT_SAVED_YET, self.fonts.small, self.palette.muted, name="unsaved")
+        offer.later(self.root, self.body, self.walk, self.palette, self.fonts, self.wrap, self._fit)
         return [self._button("Close", self.root.destroy, primary=True)]
 
     def _update(self) -> None:

@@ -1,0 +1,145 @@
+"""The one offer of strengthening, at the end of a stretch done to the end: a short
+line with "Start" and "Not now" under the done screen's words, once.
+
+Why there: the person has just finished a stretch and is looking at the window, so
+the line interrupts nothing (a notification or a window of its own would), and it
+asks nothing of them: Close, Return or Escape pass it by. Never after "it hurt" or
+"worse", a part-done stretch or a demo.
+
+When: ``core/programme_offers.OFFER_RULES`` decide (two weeks of stretching on most
+work days, no programme under way, never asked before). It is recorded "offered"
+before it shows, so it comes once, whatever the answer; "Start" starts the
+strengthening programme, "Not now" records "declined". The history is read after the
+done screen is painted, so the screen itself never waits for it.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from functools import partial
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from qlbreak.core.programmes import Exercise, Mark
+    from qlbreak.storage.history import History
+    from qlbreak.ui.base import Fonts
+    from qlbreak.ui.theme import Palette
+    from qlbreak.ui.walkthrough import Walkthrough
+
+AFTER_MS = 150  # after the done screen is painted
+ASK = (
+    "Two weeks of stretching on most work days: well done. Muscles made stronger take work off the side"
+    " of your lower back. Add a few minutes of strengthening, twice a week?"
+)
+STARTED = "Started. On two days a week a reminder brings a strengthening exercise; Settings, Programme pauses it."
+NOT_NOW = "All right, it will not be offered again. Settings, Programme starts it whenever you like."
+NOT_SAVED = "That could not be saved just now; Settings, Programme starts it whenever you like."
+
+
+def worth_asking(walk: Walkthrough) -> bool:
+    """Only after a stretch done to the end that did not hurt or feel worse."""
+    from qlbreak.core.kinds import Record
+    from qlbreak.core.session import Feeling
+
+    return not walk.demo and walk.outcome == Record.DONE and walk.session.feeling not in (Feeling.HURT, Feeling.WORSE)
+
+
+def later(
+    root: tk.Misc, body: tk.Frame, walk: Walkthrough, palette: Palette, fonts: Fonts, wrap: int, fit: Callable[[], None]
+) -> None:
+    """From the done screen: look, once it is painted, and offer when the rules say so."""
+    if worth_asking(walk):
+        root.after(AFTER_MS, partial(_look, body, walk, palette, fonts, wrap, fit))
+
+
+def _look(
+    body: tk.Frame, walk: Walkthrough, palette: Palette, fonts: Fonts, wrap: int, fit: Callable[[], None]
+) -> None:
+    if not body.winfo_exists():
+        return  # closed meanwhile
+    known = _offered(walk)
+    if known is None:
+        return
+    frame = tk.Frame(body, bg=palette.bg, name="offer")
+    frame.pack(fill="x", pady=(8, 0))
+    words = tk.Label(frame, text=ASK, font=fonts.small, fg=palette.fg, bg=palette.bg, name="ask")
+    words.configure(wraplength=wrap, justify="left", anchor="w")
+    words.pack(fill="x")
+    row = tk.Frame(frame, bg=palette.bg, name="answers")
+    row.pack(fill="x", pady=(4, 0))
+    from qlbreak.core.programmes import Mark
+    from qlbreak.ui.base import button
+
+    for mark, text in ((Mark.START, "Start"), (Mark.DECLINED, "Not now")):
+        b = button(row, text, partial(_answer, frame, walk, known, mark), palette, fonts, name=mark.value)
+        b.configure(font=fonts.small, padx=8, pady=2)
+        b.pack(side="left", padx=(0, 6))
+    fit()
+
+
+def _known() -> dict[str, Exercise]:
+    from qlbreak.core.programmes import exercises
+    from qlbreak.stretches.catalogue import CatalogueError, load
+
+    try:
+        return exercises(load())
+    except CatalogueError:
+        return {}
+
+
+def _offered(walk: Walkthrough) -> dict[str, Exercise] | None:
+    """Whether the rules offer it now (with the catalogue as they see it); if so it is
+    recorded "offered" (shown only then: offered at most once, even when the history is
+    busy). Asked once already, the catalogue is not even loaded."""
+    from qlbreak.core.programme_offers import ASKED
+    from qlbreak.core.programmes import STRENGTHEN, Mark
+    from qlbreak.storage import programmes
+    from qlbreak.storage.history import HistoryError
+
+    now = walk.wall()
+    history = _history(walk)
+    if history is None:
+        return None
+    try:
+        if any(m.mark in ASKED and m.programme == STRENGTHEN.id for m in history.marks()):
+            return None
+        known = _known()
+        if not programmes.offer_strengthening(history, known, walk.workdays, now):
+            return None
+        programmes.mark(history, Mark.OFFERED, known, now, STRENGTHEN)
+        return known
+    except (HistoryError, ValueError):
+        return None
+    finally:
+        history.close()
+
+
+def _answer(frame: tk.Frame, walk: Walkthrough, known: dict[str, Exercise], mark: Mark) -> None:
+    """Start or Not now: recorded at once; the line then says what happens next."""
+    from qlbreak.core.programmes import STRENGTHEN, Mark
+    from qlbreak.storage import programmes
+    from qlbreak.storage.history import HistoryError
+
+    said = NOT_SAVED
+    history = _history(walk)
+    if history is not None:
+        try:
+            programmes.mark(history, mark, known, walk.wall(), STRENGTHEN)
+            said = STARTED if mark is Mark.START else NOT_NOW
+        except (HistoryError, ValueError):
+            pass
+        finally:
+            history.close()
+    frame.nametowidget("answers").destroy()
+    frame.nametowidget("ask").configure(text=said)
+
+
+def _history(walk: Walkthrough) -> History | None:
+    from qlbreak.storage.history import HistoryError
+
+    try:
+        return walk.open_history()
+    except HistoryError:
+        return None
