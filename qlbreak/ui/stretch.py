@@ -256,9 +256,9 @@ def _catalogue_and_prefs(config_file: str) -> tuple[Catalogue, Preferences]:
     from pathlib import Path
 
     from qlbreak.storage import config
-    from qlbreak.stretches import catalogue
+    from qlbreak.stretches import catalogue, own
 
-    stretches = catalogue.load()
+    stretches, _ = own.load_all(Path(config_file), catalogue.load())  # "Another one" may be the user's own
     return stretches, config.load(Path(config_file), stretches.ids).config.prefs
 
 

@@ -219,3 +219,13 @@ def test_an_id_is_small_letters_digits_and_hyphens(tmp_path, shipped):
     assert [str(p) for p in found.errors] == [
         f"{path}:1: id 'My Stretch': use small letters, digits and hyphens, such as 'my-stretch'"
     ]
+
+
+def test_the_stretch_windows_another_one_may_be_ones_own(tmp_path):
+    from qlbreak.ui import stretch as window
+
+    config = tmp_path / "config.toml"
+    write(own_dir(config), "physio", GOOD.format(id="physio"))
+    catalogue, _ = window._catalogue_and_prefs(str(config))
+    found = catalogue.get("physio")
+    assert found is not None and found.own
