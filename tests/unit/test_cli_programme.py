@@ -188,3 +188,34 @@ def test_a_restart_of_the_course_after_stop_begins_at_day_1():
     assert qlbreak("programme", "status")[1].startswith("Ball release: day 4 of 14")
     assert qlbreak("programme", "stop")[0] == 0
     assert qlbreak("programme", "start", "ball-release")[1].startswith("Started. Ball release: day 1 of 14.")
+
+
+def test_the_marks_show_in_the_history_in_words_and_in_the_csv():
+    import csv
+    import io
+
+    qlbreak("programme", "start", "ball-release")
+    qlbreak("programme", "pause")
+    status, out, _ = qlbreak("history")
+    assert status == 0
+    assert [line.split("  ", 1)[1] for line in out.splitlines()[:2]] == [
+        "Programme: Ball release started",
+        "Programme: Ball release paused",
+    ]
+    rows = list(csv.DictReader(io.StringIO(qlbreak("history", "--csv")[1])))
+    assert [(r["what"], r["programme"], r["mark"]) for r in rows] == [
+        ("programme", "ball-release", "start"),
+        ("programme", "ball-release", "pause"),
+    ]
+
+
+def test_a_twice_a_week_session_done_says_when_the_next_one_counts():
+    now = clock_now()
+    record(
+        Event(now, Record.PROGRAMME, programme="strengthen", mark=Mark.START),  # a mark before a record
+        Event(now, Record.DONE, "bird-dog"),  # of the same moment: today's session
+    )
+    assert qlbreak("programme", "status")[1].splitlines() == [
+        "Strengthening: session 1 of 12",
+        "Today's session is done. Well done.",
+    ]
