@@ -21,13 +21,13 @@ FEELINGS = (
     ("Too hard", Feeling.TOO_HARD),
     ("It hurt", Feeling.HURT),
 )
-NEXT_TIME = "Easy: a harder version next time. Too hard or it hurt: an easier one."
+NEXT_TIME = "Easy: harder next time. Too hard or it hurt: easier next time."
 LEVEL_NOTE = {  # said on the first screen when the ratings moved it off the standard version
     "easier": "The easier version, after your last rating. Rate it easy and the usual one comes back.",
     "harder": "The harder version: you found the usual one easy.",
 }
 HOLD_BREATH = "Keep breathing while you hold: never hold your breath."
-REST_WORDS = "Stand easy, shake out, breathe. Next starts the next set now."
+REST_WORDS = "Stand easy, shake out, breathe. Skip starts the next set now."
 
 
 def in_sets(stretch: Stretch) -> bool:
