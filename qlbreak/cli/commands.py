@@ -68,8 +68,9 @@ def cmd_list(ctx: Context) -> int:
         return 0
     width = max(len(s.id) for s, _ in shown)
     inside = [(s, why) for s, why in shown if why is None]
-    outside = [(s, why) for s, why in shown if why is not None and not s.strengthens]
-    exercises = [(s, None) for s, _ in shown if s.strengthens]  # a programme offers them, never a reminder
+    outside = [(s, why) for s, why in shown if why is not None and not s.candidate.exercise]
+    # a programme offers them, never a reminder (one's own exercise is in the rotation, above)
+    exercises = [(s, None) for s, _ in shown if s.candidate.exercise]
     groups = (("In your rotation", inside), ("Not in your rotation", outside), (EXERCISES, exercises))
     for heading, group in groups:
         if not group:

@@ -64,3 +64,14 @@ def test_the_settings_may_leave_out_ones_own_stretch_and_other_commands_say_one_
     assert "avoid" not in out  # the settings know the id
     status, _, err = qlbreak("history")
     assert status == 0 and err == "qlbreak: your own stretches have 1 mistake; see qlbreak config --check\n"
+
+
+def test_ones_own_exercise_is_listed_once_in_the_rotation(private_home):
+    from tests.unit.test_own_stretches import EXERCISE
+
+    stretches = folder(private_home)
+    (stretches / "lifts.toml").write_text(GOOD.format(id="lifts").replace('image = "lifts.png"\n', "") + EXERCISE)
+    _, out, _ = qlbreak("list")
+    lines = out.splitlines()
+    (mine,) = [n for n, line in enumerate(lines) if line.split()[:1] == ["lifts"]]
+    assert "(your own)" in lines[mine] and mine < lines.index(next(x for x in lines if x.startswith("Not in your")))
