@@ -149,13 +149,10 @@ def _one(doc: Located, taken: dict[str, Stretch], problems: list[Problem]) -> St
         where = "one of qlbreak's own stretches" if not clash.own else "another of your files"
         problems.append(doc.problem(("id",), f"id {stretch.id!r} is already used by {where}; give it another id"))
         return None
-    if stretch.alternative is not None:
-        other = taken.get(stretch.alternative)
-        if other is None:
-            problems.append(doc.problem(("alternative",), f"unknown stretch {stretch.alternative!r}"))
-            return None
-        if not other.no_floor:
-            problems.append(doc.problem(("alternative",), f"alternative {other.id!r} is itself a floor stretch"))
+    if stretch.alternative is not None:  # none needed: the filters leave a floor one out at work
+        faults = checking.check_alternatives({Path(doc.path): stretch}, taken)
+        if faults:
+            problems += faults
             return None
     image = _picture(doc, stretch.image, given, problems)
     return replace(stretch, image=image, own=True)

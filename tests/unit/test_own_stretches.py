@@ -152,11 +152,13 @@ def test_an_alternative_must_be_known_and_need_no_floor(tmp_path, shipped):
     bad = write(tmp_path, "b", floor.format(id="b") + 'alternative = "nowhere"\n')
     lying = write(tmp_path, "c", floor.format(id="c") + 'alternative = "knee-to-chest"\n')
     write(tmp_path, "d", floor.format(id="d"))  # a floor stretch of one's own needs none: the filter leaves it out
+    kind = write(tmp_path, "e", floor.format(id="e") + 'alternative = "wall-side-plank"\n')
     found = load_own(tmp_path, shipped)
     assert [s.id for s in found.stretches] == ["a", "d"]
     said = [str(p) for p in found.errors]
     assert f"{bad}:14: unknown stretch 'nowhere'" in said
     assert f"{lying}:14: alternative 'knee-to-chest' is itself a floor stretch" in said
+    assert any(p.startswith(f"{kind}:14: alternative 'wall-side-plank' is an exercise") for p in said)
 
 
 def test_known_ids_are_the_file_names(tmp_path):
