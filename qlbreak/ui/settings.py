@@ -33,7 +33,7 @@ from qlbreak.ui.settings_checkin import CheckinFields
 from qlbreak.ui.settings_programme import programme_page
 from qlbreak.ui.settings_sound import SoundFields
 from qlbreak.ui.spec import Spec, answer
-from qlbreak.ui.stretch_list import StretchList
+from qlbreak.ui.stretch_list import StretchList, own_mistakes
 from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-settings"
@@ -58,7 +58,7 @@ class SettingsWindow:
         self.root, self.p = root, palette
         self.path = Path(spec["config"])
         self.autostart: bool | None = spec["autostart"]
-        self.catalogue, _ = own.load_all(self.path, catalogue.load())  # with the user's own, marked so
+        self.catalogue, self.own = own.load_all(self.path, catalogue.load())  # with the user's own, marked so
         kept = config.in_effect(spec.get("in_effect"), self.catalogue.ids)  # from the running tray
         self.had_file = self.path.exists()
         self.loaded = config.load(self.path, self.catalogue.ids, keep=kept)  # the base a save merges from
@@ -224,6 +224,8 @@ class SettingsWindow:
             self.equipment[thing] = var
         form.heading(page, "Stretches", p, f)
         self.count = form.note(page, "", p, f, self.wrap, name="count")
+        if self.own.errors:  # a file of the user's own left out: which, and why
+            form.note(page, own_mistakes(self.own.errors), p, f, self.wrap, name="ownmistakes").configure(fg=p.warn)
         self.stretches = StretchList(page, self.catalogue, prefs.avoid, p, f, assets, self._refresh)
         self.stretches.frame.pack(fill="both", expand=True, pady=(4, 0))
         self._refresh()

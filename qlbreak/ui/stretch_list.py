@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import tkinter as tk
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
+from qlbreak.storage.tomlfile import Problem
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts, scale_of
@@ -18,6 +19,13 @@ from qlbreak.ui.illustration import image_file
 from qlbreak.ui.theme import Palette
 
 THUMB_SHRINK = 5  # a 360 x 240 frame becomes 72 x 48
+
+
+def own_mistakes(errors: Sequence[Problem]) -> str:
+    """What the stretches page says of one's own stretches that are left out for a mistake."""
+    many = f"{len(errors)} of your own stretches are" if len(errors) > 1 else "One of your own stretches is"
+    more = " (qlbreak config --check lists them all)" if len(errors) > 1 else ""
+    return f"{many} left out for a mistake: {errors[0].brief()}{more}."
 
 
 class StretchList:

@@ -1,6 +1,6 @@
 """The user's own stretch on a real X server: the settings' stretch list shows it
-marked as their own, with its picture, and the stretch window walks it (both sides)
-with that picture, shrunk to fit."""
+marked as their own, with its picture (and says which file is left out for a
+mistake), and the stretch window walks it (both sides) with that picture, shrunk to fit."""
 
 from __future__ import annotations
 
@@ -30,9 +30,12 @@ def physio_folder() -> Path:
 
 
 def test_the_settings_list_shows_ones_own_stretch_marked_with_its_picture(screen: Screen, window, shots):  # noqa: F811
-    physio_folder()
+    folder = physio_folder()
+    (folder / "broken.toml").write_text(GOOD.format(id="broken").replace('"standing"', '"upside-down"'))
     w = window()
     w.key("alt+2")
+    said = screen.send(SETTINGS, ".settings.body.stretchespage.ownmistakes", "cget", "-text")
+    assert said.startswith("One of your own stretches is left out for a mistake: broken.toml line 5: position")
     wait_until(lambda: screen.send(SETTINGS, f"{ROW}.name", "cget", "-text"), 5, "the own stretch's row")
     assert screen.send(SETTINGS, f"{ROW}.name", "cget", "-text") == "Physio side stretch (your own)"
     wait_until(lambda: screen.send(SETTINGS, f"{ROW}.why", "cget", "-text").startswith("In your rotation"), 5, "why")
@@ -40,6 +43,10 @@ def test_the_settings_list_shows_ones_own_stretch_marked_with_its_picture(screen
     thumb = wait_until(lambda: screen.send(SETTINGS, picture, "cget", "-image"), 10, "the thumbnail")
     assert int(screen.send(SETTINGS, "image", "width", thumb)) <= 72  # shrunk to the row, as the shipped ones
     screen.send(SETTINGS, "event", "generate", f"{ROW}.leaveout", "<FocusIn>")  # scrolled into view
+    canvas = ".settings.body.stretchespage.stretchlist.canvas"
+    top = lambda: float(screen.tk().tk.splitlist(screen.send(SETTINGS, canvas, "yview"))[0])  # noqa: E731
+    wait_until(lambda: top() > 0, 5, "the row scrolled into view")
+    screen.send(SETTINGS, "update")  # the rows drawn where they scrolled to, before the picture of it
     screen.screenshot(shots / "settings-own-stretch.png", w.wid)
     w.key("Escape")
     assert w.exited() == 0
