@@ -22,7 +22,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from qlbreak.core.programmes import Exercise, Mark
+    from qlbreak.core.programmes import Exercise, Mark, Standing
     from qlbreak.storage.history import History
     from qlbreak.ui.base import Fonts
     from qlbreak.ui.theme import Palette
@@ -59,9 +59,67 @@ def _look(
 ) -> None:
     if not body.winfo_exists():
         return  # closed meanwhile
-    known = _offered(walk)
-    if known is None:
+    history = _history(walk)
+    if history is None:
         return
+    try:
+        day, known = _counted(history, walk)
+        known = _offered(history, walk, known)
+    finally:
+        history.close()
+    if day is not None:
+        counted = tk.Label(body, text=day, font=fonts.small, fg=palette.accent, bg=palette.bg, name="programme")
+        counted.configure(wraplength=wrap, justify="left", anchor="w")
+        counted.pack(fill="x", pady=(4, 0))
+    if known is not None:
+        _ask(body, walk, palette, fonts, wrap, known)
+    if day is not None or known is not None:
+        fit()
+
+
+def day_words(standing: Standing) -> str:
+    """What the done screen says of the programme's day just done."""
+    from qlbreak.core.programmes import State
+
+    unit = standing.programme.unit
+    if standing.state is State.DONE:
+        return f"{standing.name}: all {standing.length} {unit}s done. That is the whole course: well done."
+    return f"{standing.name}: {unit} {standing.day} of {standing.length} done."
+
+
+def _counted(history: History, walk: Walkthrough) -> tuple[str | None, dict[str, Exercise] | None]:
+    """The words for the programme's day this stretch counted for, if it did (the end
+    of the course is said once: marked "finished"), and the catalogue as the rules see
+    it, when it was loaded (only once a programme was ever started)."""
+    from qlbreak.core import programmes
+    from qlbreak.core.programmes import Mark, State
+    from qlbreak.storage.history import HistoryError
+    from qlbreak.storage.programmes import mark
+
+    try:
+        marks = history.marks()
+        if not marks:
+            return None, None
+        known, now = _known(), walk.wall()
+        standing = programmes.standing(marks, history.finished(), known, now)
+        if standing is None or not standing.done_today or not standing.programme.counts(walk.stretch.id, known):
+            return None, known
+        if standing.state is State.DONE and not standing.tell_finished:
+            return None, known  # complete, and said so already
+        if standing.tell_finished:
+            mark(history, Mark.FINISHED, known, now, standing.programme)
+        return day_words(standing), known
+    except (HistoryError, ValueError):
+        return None, None
+
+
+def _ask(
+    body: tk.Frame, walk: Walkthrough, palette: Palette, fonts: Fonts, wrap: int, known: dict[str, Exercise]
+) -> None:
+    """The offer's line and its two answers."""
+    from qlbreak.core.programmes import Mark
+    from qlbreak.ui.base import button
+
     frame = tk.Frame(body, bg=palette.bg, name="offer")
     frame.pack(fill="x", pady=(8, 0))
     words = tk.Label(frame, text=ASK, font=fonts.small, fg=palette.fg, bg=palette.bg, name="ask")
@@ -69,14 +127,10 @@ def _look(
     words.pack(fill="x")
     row = tk.Frame(frame, bg=palette.bg, name="answers")
     row.pack(fill="x", pady=(4, 0))
-    from qlbreak.core.programmes import Mark
-    from qlbreak.ui.base import button
-
     for mark, text in ((Mark.START, "Start"), (Mark.DECLINED, "Not now")):
         b = button(row, text, partial(_answer, frame, walk, known, mark), palette, fonts, name=mark.value)
         b.configure(font=fonts.small, padx=8, pady=2)
         b.pack(side="left", padx=(0, 6))
-    fit()
 
 
 def _known() -> dict[str, Exercise]:
@@ -89,7 +143,7 @@ def _known() -> dict[str, Exercise]:
         return {}
 
 
-def _offered(walk: Walkthrough) -> dict[str, Exercise] | None:
+def _offered(history: History, walk: Walkthrough, known: dict[str, Exercise] | None) -> dict[str, Exercise] | None:
     """Whether the rules offer it now (with the catalogue as they see it); if so it is
     recorded "offered" (shown only then: offered at most once, even when the history is
     busy). Asked once already, the catalogue is not even loaded."""
@@ -99,21 +153,16 @@ def _offered(walk: Walkthrough) -> dict[str, Exercise] | None:
     from qlbreak.storage.history import HistoryError
 
     now = walk.wall()
-    history = _history(walk)
-    if history is None:
-        return None
     try:
         if any(m.mark in ASKED and m.programme == STRENGTHEN.id for m in history.marks()):
             return None
-        known = _known()
+        known = known if known is not None else _known()
         if not programmes.offer_strengthening(history, known, walk.workdays, now):
             return None
         programmes.mark(history, Mark.OFFERED, known, now, STRENGTHEN)
         return known
     except (HistoryError, ValueError):
         return None
-    finally:
-        history.close()
 
 
 def _answer(frame: tk.Frame, walk: Walkthrough, known: dict[str, Exercise], mark: Mark) -> None:

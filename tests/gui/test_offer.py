@@ -16,6 +16,7 @@ from tests.gui.conftest import APP
 from tests.gui.screen import Screen
 
 OFFER = ".walk.body.offer"
+WALL, WALL_NAME = "ql-ball-wall-release", "Ball release, against a wall"
 
 
 def stretched_for_weeks(days: int) -> None:
@@ -35,10 +36,12 @@ def marks() -> list[Mark]:
         history.close()
 
 
-def done_screen(screen: Screen, open_dialog) -> int:
+def done_screen(
+    screen: Screen, open_dialog, stretch: str = "standing-side-bend", name: str = "Standing side reach"
+) -> int:
     """A stretch walked to the end, "Better": the done screen, its wid."""
-    d = open_dialog("standing-side-bend", "--speed", "30")
-    wid = d.window("qlbreak \u2014 Standing side reach")
+    d = open_dialog(stretch, "--speed", "30")
+    wid = d.window(f"qlbreak \u2014 {name}")
     screen.press(APP, "Start")
     screen.wait_text(APP, "^Get into position$")
     screen.key(wid, "Return")
@@ -87,3 +90,35 @@ def test_before_two_weeks_of_stretching_nothing_is_offered(screen, open_dialog):
     done_screen(screen, open_dialog)
     looked(screen)
     assert screen.send(APP, "winfo", "exists", OFFER) == "0" and marks() == []
+
+
+def test_the_last_day_of_the_ball_release_is_said_once(screen, open_dialog, shots):
+    """Thirteen days done: today's release completes the course, and the done screen
+    says so, once (marked "finished"); an earlier day says which day it was."""
+    now = datetime.now(UTC)
+    history = History.open(default_paths().history_db, now)
+    history.record(Event(now - timedelta(days=14), Record.PROGRAMME, programme="ball-release", mark=Mark.START))
+    for back in range(1, 14):
+        history.record(Event(now - timedelta(days=back), Record.DONE, WALL))
+    history.close()
+    wid = done_screen(screen, open_dialog, WALL, WALL_NAME)
+    screen.wait_text(APP, "^Ball release: all 14 days done. That is the whole course: well done.$")
+    screen.send(APP, "update idletasks")
+    screen.screenshot(shots / "programme-complete.png", wid)
+    history = History.open(default_paths().history_db, now)
+    assert [m.mark for m in history.marks()] == [Mark.START, Mark.FINISHED]
+    history.close()
+    screen.key(wid, "Return")
+    done_screen(screen, open_dialog, WALL, WALL_NAME)  # once more the same day: said already
+    looked(screen)
+    assert screen.send(APP, "winfo", "exists", ".walk.body.programme") == "0"
+
+
+def test_a_programme_day_says_which_day_it_was(screen, open_dialog):
+    now = datetime.now(UTC)
+    history = History.open(default_paths().history_db, now)
+    history.record(Event(now - timedelta(days=3), Record.PROGRAMME, programme="ball-release", mark=Mark.START))
+    history.record(Event(now - timedelta(days=2), Record.DONE, WALL))
+    history.close()
+    done_screen(screen, open_dialog, WALL, WALL_NAME)
+    screen.wait_text(APP, "^Ball release: day 2 of 14 done.$")
