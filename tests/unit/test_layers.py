@@ -22,7 +22,8 @@ ALLOWED = {
     "core": set(),
     "storage": {"core"},
     "stretches": {"core", "storage"},
-    "ui": {"core", "storage", "stretches", "charts"},  # charts: the Progress window's alone
+    "ui": {"core", "storage", "stretches", "charts", "edges.choose", "edges.ports"},  # charts: the Progress
+    # window's alone; edges.choose: the stretch window's voice (spoken cues), picked there like every adapter
     "edges.detect": {"core.holds"},  # facts about the desktop, nothing of the app
     # every adapter: the windows' contract (ui.spec, ui.theme) but no Tk, never the tray
     "edges": {"core", "storage", "stretches", "ui.spec", "ui.theme"},
