@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
+from qlbreak.storage.tomlfile import FileProblem, KeyPath, Located, Problem, read
 from qlbreak.stretches import checking
-from qlbreak.stretches.catalogue import Catalogue, Stretch
+from qlbreak.stretches.catalogue import Catalogue, Level, Stretch
 
 FOLDER = "stretches"
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as the shipped ones: "seated-side-bend"
@@ -154,22 +154,33 @@ def _one(doc: Located, taken: dict[str, Stretch], problems: list[Problem]) -> St
         if faults:
             problems += faults
             return None
-    image = _picture(doc, stretch.image, given, problems)
-    return replace(stretch, image=image, own=True)
+    image = _picture(doc, ("image",), stretch.image, given, problems)
+
+    def level(key: str, of: Level | None) -> Level | None:  # its own picture, else the standard one's
+        if of is None or not of.image:
+            return of
+        return replace(of, image=_picture(doc, (key, "image"), of.image, True, problems) or image)
+
+    variants = tuple(
+        replace(v, image=_picture(doc, ("variants", v.equipment, "image"), v.image, True, problems))
+        for v in stretch.variants
+    )
+    easier, harder = level("easier", stretch.easier), level("harder", stretch.harder)
+    return replace(stretch, image=image, variants=variants, easier=easier, harder=harder, own=True)
 
 
-def _picture(doc: Located, image: str, given: bool, problems: list[Problem]) -> str:
-    """The picture's full path, or "" (the window shows none) when it is missing or not
-    a PNG: that is told as a warning, the stretch still loads."""
+def _picture(doc: Located, key: KeyPath, image: str, given: bool, problems: list[Problem]) -> str:
+    """The picture's full path (``image`` is relative to the file), or "" (the window
+    shows none) when it is missing or not a PNG: told as a warning, the stretch loads."""
     path = Path(doc.path).parent / image
     try:
         with path.open("rb") as file:
             head = file.read(len(PNG_SIGNATURE))
     except OSError:
         if given:
-            problems.append(doc.problem(("image",), f"no picture {image!r} beside this file; shown without one", True))
+            problems.append(doc.problem(key, f"no picture {image!r} beside this file; shown without one", True))
         return ""
     if head != PNG_SIGNATURE:
-        problems.append(doc.problem(("image",), f"{image!r} is not a PNG picture; shown without one", True))
+        problems.append(doc.problem(key, f"{image!r} is not a PNG picture; shown without one", True))
         return ""
     return str(path.resolve())

@@ -231,3 +231,18 @@ def test_the_stretch_windows_another_one_may_be_ones_own(tmp_path):
     catalogue, _ = window._catalogue_and_prefs(str(config))
     found = catalogue.get("physio")
     assert found is not None and found.own
+
+
+def test_a_levels_picture_is_beside_the_file_too(tmp_path, shipped):
+    text = GOOD.format(id="lifts") + EXERCISE.replace(
+        'name = "Slower lifts"', 'name = "Slower lifts"\nimage = "slow.png"'
+    )
+    path = write(tmp_path, "lifts", text.replace('name = "Smaller lifts"', 'name = "Smaller lifts"\nimage = "no.png"'))
+    standard, slow = png(tmp_path / "lifts.png"), png(tmp_path / "slow.png")
+    found = load_own(tmp_path, shipped)
+    (lifts,) = found.stretches
+    assert lifts.at_level("harder").image == str(slow.resolve())
+    assert lifts.at_level("easier").image == str(standard.resolve())  # its own is missing: the standard one's
+    assert [str(p) for p in found.problems] == [
+        f"{path}:21: warning: no picture 'no.png' beside this file; shown without one"
+    ]
