@@ -36,7 +36,7 @@ from qlbreak.ui.base import (
     wrap_width,
 )
 from qlbreak.ui.cues_toggle import Voice
-from qlbreak.ui.dialog_parts import draw_ring, hold_choice
+from qlbreak.ui.dialog_parts import draw_ring, fit, hold_choice
 from qlbreak.ui.illustration import Illustration, image_file
 from qlbreak.ui.safety import notice, open_safety
 from qlbreak.ui.sound import Cue
@@ -362,20 +362,7 @@ class Dialog:
         return "break"
 
     def _fit(self) -> None:
-        """Grow the window when this screen's words need more height than it has (a
-        long caution at 200%), so the buttons and the footer are never cut off.
-
-        The new size is applied and laid out before this returns: Tk would do it at its
-        next idle moment, and until then the screen is squeezed into the old size (the
-        footer unmapped), which is what anything asking in between would see."""
-        root = self.root
-        root.update_idletasks()
-        size = root.geometry().split("+", 1)[0]  # "440x560", set before the window is mapped
-        width, height = (int(n) for n in size.split("x"))
-        needed = self.frame.winfo_reqheight()
-        if needed > height > 1:
-            root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
-            root.update_idletasks()
+        fit(self.root, self.frame)
 
     def _space(self, _event: object) -> str:
         self.press(self.walk.toggle_pause, timed_only=True)

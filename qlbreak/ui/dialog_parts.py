@@ -1,5 +1,6 @@
 """Pieces of the stretch window's screens that need no state of its own: the ring
-round the countdown and the choice of a hold's length (``ui/dialog.py`` uses them)."""
+round the countdown, the choice of a hold's length and the window grown to fit its
+screen (``ui/dialog.py`` uses them)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,19 @@ def hold_choice(
         )
         choice.configure(font=fonts.small, padx=6, pady=1)
         choice.pack(side="left", padx=(0, 4))
+
+
+def fit(root: tk.Tk, frame: tk.Frame) -> None:
+    """Grow the window when this screen's words need more height than it has (a
+    long caution at 200%), so the buttons and the footer are never cut off.
+
+    The new size is applied and laid out before this returns: Tk would do it at its
+    next idle moment, and until then the screen is squeezed into the old size (the
+    footer unmapped), which is what anything asking in between would see."""
+    root.update_idletasks()
+    size = root.geometry().split("+", 1)[0]  # "440x560", set before the window is mapped
+    width, height = (int(n) for n in size.split("x"))
+    needed = frame.winfo_reqheight()
+    if needed > height > 1:
+        root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
+        root.update_idletasks()

@@ -74,6 +74,8 @@ def test_screenshots_of_an_exercise_at_its_set_and_its_rest(screen, shots):
 
     def shoot(dialog, step: str) -> None:
         if step in ("set", "rest"):
+            dialog._t0 -= 13 if step == "set" else 6  # a set at its fourth rep, a rest at 0:24
+            dialog.render()
             dialog.root.update()
             wid = int(dialog.root.wm_frame(), 16)
             screen.screenshot(shots / f"exercise-{step}-{dialog.palette.name}.png", wid)
