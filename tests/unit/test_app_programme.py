@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -44,14 +45,18 @@ RULES = Rules(
 )
 
 
-@pytest.fixture
-def desk(tmp_path) -> Desk:
+def desk_with_history(state_file: Path) -> Desk:
     """Every stretch for the QL done last Thursday, so the usual pick is cat-cow."""
-    d = Desk(tmp_path / "state.json", rules=RULES)
+    d = Desk(state_file, rules=RULES)
     thursday = MONDAY - timedelta(days=4)
     d.records.extend(Write(thursday, Record.DONE, i) for i, kind, ql in CATALOGUE if ql)
     d.turn(MONDAY)
     return d
+
+
+@pytest.fixture
+def desk(tmp_path) -> Desk:
+    return desk_with_history(tmp_path / "state.json")
 
 
 def start(desk: Desk, programme: str, at: datetime, *more: tuple[Mark, datetime]) -> None:
