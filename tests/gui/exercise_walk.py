@@ -24,9 +24,9 @@ from qlbreak.ui.theme import named
 from qlbreak.ui.walkthrough import Walkthrough
 
 
-def open_window(display: str, stretch: Stretch, theme: str) -> Dialog:
+def open_window(display: str, stretch: Stretch, theme: str, level: str = "standard") -> Dialog:
     """The stretch window as ``ui/stretch.py`` opens it, minus the safety screen and
-    the check-in (a demo: nothing is recorded)."""
+    the check-in (a demo: nothing is recorded); ``level``: as the ratings would offer it."""
     palette = named(theme)
     root = main_window(palette, root=tk.Tk(screenName=display, className="Qlbreak"))
     walk = Walkthrough(
@@ -36,6 +36,7 @@ def open_window(display: str, stretch: Stretch, theme: str) -> Dialog:
         workdays=frozenset(range(5)),
         wall=_no_clock,
         demo=True,
+        leveled=lambda s: (s.at_level(level), level),
     )
     dialog = Dialog(root, walk, palette, Cue("", enabled=False), str(assets_dir()))
     dialog.start()
@@ -145,3 +146,21 @@ def walk_exercise(
         assert walk.session.phase is Phase.DONE and "Close" in texts, texts
     finally:
         dialog.root.destroy()
+
+
+def walk_levels(display: str, stretch_id: str, theme: str) -> None:
+    """The easier and the harder version's own screens (their name, steps and amount,
+    and the line that says why this version): the first two, checked."""
+    stretch = load().get(stretch_id)
+    assert stretch is not None and stretch.easier is not None and stretch.harder is not None, stretch_id
+    for level, version in (("easier", stretch.easier), ("harder", stretch.harder)):
+        dialog = open_window(display, stretch, theme, level)
+        try:
+            texts = check_layout(dialog)
+            assert dialog.root.title() == f"qlbreak \u2014 {version.name}", dialog.root.title()
+            assert any(t.startswith(f"The {level} version") for t in texts), texts
+            dialog.press(dialog.walk.next)
+            texts = check_layout(dialog)
+            assert f"1.  {(version.steps or stretch.steps)[0]}" in texts, texts
+        finally:
+            dialog.root.destroy()

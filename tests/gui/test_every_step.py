@@ -14,7 +14,7 @@ from qlbreak.storage.config import Config
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches.catalogue import load
 from tests.gui.conftest import APP, Dialog
-from tests.gui.exercise_walk import walk_exercise
+from tests.gui.exercise_walk import walk_exercise, walk_levels
 from tests.gui.screen import PRESS, Screen, wait_until
 
 CATALOGUE = load()
@@ -156,9 +156,11 @@ def test_every_exercise_every_step_light_and_dark_at_100_percent(screen):
     for stretch_id in EXERCISES:
         for theme in ("light", "dark"):
             walk_exercise(screen.display, stretch_id, theme)
+        walk_levels(screen.display, stretch_id, "light")  # the versions: their words (a theme changes only colours)
 
 
 def test_every_exercise_every_step_light_and_dark_at_200_percent(hidpi_screen):
     for stretch_id in EXERCISES:
         for theme in ("light", "dark"):
             walk_exercise(hidpi_screen.display, stretch_id, theme)
+        walk_levels(hidpi_screen.display, stretch_id, "light")

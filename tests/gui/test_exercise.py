@@ -35,7 +35,7 @@ def _window(screen: Screen, log, **short: int) -> tuple[subprocess.Popen[bytes],
 def test_two_sets_a_rest_between_the_rating_kept_and_the_next_time_harder(screen, tmp_path):
     standard = load().get(EXERCISE)
     assert standard is not None and standard.harder is not None
-    proc, name = _window(screen, tmp_path / "first.log", sets=2, rest_seconds=10, reps=2, hold_seconds=4)
+    proc, name = _window(screen, tmp_path / "first.log", sets=2, rest_seconds=10, reps=2, hold_seconds=3)
     try:
         screen.wait_window(f"qlbreak \u2014 {name}")
         screen.wait_text(APP, "^2 sets of 2 slow reps, 10 s rest between|Position: .*2 sets of 2 slow reps")
