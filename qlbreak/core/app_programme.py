@@ -116,9 +116,13 @@ def plain(candidate: Candidate) -> Candidate:
 
 def line(standing: Standing | None) -> str | None:
     """Where a programme stands, for the tray's tooltip and menu ("Ball release: day 5
-    of 14"); None when there is nothing to say (none started, or stopped)."""
+    of 14", "..., done today", "Strengthening: session 2 of 12, next on Thu 3 Dec");
+    None when there is nothing to say (none started, or stopped)."""
     if standing is None or standing.state is State.STOPPED:
         return None
     if standing.state is State.UNDER_WAY and standing.done_today:
         return f"{standing.words()}, done today"
+    coming = standing.next_day
+    if standing.state is State.UNDER_WAY and not standing.due and coming is not None:
+        return f"{standing.words()}, next on {coming:%a} {coming.day} {coming:%b}"  # twice a week: not today
     return standing.words()

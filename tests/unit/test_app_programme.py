@@ -162,6 +162,9 @@ def test_strengthening_offers_its_exercises_on_its_days_only(desk):
     do(desk, offered(desk)[-1], NINE_THIRTY + timedelta(minutes=1))
     desk.turn(NINE_THIRTY + timedelta(days=1))
     assert offered(desk)[-1] not in STRONG
+    assert rendered(desk).title.endswith("Strengthening: session 2 of 12, next on Thu 3 Dec")
+    desk.turn(NINE_THIRTY + timedelta(days=3))
+    assert offered(desk)[-1] in STRONG
     assert rendered(desk).title.endswith("Strengthening: session 2 of 12")
 
 
