@@ -36,26 +36,32 @@ def arms_on_floor(pose: Pose) -> Pose:
     """Both arms lying on the floor by the sides, palms down, reaching towards the feet."""
     j = joints(pose)
     arms = {
-        f"arm_{s}": reach(j[f"shoulder_{s}"], (j[f"shoulder_{s}"][0] + 2.85 + dx, HAND_REST), bend=-1)
+        f"arm_{s}": reach(j[f"shoulder_{s}"], (j[f"shoulder_{s}"][0] + 3.2 + dx, HAND_REST), bend=-1)
         for s, dx in (("l", 0.0), ("r", 0.08))
     }
     return with_limbs(pose, arms)
+
+
+def _on_the_mat(pose: Pose) -> Pose:
+    """``pose`` resting on the floor, feet flat and arms down by the sides: the trunk
+    grounded with the limbs out of the way (they follow it), so doing it twice changes
+    nothing (each frame is settled, and the first is drawn again on its own)."""
+    up = Limb(90, 90, 90)
+    body = grounded(replace(pose, arm_l=up, arm_r=up, leg_l=up, leg_r=up))
+    return arms_on_floor(feet_planted(replace(pose, pelvis=body.pelvis)))
 
 
 def _bridge(lift: float) -> Pose:
     """Lying on the back, knees bent and feet flat, the hips raised so the trunk slopes
     ``lift`` degrees up from the shoulder blades (which stay on the floor)."""
     rise = math.sin(math.radians(lift)) * 2.6
-    body = replace(LYING, pelvis=(1.2, 0.6 + rise), hips=180 + lift, spine=(180 + lift, 180 + lift - 6), neck=186)
-    return arms_on_floor(grounded(feet_planted(body)))
+    return _on_the_mat(
+        replace(LYING, pelvis=(1.2, 0.6 + rise), hips=180 + lift, spine=(180 + lift, 180 + lift - 6), neck=186)
+    )
 
 
-BRIDGE_DOWN = arms_on_floor(grounded(feet_planted(LYING)))
+BRIDGE_DOWN = _on_the_mat(LYING)
 BRIDGE_UP = _bridge(BRIDGE_LIFT)
-
-
-def _bridge_settle(pose: Pose) -> Pose:
-    return arms_on_floor(grounded(feet_planted(pose)))
 
 
 # -- dead bug: lying on the back, side-on --------------------------------------------------
@@ -99,13 +105,13 @@ DOG_START = hands_down(
 # side's leg straight back at hip height, the foot flexed (toes to the floor)
 DOG_REACH = with_limbs(
     DOG_START,
-    {f"arm_{DOG_ARM}": Limb(10, 10), f"leg_{DOG_LEG}": Limb(181, 180, 255)},
+    {f"arm_{DOG_ARM}": Limb(5, 5), f"leg_{DOG_LEG}": Limb(181, 180, 255)},
     DOG_START.scale | {f"arm_up_{DOG_ARM}": 1.0, f"arm_low_{DOG_ARM}": 1.0},
 )
 
 # -- side plank on the knees: seen from the front (a mirror), on the left side ---------------
 
-PLANK_BOX = (-4.4, -0.6, 4.6, 5.4)  # 3:2
+PLANK_BOX = (-5.3, -0.6, 4.9, 6.2)  # 3:2
 PLANK_SLANT = 158.0  # the spine's direction: up to the head on the left, 22 degrees over the floor
 FOREARM = 0.85  # the forearm on the floor, pointing ahead a little towards the viewer: drawn shorter
 SHIN = 0.45  # the shins run back behind the body (the feet behind): seen from the front, short
@@ -178,7 +184,7 @@ SCENES: dict[str, Scene] = {
         glows=(Glow("glute_l", 0.75),),
         arrow=Arrow((1.1 - 9.0, 2.8), 9.0, -5.0, 5.0),
         moves=True,
-        settle=_bridge_settle,
+        settle=_on_the_mat,
     ),
     # lying on the back, arms up to the ceiling, knees over the hips bent square: one arm
     # lowers back over the head while the other side's leg straightens out, both just above
@@ -208,7 +214,7 @@ SCENES: dict[str, Scene] = {
     "side-plank-knees": Scene(
         keys=(PLANK,),
         box=PLANK_BOX,
-        props=(replace(MAT, at=(-4.2, -0.32, 4.4, 0.0)), FLOOR),
+        props=(replace(MAT, at=(-5.1, -0.32, 4.7, 0.0)), FLOOR),
         glows=(Glow("ql_l", 0.75),),
         ghost=PLANK_START,
         arrow=Arrow((PLANK.pelvis[0] - 9.0, 1.3), 9.0, -5.0, 5.0),
