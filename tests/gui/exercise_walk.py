@@ -71,12 +71,12 @@ def check_layout(dialog: Dialog) -> list[str]:
     boxes: list[tuple[str, int, int, int, int]] = []
     texts = []
     for w in _widgets(root):
-        if not isinstance(w, tk.Label | tk.Button | tk.Canvas) or not w.winfo_ismapped():
+        if not isinstance(w, tk.Label | tk.Button | tk.Checkbutton | tk.Canvas) or not w.winfo_ismapped():
             continue
         x, y, width, height = w.winfo_rootx(), w.winfo_rooty(), w.winfo_width(), w.winfo_height()
         path = str(w)
         assert height >= w.winfo_reqheight(), f"{path} cut to {height} of {w.winfo_reqheight()} px: {where}"
-        if isinstance(w, tk.Button):  # a button narrower than its words hides some
+        if isinstance(w, tk.Button | tk.Checkbutton):  # narrower than its words: some are hidden
             assert width >= w.winfo_reqwidth(), f"{path} cut to {width} of {w.winfo_reqwidth()} px: {where}"
         assert y + height <= bottom, f"{path} ends at {y + height}, below the window's {bottom}: {where}"
         assert x + width <= right, f"{path} ends at {x + width}, past the window's right edge {right}: {where}"
@@ -84,7 +84,7 @@ def check_layout(dialog: Dialog) -> list[str]:
             overlap = x < ox + ow and ox < x + width and y < oy + oh and oy < y + height
             assert not overlap, f"{path} lies over {other}: {where}"
         boxes.append((path, x, y, width, height))
-        if isinstance(w, tk.Label | tk.Button) and (text := str(w.cget("text"))):
+        if isinstance(w, tk.Label | tk.Button | tk.Checkbutton) and (text := str(w.cget("text"))):
             texts.append(text)
     return texts
 
