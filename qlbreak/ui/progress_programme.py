@@ -30,10 +30,10 @@ def marks(standing: Standing) -> list[str]:
 
 
 def line(standing: Standing) -> str:
-    """The words above the marks."""
-    if standing.state is State.UNDER_WAY and standing.done_today:
-        return f"{standing.words()}, today's done"
-    return standing.words()
+    """The words above the marks: the tray's."""
+    from qlbreak.core.app_programme import line as tray_line
+
+    return tray_line(standing) or standing.words()
 
 
 def read(path: str, now: datetime) -> Standing | None:

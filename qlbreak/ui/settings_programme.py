@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from qlbreak.core import programmes
-from qlbreak.core.app_programme import plain
+from qlbreak.core.app_programme import line, plain
 from qlbreak.core.picker import Preferences, why_not
 from qlbreak.core.programmes import PROGRAMMES, Mark, Programme, Standing, State
 from qlbreak.storage.config import Config
@@ -56,9 +56,9 @@ def where(standing: Standing | None, programme: Programme) -> str:
     """The programme's own line: where it stands, or that it is not under way."""
     if standing is None or standing.programme.id != programme.id:
         return "Not started."
-    words = standing.words().removeprefix(f"{standing.name}: ")  # under its name already
-    today = ", today's done" if standing.state is State.UNDER_WAY and standing.done_today else ""
-    return f"{words[:1].upper()}{words[1:]}{today}."
+    said = line(standing) or standing.words()  # the tray's words (stopped: the course's own)
+    words = said.removeprefix(f"{standing.name}: ")  # under its name already
+    return f"{words[:1].upper()}{words[1:]}."
 
 
 def marks_for(standing: Standing | None, programme: Programme) -> tuple[Mark, ...]:

@@ -1,5 +1,5 @@
 """The Progress window shows the programme under way: its words ("Ball release: day 4
-of 14, today's done") and its days as a row of marks (done, today's, to come), drawn
+of 14, done today") and its days as a row of marks (done, today's, to come), drawn
 once the window is on the screen, beside the four weeks' words and charts."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def test_the_programme_under_way_with_its_days_as_marks(screen: Screen, progress
     wait_until(lambda: p.send("winfo", "exists", canvas) == "1", 30, "the programme's marks")
     p.charts()
     assert "Your programme" in p.texts()
-    assert p.send(".progress.words.programme.line", "cget", "-text") == "Ball release: day 4 of 14, today's done"
+    assert p.send(".progress.words.programme.line", "cget", "-text") == "Ball release: day 4 of 14, done today"
     count = {tag: len(p.send(canvas, "find", "withtag", tag).split()) for tag in ("done", "today", "to-come")}
     assert count == {"done": 3, "today": 1, "to-come": 10}
     screen.screenshot(shots / f"progress-programme-{theme}.png", p.wid)
