@@ -113,7 +113,7 @@ DOG_REACH = with_limbs(
 
 PLANK_BOX = (-5.3, -0.6, 4.9, 6.2)  # 3:2
 PLANK_SLANT = 158.0  # the spine's direction: up to the head on the left, 22 degrees over the floor
-FOREARM = 0.85  # the forearm on the floor, pointing ahead a little towards the viewer: drawn shorter
+FOREARM = 0.85  # the forearm flat on the floor, drawn along it towards the head, a little shortened
 SHIN = 0.45  # the shins run back behind the body (the feet behind): seen from the front, short
 SHIN_UP = 88.0  # and, seen from a little above, up the picture
 
