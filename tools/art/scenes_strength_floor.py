@@ -179,6 +179,7 @@ SCENES: dict[str, Scene] = {
     # shoulders make one line, and lower again; the glow on the buttock
     "glute-bridge": Scene(
         keys=(BRIDGE_DOWN, BRIDGE_UP),
+        ghosts=(BRIDGE_UP,),  # where the hips go, faint in every frame
         box=LYING_BOX,
         props=(MAT, FLOOR),
         glows=(Glow("glute_l", 0.75),),
@@ -191,6 +192,7 @@ SCENES: dict[str, Scene] = {
     # the floor, the back flat (the glow on the belly), and back
     "dead-bug": Scene(
         keys=(BUG_START, BUG_REACH),
+        ghosts=(BUG_REACH,),  # where the arm and leg go, faint in every frame
         box=BUG_BOX,
         props=(replace(MAT, at=(-4.7, -0.32, 5.4, 0.0)), FLOOR),
         glows=(Glow("belly", 0.75),),
@@ -201,6 +203,7 @@ SCENES: dict[str, Scene] = {
     # side's leg straight back, in one long line with the back, and back down
     "bird-dog": Scene(
         keys=(DOG_START, DOG_REACH),
+        ghosts=(DOG_REACH,),  # where the arm and leg go, faint in every frame
         box=DOG_BOX,
         props=(replace(MAT, at=(-6.3, -0.32, 4.7, 0.0)), FLOOR),
         glows=(Glow(f"glute_{DOG_LEG}", 0.7), Glow("belly", 0.6)),
