@@ -125,3 +125,12 @@ def test_the_side_words_agree_with_the_picture_and_not_with_the_other_sides(name
     else:
         other = replace(scene, keys=tuple(_other_side(k) for k in scene.keys), settle=None)
     assert disagreements(name, other, left, right) != []
+
+
+def test_only_a_body_lying_on_its_side_is_spared_the_side_bend_lean() -> None:
+    """checks.py skips the 50-degree lean for a front view lying on its side (the side
+    plank); a standing figure leaning as far is still caught."""
+    bend = SCENES["standing-side-bend"]
+    over = replace(bend, keys=(replace(bend.keys[0], spine=(90, 20), neck=20),))
+    assert any("the upper body leans" in p for p in problems("side bend", over, "standing"))
+    assert not any("leans" in p for p in problems("side-plank-knees", SCENES["side-plank-knees"], "lying"))
