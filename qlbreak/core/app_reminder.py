@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from qlbreak.core import catchup, holds, reminder, schedule
-from qlbreak.core.app_programme import pick_next
+from qlbreak.core.app_programme import pick_next, plain
 from qlbreak.core.app_state import CATCH_UP_LOOK_EVERY, HISTORY_RETRY, LOOK_EVERY, AppState
 from qlbreak.core.app_view import covered
 from qlbreak.core.effects import (
@@ -219,11 +219,12 @@ def show(state: AppState, on_show: OnShow, now: datetime, out: list[Effect]) -> 
 def with_stretch(state: AppState, on_show: OnShow, now: datetime) -> OnShow:
     """The reminder with a stretch it may still offer: the one it proposed, unless the
     user said it hurt since, their settings leave it out now, or the catalogue has no
-    such stretch (a snooze from an older state file); else a fresh pick."""
+    such stretch (a snooze from an older state file); else a fresh pick. A programme's
+    exercise is kept by the user's filters alone, as it was offered (``plain``)."""
     rules, done = state.rules, state.run.facts.done
     proposed = next((c for c in rules.candidates if c.id == on_show.stretch), None)
     words = rules.named(on_show.stretch)
-    if proposed is not None and words is not None and still_offered(proposed, rules.prefs, done or (), now):
+    if proposed is not None and words is not None and still_offered(plain(proposed), rules.prefs, done or (), now):
         # named as the user does it (a door frame, no stick): a snooze saved before
         # they changed what they have to hand keeps the name it had
         return replace(on_show, name=words.name)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.core import app, app_programme
+from qlbreak.core import app, app_programme, app_reminder
 from qlbreak.core.app_state import Rules, Words
-from qlbreak.core.commands import ChildEnded, Hover, OpenMenu, StretchNow
+from qlbreak.core.commands import ChildEnded, Hover, OpenMenu, Snooze, StretchNow
 from qlbreak.core.effects import OpenWindow, Render, Write
 from qlbreak.core.kinds import Record, Window
 from qlbreak.core.picker import Candidate, Recent
@@ -186,3 +186,18 @@ def test_the_line_for_each_state(state, sessions, today, words):
 def test_no_programme_ever_started_says_nothing():
     assert app_programme.line(None) is None
     assert replace(app.view(app.AppState(), MONDAY)).programme is None
+
+
+def test_a_snoozed_reminder_brings_back_the_same_exercise(desk):
+    """Not another one of the programme's (the rotation passes over the one offered
+    last): what was proposed comes back after the snooze."""
+    start(desk, STRENGTHEN.id, MONDAY - timedelta(days=1))
+    desk.turn(NINE_THIRTY)
+    first = offered(desk)[-1]
+    desk.turn(NINE_THIRTY + timedelta(minutes=1), Snooze())
+    later = NINE_THIRTY + timedelta(minutes=11)
+    state = desk.state
+    assert state.reminder is not None and state.reminder.stretch == first
+    facts = replace(state.run.facts, recent=Recent(last=first))  # as the tray reads it: offered last
+    state = replace(state, run=replace(state.run, facts=facts))
+    assert app_reminder.with_stretch(state, state.reminder, later).stretch == first
