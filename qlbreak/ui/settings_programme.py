@@ -186,6 +186,8 @@ def _left_out(
     """Why the settings leave the programme nothing to offer ("needs a massage ball"),
     or None when one of its exercises is in the rotation."""
     mine = [s for s in catalogue if programme.counts(s.id, known)]
+    order = {e: i for i, e in enumerate(programme.exercises)}
+    mine.sort(key=lambda s: order.get(s.id, len(order)))  # the programme's own first (the wall release)
     if not mine or any(why_not(plain(s.candidate), prefs) is None for s in mine):
         return None
     first = why_not(plain(mine[0].candidate), prefs)

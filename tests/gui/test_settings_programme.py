@@ -12,7 +12,7 @@ from qlbreak.storage.history import History
 from qlbreak.storage.paths import default_paths
 from qlbreak.storage.programmes import standing
 from qlbreak.stretches.catalogue import load
-from tests.gui.screen import wait_until
+from tests.gui.screen import end, wait_until
 from tests.gui.test_settings import SETTINGS, window  # noqa: F401 (a fixture)
 
 PAGE = ".settings.body.programmepage"
@@ -94,7 +94,7 @@ def test_without_a_ball_the_ball_release_says_what_leaves_it_out(screen, window)
     w.key("alt+4")
     wait_until(lambda: shown(screen, f"{BALL}.leftout"), 10, "the note on the ball release")
     note = screen.send(SETTINGS, f"{BALL}.leftout", "cget", "-text")
-    assert "massage ball" in note and "Stretches page" in note
+    assert note == "Left out by your settings now (needs a massage ball): see the Stretches page."  # the wall one
     assert screen.send(SETTINGS, "winfo", "exists", f"{STRONG}.leftout") == "0"  # office exercises
     screen.press(SETTINGS, "Cancel")
     assert w.exited() == 0, w.output()
@@ -114,3 +114,30 @@ def test_a_broken_history_is_said_and_left_as_it_is(screen, window):  # noqa: F8
     assert said(screen, BALL) == "Not started." and path.read_text() == "not a database"
     screen.press(SETTINGS, "Cancel")
     assert w.exited() == 0, w.output()
+
+
+def test_at_200_percent_dark_the_page_and_a_refusal_fit_above_the_buttons(hidpi_screen, tmp_path, shots):
+    """Everything the page can say at once (a programme left out, a refusal) stays
+    above the window's own buttons at 200%."""
+    from tests.gui.test_settings import Window, box
+
+    config = default_paths().config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[dialog]\ntheme = "dark"\n')  # no ball: the ball release is left out
+    w = Window(hidpi_screen, SETTINGS, [], tmp_path / "hidpi.log")
+    try:
+        w.key("alt+4")
+        wait_until(lambda: shown(hidpi_screen, f"{STRONG}.buttons.start"), 10, "the Programme page")
+        hidpi_screen.click_widget(SETTINGS, f"{STRONG}.buttons.start")
+        wait_until(lambda: said(hidpi_screen, STRONG) == "Session 1 of 12.", 5, "strengthening started")
+        hidpi_screen.click_widget(SETTINGS, f"{BALL}.buttons.start")  # refused: one at a time
+        message = f"{PAGE}.message"
+        wait_until(lambda: hidpi_screen.send(SETTINGS, message, "cget", "-text"), 5, "the refusal")
+        hidpi_screen.send(SETTINGS, "update idletasks")
+        _, top, _, _ = box(hidpi_screen, ".settings.buttons")
+        for each in (f"{BALL}.leftout", message, f"{PAGE}.atonce"):
+            _, y, _, h = box(hidpi_screen, each)
+            assert h > 1 and y + h <= top, f"{each} is cut or under the buttons"
+        hidpi_screen.screenshot(shots / "settings-programme-200-dark.png", w.wid)
+    finally:
+        end(w.proc)
