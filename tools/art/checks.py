@@ -5,7 +5,8 @@ the drawing code does with colours and order:
 
 - the figure and its props stay inside the picture (a raised hand never leaves it);
 - on the floor or a chair, the body rests on it: its lowest point is on the floor
-  line (not floating, not sunk in), and a sitter's pelvis is on the seat;
+  line (not floating, not sunk in), and a sitter's pelvis is on the seat (up off it,
+  standing up from it or holding it, the body's balance point is over its feet);
 - a stretch done lying, kneeling or on hands and knees shows what it lies on (a
   floor line, or a mat when seen from above);
 - hands that hold something (``Scene.holds``: a stick, a wall, a door frame) are on it;
@@ -190,7 +191,34 @@ def _on_the_seat(where: str, chair: Prop, pose: Pose, body: Body) -> list[str]:
     sitting = [y for _, y in body.trunk]
     sitting += [c.a[1] - c.ra for s in "lr" for c in body.limbs[f"leg_{s}"][:1]]
     gap = min(sitting) - seat
-    return [] if abs(gap) <= TOUCH else [f"{where}: the pelvis is {gap:+.2f} off the seat"]
+    if abs(gap) <= TOUCH or (gap > 0 and _on_its_feet(pose)):
+        return []
+    return [f"{where}: the pelvis is {gap:+.2f} off the seat"]
+
+
+HEEL = 0.25  # head heights a foot reaches past its ankle and toe joints (the heel, the sole's edge)
+GROUNDED = 0.5  # an ankle this low stands on the floor
+
+
+def _on_its_feet(pose: Pose) -> bool:
+    """Up off a chair (standing up from it, or standing beside it holding it), the feet
+    carry the body: its balance point (the body's parts weighted roughly as a body's
+    are) lies over the feet that stand on the floor, between heel and toe."""
+    j = joints(pose)
+    feet = [x for s in "lr" if j[f"ankle_{s}"][1] < GROUNDED for x in (j[f"ankle_{s}"][0], j[f"toe_{s}"][0])]
+    if not feet:
+        return False
+
+    def mid(a: str, b: str) -> float:
+        return (j[a][0] + j[b][0]) / 2
+
+    parts = [(0.5, mid("pelvis", "neck")), (0.08, j["head"][0])]
+    parts += [
+        (w, mid(a + s, b + s)) for s in ("_l", "_r") for w, a, b in ((0.1, "hip", "knee"), (0.05, "knee", "ankle"))
+    ]
+    parts += [(0.05, j[f"elbow_{s}"][0]) for s in "lr"]
+    balance = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
+    return min(feet) - HEEL <= balance <= max(feet) + HEEL
 
 
 def _holding(where: str, scene: Scene, j: dict[str, Point]) -> list[str]:

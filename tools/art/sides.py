@@ -100,6 +100,8 @@ def _flip(prop: Prop) -> Prop:
         return replace(prop, at=(-at[0], -at[1], at[2]))
     if prop.kind in ("ball", "wall", "chair-side", "chair-front"):
         return replace(prop, at=(-at[0], *at[1:]), facing=-prop.facing)
+    if prop.kind in ("step", "wall-face"):  # (x0, x1, height)
+        return replace(prop, at=(-at[1], -at[0], at[2]))
     return prop
 
 
@@ -234,6 +236,43 @@ def leg_lowers(r: Reading, s: str, o: str) -> bool:
     return r.at("ankle", o)[1] < r.at("ankle", s)[1] + 0.15
 
 
+def wall_on_side(r: Reading, s: str, o: str) -> bool:
+    """The wall stands on the named side (``your {s} side to the wall``)."""
+    return _dot((r.prop("wall").at[0] - r.j["pelvis"][0], 0.0), r.toward(s)) > 0.5
+
+
+def forearm_on_wall(r: Reading, s: str, o: str) -> bool:
+    wall = r.prop("wall").at[0]
+    return all(abs(r.at(part, s)[0] - wall) < 0.6 for part in ("elbow", "hand"))
+
+
+def on_the_step(r: Reading, s: str, o: str) -> bool:
+    """``stand on your {o} foot``: that ankle on the step's top."""
+    x0, x1, top = r.prop("step").at
+    x, y = r.at("ankle", o)
+    return x0 <= x <= x1 and abs(y - top) < 0.3
+
+
+def hangs_off(r: Reading, s: str, o: str) -> bool:
+    """``your {s} foot hangs``: off the step's edge, clear of the floor."""
+    x0, x1, _ = r.prop("step").at
+    x, y = r.at("ankle", s)
+    return not x0 <= x <= x1 and y > 0.5
+
+
+def leg_out_to(r: Reading, s: str, o: str) -> bool:
+    """``lift your {s} leg out to the {s}``: that foot beside the other, towards that side, never lower."""
+    foot, other = r.at("ankle", s), r.at("ankle", o)
+    return _dot(_sub(foot, other), r.toward(s)) > 0.3 and foot[1] > other[1] - 0.05
+
+
+def holds_chair(r: Reading, s: str, o: str) -> bool:
+    """``your {o} hand holds on``: that hand on the top of the chair's back rest."""
+    chair = r.prop("chair-side")
+    top = (chair.at[0] - 0.9 * chair.facing, chair.at[1] + 2.2)
+    return math.dist(r.at("hand", o), top) < 0.6
+
+
 @dataclass(frozen=True)
 class Claim:
     words: str  # in the stretch's side text, with {s} and {o}
@@ -298,6 +337,21 @@ CLAIMS: dict[str, tuple[Claim, ...]] = {
     ),
     "bird-dog": (Claim("reach your {s} arm forward", arm_forward), Claim("your {o} leg back", leg_back)),
     "dead-bug": (Claim("lower your {s} arm", arm_lowers), Claim("your {o} leg", leg_lowers)),
+    "wall-side-plank": (
+        Claim("your {s} side to the wall", wall_on_side),
+        Claim("{s} forearm on it", forearm_on_wall),
+        Claim("your {s} side to the wall", glow_on),
+    ),
+    "hip-hitch": (
+        Claim("stand on your {o} foot", on_the_step),
+        Claim("your {s} foot hangs", hangs_off),
+        Claim("your {s} hip lifts", glow_on),
+    ),
+    "standing-hip-abduction": (
+        Claim("lift your {s} leg out to the {s}", leg_out_to),
+        Claim("lift your {s} leg", glow_on),
+        Claim("your {o} hand holds on", holds_chair),
+    ),
 }
 
 
