@@ -266,8 +266,9 @@ class SettingsWindow:
         allowed = {s.id for s in self.catalogue if why_not(s.candidate, prefs) is None}
         rest = len(allowed & self.resting.keys())
         resting_now = f", {rest} resting after it hurt" if rest else ""
+        reminded = sum(not s.candidate.exercise for s in self.catalogue)  # a programme offers the exercises
         self.count.configure(
-            text=f"{len(allowed) - rest} of {len(self.catalogue)} in your rotation{resting_now}."
+            text=f"{len(allowed) - rest} of {reminded} in your rotation{resting_now}."
             " Tick Leave out to never be offered one."
         )
 
