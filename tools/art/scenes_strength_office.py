@@ -62,8 +62,8 @@ PLANK, PLANK_WALL = wall_plank()
 # left). Knees straight, shoulders level: the pelvis drops on the left, then the left
 # hip hitches up past level (the left waist shortens: it works); the left hand on that
 # hip rides with it, so the tilt shows.
-HITCH_WALL = 2.45  # the wall at the figure's right (edge-on, the image's right)
-STEP = (0.1, HITCH_WALL, 1.15)  # x0, x1, height: the bottom stair or a sturdy low box
+HITCH_WALL = 3.0  # the wall at the figure's right (edge-on, the image's right)
+STEP = (0.1, HITCH_WALL, 1.3)  # x0, x1, height: the bottom stair or a sturdy low box
 HITCH_FOOT = 0.7  # the standing (right) ankle's x on the step
 HITCH = 11.0  # degrees the pelvis tilts each way
 HITCH_HAND = (HITCH_WALL - WALL_HALF - 0.19, 5.6)  # resting on the wall, a little below the shoulder
@@ -251,7 +251,7 @@ SCENES: dict[str, Scene] = {
     ),
     "hip-hitch": Scene(
         keys=HITCH_KEYS,
-        box=(-7.9, -0.3, 6.35, 9.2),
+        box=(-6.2, -0.3, 8.2, 9.3),
         props=(
             Prop("wall-face", (HITCH_WALL, HITCH_WALL + 6.0, 9.2)),
             Prop("wall", (HITCH_WALL, 9.2)),
