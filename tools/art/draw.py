@@ -61,6 +61,7 @@ class Scene:
     props: tuple[Prop, ...] = ()
     glows: tuple[Glow, ...] = ()
     arrow: Arrow | None = None
+    cues: tuple[Arrow, ...] = ()  # more arrows, short ones (a brace's squeeze, a hold's lift): default none
     moves: bool = False  # animate between the keys (else the last key is shown)
     holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
     ghost: Pose | None = None  # where the movement starts, drawn faintly behind (a knee drop's knees up)
@@ -153,6 +154,8 @@ def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> I
             pen.prop(prop, points, theme)
     if scene.arrow is not None:
         pen.arrow(scene.arrow, theme.arrow)
+    for cue in scene.cues:
+        pen.arrow(cue, theme.arrow)
     return canvas.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
 
 

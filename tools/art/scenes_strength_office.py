@@ -20,6 +20,13 @@ STRAIGHT = LENGTH["leg_up"] + LENGTH["leg_low"] - 0.004  # hip to ankle, the kne
 WALL_HALF = 0.17  # half a wall's drawn line
 FRONT_FEET = {"foot_l": 0.45, "foot_r": 0.45}
 
+
+def straight(a: Point, b: Point, bow: float = 8.0) -> Arrow:
+    """A short, nearly straight arrow from ``a`` to ``b`` (level): a sliver of a wide circle."""
+    mid, run = (a[0] + b[0]) / 2, math.degrees(1.0 / bow)
+    return Arrow((mid, a[1] + bow), bow, 270 + (a[0] - mid) * run, 270 + (b[0] - mid) * run)
+
+
 # -- side plank against a wall: from the front ------------------------------------------
 
 # Facing the viewer, the wall on the figure's left (the image's left): the body one
@@ -55,6 +62,24 @@ def wall_plank(lean: float = PLANK_LEAN, feet: float = PLANK_FEET) -> tuple[Pose
 
 PLANK, PLANK_WALL = wall_plank()
 
+
+def sagging(pose: Pose, sag: float = 0.8) -> Pose:
+    """The mistake the text warns of, drawn faintly behind: the hips sunk ``sag`` towards
+    the wall, the feet and the shoulders where they were (a bend at the waist)."""
+    j = joints(pose)
+    pelvis = (pose.pelvis[0] - sag, pose.pelvis[1] - 0.1)
+    up = math.degrees(math.atan2(j["neck"][1] - pelvis[1], j["neck"][0] - pelvis[0]))
+    body = replace(pose, pelvis=pelvis, spine=(up + 8, up - 8), neck=pose.neck)
+    j2 = joints(body)
+    legs = {}
+    for side in "lr":
+        leg = reach(j2[f"hip_{side}"], j[f"ankle_{side}"], bend=-1 if side == "l" else 1, limb="leg")
+        legs[f"leg_{side}"] = Limb(leg.upper, leg.lower, getattr(pose, f"leg_{side}").end)
+    return replace(body, **legs)  # type: ignore[arg-type]
+
+
+PLANK_SAG = sagging(PLANK)
+
 # -- hip hitch on a step: from the front ---------------------------------------------------
 
 # Facing the viewer, standing on the right foot at the edge of a step beside a wall, the
@@ -65,7 +90,7 @@ PLANK, PLANK_WALL = wall_plank()
 HITCH_WALL = 3.0  # the wall at the figure's right (edge-on, the image's right)
 STEP = (0.1, HITCH_WALL, 1.3)  # x0, x1, height: the bottom stair or a sturdy low box
 HITCH_FOOT = 0.7  # the standing (right) ankle's x on the step
-HITCH = 11.0  # degrees the pelvis tilts each way
+HITCH = 15.0  # degrees the pelvis tilts each way (a few centimetres at the hip, drawn large enough to see)
 HITCH_HAND = (HITCH_WALL - WALL_HALF - 0.19, 5.6)  # resting on the wall, a little below the shoulder
 
 
@@ -186,6 +211,11 @@ def bracing() -> Pose:
 
 BRACE = bracing()
 
+
+# The brace, which does not move: the belly and the low back firm up towards each other,
+# two short arrows pressing in at the belly's height (firm all round, not sucked in).
+BRACE_CUES = (straight((2.25, 2.95), (0.78, 2.95)), straight((-1.62, 2.95), (-0.66, 2.95)))
+
 # -- wall angel: from the front, and side-on in the corner --------------------------------------
 
 # Facing the viewer, the wall behind: the arms in a W (the upper arms out to the sides a
@@ -248,6 +278,8 @@ SCENES: dict[str, Scene] = {
         ),
         glows=(Glow("ql_l", 0.8),),
         holds=("hand_l",),
+        ghosts=(PLANK_SAG,),  # faint: the hips sagging to the wall; the arrow lifts them into the line
+        cues=(straight((PLANK_WALL + 0.7, 3.3), (PLANK_WALL + 2.2, 3.3)),),
     ),
     "hip-hitch": Scene(
         keys=HITCH_KEYS,
@@ -260,6 +292,7 @@ SCENES: dict[str, Scene] = {
         glows=(Glow("ql_l", 0.8),),
         moves=True,
         settle=hitched,
+        cues=(Arrow((-1.7 - 8.0, 1.45), 8.0, -4.3, 4.3, both=True),),  # the hanging foot: below the step's top and up
         arrow=Arrow((HITCH_FOOT + 6.2, 5.0), 9.0, 172, 188, both=True),  # the left hip down and up
     ),
     "sit-to-stand": Scene(
@@ -279,6 +312,7 @@ SCENES: dict[str, Scene] = {
         glows=(Glow("glute_l", 0.8),),
         moves=True,
         settle=lifting,
+        ghosts=LIFT_KEYS[:1],  # faint: the foot down by the other, where the lift starts
         # beside the shin, out past where the leg stops and back
         arrow=Arrow(joints(LIFT_KEYS[0])["hip_l"], 2.7, 270 - LIFT_OUT - 3, 270 - LIFT_OUT - 36, both=True),
     ),
@@ -287,6 +321,7 @@ SCENES: dict[str, Scene] = {
         box=(-4.2, -0.5, 6.9, 6.9),
         props=(FLOOR, BRACE_CHAIR),
         glows=(Glow("belly", 0.8),),
+        cues=BRACE_CUES,
     ),
     "wall-angel": Scene(
         keys=ANGEL_FRONT,
