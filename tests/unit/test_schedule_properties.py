@@ -296,8 +296,10 @@ def test_forward_timeline_fires_newest_inside_grace(zone_name: str, data: st.Dat
         else:
             real += timedelta(seconds=amount)
         now = real.astimezone(zone)
-        since = state.since or now - plan.grace
-        oldest_inside = now - plan.grace - timedelta(microseconds=1)  # grace is inclusive
+        # Grace is real time: subtracted from the UTC moment, as Python subtracts and compares
+        # two datetimes of one zone by the wall clock (a 2-hour fall back, Antarctica/Troll).
+        since = state.since or real - plan.grace
+        oldest_inside = real - plan.grace - timedelta(microseconds=1)  # grace is inclusive
         inside = [
             o for o in occurrences_between(plan.reminders, max(since, oldest_inside), now) if o.key not in settled
         ]
@@ -359,3 +361,13 @@ def test_after_the_clock_lied_no_occurrence_is_lost(zone_name: str, data: st.Dat
         assert any(o.key in fired for o in same_instant), f"{occ} never fell due after the clock told the truth"
         if occ.key in fired:
             assert fired[occ.key] - occ.at <= timedelta(minutes=1), f"{occ} fell due late"
+
+
+def test_grace_is_real_time_across_a_two_hour_fall_back() -> None:
+    """Found by the forward timeline: in Antarctica/Troll the clocks go back two hours, so
+    00:45 on the wall is 2.5 hours before 01:15 after it: far outside a 30-minute grace."""
+    zone = ZoneInfo("Antarctica/Troll")
+    plan = Plan((Reminder("r0", time(0, 45), frozenset(range(7))),), grace=timedelta(minutes=30))
+    now = datetime(2005, 10, 30, 1, 15, tzinfo=UTC).astimezone(zone)
+    _, decision = tick(plan, ScheduleState(), now)
+    assert decision.fire is None
