@@ -174,3 +174,21 @@ def test_the_new_muscle_lines_lie_on_the_belly_and_between_the_shoulder_blades()
 def test_the_side_words_agree_with_the_picture_and_swapped_words_do_not(name, left, right):
     assert disagreements(name, SCENES[name], left, right) == []
     assert disagreements(name, SCENES[name], right, left) != []
+
+
+def test_a_wall_plank_without_its_sagging_copy_or_its_lifting_arrow_is_caught():
+    assert "sagging" in _said("wall-side-plank", replace(SCENES["wall-side-plank"], ghosts=()))
+    assert "sagging" in _said("wall-side-plank", replace(SCENES["wall-side-plank"], ghosts=(PLANK,)))  # no sag
+    assert "lifts the hips" in _said("wall-side-plank", replace(SCENES["wall-side-plank"], cues=()))
+    back = tuple(replace(a, start=a.end, end=a.start) for a in SCENES["wall-side-plank"].cues)  # into the wall
+    assert "lifts the hips" in _said("wall-side-plank", replace(SCENES["wall-side-plank"], cues=back))
+
+
+def test_a_brace_without_arrows_pressing_in_at_the_belly_is_caught():
+    brace = SCENES["seated-core-brace"]
+    assert "press in" in _said("seated-core-brace", replace(brace, cues=()))
+    assert "press in" in _said("seated-core-brace", replace(brace, cues=brace.cues[:1]))  # the front only
+    out = tuple(replace(a, start=a.end, end=a.start) for a in brace.cues)  # pointing away
+    assert "press in" in _said("seated-core-brace", replace(brace, cues=out))
+    high = tuple(replace(a, centre=(a.centre[0], a.centre[1] + 1.5)) for a in brace.cues)  # at the chest
+    assert "press in" in _said("seated-core-brace", replace(brace, cues=high))

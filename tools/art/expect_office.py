@@ -3,14 +3,16 @@
 stretches. Each rule measures the figure as drawn, on every frame or on the key poses:
 
 - the wall side plank: the body one straight line slanting from the ankles to the
-  head, the forearm on the wall with the elbow at shoulder height;
+  head, the forearm on the wall with the elbow at shoulder height; a faint copy with
+  the hips sagging to the wall and an arrow lifting them into the line;
 - the hip hitch: the standing foot on the step, the other hanging off its edge; the
   pelvis tilts from that side low to that side high while both knees stay straight;
 - sit to stand: from sitting on the seat, through a lean forward from the hips, to
   standing tall with straight knees; the arms crossed on the chest throughout;
 - the leg lift to the side: the straight leg out to the side, the trunk upright and
   the hips level over a straight standing leg;
-- the seated core brace: sitting tall, a hand resting on the belly, the belly glowing;
+- the seated core brace: sitting tall, a hand resting on the belly, the belly glowing,
+  arrows pressing in at it from front and back;
 - the wall angel: the arms from a W (elbows bent, at or below the shoulders) to a Y
   (nearly straight, the hands over the head and wide), and side-on the back of the
   pelvis, the upper back and the head on the wall.
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import math
 
-from tools.art.draw import Prop, Scene
+from tools.art.draw import Arrow, Prop, Scene
 from tools.art.expect import HAND, TOUCH, Expect, glows_on, touches
 from tools.art.figure import Point, Pose, hips_of, joints
 from tools.art.geometry import delta, to_body
@@ -64,6 +66,50 @@ def plank_line(least: float = 12.0) -> Expect:
         return []
 
     return check
+
+
+def shows_the_sag(name: str, scene: Scene) -> list[str]:
+    """A hold that shows what to do: a faint copy with the hips sagging to the wall (the
+    line broken, the pelvis nearer the wall than held), and an arrow lifting them out."""
+    wall = _prop(scene, "wall")
+    held = joints(scene.keys[-1])
+    for ghost in scene.ghosts:
+        j = joints(ghost)
+        broken = abs(_tilt(_mid(j["ankle_l"], j["ankle_r"]), j["pelvis"]) - _tilt(j["pelvis"], j["neck"]))
+        nearer = wall is not None and abs(j["pelvis"][0] - wall.at[0]) < abs(held["pelvis"][0] - wall.at[0]) - 0.3
+        if broken > STRAIGHT_LINE and nearer:
+            away = [a for a in scene.cues if wall is not None and _moves_away(a, wall.at[0])]
+            return [] if away else [f"{name}: no arrow lifts the hips away from the wall"]
+    return [f"{name}: no faint copy shows the hips sagging to the wall"]
+
+
+def _tip(arrow: Arrow) -> Point:
+    end = math.radians(arrow.end)
+    return (arrow.centre[0] + arrow.radius * math.cos(end), arrow.centre[1] + arrow.radius * math.sin(end))
+
+
+def _tail(arrow: Arrow) -> Point:
+    start = math.radians(arrow.start)
+    return (arrow.centre[0] + arrow.radius * math.cos(start), arrow.centre[1] + arrow.radius * math.sin(start))
+
+
+def _moves_away(arrow: Arrow, x: float) -> bool:
+    return abs(_tip(arrow)[0] - x) > abs(_tail(arrow)[0] - x)
+
+
+def squeezes(name: str, scene: Scene) -> list[str]:
+    """A brace, which does not move, still shows what to do: arrows from in front and from
+    behind point in at the belly (between the pelvis and the ribs), stopping by the body."""
+    pose = scene.keys[-1]
+    j, body = joints(pose), outline(pose)
+    sides = set()
+    for arrow in scene.cues:
+        tip, tail = _tip(arrow), _tail(arrow)
+        level = (tip[1] - j["crest"][1]) / (j["neck"][1] - j["crest"][1])
+        inward = abs(tip[0] - j["pelvis"][0]) < abs(tail[0] - j["pelvis"][0])
+        if inward and 0.0 <= level <= 0.45 and to_body(tip, body, parts=("trunk",)) < 0.5:
+            sides.add(tip[0] > j["pelvis"][0])
+    return [] if len(sides) == 2 else [f"{name}: no arrows press in at the belly from front and back"]
 
 
 def forearm_on_wall(side: str) -> Expect:
@@ -274,10 +320,10 @@ def inset_glows_on(muscle: str) -> Expect:
 
 
 EXPECT: dict[str, tuple[Expect, ...]] = {
-    "wall-side-plank": (plank_line(), forearm_on_wall("l"), glows_on("ql_l")),
+    "wall-side-plank": (plank_line(), forearm_on_wall("l"), glows_on("ql_l"), shows_the_sag),
     "hip-hitch": (hitches("r", "l"), hand_on_wall("hand_r"), touches("hand_l", "hip_l"), glows_on("ql_l")),
     "sit-to-stand": (sits_then_stands(), arms_crossed, glows_on("glute_l")),
     "standing-hip-abduction": (leg_out("l"), touches("hand_r", "chair"), glows_on("glute_l")),
-    "seated-core-brace": (sits_tall, hand_on_belly("hand_l"), glows_on("belly")),
+    "seated-core-brace": (sits_tall, hand_on_belly("hand_l"), glows_on("belly"), squeezes),
     "wall-angel": (w_to_y, back_on_wall, inset_glows_on("upper_back")),
 }
