@@ -328,7 +328,7 @@ SCENES: dict[str, Scene] = {
         box=REACH_BOX,
         props=(Prop("wall-face", (REACH_BOX[0] - 1.0, 0.3, REACH_BOX[3] + 1.0)), FLOOR),
         moves=True,
-        arrow=Arrow((ANGEL_X, 5.9), 2.9, 150, 118, both=True),  # the left hand up the wall and back
+        arrow=Arrow((ANGEL_X + 4.9, 8.3), 8.0, 185.4, 174.6, both=True),  # by the left hand: up the wall and back
         inset=Scene(
             keys=ANGEL_SIDE,
             box=(-3.1, -0.4, 4.0, 9.4),
