@@ -15,6 +15,7 @@ from tools.art.figure import Limb, Pose
 from tools.art.scenes import SCENES
 from tools.art.scenes_floor import mirrored
 from tools.art.sides import disagreements
+from tools.art.themes import DARK, LIGHT
 
 NAMES = ("side-plank-knees", "bird-dog", "glute-bridge", "dead-bug")
 WORDS = {
@@ -134,3 +135,23 @@ def test_only_a_body_lying_on_its_side_is_spared_the_side_bend_lean() -> None:
     over = replace(bend, keys=(replace(bend.keys[0], spine=(60, 30), neck=30),))
     assert any("the upper body leans" in p for p in problems("side bend", over, "standing"))
     assert not any("leans" in p for p in problems("side-plank-knees", SCENES["side-plank-knees"], "lying"))
+
+
+@pytest.mark.parametrize("name", ["dead-bug", "bird-dog"])
+def test_a_faint_copy_is_far_paler_than_a_far_limb(name: str) -> None:
+    """A stranger could not tell the far leg (mid-grey) from the faint copy of where it
+    goes: the copy is drawn much nearer the background than the far colour is."""
+    scene = SCENES[name]
+    fade = 0.5 if scene.fade is None else scene.fade  # draw.py's default: half way
+    for theme in (LIGHT, DARK):
+        pale = [f + (b - f) * fade for f, b in zip(theme.faint, theme.background, strict=True)]
+        gap = sum(abs(a - b) for a, b in zip(pale, theme.far, strict=True))
+        whole = sum(abs(a - b) for a, b in zip(theme.background, theme.far, strict=True))
+        assert gap > 0.7 * whole, (name, pale, theme.far)
+
+
+@pytest.mark.parametrize("name", ["dead-bug", "bird-dog"])
+def test_the_moving_arm_has_its_own_arrow(name: str) -> None:
+    """Both an arm and a leg move: each has an arrow (the leg's, and the arm's cue)."""
+    scene = SCENES[name]
+    assert scene.arrow is not None and len(scene.cues) == 1

@@ -66,6 +66,9 @@ class Scene:
     holds: tuple[str, ...] = ()  # hands that hold the stick (or the wall): checks.py keeps them on it
     ghost: Pose | None = None  # where the movement starts, drawn faintly behind (a knee drop's knees up)
     ghosts: tuple[Pose, ...] = ()  # the ends of a sweep, faint in every frame, each with its linked stick
+    # how far a ghost's colour goes from the faint one to the background (None: half way,
+    # the same pale for the near and far sides); set, the ghost reads apart from a far limb
+    fade: float | None = None
     inset: Scene | None = None  # a second view in the top-right corner (seen from above)
     inset_low: bool = False  # the second view in the bottom-right corner instead (arms reach up-right)
     # put on every frame after blending (hands back on the stick, feet on their spots):
@@ -127,6 +130,8 @@ def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> I
     points = joints(pose)
     fr, fg, fb = theme.faint
     pale = ((fr + theme.background[0]) // 2, (fg + theme.background[1]) // 2, (fb + theme.background[2]) // 2)
+    if scene.fade is not None:
+        pale = _mix(theme.faint, theme.background, scene.fade)
     faint = replace(theme, figure=pale, far=pale, prop=pale)
     for ghost in scene.ghosts:
         for prop in (p for p in scene.props if p.kind == "stick" and p.link):
@@ -136,7 +141,8 @@ def _frame(scene: Scene, pose: Pose, width: int, height: int, theme: Theme) -> I
         if not prop.front:
             pen.prop(prop, points, theme)
     if scene.ghost is not None:  # on the floor or mat, behind everything else
-        pen.figure(scene.ghost, replace(theme, figure=theme.faint, far=theme.faint))
+        shade = theme.faint if scene.fade is None else _mix(theme.faint, theme.background, scene.fade)
+        pen.figure(scene.ghost, replace(theme, figure=shade, far=shade))
     pen.figure(pose, theme)
     if scene.glows:  # on the body only: a mask of the figure keeps it off the chair and the floor
         mask = Image.new("L", big, 0)
@@ -382,6 +388,11 @@ class _Pen:
 def _at_viewer(pose: Pose, leg: str) -> bool:
     """A thigh foreshortened to under half its length points at the viewer (sitting)."""
     return pose.scale.get(f"leg_up_{leg[-1]}", 1.0) < 0.5
+
+
+def _mix(a: Sequence[int], b: Sequence[int], t: float) -> tuple[int, int, int]:
+    """The colour ``t`` of the way from ``a`` to ``b``."""
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
 
 
 def _ease(t: float) -> float:

@@ -19,6 +19,7 @@ from tools.art.scenes_floor import ALL_FOURS, LYING, LYING_BOX, foot_flat, hands
 from tools.art.shapes import grounded
 
 MAT = Prop("mat", (-3.9, -0.32, 5.4, 0.0))  # a floor mat seen edge-on: a band under the floor line
+GHOST_FADE = 0.72  # a faint copy this far to the background: never mistaken for a far limb
 HAND_REST = 0.19  # a hand's centre when it lies on the floor
 
 # -- glute bridge: lying on the back, side-on ----------------------------------------------
@@ -111,18 +112,20 @@ DOG_REACH = with_limbs(
 
 # -- side plank on the knees: seen from the front (a mirror), on the left side ---------------
 
-PLANK_BOX = (-5.3, -0.6, 4.9, 6.2)  # 3:2
+PLANK_BOX = (-5.0, -0.5, 5.8, 6.7)  # 3:2
 PLANK_SLANT = 158.0  # the spine's direction: up to the head on the left, 22 degrees over the floor
-FOREARM = 0.85  # the forearm flat on the floor, drawn along it towards the head, a little shortened
-SHIN = 0.45  # the shins run back behind the body (the feet behind): seen from the front, short
-SHIN_UP = 88.0  # and, seen from a little above, up the picture
+FOREARM = 0.3  # the forearm flat on the floor, pointing at the viewer: seen from a little above, short
+FOREARM_AT = 345.0  # and down the picture, a little towards the feet
+TOP_ARM = Limb(90, 90)  # the upper arm reaches straight up to the ceiling: the body faces the viewer
+SHIN = 0.7  # the shins run back behind the body (the feet behind): seen from the front, short
+SHIN_UP = 62.0  # and, seen from a little above, up the picture
 
 
 def _side_plank(pose: Pose, elbow: Point | None = None) -> Pose:
     """``pose`` (front view, lying on its left side, head on the picture's left) with the
     left upper arm down to the ``elbow`` on the floor (straight down when None) and the
-    forearm flat on the floor from it, the right hand on the upper hip, the upper knee
-    resting on the lower one, and the shins running back behind (up the picture)."""
+    forearm flat on the floor from it towards the viewer, the right arm straight up, the
+    upper knee resting on the lower one, and the shins running back behind (up the picture)."""
     j = joints(pose)
     shoulder = j["shoulder_l"]
     arm = 270.0 if elbow is None else math.degrees(math.atan2(elbow[1] - shoulder[1], elbow[0] - shoulder[0]))
@@ -131,12 +134,10 @@ def _side_plank(pose: Pose, elbow: Point | None = None) -> Pose:
     rest = (knee[0] + 0.5 * math.cos(up), knee[1] + 0.5 * math.sin(up))
     hip_r = j["hip_r"]
     thigh_r = math.degrees(math.atan2(rest[1] - hip_r[1], rest[0] - hip_r[0])) % 360
-    crest = j["crest_r"]
-    hand = (crest[0] + 0.25, crest[1] + 0.15)
     return replace(
         pose,
-        arm_l=Limb(arm % 360, 180),
-        arm_r=reach(j["shoulder_r"], hand, bend=1),
+        arm_l=Limb(arm % 360, FOREARM_AT),
+        arm_r=TOP_ARM,
         leg_l=Limb(pose.leg_l.upper, SHIN_UP, SHIN_UP + 10),
         leg_r=Limb(thigh_r, SHIN_UP, SHIN_UP + 10),
         scale=pose.scale | {"arm_low_l": FOREARM, "leg_low_l": SHIN, "leg_low_r": SHIN, "foot_l": 0.4, "foot_r": 0.4},
@@ -172,14 +173,18 @@ def _hips_down() -> Pose:
     return _side_plank(sag, plank["elbow_l"])
 
 
-PLANK_START = _hips_down()
+# the faint copy shows the hips down only: its raised arm (a little off the held one's) left out
+PLANK_START = replace(_hips_down(), scale=_hips_down().scale | {"arm_up_r": 0.02, "arm_low_r": 0.02})
 
 SCENES: dict[str, Scene] = {
     # lying on the back, knees bent, feet flat: the hips lift until knees, hips and
     # shoulders make one line, and lower again; the glow on the buttock
     "glute-bridge": Scene(
         keys=(BRIDGE_DOWN, BRIDGE_UP),
-        ghosts=(BRIDGE_UP,),  # where the hips go, faint in every frame
+        # each end faint in every frame: the top behind the lying frames, the floor
+        # behind the top one, so every frame shows where the hips go from and to
+        ghosts=(BRIDGE_DOWN, BRIDGE_UP),
+        fade=0.4,  # the lying copy shows under the lifted hips
         box=LYING_BOX,
         props=(MAT, FLOOR),
         glows=(Glow("glute_l", 0.75),),
@@ -193,10 +198,12 @@ SCENES: dict[str, Scene] = {
     "dead-bug": Scene(
         keys=(BUG_START, BUG_REACH),
         ghosts=(BUG_REACH,),  # where the arm and leg go, faint in every frame
+        fade=GHOST_FADE,  # much paler than the far (right) side's limbs
         box=BUG_BOX,
         props=(replace(MAT, at=(-4.7, -0.32, 5.4, 0.0)), FLOOR),
         glows=(Glow("belly", 0.75),),
         arrow=Arrow(BUG_START.pelvis, 4.3, 62, 18),
+        cues=(Arrow(joints(BUG_START)[f"shoulder_{BUG_ARM}"], 3.6, 100, 150),),
         moves=True,
     ),
     # on hands and knees, the back level: one arm reaches straight ahead and the other
@@ -204,10 +211,12 @@ SCENES: dict[str, Scene] = {
     "bird-dog": Scene(
         keys=(DOG_START, DOG_REACH),
         ghosts=(DOG_REACH,),  # where the arm and leg go, faint in every frame
+        fade=GHOST_FADE,  # much paler than the far (right) side's limbs
         box=DOG_BOX,
         props=(replace(MAT, at=(-6.3, -0.32, 4.7, 0.0)), FLOOR),
         glows=(Glow(f"glute_{DOG_LEG}", 0.7), Glow("belly", 0.6)),
         arrow=Arrow(joints(DOG_START)[f"hip_{DOG_LEG}"], 4.0, 208, 183),
+        cues=(Arrow(joints(DOG_START)[f"shoulder_{DOG_ARM}"], 2.5, 300, 350),),
         moves=True,
     ),
     # seen from the front, lying on the left side, propped on the left forearm with the
@@ -220,6 +229,7 @@ SCENES: dict[str, Scene] = {
         props=(replace(MAT, at=(-5.1, -0.32, 4.7, 0.0)), FLOOR),
         glows=(Glow("ql_l", 0.75),),
         ghost=PLANK_START,
+        fade=0.45,  # the hips down on the floor, clearly a copy: paler than the faint default
         arrow=Arrow((PLANK.pelvis[0] - 9.0, 1.3), 9.0, -5.0, 5.0),
     ),
 }
