@@ -1,4 +1,6 @@
-"""The stretches: the catalogue (one TOML file a stretch, in ``data/``), the words
+"""The stretches and strengthening exercises: the catalogue (one TOML file each, in
+``data/``; ``checking`` checks a file), the user's ``own`` (a stretches folder beside
+config.toml, checked the same way, a bad file left out alone), the words
 shown for its values, the safety notice, and choosing one for the user now.
 
 May import ``core`` and ``storage`` (the TOML reader, the history it reads when
