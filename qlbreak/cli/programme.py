@@ -161,7 +161,9 @@ def _mark(ctx: Context, what: Mark, programme: Programme | None = None) -> Stand
 
 
 def _today(ctx: Context, standing: Standing) -> str | None:
-    """Today's session in words: what to do, or that it is done."""
+    """Today's session in words: what to do, or that it is done. Its exercises are
+    kept by the user's filters alone (``app_programme.plain``), as the tray offers them."""
+    from qlbreak.core.app_programme import plain
     from qlbreak.core.picker import allowed, why_not
     from qlbreak.core.programmes import State
 
@@ -172,14 +174,14 @@ def _today(ctx: Context, standing: Standing) -> str | None:
     if not standing.due:
         return f"No session today: the next one counts from {_day_words(standing.next_day)}."
     prefs = ctx.config.prefs
-    usable = {s.id for s in ctx.catalogue if allowed(s.candidate, prefs)}
+    usable = {s.id for s in ctx.catalogue if allowed(plain(s.candidate), prefs)}
     choices = standing.programme.choices(_known(ctx), usable)
     if not choices:
         ids = standing.programme.exercises or [
             s.id for s in ctx.catalogue if standing.programme.counts(s.id, _known(ctx))
         ]
         first = ctx.catalogue.get(ids[0]) if ids else None
-        why = why_not(first.candidate, prefs) if first else None
+        why = why_not(plain(first.candidate), prefs) if first else None
         need = f" ({why})" if why else ""
         return f"Its exercise is not in your rotation{need}: change what you have to hand in Settings."
     names = [s.for_equipment(prefs.equipment).name for c in choices if (s := ctx.catalogue.get(c)) is not None]

@@ -32,6 +32,9 @@ NEVER_DONE_DAYS = 30.0  # how stale a stretch never done counts as
 RATING_WEIGHT = 4.0  # one "better" is worth this many days of staleness
 
 
+PROGRAMME_ONLY = "offered by the strengthening programme"  # why_not of an exercise: not a refusal
+
+
 @dataclass(frozen=True)
 class Candidate:
     id: str
@@ -74,7 +77,7 @@ def why_not(candidate: Candidate, prefs: Preferences) -> str | None:
     """Why the user's filters leave ``candidate`` out ("on the floor, needs a massage
     ball"), or None when it is in the rotation: what ``qlbreak list`` and the settings say."""
     if candidate.exercise:
-        return "a strengthening exercise: a programme offers it"
+        return PROGRAMME_ONLY
     if candidate.id in prefs.avoid:
         return "you chose to avoid it"
     reasons = []

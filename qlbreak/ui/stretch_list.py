@@ -11,6 +11,7 @@ import tkinter as tk
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
+from qlbreak.core.picker import PROGRAMME_ONLY
 from qlbreak.storage.tomlfile import Problem
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.ui import form
@@ -26,6 +27,20 @@ def own_mistakes(errors: Sequence[Problem]) -> str:
     many = f"{len(errors)} of your own stretches are" if len(errors) > 1 else "One of your own stretches is"
     more = " (qlbreak config --check lists them all)" if len(errors) > 1 else ""
     return f"{many} left out for a mistake: {errors[0].brief()}{more}."
+
+
+def standing_words(reason: str | None, things: str | None, until: str | None, left_out: bool) -> tuple[str, bool]:
+    """What a row says under its name, and whether it is in the rotation (drawn in the
+    accent colour). A strengthening exercise is said to be the programme's, not refused."""
+    if left_out:
+        return "Left out: you chose to", False
+    if reason == PROGRAMME_ONLY:
+        return PROGRAMME_ONLY[0].upper() + PROGRAMME_ONLY[1:], False
+    if reason:
+        return f"Not offered: {reason}", False
+    if until:
+        return f"Resting until {until}: you said it hurt", False
+    return "In your rotation" + (f", with {things}" if things else ""), True
 
 
 class StretchList:
@@ -104,15 +119,8 @@ class StretchList:
         ``resting``: the day each stretch rated "it hurt" is offered again."""
         for stretch_id, label in self.why.items():
             reason, things, until = reasons.get(stretch_id), used.get(stretch_id), resting.get(stretch_id)
-            if self.leave_out[stretch_id].get():
-                text, colour = "Left out: you chose to", self.p.muted
-            elif reason:
-                text, colour = f"Not offered: {reason}", self.p.muted
-            elif until:
-                text, colour = f"Resting until {until}: you said it hurt", self.p.muted
-            else:
-                text, colour = "In your rotation" + (f", with {things}" if things else ""), self.p.accent
-            label.configure(text=text, fg=colour)
+            text, inside = standing_words(reason, things, until, self.leave_out[stretch_id].get())
+            label.configure(text=text, fg=self.p.accent if inside else self.p.muted)
 
     def _decode(self, todo: list[tuple[str, str]]) -> None:
         if not todo or not self.frame.winfo_exists():

@@ -303,7 +303,7 @@ def test_a_plain_reminder_never_offers_an_exercise(shipped: Catalogue) -> None:
     assert offered and not any(shipped.get(s).strengthens for s in offered)  # type: ignore[union-attr]
     bridge = shipped.get("glute-bridge")
     assert bridge is not None and bridge.candidate.exercise
-    assert why_not(bridge.candidate, everything) == "a strengthening exercise: a programme offers it"
+    assert why_not(bridge.candidate, everything) == "offered by the strengthening programme"
 
 
 def test_qlbreak_list_shows_the_exercises_apart_with_their_amount() -> None:

@@ -219,3 +219,13 @@ def test_a_twice_a_week_session_done_says_when_the_next_one_counts():
         "Strengthening: session 1 of 12",
         "Today's session is done. Well done.",
     ]
+
+
+def test_the_strengthening_session_names_the_shipped_exercises_the_tray_offers() -> None:
+    """Today's exercise is chosen as the tray chooses it (``app_programme.plain``): the
+    shipped strengthening exercises the user's filters keep, not only their own."""
+    status, out, _ = qlbreak("programme", "start", "strengthen")
+    assert status == 0
+    today = out.splitlines()[1]
+    assert today.startswith("Today: ") and "not in your rotation" not in today
+    assert "Wall side plank" in today or "(or another)" in today
