@@ -195,12 +195,17 @@ class Standing:
         return f"{self.programme.unit} {self.day} of {self.length}"
 
     def words(self) -> str:
-        where = self.where
+        """Today's day while under way ("day 5 of 14"); once paused or stopped, what was
+        done ("paused after 4 of 14 days"): "stopped at session 1" read as if undone."""
+        unit = self.programme.unit
+        done = (
+            f"after {self.sessions} of {self.length} {unit}s" if self.sessions else f"before {unit} 1 of {self.length}"
+        )
         return {
-            State.UNDER_WAY: f"{self.name}: {where}",
-            State.PAUSED: f"{self.name}: paused at {where}",
+            State.UNDER_WAY: f"{self.name}: {self.where}",
+            State.PAUSED: f"{self.name}: paused {done}",
             State.DONE: f"{self.name}: all {self.length} {self.programme.unit}s done",
-            State.STOPPED: f"{self.name}: stopped at {where}",
+            State.STOPPED: f"{self.name}: stopped {done}",
         }[self.state]
 
     def as_json(self) -> dict[str, object]:

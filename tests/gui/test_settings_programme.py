@@ -64,12 +64,12 @@ def test_start_pause_resume_and_stop_act_at_once_and_the_page_says_so(screen, wi
     assert said(screen, STRONG) == "Not started." and len(marks()) == 1
 
     screen.click_widget(SETTINGS, f"{BALL}.buttons.pause")
-    wait_until(lambda: said(screen, BALL) == "Paused at day 1 of 14.", 5, "paused")
+    wait_until(lambda: said(screen, BALL) == "Paused before day 1 of 14.", 5, "paused")
     assert screen.send(SETTINGS, message, "cget", "-text") == ""  # the refusal's words went
     screen.click_widget(SETTINGS, f"{BALL}.buttons.resume")
     wait_until(lambda: said(screen, BALL) == "Day 1 of 14.", 5, "under way again")
     screen.click_widget(SETTINGS, f"{BALL}.buttons.stop")
-    wait_until(lambda: said(screen, BALL) == "Stopped at day 1 of 14.", 5, "stopped")
+    wait_until(lambda: said(screen, BALL) == "Stopped before day 1 of 14.", 5, "stopped")
     assert shown(screen, f"{BALL}.buttons.start") and shown(screen, f"{STRONG}.buttons.start")
     assert [m for m, _ in marks()] == [Mark.START, Mark.PAUSE, Mark.RESUME, Mark.STOP]
 

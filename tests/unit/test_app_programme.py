@@ -132,14 +132,14 @@ def test_a_programme_started_elsewhere_shows_when_the_menu_or_the_tooltip_opens(
     desk.marks.append(Marked(MONDAY + timedelta(minutes=4), Mark.PAUSE, BALL_RELEASE.id))
     desk.turn(MONDAY + timedelta(minutes=5), Hover(True))
     tips = [e.spec for e in desk.effects if isinstance(e, OpenWindow) and isinstance(e.spec, TooltipSpec)]
-    assert tips[-1].text.endswith("Ball release: paused at day 1 of 14")
+    assert tips[-1].text.endswith("Ball release: paused before day 1 of 14")
 
 
 def test_a_paused_programme_offers_nothing_of_its_own(desk):
     start(desk, BALL_RELEASE.id, MONDAY - timedelta(days=2), (Mark.PAUSE, MONDAY - timedelta(days=1)))
     desk.turn(NINE_THIRTY)
     assert offered(desk) == ["cat-cow"]
-    assert rendered(desk).title.endswith("Ball release: paused at day 1 of 14")
+    assert rendered(desk).title.endswith("Ball release: paused before day 1 of 14")
 
 
 def test_declined_today_the_programme_exercise_is_not_pushed_again():
@@ -173,7 +173,7 @@ def test_strengthening_offers_its_exercises_on_its_days_only(desk):
     [
         (State.UNDER_WAY, 4, False, "Ball release: day 5 of 14"),
         (State.UNDER_WAY, 5, True, "Ball release: day 5 of 14, done today"),
-        (State.PAUSED, 4, False, "Ball release: paused at day 5 of 14"),
+        (State.PAUSED, 4, False, "Ball release: paused after 4 of 14 days"),
         (State.DONE, 14, True, "Ball release: all 14 days done"),
         (State.STOPPED, 4, False, None),
     ],

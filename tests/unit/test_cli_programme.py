@@ -76,10 +76,10 @@ def test_start_pause_resume_stop_and_status_at_each_step():
     assert out.splitlines() == ["Started. Ball release: day 1 of 14.", "Today: Ball release, against a wall."]
     assert qlbreak("programme", "status")[1].splitlines()[0] == "Ball release: day 1 of 14"
     assert qlbreak("programme", "pause")[0] == 0
-    assert qlbreak("programme", "status")[1] == "Ball release: paused at day 1 of 14\n"
+    assert qlbreak("programme", "status")[1] == "Ball release: paused before day 1 of 14\n"
     assert qlbreak("programme", "resume")[1] == "Resumed. Ball release: day 1 of 14.\n"
     status, out, _ = qlbreak("programme", "stop")
-    assert status == 0 and out.startswith("Stopped.") and "stopped at day 1 of 14" in out
+    assert status == 0 and out.startswith("Stopped.") and "stopped before day 1 of 14" in out
     assert marks() == [Mark.START, Mark.PAUSE, Mark.RESUME, Mark.STOP]
 
 
@@ -229,3 +229,16 @@ def test_the_strengthening_session_names_the_shipped_exercises_the_tray_offers()
     today = out.splitlines()[1]
     assert today.startswith("Today: ") and "not in your rotation" not in today
     assert "Wall side plank" in today or "(or another)" in today
+
+
+def test_a_stopped_course_says_what_was_done_not_where_it_stood() -> None:
+    """Session 1 done today, then stopped: "stopped after 1 of 12 sessions" (it said
+    "stopped at session 1 of 12", read as if that session were undone)."""
+    now = clock_now()
+    record(
+        Event(now, Record.PROGRAMME, programme="strengthen", mark=Mark.START),
+        Event(now, Record.DONE, "bird-dog"),
+    )
+    status, out, _ = qlbreak("programme", "stop")
+    assert status == 0 and out.rstrip().endswith("Strengthening: stopped after 1 of 12 sessions.")
+    assert qlbreak("programme", "status")[1].splitlines()[0] == "Strengthening: stopped after 1 of 12 sessions"

@@ -180,9 +180,15 @@ def agree(standing: p.Standing | None, model: Model, today: date) -> None:
         assert all((b - a).days >= 3 for a, b in itertools.pairwise(counted))
         assert all(sum(d.isocalendar()[:2] == c.isocalendar()[:2] for d in counted) <= 2 for c in counted)
     words = standing.words()
-    assert words.startswith(f"{standing.name}: ") and (f" {standing.day} of {standing.length}" in words) == (
-        model.state is not State.DONE
-    )
+    unit, length, sessions = standing.programme.unit, standing.length, standing.sessions
+    done = f"after {sessions} of {length} {unit}s" if sessions else f"before {unit} 1 of {length}"
+    said = {  # today's day while under way; what was done once paused or stopped
+        State.UNDER_WAY: f"{unit} {standing.day} of {length}",
+        State.PAUSED: f"paused {done}",
+        State.STOPPED: f"stopped {done}",
+        State.DONE: f"all {length} {unit}s done",
+    }[model.state]
+    assert words == f"{standing.name}: {said}"
 
 
 @given(days())

@@ -176,7 +176,7 @@ def test_while_paused_days_do_not_count_and_resume_carries_on():
     done = releases(0, 1, 2, 3, 4, 5)
     paused = standing(marks[:2], done, 4)
     assert (paused.state, paused.sessions, paused.due) == (State.PAUSED, 2, False)
-    assert paused.words() == "Ball release: paused at day 3 of 14"
+    assert paused.words() == "Ball release: paused after 2 of 14 days"
     resumed = standing(marks, done, 5)
     assert (resumed.state, resumed.sessions) == (State.UNDER_WAY, 3)
     assert resumed.words() == "Ball release: day 3 of 14"
@@ -200,7 +200,7 @@ def test_stop_keeps_where_it_stood_and_a_new_start_begins_at_day_1():
     assert (stopped.state, stopped.sessions, stopped.words()) == (
         State.STOPPED,
         3,
-        "Ball release: stopped at day 4 of 14",
+        "Ball release: stopped after 3 of 14 days",
     )
     again = standing([*marks, start(4)], releases(0, 1, 2, 3, 4), 4)
     assert (again.state, again.sessions, again.started) == (State.UNDER_WAY, 1, at(4).date())

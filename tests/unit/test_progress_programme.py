@@ -18,7 +18,7 @@ STARTED = date(2026, 11, 23)
     [
         (BALL_RELEASE, State.UNDER_WAY, 0, False, 0, 0, 14, "Ball release: day 1 of 14"),
         (BALL_RELEASE, State.UNDER_WAY, 4, True, 3, 1, 10, "Ball release: day 4 of 14, done today"),
-        (BALL_RELEASE, State.PAUSED, 4, False, 4, 0, 10, "Ball release: paused at day 5 of 14"),
+        (BALL_RELEASE, State.PAUSED, 4, False, 4, 0, 10, "Ball release: paused after 4 of 14 days"),
         (BALL_RELEASE, State.DONE, 14, True, 14, 0, 0, "Ball release: all 14 days done"),
         (STRENGTHEN, State.UNDER_WAY, 2, False, 2, 0, 10, "Strengthening: session 3 of 12"),
     ],
