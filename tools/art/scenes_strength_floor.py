@@ -114,33 +114,34 @@ DOG_REACH = with_limbs(
 
 PLANK_BOX = (-5.0, -0.5, 5.8, 6.7)  # 3:2
 PLANK_SLANT = 158.0  # the spine's direction: up to the head on the left, 22 degrees over the floor
-FOREARM = 0.3  # the forearm flat on the floor, pointing at the viewer: seen from a little above, short
-FOREARM_AT = 345.0  # and down the picture, a little towards the feet
+FOREARM = 0.55  # the forearm flat on the floor under the chest: an L with the upper arm
+FOREARM_AT = 0.0  # along the floor
 TOP_ARM = Limb(90, 90)  # the upper arm reaches straight up to the ceiling: the body faces the viewer
-SHIN = 0.7  # the shins run back behind the body (the feet behind): seen from the front, short
-SHIN_UP = 62.0  # and, seen from a little above, up the picture
+TUCK = 0.2  # the shins run straight back behind the thighs (away from the viewer): hidden by them
 
 
 def _side_plank(pose: Pose, elbow: Point | None = None) -> Pose:
     """``pose`` (front view, lying on its left side, head on the picture's left) with the
     left upper arm down to the ``elbow`` on the floor (straight down when None) and the
     forearm flat on the floor from it towards the viewer, the right arm straight up, the
-    upper knee resting on the lower one, and the shins running back behind (up the picture)."""
+    upper thigh stacked on the lower one to the same knee, and the shins folded back
+    behind the thighs (going away from the viewer, so the thighs hide them)."""
     j = joints(pose)
     shoulder = j["shoulder_l"]
     arm = 270.0 if elbow is None else math.degrees(math.atan2(elbow[1] - shoulder[1], elbow[0] - shoulder[0]))
     knee = j["knee_l"]
     up = math.radians(pose.spine[0] - 90)
-    rest = (knee[0] + 0.5 * math.cos(up), knee[1] + 0.5 * math.sin(up))
+    rest = (knee[0] + 0.25 * math.cos(up), knee[1] + 0.25 * math.sin(up))
     hip_r = j["hip_r"]
     thigh_r = math.degrees(math.atan2(rest[1] - hip_r[1], rest[0] - hip_r[0])) % 360
+    tuck_l, tuck_r = (pose.leg_l.upper + 180) % 360, (thigh_r + 180) % 360
     return replace(
         pose,
         arm_l=Limb(arm % 360, FOREARM_AT),
         arm_r=TOP_ARM,
-        leg_l=Limb(pose.leg_l.upper, SHIN_UP, SHIN_UP + 10),
-        leg_r=Limb(thigh_r, SHIN_UP, SHIN_UP + 10),
-        scale=pose.scale | {"arm_low_l": FOREARM, "leg_low_l": SHIN, "leg_low_r": SHIN, "foot_l": 0.4, "foot_r": 0.4},
+        leg_l=Limb(pose.leg_l.upper, tuck_l, tuck_l),
+        leg_r=Limb(thigh_r, tuck_r, tuck_r),
+        scale=pose.scale | {"arm_low_l": FOREARM, "leg_low_l": TUCK, "leg_low_r": TUCK, "foot_l": 0.05, "foot_r": 0.05},
     )
 
 
