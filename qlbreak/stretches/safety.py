@@ -28,7 +28,23 @@ SEE_DOCTOR = (
     "pain or numbness runs down a leg",
     "the pain is getting worse day by day, or has not eased after 4 to 6 weeks",
 )
-HURT_REST_NOTE = "qlbreak will leave this stretch out for the next 14 days."
+STOP_IF_EXERCISE_HURTS = (
+    "An exercise should feel like effort, never pain. If it hurts, stop: ease out of the position slowly."
+)
+HURT_REST_DAYS = 14  # core/picker.HURT_REST, said in words (a test holds the two together)
+
+
+def after_it_hurt(exercise: bool, easier: bool, demo: bool) -> tuple[str, str]:
+    """The screen after "it hurt" leads with these: stop, and what qlbreak does now. They
+    say only what happens: the picker leaves it out for ``HURT_REST_DAYS``, then an
+    exercise comes back at its easier version (core/levels.py) when it has one; a demo
+    records nothing, so it promises nothing."""
+    what = "exercise" if exercise else "stretch"
+    stop = STOP_IF_EXERCISE_HURTS if exercise else STOP_IF_IT_HURTS
+    if demo:
+        return stop, f"A try-out saves nothing: qlbreak will still offer this {what}, so skip it if it comes up."
+    then = ", then bring it back as its easier version" if exercise and easier else ""
+    return stop, f"qlbreak will leave this {what} out for the next {HURT_REST_DAYS} days{then}."
 
 
 def as_text() -> str:

@@ -280,7 +280,7 @@ class Dialog:
         self.picture.show(mirrored=False, moving=False)
         self._text("How did that feel?", self.fonts.strong)
         if exercise.in_sets(self.walk.stretch):
-            self._text(exercise.NEXT_TIME, self.fonts.small, self.palette.muted, name="nexttime")
+            self._text(exercise.next_time(self.walk.demo), self.fonts.small, self.palette.muted, name="nexttime")
         return [self._button(label, functools.partial(self.feel, feeling)) for label, feeling in self._feelings()]
 
     def _feelings(self) -> tuple[tuple[str, Feeling], ...]:
@@ -290,7 +290,7 @@ class Dialog:
         session = self.walk.session
         if session.feeling is Feeling.HURT:
             self.picture.label.pack_forget()
-            notice(self.body, self.palette, self.fonts, self.wrap, hurt=True).pack(fill="x")
+            notice(self.body, self.palette, self.fonts, self.wrap, hurt=exercise.after_hurt(self.walk)).pack(fill="x")
         elif self.walk.outcome == Record.PARTIAL:
             self._text(wording.PART_DONE, self.fonts.strong, name="encouragement")
         else:

@@ -8,11 +8,12 @@ A stretch (one set, rated better/same/worse) says none of this; the dialog asks
 from __future__ import annotations
 
 from qlbreak.core.session import Feeling, Phase, Session
-from qlbreak.stretches import wording
+from qlbreak.stretches import safety, wording
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
 if TYPE_CHECKING:
     from qlbreak.stretches.catalogue import Stretch
+    from qlbreak.ui.walkthrough import Walkthrough
 
 # The feelings after an exercise: the button's words, the rating, and what it does next time.
 FEELINGS = (
@@ -21,7 +22,11 @@ FEELINGS = (
     ("Too hard", Feeling.TOO_HARD),
     ("It hurt", Feeling.HURT),
 )
-NEXT_TIME = "Easy: harder next time. Too hard or it hurt: easier next time."
+NEXT_TIME = (
+    "Easy: harder next time. Too hard: easier next time. "
+    f"It hurt: left out for {safety.HURT_REST_DAYS} days, then the easier version."
+)  # what core/levels.py and the picker do with each rating
+NEXT_TIME_DEMO = "A try-out saves nothing: your answer does not change what comes next time."
 LEVEL_NOTE = {  # said on the first screen when the ratings moved it off the standard version
     "easier": "The easier version, after your last rating. Rate it easy and the usual one comes back.",
     "harder": "The harder version: you found the usual one easy.",
@@ -33,6 +38,18 @@ REST_WORDS = "Stand easy, shake out, breathe. Skip starts the next set now."
 def in_sets(stretch: Stretch) -> bool:
     """Whether the window shows sets, reps with the breath and the exercise's feelings."""
     return stretch.strengthens or stretch.sets > 1
+
+
+def next_time(demo: bool) -> str:
+    """Under "How did that feel?": what each rating does next time (a demo: nothing)."""
+    return NEXT_TIME_DEMO if demo else NEXT_TIME
+
+
+def after_hurt(walk: Walkthrough) -> tuple[str, str]:
+    """What the screen after "it hurt" leads with (``safety.after_it_hurt``)."""
+    s = walk.stretch
+    easier = walk.level == "easier" or walk.standard.easier is not None
+    return safety.after_it_hurt(s.strengthens, easier, walk.demo)
 
 
 def amount(stretch: Stretch) -> str:

@@ -13,8 +13,9 @@ from qlbreak.ui.spec import Spec
 from qlbreak.ui.theme import Palette, named
 
 
-def notice(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int, hurt: bool = False) -> tk.Frame:
-    """A frame with the notice; ``hurt`` leads with the stop advice and the 14-day rest."""
+def notice(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int, hurt: tuple[str, str] | None = None) -> tk.Frame:
+    """A frame with the notice; after "it hurt", it leads with ``hurt`` instead
+    (``safety.after_it_hurt``: stop, and what qlbreak does now)."""
     frame = tk.Frame(parent, background=palette.bg, name="notice")
 
     def text(words: str, font: tkfont.Font, colour: str = palette.fg, pady: int | tuple[int, int] = 2) -> None:
@@ -22,9 +23,10 @@ def notice(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int, hurt: boo
             frame, text=words, font=font, fg=colour, bg=palette.bg, wraplength=wrap, justify="left", anchor="w"
         ).pack(fill="x", pady=pady)
 
-    if hurt:
-        text(safety.STOP_IF_IT_HURTS, fonts.strong, palette.warn)
-        text(safety.HURT_REST_NOTE, fonts.body)
+    if hurt is not None:
+        stop, then = hurt
+        text(stop, fonts.strong, palette.warn)
+        text(then, fonts.body)
     else:
         text(safety.NOT_ADVICE, fonts.body)
         text(safety.STOP_IF_IT_HURTS, fonts.strong, palette.warn, pady=6)

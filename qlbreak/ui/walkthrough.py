@@ -55,6 +55,7 @@ class Walkthrough:
         self.session: Session = begin(self._timing())
         self.offered: dict[str, Stretch] = {stretch.id: self.stretch}  # offered in this dialog, in turn
         self._levels = {stretch.id: self.level}  # the version each was offered at
+        self._standard = {stretch.id: stretch}  # and its standard version (its words, its picture)
         self.alone = False  # "Another one" found that nothing else fits: said once, then no more
         self.streak = 0  # set once the stretch is done
         self.outcome = "closed"  # the last record made: "done", "partial", "skipped", "switched";
@@ -103,6 +104,11 @@ class Walkthrough:
             self._move(lambda s: s.close(now))
 
     @property
+    def standard(self) -> Stretch:
+        """The stretch shown, at its standard version (``stretch`` may be easier or harder)."""
+        return self._standard[self.stretch.id]
+
+    @property
     def hint(self) -> str:
         """The keys this screen answers, in a line: what Space does now, say."""
         session = self.session
@@ -138,6 +144,7 @@ class Walkthrough:
             raise NothingFits("this is the only stretch that fits your settings")
         self._move(lambda s: s.another(now))
         if fresh.id not in self.offered:  # the first time here: at its level (offered ones already are)
+            self._standard[fresh.id] = fresh
             fresh, self._levels[fresh.id] = self.leveled(fresh)
         self.stretch, self.level = fresh, self._levels[fresh.id]
         self.offered.setdefault(fresh.id, fresh)

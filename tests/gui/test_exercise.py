@@ -82,3 +82,26 @@ def test_screenshots_of_an_exercise_at_its_set_and_its_rest(screen, shots):
 
     for theme in ("light", "dark"):
         walk_exercise(screen.display, "hip-hitch", theme, shoot)
+
+
+def test_an_exercise_that_hurt_is_left_out_and_said_to_be_an_exercise(screen, tmp_path):
+    proc, name = _window(screen, tmp_path / "hurt.log", sets=1, reps=2, hold_seconds=3)
+    try:
+        screen.wait_window(f"qlbreak \u2014 {name}")
+        screen.press(APP, "Start")
+        screen.press(APP, "I'm ready")
+        screen.wait_text(APP, "^Easy: harder next time. Too hard: easier next time. It hurt: left out", timeout=15)
+        screen.press(APP, "It hurt")
+        screen.wait_text(APP, "^An exercise should feel like effort, never pain.")
+        texts = screen.texts(APP)
+        assert (
+            "qlbreak will leave this exercise out for the next 14 days, then bring it back as its easier version."
+            in texts
+        )
+        assert not any("stretch" in t for t in texts if "14 days" in t or "never pain" in t), texts
+        screen.press(APP, "Close")
+        assert proc.wait(timeout=10) == 0
+    finally:
+        end(proc)
+    (event,) = history()["events"]
+    assert (event["kind"], event["feeling"]) == ("done", "hurt")
