@@ -1,7 +1,8 @@
 """The settings window's "Programme" page: each programme with what it is and why,
 where it stands, and Start, Pause, Resume and Stop.
 
-The buttons act at once (no Save): each writes its mark to the history
+The buttons act at once (no Save), but Stop asks first (a stranger pressed it to see
+what it did): each writes its mark to the history
 (``storage/programmes.mark``), where the tray, Progress and ``qlbreak programme`` read
 the course; the running tray sees it the next time it reads (the menu, the tooltip,
 this window's closing). The rules (one programme at a time, what each mark may follow)
@@ -52,6 +53,15 @@ BUTTONS = {Mark.START: "Start", Mark.PAUSE: "Pause", Mark.RESUME: "Resume", Mark
 NOT_SAVED = "Not changed: {}."
 
 
+def stop_question(programme: Programme) -> str:
+    """What Stop asks before it stops: starting again begins the course anew."""
+    unit = programme.unit
+    return (
+        f"Stop the {programme.name.lower()}? The {unit}s you have done stay in your history;"
+        f" starting again begins at {unit} 1."
+    )
+
+
 def where(standing: Standing | None, programme: Programme) -> str:
     """The programme's own line: where it stands, or that it is not under way."""
     if standing is None or standing.programme.id != programme.id:
@@ -89,6 +99,7 @@ class ProgrammePage:
         form.heading(self.frame, "Programmes", palette, fonts, pady=(0, 2))
         form.note(self.frame, INTRO, palette, fonts, wrap)
         self.rows: dict[str, tk.Frame] = {}
+        self.asking: str | None = None  # the programme whose Stop waits for an answer
         for programme in PROGRAMMES:
             row = tk.Frame(self.frame, bg=palette.bg, name=programme.id.replace("-", ""))
             row.pack(fill="x", pady=(12, 0))
@@ -116,11 +127,38 @@ class ProgrammePage:
             left_out = self.left_out[programme.id]
             if left_out:
                 form.note(row, left_out, p, f, self.wrap, name="leftout").configure(fg=p.warn)
+            if self.asking == programme.id:
+                self._ask(row, programme)
+                continue
             buttons = tk.Frame(row, bg=p.bg, name="buttons")
             buttons.pack(fill="x", pady=(4, 0))
             for mark in marks_for(self.standing, programme):
-                one = button(buttons, BUTTONS[mark], partial(self.press, mark, programme), p, f, name=mark.value)
-                one.pack(side="left", padx=(0, 8))
+                act = partial(self.ask, programme) if mark is Mark.STOP else partial(self.press, mark, programme)
+                button(buttons, BUTTONS[mark], act, p, f, name=mark.value).pack(side="left", padx=(0, 8))
+
+    def _ask(self, row: tk.Frame, programme: Programme) -> None:
+        """The question in place of the row's buttons: Stop, or Keep going (focused: the
+        answer that changes nothing is the one Return gives)."""
+        p, f = self.p, self.f
+        form.note(row, stop_question(programme), p, f, self.wrap, name="ask").configure(fg=p.fg)
+        answers = tk.Frame(row, bg=p.bg, name="answers")
+        answers.pack(fill="x", pady=(4, 0))
+        yes = button(answers, "Stop", partial(self.press, Mark.STOP, programme), p, f, name="stop")
+        yes.pack(side="left", padx=(0, 8))
+        keep = button(answers, "Keep going", self.keep, p, f, name="keep", primary=True)
+        keep.pack(side="left", padx=(0, 8))
+        keep.focus_set()
+
+    def ask(self, programme: Programme) -> None:
+        """Stop pressed: ask before stopping the course."""
+        self.asking = programme.id
+        self.message.configure(text="")
+        self._fill()
+
+    def keep(self) -> None:
+        """Keep going: the question goes, nothing changed."""
+        self.asking = None
+        self._fill()
 
     def press(self, mark: Mark, programme: Programme) -> None:
         """Write ``mark`` at once; the page then shows the history as it now is."""
@@ -128,6 +166,7 @@ class ProgrammePage:
         from qlbreak.storage.programmes import Refused
         from qlbreak.storage.programmes import mark as write
 
+        self.asking = None
         now = self.now()
         trouble = None
         try:

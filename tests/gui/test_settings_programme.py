@@ -38,7 +38,25 @@ def marks() -> list[tuple[Mark, str]]:
         history.close()
 
 
-def test_start_pause_resume_and_stop_act_at_once_and_the_page_says_so(screen, window, shots):  # noqa: F811
+def keep_going_after_stop(screen, wid: int, shots) -> None:
+    """Stop asks first, with Keep going focused; Keep going leaves the course as it was."""
+    screen.click_widget(SETTINGS, f"{BALL}.buttons.stop")  # asks first: nothing stopped yet
+    wait_until(lambda: shown(screen, f"{BALL}.ask"), 5, "the question")
+    question = screen.send(SETTINGS, f"{BALL}.ask", "cget", "-text")
+    assert question == (
+        "Stop the ball release? The days you have done stay in your history; starting again begins at day 1."
+    )
+    assert screen.send(SETTINGS, f"{BALL}.answers.stop", "cget", "-text") == "Stop"
+    assert screen.send(SETTINGS, "focus", "-lastfor", ".settings") == f"{BALL}.answers.keep"  # Return changes nothing
+    assert said(screen, BALL) == "Day 1 of 14." and marks()[-1][0] is Mark.RESUME
+    screen.send(SETTINGS, "update idletasks")
+    screen.screenshot(shots / "settings-programme-stop.png", wid)
+    screen.click_widget(SETTINGS, f"{BALL}.answers.keep")  # keep going: the question goes
+    wait_until(lambda: shown(screen, f"{BALL}.buttons.stop"), 5, "the buttons back")
+    assert not shown(screen, f"{BALL}.ask") and said(screen, BALL) == "Day 1 of 14." and len(marks()) == 3
+
+
+def test_start_pause_resume_act_at_once_stop_asks_first_and_the_page_says_so(screen, window, shots):  # noqa: F811
     config = default_paths().config_file
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(AT_WORK_WITH_A_BALL)
@@ -68,8 +86,12 @@ def test_start_pause_resume_and_stop_act_at_once_and_the_page_says_so(screen, wi
     assert screen.send(SETTINGS, message, "cget", "-text") == ""  # the refusal's words went
     screen.click_widget(SETTINGS, f"{BALL}.buttons.resume")
     wait_until(lambda: said(screen, BALL) == "Day 1 of 14.", 5, "under way again")
+    keep_going_after_stop(screen, w.wid, shots)
     screen.click_widget(SETTINGS, f"{BALL}.buttons.stop")
+    wait_until(lambda: shown(screen, f"{BALL}.answers.stop"), 5, "the question again")
+    screen.click_widget(SETTINGS, f"{BALL}.answers.stop")
     wait_until(lambda: said(screen, BALL) == "Stopped before day 1 of 14.", 5, "stopped")
+    assert not shown(screen, f"{BALL}.ask")
     assert shown(screen, f"{BALL}.buttons.start") and shown(screen, f"{STRONG}.buttons.start")
     assert [m for m, _ in marks()] == [Mark.START, Mark.PAUSE, Mark.RESUME, Mark.STOP]
 
