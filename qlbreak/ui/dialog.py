@@ -216,7 +216,7 @@ class Dialog:
         self._text(f"Position: {s.position.replace('-', ' ')} · {held}{wording.tighter(timing.left, timing.right)}")
         if s.hold_range is not None:
             hold_choice(self.body, self.palette, self.fonts, s.hold_range, s.hold_seconds, self._hold_for)
-        if note := exercise.LEVEL_NOTE.get(self.walk.level, ""):
+        if note := exercise.level_note(self.walk):
             self._text(note, self.fonts.small, self.palette.accent, name="level")
         if s.how_often:
             self._text(s.how_often, self.fonts.small, self.palette.muted, name="often")

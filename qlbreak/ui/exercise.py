@@ -31,6 +31,7 @@ LEVEL_NOTE = {  # said on the first screen when the ratings moved it off the sta
     "easier": "The easier version, after your last rating. Rate it easy and the usual one comes back.",
     "harder": "The harder version: you found the usual one easy.",
 }
+USUAL_PICTURE = "The picture shows the usual version."  # a version with no picture of its own
 HOLD_BREATH = "Keep breathing while you hold: never hold your breath."
 REST_WORDS = "Stand easy, shake out, breathe. Skip starts the next set now."
 
@@ -43,6 +44,16 @@ def in_sets(stretch: Stretch) -> bool:
 def next_time(demo: bool) -> str:
     """Under "How did that feel?": what each rating does next time (a demo: nothing)."""
     return NEXT_TIME_DEMO if demo else NEXT_TIME
+
+
+def level_note(walk: Walkthrough) -> str:
+    """The first screen's word on why this is the easier or harder version, and, when
+    that version has no picture of its own, that the picture is the usual one (so a
+    foot lifted in the words but flat in the picture is no puzzle)."""
+    note = LEVEL_NOTE.get(walk.level, "")
+    if note and walk.stretch.image == walk.standard.image:
+        return f"{note} {USUAL_PICTURE}"
+    return note
 
 
 def after_hurt(walk: Walkthrough) -> tuple[str, str]:

@@ -64,7 +64,9 @@ def test_two_sets_a_rest_between_the_rating_kept_and_the_next_time_harder(screen
     proc, _ = _window(screen, tmp_path / "second.log")
     try:  # rated easy: the harder version now, and the window says why
         screen.wait_window(f"qlbreak \u2014 {standard.harder.name}")
-        screen.wait_text(APP, "^The harder version: you found the usual one easy.$")
+        screen.wait_text(
+            APP, "^The harder version: you found the usual one easy. The picture shows the usual version.$"
+        )
     finally:
         end(proc)
 

@@ -79,3 +79,20 @@ def test_a_demo_promises_no_rest_and_no_next_time(stretch):
     assert exercise.next_time(True) == exercise.NEXT_TIME_DEMO
     assert not any(w in exercise.next_time(True) for w in ("easier", "harder", "left out", "14 days"))
     assert "does not change" in exercise.next_time(True) and exercise.next_time(False) == exercise.NEXT_TIME
+
+
+@pytest.mark.parametrize("level", ["easier", "harder"])
+def test_a_version_without_its_own_picture_says_the_picture_is_the_usual_one(level):
+    assert getattr(BRACE, level).image == ""  # the shipped ones have none yet
+    note = exercise.level_note(walk(BRACE, level))
+    assert note == f"{exercise.LEVEL_NOTE[level]} The picture shows the usual version."
+
+
+@pytest.mark.parametrize("level", ["easier", "harder"])
+def test_a_version_with_its_own_picture_says_nothing_of_it(level):
+    pictured = replace(BRACE, **{level: replace(getattr(BRACE, level), image=f"stretches/brace-{level}.png")})
+    assert exercise.level_note(walk(pictured, level)) == exercise.LEVEL_NOTE[level]
+
+
+def test_the_standard_version_and_a_stretch_have_no_note():
+    assert exercise.level_note(walk(BRACE)) == exercise.level_note(walk(STRETCH)) == ""
