@@ -29,7 +29,9 @@ def add_commands(sub: Any) -> None:
     a.add_argument("--json", action="store_true", help="print JSON")
     a.set_defaults(run=cmd_list)
     a = actions.add_parser("start", help="start a programme (one at a time)")
-    a.add_argument("id", help="the programme's id, as the list shows it (ball-release)")
+    a.add_argument(
+        "id", nargs="*", metavar="ID", help="the programme's id or name, as the list shows it (ball release)"
+    )
     a.set_defaults(run=cmd_start)
     for name, words in (
         ("pause", "pause the programme under way (its days wait; no reminder pushes it)"),
@@ -62,7 +64,7 @@ def cmd_list(ctx: Context) -> int:
 def cmd_start(ctx: Context) -> int:
     from qlbreak.core.programmes import Mark
 
-    programme = _programme(ctx.args.id)
+    programme = _programme(" ".join(ctx.args.id))
     after = _mark(ctx, Mark.START, programme)
     print(f"Started. {after.words()}.", file=ctx.out)
     today = _today(ctx, after)
@@ -114,17 +116,19 @@ def _as_json(programme: Programme, standing: Standing | None) -> dict[str, objec
 
 
 def _programme(wanted: str) -> Programme:
-    """The programme named ``wanted`` (its id, or its name in any case); Fail names the
-    closest ones otherwise."""
+    """The programme named ``wanted`` (its id, its id's words, or its name in any case);
+    Fail names the closest ones otherwise, or all of them when nothing is named."""
     from difflib import get_close_matches
 
     from qlbreak.core.programmes import PROGRAMMES
 
-    key = wanted.strip().lower()
-    for p in PROGRAMMES:
-        if key in (p.id, p.name.lower()):
-            return p
+    key = " ".join(wanted.lower().split())
     ids = [p.id for p in PROGRAMMES]
+    if not key:  # argparse would say only "required: ID"
+        raise Fail(f"which programme? the programmes are {', '.join(ids)} (qlbreak programme list says what each is)")
+    for p in PROGRAMMES:
+        if p.id in (key, key.replace(" ", "-")) or key == p.name.lower():  # "ball release" as "knee drop"
+            return p
     close = get_close_matches(key, ids, n=2, cutoff=0.5)
     hint = f"did you mean {' or '.join(close)}?" if close else f"the programmes are {', '.join(ids)}"
     raise Fail(f"no programme called {wanted!r}; {hint} (qlbreak programme list)")

@@ -242,3 +242,19 @@ def test_a_stopped_course_says_what_was_done_not_where_it_stood() -> None:
     status, out, _ = qlbreak("programme", "stop")
     assert status == 0 and out.rstrip().endswith("Strengthening: stopped after 1 of 12 sessions.")
     assert qlbreak("programme", "status")[1].splitlines()[0] == "Strengthening: stopped after 1 of 12 sessions"
+
+
+@pytest.mark.parametrize("words", [["ball", "release"], ["Ball", "Release"], ["ball release"]])
+def test_a_programme_is_found_by_its_ids_words_as_a_stretch_is(words: list[str]) -> None:
+    status, out, _ = qlbreak("programme", "start", *words)
+    assert status == 0 and out.startswith("Started. Ball release: day 1 of 14.")
+
+
+def test_start_without_a_programme_names_them_all() -> None:
+    assert qlbreak("programme", "start") == (
+        2,
+        "",
+        "qlbreak: which programme? the programmes are ball-release, strengthen"
+        " (qlbreak programme list says what each is)\n",
+    )
+    assert marks() == []
