@@ -185,3 +185,14 @@ def test_no_run_of_eight_words_is_copied_from_the_sources(shipped: Catalogue) ->
             w = words(text)
             for i in range(len(w) - 7):
                 assert " ".join(w[i : i + 8]) not in source, f"{stretch.id}: {' '.join(w[i : i + 8])!r} is copied"
+
+
+def test_the_wall_side_plank_puts_the_elbow_where_its_picture_does(shipped: Catalogue) -> None:
+    """Against a wall the elbow is level with the shoulder, the upper arm level and the
+    forearm up the wall (the picture): "at shoulder height" and "under the shoulder" in
+    one step cannot both be true."""
+    plank = _get(shipped, "wall-side-plank")
+    assert plank.easier is not None
+    for first in (plank.steps[0], plank.easier.steps[0]):
+        assert "under the shoulder" not in first, first
+        assert "upper arm is level with your shoulder" in first and "elbow and forearm on the wall" in first, first
