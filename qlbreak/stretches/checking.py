@@ -151,7 +151,7 @@ def _stretch(doc: Located, problems: list[Problem]) -> Stretch | None:
             bad(key, f"{key} must be a non-empty string")
     name = os.path.basename(doc.path)
     if isinstance(data["id"], str) and os.path.splitext(name)[0] != data["id"]:
-        bad("id", f"id {data['id']!r} must match the file name {name!r}")
+        bad("id", f"id {data['id']!r} must match the file name {name!r}: rename the file to {data['id']}.toml")
     targets = _words(doc, "targets", TARGETS, problems)
     equipment = _words(doc, "equipment", EQUIPMENT, problems)
     optional = _words(doc, "optional", EQUIPMENT, problems, required=False)

@@ -101,8 +101,16 @@ def test_each_bad_file_is_reported_at_its_line_and_leaves_out_only_itself(tmp_pa
     assert f"{steps}:11: a stretch has 1 to 4 steps, not 0" in said
     assert f"{unknown}:14: unknown key 'colour'" in said
     assert f"{missing}:1: missing key 'gently'" in said
-    assert f"{named}:1: id 'other' must match the file name 'named.toml'" in said
+    assert f"{named}:1: id 'other' must match the file name 'named.toml': rename the file to other.toml" in said
     assert f"{tmp_path / 'binary.toml'}:1: not UTF-8 text" in said
+
+
+def test_a_file_named_in_plain_words_is_told_what_to_rename_it_to(tmp_path, shipped):
+    path = write(tmp_path, "My Wall Push", GOOD.format(id="wall-push"))
+    found = load_own(tmp_path, shipped)
+    assert not found.stretches
+    expected = "id 'wall-push' must match the file name 'My Wall Push.toml': rename the file to wall-push.toml"
+    assert f"{path}:1: {expected}" in [str(p) for p in found.errors]
 
 
 def test_an_id_of_a_shipped_stretch_is_reported_and_the_shipped_one_kept(tmp_path, shipped):
