@@ -38,9 +38,12 @@ NEXT: dict[tuple[str, Feeling], str] = {
 def after(level: str, feeling: Feeling, has: tuple[str, ...] = (EASIER, HARDER)) -> str:
     """The level after one rating (a stretch's rating: where it was). A version the
     exercise lacks (``has``: the ones it has besides the standard one) is never
-    offered: the move to it stays where it is."""
+    offered: the move to it stays where it is, except down from the harder version to
+    a missing easier one, which stops at the standard one (never harder after "it hurt")."""
     moved = NEXT.get((level, feeling), level)
-    return moved if moved == STANDARD or moved in has else level
+    if moved == STANDARD or moved in has:
+        return moved
+    return STANDARD if (level, moved) == (HARDER, EASIER) else level
 
 
 def level(ratings: Iterable[Feeling], has: Iterable[str] = (EASIER, HARDER)) -> str:

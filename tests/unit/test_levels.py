@@ -51,3 +51,10 @@ def test_a_version_the_exercise_lacks_is_never_offered():
 @given(st.lists(st.sampled_from(list(Feeling))), st.sampled_from([(), (EASIER,), (HARDER,), (EASIER, HARDER)]))
 def test_any_ratings_end_at_a_version_the_exercise_has(ratings, has):
     assert level(ratings, has) in {STANDARD, *has}
+
+
+def test_it_hurt_at_the_harder_version_of_one_with_no_easier_one_comes_back_standard():
+    # A user's own exercise may have a harder version and no easier one.
+    assert level([Feeling.EASY, Feeling.HURT], has=(HARDER,)) == STANDARD
+    assert level([Feeling.EASY, Feeling.TOO_HARD], has=(HARDER,)) == STANDARD
+    assert level([Feeling.HURT], has=(HARDER,)) == STANDARD
