@@ -12,7 +12,8 @@ never a backlog of lines.
 | the switch between sides                             | "Switch to your right side" |
 | the last ten seconds of a hold of 20 s or more       | "Ten seconds"               |
 | the rest between two sets                            | "Rest"                      |
-| the first hold of set 2 (3, ...) of an exercise      | "Set 2 of 3"                |
+| the first hold of set 2 (3, ...) of an exercise      | "Set 2 of 3" (two-sided:    |
+|                                                      | "Set 2 of 3, left side")    |
 | the feedback, after the last hold                    | "Done"                      |
 | anything else: the intro, getting into position, the |                             |
 | first set, a pause, a resume, a close, another one   | nothing                     |
@@ -38,8 +39,9 @@ def switch_to(side: Side) -> str:
     return f"Switch to your {side.value} side"
 
 
-def set_of(number: int, sets: int) -> str:
-    return f"Set {number} of {sets}"
+def set_of(number: int, sets: int, side: Side | None = None) -> str:
+    """A new set; on a two-sided exercise, the side it starts on (eyes off the screen)."""
+    return f"Set {number} of {sets}" + (f", {side.value} side" if side is not None else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def on_entering(now: Moment) -> str | None:
     if now.phase is Phase.REST:
         return REST
     if now.phase is Phase.HOLD and now.set > 1 and now.side in (None, Side.LEFT):
-        return set_of(now.set, now.sets)
+        return set_of(now.set, now.sets, now.side)
     if now.phase is Phase.FEEDBACK:
         return DONE
     return None

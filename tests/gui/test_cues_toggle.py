@@ -64,7 +64,8 @@ def test_an_exercise_on_the_floor_offers_the_cues_and_ticked_they_are_said(scree
         sets, expected = dialog.walk.session.timing.sets, []
         assert sets > 1
         for n in range(1, sets + 1):
-            expected += [f"Set {n} of {sets}"] if n > 1 else []
+            side = ", left side" if dialog.walk.stretch.two_sided else ""
+            expected += [f"Set {n} of {sets}{side}"] if n > 1 else []
             expected += ["Switch to your right side"] if dialog.walk.stretch.two_sided else []
             expected.append("Rest" if n < sets else "Done")
         assert fake.said == expected  # holds skipped: no "Ten seconds"

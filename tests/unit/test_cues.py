@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from qlbreak.core import cues
 from qlbreak.core.cues import Cues, moment
-from qlbreak.core.session import SWITCH_SECONDS, Phase, Session, Timing, begin
+from qlbreak.core.session import SWITCH_SECONDS, Phase, Session, Side, Timing, begin
 
 STEP = 0.1  # the dialog looks every 100 ms
 
@@ -56,7 +56,7 @@ def test_an_exercise_in_sets_says_each_cue_in_its_place():
     for n in range(3):
         start = n * (one_set + rest)
         if n:
-            expected.append((start, f"Set {n + 1} of 3"))
+            expected.append((start, f"Set {n + 1} of 3, left side"))  # which side, eyes off the screen
         expected += [
             (start + side - 10, "Ten seconds"),
             (start + side, "Switch to your right side"),
@@ -77,7 +77,7 @@ def test_one_sided_sets_say_the_set_and_no_side():
 
 def test_reps_are_counted_on_the_screen_not_aloud():
     lines = [line for _, line in script(REPS)]
-    assert lines == ["Switch to your right side", "Rest", "Set 2 of 2", "Switch to your right side", "Done"]
+    assert lines == ["Switch to your right side", "Rest", "Set 2 of 2, left side", "Switch to your right side", "Done"]
 
 
 def test_a_short_hold_has_no_ten_seconds():
@@ -122,6 +122,7 @@ def test_the_first_look_says_nothing_and_closing_says_nothing():
 def test_the_words():
     assert (cues.TEN_SECONDS, cues.REST, cues.DONE) == ("Ten seconds", "Rest", "Done")
     assert cues.set_of(2, 3) == "Set 2 of 3"
+    assert cues.set_of(2, 3, Side.LEFT) == "Set 2 of 3, left side"
 
 
 ACTIONS = st.lists(st.tuples(st.sampled_from(["tick", "pause", "skip"]), st.floats(0, 40)), max_size=40)

@@ -32,7 +32,7 @@ def test_on_it_says_each_cue_through_the_port_once():
         "Switch to your right side",
         "Ten seconds",
         "Rest",
-        "Set 2 of 2",
+        "Set 2 of 2, left side",
         "Ten seconds",
         "Switch to your right side",
         "Ten seconds",
