@@ -39,13 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     from qlbreak.cli.commands import (
         cmd_autostart,
         cmd_config,
-        cmd_list,
         cmd_quit,
         cmd_safety,
         cmd_schedule,
         cmd_settings,
         cmd_stretch,
     )
+    from qlbreak.cli.listing import cmd_list
     from qlbreak.cli.records import cmd_check_in, cmd_history
     from qlbreak.cli.status import cmd_status
     from qlbreak.cli.tray import cmd_tray
