@@ -21,6 +21,7 @@ from qlbreak.core.holds import HoldRules
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
+from qlbreak.core.words import _
 from qlbreak.storage import tomlfile
 from qlbreak.storage.config_read import Values
 from qlbreak.storage.config_words import NO_NAME, minutes_problem, one_of, read_time, shown, used_twice
@@ -236,7 +237,8 @@ class _Reader(Values):
         if tables is None:
             return DEFAULT_REMINDERS
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-            self._error(("reminder",), "each reminder is written below a [[reminder]] line of its own")
+            # Translators: keep [[reminder]] as it is (the file's own word).
+            self._error(("reminder",), _("each reminder is written below a [[reminder]] line of its own"))
             return kept or DEFAULT_REMINDERS
         reminders: list[Reminder] = []
         for index, table in enumerate(tables):
@@ -260,11 +262,11 @@ class _Reader(Values):
         before = len(self.problems)
         name = table.get("name", f"reminder {index + 1}")
         if not isinstance(name, str) or not name.strip():
-            self._error((*key, "name"), NO_NAME)
+            self._error((*key, "name"), _(NO_NAME))
         raw_time = table.get("time")
         at: time | None = None
         if raw_time is None:
-            self._error(key, 'a reminder needs a time, such as time = "09:30"')
+            self._error(key, _('a reminder needs a time, such as time = "09:30"'))
         elif isinstance(parsed := read_time(raw_time), str):
             self._error((*key, "time"), parsed)
         else:
@@ -276,15 +278,16 @@ class _Reader(Values):
 
     def _days(self, key: tuple[str | int, ...], value: Any) -> frozenset[int] | None:
         if not isinstance(value, list) or not all(isinstance(d, str) for d in value):
-            self._error(
-                (*key, "days"), f'days must be a list in square brackets, such as ["mon", "tue"], not {shown(value)}'
-            )
+            message = _('days must be a list in square brackets, such as ["mon", "tue"], not {value}')
+            self._error((*key, "days"), message.format(value=shown(value)))
             return None
         days = set()
         for day in value:
             index = _DAY_NAMES.get(day.strip().lower())
             if index is None:
-                self._error((*key, "days"), f"{shown(day)} is not a day: use mon, tue, wed, thu, fri, sat or sun")
+                # Translators: keep mon, tue... in English: they are the file's words for the days.
+                message = _("{day} is not a day: use mon, tue, wed, thu, fri, sat or sun")
+                self._error((*key, "days"), message.format(day=shown(day)))
                 return None
             days.add(index)
         return frozenset(days)
@@ -302,6 +305,8 @@ class _Reader(Values):
         return HoldRules(away_minutes=int(away), **switches)
 
 
+# The template stays in English in every language: it is a file the user may share with
+# IT or paste into a help request, and its keys and values are English anyway.
 DEFAULT_FILE = """\
 # qlbreak settings. Delete a line to get its default back.
 # Check this file with:  qlbreak config --check

@@ -28,6 +28,7 @@ from tomlkit.items import AoT, Array, InlineTable, Item, Table
 
 from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
+from qlbreak.core.words import _
 from qlbreak.storage import tomlfile
 from qlbreak.storage.config import DEFAULT_FILE, DEFAULT_REMINDERS, Config, parse
 
@@ -55,22 +56,26 @@ def edited(
         text = DEFAULT_FILE if raw is None else raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1 if raw is not None else 1
-        raise EditError(f"Not saved: {name}:{line}: not UTF-8 text; fix it in an editor, then save again") from None
+        # Translators: {place} is where, as "config.toml:12".
+        message = _("Not saved: {place}: not UTF-8 text; fix it in an editor, then save again")
+        raise EditError(message.format(place=f"{name}:{line}")) from None
     try:
         doc = tomlkit.parse(text)
     except ParseError as err:
-        raise EditError(
-            f"Not saved: {name}:{err.line}: not valid TOML (the file's format); fix it in an editor, then save again"
-        ) from None
+        # Translators: {place} is where, as "config.toml:12"; TOML is the settings file's format.
+        message = _("Not saved: {place}: not valid TOML (the file's format); fix it in an editor, then save again")
+        raise EditError(message.format(place=f"{name}:{err.line}")) from None
     places = _Places(doc, wanted.plan.reminders, renamed or {})
     if places.gone and isinstance(_tables(doc), AoT):
         try:
             doc = tomlkit.parse(places.cut(tomlkit.dumps(doc)))
         except ParseError:  # a layout the cut does not know: refused, nothing written
-            raise EditError(
-                f"Not saved: qlbreak could not take the reminder you removed out of {name} without"
-                " changing the rest of it; remove it there by hand (in a text editor), then open Settings again"
-            ) from None
+            # Translators: {file} is the settings file's path.
+            message = _(
+                "Not saved: qlbreak could not take the reminder you removed out of {file} without changing the rest"
+                " of it; remove it there by hand (in a text editor), then open Settings again"
+            )
+            raise EditError(message.format(file=name)) from None
     left = _write(doc, wanted, places)
     out = bom + tomlkit.dumps(doc).encode("utf-8")
     tables = doc.get("reminder") or []
@@ -78,9 +83,11 @@ def edited(
     check = parse(out, name, stretch_ids)
     errors = [p for p in check.errors if not (p.key[:1] == ("reminder",) and len(p.key) > 1 and p.key[1] in unread)]
     if errors:
-        raise EditError(f"Not saved: {errors[0]}")
+        # Translators: {problem} is what is wrong, as "config.toml:12: days must be...".
+        raise EditError(_("Not saved: {problem}").format(problem=errors[0]))
     if _in_order(check.config) != _in_order(wanted):
-        raise EditError(f"Not saved: {name} would not say what you chose; is a setting written twice in it?")
+        message = _("Not saved: {file} would not say what you chose; is a setting written twice in it?")
+        raise EditError(message.format(file=name))
     return out
 
 

@@ -21,29 +21,44 @@ from typing import Any
 from qlbreak.core.holds import HoldRules
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import Plan, Reminder
+from qlbreak.core.words import N_, _, formats, ngettext, pgettext
 from qlbreak.storage.config import Config
 
 Key = tuple[str, ...]
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_STYLES = {"both": "a notification with buttons", "prompt": "the small prompt", "notification": "only a notification"}
-_THEMES = {"auto": "follow the system", "light": "light", "dark": "dark"}
+# The words of a conflict (the tables are marked with N_ and translated where said).
+_STYLES = {
+    "both": N_("a notification with buttons"),
+    "prompt": N_("the small prompt"),
+    "notification": N_("only a notification"),
+}
+_THEMES = {"auto": N_("follow the system"), "light": N_("light"), "dark": N_("dark")}
 
 
 def _minutes(span: object) -> str:
     n = int(span.total_seconds() // 60) if isinstance(span, timedelta) else 0
-    return f"{n} minute{'s' if n != 1 else ''}"
+    return ngettext("{n} minute", "{n} minutes", n).format(n=n)
 
 
 def _on(value: object) -> str:
-    return "on" if value else "off"
+    # Translators: a setting switched on or off ("Sound: on in the file, off here").
+    return pgettext("switch", "on") if value else pgettext("switch", "off")
 
 
-TIGHTER_WORDS = {1.0: "the same as the other side", 1.5: "half as long again", 2.0: "twice as long"}
+TIGHTER_WORDS = {
+    1.0: N_("the same as the other side"),
+    1.5: N_("half as long again"),
+    2.0: N_("twice as long"),
+}
 
 
 def tighter_words(factor: object) -> str:
     """How long the tighter side is held, in words (the settings window says so too)."""
-    return TIGHTER_WORDS.get(factor, f"{factor:g} times as long") if isinstance(factor, float) else str(factor)
+    if not isinstance(factor, float):
+        return str(factor)
+    if factor in TIGHTER_WORDS:
+        return _(TIGHTER_WORDS[factor])
+    # Translators: how long the tighter side is held, against the other side: "1.25 times as long".
+    return _("{factor} times as long").format(factor=f"{factor:g}")
 
 
 HOLDS = ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up")
@@ -55,23 +70,30 @@ def _hold(key: str) -> Callable[[Config], object]:
 
 # Each single-valued setting: its key in the file, its name in words, how to read it
 # from a Config, and how to say a value.
+# (The names are marked with N_ and translated where said; a hold's name keeps its key.)
 _SCALARS: tuple[tuple[Key, str, Callable[[Config], object], Callable[[object], str]], ...] = (
-    (("schedule", "snooze_minutes"), "Snooze", lambda c: c.plan.snooze, _minutes),
-    (("schedule", "grace_minutes"), "The wait for your return", lambda c: c.plan.grace, _minutes),
-    (("schedule", "reminder_style"), "How each reminder shows", lambda c: c.reminder_style, lambda v: _STYLES[str(v)]),
-    (("schedule", "timezone"), "The time zone", lambda c: c.timezone, str),
+    (("schedule", "snooze_minutes"), N_("Snooze"), lambda c: c.plan.snooze, _minutes),
+    (("schedule", "grace_minutes"), N_("The wait for your return"), lambda c: c.plan.grace, _minutes),
+    (
+        ("schedule", "reminder_style"),
+        N_("How each reminder shows"),
+        lambda c: c.reminder_style,
+        lambda v: _(_STYLES[str(v)]),
+    ),
+    (("schedule", "timezone"), N_("The time zone"), lambda c: c.timezone, str),
     (
         ("stretches", "no_floor"),
-        "Stretches on the floor",
+        N_("Stretches on the floor"),
         lambda c: c.prefs.no_floor,
-        lambda v: "left out" if v else "offered",
+        lambda v: _("left out") if v else _("offered"),
     ),
-    (("dialog", "theme"), "Colours", lambda c: c.theme, lambda v: _THEMES[str(v)]),
-    (("dialog", "sound"), "Sound", lambda c: c.sound, _on),
-    (("dialog", "spoken_cues"), "Spoken cues", lambda c: c.spoken_cues, _on),
-    *((("holds", k), f"holds: {k}", _hold(k), str) for k in HOLDS),
-    (("checkin", "ask"), "The morning check-in", lambda c: c.checkin, _on),
-    (("checkin", "tighter"), "The tighter side's hold", lambda c: c.tighter, tighter_words),
+    (("dialog", "theme"), N_("Colours"), lambda c: c.theme, lambda v: _(_THEMES[str(v)])),
+    (("dialog", "sound"), N_("Sound"), lambda c: c.sound, _on),
+    (("dialog", "spoken_cues"), N_("Spoken cues"), lambda c: c.spoken_cues, _on),
+    # Translators: {key} is a setting's name in the file, such as in_a_call: keep it as it is.
+    *((("holds", k), N_("holds: {key}"), _hold(k), str) for k in HOLDS),
+    (("checkin", "ask"), N_("The morning check-in"), lambda c: c.checkin, _on),
+    (("checkin", "tighter"), N_("The tighter side's hold"), lambda c: c.tighter, tighter_words),
 )
 
 
@@ -108,7 +130,7 @@ class _Merge:
     def part(self, key: Key, old: Reminder, mine: Reminder, theirs: Reminder, part: str) -> Any:
         """One part of a reminder (its name, time or days) changed in the window."""
         get, say = _PARTS[part]
-        words = _both(f"The {old.name} reminder", say(theirs), say(mine))
+        words = _both(_("The {name} reminder").format(name=old.name), say(theirs), say(mine))
         return self.pick((*key, part), get(old), get(mine), get(theirs), words)
 
 
@@ -124,7 +146,8 @@ def merge(
     values: dict[Key, object] = {}
     for key, name, get, say in _SCALARS:
         mine, theirs = get(window), get(current)
-        values[key] = m.pick(key, get(base), mine, theirs, _both(name, say(theirs), say(mine)))
+        label = _(name).format(key=key[-1])
+        values[key] = m.pick(key, get(base), mine, theirs, _both(label, say(theirs), say(mine)))
     equipment = _words(base.prefs.equipment, window.prefs.equipment, current.prefs.equipment)
     avoid = _words(base.prefs.avoid, window.prefs.avoid, current.prefs.avoid)
     reminders, renamed = _reminders(m, base, window, came_from, current)
@@ -212,33 +235,51 @@ def _reminders(
 
 
 def _both(name: str, theirs: str, mine: str) -> str:
-    return f"{name}: {theirs} in the file, {mine} here"
+    # Translators: {name} is a setting ("Snooze"); {theirs} its value in the file, {mine} in the window.
+    return _("{name}: {theirs} in the file, {mine} here").format(name=name, theirs=theirs, mine=mine)
+
+
+def _days(r: Reminder) -> str:
+    names = formats().weekday_names()
+    return ", ".join(names[d] for d in sorted(r.days))
 
 
 def _when(r: Reminder) -> str:
-    days = "every day" if len(r.days) == 7 else ", ".join(_DAYS[d] for d in sorted(r.days))
-    return f"{r.at:%H:%M} on {days}"
+    if len(r.days) == 7:
+        # Translators: a reminder's time: "12:30 on every day".
+        return _("{time} on every day").format(time=formats().clock(r.at))
+    # Translators: a reminder's time and days: "12:30 on Mon, Tue, Wed".
+    return _("{time} on {days}").format(time=formats().clock(r.at), days=_days(r))
 
 
 # A reminder's parts, in Reminder's order: how to get each, and how to say it.
 _PARTS: dict[str, tuple[Callable[[Reminder], object], Callable[[Reminder], str]]] = {
-    "name": (lambda r: r.name, lambda r: f'called "{r.name}"'),
-    "time": (lambda r: r.at, lambda r: f"{r.at:%H:%M}"),
-    "days": (lambda r: r.days, lambda r: ", ".join(_DAYS[d] for d in sorted(r.days)) or "no day"),
+    # Translators: a reminder's name: 'called "lunch"'.
+    "name": (lambda r: r.name, lambda r: _('called "{name}"').format(name=r.name)),
+    "time": (lambda r: r.at, lambda r: formats().clock(r.at)),
+    "days": (lambda r: r.days, lambda r: _days(r) or _("no day")),
 }
 
 
 def _gone_here(theirs: Reminder) -> str:
-    return f"The {theirs.name} reminder: changed in the file ({_when(theirs)}), removed here"
+    # Translators: {when} is the reminder's time and days ("12:30 on Mon, Tue").
+    return _("The {name} reminder: changed in the file ({when}), removed here").format(
+        name=theirs.name, when=_when(theirs)
+    )
 
 
 def _gone_there(name: str) -> str:
-    return f"The {name} reminder: no longer in the file (removed or renamed there), changed here"
+    return _("The {name} reminder: no longer in the file (removed or renamed there), changed here").format(name=name)
 
 
 def _twice(theirs: Reminder, mine: Reminder) -> str:
-    return f'A reminder called "{mine.name}": {_when(theirs)} in the file, {_when(mine)} here'
+    # Translators: {theirs} and {mine} are times and days ("12:30 on Mon, Tue").
+    return _('A reminder called "{name}": {theirs} in the file, {mine} here').format(
+        name=mine.name, theirs=_when(theirs), mine=_when(mine)
+    )
 
 
 def _twice_now(name: str) -> str:
-    return f'Two reminders would be called "{name}" (one was added or renamed in the file): rename one here'
+    return _('Two reminders would be called "{name}" (one was added or renamed in the file): rename one here').format(
+        name=name
+    )

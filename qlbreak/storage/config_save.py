@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from qlbreak.core.words import _, ngettext
 from qlbreak.storage import config, tomlfile
 from qlbreak.storage.atomic import NO_FILE, Changed, ReadOnly, Stamp, digest, write_over
 from qlbreak.storage.config import Config
@@ -50,14 +51,24 @@ class HandEdits(EditError):
 
     def __init__(self, conflicts: Sequence[Conflict]) -> None:
         self.conflicts = tuple(conflicts)
-        one = len(conflicts) == 1
+        n = len(conflicts)
         lines = [
-            "Not saved yet: your settings file was changed by hand while this window was open, and you changed"
-            f" {'the same setting' if one else 'the same settings'} here:",
-            *(f"\N{BULLET} {c.words}." for c in conflicts),
-            f"Press Save again to use this window's {'choice' if one else 'choices'} (your other changes by hand"
-            f" stay). To keep the file's, set {'it' if one else 'them'} the same here and save, or press Cancel"
-            " (then nothing here is saved).",
+            ngettext(
+                "Not saved yet: your settings file was changed by hand while this window was open, and you changed"
+                " the same setting here:",
+                "Not saved yet: your settings file was changed by hand while this window was open, and you changed"
+                " the same settings here:",
+                n,
+            ),
+            # Translators: one line of a list: what the file says and what the window says.
+            *(_("\N{BULLET} {conflict}.").format(conflict=c.words) for c in conflicts),
+            ngettext(
+                "Press Save again to use this window's choice (your other changes by hand stay). To keep the"
+                " file's, set it the same here and save, or press Cancel (then nothing here is saved).",
+                "Press Save again to use this window's choices (your other changes by hand stay). To keep the"
+                " file's, set them the same here and save, or press Cancel (then nothing here is saved).",
+                n,
+            ),
         ]
         super().__init__("\n".join(lines))
 
@@ -87,7 +98,8 @@ def save_changes(
         merged = merge(base, window, came_from, now, overrule)
         clash = [c for c in merged.conflicts if c.key[-1:] == ("twice",)]  # not a choice: a rename
         if clash:
-            raise EditError(f"Not saved: {clash[0].words}.")
+            # Translators: {conflict} says what clashes ("Two reminders would be called...").
+            raise EditError(_("Not saved: {conflict}.").format(conflict=clash[0].words))
         if merged.conflicts:
             raise HandEdits(merged.conflicts)
         return edited(raw, str(path), merged.config, stretch_ids, merged.renamed)
@@ -102,7 +114,7 @@ def _save(
     had_file: bool,
     make: Callable[[bytes | None, Config], bytes],
 ) -> None:
-    for _ in range(TRIES):
+    for _try in range(TRIES):
         raw, stamp, now, held = _settled(path, stretch_ids, keep, had_file)
         try:
             if _write(path, stretch_ids, keep, make, raw, stamp, now, held):
@@ -111,7 +123,8 @@ def _save(
             if held is not None:
                 held.close()
         time.sleep(random.uniform(0, 10 * STEP))  # out of step with an editor saving again and again
-    raise EditError(f"Not saved: {path} kept changing (is an editor writing it?); save again in a moment")
+    message = _("Not saved: {file} kept changing (is an editor writing it?); save again in a moment")
+    raise EditError(message.format(file=path))
 
 
 def _write(
@@ -129,7 +142,7 @@ def _write(
     the replace writes on into it, and what it wrote there is merged again and written."""
     replaced = False  # the file at path is ours: written even when it is what the editor wrote
     with contextlib.ExitStack() as opened:
-        for _ in range(TRIES):
+        for _try in range(TRIES):
             new = make(raw, now)
             if new == raw and not replaced:
                 return True
@@ -138,11 +151,12 @@ def _write(
             except Changed:
                 return False
             except ReadOnly:
-                raise EditError(
-                    f"Not saved: {path} is read-only: someone locked it against changes, so qlbreak leaves it as"
+                message = _(
+                    "Not saved: {file} is read-only: someone locked it against changes, so qlbreak leaves it as"
                     " it is. To save here, allow changes to it again (in your file manager: Properties,"
                     " Permissions), or edit it by hand."
-                ) from None
+                )
+                raise EditError(message.format(file=path)) from None
             late = _late(held, stamp) if held is not None else None
             if late is None:
                 return True
@@ -177,7 +191,7 @@ def _onto(
             write_over(path, late, written, MAX_BYTES)
         if isinstance(err, EditError):
             raise
-        raise EditError(f"Not saved: {err.problem}; fix it in an editor, then save again") from None
+        raise EditError(_fix_it(err.problem)) from None
     return now
 
 
@@ -232,7 +246,8 @@ def _quiet(path: Path) -> None:
     except OSError:
         return  # missing or unreadable: the read says so
     if not quiet:
-        raise EditError(f"Not saved: your settings file ({path}) keeps changing; save again in a moment")
+        message = _("Not saved: your settings file ({file}) keeps changing; save again in a moment")
+        raise EditError(message.format(file=path))
 
 
 def _settled(
@@ -249,7 +264,7 @@ def _settled(
         keep_open = False
         try:
             if raw is not None and len(raw) > MAX_BYTES:
-                raise EditError(f"Not saved: {path}: too large to be a settings file")
+                raise EditError(_("Not saved: {file}: too large to be a settings file").format(file=path))
             waiting = time.monotonic() < until
             if raw is None:
                 if not (had_file and waiting):
@@ -263,7 +278,7 @@ def _settled(
                     tomlfile.parse(raw, str(path))
                 except tomlfile.FileProblem as err:
                     if not waiting:
-                        raise EditError(f"Not saved: {err.problem}; fix it in an editor, then save again") from None
+                        raise EditError(_fix_it(err.problem)) from None
                 else:
                     keep_open = True
                     return raw, stamp, config.parse(raw, str(path), stretch_ids, keep).config, held
@@ -289,3 +304,8 @@ def _read(path: Path, system: System = THIS) -> tuple[bytes | None, Stamp, Binar
         held.close()
         return data, stamp, None
     return data, stamp, held
+
+
+def _fix_it(problem: tomlfile.Problem) -> str:
+    # Translators: {problem} is what is wrong, as "config.toml:12: not valid TOML: ...".
+    return _("Not saved: {problem}; fix it in an editor, then save again").format(problem=problem)

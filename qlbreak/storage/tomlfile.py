@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
+from qlbreak.core.words import _
+
 KeyPath = tuple[str | int, ...]
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -34,12 +36,18 @@ class Problem:
     key: KeyPath = ()
 
     def __str__(self) -> str:
-        kind = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {kind}{self.message}"
+        """``file:line: message``, the place as editors and compilers write it (not translated)."""
+        if self.warning:
+            # Translators: after "config.toml:12: "; {message} says what is odd in that line.
+            return f"{self.path}:{self.line}: " + _("warning: {message}").format(message=self.message)
+        return f"{self.path}:{self.line}: {self.message}"
 
     def brief(self) -> str:
         """For a notification or a window: the file's name (not its folder) and the line."""
-        return f"{PurePath(self.path).name} line {self.line}: {self.message}"
+        # Translators: {file} is a file's name ("config.toml"), {line} a line number in it.
+        return _("{file} line {line}: {message}").format(
+            file=PurePath(self.path).name, line=self.line, message=self.message
+        )
 
 
 class FileProblem(Exception):
@@ -79,9 +87,11 @@ def read(path: Path) -> Located:
         raise
     except (OSError, ValueError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-        raise FileProblem(Problem(str(path), 1, f"cannot read: {reason}")) from None
+        # Translators: {reason} is the system's own words ("Permission denied").
+        raise FileProblem(Problem(str(path), 1, _("cannot read: {reason}").format(reason=reason))) from None
     if len(raw) > MAX_BYTES:
-        raise FileProblem(Problem(str(path), 1, f"too large to be a settings file (over {MAX_BYTES // 1024} KiB)"))
+        message = _("too large to be a settings file (over {size} KiB)").format(size=MAX_BYTES // 1024)
+        raise FileProblem(Problem(str(path), 1, message))
     return parse(raw, str(path))
 
 
@@ -90,13 +100,13 @@ def parse(raw: bytes, name: str) -> Located:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a BOM, as Windows' Notepad writes
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise FileProblem(Problem(name, line, "not UTF-8 text")) from None
+        raise FileProblem(Problem(name, line, _("not UTF-8 text"))) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise FileProblem(Problem(name, _error_line(str(err), text), _error_text(str(err)))) from None
     except RecursionError:
-        raise FileProblem(Problem(name, 1, "not valid TOML: nested too deeply")) from None
+        raise FileProblem(Problem(name, 1, _("not valid TOML: nested too deeply"))) from None
     return Located(name, data, _scan(text))
 
 
@@ -108,7 +118,8 @@ def _error_line(message: str, text: str) -> int:
 
 
 def _error_text(message: str) -> str:
-    return "not valid TOML: " + _AT.sub("", message).rstrip(".").lower()
+    # Translators: {detail} is the TOML reader's own words, in English ("expected '=' after a key").
+    return _("not valid TOML: {detail}").format(detail=_AT.sub("", message).rstrip(".").lower())
 
 
 def places(text: str) -> tuple[dict[KeyPath, int], list[int]]:
