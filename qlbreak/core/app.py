@@ -54,6 +54,7 @@ from qlbreak.core.commands import ChildEnded, Hover, OpenMenu, OpenSettings, Res
 from qlbreak.core.effects import Effect, Log, Withdraw
 from qlbreak.core.kinds import Window
 from qlbreak.core.schedule import OccurrenceKey
+from qlbreak.core.words import _
 
 __all__ = ["LOOK_EVERY", "AppState", "Input", "Rules", "Wants", "start", "step", "view", "wants"]
 # What an input may need read this turn, beyond what the state itself asks:
@@ -170,7 +171,8 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
                 out.append(render(state, now))
         case LoginRefused(trouble=trouble):
             out.append(Log("error", f"cannot change the login item: {trouble}"))
-            out.append(app_commands.notify(f"Could not change 'Start at login': {trouble}"))
+            # Translators: {trouble} is the system's reason, as it gave it.
+            out.append(app_commands.notify(_("Could not change 'Start at login': {trouble}").format(trouble=trouble)))
             state = replace(state, counts=replace(state.counts, autostart=not given.on))  # as it was
             state = replace(state, run=replace(state.run, counted_at=None))
             out.append(render(state, now))

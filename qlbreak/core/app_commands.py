@@ -71,6 +71,7 @@ from qlbreak.core.window_specs import (
     StretchSpec,
     TooltipSpec,
 )
+from qlbreak.core.words import _
 
 
 def notify(message: str) -> Notify:
@@ -134,7 +135,7 @@ def open_stretch(state: AppState, stretch: str | None, now: datetime, out: list[
         picked = pick_stretch(state, now)
         chosen = picked[0] if picked is not None else None
     if chosen is None:
-        out.append(notify("No stretch fits your settings; see [stretches] in your config."))
+        out.append(notify(_("No stretch fits your settings; see [stretches] in your config.")))
         return state
     # one an earlier run left open (killed) is raised instead: at most one stretch window
     out.append(RaiseWindow(Window.STRETCH, otherwise=(CloseWindow(Window.PROMPT), OpenWindow(StretchSpec(chosen)))))

@@ -27,6 +27,7 @@ from datetime import datetime
 from qlbreak.core import programme_offers
 from qlbreak.core.picker import Candidate, Done, Preferences, Recent, pick, still_offered
 from qlbreak.core.programmes import Exercise, Standing, State, first
+from qlbreak.core.words import _, formats
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +122,10 @@ def line(standing: Standing | None) -> str | None:
     if standing is None or standing.state is State.STOPPED:
         return None
     if standing.state is State.UNDER_WAY and standing.done_today:
-        return f"{standing.words()}, done today"
+        # Translators: {standing} is where a programme stands ("Ball release: day 5 of 14").
+        return _("{standing}, done today").format(standing=standing.words())
     coming = standing.next_day
-    if standing.state is State.UNDER_WAY and not standing.due and coming is not None:
-        return f"{standing.words()}, next on {coming:%a} {coming.day} {coming:%b}"  # twice a week: not today
+    if standing.state is State.UNDER_WAY and not standing.due and coming is not None:  # twice a week: not today
+        # Translators: {standing} as in "{standing}, done today"; {day} is "Thu 3 Dec".
+        return _("{standing}, next on {day}").format(standing=standing.words(), day=formats().day(coming))
     return standing.words()

@@ -46,6 +46,7 @@ from qlbreak.core.picker import Recent, still_offered
 from qlbreak.core.reminder import FINAL, OnShow, Stage, Trigger
 from qlbreak.core.schedule import Occurrence, OccurrenceKey
 from qlbreak.core.window_specs import PromptSpec, WelcomeSpec
+from qlbreak.core.words import _, ngettext
 
 POINTED_SECONDS = 60  # a notification pointing to the prompt: a heads-up, the prompt stays
 
@@ -194,26 +195,44 @@ def show(state: AppState, on_show: OnShow, now: datetime, out: list[Effect]) -> 
     """The reminder, in one place (the table in this module's docstring)."""
     rules, occ = state.rules, on_show.occurrence
     out.append(Log("info", f"reminder {occ.reminder}: {on_show.stretch}, due until {on_show.until:%H:%M}"))
-    title = reminder.headline(on_show) if on_show.catch_up else f"Time for a stretch: {on_show.name}"
+    title = reminder.headline(on_show)
+    if not on_show.catch_up:
+        # Translators: a notification's title; {name} is the stretch's name.
+        title = _("Time for a stretch: {name}").format(name=on_show.name)
     words = rules.named(on_show.stretch)
     summary = words.summary if words else ""
-    message = f"{on_show.name}: {summary}" if on_show.catch_up else summary
+    # Translators: a missed reminder's notification: the stretch's name, then what it is.
+    message = _("{name}: {summary}").format(name=on_show.name, summary=summary) if on_show.catch_up else summary
     seconds = (on_show.until - now).total_seconds()
     snooze = int(rules.plan.snooze.total_seconds() // 60)
     rest: tuple[Effect, ...]
     if rules.style == "notification":
-        rest = (Point(title, f"{message} Click the qlbreak icon when you are ready.", seconds),)
+        # Translators: a notification without buttons; {message} is the stretch's summary.
+        said = _("{message} Click the qlbreak icon when you are ready.").format(message=message)
+        rest = (Point(title, said, seconds),)
     else:
         both = rules.style == "both"
         rest = (OpenWindow(PromptSpec(on_show, snooze, seconds, clear=both)),)
         if both:
-            where = f"Start, snooze or skip it in qlbreak's prompt, {rules.corner} of the screen."
+            where = prompt_where(rules.corner)
             rest += (Point(title, where, POINTED_SECONDS),)
     if rules.style in ("notification", "both") and rules.buttons:
-        actions = (("stretch", "Start"), ("snooze", f"Snooze {snooze} min"), ("skip", "Skip today"))
+        # Translators: a notification's buttons: keep them short.
+        later = ngettext("Snooze {n} min", "Snooze {n} min", snooze).format(n=snooze)
+        actions = (("stretch", _("Start")), ("snooze", later), ("skip", _("Skip today")))
         out.append(Remind(title, message, actions, seconds, otherwise=rest))
     else:
         out.extend(rest)
+
+
+def prompt_where(corner: str) -> str:
+    """Where the prompt is, one whole sentence per corner (``ui.spec.prompt_corner``'s)."""
+    if corner == "top right":
+        return _("Start, snooze or skip it in qlbreak's prompt, top right of the screen.")
+    if corner == "bottom right":
+        return _("Start, snooze or skip it in qlbreak's prompt, bottom right of the screen.")
+    # Translators: {corner} is a corner of the screen, such as "top left".
+    return _("Start, snooze or skip it in qlbreak's prompt, {corner} of the screen.").format(corner=corner)
 
 
 def with_stretch(state: AppState, on_show: OnShow, now: datetime) -> OnShow:

@@ -25,7 +25,7 @@ def view(state: AppState, now: datetime) -> tray_view.View:
         streak=state.counts.streak,
         autostart=state.counts.autostart,
         snooze_minutes=int(plan.snooze.total_seconds() // 60),
-        waiting=holds.WAITING[state.waiting] if state.waiting is not None else None,
+        waiting=holds.waiting(state.waiting) if state.waiting is not None else None,
         programme=app_programme.line(state.run.programmes.standing),
     )
 

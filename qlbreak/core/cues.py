@@ -26,22 +26,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qlbreak.core.session import Phase, Session, Side
+from qlbreak.core.words import N_, _
 
 TEN = 10.0  # seconds before a hold ends that "Ten seconds" is said
 LONG_ENOUGH = 20.0  # a shorter hold is over soon anyway: no "Ten seconds" in it
 
-TEN_SECONDS = "Ten seconds"
-REST = "Rest"
-DONE = "Done"
+# Marked here, said in the user's language when said (``cue``).
+TEN_SECONDS = N_("Ten seconds")
+REST = N_("Rest")
+DONE = N_("Done")
 
 
 def switch_to(side: Side) -> str:
-    return f"Switch to your {side.value} side"
+    # Translators: spoken cues, said aloud by the voice while the user stretches.
+    return _("Switch to your left side") if side is Side.LEFT else _("Switch to your right side")
 
 
 def set_of(number: int, sets: int, side: Side | None = None) -> str:
     """A new set; on a two-sided exercise, the side it starts on (eyes off the screen)."""
-    return f"Set {number} of {sets}" + (f", {side.value} side" if side is not None else "")
+    if side is Side.LEFT:
+        # Translators: spoken: "Set 2 of 3, left side".
+        return _("Set {number} of {sets}, left side").format(number=number, sets=sets)
+    if side is Side.RIGHT:
+        return _("Set {number} of {sets}, right side").format(number=number, sets=sets)
+    # Translators: spoken: "Set 2 of 3".
+    return _("Set {number} of {sets}").format(number=number, sets=sets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +76,11 @@ def on_entering(now: Moment) -> str | None:
     if now.phase is Phase.SWITCH and now.side is not None:
         return switch_to(now.side)
     if now.phase is Phase.REST:
-        return REST
+        return _(REST)
     if now.phase is Phase.HOLD and now.set > 1 and now.side in (None, Side.LEFT):
         return set_of(now.set, now.sets, now.side)
     if now.phase is Phase.FEEDBACK:
-        return DONE
+        return _(DONE)
     return None
 
 
@@ -79,7 +88,7 @@ def cue(before: Moment | None, now: Moment) -> str | None:
     """What to say, going from the moment ``before`` (None: the first look) to ``now``."""
     if before is None or (before.phase, before.side, before.set) != (now.phase, now.side, now.set):
         return on_entering(now) if before is not None else None
-    return TEN_SECONDS if now.last_ten and not before.last_ten else None
+    return _(TEN_SECONDS) if now.last_ten and not before.last_ten else None
 
 
 class Cues:

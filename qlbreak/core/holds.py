@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from qlbreak.core.reminder import OnShow, Stage, Trigger
+from qlbreak.core.words import N_, _
 
 
 class Reason(Enum):
@@ -64,22 +65,27 @@ class HoldRules:
 Test = Callable[[Signals, HoldRules], bool]
 
 REASONS: tuple[tuple[Reason, Test, str], ...] = (
-    (Reason.STRETCHING, lambda s, r: s.stretching is True, "waiting until your stretch is over"),
-    (Reason.LOCKED, lambda s, r: r.locked and s.locked is True, "waiting until you unlock the screen"),
-    (Reason.PRESENTING, lambda s, r: r.presenting and s.full_screen is True, "waiting until you leave full screen"),
+    (Reason.STRETCHING, lambda s, r: s.stretching is True, N_("waiting until your stretch is over")),
+    (Reason.LOCKED, lambda s, r: r.locked and s.locked is True, N_("waiting until you unlock the screen")),
+    (Reason.PRESENTING, lambda s, r: r.presenting and s.full_screen is True, N_("waiting until you leave full screen")),
     (
         Reason.DO_NOT_DISTURB,
         lambda s, r: r.presenting and s.do_not_disturb is True,
-        "waiting until do not disturb is off",
+        N_("waiting until do not disturb is off"),
     ),
-    (Reason.IN_A_CALL, lambda s, r: r.in_a_call and s.microphone is True, "waiting until your call ends"),
+    (Reason.IN_A_CALL, lambda s, r: r.in_a_call and s.microphone is True, N_("waiting until your call ends")),
     (
         Reason.AWAY,
         lambda s, r: r.away and s.idle_seconds is not None and s.idle_seconds >= r.away_minutes * 60,
-        "waiting until you are back",
+        N_("waiting until you are back"),
     ),
 )
-WAITING = {reason: words for reason, _, words in REASONS}
+WAITING = {reason: words for reason, _unused, words in REASONS}  # English: the log's, ``--json``'s
+
+
+def waiting(reason: Reason) -> str:
+    """Why a reminder waits, in the user's language (the tray, ``qlbreak status``)."""
+    return _(WAITING[reason])
 
 
 def wanted(rules: HoldRules) -> frozenset[str]:
@@ -91,12 +97,12 @@ def wanted(rules: HoldRules) -> frozenset[str]:
 
 def holding(signals: Signals, rules: HoldRules) -> Reason | None:
     """The first reason in ``REASONS`` that holds, or None: nothing holds reminders."""
-    return next((reason for reason, test, _ in REASONS if test(signals, rules)), None)
+    return next((reason for reason, test, _unused in REASONS if test(signals, rules)), None)
 
 
 def all_holding(signals: Signals, rules: HoldRules) -> tuple[Reason, ...]:
     """Every reason that holds now (``qlbreak status`` lists them all)."""
-    return tuple(reason for reason, test, _ in REASONS if test(signals, rules))
+    return tuple(reason for reason, test, _unused in REASONS if test(signals, rules))
 
 
 def hold_event(on_show: OnShow | None, reason: Reason | None) -> Trigger | None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from qlbreak.core.session import Feeling
-from qlbreak.core.vocabulary import EQUIPMENT_WORDS
+from qlbreak.core.vocabulary import equipment_words
+from qlbreak.core.words import N_, _
 
 HURT_REST = timedelta(days=14)
 RATING_MEMORY = timedelta(days=60)
@@ -32,7 +33,7 @@ NEVER_DONE_DAYS = 30.0  # how stale a stretch never done counts as
 RATING_WEIGHT = 4.0  # one "better" is worth this many days of staleness
 
 
-PROGRAMME_ONLY = "offered by the strengthening programme"  # why_not of an exercise: not a refusal
+PROGRAMME_ONLY = N_("offered by the strengthening programme")  # why_not of an exercise: not a refusal
 
 
 @dataclass(frozen=True)
@@ -77,15 +78,31 @@ def why_not(candidate: Candidate, prefs: Preferences) -> str | None:
     """Why the user's filters leave ``candidate`` out ("on the floor, needs a massage
     ball"), or None when it is in the rotation: what ``qlbreak list`` and the settings say."""
     if candidate.exercise:
-        return PROGRAMME_ONLY
+        return programme_only()
     if candidate.id in prefs.avoid:
-        return "you chose to avoid it"
+        return _("you chose to avoid it")
     reasons = []
     if prefs.no_floor and not candidate.no_floor:
-        reasons.append("on the floor")
+        reasons.append(_("on the floor"))
     if "none" not in candidate.equipment and not candidate.equipment & prefs.equipment:
-        reasons.append("needs " + " or ".join(EQUIPMENT_WORDS.get(e, e) for e in sorted(candidate.equipment)))
+        # Translators: why a stretch is left out: "needs a chair or a door frame".
+        reasons.append(_("needs {things}").format(things=either(sorted(candidate.equipment))))
     return ", ".join(reasons) or None
+
+
+def programme_only() -> str:
+    """``why_not`` of an exercise, in the user's language: not a refusal."""
+    return _(PROGRAMME_ONLY)
+
+
+def either(things: Sequence[str]) -> str:
+    """Pieces of equipment as alternatives: "a chair or a door frame" ("" for none)."""
+    said = ""
+    for thing in things:
+        words = equipment_words(thing)
+        # Translators: two alternatives, "a chair or a door frame" (repeated for a third).
+        said = _("{first} or {second}").format(first=said, second=words) if said else words
+    return said
 
 
 def uses(candidate: Candidate, prefs: Preferences) -> str | None:
@@ -94,7 +111,7 @@ def uses(candidate: Candidate, prefs: Preferences) -> str | None:
     if "none" in candidate.equipment:
         return None
     mine = sorted(candidate.equipment & prefs.equipment)
-    return " or ".join(EQUIPMENT_WORDS.get(e, e) for e in mine) or None
+    return either(mine) or None
 
 
 def resting(done: Iterable[Done], now: datetime) -> frozenset[str]:

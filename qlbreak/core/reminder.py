@@ -33,7 +33,8 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from qlbreak.core.kinds import Record
-from qlbreak.core.schedule import Occurrence, OccurrenceKey
+from qlbreak.core.schedule import Occurrence, OccurrenceKey, reminder_name
+from qlbreak.core.words import _
 
 
 class Stage(Enum):
@@ -108,8 +109,11 @@ class OnShow:
 def headline(on_show: OnShow) -> str:
     """What the prompt and the notification lead with."""
     if on_show.catch_up:
-        return f"Missed your {on_show.occurrence.reminder} stretch \u2014 do it now?"
-    return "Time for a stretch"
+        # Translators: {reminder} is a reminder's name ("morning").
+        return _("Missed your {reminder} stretch \u2014 do it now?").format(
+            reminder=reminder_name(on_show.occurrence.reminder)
+        )
+    return _("Time for a stretch")
 
 
 @dataclass(frozen=True, slots=True)

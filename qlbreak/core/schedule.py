@@ -46,6 +46,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from qlbreak.core.words import N_, _
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # How long the loop may block before it looks at the clock again, by what wakes it:
@@ -77,6 +79,15 @@ NTP_STEP = timedelta(seconds=2)
 LONGEST_PAUSE = timedelta(hours=26)
 
 OccurrenceKey = tuple[str, date]
+
+# The default reminders' names (the config's ids: storage.config.DEFAULT_REMINDERS), as
+# the user's language says them; a name the user chose is shown as written.
+REMINDER_NAMES = {"morning": N_("morning"), "lunch": N_("lunch")}
+
+
+def reminder_name(name: str) -> str:
+    """A reminder's name as shown ("Next: morning at 09:30", "Missed your morning stretch")."""
+    return _(REMINDER_NAMES[name]) if name in REMINDER_NAMES else name
 
 
 @dataclass(frozen=True)

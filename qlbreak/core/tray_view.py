@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from qlbreak.core.reminder import OnShow, Stage
-from qlbreak.core.schedule import Occurrence, OccurrenceKey, Reminder, next_occurrence
+from qlbreak.core.schedule import Occurrence, OccurrenceKey, Reminder, next_occurrence, reminder_name
+from qlbreak.core.words import _, formats, ngettext, pgettext
 
 APP = "qlbreak"
 DASH = "\u2014"
@@ -72,66 +73,95 @@ def title(view: View) -> str:
     """The tooltip (and the X11 icon window's name): always starts with ``qlbreak``."""
     shown, status = due(view), what_next(view)
     if shown is not None:
-        said = f"{APP} {DASH} time for a stretch: {shown.name}"
+        # Translators: the tray icon's tooltip while a reminder waits; {name} is a stretch's name.
+        said = _("{app} \u2014 time for a stretch: {name}").format(app=APP, name=shown.name)
+    elif status:
+        # Translators: the tooltip; {status} is the menu's "Next: ..." line, first letter lowered.
+        said = _("{app} \u2014 {status}").format(app=APP, status=f"{status[0].lower()}{status[1:]}")
     else:
-        said = f"{APP} {DASH} {status[0].lower()}{status[1:]}" if status else f"{APP} {DASH} no reminders set"
-    return f"{said} \u00b7 {view.programme}" if view.programme else said
+        said = _("{app} \u2014 no reminders set").format(app=APP)
+    # Translators: the tooltip, then where a programme stands ("Ball release: day 5 of 14").
+    return _("{said} \u00b7 {programme}").format(said=said, programme=view.programme) if view.programme else said
 
 
 def what_next(view: View) -> str | None:
     """What comes next, in the menu's words: a pause, a snooze, or the next reminder."""
     if paused(view):
         assert view.paused_until is not None
-        return f"Paused {pause_end(view.paused_until, view.now)}"
+        # Translators: {until} is "until tomorrow", "until 12:30", "until Mon 7 Dec"...
+        return _("Paused {until}").format(until=pause_end(view.paused_until, view.now))
     if view.reminder is not None and view.reminder.stage is Stage.SNOOZED:
-        return f"Snoozed until {when(view.reminder.until, view.now)}"
+        # Translators: {time} is "12:30", "09:30 tomorrow", "midnight" or "09:30 on Mon 7 Dec".
+        return _("Snoozed until {time}").format(time=when(view.reminder.until, view.now))
     if view.reminder is not None and view.reminder.stage is Stage.HELD:
-        return f"Reminder held, {view.waiting or 'waiting'} (until {when(view.reminder.until, view.now)})"
+        until = when(view.reminder.until, view.now)
+        # Translators: {waiting} says why ("waiting until your call ends"); {time} as in "Snoozed until".
+        return _("Reminder held, {waiting} (until {time})").format(waiting=view.waiting or _("waiting"), time=until)
     if view.coming is not None:
-        return f"Next: {view.coming.reminder} at {when(view.coming.at, view.now)}"
+        name = reminder_name(view.coming.reminder)
+        # Translators: {reminder} is a reminder's name ("morning"); {time} as in "Snoozed until".
+        return _("Next: {reminder} at {time}").format(reminder=name, time=when(view.coming.at, view.now))
     return None
 
 
 def menu(view: View) -> tuple[Entry, ...]:
-    entries = [Entry("Stretch now", "stretch", default=True)]
+    # Translators: tray menu lines: keep them short.
+    entries = [Entry(_("Stretch now"), "stretch", default=True)]
     status = what_next(view)
     if status is not None:
         entries.append(Entry(status))
     if due(view) is not None:
-        entries.append(Entry(f"Snooze {view.snooze_minutes} min", "snooze"))
+        minutes = view.snooze_minutes
+        entries.append(Entry(ngettext("Snooze {n} min", "Snooze {n} min", minutes).format(n=minutes), "snooze"))
     if due(view) is not None or (view.reminder is not None and view.reminder.stage is Stage.HELD):
-        entries.append(Entry("Skip today", "skip"))
+        entries.append(Entry(_("Skip today"), "skip"))
     is_paused = paused(view)
     pause = (
-        Entry("1 hour", "pause-hour"),
-        Entry("Until tomorrow", "pause-tomorrow"),
-        Entry("Resume", "resume" if is_paused else None),
+        Entry(_("1 hour"), "pause-hour"),
+        Entry(_("Until tomorrow"), "pause-tomorrow"),
+        Entry(_("Resume"), "resume" if is_paused else None),
     )
-    entries.append(Entry("Pause", children=pause))
-    done = f"{view.done_today}/{view.due_today}" if view.due_today else str(view.done_today)  # a day off: no "0/0"
-    entries.append(Entry(f"Today: {done} stretch{'' if done == '1' else 'es'}, streak {view.streak}"))
+    entries.append(Entry(pgettext("tray menu", "Pause"), children=pause))
+    entries.append(Entry(today_line(view)))
     if view.programme:
         entries.append(Entry(view.programme))
     if view.autostart is not None:
-        entries.append(Entry("Start at login", "autostart", checked=view.autostart))
+        entries.append(Entry(_("Start at login"), "autostart", checked=view.autostart))
     entries += [
-        Entry("Settings\u2026", "settings"),
-        Entry("Progress\u2026", "progress"),
-        Entry("Safety", "safety"),
-        Entry("Quit", "quit"),
+        Entry(_("Settings\u2026"), "settings"),
+        Entry(_("Progress\u2026"), "progress"),
+        Entry(_("Safety"), "safety"),
+        Entry(_("Quit"), "quit"),
     ]
     return tuple(entries)
+
+
+def today_line(view: View) -> str:
+    """Today's count and the streak; a day off (nothing due) has no "0/0"."""
+    done, due_today, streak = view.done_today, view.due_today, view.streak
+    if due_today:
+        # Translators: "Today: 1/2 stretches, streak 4": {done} of {due} reminders, {streak} days in a row
+        # (the English is plural both ways: "1/1 stretches").
+        both = "Today: {done}/{due} stretches, streak {streak}"
+        text = ngettext("Today: {done}/{due} stretches, streak {streak}", both, due_today)
+        return text.format(done=done, due=due_today, streak=streak)
+    # Translators: a day with nothing due: "Today: 0 stretches, streak 4".
+    text = ngettext("Today: {done} stretch, streak {streak}", "Today: {done} stretches, streak {streak}", done)
+    return text.format(done=done, streak=streak)
 
 
 def when(at: datetime, now: datetime) -> str:
     """``12:30``, ``09:30 tomorrow``, ``midnight`` (tonight's: not "00:00 tomorrow")
     or ``09:30 on Mon 7 Dec``, in ``now``'s zone."""
     local, today = at.astimezone(now.tzinfo), now.date()
+    words = formats()
+    clock = words.clock(local.time())
     if local.date() == today:
-        return f"{local:%H:%M}"
+        return clock
     if local.date() == today + timedelta(days=1):
-        return "midnight" if _at_midnight(local) else f"{local:%H:%M} tomorrow"
-    return f"{local:%H:%M} on {local:%a} {local.day} {local:%b}"
+        return _("midnight") if _at_midnight(local) else _("{time} tomorrow").format(time=clock)
+    # Translators: a time on a later day: "09:30 on Mon 7 Dec".
+    return _("{time} on {day}").format(time=clock, day=words.day(local.date()))
 
 
 def pause_end(until: datetime, now: datetime) -> str:
@@ -140,10 +170,12 @@ def pause_end(until: datetime, now: datetime) -> str:
     one that ends as a later day begins, else ``until 12:30`` and the like."""
     local = until.astimezone(now.tzinfo)
     if _at_midnight(local) and local.date() == now.date() + timedelta(days=1):
-        return "until tomorrow" if until - now > timedelta(hours=1) else "until midnight"
+        return _("until tomorrow") if until - now > timedelta(hours=1) else _("until midnight")
     if _at_midnight(local) and local.date() > now.date():
-        return f"until {local:%a} {local.day} {local:%b}"
-    return f"until {when(until, now)}"
+        # Translators: a pause's end: "until Mon 7 Dec".
+        return _("until {day}").format(day=formats().day(local.date()))
+    # Translators: a pause's end: {time} is "12:30", "09:30 tomorrow" or "09:30 on Mon 7 Dec".
+    return _("until {time}").format(time=when(until, now))
 
 
 def coming(
