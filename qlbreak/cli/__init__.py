@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     Run = Callable[[Context], int]
 
 from qlbreak import __version__
+from qlbreak.core.words import N_, _
 
-EXIT_STATUS = (
+# Translators: the end of "qlbreak --help": what each exit status (a number) means.
+EXIT_STATUS = N_(
     "exit status: 0 fine; 1 a problem found (config --check) or something not done; "
     "2 a usage error or something that stops the command; "
     "3 qlbreak is running but did not answer in time (try again in a moment)"
@@ -36,6 +38,7 @@ EXIT_STATUS = (
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # here: the tray's start does without it (~0.25 MB of code it would keep)
 
+    from qlbreak.cli.argparse_words import speak_our_words
     from qlbreak.cli.commands import (
         cmd_autostart,
         cmd_config,
@@ -51,34 +54,41 @@ def build_parser() -> argparse.ArgumentParser:
     from qlbreak.cli.tray import cmd_tray
     from qlbreak.cli.uninstall import cmd_uninstall
 
+    speak_our_words()  # "usage:", "options" and argparse's errors in the user's language
     parser = argparse.ArgumentParser(
         prog="qlbreak",
-        description="A tray break reminder with one guided stretch for the lower back.",
-        epilog=EXIT_STATUS,
+        description=_("A tray break reminder with one guided stretch for the lower back."),
+        epilog=_(EXIT_STATUS),
     )
-    parser.add_argument("--version", action="version", version=f"qlbreak {__version__}")
-    parser.add_argument("--config", metavar="PATH", help="use this config file (also: $QLBREAK_CONFIG)")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"qlbreak {__version__}",
+        help=_("show program's version number and exit"),  # Python 3.11's argparse does not translate its own
+    )
+    parser.add_argument("--config", metavar=_("PATH"), help=_("use this config file (also: $QLBREAK_CONFIG)"))
     parser.set_defaults(run=cmd_tray)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    # Translators: the heading above the list of commands in "qlbreak --help"
+    sub = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     _add_reading_commands(sub, cmd_list, cmd_schedule, cmd_history)
 
     _add_check_in(sub, cmd_check_in)
 
-    p = sub.add_parser("stretch", help="open the stretch window now")
+    p = sub.add_parser("stretch", help=_("open the stretch window now"))
     p.add_argument(
-        "id", nargs="?", help="the stretch: its id or a part of its name ('knee drop'); picked when left out"
+        "id", nargs="?", help=_("the stretch: its id or a part of its name ('knee drop'); picked when left out")
     )
-    p.add_argument("--speed", type=float, default=1.0, metavar="N", help="run holds N times faster (tests)")
-    p.add_argument("--demo", action="store_true", help="show how a stretch goes; nothing is recorded")
+    p.add_argument("--speed", type=float, default=1.0, metavar="N", help=_("run holds N times faster (tests)"))
+    p.add_argument("--demo", action="store_true", help=_("show how a stretch goes; nothing is recorded"))
     p.set_defaults(run=cmd_stretch)
 
-    p = sub.add_parser("safety", help="show the safety notice and the warning signs again")
-    p.add_argument("--text", action="store_true", help="print it here instead of opening a window")
+    p = sub.add_parser("safety", help=_("show the safety notice and the warning signs again"))
+    p.add_argument("--text", action="store_true", help=_("print it here instead of opening a window"))
     p.set_defaults(run=cmd_safety)
 
-    p = sub.add_parser("settings", help="open the settings window")
-    p.add_argument("--welcome", action="store_true", help="the first-run questions again")
+    p = sub.add_parser("settings", help=_("open the settings window"))
+    p.add_argument("--welcome", action="store_true", help=_("the first-run questions again"))
     p.set_defaults(run=cmd_settings)
 
     from qlbreak.cli.progress import add_commands as add_progress_commands
@@ -89,26 +99,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_programme_commands(sub)  # programme list|start|pause|resume|stop|status
 
-    p = sub.add_parser("status", help="running or not, what comes next, and what would hold a reminder now")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("status", help=_("running or not, what comes next, and what would hold a reminder now"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(run=cmd_status)
 
-    p = sub.add_parser("quit", help="ask the running qlbreak to quit (the installer does, before an upgrade)")
+    p = sub.add_parser("quit", help=_("ask the running qlbreak to quit (the installer does, before an upgrade)"))
     p.set_defaults(run=cmd_quit)
 
-    p = sub.add_parser("uninstall", help="remove qlbreak from your account (your settings and history stay)")
-    p.add_argument("--purge", action="store_true", help="remove your settings and history too")
-    p.add_argument("--yes", action="store_true", help="do not ask first (for scripts)")
+    p = sub.add_parser("uninstall", help=_("remove qlbreak from your account (your settings and history stay)"))
+    p.add_argument("--purge", action="store_true", help=_("remove your settings and history too"))
+    p.add_argument("--yes", action="store_true", help=_("do not ask first (for scripts)"))
     p.set_defaults(run=cmd_uninstall)
 
-    p = sub.add_parser("autostart", help="start qlbreak when you log in, or not")
+    p = sub.add_parser("autostart", help=_("start qlbreak when you log in, or not"))
     p.add_argument("state", choices=("on", "off", "status"))
     p.set_defaults(run=cmd_autostart)
 
-    p = sub.add_parser("config", help="print the config file's path")
+    p = sub.add_parser("config", help=_("print the config file's path"))
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--check", action="store_true", help="validate it; exit 1 on errors")
-    group.add_argument("--init", action="store_true", help="write a commented default file (never overwrites)")
+    group.add_argument("--check", action="store_true", help=_("validate it; exit 1 on errors"))
+    group.add_argument("--init", action="store_true", help=_("write a commented default file (never overwrites)"))
     p.set_defaults(run=cmd_config)
     return parser
 
@@ -117,45 +127,45 @@ def _add_reading_commands(sub: Any, cmd_list: Run, cmd_schedule: Run, cmd_histor
     """The commands that only read: the stretches, the coming reminders, the history."""
     from qlbreak.core import vocabulary
 
-    p = sub.add_parser("list", help="the stretches: which are in your rotation, and why the others are not")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--rotation", action="store_true", help="only the stretches in your rotation")
-    p.add_argument("--all", action="store_true", help="ignore the [stretches] settings")
-    p.add_argument("--no-floor", action="store_true", help="only stretches done standing or seated")
+    p = sub.add_parser("list", help=_("the stretches: which are in your rotation, and why the others are not"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.add_argument("--rotation", action="store_true", help=_("only the stretches in your rotation"))
+    p.add_argument("--all", action="store_true", help=_("ignore the [stretches] settings"))
+    p.add_argument("--no-floor", action="store_true", help=_("only stretches done standing or seated"))
     p.add_argument("--position", choices=vocabulary.POSITIONS)
-    p.add_argument("--equipment", choices=vocabulary.EQUIPMENT, help="only stretches that use this")
+    p.add_argument("--equipment", choices=vocabulary.EQUIPMENT, help=_("only stretches that use this"))
     p.set_defaults(run=cmd_list)
 
-    p = sub.add_parser("schedule", help="the coming reminders")
-    p.add_argument("--from", dest="start", metavar="DATE|DATETIME", help="start here instead of now (local time)")
-    p.add_argument("--days", type=int, default=7, metavar="N", help="how many days to list (default 7)")
-    p.add_argument("--tz", metavar="ZONE", help="an IANA time zone instead of the configured one")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("schedule", help=_("the coming reminders"))
+    p.add_argument("--from", dest="start", metavar=_("DATE|DATETIME"), help=_("start here instead of now (local time)"))
+    p.add_argument("--days", type=int, default=7, metavar="N", help=_("how many days to list (default 7)"))
+    p.add_argument("--tz", metavar=_("ZONE"), help=_("an IANA time zone instead of the configured one"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(run=cmd_schedule)
 
-    p = sub.add_parser("history", help="what was done, skipped or missed, the check-ins, and the streak")
-    p.add_argument("--days", type=int, metavar="N", help="how far back (default 14; --csv: everything)")
+    p = sub.add_parser("history", help=_("what was done, skipped or missed, the check-ins, and the streak"))
+    p.add_argument("--days", type=int, metavar="N", help=_("how far back (default 14; --csv: everything)"))
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--json", action="store_true", help="print JSON")
+    group.add_argument("--json", action="store_true", help=_("print JSON"))
     group.add_argument(
         "--csv",
         nargs="?",
         const="-",
-        metavar="FILE",
-        help="every record as CSV, here or into FILE (columns: docs/history-csv.md)",
+        metavar=_("FILE"),
+        help=_("every record as CSV, here or into FILE (columns: docs/history-csv.md)"),
     )
     p.set_defaults(run=cmd_history)
 
 
 def _add_check_in(sub: Any, cmd_check_in: Run) -> None:
     """The morning check-in from the terminal (the stretch window asks it too)."""
-    p = sub.add_parser("check-in", help="record how your back is today (the morning check-in)")
-    p.add_argument("--pain", required=True, metavar="N", help="0 (no pain) to 10 (the worst imaginable)")
-    p.add_argument("--tighter", choices=("left", "right", "both", "neither"), help="the side that feels tighter")
+    p = sub.add_parser("check-in", help=_("record how your back is today (the morning check-in)"))
+    p.add_argument("--pain", required=True, metavar="N", help=_("0 (no pain) to 10 (the worst imaginable)"))
+    p.add_argument("--tighter", choices=("left", "right", "both", "neither"), help=_("the side that feels tighter"))
     p.add_argument(
         "--leg-symptoms",
         action="store_true",
-        help="new pain, numbness or tingling down a leg (shows the warning signs)",
+        help=_("new pain, numbness or tingling down a leg (shows the warning signs)"),
     )
     p.set_defaults(run=cmd_check_in)
 

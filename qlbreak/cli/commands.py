@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from qlbreak.cli.context import Context, Fail
+from qlbreak.cli.context import Context, Fail, either
+from qlbreak.core.words import _, formats, ngettext
 
 LATE_WAIT = 30.0  # seconds `qlbreak stretch` waits for a busy history before its record waits in the spool
 
@@ -25,26 +26,35 @@ def cmd_autostart(ctx: Context) -> int:
         try:
             item.set(ctx.args.state == "on")
         except OSError as err:
-            raise Fail(f"cannot change the login item: {err}") from None
-    print(f"start at login: {item.status()}", file=ctx.out)
+            raise Fail(_("cannot change the login item: {error}").format(error=err)) from None
+    # Translators: {state} is the login item's state in words (on, off, where it is)
+    print(_("start at login: {state}").format(state=item.status()), file=ctx.out)
     return 0
 
 
 def cmd_schedule(ctx: Context) -> int:
     a = ctx.args
     if a.days < 1 or a.days > 3660:
-        raise Fail("--days must be from 1 to 3660")
+        raise Fail(_("{option} must be from {low} to {high}").format(option="--days", low=1, high=3660))
     from qlbreak.core import schedule
 
     if a.tz is not None and not a.tz.strip():
-        raise Fail("--tz: give a time zone such as 'Europe/Berlin', or 'local'")
+        raise Fail(
+            _("{option}: give a time zone such as {example}, or {local}").format(
+                option="--tz", example="'Europe/Berlin'", local="'local'"
+            )
+        )
     zone_name = a.tz or ctx.config.timezone
     now = ctx.now(zone_name)
     start = _parse_from(a.start, now.tzinfo) if a.start is not None else now
     try:
         found = schedule.upcoming(ctx.config.plan.reminders, start, a.days)
     except OverflowError:
-        raise Fail(f"--from: {a.start!r} with --days {a.days} runs past the calendar's ends") from None
+        raise Fail(
+            _("{option}: {start} with {days} runs past the calendar's ends").format(
+                option="--from", start=repr(a.start), days=f"--days {a.days}"
+            )
+        ) from None
     # What the tray will do: an occurrence it already showed (a reminder moved later
     # after it fired) does not come again, and one inside a pause waits for its end.
     from qlbreak.storage import statefile
@@ -62,20 +72,27 @@ def cmd_schedule(ctx: Context) -> int:
         )
         return 0
     if not found:
-        span = "next day" if a.days == 1 else f"next {a.days} days"
-        print(f"no reminders in the {span} from {start:%a %Y-%m-%d}", file=ctx.out)
+        # Translators: {day} is a weekday and an ISO date: "Mon 2030-06-03"
+        none = ngettext(
+            "no reminders in the next day from {day}", "no reminders in the next {n} days from {day}", a.days
+        )
+        print(none.format(n=a.days, day=f"{formats().weekday(start)} {start:%Y-%m-%d}"), file=ctx.out)
         return 0
     width = max(len(o.reminder) for o in found)
     for o in found:
-        note = f"  (paused until {paused.astimezone(o.at.tzinfo):%H:%M})" if paused and o.at < paused else ""
-        print(f"{o.at:%a %Y-%m-%d  %H:%M}  {o.reminder:<{width}}  {_offset(o.at)}{note}", file=ctx.out)
+        note = ""
+        if paused and o.at < paused:
+            # Translators: at the end of a line of "qlbreak schedule"; {time} is a time of day
+            note = "  " + _("(paused until {time})").format(time=formats().clock(paused.astimezone(o.at.tzinfo).time()))
+        when = f"{formats().weekday(o.at)} {o.at:%Y-%m-%d}  {formats().clock(o.at.time())}"  # a table: ISO dates
+        print(f"{when}  {o.reminder:<{width}}  {_offset(o.at)}{note}", file=ctx.out)
     return 0
 
 
 def cmd_stretch(ctx: Context) -> int:
     a = ctx.args
     if not 0 < a.speed <= 1000:
-        raise Fail("--speed must be more than 0 and at most 1000")
+        raise Fail(_("{option} must be more than 0 and at most 1000").format(option="--speed"))
     _need_tk()
     catalogue, config = ctx.catalogue, ctx.config
     stretch = None
@@ -83,15 +100,26 @@ def cmd_stretch(ctx: Context) -> int:
         found = catalogue.matching(a.id)
         if len(found) > 1:
             names = ", ".join(f"{s.name} ({s.id})" for s in found)
-            raise Fail(f"{a.id!r} could be any of: {names}; give more of the name, or the id")
+            raise Fail(
+                _("{given} could be any of: {names}; give more of the name, or the id").format(
+                    given=repr(a.id), names=names
+                )
+            )
         if not found:
             close = catalogue.close_matches(a.id)
-            hint = f"; did you mean {' or '.join(close)}?" if close else "; see 'qlbreak list --all'"
-            raise Fail(f"unknown stretch {a.id!r}{hint}")
+            if close:
+                raise Fail(
+                    _("unknown stretch {given}; did you mean {choices}?").format(
+                        given=repr(a.id), choices=either(close)
+                    )
+                )
+            raise Fail(
+                _("unknown stretch {given}; see {command}").format(given=repr(a.id), command="'qlbreak list --all'")
+            )
         stretch = found[0]
     demo = a.demo
     if not demo and a.speed == 1.0 and _ask_running(ctx, f"stretch {stretch.id}" if stretch else "stretch"):
-        print("the running qlbreak opens the stretch", file=ctx.out)  # so at most one is open
+        print(_("the running qlbreak opens the stretch"), file=ctx.out)  # so at most one is open
         return 0
     if stretch is None:
         from qlbreak.stretches.choosing import NothingFits, choose
@@ -149,7 +177,7 @@ def _record_late(ctx: Context, lines: list[str]) -> bool:
     try:
         events = [Event.from_json(json.loads(line)) for line in lines]
     except (ValueError, KeyError, TypeError) as err:
-        raise Fail(f"the stretch window answered what is not a record: {err}") from None
+        raise Fail(_("the stretch window answered what is not a record: {error}").format(error=err)) from None
     outbox = Outbox(lambda: History.open(ctx.paths.history_db, ctx.now(), timeout=LATE_WAIT), events)
     outbox.close()
     if not outbox.pending:
@@ -157,9 +185,9 @@ def _record_late(ctx: Context, lines: list[str]) -> bool:
     what = ", ".join(f"{e.kind} {e.stretch or ''}".strip() for e in outbox.pending)
     trouble = outbox.trouble
     why = (
-        "another program is using your history"
+        _("another program is using your history")
         if isinstance(trouble, HistoryBusy)
-        else "the disk is full"
+        else _("the disk is full")
         if isinstance(trouble, HistoryFull)
         else str(trouble)
     )
@@ -169,13 +197,15 @@ def _record_late(ctx: Context, lines: list[str]) -> bool:
             if not spool.holds(event):  # the window could not keep it: keep it here
                 spool.put(event)
     except OSError as err:
-        print(f"qlbreak: your stretch ({what}) could not be recorded ({why}), nor kept for later: {err}", file=ctx.err)
+        # Translators: {records} are the records' kinds ("done knee-drop"), {why} the reason
+        lost = _("your stretch ({records}) could not be recorded ({why}), nor kept for later: {error}")
+        print("qlbreak: " + lost.format(records=what, why=why, error=err), file=ctx.err)
         return False
-    print(
-        f"qlbreak: your stretch ({what}) is not in your history yet ({why}); it is kept, and added"
-        " the next time qlbreak can write to the history",
-        file=ctx.err,
+    kept = _(
+        "your stretch ({records}) is not in your history yet ({why}); it is kept, and added"
+        " the next time qlbreak can write to the history"
     )
+    print("qlbreak: " + kept.format(records=what, why=why), file=ctx.err)
     return True
 
 
@@ -190,7 +220,7 @@ def _ask_running(ctx: Context, message: str) -> bool:
 
 
 def cmd_quit(ctx: Context) -> int:
-    print("qlbreak has quit" if quit_running(ctx) else "qlbreak is not running", file=ctx.out)
+    print(_("qlbreak has quit") if quit_running(ctx) else _("qlbreak is not running"), file=ctx.out)
     return 0
 
 
@@ -210,12 +240,12 @@ def quit_running(ctx: Context) -> bool:
             return False  # nobody holds the lock, and no qlbreak heard the request
         # it heard "quit" and the answer never came (it quit as it answered, or a crowd
         # at its endpoint): it has quit once its lock is free
-    for _ in range(50):  # it saves its state and removes its icon: at most a few seconds
+    for _attempt in range(50):  # it saves its state and removes its icon: at most a few seconds
         if endpoint.acquire():
             endpoint.release()
             return True
         time.sleep(0.1)
-    raise Fail("the running qlbreak was asked to quit but is still running")
+    raise Fail(_("the running qlbreak was asked to quit but is still running"))
 
 
 def cmd_safety(ctx: Context) -> int:
@@ -235,7 +265,7 @@ def cmd_safety(ctx: Context) -> int:
     try:
         show_alone(spec.safety(palette(config.theme).name, ctx.paths, config.timezone))
     except tkinter.TclError as err:
-        raise Fail(f"cannot open a window: {err}") from None
+        raise Fail(_("cannot open a window: {error}").format(error=err)) from None
     return 0
 
 
@@ -245,7 +275,7 @@ def cmd_settings(ctx: Context) -> int:
     window = "welcome" if ctx.args.welcome else "settings"
     _need_tk()
     if window == "settings" and _ask_running(ctx, "settings"):
-        print("the running qlbreak opens its settings", file=ctx.out)
+        print(_("the running qlbreak opens its settings"), file=ctx.out)
         return 0
     from qlbreak.edges.children.launch import run_to_end
     from qlbreak.edges.choose import login_item
@@ -259,15 +289,15 @@ def cmd_settings(ctx: Context) -> int:
 
         # the tray hears the saved file at once: the terminal need not wait for the window
         if run_apart(lambda: _login_answer(item, run_to_end(window, told)[1])):
-            print("the welcome opens in its own window; the running qlbreak uses your answers", file=ctx.out)
+            print(_("the welcome opens in its own window; the running qlbreak uses your answers"), file=ctx.out)
             return 0
     status, answered = run_to_end(window, told)
     if answered and answered[0].startswith("saved"):
         try:
             _login_answer(item, answered)
         except OSError as err:
-            raise Fail(f"saved, but cannot change the login item: {err}") from None
-        print(f"saved {ctx.paths.config_file}", file=ctx.out)
+            raise Fail(_("saved, but cannot change the login item: {error}").format(error=err)) from None
+        print(_("saved {path}").format(path=ctx.paths.config_file), file=ctx.out)
     return status
 
 
@@ -287,10 +317,10 @@ def cmd_config(ctx: Context) -> int:
         try:
             write_atomic(path, config_mod.DEFAULT_FILE.encode(), overwrite=False)
         except FileExistsError:
-            raise Fail(f"{path}: already exists; it was left as it is", status=1) from None
+            raise Fail(_("{path}: already exists; it was left as it is").format(path=path), status=1) from None
         except OSError as err:
-            raise Fail(f"{path}: cannot write: {err.strerror or err}") from None
-        print(f"wrote {path}", file=ctx.out)
+            raise Fail(_("{path}: cannot write: {error}").format(path=path, error=err.strerror or err)) from None
+        print(_("wrote {path}").format(path=path), file=ctx.out)
         return 0
     if not a.check:
         print(path, file=ctx.out)
@@ -302,11 +332,16 @@ def cmd_config(ctx: Context) -> int:
         print(problem, file=ctx.out)
     for where, errors in ((path, loaded.errors), (own_dir(path), own.errors)):
         if errors:
-            print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}", file=ctx.out)
+            print(
+                ngettext("{path}: {n} error", "{path}: {n} errors", len(errors)).format(path=where, n=len(errors)),
+                file=ctx.out,
+            )
     if loaded.errors or own.errors:
         return 1
-    state = "ok" if _exists(path) else "not found, so the defaults apply"
-    print(f"{path}: {state}", file=ctx.out)
+    if _exists(path):
+        print(_("{path}: ok").format(path=path), file=ctx.out)
+    else:
+        print(_("{path}: not found, so the defaults apply").format(path=path), file=ctx.out)
     return 0
 
 
@@ -320,8 +355,11 @@ def _parse_from(text: str, zone: tzinfo | None) -> datetime:
             raise ValueError("out of range")
         return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
     except (ValueError, OverflowError):
-        hint = "a date (2026-03-30) or a date and time (2026-03-30T09:00) from 1900 to 9000"
-        raise Fail(f"--from: {text!r} is not {hint}") from None
+        raise Fail(
+            _("{option}: {given} is not a date ({date}) or a date and time ({datetime}) from 1900 to 9000").format(
+                option="--from", given=repr(text), date="2026-03-30", datetime="2026-03-30T09:00"
+            )
+        ) from None
 
 
 def _need_tk() -> None:

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
+from qlbreak.core.words import _, ngettext
+
 if TYPE_CHECKING:
     import argparse
     from datetime import datetime
@@ -29,6 +31,14 @@ class Fail(Exception):
     def __init__(self, message: str, status: int = 2) -> None:
         super().__init__(message)
         self.status = status
+
+
+def either(names: list[str]) -> str:
+    """Names as a choice, "a or b or c", in the user's language."""
+    import functools
+
+    # Translators: a choice between two names, "knee-drop or side-bend" (chained for more: "a or b or c")
+    return functools.reduce(lambda a, b: _("{first} or {second}").format(first=a, second=b), names)
 
 
 class Context:
@@ -53,7 +63,9 @@ class Context:
             try:
                 shipped = catalog.load()
             except catalog.CatalogueError as err:
-                raise Fail(f"the stretch catalogue is broken (please report this):\n{err}") from None
+                raise Fail(
+                    _("the stretch catalogue is broken (please report this):\n{error}").format(error=err)
+                ) from None
             self._catalogue, self.own = load_all(self.paths.config_file, shipped)
             self._tell_own()
         return self._catalogue
@@ -78,8 +90,13 @@ class Context:
                 print(problem, file=self.err)
         elif errors := [p for p in problems if not p.warning]:  # a missing picture: not at every command
             count = len(errors)
-            mistakes = f"{count} mistake{'s' if count != 1 else ''}"
-            print(f"qlbreak: your own stretches have {mistakes}; see {self._check()}", file=self.err)
+            # Translators: {command} is the command that lists them
+            told = ngettext(
+                "your own stretches have {n} mistake; see {command}",
+                "your own stretches have {n} mistakes; see {command}",
+                count,
+            )
+            print("qlbreak: " + told.format(n=count, command=self._check()), file=self.err)
 
     def _check(self) -> str:
         """The command that lists the mistakes, for this config file."""
@@ -114,13 +131,16 @@ class Context:
                 for problem in loaded.problems:
                     print(problem, file=self.err)
                 if loaded.errors:
-                    print("qlbreak: using defaults where the config is wrong", file=self.err)
+                    print("qlbreak: " + _("using defaults where the config is wrong"), file=self.err)
             else:
                 count = len(loaded.problems)
-                print(
-                    f"qlbreak: your settings file has {count} mistake{'s' if count != 1 else ''}; see {self._check()}",
-                    file=self.err,
+                # Translators: {command} is the command that lists them
+                told = ngettext(
+                    "your settings file has {n} mistake; see {command}",
+                    "your settings file has {n} mistakes; see {command}",
+                    count,
                 )
+                print("qlbreak: " + told.format(n=count, command=self._check()), file=self.err)
         return loaded.config
 
     @contextmanager

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from qlbreak.cli.context import Context, Fail
+from qlbreak.cli.context import Context, Fail, either
+from qlbreak.core.words import N_, _, formats
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from qlbreak.core.programmes import Exercise, Mark, Programme, Standing
 
 NOT_DONE = 1  # the exit status of a refused mark
@@ -23,25 +22,25 @@ NOT_DONE = 1  # the exit status of a refused mark
 
 def add_commands(sub: Any) -> None:
     """The ``programme`` command and its actions (``sub``: the parser's subparsers)."""
-    p = sub.add_parser("programme", help="a course of days (the ball release for two weeks): start, pause, see it")
-    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
-    a = actions.add_parser("list", help="the programmes there are, and which one is under way")
-    a.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("programme", help=_("a course of days (the ball release for two weeks): start, pause, see it"))
+    actions = p.add_subparsers(title=_("actions"), metavar=_("ACTION"), dest="action", required=True)
+    a = actions.add_parser("list", help=_("the programmes there are, and which one is under way"))
+    a.add_argument("--json", action="store_true", help=_("print JSON"))
     a.set_defaults(run=cmd_list)
-    a = actions.add_parser("start", help="start a programme (one at a time)")
+    a = actions.add_parser("start", help=_("start a programme (one at a time)"))
     a.add_argument(
-        "id", nargs="*", metavar="ID", help="the programme's id or name, as the list shows it (ball release)"
+        "id", nargs="*", metavar="ID", help=_("the programme's id or name, as the list shows it (ball release)")
     )
     a.set_defaults(run=cmd_start)
     for name, words in (
-        ("pause", "pause the programme under way (its days wait; no reminder pushes it)"),
-        ("resume", "carry on with the paused programme where it stopped"),
-        ("stop", "stop the programme (start it again later from day 1)"),
+        ("pause", N_("pause the programme under way (its days wait; no reminder pushes it)")),
+        ("resume", N_("carry on with the paused programme where it stopped")),
+        ("stop", N_("stop the programme (start it again later from day 1)")),
     ):
-        a = actions.add_parser(name, help=words)
+        a = actions.add_parser(name, help=_(words))
         a.set_defaults(run=cmd_mark, mark=name)
-    a = actions.add_parser("status", help="where the programme stands: day N of M")
-    a.add_argument("--json", action="store_true", help="print JSON")
+    a = actions.add_parser("status", help=_("where the programme stands: day N of M"))
+    a.add_argument("--json", action="store_true", help=_("print JSON"))
     a.set_defaults(run=cmd_status)
 
 
@@ -57,7 +56,9 @@ def cmd_list(ctx: Context) -> int:
         where = f"  ({latest.words().split(': ', 1)[1]})" if latest and latest.programme == p and latest.active else ""
         print(f"  {p.id:<{width}}  {p.name}: {p.about}{where}", file=ctx.out)
     if latest is None or not latest.active:
-        print(f"Start one with: qlbreak programme start {PROGRAMMES[0].id}", file=ctx.out)
+        print(
+            _("Start one with: {command}").format(command=f"qlbreak programme start {PROGRAMMES[0].id}"), file=ctx.out
+        )
     return 0
 
 
@@ -66,7 +67,8 @@ def cmd_start(ctx: Context) -> int:
 
     programme = _programme(" ".join(ctx.args.id))
     after = _mark(ctx, Mark.START, programme)
-    print(f"Started. {after.words()}.", file=ctx.out)
+    # Translators: {standing} is where the programme stands, e.g. "Ball release: day 1 of 14"
+    print(_("Started. {standing}.").format(standing=after.words()), file=ctx.out)
     today = _today(ctx, after)
     if today:
         print(today, file=ctx.out)
@@ -77,12 +79,13 @@ def cmd_mark(ctx: Context) -> int:
     from qlbreak.core.programmes import Mark
 
     after = _mark(ctx, Mark(ctx.args.mark))  # pause, resume, stop: the course under way
+    # Translators: {standing} is where the programme stands, e.g. "Ball release: day 3 of 14"
     said = {
-        Mark.PAUSE: "Paused: its days wait until you resume it (qlbreak programme resume).",
-        Mark.RESUME: "Resumed.",
-        Mark.STOP: "Stopped. Start it again any time; it begins at day 1.",
+        Mark.PAUSE: _("Paused: its days wait until you resume it (qlbreak programme resume). {standing}."),
+        Mark.RESUME: _("Resumed. {standing}."),
+        Mark.STOP: _("Stopped. Start it again any time; it begins at day 1. {standing}."),
     }[Mark(ctx.args.mark)]
-    print(f"{said} {after.words()}.", file=ctx.out)
+    print(said.format(standing=after.words()), file=ctx.out)
     return 0
 
 
@@ -92,14 +95,19 @@ def cmd_status(ctx: Context) -> int:
         ctx.emit_json(latest.as_json() | {"words": latest.words(), "due": latest.due} if latest else None)
         return 0
     if latest is None:
-        print("No programme yet. See them with: qlbreak programme list", file=ctx.out)
+        print(_("No programme yet. See them with: {command}").format(command="qlbreak programme list"), file=ctx.out)
         return 0
     print(latest.words(), file=ctx.out)
     today = _today(ctx, latest)
     if today:
         print(today, file=ctx.out)
     if not latest.active:
-        print("Start one again with: qlbreak programme start ID (qlbreak programme list shows them)", file=ctx.out)
+        print(
+            _("Start one again with: {command} ({listing} shows them)").format(
+                command="qlbreak programme start ID", listing="qlbreak programme list"
+            ),
+            file=ctx.out,
+        )
     return 0
 
 
@@ -125,13 +133,26 @@ def _programme(wanted: str) -> Programme:
     key = " ".join(wanted.lower().split())
     ids = [p.id for p in PROGRAMMES]
     if not key:  # argparse would say only "required: ID"
-        raise Fail(f"which programme? the programmes are {', '.join(ids)} (qlbreak programme list says what each is)")
+        raise Fail(
+            _("which programme? the programmes are {ids} ({command} says what each is)").format(
+                ids=", ".join(ids), command="qlbreak programme list"
+            )
+        )
     for p in PROGRAMMES:
         if p.id in (key, key.replace(" ", "-")) or key == p.name.lower():  # "ball release" as "knee drop"
             return p
     close = get_close_matches(key, ids, n=2, cutoff=0.5)
-    hint = f"did you mean {' or '.join(close)}?" if close else f"the programmes are {', '.join(ids)}"
-    raise Fail(f"no programme called {wanted!r}; {hint} (qlbreak programme list)")
+    if close:
+        raise Fail(
+            _("no programme called {name}; did you mean {choices}? ({command})").format(
+                name=repr(wanted), choices=either(close), command="qlbreak programme list"
+            )
+        )
+    raise Fail(
+        _("no programme called {name}; the programmes are {ids} ({command})").format(
+            name=repr(wanted), ids=", ".join(ids), command="qlbreak programme list"
+        )
+    )
 
 
 def _known(ctx: Context) -> dict[str, Exercise]:
@@ -157,7 +178,7 @@ def _mark(ctx: Context, what: Mark, programme: Programme | None = None) -> Stand
         try:
             after = stored.mark(history, what, _known(ctx), now, programme)
         except stored.Refused as refused:
-            raise Fail(f"{refused}{_hint(what, refused.standing, programme)}", NOT_DONE) from None
+            raise Fail(_hint(str(refused), what, refused.standing, programme), NOT_DONE) from None
         except HistoryError as err:
             raise Fail(str(err)) from None
     assert after is not None  # a mark was just recorded
@@ -174,9 +195,12 @@ def _today(ctx: Context, standing: Standing) -> str | None:
     if standing.state is not State.UNDER_WAY:
         return None
     if standing.done_today:
-        return "Today's session is done. Well done."
+        return _("Today's session is done. Well done.")
     if not standing.due:
-        return f"No session today: the next one counts from {_day_words(standing.next_day)}."
+        if standing.next_day is None:
+            return _("No session today: the next one counts from another day.")
+        # Translators: {day} is a date in full, e.g. "Thursday 3 December"
+        return _("No session today: the next one counts from {day}.").format(day=formats().long_day(standing.next_day))
     prefs = ctx.config.prefs
     usable = {s.id for s in ctx.catalogue if allowed(plain(s.candidate), prefs)}
     choices = standing.programme.choices(_known(ctx), usable)
@@ -186,24 +210,27 @@ def _today(ctx: Context, standing: Standing) -> str | None:
         ]
         first = ctx.catalogue.get(ids[0]) if ids else None
         why = why_not(plain(first.candidate), prefs) if first else None
-        need = f" ({why})" if why else ""
-        return f"Its exercise is not in your rotation{need}: change what you have to hand in Settings."
+        if why:
+            # Translators: {why} says why the settings leave it out, e.g. "needs a ball"
+            return _("Its exercise is not in your rotation ({why}): change what you have to hand in Settings.").format(
+                why=why
+            )
+        return _("Its exercise is not in your rotation: change what you have to hand in Settings.")
     names = [s.for_equipment(prefs.equipment).name for c in choices if (s := ctx.catalogue.get(c)) is not None]
-    return f"Today: {' or '.join(names[:3])}{' (or another)' if len(names) > 3 else ''}."
+    if len(names) > 3:
+        # Translators: {exercises} is up to three names joined with "or"
+        return _("Today: {exercises} (or another).").format(exercises=either(names[:3]))
+    return _("Today: {exercises}.").format(exercises=either(names))
 
 
-def _hint(what: Mark, before: Standing | None, programme: Programme | None) -> str:
-    """The command that does what the user may have meant instead."""
+def _hint(refused: str, what: Mark, before: Standing | None, programme: Programme | None) -> str:
+    """Why a mark was refused, with the command that does what the user may have meant instead."""
     from qlbreak.core.programmes import Mark, State
 
     if before is None or not before.active:
-        return "; start one with: qlbreak programme start ID"
+        return _("{refused}; start one with: {command}").format(refused=refused, command="qlbreak programme start ID")
     if what is Mark.START and programme != before.programme:
-        return ": qlbreak programme stop"
+        return f"{refused}: qlbreak programme stop"  # the reason, then the command that does it
     if what is Mark.PAUSE and before.state is State.PAUSED:
-        return "; carry on with: qlbreak programme resume"
-    return ""
-
-
-def _day_words(day: date | None) -> str:
-    return f"{day:%A} {day.day} {day:%B}" if day else "another day"
+        return _("{refused}; carry on with: {command}").format(refused=refused, command="qlbreak programme resume")
+    return refused

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qlbreak.cli.context import Context, Fail
+from qlbreak.core.words import _
 
 if TYPE_CHECKING:
     from typing import Any
@@ -20,10 +21,10 @@ if TYPE_CHECKING:
 
 def add_commands(sub: Any) -> None:
     """Their entries in the parser (``sub``: its subparsers)."""
-    p = sub.add_parser("progress", help="open the Progress window: the last four weeks at a glance")
+    p = sub.add_parser("progress", help=_("open the Progress window: the last four weeks at a glance"))
     p.set_defaults(run=cmd_progress)
-    p = sub.add_parser("report", help="write the last four weeks on one page (PDF) to show a physiotherapist")
-    p.add_argument("--pdf", metavar="FILE", required=True, help="the PDF file to write (replaced if it exists)")
+    p = sub.add_parser("report", help=_("write the last four weeks on one page (PDF) to show a physiotherapist"))
+    p.add_argument("--pdf", metavar=_("FILE"), required=True, help=_("the PDF file to write (replaced if it exists)"))
     p.set_defaults(run=cmd_report)
 
 
@@ -49,12 +50,15 @@ def cmd_report(ctx: Context) -> int:
     try:
         from qlbreak.charts import report
     except ImportError as err:  # an install without its dependencies
-        raise Fail(f"the report needs matplotlib ({err}): pip install matplotlib") from None
+        raise Fail(
+            _("the report needs matplotlib ({error}): {command}").format(error=err, command="pip install matplotlib")
+        ) from None
     try:
         report.write(path, progress, names(ctx), ctx.now())
     except OSError as err:
-        raise Fail(f"{path}: cannot write the report: {err.strerror or err}") from None
-    print(f"wrote the report of {report.weeks(progress)} to {path}", file=ctx.out)
+        raise Fail(_("{path}: cannot write the report: {error}").format(path=path, error=err.strerror or err)) from None
+    # Translators: {weeks} is the span the report covers: "Mon 2 Nov – Sun 29 Nov 2026 (4 weeks)"
+    print(_("wrote the report of {weeks} to {path}").format(weeks=report.weeks(progress), path=path), file=ctx.out)
     return 0
 
 
@@ -64,16 +68,25 @@ def writable(given: str) -> Path:
     path = Path(given).expanduser()
     folder = path.parent
     if not given.strip():
-        raise Fail(f"{given!r}: give the report a file name, for example back-report.pdf")
+        raise Fail(
+            _("{path}: give the report a file name, for example {example}").format(
+                path=repr(given), example="back-report.pdf"
+            )
+        )
     if path.is_dir():
-        raise Fail(f"{path}: is a folder; give a file name in it, for example {path / 'back-report.pdf'}")
+        raise Fail(
+            _("{path}: is a folder; give a file name in it, for example {example}").format(
+                path=path, example=path / "back-report.pdf"
+            )
+        )
     if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "no such folder"
-        raise Fail(f"{folder}: {what}; the report goes into a folder that exists")
+        if folder.exists():
+            raise Fail(_("{folder}: is not a folder; the report goes into a folder that exists").format(folder=folder))
+        raise Fail(_("{folder}: no such folder; the report goes into a folder that exists").format(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise Fail(f"{folder}: cannot write there (no permission); choose another folder")
+        raise Fail(_("{folder}: cannot write there (no permission); choose another folder").format(folder=folder))
     if path.exists() and not os.access(path, os.W_OK):
-        raise Fail(f"{path}: the file is read-only; choose another name or make it writable")
+        raise Fail(_("{path}: the file is read-only; choose another name or make it writable").format(path=path))
     return path
 
 
