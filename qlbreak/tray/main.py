@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from qlbreak.clock import SystemClock
 from qlbreak.core.commands import Command
+from qlbreak.core.words import _
 from qlbreak.edges import choose
 from qlbreak.edges.children.launch import ChildWindows
 from qlbreak.edges.instance.channels import Server
@@ -94,7 +95,7 @@ def serve(
         log.warning("no tray icon: %s. Reminders will come as notifications.", problem)
     if windows.tk_problem:  # once, on stderr, in the log and as a notification
         log.warning("%s", windows.tk_problem)
-        notifier.notify("qlbreak cannot open its windows", windows.tk_problem)
+        notifier.notify(_("qlbreak cannot open its windows"), windows.tk_problem)
     log.info("qlbreak started (pid %d)", os.getpid())
     try:
         service.run()

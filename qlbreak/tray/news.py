@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from qlbreak.core.words import _, ngettext
 from qlbreak.edges.ports import Notifier
 from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.history import HistoryBusy
@@ -36,10 +37,8 @@ class SettingsNews:
         # a mistake; else a key it does not know (a typo, most often), when it is new
         told = loaded.errors or tuple(p for p in problems if (p.key, p.message) not in before)
         if told:
-            more = len(problems) - 1
-            also = f" (and {more} more: qlbreak config --check)" if more else ""
-            rest = " That setting keeps the value it had; the rest applies." if loaded.errors else ""
-            self.notifier.notify("qlbreak: a mistake in your settings", f"{told[0].brief()}{also}.{rest}")
+            said = _said(told[0].brief(), len(problems) - 1, bool(loaded.errors))
+            self.notifier.notify(_("qlbreak: a mistake in your settings"), said)
 
 
 class HistoryNews:
@@ -54,7 +53,7 @@ class HistoryNews:
             if self._logged is not None:
                 log.info("the history takes records again")
             if self._told:
-                self.notifier.notify("qlbreak", "Your history is saved again.")
+                self.notifier.notify("qlbreak", _("Your history is saved again."))
             self._logged, self._told = None, False
             return
         problem = history.problem or "the history cannot be written"
@@ -62,14 +61,38 @@ class HistoryNews:
             log.warning("%s; %d record(s) kept until it can be written", problem, len(history.pending))
             self._logged = problem
         if not self._told and not isinstance(history.trouble, HistoryBusy):
-            self.notifier.notify(
-                "qlbreak cannot save your history", f"{problem}. Reminders go on; it is saved once it can be."
-            )
+            # Translators: {problem} is why the history file cannot be written (a file and its error)
+            said = _("{problem}. Reminders go on; it is saved once it can be.").format(problem=problem)
+            self.notifier.notify(_("qlbreak cannot save your history"), said)
             self._told = True
 
 
+def _said(problem: str, more: int, kept: bool) -> str:
+    """The settings notification's body: the first problem, how many more, and whether a
+    mistake kept its setting's old value (each case one whole sentence to translate)."""
+    if more and kept:
+        # Translators: {problem}: the first problem in the settings file; {n}: how many more
+        return ngettext(
+            "{problem} (and {n} more: qlbreak config --check). That setting keeps the value it had; the rest applies.",
+            "{problem} (and {n} more: qlbreak config --check). That setting keeps the value it had; the rest applies.",
+            more,
+        ).format(problem=problem, n=more)
+    if more:
+        # Translators: {problem}: the first problem in the settings file; {n}: how many more
+        return ngettext(
+            "{problem} (and {n} more: qlbreak config --check).",
+            "{problem} (and {n} more: qlbreak config --check).",
+            more,
+        ).format(problem=problem, n=more)
+    if kept:
+        # Translators: {problem}: the first problem in the settings file (where, and what)
+        return _("{problem}. That setting keeps the value it had; the rest applies.").format(problem=problem)
+    # Translators: {problem}: the first problem in the settings file; only the full stop is yours
+    return _("{problem}.").format(problem=problem)
+
+
 def changes(old: Config, new: Config) -> list[str]:
-    """The names of the settings that differ."""
+    """The names of the settings that differ (for the log: English, like every log line)."""
     names = [
         ("reminders", old.plan.reminders != new.plan.reminders),
         ("grace", old.plan.grace != new.plan.grace),

@@ -24,6 +24,7 @@ from qlbreak.core.commands import Command
 from qlbreak.core.kinds import Record
 from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import ScheduleState
+from qlbreak.core.words import _
 from qlbreak.edges.ports import Ports
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config
@@ -181,8 +182,9 @@ class Service:
         for problem in own.problems:
             log.warning("%s", problem)
         if own.errors:
-            told = f"{own.errors[0].brief()}. That one is left out until it is put right."
-            self.ports.notifier.notify("qlbreak: a mistake in your own stretch", told)
+            # Translators: {problem}: the first mistake in a stretch file of the user's own (where, and what)
+            told = _("{problem}. That one is left out until it is put right.").format(problem=own.errors[0].brief())
+            self.ports.notifier.notify(_("qlbreak: a mistake in your own stretch"), told)
         if self.catalogue.stretches == before:
             return False
         log.info("your own stretches: %s", ", ".join(s.id for s in own.stretches) or "none")

@@ -106,13 +106,17 @@ def _quit_on_signals(post: Post, system: System = THIS) -> None:
 def _second(endpoint: Endpoint, out: TextIO, err: TextIO) -> int:
     """Another qlbreak holds the lock: ask it for a stretch (it may still be starting:
     ``send`` asks again for a few seconds). Busy is never taken for "not running"."""
+    from qlbreak.core.words import _  # the words only now: the first start imports little
+
     try:
         endpoint.send("stretch")
     except TrayBusy as busy:
         print(f"qlbreak: {busy} ({busy.detail})", file=err)
         return busy.status
     except InstanceError as problem:  # it quit meanwhile
-        print(f"qlbreak: the qlbreak that was running has just quit ({problem}); start qlbreak again", file=err)
+        # Translators: {problem}: what went wrong reaching it (technical, often English)
+        said = _("the qlbreak that was running has just quit ({problem}); start qlbreak again")
+        print("qlbreak: " + said.format(problem=problem), file=err)
         return 1
-    print("qlbreak is already running: it opens a stretch now", file=out)
+    print(_("qlbreak is already running: it opens a stretch now"), file=out)
     return 0

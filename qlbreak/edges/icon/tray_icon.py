@@ -64,7 +64,9 @@ class TrayIcon:
         self.has_menu = bool(icon_class.HAS_MENU)
         # the service sends the whole menu once it runs; until then a click still stretches
         default = self.has_default_action
-        first = pystray.Menu(pystray.MenuItem("Stretch now", self._callback("stretch"), default=default))
+        from qlbreak.core.words import _  # the words of the language loaded by now (English before)
+
+        first = pystray.Menu(pystray.MenuItem(_("Stretch now"), self._callback("stretch"), default=default))
         self.icon = icon_class(APP, self.images["normal"], APP, menu=first)
 
     def _hover(self, on: bool) -> None:

@@ -31,6 +31,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from qlbreak.core.words import N_, _
 from qlbreak.edges.instance import channels, peruser
 from qlbreak.edges.instance.channels import EndpointError, Server, Tally
 from qlbreak.edges.instance.dialogue import (
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("qlbreak")
 PATIENCE = 4.0  # seconds a client keeps asking a qlbreak that holds the lock (it may be starting, or busy)
-BUSY = "qlbreak is running but did not answer in time; try again in a moment"
+BUSY = N_("qlbreak is running but did not answer in time; try again in a moment")  # said in the user's words
 
 
 class InstanceError(Exception):
@@ -69,7 +70,7 @@ class TrayBusy(Exception):
     status = 3  # the command line's exit status for it
 
     def __init__(self, detail: str) -> None:
-        super().__init__(BUSY)
+        super().__init__(_(BUSY))  # said on the command line, in the user's language
         self.detail = detail
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from qlbreak.core.words import _
 from qlbreak.storage.atomic import write_atomic
 
 NAME = "qlbreak"
@@ -53,14 +54,14 @@ class XdgAutostart:
             "[Desktop Entry]\n"
             "Type=Application\n"
             "Name=qlbreak\n"
-            "Comment=Stretch reminders for the lower back\n"
+            "Comment=Stretch reminders for the lower back\n"  # a file, kept in English (not the user's words)
             f"Exec={exec_line}\n"
             "Terminal=false\n"
             "X-GNOME-Autostart-enabled=true\n"
         )
 
     def status(self) -> str:
-        return f"{'on' if self.enabled() else 'off'} ({self.path})"
+        return _said(self.enabled(), str(self.path))
 
 
 class WindowsAutostart:
@@ -103,8 +104,9 @@ class WindowsAutostart:
 
     def status(self) -> str:
         if self.registered() and self.disabled_in_task_manager():
-            return "off: disabled in Task Manager (Startup apps); turn it on there"
-        return f"{'on' if self.registered() else 'off'} (HKCU\\{RUN_KEY}\\{NAME})"
+            # Translators: after "start at login: "; Task Manager and Startup apps as Windows names them
+            return _("off: disabled in Task Manager (Startup apps); turn it on there")
+        return _said(self.registered(), f"HKCU\\{RUN_KEY}\\{NAME}")
 
 
 class LaunchAgent:
@@ -139,7 +141,7 @@ class LaunchAgent:
             self.path.unlink(missing_ok=True)
 
     def status(self) -> str:
-        return f"{'on' if self.enabled() else 'off'} ({self.path})"
+        return _said(self.enabled(), str(self.path))
 
 
 # one of the three, as ``edges/choose.login_item`` picks it (the ``LoginItem`` port and more)
@@ -163,6 +165,12 @@ def remove(item: AutostartEntry) -> None:
                 reg.DeleteValue(key, NAME)
         except OSError:  # none: it was never turned off there
             pass
+
+
+def _said(on: bool, where: str) -> str:
+    """For ``qlbreak autostart``: on or off, and where the login item is (its file or key)."""
+    # Translators: after "start at login: "; {where} is the login item's file or registry key
+    return _("on ({where})").format(where=where) if on else _("off ({where})").format(where=where)
 
 
 def _desktop_quote(arg: str) -> str:

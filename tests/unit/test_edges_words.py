@@ -1,0 +1,140 @@
+"""The tray's and the edges' own words go through the user's language (issue 25): each
+notification, the autostart status and the command line's answers come out of the
+catalogue whole (a test language marks every translated string), and English is as before."""
+
+from __future__ import annotations
+
+import gettext
+import io
+from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
+
+import pytest
+
+from qlbreak.core.words import ENGLISH, Words, using
+from qlbreak.edges.instance.endpoint import BUSY, Endpoint, InstanceError, TrayBusy
+from qlbreak.edges.login.autostart import LaunchAgent, XdgAutostart
+from qlbreak.storage.config import Config, Loaded
+from qlbreak.storage.outbox import Outbox
+from qlbreak.storage.tomlfile import Problem
+from qlbreak.tray import start
+from qlbreak.tray.news import HistoryNews, SettingsNews
+from tests.fakes import FakeNotifier
+
+
+class Marked(gettext.NullTranslations):
+    """Every translated string between ⟦ and ⟧: what is not marked was never translated."""
+
+    def gettext(self, message: str) -> str:
+        return f"⟦{message}⟧"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+
+    def pgettext(self, context: str, message: str) -> str:
+        return f"⟦{message}⟧"
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+
+
+MARKED = Words("xx", Marked(), ENGLISH.formats)
+PROBLEM = Problem("/home/a/.config/qlbreak/config.toml", 11, "time must be HH:MM")
+TYPO = Problem("/home/a/.config/qlbreak/config.toml", 12, "unknown key 'snoze'", warning=True)
+
+
+def _settings_told(problems: tuple[Problem, ...]) -> tuple[str, str]:
+    notifier = FakeNotifier()
+    SettingsNews(notifier).report(Loaded(Config(), problems))
+    [told] = notifier.sent
+    return told
+
+
+@pytest.mark.parametrize(
+    ("problems", "body"),
+    [
+        ((PROBLEM,), "config.toml line 11: time must be HH:MM. That setting keeps the value it had; the rest applies."),
+        (
+            (PROBLEM, TYPO),
+            "config.toml line 11: time must be HH:MM (and 1 more: qlbreak config --check)."
+            " That setting keeps the value it had; the rest applies.",
+        ),
+        ((TYPO,), "config.toml line 12: unknown key 'snoze'."),
+        ((TYPO, TYPO), "config.toml line 12: unknown key 'snoze' (and 1 more: qlbreak config --check)."),
+    ],
+)
+def test_a_settings_mistake_reads_as_before_in_english(problems: tuple[Problem, ...], body: str) -> None:
+    assert _settings_told(problems) == ("qlbreak: a mistake in your settings", body)
+
+
+@pytest.mark.parametrize("problems", [(PROBLEM,), (PROBLEM, TYPO, TYPO), (TYPO,), (TYPO, TYPO)])
+def test_a_settings_mistake_is_told_in_the_users_language_as_one_sentence(problems: tuple[Problem, ...]) -> None:
+    with using(MARKED):
+        title, body = _settings_told(problems)
+    assert title == "⟦qlbreak: a mistake in your settings⟧"
+    assert body.startswith("⟦") and body.endswith("⟧")  # one whole sentence, nothing glued on
+    assert "{" not in body  # every blank filled
+
+
+def test_the_history_trouble_and_its_end_are_told_in_the_users_language() -> None:
+    notifier = FakeNotifier()
+    news = HistoryNews(notifier)
+    broken = SimpleNamespace(problem="history.db: disk full", pending=[object()], trouble=OSError("disk full"))
+    with using(MARKED):
+        news.after_flush(cast(Outbox, broken), flushed=False)
+        news.after_flush(cast(Outbox, broken), flushed=True)
+    assert notifier.sent == [
+        (
+            "⟦qlbreak cannot save your history⟧",
+            "⟦history.db: disk full. Reminders go on; it is saved once it can be.⟧",
+        ),
+        ("qlbreak", "⟦Your history is saved again.⟧"),
+    ]
+
+
+def test_the_login_items_state_is_in_the_users_language(tmp_path: Path) -> None:
+    xdg, agent = XdgAutostart(tmp_path, python="/usr/bin/python3"), LaunchAgent(tmp_path, python="/usr/bin/python3")
+    assert xdg.status() == f"off ({xdg.path})"  # English as before
+    xdg.set(True)
+    assert xdg.status() == f"on ({xdg.path})"
+    with using(MARKED):
+        assert xdg.status() == f"⟦on ({xdg.path})⟧"
+        assert agent.status() == f"⟦off ({agent.path})⟧"
+    assert "Comment=Stretch reminders for the lower back" in xdg.path.read_text()  # the file stays English
+
+
+def test_a_busy_tray_is_said_in_the_users_language() -> None:
+    assert str(TrayBusy("no answer")) == BUSY
+    with using(MARKED):
+        assert str(TrayBusy("no answer")) == f"⟦{BUSY}⟧"
+
+
+class _Running(Endpoint):
+    """A second start's endpoint: a running qlbreak answers, or has just quit."""
+
+    def __init__(self, answer: Exception | None) -> None:
+        self.answer = answer
+
+    def send(self, message: str, timeout: float = 5.0, patience: float | None = None) -> str:
+        if self.answer is not None:
+            raise self.answer
+        return "ok"
+
+
+@pytest.mark.parametrize(
+    ("answer", "said_out", "said_err"),
+    [
+        (None, "⟦qlbreak is already running: it opens a stretch now⟧\n", ""),
+        (
+            InstanceError("nothing listens"),
+            "",
+            "qlbreak: ⟦the qlbreak that was running has just quit (nothing listens); start qlbreak again⟧\n",
+        ),
+    ],
+)
+def test_a_second_start_answers_in_the_users_language(answer: Exception | None, said_out: str, said_err: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with using(MARKED):
+        start._second(_Running(answer), out, err)
+    assert (out.getvalue(), err.getvalue()) == (said_out, said_err)
