@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from qlbreak.core.words import N_, _
+
 LOWEST, HIGHEST = 0, 10
-SCALE_ENDS = {LOWEST: "no pain", HIGHEST: "the worst pain imaginable"}
+SCALE_ENDS = {LOWEST: N_("no pain"), HIGHEST: N_("the worst pain imaginable")}  # shown: ``scale_end``
 TIGHTER_FACTOR = 1.5  # the tighter side's hold, against the other's (a setting)
 TREND_DAYS = 7  # two weeks compared: the last seven days against the seven before
 TREND_RISE = 2.0  # points on the scale the week's mean rose by: a trend, not a bad day
@@ -58,10 +60,19 @@ def pain(text: str) -> int:
     try:
         value = int(text.strip())
     except ValueError:
-        raise NotOnTheScale(f"{text!r} is not a number: give 0 (no pain) to 10 (the worst imaginable)") from None
+        # Translators: {text} is what the user typed, in quotes.
+        said = _("{text} is not a number: give 0 (no pain) to 10 (the worst imaginable)").format(text=repr(text))
+        raise NotOnTheScale(said) from None
     if not LOWEST <= value <= HIGHEST:
-        raise NotOnTheScale(f"{value} is off the scale: give 0 (no pain) to 10 (the worst imaginable)")
+        said = _("{value} is off the scale: give 0 (no pain) to 10 (the worst imaginable)").format(value=value)
+        raise NotOnTheScale(said)
     return value
+
+
+def scale_end(value: int) -> str | None:
+    """The words an end of the pain scale carries ("no pain"), in the user's language;
+    None for a point between the ends (the scale names only its ends)."""
+    return _(SCALE_ENDS[value]) if value in SCALE_ENDS else None
 
 
 def due(last: date | None, now: datetime, on: bool = True) -> bool:
@@ -83,11 +94,17 @@ class Worry(StrEnum):
     WORSE_AFTER = "worse-after"  # the last stretches of a week all felt worse
 
 
-# Each worry with what the app says, before the warning signs; it says each once.
+# Each worry with what the app says, before the warning signs; it says each once
+# (marked here, shown through ``worry_words``).
 WORRIES = {
-    Worry.RISING: "Your back has been rated worse this week than the week before.",
-    Worry.WORSE_AFTER: "Your last stretches all felt worse afterwards.",
+    Worry.RISING: N_("Your back has been rated worse this week than the week before."),
+    Worry.WORSE_AFTER: N_("Your last stretches all felt worse afterwards."),
 }
+
+
+def worry_words(worry: Worry) -> str:
+    """What the app says of ``worry``, in the user's language."""
+    return _(WORRIES[worry])
 
 
 def worrying(checkins: Sequence[CheckIn], worse: Sequence[bool], now: datetime) -> Worry | None:

@@ -15,15 +15,16 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from qlbreak.core.checkin import WORRIES, Worry
+from qlbreak.core.checkin import Worry, worry_words
 from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling
 from qlbreak.core.streak import streak
+from qlbreak.core.words import N_, _, formats, ngettext
 
 DAYS = 28  # four weeks: long enough for a trend, short enough to be about now
 WEEK = 7
 EVEN = 0.1  # sides held within 10% of each other are "about the same"
-EMPTY = (
+EMPTY = N_(
     "Nothing yet: after your first stretch, this shows how many you did each day,"
     " how your back felt at the morning check-ins, and which stretches helped."
 )
@@ -177,7 +178,7 @@ def build(
         tuple(signs),
         (),
     )
-    said = sentences(progress, names or {}) if inside else (EMPTY,)
+    said = sentences(progress, names or {}) if inside else (_(EMPTY),)
     flagged = tuple(_hurt(ranked, names or {}) + _signs(progress.signs))
     return replace(progress, sentences=said, flagged=flagged)
 
@@ -210,11 +211,19 @@ def _stretched(p: Progress) -> str:
     total = p.done + p.partial
     workdays = [d for d in p.days if d.workday]
     on = sum(1 for d in workdays if d.done + d.partial)
-    line = f"{_count(total, 'stretch', 'stretches')} in 4 weeks, on {on} of {len(workdays)} work days"
+    line = ngettext(
+        "{n} stretch in 4 weeks, on {on} of {days} work days",
+        "{n} stretches in 4 weeks, on {on} of {days} work days",
+        total,
+    ).format(n=total, on=on, days=len(workdays))
     if p.partial:
-        line += f" ({p.partial} of them in part)"
+        # Translators: {line} is "12 stretches in 4 weeks, on 9 of 20 work days"; {n} of those.
+        text = ngettext("{line} ({n} of them in part)", "{line} ({n} of them in part)", p.partial)
+        line = text.format(line=line, n=p.partial)
     if p.missed:
-        line += f"; {_count(p.missed, 'reminder')} passed unanswered"
+        # Translators: {line} is "12 stretches in 4 weeks, on 9 of 20 work days" (maybe more).
+        text = ngettext("{line}; {n} reminder passed unanswered", "{line}; {n} reminders passed unanswered", p.missed)
+        line = text.format(line=line, n=p.missed)
     return line
 
 
@@ -222,7 +231,7 @@ def _pain(series: Sequence[tuple[date, int]]) -> str | None:
     if not series:
         return None
     if len(series) == 1:
-        return f"Back pain: {series[0][1]} out of 10 (one day of check-ins so far)"
+        return _("Back pain: {pain} out of 10 (one day of check-ins so far)").format(pain=series[0][1])
     first, last = series[0][0], series[-1][0]
     span = (last - first).days
     # the first week against the last; under two weeks, the first half against the last
@@ -230,55 +239,92 @@ def _pain(series: Sequence[tuple[date, int]]) -> str | None:
     window = timedelta(days=max(1, min(WEEK, span // 2)))
     early = [v for d, v in series if d < first + window]
     late = [v for d, v in series if d > last - window]
-    over = f"{_count(round(span / WEEK), 'week')}" if span >= WEEK else _count(span, "day")
-    return f"Back pain: {_mean(early)} \u2192 {_mean(late)} over {over} (check-ins, 0\u201310)"
+    if span >= WEEK:
+        weeks = round(span / WEEK)
+        # Translators: the mean pain (0 to 10) of the first week, then of the last.
+        text = ngettext(
+            "Back pain: {early} \u2192 {late} over {n} week (check-ins, 0\u201310)",
+            "Back pain: {early} \u2192 {late} over {n} weeks (check-ins, 0\u201310)",
+            weeks,
+        )
+        return text.format(early=_mean(early), late=_mean(late), n=weeks)
+    text = ngettext(
+        "Back pain: {early} \u2192 {late} over {n} day (check-ins, 0\u201310)",
+        "Back pain: {early} \u2192 {late} over {n} days (check-ins, 0\u201310)",
+        span,
+    )
+    return text.format(early=_mean(early), late=_mean(late), n=span)
 
 
 def _sides(left: float, right: float) -> str | None:
     if min(left, right) < 1:  # one side only (or none): nothing to compare
         return None
-    more, less, longer = ("Left", "right", left / right) if left >= right else ("Right", "left", right / left)
+    longer = left / right if left >= right else right / left
     if longer - 1 < EVEN:
-        return "Left and right sides held about as long as each other"
-    return f"{more} side held {round((longer - 1) * 100)}% longer than the {less}"
+        return _("Left and right sides held about as long as each other")
+    percent = round((longer - 1) * 100)
+    if left >= right:
+        # Translators: "Left side held 20% longer than the right"; {percent} is a number.
+        return _("Left side held {percent}% longer than the right").format(percent=percent)
+    return _("Right side held {percent}% longer than the left").format(percent=percent)
 
 
 def _streak(run: int) -> str | None:
-    return f"Streak: {_count(run, 'work day')} in a row with a stretch" if run else None
+    if not run:
+        return None
+    text = ngettext(
+        "Streak: {n} work day in a row with a stretch", "Streak: {n} work days in a row with a stretch", run
+    )
+    return text.format(n=run)
 
 
 def _helped(ranked: Sequence[Rated], names: Mapping[str, str]) -> list[str]:
     best = next((r for r in ranked if r.helped and not r.hurt), None)
     if best is None:
         return []
-    return [f"Helped most: {names.get(best.stretch, best.stretch)} (felt better {best.better} of {best.times} times)"]
+    # Translators: {name} is a stretch's name; it felt better {better} of the {n} times it was done.
+    text = ngettext(
+        "Helped most: {name} (felt better {better} of {n} times)",
+        "Helped most: {name} (felt better {better} of {n} times)",
+        best.times,
+    )
+    return [text.format(name=names.get(best.stretch, best.stretch), better=best.better, n=best.times)]
 
 
 def _hurt(ranked: Sequence[Rated], names: Mapping[str, str]) -> list[str]:
-    return [
-        f"{names.get(r.stretch, r.stretch)} hurt {_times(r.hurt)}: talk it over before doing it again"
-        for r in ranked
-        if r.hurt
-    ]
+    return [_hurt_line(names.get(r.stretch, r.stretch), r.hurt) for r in ranked if r.hurt]
+
+
+def _hurt_line(name: str, n: int) -> str:
+    """A stretch rated "it hurt", and how often: one whole sentence per case."""
+    if n == 1:
+        # Translators: {name} is a stretch's name.
+        return _("{name} hurt once: talk it over before doing it again").format(name=name)
+    if n == 2:
+        return _("{name} hurt twice: talk it over before doing it again").format(name=name)
+    text = ngettext(
+        "{name} hurt {n} time: talk it over before doing it again",
+        "{name} hurt {n} times: talk it over before doing it again",
+        n,
+    )
+    return text.format(name=name, n=n)
 
 
 def _signs(signs: Sequence[Sign]) -> list[str]:
     said = []
     legs = sum(1 for s in signs if s.leg)
     if legs:
-        said.append(f"Pain, numbness or tingling down a leg: said at {_count(legs, 'check-in')}")
+        text = ngettext(
+            "Pain, numbness or tingling down a leg: said at {n} check-in",
+            "Pain, numbness or tingling down a leg: said at {n} check-ins",
+            legs,
+        )
+        said.append(text.format(n=legs))
     for worry in dict.fromkeys(s.worry for s in signs if not s.leg and s.worry):
         when = max(s.day for s in signs if s.worry is worry)
-        said.append(f"{WORRIES[worry]} (said {when:%a} {when.day} {when:%b})")
+        # Translators: {worry} is a whole sentence of its own; {day} is "Thu 3 Dec".
+        said.append(_("{worry} (said {day})").format(worry=worry_words(worry), day=formats().day(when)))
     return said
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
-def _times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def _mean(values: Sequence[int]) -> str:

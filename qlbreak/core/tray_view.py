@@ -142,8 +142,11 @@ def today_line(view: View) -> str:
     if due_today:
         # Translators: "Today: 1/2 stretches, streak 4": {done} of {due} reminders, {streak} days in a row
         # (the English is plural both ways: "1/1 stretches").
-        both = "Today: {done}/{due} stretches, streak {streak}"
-        text = ngettext("Today: {done}/{due} stretches, streak {streak}", both, due_today)
+        text = ngettext(
+            "Today: {done}/{due} stretches, streak {streak}",
+            "Today: {done}/{due} stretches, streak {streak}",
+            due_today,
+        )
         return text.format(done=done, due=due_today, streak=streak)
     # Translators: a day with nothing due: "Today: 0 stretches, streak 4".
     text = ngettext("Today: {done} stretch, streak {streak}", "Today: {done} stretches, streak {streak}", done)
