@@ -25,6 +25,8 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from qlbreak.core.picker import Done
+from qlbreak.core.programme_words import paused_or_stopped
+from qlbreak.core.words import N_, _, ngettext
 
 
 class Spacing(StrEnum):
@@ -69,8 +71,10 @@ class Programme:
     spacing: Spacing
     exercises: tuple[str, ...] = ()  # a session's exercises, the one preferred first
     kind: str | None = None  # or: any exercise of this kind
-    unit: str = "day"  # what one session is called: "day 5 of 14", "session 3 of 12"
+    unit: str = "day"  # what one session is called: "day 5 of 14", "session 3 of 12" (or "session")
     about: str = ""  # one line for the list
+    # ``name`` and ``about`` are marked with N_ (the English is the id's words, the CLI's
+    # match): shown through ``_``, as ``Standing.words`` does.
 
     def counts(self, exercise: str, known: Mapping[str, Exercise]) -> bool:
         """Whether doing ``exercise`` to the end is a session of this programme."""
@@ -93,20 +97,20 @@ class Programme:
 # weeks; Sihawong et al. 2014: strengthening twice a week).
 BALL_RELEASE = Programme(
     "ball-release",
-    "Ball release",
+    N_("Ball release"),
     14,
     Spacing.DAILY,
     ("ql-ball-wall-release", "ql-ball-release"),
-    about="the ball release once a day for two weeks (against a wall at work, lying down at home)",
+    about=N_("the ball release once a day for two weeks (against a wall at work, lying down at home)"),
 )
 STRENGTHEN = Programme(
     "strengthen",
-    "Strengthening",
+    N_("Strengthening"),
     12,
     Spacing.TWICE_A_WEEK,
     kind="strengthen",
     unit="session",
-    about="a strengthening exercise twice a week for six weeks",
+    about=N_("a strengthening exercise twice a week for six weeks"),
 )
 PROGRAMMES: tuple[Programme, ...] = (BALL_RELEASE, STRENGTHEN)
 RELEASES = frozenset(BALL_RELEASE.exercises)
@@ -192,26 +196,32 @@ class Standing:
     @property
     def where(self) -> str:
         """Where it stands, in words: "day 5 of 14", "session 3 of 12"."""
-        return f"{self.programme.unit} {self.day} of {self.length}"
+        if self.programme.unit == "session":
+            return _("session {day} of {length}").format(day=self.day, length=self.length)
+        # Translators: where a programme stands: "day 5 of 14".
+        return _("day {day} of {length}").format(day=self.day, length=self.length)
 
     def words(self) -> str:
         """Today's day while under way ("day 5 of 14"); once paused or stopped, what was
         done ("paused after 4 of 14 days"): "stopped at session 1" read as if undone."""
-        unit = self.programme.unit
-        done = (
-            f"after {self.sessions} of {self.length} {unit}s" if self.sessions else f"before {unit} 1 of {self.length}"
-        )
-        return {
-            State.UNDER_WAY: f"{self.name}: {self.where}",
-            State.PAUSED: f"{self.name}: paused {done}",
-            State.DONE: f"{self.name}: all {self.length} {self.programme.unit}s done",
-            State.STOPPED: f"{self.name}: stopped {done}",
-        }[self.state]
+        name, n, length = _(self.name), self.sessions, self.length
+        sessions = self.programme.unit == "session"
+        if self.state is State.UNDER_WAY:
+            # Translators: a programme's name, then where it stands ("day 5 of 14").
+            return _("{name}: {where}").format(name=name, where=self.where)
+        if self.state is State.DONE and sessions:
+            text = ngettext("{name}: all {length} session done", "{name}: all {length} sessions done", length)
+            return text.format(name=name, length=length)
+        if self.state is State.DONE:
+            return ngettext("{name}: all {length} day done", "{name}: all {length} days done", length).format(
+                name=name, length=length
+            )
+        return paused_or_stopped(name, self.state is State.PAUSED, sessions, n, length)
 
     def as_json(self) -> dict[str, object]:
         return {
             "id": self.programme.id,
-            "name": self.name,
+            "name": self.name,  # English: the programme's own words, machine-read
             "day": self.day,
             "length": self.length,
             "state": self.state.value,
@@ -219,22 +229,24 @@ class Standing:
         }
 
 
+# Each mark in the history's plain words ("Programme: Ball release started").
 MARK_WORDS = {
-    Mark.START: "started",
-    Mark.PAUSE: "paused",
-    Mark.RESUME: "resumed",
-    Mark.STOP: "stopped",
-    Mark.FINISHED: "complete",
-    Mark.OFFERED: "suggested",
-    Mark.DECLINED: "suggested, and you said no thanks",
+    Mark.START: N_("Programme: {name} started"),
+    Mark.PAUSE: N_("Programme: {name} paused"),
+    Mark.RESUME: N_("Programme: {name} resumed"),
+    Mark.STOP: N_("Programme: {name} stopped"),
+    Mark.FINISHED: N_("Programme: {name} complete"),
+    Mark.OFFERED: N_("Programme: {name} suggested"),
+    Mark.DECLINED: N_("Programme: {name} suggested, and you said no thanks"),
 }
 
 
 def mark_words(programme_id: str | None, mark: Mark | None) -> str:
     """A mark in the history's plain words ("Programme: Ball release started")."""
     found = find(programme_id or "")
-    name = found.name if found else programme_id or "a programme"
-    return f"Programme: {name} {MARK_WORDS[mark]}" if mark else f"Programme: {name}"
+    name = _(found.name) if found else programme_id or _("a programme")
+    # Translators: {name} is a programme's name ("Ball release").
+    return _(MARK_WORDS[mark]).format(name=name) if mark else _("Programme: {name}").format(name=name)
 
 
 def refusal(standing: Standing | None, mark: Mark, programme: Programme | None = None) -> str | None:
@@ -243,18 +255,26 @@ def refusal(standing: Standing | None, mark: Mark, programme: Programme | None =
     if (state, mark) in MOVES or mark not in COURSE_MARKS:
         return None
     if standing is None or not standing.active:
-        return {Mark.RESUME: "no programme is paused"}.get(mark, "no programme is under way")
+        return _("no programme is paused") if mark is Mark.RESUME else _("no programme is under way")
+    name, where = _(standing.name), standing.where
     if mark is Mark.START:
         return _busy(standing, programme)
     if mark is Mark.PAUSE:
-        return f"{standing.name} is already paused (at {standing.where})"
-    return f"{standing.name} is not paused: it is under way ({standing.where})"
+        # Translators: {name} is a programme's name; {where} is "day 5 of 14".
+        return _("{name} is already paused (at {where})").format(name=name, where=where)
+    return _("{name} is not paused: it is under way ({where})").format(name=name, where=where)
 
 
 def _busy(standing: Standing, programme: Programme | None) -> str:
+    name, where, paused = _(standing.name), standing.where, standing.state is State.PAUSED
     if programme is not None and programme.id == standing.programme.id:
-        return f"{standing.name} has already started ({standing.where}, {standing.state})"
-    return f"{standing.name} is {standing.state} ({standing.where}); one programme at a time, so stop it first"
+        if paused:
+            # Translators: {name} is a programme's name; {where} is "day 5 of 14".
+            return _("{name} has already started ({where}, paused)").format(name=name, where=where)
+        return _("{name} has already started ({where}, under way)").format(name=name, where=where)
+    if paused:
+        return _("{name} is paused ({where}); one programme at a time, so stop it first").format(name=name, where=where)
+    return _("{name} is under way ({where}); one programme at a time, so stop it first").format(name=name, where=where)
 
 
 # The rules, as tables of (what it says, its test, its answer): the first row whose test
@@ -344,7 +364,7 @@ def standing(
         key=lambda item: (item[0], item[1]),
     )
     course: _Course | None = None
-    for at, _, item in timeline:
+    for at, _order, item in timeline:
         if isinstance(item, Done):
             counts = course is not None and course.programme.counts(item.stretch, known)
             if course is not None and counts and first(DAY_RULES, course.facts(at.date()))[2]:
