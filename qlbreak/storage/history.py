@@ -23,6 +23,7 @@ from qlbreak.core.kinds import SETTLING, STRETCHED, Record
 from qlbreak.core.picker import Done
 from qlbreak.core.programmes import Mark, Marked
 from qlbreak.core.session import Feeling
+from qlbreak.core.words import _
 from qlbreak.storage.history_file import (
     COLUMNS,
     KINDS,
@@ -150,14 +151,17 @@ class History:
                 return cls(connect(path, timeout), path)
             except Damaged as err:
                 aside = move_aside(path, now)
-                notice = (
-                    f"{path}: the history was damaged ({err}); it was moved to {aside.name} and a new one was started"
-                )
+                # Translators: {detail} is the database's own words; {aside} the name of the damaged copy.
+                notice = _(
+                    "{path}: the history was damaged ({detail}); it was moved to {aside} and a new one was started"
+                ).format(path=path, detail=err, aside=aside.name)
                 return cls(connect(path, timeout), path, notice)
         except sqlite3.Error as err:
-            raise problem(path, err, "cannot open the history") from None
+            raise problem(path, err, _("cannot open the history")) from None
         except (OSError, Damaged) as err:
-            raise HistoryError(f"{path}: cannot open the history: {err}") from None
+            # Translators: {detail} is the system's own words ("Permission denied").
+            message = _("{path}: cannot open the history: {detail}")
+            raise HistoryError(message.format(path=path, detail=err)) from None
 
     def close(self) -> None:
         self._db.close()
@@ -192,7 +196,7 @@ class History:
                 if not found:
                     _insert_row(self._db, event, "INSERT")
         except sqlite3.Error as err:
-            raise problem(self.path, err, f"cannot record {event.kind!r}") from None
+            raise problem(self.path, err, _cannot_record(event)) from None
         return not found
 
     def claim(self, event: Event) -> bool:
@@ -214,7 +218,7 @@ class History:
                 ).rowcount
                 return gone == 1 and _insert_row(self._db, event, "INSERT") == 1
         except sqlite3.Error as err:
-            raise problem(self.path, err, f"cannot record {event.kind!r}") from None
+            raise problem(self.path, err, _cannot_record(event)) from None
 
     def unsettle(self, keys: Iterable[tuple[str, date]]) -> int:
         """Remove the "missed" records of these occurrences: a clock that was ahead made
@@ -229,7 +233,7 @@ class History:
                     for row in rows
                 )
         except sqlite3.Error as err:
-            raise problem(self.path, err, "cannot correct the history") from None
+            raise problem(self.path, err, _("cannot correct the history")) from None
 
     def missed_after(self, now: datetime) -> set[tuple[str, date]]:
         """The occurrences recorded missed after ``now``: by a clock that was ahead."""
@@ -299,13 +303,13 @@ class History:
             with self._db:
                 return _insert_row(self._db, event, verb)
         except sqlite3.Error as err:
-            raise problem(self.path, err, f"cannot record {event.kind!r}") from None
+            raise problem(self.path, err, _cannot_record(event)) from None
 
     def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._db.execute(sql, args).fetchall()
         except sqlite3.Error as err:
-            raise problem(self.path, err, "cannot read the history") from None
+            raise problem(self.path, err, _("cannot read the history")) from None
 
 
 def _insert_row(db: sqlite3.Connection, event: Event, verb: str) -> int:
@@ -375,3 +379,8 @@ def _aware(moment: datetime | None) -> datetime:
     if moment is None or moment.tzinfo is None:
         raise ValueError("history needs aware datetimes")
     return moment
+
+
+def _cannot_record(event: Event) -> str:
+    # Translators: {kind} is the record's name in the history, such as 'done' (kept in English).
+    return _("cannot record {kind}").format(kind=repr(event.kind))

@@ -19,6 +19,7 @@ from typing import TypeVar
 from qlbreak.core.kinds import SETTLING, Record
 from qlbreak.core.programmes import Mark
 from qlbreak.core.session import Feeling
+from qlbreak.core.words import _
 from qlbreak.storage.privacy import private_file
 
 T = TypeVar("T")
@@ -138,10 +139,11 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
     try:
         version = _damage_is_damage(lambda: db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise HistoryError(
-                f"{path} was written by a newer qlbreak (history schema {version}; this one knows "
-                f"{SCHEMA_VERSION}). Update qlbreak; the file was left untouched."
+            message = _(
+                "{path} was written by a newer qlbreak (history schema {version}; this one knows {known})."
+                " Update qlbreak; the file was left untouched."
             )
+            raise HistoryError(message.format(path=path, version=version, known=SCHEMA_VERSION))
         check = _damage_is_damage(lambda: db.execute("PRAGMA quick_check").fetchone())
         if check is None or check[0] != "ok":
             raise Damaged(f"integrity check failed: {check[0] if check else 'no answer'}")
@@ -152,7 +154,7 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
             try:
                 _migrate(db)
             except sqlite3.Error as err:  # busy or full: nothing was changed, and it says so
-                raise problem(path, err, "cannot bring the history up to date") from None
+                raise problem(path, err, _("cannot bring the history up to date")) from None
         columns = tuple(row[1] for row in db.execute("PRAGMA table_info(events)"))
         if columns != COLUMNS:
             raise Damaged(f"not a qlbreak history (its events table has {', '.join(columns) or 'no columns'})")
@@ -199,11 +201,15 @@ def problem(path: Path, err: sqlite3.Error, doing: str) -> HistoryError:
     in those words (SQLite's own are "disk I/O error" or "unable to open database file")."""
     code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
     if code in _BUSY:
-        return HistoryBusy(f"{path}: {doing}: another program is using the history; try again in a moment")
+        # Translators: {doing} is what failed, such as "cannot open the history".
+        message = _("{path}: {doing}: another program is using the history; try again in a moment")
+        return HistoryBusy(message.format(path=path, doing=doing))
     if code == _FULL or (code in _IO and _free_bytes(path.parent) < 64 * 1024):
-        return HistoryFull(f"{path}: {doing}: the disk is full; the history was kept as it is")
+        message = _("{path}: {doing}: the disk is full; the history was kept as it is")
+        return HistoryFull(message.format(path=path, doing=doing))
     if code in _IO and not os.access(path.parent, os.W_OK):
-        return HistoryError(f"{path}: {doing}: its folder cannot be written to (read-only?)")
+        message = _("{path}: {doing}: its folder cannot be written to (read-only?)")
+        return HistoryError(message.format(path=path, doing=doing))
     return HistoryError(f"{path}: {doing}: {err}")
 
 

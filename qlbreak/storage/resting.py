@@ -13,6 +13,7 @@ from pathlib import Path
 
 from qlbreak.core.picker import HURT_REST, Done, resting
 from qlbreak.core.session import Feeling
+from qlbreak.core.words import formats
 
 
 def rest_ends(done: Iterable[Done], now: datetime) -> dict[str, datetime]:
@@ -45,4 +46,4 @@ def read(path: Path, now: datetime) -> dict[str, datetime]:
 
 def words(until: datetime) -> str:
     """The end of a rest as a person reads it: "Tue 15 Dec"."""
-    return f"{until:%a} {until.day} {until:%b}"
+    return formats().day(until)

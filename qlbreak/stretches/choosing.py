@@ -55,7 +55,10 @@ def choose(
     wider = replace(prefs, avoid=prefs.avoid | skip)
     chosen = pick(candidates, wider, done, now, recent=recent) or pick(candidates, prefs, done, now, recent=recent)
     if chosen is None:
-        raise NothingFits("no stretch fits your settings; see [stretches] in your config (qlbreak config)")
+        from qlbreak.core.words import _  # here: only when nothing fits
+
+        # Translators: keep [stretches] and "qlbreak config" as they are (a section of the file, a command).
+        raise NothingFits(_("no stretch fits your settings; see [stretches] in your config (qlbreak config)"))
     stretch = catalogue.get(chosen)
     assert stretch is not None
     return stretch.for_equipment(prefs.equipment)  # named and shown for what they have

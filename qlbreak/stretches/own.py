@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from qlbreak.core.words import _
 from qlbreak.storage.tomlfile import FileProblem, KeyPath, Located, Problem, read
 from qlbreak.stretches import checking
 from qlbreak.stretches.catalogue import Catalogue, Level, Stretch
@@ -140,14 +141,17 @@ def _one(doc: Located, taken: dict[str, Stretch], problems: list[Problem]) -> St
         problems += stretch
         return None
     if not _ID.fullmatch(stretch.id):  # a window's part is named by it, and the tray is asked for it in ASCII
-        problems.append(
-            doc.problem(("id",), f"id {stretch.id!r}: use small letters, digits and hyphens, such as 'my-stretch'")
-        )
+        # Translators: {id} is the stretch's id as written in its file; keep 'my-stretch' as it is.
+        message = _("id {id}: use small letters, digits and hyphens, such as 'my-stretch'")
+        problems.append(doc.problem(("id",), message.format(id=repr(stretch.id))))
         return None
     clash = taken.get(stretch.id)
     if clash is not None:
-        where = "one of qlbreak's own stretches" if not clash.own else "another of your files"
-        problems.append(doc.problem(("id",), f"id {stretch.id!r} is already used by {where}; give it another id"))
+        if clash.own:
+            message = _("id {id} is already used by another of your files; give it another id")
+        else:
+            message = _("id {id} is already used by one of qlbreak's own stretches; give it another id")
+        problems.append(doc.problem(("id",), message.format(id=repr(stretch.id))))
         return None
     if stretch.alternative is not None:  # none needed: the filters leave a floor one out at work
         faults = checking.check_alternatives({Path(doc.path): stretch}, taken)
@@ -178,9 +182,12 @@ def _picture(doc: Located, key: KeyPath, image: str, given: bool, problems: list
             head = file.read(len(PNG_SIGNATURE))
     except OSError:
         if given:
-            problems.append(doc.problem(key, f"no picture {image!r} beside this file; shown without one", True))
+            # Translators: {image} is a picture's file name, as the file gives it.
+            message = _("no picture {image} beside this file; shown without one")
+            problems.append(doc.problem(key, message.format(image=repr(image)), True))
         return ""
     if head != PNG_SIGNATURE:
-        problems.append(doc.problem(key, f"{image!r} is not a PNG picture; shown without one", True))
+        message = _("{image} is not a PNG picture; shown without one")
+        problems.append(doc.problem(key, message.format(image=repr(image)), True))
         return ""
     return str(path.resolve())
