@@ -53,8 +53,9 @@ def session_lock(system: System = THIS) -> SessionLock | None:
 def detectors(system: System = THIS, lock: SessionLock | None = None) -> FactSources:
     """Which detector reads which fact here (the first that can tell answers). ``lock``:
     on Windows, the ``SessionLock`` the tray icon feeds. Each source is named in words
-    ``qlbreak status`` shows ("read from the sound server"); the log says which call
-    could not tell."""
+    ``qlbreak status`` shows ("read from the sound server"), marked to be translated
+    there; the log says which call could not tell."""
+    from qlbreak.core.words import N_
     from qlbreak.edges.detect.facts import Fact, FactSources
 
     sources: dict[str, list[tuple[str, Fact]]] = {}
@@ -65,29 +66,29 @@ def detectors(system: System = THIS, lock: SessionLock | None = None) -> FactSou
     if system.os is OS.WINDOWS:
         from qlbreak.edges.detect import session_win32 as windows
 
-        add("full_screen", "Windows", windows.full_screen)
-        add("do_not_disturb", "Windows", windows.do_not_disturb)
+        add("full_screen", N_("Windows"), windows.full_screen)
+        add("do_not_disturb", N_("Windows"), windows.do_not_disturb)
         if lock is not None:
-            add("locked", "Windows' lock messages", lock.locked)
-        add("locked", "Windows", windows.locked)
-        add("idle_seconds", "Windows", windows.idle_seconds)
-        add("microphone", "Windows' microphone settings", windows.microphone)
+            add("locked", N_("Windows' lock messages"), lock.locked)
+        add("locked", N_("Windows"), windows.locked)
+        add("idle_seconds", N_("Windows"), windows.idle_seconds)
+        add("microphone", N_("Windows' microphone settings"), windows.microphone)
     elif system.os is OS.MACOS:
         from qlbreak.edges.detect import macos
 
-        add("idle_seconds", "macOS", macos.idle_seconds)
-        add("locked", "macOS", macos.locked)
+        add("idle_seconds", N_("macOS"), macos.idle_seconds)
+        add("locked", N_("macOS"), macos.locked)
     else:
         from qlbreak.edges.detect import freedesktop, pulse
         from qlbreak.edges.detect.x11 import X11
 
         x11, session, bus = X11(), freedesktop.Bus("SESSION"), freedesktop.Bus("SYSTEM")
-        add("full_screen", "the window manager", x11.full_screen)
-        add("idle_seconds", "the X display", x11.idle_seconds)
-        add("idle_seconds", "GNOME", lambda: freedesktop.mutter_idle_seconds(session))
-        add("do_not_disturb", "the notification server", lambda: freedesktop.do_not_disturb(session))
-        add("locked", "the login manager or the screen saver", lambda: freedesktop.locked(bus, session))
-        add("microphone", "the sound server", pulse.microphone)
+        add("full_screen", N_("the window manager"), x11.full_screen)
+        add("idle_seconds", N_("the X display"), x11.idle_seconds)
+        add("idle_seconds", N_("GNOME"), lambda: freedesktop.mutter_idle_seconds(session))
+        add("do_not_disturb", N_("the notification server"), lambda: freedesktop.do_not_disturb(session))
+        add("locked", N_("the login manager or the screen saver"), lambda: freedesktop.locked(bus, session))
+        add("microphone", N_("the sound server"), pulse.microphone)
     return FactSources({fact: tuple(found) for fact, found in sources.items()})
 
 

@@ -13,6 +13,7 @@ from typing import cast
 import pytest
 
 from qlbreak.core.words import ENGLISH, Words, using
+from qlbreak.edges.detect.facts import FactSources
 from qlbreak.edges.instance.endpoint import BUSY, Endpoint, InstanceError, TrayBusy
 from qlbreak.edges.login.autostart import LaunchAgent, XdgAutostart
 from qlbreak.storage.config import Config, Loaded
@@ -138,3 +139,23 @@ def test_a_second_start_answers_in_the_users_language(answer: Exception | None, 
     with using(MARKED):
         start._second(_Running(answer), out, err)
     assert (out.getvalue(), err.getvalue()) == (said_out, said_err)
+
+
+def test_what_the_desktop_can_tell_is_said_in_the_users_language_and_stays_english_for_json() -> None:
+    from qlbreak.edges.choose import detectors
+    from qlbreak.edges.detect import pulse
+    from qlbreak.system import OS, of
+
+    on_mac = detectors(of(OS.MACOS))
+    with using(MARKED):
+        said, json = on_mac.said(), on_mac.available()
+    assert said["idle_seconds"] == "⟦read from ⟦macOS⟧⟧"  # the sentence and the source's name
+    assert said["full_screen"] == "⟦qlbreak cannot tell on this system⟧"
+    assert json["idle_seconds"] == "read from macOS"  # --json: machine output, English
+    assert on_mac.said() == on_mac.available()  # English: the same words as before
+
+    quiet = FactSources({"microphone": (("the sound server", lambda: pulse.microphone("/nonexistent/pactl")),)})
+    quiet.look()
+    with using(MARKED):
+        assert quiet.said()["microphone"] == "⟦cannot ask the sound server (it did not answer)⟧"
+    assert quiet.available()["microphone"] == "cannot ask the sound server (it did not answer)"

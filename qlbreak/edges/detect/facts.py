@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import fields
 
 from qlbreak.core.holds import Signals
+from qlbreak.core.words import N_, _
 
 log = logging.getLogger("qlbreak")
 Fact = Callable[[], bool | float | None]
@@ -26,12 +27,16 @@ FACTS = tuple(f.name for f in fields(Signals) if f.name != "stretching")
 
 class Unavailable(Exception):
     """This desktop cannot tell. ``words`` say it for a person (``qlbreak status``:
-    "cannot ask the sound server (it refused the connection)"); ``detail`` is what the
-    library or the server said, for the log and ``status --json`` only."""
+    "cannot ask the sound server (it refused the connection)"), a whole sentence marked
+    with ``N_`` (``said`` in the user's language); ``detail`` is what the library or the
+    server said, for the log and ``status --json`` only."""
 
     def __init__(self, words: str, detail: str = "") -> None:
         super().__init__(f"{words} [{detail}]" if detail else words)
         self.words, self.detail = words, detail
+
+
+CANNOT_TELL = N_("qlbreak cannot tell on this system")
 
 
 class OddAnswer(Exception):
@@ -88,15 +93,24 @@ class FactSources:
         return Signals(**seen)  # type: ignore[arg-type]
 
     def available(self) -> dict[str, str]:
-        """For ``qlbreak status``: each fact, and where it is read from or why not, in words."""
+        """For ``qlbreak status --json``: each fact, and where it is read from or why not,
+        in English words (machine output is never translated)."""
+        return self._where(lambda text: text)
+
+    def said(self) -> dict[str, str]:
+        """As ``available``, in the user's language: for ``qlbreak status``'s own lines."""
+        return self._where(_)
+
+    def _where(self, say: Callable[[str], str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for name in FACTS:
-            live = [source for source, _ in self._sources.get(name, [])]
+            live = [source for source, _read in self._sources.get(name, [])]
             if live:
-                out[name] = f"read from {live[0]}"
+                # Translators: {source} names what qlbreak asks ("the sound server", "Windows")
+                out[name] = say(N_("read from {source}")).format(source=say(live[0]))
             else:
-                words = dict.fromkeys(why.words for _, why in self._why_not.get(name, []))
-                out[name] = "; ".join(words) or "qlbreak cannot tell on this system"
+                words = dict.fromkeys(say(why.words) for _source, why in self._why_not.get(name, []))
+                out[name] = "; ".join(words) or say(CANNOT_TELL)
         return out
 
     def details(self) -> dict[str, list[str]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from qlbreak.core.words import N_
 from qlbreak.edges.detect.facts import OddAnswer, Unavailable, amount, flag
 
 TIMEOUT = 1.0
@@ -62,11 +63,12 @@ class Bus:
     @property
     def _none(self) -> str:
         """No such bus, in words: the session's is the desktop's, the system's is the computer's."""
-        whose = "the desktop" if self.which == "SESSION" else "the computer"
-        return f"cannot ask {whose} (its message service, D-Bus, is not there)"
+        if self.which == "SESSION":
+            return N_("cannot ask the desktop (its message service, D-Bus, is not there)")
+        return N_("cannot ask the computer (its message service, D-Bus, is not there)")
 
 
-MISSING = "cannot ask the desktop (a part of qlbreak is missing: reinstall qlbreak)"
+MISSING = N_("cannot ask the desktop (a part of qlbreak is missing: reinstall qlbreak)")
 
 
 class _Refused(Exception):
@@ -83,7 +85,7 @@ def do_not_disturb(session: Bus) -> bool:
         )
     except _Refused as err:
         raise Unavailable(
-            "this notification server does not say (it has no do-not-disturb setting qlbreak can read)", str(err)
+            N_("this notification server does not say (it has no do-not-disturb setting qlbreak can read)"), str(err)
         ) from err
     return flag(inhibited, "the notification server's Inhibited")
 
@@ -111,7 +113,7 @@ def locked(system: Bus, session: Bus) -> bool:
         raise odd
     if hint is None:
         raise Unavailable(
-            "cannot tell (neither the login manager nor a screen saver says)",
+            N_("cannot tell (neither the login manager nor a screen saver says)"),
             "neither logind's LockedHint nor a ScreenSaver service answers",
         )
     return False
@@ -141,5 +143,5 @@ def mutter_idle_seconds(session: Bus) -> float:
             "GetIdletime",
         )
     except _Refused as err:
-        raise Unavailable("GNOME cannot tell (this desktop is not GNOME, or it does not say)", str(err)) from err
+        raise Unavailable(N_("GNOME cannot tell (this desktop is not GNOME, or it does not say)"), str(err)) from err
     return amount(_first(body), "Mutter's GetIdletime") / 1000.0

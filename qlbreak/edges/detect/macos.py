@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qlbreak.core.words import N_
 from qlbreak.edges.detect.facts import Unavailable, amount, flag
 
 ANY_INPUT = 0xFFFFFFFF  # kCGAnyInputEventType
@@ -22,7 +23,7 @@ def _quartz() -> Any:
         import Quartz  # type: ignore[import-not-found,unused-ignore]
     except ImportError as err:
         raise Unavailable(
-            "cannot ask macOS (a part of qlbreak is missing: reinstall qlbreak)",
+            N_("cannot ask macOS (a part of qlbreak is missing: reinstall qlbreak)"),
             f"pyobjc's Quartz is not installed ({err})",
         ) from err
     return Quartz

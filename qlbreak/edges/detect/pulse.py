@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+from qlbreak.core.words import N_
 from qlbreak.edges.detect.facts import Unavailable
 
 NOT_CALLS = ("peak detect", "pavucontrol", "volume control", "gnome-control-center", "monitor")
@@ -20,17 +21,20 @@ def microphone(program: str | None = None) -> bool:
     pactl = program or shutil.which("pactl")
     if pactl is None:
         raise Unavailable(
-            "cannot ask the sound server (the program that asks it, pactl, is not installed)",
+            N_("cannot ask the sound server (the program that asks it, pactl, is not installed)"),
             "pactl (pulseaudio-utils) is not installed",
         )
     try:
         done = subprocess.run([pactl, "list", "source-outputs"], capture_output=True, text=True, timeout=3, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise Unavailable("cannot ask the sound server (it did not answer)", f"pactl did not answer: {err}") from err
+        raise Unavailable(
+            N_("cannot ask the sound server (it did not answer)"), f"pactl did not answer: {err}"
+        ) from err
     if done.returncode != 0:
         why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[0]
-        words = "it refused the connection" if "refused" in why.lower() else "it did not answer"
-        raise Unavailable(f"cannot ask the sound server ({words})", f"no sound server answers pactl ({why})")
+        refused = N_("cannot ask the sound server (it refused the connection)")
+        words = refused if "refused" in why.lower() else N_("cannot ask the sound server (it did not answer)")
+        raise Unavailable(words, f"no sound server answers pactl ({why})")
     return any(_is_call(block) for block in done.stdout.split("Source Output #")[1:])
 
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from qlbreak.core.words import N_
 from qlbreak.edges.detect.facts import Unavailable
 
 # QUERY_USER_NOTIFICATION_STATE
@@ -23,12 +24,12 @@ CONSENT = r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\Co
 
 def notification_state() -> int:
     if sys.platform != "win32":
-        raise Unavailable("cannot tell (this is not Windows)", "not Windows")
+        raise Unavailable(N_("cannot tell (this is not Windows)"), "not Windows")
     import ctypes
 
     state = ctypes.c_int(0)
     if ctypes.windll.shell32.SHQueryUserNotificationState(ctypes.byref(state)) != 0:
-        raise Unavailable("Windows did not say", "SHQueryUserNotificationState failed")
+        raise Unavailable(N_("Windows did not say"), "SHQueryUserNotificationState failed")
     return state.value
 
 
@@ -61,14 +62,14 @@ class SessionLock:
     def locked(self) -> bool:
         if not self.listening:
             raise Unavailable(
-                "Windows does not tell the tray icon", "the tray icon does not receive the session's lock messages"
+                N_("Windows does not tell the tray icon"), "the tray icon does not receive the session's lock messages"
             )
         return self._locked
 
 
 def idle_seconds() -> float:
     if sys.platform != "win32":
-        raise Unavailable("cannot tell (this is not Windows)", "not Windows")
+        raise Unavailable(N_("cannot tell (this is not Windows)"), "not Windows")
     import ctypes
     from ctypes import wintypes
 
@@ -78,7 +79,7 @@ def idle_seconds() -> float:
     info = LastInput()
     info.cbSize = ctypes.sizeof(LastInput)
     if not ctypes.windll.user32.GetLastInputInfo(ctypes.byref(info)):
-        raise Unavailable("Windows did not say", "GetLastInputInfo failed")
+        raise Unavailable(N_("Windows did not say"), "GetLastInputInfo failed")
     now = ctypes.windll.kernel32.GetTickCount()
     return float((int(now) - int(info.dwTime)) & 0xFFFFFFFF) / 1000.0  # the tick count wraps every 49.7 days
 
@@ -90,7 +91,7 @@ def microphone(stops: Callable[[], Iterator[int]] | None = None) -> bool:
 
 def _last_stops() -> Iterator[int]:
     if sys.platform != "win32":
-        raise Unavailable("cannot tell (this is not Windows)", "not Windows")
+        raise Unavailable(N_("cannot tell (this is not Windows)"), "not Windows")
     import winreg
 
     def stops_under(key: Any) -> Iterator[int]:
@@ -117,7 +118,7 @@ def _last_stops() -> Iterator[int]:
         root = winreg.OpenKey(winreg.HKEY_CURRENT_USER, CONSENT)
     except OSError as err:
         raise Unavailable(
-            "this Windows does not say (Windows 10 of 2019 or newer does)",
+            N_("this Windows does not say (Windows 10 of 2019 or newer does)"),
             f"no microphone consent store (Windows 10 1903 or newer) ({err})",
         ) from err
     with root:

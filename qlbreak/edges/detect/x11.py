@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from qlbreak.core.words import N_
 from qlbreak.edges.detect.facts import Unavailable
 
 
@@ -24,18 +25,18 @@ class X11:
         if self._display is None:
             if not self._name:
                 raise Unavailable(
-                    "cannot ask the display (there is no X display here)", "no X display: $DISPLAY is not set"
+                    N_("cannot ask the display (there is no X display here)"), "no X display: $DISPLAY is not set"
                 )
             try:
                 from Xlib import display as xdisplay
                 from Xlib.error import DisplayError
             except ImportError as err:
-                missing = "cannot ask the display (a part of qlbreak is missing: reinstall qlbreak)"
+                missing = N_("cannot ask the display (a part of qlbreak is missing: reinstall qlbreak)")
                 raise Unavailable(missing, f"python-xlib is not installed ({err})") from err
             try:
                 self._display = xdisplay.Display(self._name)
             except (DisplayError, OSError) as err:
-                refused = "cannot ask the display (it refused the connection)"
+                refused = N_("cannot ask the display (it refused the connection)")
                 raise Unavailable(refused, f"cannot open display {self._name}: {err}") from err
         return self._display
 
@@ -54,7 +55,7 @@ class X11:
             supported = root.get_full_property(d.intern_atom("_NET_SUPPORTED"), 0)
             if supported is None:
                 raise Unavailable(
-                    "the window manager does not say which window is in front",
+                    N_("the window manager does not say which window is in front"),
                     "no EWMH window manager: no _NET_ACTIVE_WINDOW, no _NET_SUPPORTED",
                 )
             return False
@@ -72,13 +73,13 @@ class X11:
     def idle_seconds(self) -> float:
         if os.environ.get("XDG_SESSION_TYPE") == "wayland":
             raise Unavailable(
-                "the X display cannot tell under Wayland (it sees only some programs)",
+                N_("the X display cannot tell under Wayland (it sees only some programs)"),
                 "a Wayland session: X11 sees only its own clients' input",
             )
         d = self._open()
         if not d.has_extension("MIT-SCREEN-SAVER"):
             raise Unavailable(
-                "the display cannot tell (it keeps no idle time)", "the X server has no MIT-SCREEN-SAVER extension"
+                N_("the display cannot tell (it keeps no idle time)"), "the X server has no MIT-SCREEN-SAVER extension"
             )
         info = d.screen().root.screensaver_query_info()
         return float(info.idle) / 1000.0
