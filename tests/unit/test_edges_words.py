@@ -159,3 +159,16 @@ def test_what_the_desktop_can_tell_is_said_in_the_users_language_and_stays_engli
     with using(MARKED):
         assert quiet.said()["microphone"] == "⟦cannot ask the sound server (it did not answer)⟧"
     assert quiet.available()["microphone"] == "cannot ask the sound server (it did not answer)"
+
+
+def test_spoken_cues_use_the_voice_of_the_users_language() -> None:
+    from qlbreak.edges.speech import speakers
+
+    espeak, spd = speakers.espeak("/usr/bin/espeak-ng"), speakers.spd_say("/usr/bin/spd-say")
+    assert espeak("Rest") == ["/usr/bin/espeak-ng", "-s", "150", "--", "Rest"]  # English: as before
+    assert spd("Rest") == ["/usr/bin/spd-say", "--wait", "--priority", "text", "--", "Rest"]
+    with using(Words("de", Marked(), ENGLISH.formats)):
+        assert espeak("Pause") == ["/usr/bin/espeak-ng", "-v", "de", "-s", "150", "--", "Pause"]
+        assert spd("Pause") == ["/usr/bin/spd-say", "--wait", "--priority", "text", "-l", "de", "--", "Pause"]
+    with using(Words("pt_BR", Marked(), ENGLISH.formats)):  # read at each line: a change applies at once
+        assert espeak("Pausa")[1:3] == ["-v", "pt-br"] and spd("Pausa")[4:6] == ["-l", "pt"]

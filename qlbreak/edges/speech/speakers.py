@@ -16,6 +16,8 @@ import subprocess
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from qlbreak.core import words
+
 log = logging.getLogger("qlbreak")
 CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW (Windows only): no console flashes up
 
@@ -70,18 +72,39 @@ class CommandSpeaker:
 # -- each engine's command line ------------------------------------------------------------
 
 
+def _language() -> str | None:
+    """The language qlbreak speaks now ("de", "pt_BR"), read at each line (Settings may
+    change it); None for English, the engines' own default: a German line said with an
+    English voice is not understood."""
+    code = words.current().code
+    return None if code == "en" else code
+
+
 def spd_say(program: str) -> Argv:
-    """speech-dispatcher: the voice and speed the desktop set (a screen reader's too).
-    ``--wait`` keeps the child alive while it speaks, so stopping it means something;
-    the priority "text" makes the server drop our older line for a newer one."""
-    return lambda text: [program, "--wait", "--priority", "text", "--", text]
+    """speech-dispatcher: the voice and speed the desktop set (a screen reader's too),
+    in qlbreak's language. ``--wait`` keeps the child alive while it speaks, so stopping
+    it means something; the priority "text" makes the server drop our older line for a
+    newer one."""
+
+    def argv(text: str) -> list[str]:
+        code = _language()
+        language = ["-l", code.split("_")[0]] if code else []  # -l: an ISO language code
+        return [program, "--wait", "--priority", "text", *language, "--", text]
+
+    return argv
 
 
 def espeak(program: str, wav: str | None = None) -> Argv:
-    """espeak-ng or espeak, at a calm speed (words a minute); ``wav``: into that file
-    instead of the speakers (the test measures it)."""
+    """espeak-ng or espeak, at a calm speed (words a minute), with the voice of qlbreak's
+    language; ``wav``: into that file instead of the speakers (the test measures it)."""
     into = ["-w", wav] if wav is not None else []
-    return lambda text: [program, "-s", "150", *into, "--", text]
+
+    def argv(text: str) -> list[str]:
+        code = _language()
+        voice = ["-v", code.lower().replace("_", "-")] if code else []
+        return [program, *voice, "-s", "150", *into, "--", text]
+
+    return argv
 
 
 def say(program: str) -> Argv:
