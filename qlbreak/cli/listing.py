@@ -4,11 +4,24 @@ reminder offers it, with why the settings leave the others out."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from qlbreak.cli.context import Context, Fail
 from qlbreak.core import vocabulary
+from qlbreak.core.words import N_, _, ngettext
 
-EXERCISES = "Strengthening exercises, offered by a programme"
+if TYPE_CHECKING:
+    from qlbreak.stretches.catalogue import Stretch
+
+# Each position as the list shows it (the ids stay English: ``--position standing``).
+POSITION_WORDS = {
+    "standing": N_("standing"),
+    "walking": N_("walking"),
+    "seated": N_("seated"),
+    "lying": N_("lying"),
+    "kneeling": N_("kneeling"),
+    "hands-and-knees": N_("hands and knees"),
+}
 
 
 def cmd_list(ctx: Context) -> int:
@@ -24,8 +37,10 @@ def cmd_list(ctx: Context) -> int:
         now = ctx.now()
     except Fail:  # a zone not understood: the listing itself needs none
         now = datetime.now().astimezone()
+    # Translators: why a stretch is left out for now; {day} is a short date, "Tue 15 Dec"
+    rested = _("resting until {day}: you said it hurt")
     rests = {
-        k: f"resting until {resting.words(v.astimezone(now.tzinfo))}: you said it hurt"
+        k: rested.format(day=resting.words(v.astimezone(now.tzinfo)))
         for k, v in resting.read(ctx.paths.history_db, now).items()
     }
     shown = [
@@ -41,32 +56,75 @@ def cmd_list(ctx: Context) -> int:
         ctx.emit_json([s.as_json() | {"own": s.own, "in_rotation": why is None, "left_out": why} for s, why in shown])
         return 0
     if not shown:
-        print("no stretch matches these filters", file=ctx.out)
+        print(_("no stretch matches these filters"), file=ctx.out)
         return 0
-    width = max(len(s.id) for s, _ in shown)
+    width = max(len(s.id) for s, _why in shown)
     inside = [(s, why) for s, why in shown if why is None]
     outside = [(s, why) for s, why in shown if why is not None and not s.candidate.exercise]
     # a programme offers them, never a reminder (one's own exercise is in the rotation, above)
-    exercises = [(s, None) for s, _ in shown if s.candidate.exercise]
-    groups = (("In your rotation", inside), ("Not in your rotation", outside), (EXERCISES, exercises))
-    for heading, group in groups:
+    exercises = [(s, None) for s, _why in shown if s.candidate.exercise]
+    for heading, group in (("in", inside), ("out", outside), ("exercises", exercises)):
         if not group:
             continue
         if outside or exercises:
-            print(f"{heading} ({len(group)}):", file=ctx.out)
+            print(_heading(heading, len(group)), file=ctx.out)
         for s, why in group:
-            timing = f"{s.reps} reps" if s.reps else _duration(s.hold_seconds)
-            per_side = " a side" if s.two_sided else ""
-            if s.strengthens:
-                timing, per_side = wording.amount(s), ""
+            timing = wording.amount(s) if s.strengthens else _amount(s)
             used = uses(s.candidate, prefs)
-            note = f"  ({why})" if why else (f"  (with {used})" if used else "")
-            name = s.for_equipment(prefs.equipment).name + (" (your own)" if s.own else "")
-            print(f"  {s.id:<{width}}  {name}: {s.position}, {timing}{per_side}{note}", file=ctx.out)
+            note = ""
+            if why:
+                note = f"  ({why})"  # the reason is in the user's words already
+            elif used:
+                # Translators: after a stretch in "qlbreak list": the equipment it uses, "(with a chair)"
+                note = "  " + _("(with {equipment})").format(equipment=used)
+            name = s.for_equipment(prefs.equipment).name
+            if s.own:
+                # Translators: a stretch the user wrote themselves, after its name
+                name = _("{name} (your own)").format(name=name)
+            position = _(POSITION_WORDS[s.position]) if s.position in POSITION_WORDS else s.position
+            # Translators: one stretch in "qlbreak list": "Knee drop: lying, 10 reps"
+            what = _("{name}: {position}, {amount}").format(name=name, position=position, amount=timing)
+            print(f"  {s.id:<{width}}  {what}{note}", file=ctx.out)
     if outside:
-        print("Change what is in the rotation in Settings (the tray menu, or: qlbreak settings).", file=ctx.out)
+        print(
+            _("Change what is in the rotation in Settings (the tray menu, or: {command}).").format(
+                command="qlbreak settings"
+            ),
+            file=ctx.out,
+        )
     return 0
 
 
-def _duration(seconds: int) -> str:
-    return f"{seconds // 60} min" if seconds >= 120 and seconds % 60 == 0 else f"{seconds} s"
+def _heading(group: str, n: int) -> str:
+    """A group's heading, with how many are in it: "In your rotation (5):"."""
+    if group == "in":
+        said = ngettext("In your rotation ({n}):", "In your rotation ({n}):", n)
+    elif group == "out":
+        said = ngettext("Not in your rotation ({n}):", "Not in your rotation ({n}):", n)
+    else:
+        said = ngettext(
+            "Strengthening exercises, offered by a programme ({n}):",
+            "Strengthening exercises, offered by a programme ({n}):",
+            n,
+        )
+    return said.format(n=n)
+
+
+def _amount(s: Stretch) -> str:
+    """A stretch's reps or hold, short: "10 reps", "2 min a side", "30 s"."""
+    if s.reps:
+        n = s.reps
+        if s.two_sided:
+            return ngettext("{n} rep a side", "{n} reps a side", n).format(n=n)
+        return ngettext("{n} rep", "{n} reps", n).format(n=n)
+    seconds = s.hold_seconds
+    if seconds >= 120 and seconds % 60 == 0:
+        n = seconds // 60
+        # Translators: "min": minutes, short
+        return (
+            ngettext("{n} min a side", "{n} min a side", n) if s.two_sided else ngettext("{n} min", "{n} min", n)
+        ).format(n=n)
+    # Translators: "s": seconds, short
+    return (
+        ngettext("{n} s a side", "{n} s a side", seconds) if s.two_sided else ngettext("{n} s", "{n} s", seconds)
+    ).format(n=seconds)

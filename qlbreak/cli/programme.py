@@ -53,8 +53,14 @@ def cmd_list(ctx: Context) -> int:
         return 0
     width = max(len(p.id) for p in PROGRAMMES)
     for p in PROGRAMMES:
-        where = f"  ({latest.words().split(': ', 1)[1]})" if latest and latest.programme == p and latest.active else ""
-        print(f"  {p.id:<{width}}  {p.name}: {p.about}{where}", file=ctx.out)
+        where = ""
+        if latest and latest.programme == p and latest.active:
+            words = latest.words()  # "Ball release: day 5 of 14": the part after the name
+            where = f"  ({words.partition(': ')[2] or words})"
+        # Translators: a programme in "qlbreak programme list": its name, then what it is
+        print(
+            f"  {p.id:<{width}}  " + _("{name}: {about}").format(name=_(p.name), about=_(p.about)) + where, file=ctx.out
+        )
     if latest is None or not latest.active:
         print(
             _("Start one with: {command}").format(command=f"qlbreak programme start {PROGRAMMES[0].id}"), file=ctx.out
@@ -139,7 +145,10 @@ def _programme(wanted: str) -> Programme:
             )
         )
     for p in PROGRAMMES:
-        if p.id in (key, key.replace(" ", "-")) or key == p.name.lower():  # "ball release" as "knee drop"
+        if p.id in (key, key.replace(" ", "-")) or key in (
+            p.name.lower(),
+            _(p.name).lower(),
+        ):  # "ball release" as "knee drop"
             return p
     close = get_close_matches(key, ids, n=2, cutoff=0.5)
     if close:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from qlbreak.cli.context import MAX_HISTORY_DAYS, Context, Fail
 from qlbreak.core.kinds import Record
+from qlbreak.core.words import _, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -43,7 +44,7 @@ def cmd_history(ctx: Context) -> int:
     a = ctx.args
     days = a.days if a.days is not None else (None if a.csv is not None else DEFAULT_DAYS)
     if days is not None and not 1 <= days <= MAX_HISTORY_DAYS:
-        raise Fail(f"--days must be from 1 to {MAX_HISTORY_DAYS}")
+        raise Fail(_("{option} must be from {low} to {high}").format(option="--days", low=1, high=MAX_HISTORY_DAYS))
     from qlbreak.core.streak import streak
 
     now = ctx.now()
@@ -82,9 +83,12 @@ def _csv_out(ctx: Context, events: list[Event], names: Mapping[str, str], target
     try:
         write_atomic(path, buffer.getvalue().encode("utf-8"))
     except OSError as err:
-        raise Fail(f"{path}: cannot write: {err.strerror or err}") from None
+        raise Fail(_("{path}: cannot write: {error}").format(path=path, error=err.strerror or err)) from None
     count = len(events)
-    print(f"wrote {count} record{'s' if count != 1 else ''} to {path}", file=ctx.out)
+    print(
+        ngettext("wrote {n} record to {path}", "wrote {n} records to {path}", count).format(n=count, path=path),
+        file=ctx.out,
+    )
     return 0
 
 
@@ -143,7 +147,8 @@ def cmd_check_in(ctx: Context) -> int:
             history.record(event)
         except HistoryError as err:
             raise Fail(str(err)) from None
-    print(f"Recorded: {checkin_words(event)}.", file=ctx.out)
+    # Translators: {checkin} is the morning check-in in words, e.g. "back 4/10, left side tighter"
+    print(_("Recorded: {checkin}.").format(checkin=checkin_words(event)), file=ctx.out)
     if event.leg:
         print(_leg_warning(), file=ctx.out)
     return 0
@@ -154,12 +159,15 @@ def _leg_warning() -> str:
 
     lines = [
         "",
-        "New pain, numbness or tingling down a leg: please see a doctor or physiotherapist before you stretch again.",
+        _(
+            "New pain, numbness or tingling down a leg: please see a doctor or physiotherapist"
+            " before you stretch again."
+        ),
         "",
-        safety.EMERGENCY_TITLE,
-        *(f"  - {item}" for item in safety.EMERGENCY),
+        _(safety.EMERGENCY_TITLE),
+        *(f"  - {_(item)}" for item in safety.EMERGENCY),
         "",
-        safety.SEE_DOCTOR_TITLE,
-        *(f"  - {item}" for item in safety.SEE_DOCTOR),
+        _(safety.SEE_DOCTOR_TITLE),
+        *(f"  - {_(item)}" for item in safety.SEE_DOCTOR),
     ]
     return "\n".join(lines)

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from qlbreak.core.words import _
+
 MARK = "# added by qlbreak's installer; 'qlbreak uninstall' takes it away"
 LINE = f'export PATH="$HOME/.local/bin:$PATH"  {MARK}'
 STARTUP_FILES = (".bashrc", ".zshrc", ".profile")  # every file a marked line may be in
@@ -52,19 +54,28 @@ def ensure(home: Path, environ: Mapping[str, str]) -> list[str]:
     if on_path(bin_dir(home), environ.get("PATH", "")):
         return []
     if login_adds_it(home):
-        told = [
-            "From your next login, the qlbreak command works in every terminal: your ~/.profile",
-            "adds ~/.local/bin to PATH when that folder exists, and now it does.",
-        ]
+        # Translators: two lines in a terminal (keep the line break, each line under 90 characters)
+        told = _(
+            "From your next login, the qlbreak command works in every terminal: your ~/.profile\n"
+            "adds ~/.local/bin to PATH when that folder exists, and now it does."
+        ).splitlines()
     else:
         rc = startup_file(home, environ.get("SHELL", ""))
         _append_once(rc)
-        when = "From your next login" if rc.name == ".profile" else "In new terminals"
-        told = [
-            f"{when}, the qlbreak command works: the installer added one line to ~/{rc.name}",
-            "that puts ~/.local/bin on PATH ('qlbreak uninstall' takes it away again).",
-        ]
-    return [*told, "To use it in this terminal now, run:", f"  {FOR_NOW}"]
+        if rc.name == ".profile":
+            # Translators: two lines in a terminal (keep the line break); {file} is a file's name, ".profile"
+            said = _(
+                "From your next login, the qlbreak command works: the installer added one line to ~/{file}\n"
+                "that puts ~/.local/bin on PATH ({command} takes it away again)."
+            )
+        else:
+            # Translators: two lines in a terminal (keep the line break); {file} is a file's name, ".bashrc"
+            said = _(
+                "In new terminals, the qlbreak command works: the installer added one line to ~/{file}\n"
+                "that puts ~/.local/bin on PATH ({command} takes it away again)."
+            )
+        told = said.format(file=rc.name, command="'qlbreak uninstall'").splitlines()
+    return [*told, _("To use it in this terminal now, run:"), f"  {FOR_NOW}"]
 
 
 def marked(home: Path) -> list[Path]:
@@ -118,9 +129,9 @@ def main(environ: Mapping[str, str] = os.environ) -> int:
         bin_dir(home).mkdir(parents=True, exist_ok=True)
         told = ensure(home, environ)
     except OSError as err:
-        print(f"qlbreak: could not put ~/.local/bin on PATH: {err}", file=sys.stderr)
+        print("qlbreak: " + _("could not put ~/.local/bin on PATH: {error}").format(error=err), file=sys.stderr)
         told = [
-            "The qlbreak command is in ~/.local/bin, which is not on PATH. To use it, run:",
+            _("The qlbreak command is in ~/.local/bin, which is not on PATH. To use it, run:"),
             f"  {FOR_NOW}",
         ]
     if told:

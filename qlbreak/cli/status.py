@@ -3,21 +3,27 @@ right now (the same detectors the tray asks, read here on the same desktop)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qlbreak.cli.context import Context
+from qlbreak.core.words import N_, _
 
 FACT_WORDS = {  # what each fact means to a person; the detectors' words say where it comes from
-    "locked": "screen locked",
-    "full_screen": "full screen",
-    "do_not_disturb": "do not disturb",
-    "microphone": "a call",
-    "idle_seconds": "away from the desk",
+    "locked": N_("screen locked"),
+    "full_screen": N_("full screen"),
+    "do_not_disturb": N_("do not disturb"),
+    "microphone": N_("a call"),
+    "idle_seconds": N_("away from the desk"),
 }
+if TYPE_CHECKING:
+    from qlbreak.core.reminder import OnShow
+
 SWITCHES = {"locked": "locked", "full_screen": "presenting", "do_not_disturb": "presenting"}
 SWITCHES |= {"microphone": "in_a_call", "idle_seconds": "away"}
 
 
 def cmd_status(ctx: Context) -> int:
-    from qlbreak.core import holds, tray_view
+    from qlbreak.core import holds, schedule, tray_view
     from qlbreak.core.reminder import Stage
     from qlbreak.edges import choose
     from qlbreak.storage import statefile
@@ -62,29 +68,54 @@ def cmd_status(ctx: Context) -> int:
         )
         return 0
     out = ctx.out
-    print("qlbreak is running" if running else "qlbreak is not running (start it with: qlbreak)", file=out)
+    if running:
+        print(_("qlbreak is running"), file=out)
+    else:
+        print(_("qlbreak is not running (start it with: {command})").format(command="qlbreak"), file=out)
     if paused:
-        print(f"Paused {tray_view.pause_end(paused, now)}", file=out)
+        # Translators: {until} is a pause's end: "until 12:30", "until tomorrow"
+        print(_("Paused {until}").format(until=tray_view.pause_end(paused, now)), file=out)
     if on_show is not None:
-        until = tray_view.when(on_show.until, now)
-        stage = {Stage.DUE: "due now", Stage.HELD: "held", Stage.SNOOZED: "snoozed"}[on_show.stage]
-        print(f"The {on_show.occurrence.reminder} reminder is {stage} (until {until}): {on_show.name}", file=out)
+        print(_showing(on_show, tray_view.when(on_show.until, now)), file=out)
     if coming is not None:
-        after = " (after the pause)" if paused else ""
-        print(f"Next: {coming[0].reminder} at {tray_view.when(coming[1], now)}{after}", file=out)
+        name, at = schedule.reminder_name(coming[0].reminder), tray_view.when(coming[1], now)
+        if paused:
+            print(_("Next: {reminder} at {time} (after the pause)").format(reminder=name, time=at), file=out)
+        else:
+            print(_("Next: {reminder} at {time}").format(reminder=name, time=at), file=out)
     else:
-        print("No reminders set", file=out)
+        print(_("No reminders set"), file=out)
     if reasons:
-        print("A reminder due now would wait: " + "; ".join(holds.WAITING[r] for r in reasons), file=out)
+        # Translators: {reasons} are why, joined with "; " ("you are in a call; the screen is locked")
+        print(
+            _("A reminder due now would wait: {reasons}").format(reasons="; ".join(holds.waiting(r) for r in reasons)),
+            file=out,
+        )
     else:
-        print("Nothing holds reminders right now", file=out)
-    print("What qlbreak can tell on this desktop:", file=out)
+        print(_("Nothing holds reminders right now"), file=out)
+    print(_("What qlbreak can tell on this desktop:"), file=out)
+    said = detectors.said()  # as ``available``, in the user's language
     for fact, words in FACT_WORDS.items():
-        where = available.get(fact, "qlbreak cannot tell on this system")
+        where = said[fact] if fact in said else _("qlbreak cannot tell on this system")
         if not getattr(rules, SWITCHES[fact]):
-            where = f"switched off ([holds] {SWITCHES[fact]} = false)"
-        print(f"  {words}: {where}", file=out)
+            # Translators: {setting} is a setting's line in the config file, "[holds] away = false"
+            where = _("switched off ({setting})").format(setting=f"[holds] {SWITCHES[fact]} = false")
+        print(f"  {_(words)}: {where}", file=out)
     return 0
+
+
+def _showing(on_show: OnShow, until: str) -> str:
+    """The reminder on show, in a sentence per stage (a translator orders each)."""
+    from qlbreak.core import schedule
+    from qlbreak.core.reminder import Stage
+
+    said = {
+        # Translators: {reminder} is a reminder's name ("morning"), {until} a time, {stretch} a stretch's name
+        Stage.DUE: _("The {reminder} reminder is due now (until {until}): {stretch}"),
+        Stage.HELD: _("The {reminder} reminder is held (until {until}): {stretch}"),
+        Stage.SNOOZED: _("The {reminder} reminder is snoozed (until {until}): {stretch}"),
+    }[on_show.stage]
+    return said.format(reminder=schedule.reminder_name(on_show.occurrence.reminder), until=until, stretch=on_show.name)
 
 
 def _running(ctx: Context) -> bool | None:

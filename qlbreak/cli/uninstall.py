@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from qlbreak.cli import shellpath
 from qlbreak.cli.context import Context, Fail
+from qlbreak.core.words import N_, _
 from qlbreak.edges import choose
 from qlbreak.edges.login import autostart
 from qlbreak.system import THIS, System
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from qlbreak.storage.paths import Paths
 
 VENV = "qlbreak-venv"  # scripts/install.sh's folder for the program, in the XDG data folder
-LEFTOVERS = "small files the running qlbreak used (its lock, socket and key)"
+LEFTOVERS = N_("small files the running qlbreak used (its lock, socket and key)")
 
 
 @dataclass(frozen=True)
@@ -74,35 +75,37 @@ def make_plan(paths: Paths, item: autostart.AutostartEntry, here: Here, purge: b
     pieces: list[Piece] = []
     login = autostart.where(item)
     if login:
-        pieces.append(Piece("start at login", login, partial(autostart.remove, item)))
+        pieces.append(Piece(_("start at login"), login, partial(autostart.remove, item)))
     venv = installer_venv(here)
     if here.system.install_script:
         launcher = shellpath.bin_dir(here.home) / "qlbreak"
         if _points_into(launcher, venv):
-            pieces.append(Piece("the qlbreak command", str(launcher), partial(launcher.unlink, missing_ok=True)))
+            pieces.append(Piece(_("the qlbreak command"), str(launcher), partial(launcher.unlink, missing_ok=True)))
         menu = venv.parent / "applications" / "qlbreak.desktop"
         if menu.is_file():
-            pieces.append(Piece("the menu entry", str(menu), partial(menu.unlink, missing_ok=True)))
+            pieces.append(Piece(_("the menu entry"), str(menu), partial(menu.unlink, missing_ok=True)))
         for rc in shellpath.marked(here.home):
-            pieces.append(Piece("the line that puts ~/.local/bin on PATH", str(rc), partial(shellpath.take_away, rc)))
+            pieces.append(
+                Piece(_("the line that puts ~/.local/bin on PATH"), str(rc), partial(shellpath.take_away, rc))
+            )
     from qlbreak.edges.instance import peruser  # the one-per-user lock's folders: the user's own only
 
     lock_folders = [f for f in peruser.folders(paths.runtime_dir) if peruser.private(f)]
     small = [*dict.fromkeys((paths.runtime_dir, paths.state_dir / "run", *lock_folders)), paths.key_file]
-    pieces += [Piece(LEFTOVERS, str(p), partial(_remove, p)) for p in small if _there(p)]
+    pieces += [Piece(_(LEFTOVERS), str(p), partial(_remove, p)) for p in small if _there(p)]
     folders = [f for f in dict.fromkeys((paths.config_dir, paths.data_dir, paths.state_dir)) if f.is_dir()]
     kept: list[Path] = []
     for folder in folders:
         if purge:
-            pieces.append(Piece("your settings and history", str(folder), partial(_remove, folder)))
+            pieces.append(Piece(_("your settings and history"), str(folder), partial(_remove, folder)))
         elif _holds_more_than(folder, small):
             kept.append(folder)
     notes = []
     own = paths.config_file
     if own.exists() and not own.is_relative_to(paths.config_dir):
-        notes.append(f"Your own settings file {own} stays: qlbreak never removes a file you chose.")
+        notes.append(_("Your own settings file {path} stays: qlbreak never removes a file you chose.").format(path=own))
     if venv.is_dir():
-        pieces.append(Piece("the program", str(venv), partial(_remove, venv)))
+        pieces.append(Piece(_("the program"), str(venv), partial(_remove, venv)))
     if not _same(Path(here.prefix), venv):
         notes.append(_elsewhere(here))
     return Plan(pieces, kept, tidy=[] if purge else folders, notes=notes)
@@ -115,29 +118,49 @@ def cmd_uninstall(ctx: Context) -> int:
     try:
         plan = make_plan(ctx.paths, choose.login_item(), here, ctx.args.purge)
     except OSError as err:  # a folder of ours that cannot be looked into
-        raise Fail(f"nothing was removed: cannot look at {err.filename or 'a file'}: {err.strerror or err}") from None
+        if err.filename:
+            raise Fail(
+                _("nothing was removed: cannot look at {path}: {error}").format(
+                    path=err.filename, error=err.strerror or err
+                )
+            ) from None
+        raise Fail(_("nothing was removed: cannot look at a file: {error}").format(error=err.strerror or err)) from None
     running = _answers(ctx.paths)
     if not plan.pieces and not running:
-        print("qlbreak is not installed for this user: there was nothing to remove.", file=ctx.out)
+        print(_("qlbreak is not installed for this user: there was nothing to remove."), file=ctx.out)
         _tell_kept(plan, here, ctx)
         return 0
     if not ctx.args.yes:
         _tell_plan(plan, running, ctx)
         if not sys.stdin or not sys.stdin.isatty():
-            raise Fail("nothing was removed: answer on a terminal, or add --yes to uninstall without the question")
-        print("Remove qlbreak now? [y/N] ", end="", file=ctx.out, flush=True)
-        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
-            print("Nothing was removed.", file=ctx.out)
+            raise Fail(
+                _(
+                    "nothing was removed: answer on a terminal, or add {option} to uninstall without the question"
+                ).format(option="--yes")
+            )
+        # Translators: a yes/no question; the answer is typed as y or yes (kept in English too), N is the default
+        print(_("Remove qlbreak now? [y/N] "), end="", file=ctx.out, flush=True)
+        if sys.stdin.readline().strip().lower() not in _yes():
+            print(_("Nothing was removed."), file=ctx.out)
             return 1
     try:
         stopped = quit_running(ctx)
     except Fail as failure:
-        raise Fail(f"{failure}; nothing was removed: quit it from its menu, then run this again") from None
+        raise Fail(
+            _("{problem}; nothing was removed: quit it from its menu, then run this again").format(problem=failure)
+        ) from None
     _still_running(ctx.paths)
     done, failed = carry_out(plan)  # after this, the program's files may be gone: nothing more to import
     _tell_result(done, failed, stopped, ctx)
     _tell_kept(plan, here, ctx)
     return 1 if failed else 0
+
+
+def _yes() -> set[str]:
+    """The answers that mean yes: y and yes, and the user's language's own."""
+    # Translators: the answers to "Remove qlbreak now? [y/N]" that mean yes, separated by "|"; y and yes always work
+    own = _("y|yes")
+    return {"y", "yes", *(word.strip().lower() for word in own.split("|") if word.strip())}
 
 
 def carry_out(plan: Plan) -> tuple[list[Piece], list[tuple[Piece, str]]]:
@@ -164,41 +187,46 @@ def carry_out(plan: Plan) -> tuple[list[Piece], list[tuple[Piece, str]]]:
 
 
 def _tell_plan(plan: Plan, running: bool, ctx: Context) -> None:
-    print("This removes qlbreak from your account:", file=ctx.out)
+    print(_("This removes qlbreak from your account:"), file=ctx.out)
     if running:
-        print("  - the running qlbreak quits first", file=ctx.out)
+        print("  - " + _("the running qlbreak quits first"), file=ctx.out)
     for what, where in _grouped(plan.pieces):
         print(f"  - {what}: {', '.join(where)}", file=ctx.out)
     if plan.kept:
-        print("Your settings and history stay, in:", file=ctx.out)
+        print(_("Your settings and history stay, in:"), file=ctx.out)
         for folder in plan.kept:
             print(f"  {folder}", file=ctx.out)
-        print("(To remove them too, answer N and run: qlbreak uninstall --purge)", file=ctx.out)
+        print(
+            _("(To remove them too, answer N and run: {command})").format(command="qlbreak uninstall --purge"),
+            file=ctx.out,
+        )
 
 
 def _tell_result(done: list[Piece], failed: list[tuple[Piece, str]], stopped: bool, ctx: Context) -> None:
     if stopped:
-        print("The running qlbreak has quit.", file=ctx.out)
+        print(_("The running qlbreak has quit."), file=ctx.out)
     if done:
-        print("Removed:", file=ctx.out)
+        print(_("Removed:"), file=ctx.out)
         for what, where in _grouped(done):
             print(f"  {what}: {', '.join(where)}", file=ctx.out)
     for piece, why in failed:
-        print(f"qlbreak: could not remove {piece.what}: {piece.where}: {why}", file=ctx.err)
+        # Translators: {what} is a piece of qlbreak ("the menu entry"), {path} where it is, {why} the system's reason
+        said = _("could not remove {what}: {path}: {why}").format(what=piece.what, path=piece.where, why=why)
+        print("qlbreak: " + said, file=ctx.err)
     if not failed:
-        print("qlbreak is uninstalled.", file=ctx.out)
+        print(_("qlbreak is uninstalled."), file=ctx.out)
 
 
 def _tell_kept(plan: Plan, here: Here, ctx: Context) -> None:
     if plan.kept:
-        print("Kept your settings and history, for a later install:", file=ctx.out)
+        print(_("Kept your settings and history, for a later install:"), file=ctx.out)
         for folder in plan.kept:
             print(f"  {folder}", file=ctx.out)
         if here.system.posix_shell:
-            print("To remove them too, run:", file=ctx.out)
+            print(_("To remove them too, run:"), file=ctx.out)
             print(f"  rm -r {' '.join(shlex.quote(str(f)) for f in plan.kept)}", file=ctx.out)
         else:
-            print("To remove them too, delete those folders.", file=ctx.out)
+            print(_("To remove them too, delete those folders."), file=ctx.out)
     for note in plan.notes:
         print(note, file=ctx.out)
 
@@ -215,11 +243,11 @@ def _elsewhere(here: Here) -> str:
     python = f'"{here.python}"' if windows and " " in here.python else shlex.quote(here.python)
     how = f"{python} -m pip uninstall qlbreak"
     if here.prefix != here.base_prefix:
-        return (
-            f"The program in {here.prefix} was not put there by the installer, so it stays: "
-            f"delete that folder to remove it (or run: {how})."
-        )
-    return f"The program was installed with pip, so it stays: to remove it, run: {how}"
+        return _(
+            "The program in {folder} was not put there by the installer, so it stays: "
+            "delete that folder to remove it (or run: {command})."
+        ).format(folder=here.prefix, command=how)
+    return _("The program was installed with pip, so it stays: to remove it, run: {command}").format(command=how)
 
 
 # -- the running qlbreak -------------------------------------------------------------
@@ -236,7 +264,8 @@ def _answers(paths: Paths) -> bool:
         return False
     except TrayBusy as busy:  # it runs: its files must not go from under it
         raise Fail(
-            f"{busy}; nothing was removed (or quit it from its menu, then run this again)", busy.status
+            _("{problem}; nothing was removed (or quit it from its menu, then run this again)").format(problem=busy),
+            busy.status,
         ) from None
 
 
@@ -252,8 +281,10 @@ def _still_running(paths: Paths) -> None:
         return  # no lock can be taken here, so none is held
     if not free:
         raise Fail(
-            "a qlbreak is running but does not answer; nothing was removed: "
-            "quit it from its menu (or log out and in), then run this again"
+            _(
+                "a qlbreak is running but does not answer; nothing was removed: "
+                "quit it from its menu (or log out and in), then run this again"
+            )
         )
     endpoint.release()
 

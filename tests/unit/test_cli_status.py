@@ -29,6 +29,9 @@ class Detectors(FakeDetectors):
             "microphone": "cannot ask the sound server (it refused the connection)",
         }
 
+    def said(self) -> dict[str, str]:
+        return self.available()  # in English, the same words
+
     def details(self) -> dict[str, list[str]]:
         return {
             "microphone": ["the sound server: no sound server answers pactl (Connection failure: Connection refused)"]
