@@ -109,7 +109,7 @@ class Progress:
 
     @property
     def empty(self) -> bool:
-        return self.sentences == (EMPTY,)
+        return self.sentences in ((EMPTY,), (_(EMPTY),))  # built in English or the user's language
 
     @property
     def done(self) -> int:

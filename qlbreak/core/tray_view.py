@@ -71,36 +71,43 @@ def look(view: View) -> str:
 
 def title(view: View) -> str:
     """The tooltip (and the X11 icon window's name): always starts with ``qlbreak``."""
-    shown, status = due(view), what_next(view)
+    shown, status = due(view), what_next(view, tooltip=True)
     if shown is not None:
         # Translators: the tray icon's tooltip while a reminder waits; {name} is a stretch's name.
         said = _("{app} \u2014 time for a stretch: {name}").format(app=APP, name=shown.name)
     elif status:
-        # Translators: the tooltip; {status} is the menu's "Next: ..." line, first letter lowered.
-        said = _("{app} \u2014 {status}").format(app=APP, status=f"{status[0].lower()}{status[1:]}")
+        # Translators: the tooltip; {status} is what comes next ("next: morning at 09:30").
+        said = _("{app} \u2014 {status}").format(app=APP, status=status)
     else:
         said = _("{app} \u2014 no reminders set").format(app=APP)
     # Translators: the tooltip, then where a programme stands ("Ball release: day 5 of 14").
     return _("{said} \u00b7 {programme}").format(said=said, programme=view.programme) if view.programme else said
 
 
-def what_next(view: View) -> str | None:
-    """What comes next, in the menu's words: a pause, a snooze, or the next reminder."""
+def what_next(view: View, tooltip: bool = False) -> str | None:
+    """What comes next, in the menu's words: a pause, a snooze, or the next reminder;
+    ``tooltip``: as the tooltip says it, after a dash (a sentence of its own per case,
+    as some languages begin a sentence differently)."""
     if paused(view):
         assert view.paused_until is not None
+        until = pause_end(view.paused_until, view.now)
         # Translators: {until} is "until tomorrow", "until 12:30", "until Mon 7 Dec"...
-        return _("Paused {until}").format(until=pause_end(view.paused_until, view.now))
+        return (_("paused {until}") if tooltip else _("Paused {until}")).format(until=until)
     if view.reminder is not None and view.reminder.stage is Stage.SNOOZED:
+        at = when(view.reminder.until, view.now)
         # Translators: {time} is "12:30", "09:30 tomorrow", "midnight" or "09:30 on Mon 7 Dec".
-        return _("Snoozed until {time}").format(time=when(view.reminder.until, view.now))
+        return (_("snoozed until {time}") if tooltip else _("Snoozed until {time}")).format(time=at)
     if view.reminder is not None and view.reminder.stage is Stage.HELD:
-        until = when(view.reminder.until, view.now)
+        at, why = when(view.reminder.until, view.now), view.waiting or _("waiting")
         # Translators: {waiting} says why ("waiting until your call ends"); {time} as in "Snoozed until".
-        return _("Reminder held, {waiting} (until {time})").format(waiting=view.waiting or _("waiting"), time=until)
+        text = _("reminder held, {waiting} (until {time})") if tooltip else _("Reminder held, {waiting} (until {time})")
+        return text.format(waiting=why, time=at)
     if view.coming is not None:
-        name = reminder_name(view.coming.reminder)
+        name, at = reminder_name(view.coming.reminder), when(view.coming.at, view.now)
         # Translators: {reminder} is a reminder's name ("morning"); {time} as in "Snoozed until".
-        return _("Next: {reminder} at {time}").format(reminder=name, time=when(view.coming.at, view.now))
+        return (_("next: {reminder} at {time}") if tooltip else _("Next: {reminder} at {time}")).format(
+            reminder=name, time=at
+        )
     return None
 
 
