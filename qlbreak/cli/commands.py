@@ -78,14 +78,15 @@ def cmd_schedule(ctx: Context) -> int:
         )
         print(none.format(n=a.days, day=f"{formats().weekday(start)} {start:%Y-%m-%d}"), file=ctx.out)
         return 0
-    width = max(len(o.reminder) for o in found)
+    names = {o.reminder: schedule.reminder_name(o.reminder) for o in found}  # "morning", in the user's words
+    width = max(len(name) for name in names.values())
     for o in found:
         note = ""
         if paused and o.at < paused:
             # Translators: at the end of a line of "qlbreak schedule"; {time} is a time of day
             note = "  " + _("(paused until {time})").format(time=formats().clock(paused.astimezone(o.at.tzinfo).time()))
         when = f"{formats().weekday(o.at)} {o.at:%Y-%m-%d}  {formats().clock(o.at.time())}"  # a table: ISO dates
-        print(f"{when}  {o.reminder:<{width}}  {_offset(o.at)}{note}", file=ctx.out)
+        print(f"{when}  {names[o.reminder]:<{width}}  {_offset(o.at)}{note}", file=ctx.out)
     return 0
 
 
