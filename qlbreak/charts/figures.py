@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from qlbreak.core.progress import Progress
+from qlbreak.core.words import _, formats, pgettext
 from qlbreak.ui.theme import DARK, LIGHT, Palette
 
 
@@ -65,20 +66,21 @@ def draw(figure: Figure, progress: Progress, palette: Palette) -> tuple[Axes, Ax
 
 def stretches_per_day(ax: Axes, progress: Progress, c: Colours) -> None:
     """Stacked bars: done, in part, missed, one bar a day over the four weeks."""
-    _frame(ax, c, "Stretches each day")
+    _frame(ax, c, _("Stretches each day"))
     x = list(range(len(progress.days)))
     done = [d.done for d in progress.days]
     partial = [d.partial for d in progress.days]
     missed = [d.missed for d in progress.days]
-    ax.bar(x, done, color=c.done, width=0.75, label="done")
-    ax.bar(x, partial, bottom=done, color=c.partial, width=0.75, label="in part")
+    # Translators: the chart's legend: stretches done, done in part, and reminders missed.
+    ax.bar(x, done, color=c.done, width=0.75, label=pgettext("chart legend", "done"))
+    ax.bar(x, partial, bottom=done, color=c.partial, width=0.75, label=pgettext("chart legend", "in part"))
     ax.bar(
         x,
         missed,
         bottom=[a + b for a, b in zip(done, partial, strict=True)],
         color=c.missed,
         width=0.75,
-        label="missed",
+        label=pgettext("chart legend", "missed"),
     )
     top = max([a + b + m for a, b, m in zip(done, partial, missed, strict=True)] + [1])
     ax.set_ylim(0, top + 0.5)
@@ -96,12 +98,12 @@ def stretches_per_day(ax: Axes, progress: Progress, c: Colours) -> None:
     for text in legend.get_texts():
         text.set_color(c.fg)
     if progress.empty:
-        _note(ax, c, "No stretches yet")
+        _note(ax, c, _("No stretches yet"))
 
 
 def pain_trend(ax: Axes, progress: Progress, c: Colours) -> None:
     """The check-ins' pain, 0 (no pain) to 10 (the worst imaginable), on the same days."""
-    _frame(ax, c, "Back pain at the morning check-in (0\u201310)")
+    _frame(ax, c, _("Back pain at the morning check-in (0\u201310)"))
     x = [(day - progress.start).days for day, _ in progress.pain]
     y = [value for _, value in progress.pain]
     ax.plot(x, y, color=c.pain, linewidth=2, marker="o", markersize=4)
@@ -109,15 +111,15 @@ def pain_trend(ax: Axes, progress: Progress, c: Colours) -> None:
     ax.set_yticks([0, 5, 10])
     _day_ticks(ax, progress)
     if not progress.pain:
-        _note(ax, c, "No check-ins yet")
+        _note(ax, c, _("No check-ins yet"))
 
 
 def side_balance(ax: Axes, progress: Progress, c: Colours) -> None:
     """Two horizontal bars: the minutes each side was held."""
-    _frame(ax, c, "Time held on each side (minutes)")
+    _frame(ax, c, _("Time held on each side (minutes)"))
     minutes = [progress.left / 60, progress.right / 60]
     ax.barh([1, 0], minutes, color=[c.left, c.right], height=0.6)
-    ax.set_yticks([1, 0], ["Left", "Right"])
+    ax.set_yticks([1, 0], [_("Left"), _("Right")])
     ax.set_xlim(0, max([*minutes, 1.0]) * 1.18)
     ax.grid(axis="y", visible=False)
     for y, value in zip((1, 0), minutes, strict=True):
@@ -125,7 +127,7 @@ def side_balance(ax: Axes, progress: Progress, c: Colours) -> None:
             ax.text(value, y, f" {value:.1f}", va="center", ha="left", color=c.fg, fontsize="small")
     if not progress.left and not progress.right:
         ax.set_xticks([])
-        _note(ax, c, "No two-sided stretches yet")
+        _note(ax, c, _("No two-sided stretches yet"))
 
 
 def _frame(ax: Axes, c: Colours, title: str) -> None:
@@ -143,8 +145,9 @@ def _day_ticks(ax: Axes, progress: Progress) -> None:
     """A label each week, on the days that end the week (the last: today)."""
     last = len(progress.days) - 1
     ticks = list(range(last % 7, last + 1, 7))
-    labels = [f"{progress.days[i].day:%a} {progress.days[i].day.day} {progress.days[i].day:%b}" for i in ticks]
-    labels[-1] = "today"
+    labels = [formats().day(progress.days[i].day) for i in ticks]
+    # Translators: the last day along the charts' bottom, in place of its date.
+    labels[-1] = _("today")
     ax.set_xticks(ticks, labels)
     ax.set_xlim(-0.7, last + 0.7)
 

@@ -16,8 +16,9 @@ from matplotlib.ticker import MaxNLocator
 
 from qlbreak import __version__
 from qlbreak.charts.figures import colours
-from qlbreak.core.checkin import WORRIES
+from qlbreak.charts.report_words import felt_words, glance, label, minutes, side_words, signs, title, weeks
 from qlbreak.core.progress import Progress, Rated
+from qlbreak.core.words import N_, _, formats, ngettext, pgettext
 from qlbreak.storage.atomic import write_atomic
 from qlbreak.ui.theme import LIGHT
 
@@ -37,12 +38,11 @@ ROW = 0.022  # a stretch's row in its chart, at most
 FOOTER = 0.075  # the page below the parts: that it is not advice, who made it
 SIDES = 0.11  # the side balance's part below its heading
 TIGHTEST = 0.0135  # ... at least (8 pt names need it)
-SENTENCES = 10  # the glance's lines at the top, at most
 ROWS = 12  # stretches shown in "how each felt"; those that hurt are always among them
 INK, FAINT, GRID = "#1a1a1a", "#5c5c5c", "#d9d9d9"
 PAPER = colours(LIGHT)  # the Progress window's light colours: the page and the window agree
 FELT = {"better": PAPER.done, "same": "#a0a0a0", "worse": "#E0A030", "hurt": PAPER.missed, "not rated": "#e4e4e4"}
-NOT_ADVICE = (
+NOT_ADVICE = N_(
     "This report is not medical advice. It shows what was recorded in qlbreak; "
     "talk over any pain that gets worse or does not ease with a health professional."
 )
@@ -65,7 +65,7 @@ def render(progress: Progress, names: Mapping[str, str], made: datetime | None =
         fig.savefig(
             out,
             format="pdf",
-            metadata={"Title": f"Back stretches: {weeks(progress)}", "Creator": f"qlbreak {__version__}"},
+            metadata={"Title": title(progress), "Creator": f"qlbreak {__version__}"},
         )
     return out.getvalue()
 
@@ -76,17 +76,17 @@ def page(progress: Progress, names: Mapping[str, str], made: datetime | None = N
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=A4)
-    fig.text(LEFT, 0.962, "Back stretches: the last four weeks", fontsize=17, weight="bold", color=INK)
+    fig.text(LEFT, 0.962, _("Back stretches: the last four weeks"), fontsize=17, weight="bold", color=INK)
     fig.text(LEFT, 0.944, weeks(progress), fontsize=10, color=FAINT)
     top = _lines(fig, 0.922, [f"\u2022 {s}" for s in glance(progress)], size=9) - 0.028
-    _heading(fig, top, "Back pain at the morning check-ins (0 no pain, 10 the worst imaginable)")
+    _heading(fig, top, _("Back pain at the morning check-ins (0 no pain, 10 the worst imaginable)"))
     pain_trend(fig.add_axes((LEFT, top - 0.14, WIDTH, 0.13)), progress)
     top -= 0.186
-    _heading(fig, top, "Stretches each day")
+    _heading(fig, top, _("Stretches each day"))
     per_day(fig.add_axes((LEFT, top - 0.13, WIDTH, 0.12)), progress)
     top -= 0.176
-    _heading(fig, top, "Each stretch: times done, and how it felt afterwards (helped most first, hurt last)")
-    warnings = signs(progress) or ["None in these four weeks."]
+    _heading(fig, top, _("Each stretch: times done, and how it felt afterwards (helped most first, hurt last)"))
+    warnings = signs(progress) or [_("None in these four weeks.")]
     below = FOOTER + max(SIDES, 0.012 + _height(warnings, 8.5, 52)) + 0.05  # the parts below the stretches
     room = top - 0.035 - below  # between the legend and the parts below
     shown = _rows(progress.ranked, max(3, min(ROWS, int(room / TIGHTEST))))
@@ -94,68 +94,23 @@ def page(progress: Progress, names: Mapping[str, str], made: datetime | None = N
     per_stretch(fig.add_axes((LEFT + 0.25, top - 0.035 - height, WIDTH - 0.25, height)), shown, names)
     more = len(progress.ranked) - len(shown)
     if more:
-        fig.text(LEFT, top - 0.056 - height, f"and {more} more stretches", fontsize=8, color=FAINT, va="top")
+        said = ngettext("and {n} more stretch", "and {n} more stretches", more).format(n=more)
+        fig.text(LEFT, top - 0.056 - height, said, fontsize=8, color=FAINT, va="top")
     top -= height + 0.085
-    _heading(fig, top, "Left and right: time held")
+    _heading(fig, top, _("Left and right: time held"))
     held = progress.left >= 1 or progress.right >= 1
     if held:
         sides(fig.add_axes((LEFT + 0.06, top - 0.06, 0.3, 0.045)), progress)
     _lines(fig, top - (0.075 if held else 0.012), [side_words(progress)], size=8.5, wrap=60)
-    _heading(fig, top, "Warning signs answered", x=0.55)
+    _heading(fig, top, _("Warning signs answered"), x=0.55)
     _lines(fig, top - 0.012, warnings, size=8.5, x=0.55, wrap=52)
     day = made.date() if made else progress.today
-    stamp = f"{day.day} {day:%b %Y}"
-    _lines(fig, 0.058, [NOT_ADVICE], size=8, color=FAINT, wrap=118)
-    fig.text(LEFT, 0.022, f"Made by qlbreak {__version__} on {stamp}", fontsize=7.5, color=FAINT)
+    # Translators: a date in the report's footer: {day} is "3 Dec", {year} "2026".
+    stamp = _("{day} {year}").format(day=formats().day_month(day), year=day.year)
+    _lines(fig, 0.058, [_(NOT_ADVICE)], size=8, color=FAINT, wrap=118)
+    made_by = _("Made by qlbreak {version} on {date}").format(version=__version__, date=stamp)
+    fig.text(LEFT, 0.022, made_by, fontsize=7.5, color=FAINT)
     return fig
-
-
-def glance(progress: Progress) -> list[str]:
-    """The window's sentences, at most ``SENTENCES`` of them (a stretch that hurt has one
-    each: the chart below names them all)."""
-    said = list(progress.sentences)
-    if len(said) <= SENTENCES:
-        return said
-    return [*said[: SENTENCES - 1], f"And {len(said) - SENTENCES + 1} more: each stretch is below"]
-
-
-def weeks(progress: Progress) -> str:
-    """The weeks covered, as people write dates: ``Mon 2 Nov \u2013 Sun 29 Nov 2026``."""
-    start, end = progress.start, progress.today
-    first = f"{start:%a} {start.day} {start:%b}" + (f" {start.year}" if start.year != end.year else "")
-    return f"{first} \u2013 {end:%a} {end.day} {end:%b} {end.year} (4 weeks)"
-
-
-def side_words(progress: Progress) -> str:
-    """The side balance in words: which side was held longer, and by how much."""
-    left, right = progress.left, progress.right
-    if left < 1 and right < 1:
-        return "No time held on each side recorded yet."
-    if min(left, right) < 1:
-        return f"Only the {'left' if left >= 1 else 'right'} side recorded: {_minutes(max(left, right))}."
-    more, less = ("Left", "right") if left >= right else ("Right", "left")
-    longer = max(left, right) / min(left, right) - 1
-    if longer < 0.1:
-        return f"Left and right held about the same: {_minutes(left)} and {_minutes(right)}."
-    held = f"{_minutes(left)} left, {_minutes(right)} right"
-    return f"{more} side held {round(longer * 100)}% longer than the {less}: {held}."
-
-
-def signs(progress: Progress) -> list[str]:
-    """The warning signs answered, in words: leg symptoms (the days), worries said."""
-    said = []
-    legs = sorted({s.day for s in progress.signs if s.leg})
-    if legs:
-        on = _days(legs) if len(legs) <= 4 else f"{len(legs)} days, the last {_day(legs[-1])}"
-        said.append(f"New pain, numbness or tingling down a leg: yes, on {on}.")
-    for worry, text in WORRIES.items():  # each once, with the days it was said
-        days = sorted({s.day for s in progress.signs if not s.leg and s.worry is worry})
-        if days:
-            on = _days(days) if len(days) <= 3 else f"{len(days)} days, the last {_day(days[-1])}"
-            said.append(f"Said on {on}: {text}")
-    if said:
-        said.append("These are the times to see a health professional.")
-    return said
 
 
 # -- the charts ------------------------------------------------------------------------
@@ -167,7 +122,7 @@ def pain_trend(ax: Axes, progress: Progress) -> None:
     ax.set_ylim(-0.5, 10.5)
     ax.set_yticks([0, 2, 4, 6, 8, 10])
     if not progress.pain:
-        _nothing(ax, "No check-ins answered in these weeks: the morning check-in fills this in.")
+        _nothing(ax, _("No check-ins answered in these weeks: the morning check-in fills this in."))
         return
     xs = [_x(progress, d) for d, _ in progress.pain]
     ys = [v for _, v in progress.pain]
@@ -177,7 +132,9 @@ def pain_trend(ax: Axes, progress: Progress) -> None:
         if inside:
             mean = sum(inside) / len(inside)
             ax.hlines(mean, week * 7 - 0.4, week * 7 + 6.4, color=FAINT, linewidth=1, linestyle="--", zorder=2)
-            ax.text(week * 7 + 3, 10.2, f"week {week + 1}: {mean:.1f}", ha="center", va="top", fontsize=7, color=FAINT)
+            # Translators: a week's mean pain over the chart, "week 2: 4.5".
+            said = _("week {number}: {mean}").format(number=week + 1, mean=f"{mean:.1f}")
+            ax.text(week * 7 + 3, 10.2, said, ha="center", va="top", fontsize=7, color=FAINT)
     for i in {0, len(xs) - 1}:
         ax.annotate(str(ys[i]), (xs[i], ys[i]), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
 
@@ -192,17 +149,17 @@ def per_day(ax: Axes, progress: Progress) -> None:
     for x, d in zip(xs, progress.days, strict=True):
         if not d.workday:
             ax.axvspan(x - 0.5, x + 0.5, color="#f2f2f2", zorder=0, linewidth=0)
-    ax.bar(xs, done, color=PAPER.done, width=0.7, label="done", zorder=2)
-    ax.bar(xs, partial, bottom=done, color=PAPER.partial, width=0.7, label="done in part", zorder=2)
+    ax.bar(xs, done, color=PAPER.done, width=0.7, label=pgettext("chart legend", "done"), zorder=2)
+    ax.bar(xs, partial, bottom=done, color=PAPER.partial, width=0.7, label=_("done in part"), zorder=2)
     below = [a + b for a, b in zip(done, partial, strict=True)]
-    ax.bar(xs, missed, bottom=below, color=PAPER.missed, width=0.7, label="reminder missed", zorder=2)
+    ax.bar(xs, missed, bottom=below, color=PAPER.missed, width=0.7, label=_("reminder missed"), zorder=2)
     most = max((a + b for a, b in zip(below, missed, strict=True)), default=0)
     ax.set_ylim(0, max(3, most) * 1.3)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", ncols=4, fontsize=7, frameon=False, handlelength=1, borderaxespad=0.1)
-    ax.text(1.0, 1.02, "shaded: days off", transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color=FAINT)
+    ax.text(1.0, 1.02, _("shaded: days off"), transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color=FAINT)
     if progress.empty:
-        _nothing(ax, "Nothing recorded yet: each stretch you do shows here.")
+        _nothing(ax, _("Nothing recorded yet: each stretch you do shows here."))
 
 
 def per_stretch(ax: Axes, shown: Sequence[Rated], names: Mapping[str, str]) -> None:
@@ -210,17 +167,17 @@ def per_stretch(ax: Axes, shown: Sequence[Rated], names: Mapping[str, str]) -> N
     _plain(ax)
     if not shown:
         ax.set_axis_off()
-        _nothing(ax, "No stretches done yet.")
+        _nothing(ax, _("No stretches done yet."))
         return
     rows = list(range(len(shown)))[::-1]  # the first ranked on top
     left = [0.0] * len(shown)
     for felt, colour in FELT.items():
         values = [_felt(r, felt) for r in shown]
-        ax.barh(rows, values, left=left, color=colour, height=0.68, label=felt, zorder=2)
+        ax.barh(rows, values, left=left, color=colour, height=0.68, label=felt_words(felt), zorder=2)
         left = [a + b for a, b in zip(left, values, strict=True)]
     for y, r, end in zip(rows, shown, left, strict=True):
         ax.text(end + 0.15, y, f"{r.times}\u00d7", va="center", fontsize=7.5, color=INK)
-    ax.set_yticks(rows, [_label(names.get(r.stretch, r.stretch), r) for r in shown], fontsize=8)
+    ax.set_yticks(rows, [label(names.get(r.stretch, r.stretch), r) for r in shown], fontsize=8)
     ax.set_xlim(0, max(left) * 1.12 + 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="x", color=GRID, linewidth=0.5, zorder=0)
@@ -233,10 +190,10 @@ def sides(ax: Axes, progress: Progress) -> None:
     _plain(ax)
     values = [progress.left / 60, progress.right / 60]
     ax.barh([1, 0], values, color=[PAPER.left, PAPER.right], height=0.6, zorder=2)
-    ax.set_yticks([1, 0], ["left", "right"], fontsize=8)
+    ax.set_yticks([1, 0], [pgettext("a side", "left"), pgettext("a side", "right")], fontsize=8)
     ax.set_xlim(0, max(max(values) * 1.3, 1))
     for y, v in zip([1, 0], values, strict=True):
-        ax.text(v, y, f" {v:.0f} min" if v >= 1 else f" {v * 60:.0f} s", va="center", fontsize=7.5)
+        ax.text(v, y, f" {minutes(v * 60)}", va="center", fontsize=7.5)
     ax.set_xticks([])
     ax.spines["bottom"].set_visible(False)
 
@@ -259,12 +216,6 @@ def _felt(r: Rated, felt: str) -> int:
     if felt == "not rated":
         return r.times - r.better - r.same - r.worse - r.hurt
     return int(getattr(r, felt))
-
-
-def _label(name: str, r: Rated) -> str:
-    if r.hurt:
-        return f"{name} (hurt)"
-    return f"{name} (helped)" if r.helped else name
 
 
 def _days_axis(ax: Axes, progress: Progress) -> None:
@@ -328,15 +279,3 @@ def _height(lines: Sequence[str], size: float, wrap: int) -> float:
 
 def _x(progress: Progress, day: date) -> int:
     return (day - progress.start).days
-
-
-def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.0f} min" if seconds >= 60 else f"{seconds:.0f} s"
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def _days(days: Sequence[date]) -> str:
-    return ", ".join(_day(d) for d in days)

@@ -12,15 +12,35 @@ from datetime import time
 from typing import Any
 
 from qlbreak.core.schedule import WEEKDAYS, Reminder
+from qlbreak.core.words import N_, _, formats
 from qlbreak.storage.config_words import NO_DAY, NO_NAME, read_time, used_twice
 from qlbreak.ui.base import Fonts, button
 from qlbreak.ui.theme import Palette
 
-DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Each thing to hand, as a check box says it (core's words fit a sentence: "needs a chair").
+EQUIPMENT_LABELS = {
+    "chair": N_("A chair"),
+    "stick": N_("A stick or broom handle"),
+    "door-frame": N_("A door frame"),
+    "ball": N_("A massage ball"),
+    "band": N_("A band, belt or scarf"),
+    "cushion": N_("A cushion"),
+    "step": N_("A step or a sturdy low box"),
+}
 Field = tk.Entry | tk.Spinbox  # a typed-in field
 # Told that a field (None: a day, a row) was typed in (False) or left (True).
 Changed = Callable[[Field | None, bool], object]
 Problems = list[tuple[Field | None, str]]  # what is wrong, with the field to fix (if one)
+
+
+def equipment_label(thing: str) -> str:
+    """A thing to hand as its check box says it: "A chair"."""
+    from qlbreak.core.vocabulary import EQUIPMENT_WORDS
+
+    if thing in EQUIPMENT_LABELS:
+        return _(EQUIPMENT_LABELS[thing])
+    words = _(EQUIPMENT_WORDS.get(thing, thing))
+    return words[:1].upper() + words[1:]
 
 
 def _unchanged(_field: Field | None, _left: bool) -> None:
@@ -185,7 +205,7 @@ class DayToggles:
         for i, var in enumerate(self.vars):
             box = tk.Checkbutton(
                 self.frame,
-                text=DAY_LETTERS[i],
+                text=formats().weekday_names()[i],
                 variable=var,
                 indicatoron=False,
                 name=WEEKDAYS[i],
@@ -245,7 +265,9 @@ class ReminderRows:
         if names:
             head = tk.Frame(self.frame, bg=palette.bg, name="head")
             head.pack(fill="x")
-            for text, width in (("Name", 11), ("Time", 5), ("Days", 0)):
+            # Translators: column headings above the reminders' fields; the first two at most 11
+            # and 5 letters wide (the fields below them).
+            for text, width in ((_("Name"), 11), (_("Time"), 5), (_("Days"), 0)):
                 label = tk.Label(head, text=text, font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w")
                 label.configure(width=width) if width else None
                 label.pack(side="left", padx=(0, 8))
@@ -270,7 +292,7 @@ class ReminderRows:
         days = DayToggles(row, r.days, p, f, "days", self.changed)
         days.frame.pack(side="left")
         if self.removable:
-            remove = button(row, "Remove", lambda: self.remove(row), p, f, name="remove")
+            remove = button(row, _("Remove"), lambda: self.remove(row), p, f, name="remove")
             remove.configure(padx=6, pady=0, font=f.small)
             remove.pack(side="left", padx=(6, 0))
         self.rows.append((row, name, at, days))
@@ -290,21 +312,20 @@ class ReminderRows:
         names: set[str] = set()
         for index, (_row, name_field, time_field, toggles) in enumerate(self.rows, start=1):
             name = name_field.get().strip()
-            where = f"the {name} reminder" if name else f"reminder {index}"
             at = read_time(time_field.get())
             if not name:
-                problems.append((name_field, f"{where}: {NO_NAME}"))
+                problems.append((name_field, about(name, index, _(NO_NAME))))
             elif name in names:
-                problems.append((name_field, f"{where}: {used_twice(name)}"))
+                problems.append((name_field, about(name, index, used_twice(name))))
             names.add(name)
             if isinstance(at, str):
-                problems.append((time_field, f"{where}: {at}"))
+                problems.append((time_field, about(name, index, at)))
             if not toggles.days:
-                problems.append((None, f"{where}: {NO_DAY}"))
+                problems.append((None, about(name, index, _(NO_DAY))))
             if name and not isinstance(at, str) and toggles.days:
                 reminders.append(Reminder(name, at, toggles.days))
         if not self.rows:
-            problems.append((None, "keep at least one reminder (or pause qlbreak from its menu)"))
+            problems.append((None, _("keep at least one reminder (or pause qlbreak from its menu)")))
         return tuple(reminders), problems
 
     def came_from(self) -> tuple[str | None, ...]:
@@ -320,3 +341,13 @@ class ReminderRows:
     def _new_name(self) -> str:
         taken = {row[1].get().strip() for row in self.rows}
         return next(n for n in (f"reminder {i}" for i in range(len(taken) + 1, 99)) if n not in taken)
+
+
+def about(name: str, index: int, problem: str) -> str:
+    """A problem with one reminder, said with its name (or its place, with none yet)."""
+    if name:
+        # Translators: a problem with one reminder, e.g. 'the morning reminder: pick at least
+        # one day'; {name} is the reminder's name as the person typed it.
+        return _("the {name} reminder: {problem}").format(name=name, problem=problem)
+    # Translators: a problem with a reminder that has no name yet; {number}: its row, from 1.
+    return _("reminder {number}: {problem}").format(number=index, problem=problem)

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from qlbreak.core.progress import DAYS, build
+from qlbreak.core.words import N_, _, ngettext
 from qlbreak.ui.base import button, child_main, make_fonts, scale_of
 from qlbreak.ui.progress_programme import Section
 from qlbreak.ui.progress_programme import read as programme_read
@@ -27,10 +28,10 @@ if TYPE_CHECKING:
     from qlbreak.storage.history import Event
 
 APPNAME = "qlbreak-progress"
-TITLE = "qlbreak \u2014 Progress"
+TITLE = N_("qlbreak \u2014 Progress")
 CHARTS = (560, 500)  # the charts' size at 100%, in pixels
 TEXT = 330  # the words' column at 100%, in pixels
-DRAWING = "Drawing the charts\u2026"
+DRAWING = N_("Drawing the charts\u2026")
 
 
 class Read:
@@ -54,12 +55,12 @@ def read(path: str, now: datetime) -> Read:
     try:
         db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
     except sqlite3.Error as err:
-        return Read([], set(), f"The history ({path}) cannot be read: {err}")
+        return Read([], set(), _("The history ({path}) cannot be read: {error}").format(path=path, error=err))
     history = History(db, file)
     try:
         return Read(history.events(since=now - timedelta(days=DAYS + 1)), history.done_days())
     except (sqlite3.Error, HistoryError, ValueError) as err:
-        return Read([], set(), f"The history ({path}) cannot be read: {err}")
+        return Read([], set(), _("The history ({path}) cannot be read: {error}").format(path=path, error=err))
     finally:
         db.close()
 
@@ -86,13 +87,13 @@ class Window:
     def _layout(self) -> None:
         root, p, f, s = self.root, self.palette, self.fonts, self.scale
         root.tk.call("tk", "appname", APPNAME)
-        root.title(TITLE)
+        root.title(_(TITLE))
         root.configure(background=p.bg)
         frame = tk.Frame(root, bg=p.bg, padx=int(16 * s), pady=int(14 * s), name="progress")
         frame.pack(fill="both", expand=True)
         words = tk.Frame(frame, bg=p.bg, name="words", width=int(TEXT * s))
         words.grid(row=0, column=0, sticky="nsew", padx=(0, int(16 * s)))
-        tk.Label(words, text="Your last four weeks", font=f.title, fg=p.fg, bg=p.bg, anchor="w", name="title").pack(
+        tk.Label(words, text=_("Your last four weeks"), font=f.title, fg=p.fg, bg=p.bg, anchor="w", name="title").pack(
             fill="x", pady=(0, int(8 * s))
         )
         lines = ([self.seen.problem] if self.seen.problem else []) + list(self.progress.sentences)
@@ -113,15 +114,15 @@ class Window:
         self.chart_frame = tk.Frame(frame, bg=p.bg, name="charts", width=int(CHARTS[0] * s), height=int(CHARTS[1] * s))
         self.chart_frame.grid(row=0, column=1, sticky="n")
         self.chart_frame.pack_propagate(False)
-        tk.Label(self.chart_frame, text=DRAWING, font=f.small, fg=p.muted, bg=p.bg, name="drawing").pack(expand=True)
+        tk.Label(self.chart_frame, text=_(DRAWING), font=f.small, fg=p.muted, bg=p.bg, name="drawing").pack(expand=True)
         self.status = tk.Label(frame, text="", font=f.small, fg=p.muted, bg=p.bg, anchor="w", name="status")
         self.status.grid(row=1, column=0, columnspan=2, sticky="ew", pady=(int(8 * s), 0))
         row = tk.Frame(frame, bg=p.bg, name="buttons")
         row.grid(row=2, column=0, columnspan=2, sticky="e", pady=(int(8 * s), 0))
-        close = button(row, "Close", root.destroy, p, f, name="close", primary=True)
+        close = button(row, _("Close"), root.destroy, p, f, name="close", primary=True)
         for b in (
-            button(row, "Details\u2026", self.details, p, f, name="details"),
-            button(row, "Save a report for your physiotherapist\u2026", self.save_report, p, f, name="report"),
+            button(row, _("Details\u2026"), self.details, p, f, name="details"),
+            button(row, _("Save a report for your physiotherapist\u2026"), self.save_report, p, f, name="report"),
             close,
         ):
             b.pack(side="left", padx=(int(8 * s), 0))
@@ -176,10 +177,15 @@ class Window:
         events = [e for e in self.seen.events if e.at >= since]
         lines = history_lines(events, self.names, self.now.tzinfo, self.progress.streak, DAYS)
         top = tk.Toplevel(self.root, bg=p.bg, name="details", padx=int(14 * s), pady=int(12 * s))
-        top.title("qlbreak \u2014 Details")
+        top.title(_("qlbreak \u2014 Details"))
         top.transient(self.root)
         self._details = top
-        heading = f"Every record of the last {DAYS // 7} weeks, the latest last"
+        weeks = DAYS // 7
+        heading = ngettext(
+            "Every record of the last {weeks} week, the latest last",
+            "Every record of the last {weeks} weeks, the latest last",
+            weeks,
+        ).format(weeks=weeks)
         tk.Label(top, text=heading, font=f.strong, fg=p.fg, bg=p.bg, anchor="w", name="heading").pack(
             fill="x", pady=(0, int(6 * s))
         )
@@ -201,7 +207,7 @@ class Window:
         text.see("end")  # the latest records, where a person looks first
         text.configure(state="disabled")  # read-only; still selectable and copyable
         text.pack(fill="both", expand=True)
-        close = button(top, "Close", top.destroy, p, f, name="close", primary=True)
+        close = button(top, _("Close"), top.destroy, p, f, name="close", primary=True)
         close.pack(pady=(int(10 * s), 0))
         close.focus_set()
         top.bind("<Escape>", lambda _e: top.destroy())
@@ -216,7 +222,7 @@ class Window:
         try:
             from qlbreak.charts.report import write
         except ImportError:
-            self._say("This version of qlbreak cannot make the report yet.", warn=True)
+            self._say(_("This version of qlbreak cannot make the report yet."), warn=True)
             return
         if ask is None:
             from tkinter import filedialog
@@ -224,7 +230,7 @@ class Window:
             ask = filedialog.asksaveasfilename
         where = ask(
             parent=self.root,
-            title="Save the report",
+            title=_("Save the report"),
             defaultextension=".pdf",
             filetypes=[("PDF", "*.pdf")],
             initialfile=f"back-stretches-{self.now.date().isoformat()}.pdf",
@@ -235,9 +241,10 @@ class Window:
         try:
             write(Path(where), self.progress, self.names)
         except OSError as err:
-            self._say(f"The report could not be saved: {err.strerror or err} ({where})", warn=True)
+            said = _("The report could not be saved: {error} ({path})").format(error=err.strerror or err, path=where)
+            self._say(said, warn=True)
             return
-        self._say(f"Report saved: {where}")
+        self._say(_("Report saved: {path}").format(path=where))
 
     def _say(self, text: str, warn: bool = False) -> None:
         self.status.configure(text=text, fg=self.palette.warn if warn else self.palette.muted)

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from qlbreak.core.programmes import Standing, State
+from qlbreak.core.words import _
 from qlbreak.ui.base import Fonts
 from qlbreak.ui.theme import Palette
 
@@ -81,9 +82,9 @@ class Section:
         if standing is None or standing.state is State.STOPPED:
             return
         p, f, s = self.p, self.f, self.scale
-        tk.Label(self.frame, text="Your programme", font=f.strong, fg=p.fg, bg=p.bg, anchor="w", name="heading").pack(
-            fill="x"
-        )
+        tk.Label(
+            self.frame, text=_("Your programme"), font=f.strong, fg=p.fg, bg=p.bg, anchor="w", name="heading"
+        ).pack(fill="x")
         words = tk.Label(self.frame, text=line(standing), font=f.body, fg=p.fg, bg=p.bg, anchor="w", name="line")
         words.configure(justify="left", wraplength=self.wrap)
         words.pack(fill="x")
@@ -107,5 +108,9 @@ class Section:
                 x + 1, y + 1, x + side, y + side, fill=fill, outline=p.muted, width=max(1, int(s)), tags=(what,)
             )
         canvas.pack(anchor="w", pady=(int(4 * s), 0))
-        key = f"\u25a0 done   \u25a1 to come{'   (paused: days do not count)' if paused else ''}"
+        # Translators: the key to the marks: a filled square a session done, an open one a session to come.
+        key = _("\u25a0 done   \u25a1 to come")
+        if paused:
+            # Translators: the key to the marks, while the programme is paused.
+            key = _("\u25a0 done   \u25a1 to come   (paused: days do not count)")
         tk.Label(self.frame, text=key, font=f.small, fg=p.muted, bg=p.bg, anchor="w", name="key").pack(fill="x")

@@ -24,33 +24,36 @@ from pathlib import Path
 
 from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
-from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
+from qlbreak.core.vocabulary import EQUIPMENT
+from qlbreak.core.words import N_, _, ngettext, pgettext
 from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue, own
 from qlbreak.ui import file_notes, form, settings_reads
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
-from qlbreak.ui.settings_checkin import CheckinFields
+from qlbreak.ui.settings_general import GeneralPage
 from qlbreak.ui.settings_programme import programme_page
-from qlbreak.ui.settings_sound import SoundFields
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.stretch_list import StretchList, own_mistakes
 from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-settings"
-TITLE = "qlbreak \u2014 Settings"
+TITLE = N_("qlbreak \u2014 Settings")
 SIZE = (600, 640)
-PAGES = ("Reminders", "Stretches", "General", "Programme")
+PAGES = (N_("Reminders"), N_("Stretches"), N_("General"), N_("Programme"))  # also their keys, in English
 STYLES = (
     (
         "both",
-        "A notification with buttons; where notifications have no buttons, qlbreak's small"
-        " prompt by the tray, and a notification pointing to it",
+        N_(
+            "A notification with buttons; where notifications have no buttons, qlbreak's small"
+            " prompt by the tray, and a notification pointing to it"
+        ),
     ),
-    ("prompt", "Always qlbreak's small prompt by the tray"),
-    ("notification", "Only a notification (where it has no buttons, click the qlbreak icon to start)"),
+    ("prompt", N_("Always qlbreak's small prompt by the tray")),
+    ("notification", N_("Only a notification (where it has no buttons, click the qlbreak icon to start)")),
 )
-THEMES = (("auto", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
-GRACE_WORDS = "The wait for your return"  # the grace field, in a message
+# Translators: the field "show it on your return within N minutes", named in a message
+# such as "The wait for your return needs a number of minutes, from 0 to 120".
+GRACE_WORDS = N_("The wait for your return")
 
 
 class SettingsWindow:
@@ -70,7 +73,7 @@ class SettingsWindow:
         self.resting = settings_reads.resting(c.timezone)
         self.f: Fonts = make_fonts(root)
         self.wrap = int((SIZE[0] - 60) * scale_of(root))
-        root.title(TITLE)
+        root.title(_(TITLE))
         outer = tk.Frame(root, bg=palette.bg, padx=18, pady=12, name="settings")
         outer.pack(fill="both", expand=True)
         self._top(outer)
@@ -87,14 +90,16 @@ class SettingsWindow:
             name="message",
         )
         self._bottom(outer)
-        hint = "Alt+1 to Alt+4 switch pages; Ctrl+S saves; Esc closes without saving."
+        hint = _("Alt+1 to Alt+4 switch pages; Ctrl+S saves; Esc closes without saving.")
         form.note(outer, hint, palette, self.f, self.wrap).pack_configure(side="bottom")
         self.message.pack(side="bottom", fill="x", pady=(6, 0))
         self.body.pack(fill="both", expand=True)
+        reminders, stretches = self._reminders_page(c), self._stretches_page(c.prefs, str(spec["assets"]))
+        self.general = GeneralPage(self.body, c, palette, self.f, self.wrap, self._file_note, self.path, self.autostart)
         self.pages = {
-            "Reminders": self._reminders_page(c),
-            "Stretches": self._stretches_page(c.prefs, str(spec["assets"])),
-            "General": self._general_page(c),
+            "Reminders": reminders,
+            "Stretches": stretches,
+            "General": self.general.frame,
             "Programme": programme_page(self.body, palette, self.f, self.wrap, self.catalogue, c),
         }
         self.show("Reminders")
@@ -114,16 +119,16 @@ class SettingsWindow:
         tabs.pack(fill="x", pady=(0, 8))
         self.tabs: dict[str, tk.Button] = {}
         for page in PAGES:
-            tab = button(tabs, page, partial(self.show, page), self.p, self.f, name=page.lower())
+            tab = button(tabs, _(page), partial(self.show, page), self.p, self.f, name=page.lower())
             tab.pack(side="left", padx=(0, 6))
             self.tabs[page] = tab
 
     def _bottom(self, outer: tk.Frame) -> None:
         bar = tk.Frame(outer, bg=self.p.bg, name="buttons")
         bar.pack(side="bottom", fill="x", pady=(10, 0))
-        self.save_button = button(bar, "Save", self.save, self.p, self.f, name="save", primary=True)
+        self.save_button = button(bar, _("Save"), self.save, self.p, self.f, name="save", primary=True)
         self.save_button.pack(side="right")
-        button(bar, "Cancel", self.root.destroy, self.p, self.f, name="cancel").pack(side="right", padx=(0, 8))
+        button(bar, _("Cancel"), self.root.destroy, self.p, self.f, name="cancel").pack(side="right", padx=(0, 8))
 
     def show(self, page: str, _event: object = None) -> None:
         for name, frame in self.pages.items():
@@ -149,43 +154,41 @@ class SettingsWindow:
     def _reminders_page(self, c: config.Config) -> tk.Frame:
         p, f = self.p, self.f
         page = tk.Frame(self.body, bg=p.bg, name="reminderspage")
-        form.heading(page, "Reminders", p, f, pady=(0, 2))
-        form.note(page, "Each reminder comes at its time (HH:MM, 24-hour) on the days you pick.", p, f, self.wrap)
+        form.heading(page, _("Reminders"), p, f, pady=(0, 2))
+        form.note(page, _("Each reminder comes at its time (HH:MM, 24-hour) on the days you pick."), p, f, self.wrap)
         self.rows = form.ReminderRows(page, c.plan.reminders, p, f, changed=self._changed)
         self.rows.frame.pack(fill="x", pady=(6, 2))
         self._file_note(page, "reminders")
-        add = button(page, "Add a reminder", lambda: self.rows.add().focus_set(), p, f, name="add")
+        add = button(page, _("Add a reminder"), lambda: self.rows.add().focus_set(), p, f, name="add")
         add.pack(anchor="w", pady=(2, 0))
-        form.heading(page, "When a reminder comes", p, f, pady=(14, 2))
-        self.snooze = self._minutes(page, "Snooze for", c.plan.snooze, "minutes", "snooze", config.SNOOZE_RANGE)
+        form.heading(page, _("When a reminder comes"), p, f, pady=(14, 2))
+        # Translators: {minutes} is where the field for the number goes (the words around it
+        # are labels on either side of it).
+        snooze = _("Snooze for {minutes} minutes")
+        self.snooze = self._minutes(page, snooze, c.plan.snooze, "snooze", config.SNOOZE_RANGE)
         self._file_note(page, "snooze")
-        self.grace = self._minutes(
-            page,
-            "If you are away when one comes, show it on your return within",
-            c.plan.grace,
-            "minutes",
-            "grace",
-            config.GRACE_RANGE,
-        )
+        # Translators: {minutes} is where the field for the number goes.
+        grace = _("If you are away when one comes, show it on your return within {minutes} minutes")
+        self.grace = self._minutes(page, grace, c.plan.grace, "grace", config.GRACE_RANGE)
         self._file_note(page, "grace")
-        tk.Label(page, text="Show each reminder as", font=self.f.body, fg=p.fg, bg=p.bg, anchor="w").pack(
+        tk.Label(page, text=_("Show each reminder as"), font=self.f.body, fg=p.fg, bg=p.bg, anchor="w").pack(
             fill="x", pady=(6, 0)
         )
         self.style = tk.StringVar(page, value=c.reminder_style)
         for value, text in STYLES:
-            one = form.choice(page, text, self.style, value, p, f, name=f"style-{value}")
+            one = form.choice(page, _(text), self.style, value, p, f, name=f"style-{value}")
             one.configure(wraplength=self.wrap - 40, justify="left")
             one.pack(anchor="w")
         self._file_note(page, "style")
         return page
 
-    def _minutes(
-        self, page: tk.Frame, before: str, span: timedelta, after: str, name: str, limits: tuple[int, int]
-    ) -> tk.Spinbox:
+    def _minutes(self, page: tk.Frame, words: str, span: timedelta, name: str, limits: tuple[int, int]) -> tk.Spinbox:
+        """A field for minutes, where ``{minutes}`` is in ``words``: the words on its two sides."""
         p, f = self.p, self.f
+        before, _sep, after = words.partition("{minutes}")
         row = tk.Frame(page, bg=p.bg, name=f"{name}row")
         row.pack(fill="x", pady=2)
-        tk.Label(row, text=before, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        tk.Label(row, text=before.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         spin = tk.Spinbox(
             row, from_=limits[0], to=limits[1], width=5, name=name, buttonbackground=p.track, **form.field_look(p, f)
         )
@@ -194,61 +197,40 @@ class SettingsWindow:
         spin.pack(side="left", padx=6)
         form.watch(spin, self._changed)
         form.selects_all(spin)
-        tk.Label(row, text=after, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        tk.Label(row, text=after.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         return spin
 
     def _stretches_page(self, prefs: Preferences, assets: str) -> tk.Frame:
         p, f = self.p, self.f
         page = tk.Frame(self.body, bg=p.bg, name="stretchespage")
-        form.heading(page, "Where you stretch", p, f, pady=(0, 2))
+        form.heading(page, _("Where you stretch"), p, f, pady=(0, 2))
         self._file_note(page, "stretches")
         self.floor = tk.BooleanVar(page, value=not prefs.no_floor)
         form.check(
             page,
-            "I can get down on the floor there (leave it off at work)",
+            _("I can get down on the floor there (leave it off at work)"),
             self.floor,
             p,
             f,
             "floor",
             self._refresh,
         ).pack(anchor="w")
-        form.heading(page, "What you have nearby", p, f)
+        form.heading(page, _("What you have nearby"), p, f)
         grid = tk.Frame(page, bg=p.bg, name="equipment")
         grid.pack(fill="x")
         self.equipment: dict[str, tk.BooleanVar] = {}
         for i, thing in enumerate(e for e in EQUIPMENT if e != "none"):
             var = tk.BooleanVar(grid, value=thing in prefs.equipment)
-            words = EQUIPMENT_WORDS[thing]
-            box = form.check(grid, words[0].upper() + words[1:], var, p, f, thing, self._refresh)
+            box = form.check(grid, form.equipment_label(thing), var, p, f, thing, self._refresh)
             box.grid(row=i // 2, column=i % 2, sticky="w", padx=(0, 12))
             self.equipment[thing] = var
-        form.heading(page, "Stretches", p, f)
+        form.heading(page, _("Stretches"), p, f)
         self.count = form.note(page, "", p, f, self.wrap, name="count")
         if self.own.errors:  # a file of the user's own left out: which, and why
             form.note(page, own_mistakes(self.own.errors), p, f, self.wrap, name="ownmistakes").configure(fg=p.warn)
         self.stretches = StretchList(page, self.catalogue, prefs.avoid, p, f, assets, self._refresh)
         self.stretches.frame.pack(fill="both", expand=True, pady=(4, 0))
         self._refresh()
-        return page
-
-    def _general_page(self, c: config.Config) -> tk.Frame:
-        p, f = self.p, self.f
-        page = tk.Frame(self.body, bg=p.bg, name="generalpage")
-        form.heading(page, "Colours", p, f, pady=(0, 2))
-        self.theme = tk.StringVar(page, value=c.theme)
-        for value, text in THEMES:
-            form.choice(page, text, self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
-        self._file_note(page, "theme")
-        self.sound = SoundFields(page, c, p, f, self.wrap, self._file_note)
-        self.checkin = CheckinFields(page, c, p, f, self._file_note)
-        self.login = tk.BooleanVar(page, value=bool(self.autostart))
-        if self.autostart is not None:
-            form.heading(page, "Starting", p, f, pady=(14, 2))
-            form.check(page, "Start qlbreak when I log in", self.login, p, f, "autostart").pack(anchor="w")
-        form.heading(page, "Your settings file", p, f, pady=(14, 2))
-        form.note(
-            page, f"{self.path}\nYou may edit it by hand too; qlbreak notices within half a minute.", p, f, self.wrap
-        )
         return page
 
     # -- reading and saving -------------------------------------------------------------
@@ -265,12 +247,8 @@ class SettingsWindow:
         self.stretches.explain(reasons, used, self.resting)
         allowed = {s.id for s in self.catalogue if why_not(s.candidate, prefs) is None}
         rest = len(allowed & self.resting.keys())
-        resting_now = f", {rest} resting after it hurt" if rest else ""
         reminded = sum(not s.candidate.exercise for s in self.catalogue)  # a programme offers the exercises
-        self.count.configure(
-            text=f"{len(allowed) - rest} of {reminded} in your rotation{resting_now}."
-            " Tick Leave out to never be offered one."
-        )
+        self.count.configure(text=count_words(len(allowed) - rest, reminded, rest))
 
     def wanted(self) -> tuple[config.Config | None, form.Problems, str]:
         """The settings as shown, what is wrong with them (each with its field), and the
@@ -278,8 +256,9 @@ class SettingsWindow:
         reminders, problems = self.rows.read()
         minutes: list[int] = []
         for spin, words, limits in (
-            (self.snooze, "Snooze", config.SNOOZE_RANGE),
-            (self.grace, GRACE_WORDS, config.GRACE_RANGE),
+            # Translators: the snooze field, named in a message such as "Snooze needs a number of minutes".
+            (self.snooze, pgettext("the field, in a message", "Snooze"), config.SNOOZE_RANGE),
+            (self.grace, _(GRACE_WORDS), config.GRACE_RANGE),
         ):
             text = spin.get().strip()
             value: object = int(text) if text.isdigit() else text
@@ -290,14 +269,14 @@ class SettingsWindow:
         if problems:
             return None, problems, "Reminders"
         plan = Plan(reminders, timedelta(minutes=minutes[1]), timedelta(minutes=minutes[0]))
-        ask, tighter = self.checkin.values()
+        ask, tighter = self.general.checkin.values()
         chosen = replace(
             self.loaded.config,
             plan=plan,
             prefs=self.prefs(),
-            theme=self.theme.get(),
-            sound=self.sound.sound.get(),
-            spoken_cues=self.sound.spoken.get(),
+            theme=self.general.theme.get(),
+            sound=self.general.sound.sound.get(),
+            spoken_cues=self.general.sound.spoken.get(),
             reminder_style=self.style.get(),
             checkin=ask,
             tighter=tighter,
@@ -311,7 +290,7 @@ class SettingsWindow:
         """A field was typed in or left: check again. A mended field is drawn as usual
         and its words go; a wrong one is marked when left (never while typing)."""
         _chosen, problems, _page = self.wanted()
-        wrong = {str(w) for w, _ in problems if w is not None}
+        wrong = {str(w) for w, _m in problems if w is not None}
         for each in self._fields():
             key = str(each)
             if key in self.marked and key not in wrong:
@@ -321,7 +300,10 @@ class SettingsWindow:
         shown = [m for w, m in problems if self.refused or (w is not None and str(w) in self.marked)]
         if shown:
             text = "; ".join(shown)
-            self.say("Not saved: " + text if self.refused else text[:1].upper() + text[1:], "fields")
+            self.say(
+                _("Not saved: {problems}").format(problems=text) if self.refused else text[:1].upper() + text[1:],
+                "fields",
+            )
         elif self.about == "fields":
             self.say("")
         self.refused = self.refused and bool(shown)
@@ -337,8 +319,8 @@ class SettingsWindow:
         if chosen is None:
             self.show(page)
             self.refused = True
-            self.say("Not saved: " + "; ".join(m for _, m in problems), "fields")
-            wrong = [w for w, _ in problems if w is not None]
+            self.say(_("Not saved: {problems}").format(problems="; ".join(m for _w, m in problems)), "fields")
+            wrong = [w for w, _m in problems if w is not None]
             for field in self._fields():
                 self._mark(field, field in wrong)
             if wrong:
@@ -352,19 +334,41 @@ class SettingsWindow:
             self.say(str(err), "hand" if isinstance(err, HandEdits) else "")
             return
         except OSError as err:
-            self.say(f"Not saved: {self.path}: {err.strerror or err}")
+            self.say(_("Not saved: {path}: {error}").format(path=self.path, error=err.strerror or err))
             return
         except Exception:  # noqa: BLE001 - a fault of qlbreak's own: said, never a dead Save button
             traceback.print_exc(file=sys.stderr)  # for the developer
-            self.say(
-                f"Not saved: qlbreak ran into a fault of its own while saving to {self.path} (not something you"
+            fault = _(
+                "Not saved: qlbreak ran into a fault of its own while saving to {path} (not something you"
                 " did). Try Save again; if it happens again, press Cancel and change the file in a text editor."
             )
+            self.say(fault.format(path=self.path))
             return
-        login = self.login.get()
+        login = self.general.login.get()
         changed = self.autostart is not None and login != self.autostart
         answer(f"saved autostart={'on' if login else 'off'}" if changed else "saved")
         self.root.destroy()
+
+
+def count_words(rotation: int, reminded: int, resting: int) -> str:
+    """How many stretches the rotation holds, of those reminders offer, and how many rest."""
+    if resting:
+        # Translators: "Leave out" is the check box by each stretch in the list below.
+        text = ngettext(
+            "{rotation} of {reminded} in your rotation, {resting} resting after it hurt."
+            " Tick Leave out to never be offered one.",
+            "{rotation} of {reminded} in your rotation, {resting} resting after it hurt."
+            " Tick Leave out to never be offered one.",
+            resting,
+        )
+    else:
+        # Translators: "Leave out" is the check box by each stretch in the list below.
+        text = ngettext(
+            "{rotation} of {reminded} in your rotation. Tick Leave out to never be offered one.",
+            "{rotation} of {reminded} in your rotation. Tick Leave out to never be offered one.",
+            reminded,
+        )
+    return text.format(rotation=rotation, reminded=reminded, resting=resting)
 
 
 def open_window(spec: Spec, build: Callable[[tk.Tk, Palette, Spec], object]) -> None:
@@ -388,7 +392,7 @@ def run(window: str, argv: Sequence[str] | None, build: Callable[[tk.Tk, Palette
     try:
         open_window(spec, build)
     except tk.TclError as err:
-        print(f"qlbreak: cannot open a window: {err}", file=sys.stderr)
+        print(_("qlbreak: cannot open a window: {error}").format(error=err), file=sys.stderr)
         return 2
     except catalogue.CatalogueError as err:
         print(f"qlbreak: {err}", file=sys.stderr)

@@ -11,15 +11,17 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
+from qlbreak.core.words import N_, _
 from qlbreak.storage.config import Config
 from qlbreak.storage.config_merge import tighter_words
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts
 from qlbreak.ui.theme import Palette
 
-CHOICES = (("same", 1.0, "The same"), ("half", 1.5, "Half as long again"), ("twice", 2.0, "Twice as long"))
-ASK = "Ask how my back is before the day's first stretch"
-TIGHTER = "Hold the tighter side longer"
+# Translators: how much longer the tighter side is held: the same time, 1.5 times, twice.
+CHOICES = (("same", 1.0, N_("The same")), ("half", 1.5, N_("Half as long again")), ("twice", 2.0, N_("Twice as long")))
+ASK = N_("Ask how my back is before the day's first stretch")
+TIGHTER = N_("Hold the tighter side longer")
 INDENT = 22
 
 
@@ -35,21 +37,24 @@ class CheckinFields:
         note: Callable[[tk.Frame, str], None],
     ) -> None:
         p, f = palette, fonts
-        form.heading(page, "Morning check-in", p, f, pady=(14, 2))
+        form.heading(page, _("Morning check-in"), p, f, pady=(14, 2))
         self.ask = tk.BooleanVar(page, value=c.checkin)
-        form.check(page, ASK, self.ask, p, f, "checkin", self._follow).pack(anchor="w")
+        form.check(page, _(ASK), self.ask, p, f, "checkin", self._follow).pack(anchor="w")
         note(page, "checkin")
-        self.label = tk.Label(page, text=TIGHTER, font=f.body, fg=p.fg, bg=p.bg, anchor="w", name="tighterlabel")
+        self.label = tk.Label(page, text=_(TIGHTER), font=f.body, fg=p.fg, bg=p.bg, anchor="w", name="tighterlabel")
         self.label.pack(fill="x", pady=(4, 0), padx=(INDENT, 0))  # under the check box's words: a part of it
         row = tk.Frame(page, bg=p.bg, name="tighter")
         row.pack(fill="x", padx=(INDENT, 0))
-        choices = [*CHOICES]
-        if all(c.tighter != factor for _, factor, _ in CHOICES):
-            choices.append(("file", c.tighter, f"{tighter_words(c.tighter).capitalize()} (from your file)"))
-        self.factors = {name: factor for name, factor, _ in choices}
+        choices = [(name, factor, _(text)) for name, factor, text in CHOICES]
+        if all(c.tighter != factor for _name, factor, _text in CHOICES):
+            words = tighter_words(c.tighter)
+            # Translators: a choice the settings file made by hand, e.g. "1.25 times as long (from your file)".
+            text = _("{factor} (from your file)").format(factor=words[:1].upper() + words[1:])
+            choices.append(("file", c.tighter, text))
+        self.factors = {name: factor for name, factor, _text in choices}
         self.tighter = tk.StringVar(page, value=next(n for n, factor in self.factors.items() if factor == c.tighter))
         self.buttons = [
-            form.choice(row, text, self.tighter, name, p, f, name=f"tighter-{name}") for name, _, text in choices
+            form.choice(row, text, self.tighter, name, p, f, name=f"tighter-{name}") for name, _f, text in choices
         ]
         for one in self.buttons:
             one.configure(disabledforeground=p.muted)

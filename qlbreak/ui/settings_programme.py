@@ -22,6 +22,7 @@ from qlbreak.core import programmes
 from qlbreak.core.app_programme import line, plain
 from qlbreak.core.picker import Preferences, why_not
 from qlbreak.core.programmes import PROGRAMMES, Mark, Programme, Standing, State
+from qlbreak.core.words import N_, _, pgettext
 from qlbreak.storage.config import Config
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.ui import form
@@ -32,42 +33,69 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from qlbreak.storage.history import History
 
-INTRO = (
+INTRO = N_(
     "A programme is a course of days. On each of its days qlbreak offers its exercise first and counts the day"
     " once you have done it. A day you miss neither counts nor starts the course again. One programme at a time."
 )
 # What each one is, and why (the sources' reasons, in our own words).
 WHY = {
-    "ball-release": (
+    "ball-release": N_(
         "Roll the knots out of the muscle at the side of your lower back with a massage ball, once a day for"
         " two weeks: done every day, the relief lasts longer. Against a wall at work, lying down at home."
         " After each release qlbreak offers a side stretch, to lengthen the muscle you have just loosened."
     ),
-    "strengthen": (
+    "strengthen": N_(
         "Stronger muscles in your belly, buttocks and upper back take work off the small muscle at the side of"
         " your lower back, so the pain is less likely to come back. Twice a week for six weeks, a few minutes each"
         " time; at the office, in work clothes."
     ),
 }
-BUTTONS = {Mark.START: "Start", Mark.PAUSE: "Pause", Mark.RESUME: "Resume", Mark.STOP: "Stop"}
-NOT_SAVED = "Not changed: {}."
+
+
+def button_words(mark: Mark) -> str:
+    """A programme's button: what it does to the course."""
+    words = {
+        Mark.START: pgettext("a programme", "Start"),
+        Mark.PAUSE: pgettext("a programme", "Pause"),
+        Mark.RESUME: pgettext("a programme", "Resume"),
+        Mark.STOP: pgettext("a programme", "Stop"),
+    }
+    return words[mark]
+
+
+def not_changed(why: str) -> str:
+    """A refused press, said with why: nothing was written."""
+    # Translators: a press on a programme's button was refused; {reason} says why, e.g.
+    # "another programme is under way".
+    return _("Not changed: {reason}.").format(reason=why)
 
 
 def stop_question(programme: Programme) -> str:
     """What Stop asks before it stops: starting again begins the course anew."""
-    unit = programme.unit
-    return (
-        f"Stop the {programme.name.lower()}? The {unit}s you have done stay in your history;"
-        f" starting again begins at {unit} 1."
-    )
+    if programme.id == "ball-release":
+        return _("Stop the ball release? The days you have done stay in your history; starting again begins at day 1.")
+    if programme.id == "strengthen":
+        return _(
+            "Stop the strengthening? The sessions you have done stay in your history;"
+            " starting again begins at session 1."
+        )
+    if programme.unit == "day":
+        # Translators: {programme} is a programme's name.
+        question = _("Stop {programme}? The days you have done stay in your history; starting again begins at day 1.")
+    else:
+        # Translators: {programme} is a programme's name.
+        question = _(
+            "Stop {programme}? The sessions you have done stay in your history; starting again begins at session 1."
+        )
+    return question.format(programme=_(programme.name))
 
 
 def where(standing: Standing | None, programme: Programme) -> str:
     """The programme's own line: where it stands, or that it is not under way."""
     if standing is None or standing.programme.id != programme.id:
-        return "Not started."
+        return _("Not started.")
     said = line(standing) or standing.words()  # the tray's words (stopped: the course's own)
-    words = said.removeprefix(f"{standing.name}: ")  # under its name already
+    words = said.removeprefix(f"{standing.name}: ").removeprefix(f"{_(standing.name)}: ")  # under its name already
     return f"{words[:1].upper()}{words[1:]}."
 
 
@@ -96,8 +124,8 @@ class ProgrammePage:
         self.known = programmes.exercises(catalogue)
         self.left_out = {p.id: _left_out(p, catalogue, self.known, prefs) for p in PROGRAMMES}
         self.frame = tk.Frame(body, bg=palette.bg, name="programmepage")
-        form.heading(self.frame, "Programmes", palette, fonts, pady=(0, 2))
-        form.note(self.frame, INTRO, palette, fonts, wrap)
+        form.heading(self.frame, _("Programmes"), palette, fonts, pady=(0, 2))
+        form.note(self.frame, _(INTRO), palette, fonts, wrap)
         self.rows: dict[str, tk.Frame] = {}
         self.asking: str | None = None  # the programme whose Stop waits for an answer
         for programme in PROGRAMMES:
@@ -107,7 +135,7 @@ class ProgrammePage:
         self.message = form.note(self.frame, "", palette, fonts, wrap, name="message")
         self.message.configure(fg=palette.warn)
         self.message.pack_configure(pady=(12, 0))
-        form.note(self.frame, "These buttons act at once: nothing to save.", palette, fonts, wrap, name="atonce")
+        form.note(self.frame, _("These buttons act at once: nothing to save."), palette, fonts, wrap, name="atonce")
         self.standing, trouble = self._read()
         self._fill()
         self.message.configure(text=trouble or "")
@@ -119,8 +147,9 @@ class ProgrammePage:
             row = self.rows[programme.id]
             for child in row.winfo_children():
                 child.destroy()
-            form.heading(row, programme.name, p, f, pady=(0, 0))
-            form.note(row, WHY.get(programme.id, programme.about), p, f, self.wrap, name="why")
+            form.heading(row, _(programme.name), p, f, pady=(0, 0))
+            why = _(WHY[programme.id]) if programme.id in WHY else _(programme.about)
+            form.note(row, why, p, f, self.wrap, name="why")
             state = tk.Label(row, name="where", text=where(self.standing, programme), font=f.body, fg=p.fg, bg=p.bg)
             state.configure(anchor="w")
             state.pack(fill="x", pady=(4, 0))
@@ -134,7 +163,7 @@ class ProgrammePage:
             buttons.pack(fill="x", pady=(4, 0))
             for mark in marks_for(self.standing, programme):
                 act = partial(self.ask, programme) if mark is Mark.STOP else partial(self.press, mark, programme)
-                button(buttons, BUTTONS[mark], act, p, f, name=mark.value).pack(side="left", padx=(0, 8))
+                button(buttons, button_words(mark), act, p, f, name=mark.value).pack(side="left", padx=(0, 8))
 
     def _ask(self, row: tk.Frame, programme: Programme) -> None:
         """The question in place of the row's buttons: Stop, or Keep going (focused: the
@@ -143,9 +172,9 @@ class ProgrammePage:
         form.note(row, stop_question(programme), p, f, self.wrap, name="ask").configure(fg=p.fg)
         answers = tk.Frame(row, bg=p.bg, name="answers")
         answers.pack(fill="x", pady=(4, 0))
-        yes = button(answers, "Stop", partial(self.press, Mark.STOP, programme), p, f, name="stop")
+        yes = button(answers, button_words(Mark.STOP), partial(self.press, Mark.STOP, programme), p, f, name="stop")
         yes.pack(side="left", padx=(0, 8))
-        keep = button(answers, "Keep going", self.keep, p, f, name="keep", primary=True)
+        keep = button(answers, _("Keep going"), self.keep, p, f, name="keep", primary=True)
         keep.pack(side="left", padx=(0, 8))
         keep.focus_set()
 
@@ -176,9 +205,9 @@ class ProgrammePage:
             finally:
                 history.close()
         except Refused as why:
-            trouble = NOT_SAVED.format(str(why))
+            trouble = not_changed(str(why))
         except HistoryError as err:
-            trouble = NOT_SAVED.format(f"the history cannot be written ({err})")
+            trouble = not_changed(_("the history cannot be written ({error})").format(error=err))
         self.standing, unread = self._read()
         self._fill()
         self.message.configure(text=trouble or unread or "")
@@ -193,12 +222,12 @@ class ProgrammePage:
         try:
             db = sqlite3.connect(f"{self.history.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
         except sqlite3.Error as err:
-            return None, f"The history cannot be read: {err}"
+            return None, _("The history cannot be read: {error}").format(error=err)
         history = History(db, self.history)
         try:
             return programmes.standing(history.marks(), history.finished(), self.known, self.now()), None
         except (sqlite3.Error, HistoryError, ValueError) as err:
-            return None, f"The history cannot be read: {err}"
+            return None, _("The history cannot be read: {error}").format(error=err)
         finally:
             db.close()
 
@@ -230,7 +259,8 @@ def _left_out(
     if not mine or any(why_not(plain(s.candidate), prefs) is None for s in mine):
         return None
     first = why_not(plain(mine[0].candidate), prefs)
-    return f"Left out by your settings now ({first}): see the Stretches page."
+    # Translators: {reason} says what the programme's exercises need, e.g. "needs a massage ball".
+    return _("Left out by your settings now ({reason}): see the Stretches page.").format(reason=first)
 
 
 def programme_page(

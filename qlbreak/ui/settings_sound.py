@@ -6,14 +6,15 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
+from qlbreak.core.words import N_, _
 from qlbreak.storage.config import Config
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts
 from qlbreak.ui.theme import Palette
 
-CHIME = "A soft sound when it is time to change sides, and at the end of a hold"
-SPOKEN = "Read the cues aloud"
-SPOKEN_SAYS = (
+CHIME = N_("A soft sound when it is time to change sides, and at the end of a hold")
+SPOKEN = N_("Read the cues aloud")
+SPOKEN_SAYS = N_(
     "Your computer's voice says when to switch sides, when ten seconds are left, when to rest"
     " and when you are done, so you can look away from the screen."
 )
@@ -33,12 +34,12 @@ class SoundFields:
         note: Callable[[tk.Frame, str], None],
     ) -> None:
         p, f = palette, fonts
-        form.heading(page, "Sound", p, f, pady=(14, 2))
+        form.heading(page, _("Sound"), p, f, pady=(14, 2))
         self.sound = tk.BooleanVar(page, value=c.sound)
-        form.check(page, CHIME, self.sound, p, f, "sound").pack(anchor="w")
+        form.check(page, _(CHIME), self.sound, p, f, "sound").pack(anchor="w")
         note(page, "sound")
         self.spoken = tk.BooleanVar(page, value=c.spoken_cues)
-        form.check(page, SPOKEN, self.spoken, p, f, "spoken_cues").pack(anchor="w")
-        says = form.note(page, SPOKEN_SAYS, p, f, wrap - INDENT, name="spokensays")
+        form.check(page, _(SPOKEN), self.spoken, p, f, "spoken_cues").pack(anchor="w")
+        says = form.note(page, _(SPOKEN_SAYS), p, f, wrap - INDENT, name="spokensays")
         says.pack_configure(padx=(INDENT, 0))
         note(page, "spoken_cues")

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import Reminder
-from qlbreak.core.vocabulary import EQUIPMENT, EQUIPMENT_WORDS
+from qlbreak.core.vocabulary import EQUIPMENT
+from qlbreak.core.words import N_, _, formats
 from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue, own
 from qlbreak.ui import form
@@ -27,14 +28,14 @@ from qlbreak.ui.settings import run
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.theme import Palette
 
-PLACES = (("office", "At an office"), ("home", "At home"), ("both", "Some of each"))
+PLACES = (("office", N_("At an office")), ("home", N_("At home")), ("both", N_("Some of each")))
 # What each place presets: whether the floor is likely, and what is likely to hand.
 PRESETS = {
     "office": (False, {"chair", "door-frame"}),
     "home": (True, {"chair", "door-frame", "cushion"}),
     "both": (False, {"chair", "door-frame"}),
 }
-SLOTS = (("morning", "In the morning", "09:30"), ("lunch", "At lunchtime", "12:30"))  # the two time fields
+SLOTS = (("morning", N_("In the morning"), "09:30"), ("lunch", N_("At lunchtime"), "12:30"))  # the two time fields
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,17 @@ class Welcome:
         f: Fonts = make_fonts(root)
         self.f = f
         wrap = int((self.SIZE[0] - 50) * scale_of(root))
-        root.title("qlbreak \u2014 Welcome")
+        root.title(_("qlbreak \u2014 Welcome"))
         page = tk.Frame(root, bg=palette.bg, padx=20, pady=14, name="welcome")
         page.pack(fill="both", expand=True)
-        tk.Label(page, text="Welcome to qlbreak", font=f.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(fill="x")
+        title = _("Welcome to qlbreak")
+        tk.Label(page, text=title, font=f.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(fill="x")
         form.note(
             page,
-            "A few questions so that the stretches fit where you are. Enter keeps what is"
-            " chosen; you can change all of it later in Settings, from the tray menu.",
+            _(
+                "A few questions so that the stretches fit where you are. Enter keeps what is"
+                " chosen; you can change all of it later in Settings, from the tray menu."
+            ),
             palette,
             f,
             wrap,
@@ -101,8 +105,8 @@ class Welcome:
         self._when(page)
         self.login = tk.BooleanVar(page, value=True if self.shown is PRESET else bool(self.autostart))
         if self.autostart is not None:
-            form.heading(page, "Starting", palette, f)
-            form.check(page, "Start qlbreak when I log in", self.login, palette, f, "autostart").pack(anchor="w")
+            form.heading(page, _("Starting"), palette, f)
+            form.check(page, _("Start qlbreak when I log in"), self.login, palette, f, "autostart").pack(anchor="w")
         self.message = tk.Label(
             page,
             text="",
@@ -115,11 +119,16 @@ class Welcome:
             name="message",
         )
         self.message.pack(fill="x", pady=(8, 0))
-        self.first_focus = button(page, "Start using qlbreak", self.save, palette, f, name="start", primary=True)
+        # Translators: the welcome's one button: save the answers and start.
+        self.first_focus = button(page, _("Start using qlbreak"), self.save, palette, f, name="start", primary=True)
         self.first_focus.pack(pady=(8, 4))
         if self.shown is PRESET:  # the first run; asked again, its room goes to the other reminders
             form.note(
-                page, "After this, click the qlbreak icon in your tray whenever you want a stretch.", palette, f, wrap
+                page,
+                _("After this, click the qlbreak icon in your tray whenever you want a stretch."),
+                palette,
+                f,
+                wrap,
             )
         root.bind("<Return>", lambda _e: self.save())
         root.bind("<KP_Enter>", lambda _e: self.save())
@@ -128,58 +137,64 @@ class Welcome:
 
     def _where(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f
-        form.heading(page, "Where do you work?", palette, f)
+        form.heading(page, _("Where do you work?"), palette, f)
         places = tk.Frame(page, bg=palette.bg, name="places")
         places.pack(fill="x")
         self.place = tk.StringVar(page, value=self.shown.place)
         for value, text in PLACES:
-            form.choice(places, text, self.place, value, palette, f, f"place-{value}", self._preset).pack(
+            form.choice(places, _(text), self.place, value, palette, f, f"place-{value}", self._preset).pack(
                 side="left", padx=(0, 10)
             )
         self.floor = tk.BooleanVar(page, value=self.shown.floor)
         self.floor_touched = self.shown is not PRESET  # asked again: a place no longer changes the floor
-        form.check(page, "I can get down on the floor there", self.floor, palette, f, "floor", self._touched).pack(
+        form.check(page, _("I can get down on the floor there"), self.floor, palette, f, "floor", self._touched).pack(
             anchor="w", pady=(6, 0)
         )
 
     def _to_hand(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f
-        form.heading(page, "What do you have nearby?", palette, f)
+        form.heading(page, _("What do you have nearby?"), palette, f)
         grid = tk.Frame(page, bg=palette.bg, name="equipment")
         grid.pack(fill="x")
         self.equipment: dict[str, tk.BooleanVar] = {}
         for i, thing in enumerate(e for e in EQUIPMENT if e != "none"):
             var = tk.BooleanVar(grid, value=thing in self.shown.equipment)
-            words = EQUIPMENT_WORDS[thing]
-            text = words[0].upper() + words[1:] + (" (every office has one)" if thing == "door-frame" else "")
+            # Translators: the door frame's check box in the welcome, which asks about an office.
+            text = _("A door frame (every office has one)") if thing == "door-frame" else form.equipment_label(thing)
             form.check(grid, text, var, palette, f, thing).grid(row=i // 2, column=i % 2, sticky="w", padx=(0, 12))
             self.equipment[thing] = var
 
     def _when(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f
-        form.heading(page, "When should qlbreak remind you?", palette, f)
+        form.heading(page, _("When should qlbreak remind you?"), palette, f)
         times = tk.Frame(page, bg=palette.bg, name="times")
         times.pack(fill="x")
         self.times: list[tk.Entry] = []
-        for (_reminder, label, preset), (name, _, _) in zip(self.shown.times, SLOTS, strict=True):
-            tk.Label(times, text=label, font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left")
+        slots = {label for _name, label, _at in SLOTS}
+        for (_reminder, label, preset), (name, _label, _at) in zip(self.shown.times, SLOTS, strict=True):
+            tk.Label(times, text=_(label) if label in slots else label, font=f.body, fg=palette.fg, bg=palette.bg).pack(
+                side="left"
+            )
             field = form.entry(times, preset, palette, f, 5, name)
             field.pack(side="left", padx=(6, 16))
             self.times.append(field)
         days = tk.Frame(page, bg=palette.bg, name="workdays")
         days.pack(fill="x", pady=(6, 0))
-        tk.Label(days, text="On", font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left", padx=(0, 6))
+        # Translators: before the row of work days ("On Mon Tue Wed ..."): the days the reminders come.
+        tk.Label(days, text=_("On"), font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left", padx=(0, 6))
         self.days = form.DayToggles(days, self.shown.days, palette, f, "days")
         self.days.frame.pack(side="left")
-        tk.Label(days, text="(click a day to switch it)", font=f.small, fg=palette.muted, bg=palette.bg).pack(
+        tk.Label(days, text=_("(click a day to switch it)"), font=f.small, fg=palette.muted, bg=palette.bg).pack(
             side="left", padx=(8, 0)
         )
         if self.shown.kept:
             wrap = int((self.SIZE[0] - 50) * scale_of(self.root))
-            others = ", ".join(f"{r.name} at {r.at:%H:%M}" for r in self.shown.kept)
-            form.note(
-                page, f"Your other reminders ({others}) stay as they are; change them in Settings.", palette, f, wrap
-            )
+            # Translators: one of the other reminders in a list: its name and its time.
+            at = _("{name} at {time}")
+            others = ", ".join(at.format(name=r.name, time=formats().clock(r.at)) for r in self.shown.kept)
+            # Translators: {reminders} lists the reminders beyond the welcome's two, as "lunch at 12:30, ...".
+            kept = _("Your other reminders ({reminders}) stay as they are; change them in Settings.")
+            form.note(page, kept.format(reminders=others), palette, f, wrap)
 
     def _touched(self) -> None:
         self.floor_touched = True
@@ -196,14 +211,14 @@ class Welcome:
         days = self.days.days
         problems: list[str] = []
         reminders = []
-        for (name, _, _), field in zip(self.shown.times, self.times, strict=True):
+        for (name, _label, _at), field in zip(self.shown.times, self.times, strict=True):
             at = config_words.read_time(field.get())
             if isinstance(at, str):
-                problems.append(f"the {name} reminder: {at}")
+                problems.append(form.about(name, 0, at))
             else:
                 reminders.append(Reminder(name, at, days))
         if not days:
-            problems.append("pick at least one work day")
+            problems.append(_("pick at least one work day"))
         if problems:
             return None, problems
         equipment = frozenset({"none"} | {k for k, v in self.equipment.items() if v.get()})
@@ -218,7 +233,7 @@ class Welcome:
 
         wanted, problems = self.chosen()
         if wanted is None:
-            self.message.configure(text="Not saved: " + "; ".join(problems))
+            self.message.configure(text=_("Not saved: {problems}").format(problems="; ".join(problems)))
             return
         try:
             if self.path.exists():  # written meanwhile (an editor, a second welcome): keep what it says
@@ -233,7 +248,8 @@ class Welcome:
             self.message.configure(text=str(err))
             return
         except OSError as err:
-            self.message.configure(text=f"Not saved: {self.path}: {err.strerror or err}")
+            said = _("Not saved: {path}: {error}").format(path=self.path, error=err.strerror or err)
+            self.message.configure(text=said)
             return
         login = f" autostart={'on' if self.login.get() else 'off'}" if self.autostart is not None else ""
         answer(f"saved{login}")

@@ -1,0 +1,52 @@
+"""The settings window's "General" page: colours, sound, the morning check-in, starting
+at login, and where the settings file is. Apart from ``settings.py`` to keep that one
+short, and a place for more of the same kind."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+from pathlib import Path
+
+from qlbreak.core.words import N_, _
+from qlbreak.storage.config import Config
+from qlbreak.ui import form
+from qlbreak.ui.base import Fonts
+from qlbreak.ui.settings_checkin import CheckinFields
+from qlbreak.ui.settings_sound import SoundFields
+from qlbreak.ui.theme import Palette
+
+THEMES = (("auto", N_("Follow the system")), ("light", N_("Light")), ("dark", N_("Dark")))
+
+
+class GeneralPage:
+    """The page, built into ``body``; ``frame`` is what the window shows, the fields
+    what it reads at a save (``autostart`` None: no login item on this system)."""
+
+    def __init__(
+        self,
+        body: tk.Misc,
+        c: Config,
+        palette: Palette,
+        fonts: Fonts,
+        wrap: int,
+        note: Callable[[tk.Frame, str], None],
+        path: Path,
+        autostart: bool | None,
+    ) -> None:
+        p, f = palette, fonts
+        page = self.frame = tk.Frame(body, bg=p.bg, name="generalpage")
+        form.heading(page, _("Colours"), p, f, pady=(0, 2))
+        self.theme = tk.StringVar(page, value=c.theme)
+        for value, text in THEMES:
+            form.choice(page, _(text), self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
+        note(page, "theme")
+        self.sound = SoundFields(page, c, p, f, wrap, note)
+        self.checkin = CheckinFields(page, c, p, f, note)
+        self.login = tk.BooleanVar(page, value=bool(autostart))
+        if autostart is not None:
+            form.heading(page, _("Starting"), p, f, pady=(14, 2))
+            form.check(page, _("Start qlbreak when I log in"), self.login, p, f, "autostart").pack(anchor="w")
+        form.heading(page, _("Your settings file"), p, f, pady=(14, 2))
+        by_hand = _("You may edit it by hand too; qlbreak notices within half a minute.")
+        form.note(page, f"{path}\n{by_hand}", p, f, wrap)
