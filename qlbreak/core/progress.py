@@ -262,11 +262,12 @@ def _sides(left: float, right: float) -> str | None:
     longer = left / right if left >= right else right / left
     if longer - 1 < EVEN:
         return _("Left and right sides held about as long as each other")
-    percent = round((longer - 1) * 100)
+    # Translators: a percentage, "20%" (the sign in the blank keeps "%" out of the sentence).
+    percent = _("{n}%").format(n=round((longer - 1) * 100))
     if left >= right:
-        # Translators: "Left side held 20% longer than the right"; {percent} is a number.
-        return _("Left side held {percent}% longer than the right").format(percent=percent)
-    return _("Right side held {percent}% longer than the left").format(percent=percent)
+        # Translators: "Left side held 20% longer than the right"; {percent} is "20%".
+        return _("Left side held {percent} longer than the right").format(percent=percent)
+    return _("Right side held {percent} longer than the left").format(percent=percent)
 
 
 def _streak(run: int) -> str | None:
