@@ -18,6 +18,7 @@ from qlbreak.edges.ports import Detectors, LoginItem
 from qlbreak.storage.config import Config
 from qlbreak.storage.history import Event
 from qlbreak.storage.outbox import Outbox
+from qlbreak.stretches import translated
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.stretches.choosing import lately
 from qlbreak.ui.spec import prompt_corner
@@ -25,9 +26,11 @@ from qlbreak.ui.spec import prompt_corner
 
 def rules(config: Config, catalogue: Catalogue, buttons: bool, looks: bool) -> Rules:
     """The settings as the core decides by them: each stretch named as the user does it
-    (what they have to hand), with its summary."""
+    (what they have to hand), with its summary, in the user's language (made again with
+    the settings, so a change of language names them anew)."""
     prefs = config.prefs
-    words = tuple((s.id, Words(s.for_equipment(prefs.equipment).name, s.summary)) for s in catalogue)
+    shown = [translated.stretch(s) for s in catalogue]
+    words = tuple((s.id, Words(s.for_equipment(prefs.equipment).name, s.summary)) for s in shown)
     return Rules(
         plan=config.plan,
         holds=config.holds,

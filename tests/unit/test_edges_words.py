@@ -6,21 +6,33 @@ from __future__ import annotations
 
 import gettext
 import io
+import json
+import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
-from typing import cast
+from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from qlbreak.core.kinds import Window
+from qlbreak.core.reminder import falls_due
+from qlbreak.core.schedule import Occurrence
+from qlbreak.core.window_specs import ProgressSpec, PromptSpec, StretchSpec
 from qlbreak.core.words import ENGLISH, Words, using
+from qlbreak.edges.children.launch import ChildWindows
 from qlbreak.edges.detect.facts import FactSources
 from qlbreak.edges.instance.endpoint import BUSY, Endpoint, InstanceError, TrayBusy
 from qlbreak.edges.login.autostart import LaunchAgent, XdgAutostart
 from qlbreak.storage.config import Config, Loaded
 from qlbreak.storage.outbox import Outbox
+from qlbreak.storage.paths import default_paths
 from qlbreak.storage.tomlfile import Problem
-from qlbreak.tray import start
+from qlbreak.stretches.catalogue import load
+from qlbreak.tray import observing, start
 from qlbreak.tray.news import HistoryNews, SettingsNews
+from qlbreak.ui import spec as ui_spec
 from tests.fakes import FakeNotifier
 
 
@@ -172,3 +184,40 @@ def test_spoken_cues_use_the_voice_of_the_users_language() -> None:
         assert spd("Pause") == ["/usr/bin/spd-say", "--wait", "--priority", "text", "-l", "de", "--", "Pause"]
     with using(Words("pt_BR", Marked(), ENGLISH.formats)):  # read at each line: a change applies at once
         assert espeak("Pausa")[1:3] == ["-v", "pt-br"] and spd("Pausa")[4:6] == ["-l", "pt"]
+
+
+def _windows(monkeypatch: pytest.MonkeyPatch) -> tuple[ChildWindows, list[tuple[str, dict[str, Any]]]]:
+    """Windows whose children only end (``python -c pass``); the specs they were told, kept."""
+    told: list[tuple[str, dict[str, Any]]] = []
+
+    def command(kind: str, window_spec: ui_spec.Spec, python: str = sys.executable) -> list[str]:
+        told.append((kind, json.loads(json.dumps(window_spec))))
+        return [sys.executable, "-c", "pass"]
+
+    monkeypatch.setattr(ui_spec, "command", command)  # the module launch.py starts windows through
+    return ChildWindows(Config(), load(), default_paths(), lambda ended: None), told
+
+
+def test_the_windows_the_tray_opens_are_told_the_stretches_in_the_users_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    windows, told = _windows(monkeypatch)
+    at = datetime(2026, 12, 3, 9, 30, tzinfo=ZoneInfo("UTC"))
+    due = falls_due(Occurrence(at, "morning", at.date()), "cat-cow", "Cat-cow", timedelta(minutes=30))
+    with using(MARKED):
+        windows.open(Window.PROMPT, PromptSpec(due, 10, 60))
+        windows.open(Window.PROGRESS, ProgressSpec())
+        windows.open(Window.STRETCH, StretchSpec("cat-cow"))
+    windows.close_all()
+    said = dict(told)
+    assert said["prompt"]["summary"].startswith("⟦") and said["prompt"]["summary"].endswith("⟧")
+    assert said["progress"]["names"]["ql-stick-stretch"] == "⟦Door frame side stretch⟧"
+    stretch = said["stretch"]["stretch"]
+    assert stretch["name"] == "⟦Cat-cow⟧" and all(s.startswith("⟦") for s in stretch["steps"])
+
+
+def test_the_core_is_given_each_stretchs_name_and_summary_in_the_users_words() -> None:
+    english = dict(observing.rules(Config(), load(), buttons=True, looks=True).words)
+    assert english["ql-stick-stretch"].name == "Door frame side stretch"  # as before
+    with using(MARKED):
+        marked = dict(observing.rules(Config(), load(), buttons=True, looks=True).words)
+    assert marked["ql-stick-stretch"].name == "⟦Door frame side stretch⟧"
+    assert marked["cat-cow"].summary == f"⟦{english['cat-cow'].summary}⟧"

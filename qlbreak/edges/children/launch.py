@@ -44,6 +44,7 @@ from qlbreak.edges.instance import peruser
 from qlbreak.edges.ports import Post
 from qlbreak.storage.config import Config, as_table
 from qlbreak.storage.paths import Paths
+from qlbreak.stretches import translated
 from qlbreak.stretches.catalogue import Catalogue, Stretch
 from qlbreak.ui import spec as ui_spec
 from qlbreak.ui.theme import palette
@@ -137,7 +138,7 @@ class ChildWindows:
                 self._open_once(kind, ui_spec.settings(self._theme(), self.paths, autostart))
             case ProgressSpec():
                 have = self.config.prefs.equipment  # each stretch named as done with what is to hand
-                names = {s.id: s.for_equipment(have).name for s in self.catalogue}
+                names = {s.id: translated.stretch(s).for_equipment(have).name for s in self.catalogue}
                 self._open_once(kind, ui_spec.progress(self._theme(), self.paths, self.config, names))
 
     def close(self, kind: Window) -> None:
@@ -166,7 +167,7 @@ class ChildWindows:
     def _open_stretch(self, stretch: Stretch) -> None:
         self._hear_earlier(say=False)  # an orphan's (it ended after this tray started): older than this stretch
         answers = self.paths.state_dir / ANSWERS
-        told = ui_spec.stretch(stretch, self.config, self.paths, self._theme()) | {
+        told = ui_spec.stretch(translated.stretch(stretch), self.config, self.paths, self._theme()) | {
             "listen": True,
             "answer_file": str(answers / f"{os.urandom(16).hex()}.answer"),
         }
@@ -244,9 +245,8 @@ class ChildWindows:
         return True
 
     def _open_prompt(self, told: PromptSpec) -> None:
-        reminder = told.reminder
-        stretch = self.catalogue.get(reminder.stretch)
-        summary = stretch.summary if stretch else ""
+        reminder, stretch = told.reminder, self.catalogue.get(told.reminder.stretch)
+        summary = translated.stretch(stretch).summary if stretch else ""  # in the user's words
         icon = None if told.clear else self.icon_at()  # clear of the notification: its own corner, not by the icon
         self._end(Window.PROMPT)
         self._start(
