@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from qlbreak.core.vocabulary import EQUIPMENT, KINDS, NO_FLOOR_POSITIONS, POSITIONS, SIDES, TARGETS
-from qlbreak.core.words import _
+from qlbreak.core.words import _, ngettext
 from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
 from qlbreak.stretches.catalogue import MAX_STEPS, Level, Stretch, Variant
 
@@ -301,7 +301,10 @@ def _steps(
         problems.append(doc.problem(where, _("{key} must be a list of non-empty strings").format(key=key)))
         return ()
     if not 1 <= len(steps) <= MAX_STEPS:
-        message = _("a stretch has 1 to {most} steps, not {n}").format(most=MAX_STEPS, n=len(steps))
+        many = ngettext(
+            "a stretch has 1 to {most} step, not {n}", "a stretch has 1 to {most} steps, not {n}", MAX_STEPS
+        )
+        message = many.format(most=MAX_STEPS, n=len(steps))
         problems.append(doc.problem(where, message))
     return tuple(s.strip() for s in steps)
 
