@@ -19,7 +19,7 @@ from qlbreak.core.checkin import Worry, worry_words
 from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling
 from qlbreak.core.streak import streak
-from qlbreak.core.words import N_, _, formats, ngettext
+from qlbreak.core.words import N_, _, formats, ngettext, pgettext
 
 DAYS = 28  # four weeks: long enough for a trend, short enough to be about now
 WEEK = 7
@@ -330,4 +330,7 @@ def _signs(signs: Sequence[Sign]) -> list[str]:
 
 def _mean(values: Sequence[int]) -> str:
     mean = round(sum(values) / len(values), 1)
-    return f"{mean:.0f}" if mean == int(mean) else f"{mean:.1f}"
+    if mean == int(mean):
+        return f"{mean:.0f}"
+    # Translators: the decimal mark of a mean pain rating, "4.5" (German: ",").
+    return f"{mean:.1f}".replace(".", pgettext("decimal mark", "."))

@@ -131,6 +131,7 @@ def test_progress_sentences_are_whole_and_the_empty_glance_is_known_in_any_langu
         said = progress.sentences(glance, {})
         assert len(said) == 8 and all(whole(line) for line in said), said
         assert "Mon., 30.11." in said[-1]
+        assert progress._mean([4, 5]) == "4⟦.⟧5"  # the language's decimal mark
 
 
 def test_a_programme_s_standing_is_one_sentence_in_every_state() -> None:
