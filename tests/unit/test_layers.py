@@ -24,7 +24,7 @@ ALLOWED = {
     "stretches": {"core", "storage"},
     "ui": {"core", "storage", "stretches", "charts", "edges.choose", "edges.ports"},  # charts: the Progress
     # window's alone; edges.choose: the stretch window's voice (spoken cues), picked there like every adapter
-    "edges.detect": {"core.holds"},  # facts about the desktop, nothing of the app
+    "edges.detect": {"core.holds", "core.words"},  # facts about the desktop, in words; nothing of the app
     # every adapter: the windows' contract (ui.spec, ui.theme) but no Tk, never the tray
     "edges": {"core", "storage", "stretches", "ui.spec", "ui.theme"},
     "tray": {"core", "storage", "stretches", "edges", "ui.spec"},  # start-up, wiring and the loop
