@@ -14,7 +14,8 @@ import time
 import tkinter as tk
 from collections.abc import Callable
 
-from qlbreak.core.checkin import HIGHEST, LOWEST, WORRIES, CheckIn, Side
+from qlbreak.core.checkin import HIGHEST, LOWEST, CheckIn, Side, worry_words
+from qlbreak.core.words import N_, _
 from qlbreak.ui.base import Fonts, button, focus_soon, scale_of, wrap_width
 from qlbreak.ui.safety import grow_to, notice
 from qlbreak.ui.theme import Palette
@@ -24,16 +25,22 @@ if TYPE_CHECKING:
     from qlbreak.ui.lately import Recent
     from qlbreak.ui.walkthrough import Walkthrough
 
-TITLE = "How is your back today?"
-SIDES = (("Left", Side.LEFT), ("Right", Side.RIGHT), ("Both", Side.BOTH), ("Neither", Side.NEITHER))
+# Words marked here, translated where shown (never at import).
+TITLE = N_("How is your back today?")
+# Translators: the answers to "Which side feels tighter?" (the keys l r b n choose them)
+SIDES = ((N_("Left"), Side.LEFT), (N_("Right"), Side.RIGHT), (N_("Both"), Side.BOTH), (N_("Neither"), Side.NEITHER))
+SIDE_KEYS = {Side.LEFT: "l", Side.RIGHT: "r", Side.BOTH: "b", Side.NEITHER: "n"}  # the same keys in every language
 TEN_WITHIN = 1.0  # seconds: "1" then "0" this quickly is 10
-KEYS = "Keys: 0-9 or \u2190 \u2192 to rate (1 then 0 for 10)\nl r b n the side · y yes · Enter go on · Esc skip today"
-NO_RATING = "Choose a number from 0 to 10 first, or press Esc to skip today."
-LEG_WORDS = (
+# Translators: the keys stay as they are (l r b n y, Enter, Esc): they work the same in every language
+KEYS = N_(
+    "Keys: 0-9 or \u2190 \u2192 to rate (1 then 0 for 10)\nl r b n the side · y yes · Enter go on · Esc skip today"
+)
+NO_RATING = N_("Choose a number from 0 to 10 first, or press Esc to skip today.")
+LEG_WORDS = N_(
     "You said there is new pain, numbness or tingling down a leg. Read the warning signs below before you "
     "stretch: if any of them fits, do not stretch today, and get help as it says."
 )
-SEE_SOMEONE = "This may be the time to see a doctor or a physiotherapist about your back."
+SEE_SOMEONE = N_("This may be the time to see a doctor or a physiotherapist about your back.")
 
 
 class CheckInScreen:
@@ -55,9 +62,11 @@ class CheckInScreen:
         scale = scale_of(root)
         self.gap = int(8 * scale)
         p = palette
-        root.title("qlbreak — Check-in")
+        root.title(_("qlbreak — Check-in"))
         self.frame = tk.Frame(root, background=p.bg, name="checkin", padx=int(20 * scale), pady=int(12 * scale))
-        tk.Label(self.frame, text=TITLE, font=fonts.title, fg=p.fg, bg=p.bg, anchor="w", name="heading").pack(fill="x")
+        tk.Label(self.frame, text=_(TITLE), font=fonts.title, fg=p.fg, bg=p.bg, anchor="w", name="heading").pack(
+            fill="x"
+        )
         wrap = wrap_width(root)
         self.scale_row = self._row("scale", pady=(self.gap, 0))
         self.ratings = [
@@ -65,19 +74,28 @@ class CheckInScreen:
             for n in range(LOWEST, HIGHEST + 1)
         ]
         ends = self._row("ends")
-        tk.Label(ends, text="0 no pain", font=fonts.small, fg=p.muted, bg=p.bg).pack(side="left")
-        tk.Label(ends, text="10 worst imaginable", font=fonts.small, fg=p.muted, bg=p.bg).pack(side="right")
-        self._question("Which side feels tighter?")
+        # Translators: the ends of the 0 to 10 pain scale, under its numbers (keep them short)
+        tk.Label(ends, text=_("0 no pain"), font=fonts.small, fg=p.muted, bg=p.bg).pack(side="left")
+        tk.Label(ends, text=_("10 worst imaginable"), font=fonts.small, fg=p.muted, bg=p.bg).pack(side="right")
+        self._question(_("Which side feels tighter?"))
         row = self._row("sides")
         self.sides = {
-            side: self._choice(row, label, functools.partial(self.side, side), label.lower(), underline=0)
+            side: self._choice(
+                row,
+                _(label),
+                functools.partial(self.side, side),
+                label.lower(),
+                underline=_key_at(_(label), SIDE_KEYS[side]),
+            )
             for label, side in SIDES
         }
-        self._question("Any new pain, numbness or tingling down a leg?")
+        self._question(_("Any new pain, numbness or tingling down a leg?"))
         row = self._row("leg")
         self.legs = {
-            False: self._choice(row, "No", functools.partial(self.leg_is, False), "leg_no"),
-            True: self._choice(row, "Yes", functools.partial(self.leg_is, True), "leg_yes", underline=0),
+            False: self._choice(row, _("No"), functools.partial(self.leg_is, False), "leg_no"),
+            True: self._choice(
+                row, _("Yes"), functools.partial(self.leg_is, True), "leg_yes", underline=_key_at(_("Yes"), "y")
+            ),
         }
         self.message = tk.Label(
             self.frame,
@@ -91,13 +109,13 @@ class CheckInScreen:
         )
         self.message.pack(fill="x", pady=(self.gap // 2, 0))
         buttons = self._row("buttons", pady=(self.gap, 0))
-        self.go_on = button(buttons, "Go on", self.submit, p, fonts, primary=True, name="go_on")
-        self.skip = button(buttons, "Skip today (Esc)", self.skipped, p, fonts, name="skip_today")
+        self.go_on = button(buttons, _("Go on"), self.submit, p, fonts, primary=True, name="go_on")
+        self.skip = button(buttons, _("Skip today (Esc)"), self.skipped, p, fonts, name="skip_today")
         for b in (self.go_on, self.skip):
             b.pack(side="left", padx=(0, self.gap))
         tk.Label(
             self.frame,
-            text=KEYS,
+            text=_(KEYS),
             font=fonts.small,
             fg=p.muted,
             bg=p.bg,
@@ -150,7 +168,7 @@ class CheckInScreen:
 
     def submit(self) -> None:
         if self.pain is None:
-            self.message.configure(text=NO_RATING)
+            self.message.configure(text=_(NO_RATING))
             return
         self.answered(self.pain, self.tighter, self.leg)
 
@@ -216,6 +234,11 @@ class CheckInScreen:
             b.configure(bg=bg, fg=fg, activebackground=bg, activeforeground=fg)
 
 
+def _key_at(label: str, key: str) -> int:
+    """Where a choice's key is in its words, to underline it (-1: not in them)."""
+    return label.lower().find(key)
+
+
 def warning_signs(
     root: tk.Tk, palette: Palette, fonts: Fonts, lead: list[str], go_on: Callable[[], None], urgent: bool = True
 ) -> tk.Frame:
@@ -223,10 +246,10 @@ def warning_signs(
     warning colour, for a leg's symptoms; else gently, for what the data shows): "Stop here" (Return,
     Escape) closes the window; "Go on gently" goes on to the stretch."""
     p, scale = palette, scale_of(root)
-    root.title("qlbreak — Before you stretch")
+    root.title(_("qlbreak — Before you stretch"))
     frame = tk.Frame(root, background=p.bg, name="warning", padx=int(18 * scale), pady=int(14 * scale))
     wrap = wrap_width(root)
-    tk.Label(frame, text="Before you stretch", font=fonts.title, fg=p.fg, bg=p.bg, anchor="w").pack(fill="x")
+    tk.Label(frame, text=_("Before you stretch"), font=fonts.title, fg=p.fg, bg=p.bg, anchor="w").pack(fill="x")
     for words in lead:
         tk.Label(
             frame,
@@ -247,8 +270,8 @@ def warning_signs(
 
     row = tk.Frame(frame, background=p.bg, name="buttons")
     row.pack(fill="x", pady=(int(10 * scale), 0))
-    stop = button(row, "Stop here", root.destroy, p, fonts, primary=True, name="stop_here")
-    onward = button(row, "Go on gently", gently, p, fonts, name="go_on_gently")
+    stop = button(row, _("Stop here"), root.destroy, p, fonts, primary=True, name="stop_here")
+    onward = button(row, _("Go on gently"), gently, p, fonts, name="go_on_gently")
     for b in (stop, onward):
         b.pack(side="left", padx=(0, int(8 * scale)))
     root.bind("<Escape>", lambda _e: root.destroy())
@@ -272,13 +295,13 @@ def before_stretch(
     weeks behind today, read once the check-in is over), then ``then``."""
 
     def after(leg: bool, checkin: CheckIn | None) -> None:
-        lead = [LEG_WORDS] if leg else []
+        lead = [_(LEG_WORDS)] if leg else []
         recent = read()
         if checkin is not None:
             recent = recent.with_checkin(checkin)
         worry = recent.to_say(walk.wall())
         if worry is not None:
-            lead += [WORRIES[worry], SEE_SOMEONE]
+            lead += [worry_words(worry), _(SEE_SOMEONE)]
         if not lead:
             then()
             return

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from qlbreak.core.cues import Cues
 from qlbreak.core.session import Phase, Session
+from qlbreak.core.words import N_, _
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from qlbreak.ui.base import Fonts
     from qlbreak.ui.theme import Palette
 
-TOGGLE = "Read the cues aloud"
+TOGGLE = N_("Read the cues aloud")  # translated where shown
 OFFERED = frozenset({Phase.INTRO, Phase.POSITION})  # the screens before the first hold
 
 
@@ -64,6 +65,6 @@ class Voice:
 
         if self.ticked is None:
             self.ticked = tk.BooleanVar(body, value=False)
-        box = form.check(body, TOGGLE, self.ticked, palette, fonts, "cues")
+        box = form.check(body, _(TOGGLE), self.ticked, palette, fonts, "cues")
         box.configure(font=fonts.small)
         box.pack(anchor="w", pady=(4, 0))

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling, Phase, Side
+from qlbreak.core.words import N_, _
 from qlbreak.stretches import wording
 from qlbreak.stretches.choosing import NothingFits
 from qlbreak.ui import exercise, offer
@@ -36,7 +37,7 @@ from qlbreak.ui.base import (
     wrap_width,
 )
 from qlbreak.ui.cues_toggle import Voice
-from qlbreak.ui.dialog_parts import draw_ring, fit, hold_choice
+from qlbreak.ui.dialog_parts import chars_for, draw_ring, fit, hold_choice, needs_line, side_words
 from qlbreak.ui.illustration import Illustration, image_file
 from qlbreak.ui.safety import notice, open_safety
 from qlbreak.ui.sound import Cue
@@ -47,7 +48,27 @@ TICK_MS = 100
 SLOW_CYCLE_MS = 5000  # a slow movement held in a stretch (the stick sweep, the wall roll)
 BUTTON_CHARS = 11  # every button as wide as "Another one": the same slots on every screen
 FEELING_CHARS = 7
-FEELINGS = (("Better", Feeling.BETTER), ("Same", Feeling.SAME), ("Worse", Feeling.WORSE), ("It hurt", Feeling.HURT))
+# Every button's words (marked here, translated where shown): the slots are as wide as the
+# longest of them in the user's language, never narrower than above.
+# Translators: the stretch window's buttons share one width: keep them short (about 11 letters)
+BUTTONS: tuple[str, ...] = (
+    N_("Start"),
+    N_("Another one"),
+    N_("Not now"),
+    N_("I'm ready"),
+    N_("Pause"),
+    N_("Resume"),
+    N_("Skip"),
+)
+BUTTONS += (N_("Close"),)
+# The feelings after a stretch: the button's words (translated where shown), the rating.
+# Translators: the buttons after a stretch (how did that feel?), about 7 letters
+FEELINGS: tuple[tuple[str, Feeling], ...] = (
+    (N_("Better"), Feeling.BETTER),
+    (N_("Same"), Feeling.SAME),
+    (N_("Worse"), Feeling.WORSE),
+)
+FEELINGS += ((N_("It hurt"), Feeling.HURT),)
 
 
 class Dialog:
@@ -93,7 +114,7 @@ class Dialog:
         self._onward: Callable[[], object] | None = None  # what Return does on this screen
         footer = tk.Frame(self.frame, background=p.bg)
         footer.pack(fill="x", side="bottom")
-        link(footer, "Safety", self.show_safety, p, self.fonts, name="safety").pack(side="left")
+        link(footer, _("Safety"), self.show_safety, p, self.fonts, name="safety").pack(side="left")
         self.hint = tk.Label(footer, fg=p.muted, bg=p.bg, font=self.fonts.small, anchor="e")
         self.hint.pack(side="right")
 
@@ -135,7 +156,7 @@ class Dialog:
 
     def _load_stretch(self) -> None:
         stretch = self.walk.stretch
-        self.root.title(f"qlbreak — {stretch.name}")
+        self.root.title(_("qlbreak — {name}").format(name=stretch.name))
         self.heading.configure(text=stretch.name)
         double = self.scale >= 1.5
         size = (720, 480) if double else (360, 240)
@@ -161,8 +182,8 @@ class Dialog:
         self.subheading.configure(text=stretch.summary if phase is Phase.INTRO else "")
         made = builders[phase]()
         self.voice.offer(self.body, stretch, phase, self.palette, self.fonts)
-        feelings = FEELING_CHARS if not exercise.in_sets(stretch) else 0  # 0: "About right" as wide as its words
-        chars = feelings if phase is Phase.FEEDBACK else BUTTON_CHARS
+        feelings = chars_for(FEELINGS, FEELING_CHARS) if not exercise.in_sets(stretch) else 0  # 0: as its words
+        chars = feelings if phase is Phase.FEEDBACK else chars_for(BUTTONS, BUTTON_CHARS)
         self._onward = None if self.walk.session.timed or phase is Phase.FEEDBACK else made[0].invoke
         for b in made:
             b.configure(width=chars)
@@ -191,13 +212,14 @@ class Dialog:
         label.pack(fill="x", pady=1)
         return label
 
-    def _button(self, text: str, command: Callable[[], object], primary: bool = False) -> tk.Button:
-        name = text.lower().replace(" ", "_").replace("'", "")
-        return button(self.buttons, text, command, self.palette, self.fonts, primary=primary, name=name)
+    def _button(self, label: str, command: Callable[[], object], primary: bool = False) -> tk.Button:
+        """``label``: the English words, marked with N_ (its widget's name, whatever the language)."""
+        name = label.lower().replace(" ", "_").replace("'", "")
+        return button(self.buttons, _(label), command, self.palette, self.fonts, primary=primary, name=name)
 
     def _another(self) -> tk.Button:
         """The "Another one" button, greyed out once it found that no other stretch fits."""
-        b = self._button("Another one", lambda: self.press(self.walk.another))
+        b = self._button(N_("Another one"), lambda: self.press(self.walk.another))
         if self.walk.alone:
             self._grey(b)
         return b
@@ -207,13 +229,10 @@ class Dialog:
 
     def _intro(self) -> list[tk.Button]:
         s = self.walk.stretch
-        needs = " or ".join(wording.EQUIPMENT[e] for e in s.equipment)
-        if s.optional:
-            needs += f" ({' or '.join(wording.EQUIPMENT[e] for e in s.optional)} helps)"
-        self._text(f"Works: {', '.join(wording.TARGETS[t] for t in s.targets)}")
-        self._text(f"You need: {needs}")
+        self._text(_("Works: {targets}").format(targets=", ".join(_(wording.TARGETS[t]) for t in s.targets)))
+        self._text(needs_line(s.equipment, s.optional))
         timing, held = self.walk.session.timing, exercise.amount(s)
-        self._text(f"Position: {s.position.replace('-', ' ')} · {held}{wording.tighter(timing.left, timing.right)}")
+        self._text(wording.position_line(s.position, held, timing.left, timing.right))
         if s.hold_range is not None:
             hold_choice(self.body, self.palette, self.fonts, s.hold_range, s.hold_seconds, self._hold_for)
         if note := exercise.level_note(self.walk):
@@ -224,9 +243,9 @@ class Dialog:
             self._text(s.before, self.fonts.small, self.palette.warn, name="before")
         self.picture.show(mirrored=False, moving=True)
         return [
-            self._button("Start", lambda: self.press(self.walk.next), primary=True),
+            self._button(N_("Start"), lambda: self.press(self.walk.next), primary=True),
             self._another(),
-            self._button("Not now", self.close),
+            self._button(N_("Not now"), self.close),
         ]
 
     def _hold_for(self, seconds: int) -> None:
@@ -235,14 +254,14 @@ class Dialog:
         self.render()
 
     def _position(self) -> list[tk.Button]:
-        self._text("Get into position", self.fonts.strong)
+        self._text(_("Get into position"), self.fonts.strong)
         for number, step in enumerate(self.walk.stretch.steps, start=1):
-            self._text(f"{number}.  {step}", self.fonts.small)
+            self._text(_("{number}.  {step}").format(number=number, step=step), self.fonts.small)
         if self.walk.stretch.two_sided:  # which side is which: the picture is the user's mirror
-            self._text(wording.MIRROR, self.fonts.small, self.palette.muted, name="mirror")
+            self._text(_(wording.MIRROR), self.fonts.small, self.palette.muted, name="mirror")
         self.picture.show(mirrored=False, moving=False)
         return [
-            self._button("I'm ready", lambda: self.press(self.walk.next), primary=True),
+            self._button(N_("I'm ready"), lambda: self.press(self.walk.next), primary=True),
             self._another(),
         ]
 
@@ -253,11 +272,11 @@ class Dialog:
         if session.phase is Phase.REST:
             self.side = self._text("", self.fonts.strong, name="side")
         elif session.phase is Phase.SWITCH:
-            self._text("Switch sides", self.fonts.strong, name="side")
+            self._text(_("Switch sides"), self.fonts.strong, name="side")
         elif session.side is not None:
             s = self.walk.stretch
             meaning = s.left if session.side is Side.LEFT else s.right
-            words = f"{session.side.value.capitalize()} side" + (f": {meaning}" if meaning else "")
+            words = side_words(session.side, meaning)
             self._text(words, self.fonts.strong, name="side")
             if note := self.walk.tighter_note:  # today's tighter side is held longer: say so
                 self._text(note, self.fonts.small, p.accent, name="tighter")
@@ -269,16 +288,16 @@ class Dialog:
         self.countdown = tk.Label(row, font=self.fonts.huge, fg=p.fg, bg=p.bg, name="countdown")
         self.countdown.pack(side="left")
         if session.phase is Phase.REST:
-            self._text(exercise.REST_WORDS, self.fonts.small, p.muted, name="restwords")
+            self._text(_(exercise.REST_WORDS), self.fonts.small, p.muted, name="restwords")
         else:
             self.rep = self._text("", self.fonts.body, p.muted, name="rep")
             self._text(self.walk.stretch.gently, self.fonts.small, p.muted)
-        self.pause_button = self._button("Pause", lambda: self.press(self.walk.toggle_pause))
-        return [self.pause_button, self._button("Skip", lambda: self.press(self.walk.next, skip=True))]
+        self.pause_button = self._button(N_("Pause"), lambda: self.press(self.walk.toggle_pause))
+        return [self.pause_button, self._button(N_("Skip"), lambda: self.press(self.walk.next, skip=True))]
 
     def _feedback(self) -> list[tk.Button]:
         self.picture.show(mirrored=False, moving=False)
-        self._text("How did that feel?", self.fonts.strong)
+        self._text(_("How did that feel?"), self.fonts.strong)
         if exercise.in_sets(self.walk.stretch):
             self._text(exercise.next_time(self.walk.demo), self.fonts.small, self.palette.muted, name="nexttime")
         return [self._button(label, functools.partial(self.feel, feeling)) for label, feeling in self._feelings()]
@@ -292,13 +311,13 @@ class Dialog:
             self.picture.label.pack_forget()
             notice(self.body, self.palette, self.fonts, self.wrap, hurt=exercise.after_hurt(self.walk)).pack(fill="x")
         elif self.walk.outcome == Record.PARTIAL:
-            self._text(wording.PART_DONE, self.fonts.strong, name="encouragement")
+            self._text(_(wording.PART_DONE), self.fonts.strong, name="encouragement")
         else:
             self._text(wording.encouragement(self.walk.streak), self.fonts.strong, name="encouragement")
         if self.walk.waiting:
-            self._text(wording.NOT_SAVED_YET, self.fonts.small, self.palette.muted, name="unsaved")
+            self._text(_(wording.NOT_SAVED_YET), self.fonts.small, self.palette.muted, name="unsaved")
         offer.later(self.root, self.body, self.walk, self.palette, self.fonts, self.wrap, self._fit)
-        return [self._button("Close", self.root.destroy, primary=True)]
+        return [self._button(N_("Close"), self.root.destroy, primary=True)]
 
     def _update(self) -> None:
         session, now = self.walk.session, self.now()
@@ -311,18 +330,9 @@ class Dialog:
         if self.side is not None:
             self.side.configure(text=exercise.rest_line(session, now))
         if self.rep is not None:
-            rep = session.rep(now)
-            if exercise.in_sets(self.walk.stretch):
-                text = exercise.rep_line(session, self.walk.stretch, now)
-            elif rep:
-                pace = session.timing.pace or 1.0
-                breath = "breathe out" if session.elapsed_at(now) % pace < pace / 2 else "breathe in"
-                text = f"Rep {rep} of {self.walk.stretch.reps} · {breath}"
-            else:
-                text = "Walk at an easy pace" if self.walk.stretch.walking else ""
-            self.rep.configure(text=text)
+            self.rep.configure(text=exercise.rep_text(session, self.walk.stretch, now))
         if self.pause_button is not None:
-            self.pause_button.configure(text="Resume" if session.paused else "Pause")
+            self.pause_button.configure(text=_("Resume") if session.paused else _("Pause"))
             self.hint.configure(text=self.walk.hint)  # what Space does now
         if session.timed:
             mirrored = session.side is Side.RIGHT
@@ -346,7 +356,7 @@ class Dialog:
         try:
             action(self.now())
         except NothingFits as err:
-            self.hint.configure(text=str(err).capitalize())
+            self.hint.configure(text=str(err)[:1].upper() + str(err)[1:])  # the rest as written (German nouns)
             if self.walk.alone:  # said once: the button goes grey, so it is not pressed in vain
                 for b in self.buttons.winfo_children():
                     if isinstance(b, tk.Button) and b.winfo_name() == "another_one":

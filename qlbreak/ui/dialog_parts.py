@@ -1,13 +1,15 @@
 """Pieces of the stretch window's screens that need no state of its own: the ring
-round the countdown, the choice of a hold's length and the window grown to fit its
-screen (``ui/dialog.py`` uses them)."""
+round the countdown, the choice of a hold's length, the window grown to fit its
+screen, and lines whose words vary by case (``ui/dialog.py`` uses them)."""
 
 from __future__ import annotations
 
 import functools
 import tkinter as tk
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
+from qlbreak.core.session import Side
+from qlbreak.core.words import _
 from qlbreak.stretches import wording
 from qlbreak.ui.base import Fonts, button
 from qlbreak.ui.theme import Palette
@@ -33,7 +35,7 @@ def hold_choice(
     """The source's range as three choices (low, middle, high), the chosen one lit."""
     row = tk.Frame(body, background=palette.bg, name="holdrange")
     row.pack(fill="x", pady=(2, 2))
-    tk.Label(row, text="Hold each side for", font=fonts.small, fg=palette.fg, bg=palette.bg).pack(
+    tk.Label(row, text=_("Hold each side for"), font=fonts.small, fg=palette.fg, bg=palette.bg).pack(
         side="left", padx=(0, 6)
     )
     low, high = span
@@ -65,3 +67,33 @@ def fit(root: tk.Tk, frame: tk.Frame) -> None:
     if needed > height > 1:
         root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
         root.update_idletasks()
+
+
+def chars_for(labels: Iterable[str | tuple[str, object]], least: int) -> int:
+    """How many characters wide a row of buttons is: its longest label in the user's
+    language (German runs longer; a Tk button cuts what does not fit), never less than
+    ``least`` (English's widths). ``labels``: N_-marked words, or (words, value) pairs."""
+    words = [label if isinstance(label, str) else label[0] for label in labels]
+    return max(least, *(len(_(w)) for w in words))
+
+
+def needs_line(equipment: Sequence[str], optional: Sequence[str]) -> str:
+    """ "You need: a steady chair (a cushion helps)": the alternatives joined with "or"."""
+    # Translators: joins the things a stretch can be done with: "a chair or a stool" (mind the spaces)
+    either = _(" or ")
+    needs = either.join(_(wording.EQUIPMENT[e]) for e in equipment)
+    if optional:
+        helps = either.join(_(wording.EQUIPMENT[e]) for e in optional)
+        # Translators: {needs}: what the stretch needs; {helps}: what helps with it, if it is to hand
+        return _("You need: {needs} ({helps} helps)").format(needs=needs, helps=helps)
+    return _("You need: {needs}").format(needs=needs)
+
+
+def side_words(side: Side, meaning: str) -> str:
+    """The hold's "Left side: left arm up" (``meaning``: the stretch's words for that
+    side, maybe none), one whole line for each side."""
+    if side is Side.LEFT:
+        # Translators: {words}: what the left side means in this stretch ("left arm up, lean to the right")
+        return _("Left side: {words}").format(words=meaning) if meaning else _("Left side")
+    # Translators: {words}: what the right side means in this stretch ("right arm up, lean to the left")
+    return _("Right side: {words}").format(words=meaning) if meaning else _("Right side")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Sequence
 
+from qlbreak.core.words import _
 from qlbreak.storage.config import Loaded
 from qlbreak.storage.tomlfile import Problem
 from qlbreak.ui import form
@@ -41,11 +42,10 @@ def words(loaded: Loaded, pages: Sequence[str]) -> str:
     placed = [place_of(p) for p in loaded.errors]
     noted = [page for page in pages if any(x is not None and x[1] == page for x in placed)]
     lines = [p.brief() + "." for p in loaded.problems if p.warning or place_of(p) is None]
-    tail = "Shown here is what qlbreak uses; Save writes it into the file."
     if noted:
-        lines.append(f"Some of your settings file was not understood (see the notes on {' and '.join(noted)}). {tail}")
+        lines.append(_not_understood([_(page) for page in noted]))  # PAGES are marked in ui/settings.py
     elif loaded.errors:
-        lines.append(tail)
+        lines.append(_("Shown here is what qlbreak uses; Save writes it into the file."))
     return "\n".join(lines)
 
 
@@ -55,5 +55,21 @@ def note(page: tk.Frame, field: str, loaded: Loaded, palette: Palette, fonts: Fo
     said = [p for p in loaded.errors if (place_of(p) or ("", ""))[0] == field]
     if said:
         text = " ".join(p.brief() + "." for p in said)
-        words = f"Not understood: {text} qlbreak goes on with what is shown here."
+        # Translators: {problems}: what was not understood, each a sentence ("config.toml line 3: ...")
+        words = _("Not understood: {problems} qlbreak goes on with what is shown here.").format(problems=text)
         form.note(page, words, palette, fonts, wrap, name=f"{field}note").configure(fg=palette.warn)
+
+
+def _not_understood(pages: list[str]) -> str:
+    """The message's last line, naming the pages with notes (one to four, by name)."""
+    if len(pages) == 1:
+        # Translators: {page}: a page of the settings window ("Reminders")
+        return _(
+            "Some of your settings file was not understood (see the notes on {page})."
+            " Shown here is what qlbreak uses; Save writes it into the file."
+        ).format(page=pages[0])
+    # Translators: {pages}: pages of the settings window, joined by commas ("Reminders, Stretches"); {last}: the last
+    return _(
+        "Some of your settings file was not understood (see the notes on {pages} and {last})."
+        " Shown here is what qlbreak uses; Save writes it into the file."
+    ).format(pages=", ".join(pages[:-1]), last=pages[-1])

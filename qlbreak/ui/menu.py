@@ -14,12 +14,13 @@ import sys
 import tkinter as tk
 from typing import Any
 
+from qlbreak.core.words import N_, _
 from qlbreak.ui.base import Fonts, child_main, make_fonts, scale_of
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-menu"
-TITLE = "qlbreak \u2014 menu"
+TITLE = N_("qlbreak \u2014 menu")  # translated where shown; the entries come in the user's words
 IDLE_MS = 60_000
 GAP = 4  # pixels (at 96 dpi) between the icon and the menu
 GUESS = 32  # the icon's side (at 96 dpi) around the pointer when the tray did not say where it is
@@ -62,7 +63,7 @@ class Menu:
     def __init__(self, root: tk.Tk, palette: Palette, entries: list[dict[str, Any]]) -> None:
         self.root, self.palette = root, palette
         root.tk.call("tk", "appname", APPNAME)
-        root.title(TITLE)
+        root.title(_(TITLE))
         root.overrideredirect(True)
         root.withdraw()  # else measuring it maps it at the top left first, for a moment
         self.fonts: Fonts = make_fonts(root)

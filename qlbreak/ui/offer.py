@@ -18,6 +18,8 @@ from __future__ import annotations
 import tkinter as tk
 from functools import partial
 
+from qlbreak.core.words import N_, _, ngettext
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,13 +31,14 @@ if TYPE_CHECKING:
     from qlbreak.ui.walkthrough import Walkthrough
 
 AFTER_MS = 150  # after the done screen is painted
-ASK = (
+# Marked here, translated where shown.
+ASK = N_(
     "Two weeks of stretching on most work days: well done. Muscles made stronger take work off the side"
     " of your lower back. Add a few minutes of strengthening, twice a week?"
 )
-STARTED = "Started. On two days a week a reminder brings a strengthening exercise; Settings, Programme pauses it."
-NOT_NOW = "All right, it will not be offered again. Settings, Programme starts it whenever you like."
-NOT_SAVED = "That could not be saved just now; Settings, Programme starts it whenever you like."
+STARTED = N_("Started. On two days a week a reminder brings a strengthening exercise; Settings, Programme pauses it.")
+NOT_NOW = N_("All right, it will not be offered again. Settings, Programme starts it whenever you like.")
+NOT_SAVED = N_("That could not be saved just now; Settings, Programme starts it whenever you like.")
 
 
 def worth_asking(walk: Walkthrough) -> bool:
@@ -81,10 +84,27 @@ def day_words(standing: Standing) -> str:
     """What the done screen says of the programme's day just done."""
     from qlbreak.core.programmes import State
 
-    unit = standing.programme.unit
-    if standing.state is State.DONE:
-        return f"{standing.name}: all {standing.length} {unit}s done. That is the whole course: well done."
-    return f"{standing.name}: {unit} {standing.day} of {standing.length} done."
+    name, day, length = _(standing.name), standing.day, standing.length
+    sessions = standing.programme.unit == "session"
+    if standing.state is State.DONE and sessions:
+        text = ngettext(
+            "{name}: all {length} session done. That is the whole course: well done.",
+            "{name}: all {length} sessions done. That is the whole course: well done.",
+            length,
+        )
+    elif standing.state is State.DONE:
+        # Translators: {name}: the programme ("Ball release"); {length}: its days
+        text = ngettext(
+            "{name}: all {length} day done. That is the whole course: well done.",
+            "{name}: all {length} days done. That is the whole course: well done.",
+            length,
+        )
+    elif sessions:
+        text = _("{name}: session {day} of {length} done.")
+    else:
+        # Translators: "Ball release: day 5 of 14 done."
+        text = _("{name}: day {day} of {length} done.")
+    return text.format(name=name, day=day, length=length)
 
 
 def _counted(history: History, walk: Walkthrough) -> tuple[str | None, dict[str, Exercise] | None]:
@@ -122,12 +142,12 @@ def _ask(
 
     frame = tk.Frame(body, bg=palette.bg, name="offer")
     frame.pack(fill="x", pady=(8, 0))
-    words = tk.Label(frame, text=ASK, font=fonts.small, fg=palette.fg, bg=palette.bg, name="ask")
+    words = tk.Label(frame, text=_(ASK), font=fonts.small, fg=palette.fg, bg=palette.bg, name="ask")
     words.configure(wraplength=wrap, justify="left", anchor="w")
     words.pack(fill="x")
     row = tk.Frame(frame, bg=palette.bg, name="answers")
     row.pack(fill="x", pady=(4, 0))
-    for mark, text in ((Mark.START, "Start"), (Mark.DECLINED, "Not now")):
+    for mark, text in ((Mark.START, _("Start")), (Mark.DECLINED, _("Not now"))):
         b = button(row, text, partial(_answer, frame, walk, known, mark), palette, fonts, name=mark.value)
         b.configure(font=fonts.small, padx=8, pady=2)
         b.pack(side="left", padx=(0, 6))
@@ -182,7 +202,7 @@ def _answer(frame: tk.Frame, walk: Walkthrough, known: dict[str, Exercise], mark
         finally:
             history.close()
     frame.nametowidget("answers").destroy()
-    frame.nametowidget("ask").configure(text=said)
+    frame.nametowidget("ask").configure(text=_(said))
 
 
 def _history(walk: Walkthrough) -> History | None:

@@ -13,19 +13,20 @@ from __future__ import annotations
 import sys
 import tkinter as tk
 
+from qlbreak.core.words import N_, _, ngettext
 from qlbreak.ui.base import button, child_main, make_fonts, scale_of
 from qlbreak.ui.spec import Spec, answer
 from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-prompt"
-TITLE = "qlbreak \u2014 Time for a stretch"
-LEAD = "Time for a stretch"  # the small line above the name; a catch-up says it missed one
+TITLE = N_("qlbreak \u2014 Time for a stretch")  # translated where shown
+LEAD = N_("Time for a stretch")  # the small line above the name; a catch-up says it missed one
 MARGIN = 16
 
 
 def show(root: tk.Tk, spec: Spec) -> None:
     name, snooze, seconds = str(spec["name"]), int(spec["snooze"]), float(spec["seconds"])
-    build(root, named(spec["theme"]), name, str(spec["summary"]), snooze, str(spec.get("lead", LEAD)))
+    build(root, named(spec["theme"]), name, str(spec["summary"]), snooze, str(spec.get("lead") or ""))
     icon = spec["icon"]
     place(root, str(spec["corner"]), tuple(map(int, icon)) if icon else None)
     root.after(max(1000, int(seconds * 1000)), root.destroy)
@@ -38,7 +39,7 @@ def choose(root: tk.Tk, action: str) -> None:
 
 def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int, lead: str = "") -> None:
     root.tk.call("tk", "appname", APPNAME)
-    root.title(TITLE)
+    root.title(_(TITLE))
     root.overrideredirect(True)  # a notification bubble: no focus taken, no taskbar entry
     root.attributes("-topmost", True)
     scale = scale_of(root)
@@ -54,7 +55,7 @@ def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int, l
         name="prompt",
     )
     frame.pack(fill="both", expand=True)
-    tk.Label(frame, text=lead or LEAD, font=fonts.small, fg=p.muted, bg=p.bg, anchor="w").pack(fill="x")
+    tk.Label(frame, text=lead or _(LEAD), font=fonts.small, fg=p.muted, bg=p.bg, anchor="w").pack(fill="x")
     tk.Label(frame, text=name, font=fonts.title, fg=p.fg, bg=p.bg, anchor="w", name="name").pack(fill="x")
     if summary:
         text = tk.Label(frame, text=summary, font=fonts.body, fg=p.fg, bg=p.bg, anchor="w", justify="left")
@@ -63,11 +64,11 @@ def build(root: tk.Tk, palette: Palette, name: str, summary: str, snooze: int, l
     row = tk.Frame(frame, background=p.bg)
     row.pack(fill="x", pady=(int(10 * scale), 0))
     gap = int(6 * scale)
-    button(row, "Start", lambda: choose(root, "stretch"), p, fonts, primary=True, name="start").pack(side="left")
-    button(row, f"Snooze {snooze} min", lambda: choose(root, "snooze"), p, fonts, name="snooze").pack(
-        side="left", padx=(gap, 0)
-    )
-    button(row, "Skip today", lambda: choose(root, "skip"), p, fonts, name="skip").pack(side="left", padx=(gap, 0))
+    button(row, _("Start"), lambda: choose(root, "stretch"), p, fonts, primary=True, name="start").pack(side="left")
+    # Translators: a button: remind again in {minutes} minutes
+    later = ngettext("Snooze {minutes} min", "Snooze {minutes} min", snooze).format(minutes=snooze)
+    button(row, later, lambda: choose(root, "snooze"), p, fonts, name="snooze").pack(side="left", padx=(gap, 0))
+    button(row, _("Skip today"), lambda: choose(root, "skip"), p, fonts, name="skip").pack(side="left", padx=(gap, 0))
 
 
 def place(root: tk.Tk, corner: str, icon: tuple[int, ...] | None = None) -> None:

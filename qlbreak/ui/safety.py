@@ -7,6 +7,7 @@ import tkinter as tk
 from collections.abc import Callable, Sequence
 from tkinter import font as tkfont
 
+from qlbreak.core.words import N_, _
 from qlbreak.stretches import safety
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, show_and_wait, spec_of, wrap_width
 from qlbreak.ui.spec import Spec
@@ -28,23 +29,23 @@ def notice(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int, hurt: tup
         text(stop, fonts.strong, palette.warn)
         text(then, fonts.body)
     else:
-        text(safety.NOT_ADVICE, fonts.body)
-        text(safety.STOP_IF_IT_HURTS, fonts.strong, palette.warn, pady=6)
-    text(safety.EMERGENCY_TITLE, fonts.strong, pady=(6, 0))
+        text(_(safety.NOT_ADVICE), fonts.body)
+        text(_(safety.STOP_IF_IT_HURTS), fonts.strong, palette.warn, pady=6)
+    text(_(safety.EMERGENCY_TITLE), fonts.strong, pady=(6, 0))
     for item in safety.EMERGENCY:
-        text(f"•  {item}", fonts.small, pady=0)
-    text(safety.SEE_DOCTOR_TITLE, fonts.strong, pady=(6, 0))
+        text(f"•  {_(item)}", fonts.small, pady=0)
+    text(_(safety.SEE_DOCTOR_TITLE), fonts.strong, pady=(6, 0))
     for item in safety.SEE_DOCTOR:
-        text(f"•  {item}", fonts.small, pady=0)
+        text(f"•  {_(item)}", fonts.small, pady=0)
     return frame
 
 
 def open_safety(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int) -> tk.Toplevel:
     """The notice in its own small window (the dialog's Safety link)."""
     top = tk.Toplevel(parent, background=palette.bg, name="safety", padx=16, pady=12)
-    top.title("qlbreak — Safety")
+    top.title(_("qlbreak — Safety"))
     notice(top, palette, fonts, wrap).pack(fill="both", expand=True)
-    close = button(top, "Close", top.destroy, palette, fonts, primary=True, name="close")
+    close = button(top, _("Close"), top.destroy, palette, fonts, primary=True, name="close")
     close.pack(pady=(10, 0))
     top.bind("<Escape>", lambda _e: top.destroy())
     top.bind("<Return>", lambda _e: top.destroy())
@@ -52,8 +53,8 @@ def open_safety(parent: tk.Misc, palette: Palette, fonts: Fonts, wrap: int) -> t
     return top
 
 
-FIRST_RUN = "Before your first stretch"
-FROM_MENU = "Stretch safely"
+FIRST_RUN = N_("Before your first stretch")  # headings: translated where shown
+FROM_MENU = N_("Stretch safely")
 
 
 def before_first_stretch(
@@ -74,13 +75,13 @@ def before_first_stretch(
         frame.destroy()
         then()
 
-    root.title("qlbreak — Safety")
+    root.title(_("qlbreak — Safety"))
     frame = tk.Frame(root, background=palette.bg, name="firstrun", padx=18, pady=14)
-    tk.Label(frame, text=heading, font=fonts.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(
+    tk.Label(frame, text=_(heading), font=fonts.title, fg=palette.fg, bg=palette.bg, anchor="w").pack(
         fill="x", pady=(0, 8)
     )
     notice(frame, palette, fonts, wrap_width(root)).pack(fill="both", expand=True)
-    accept = button(frame, "I understand", accepted, palette, fonts, primary=True, name="accept")
+    accept = button(frame, _("I understand"), accepted, palette, fonts, primary=True, name="accept")
     accept.pack(pady=(12, 0))
     frame.pack(fill="both", expand=True)
     grow_to(root, frame)

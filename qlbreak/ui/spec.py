@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 
+from qlbreak.core.words import N_, _, current, formats, ngettext
 from qlbreak.system import THIS, System
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
@@ -89,7 +90,7 @@ def tk_missing() -> str | None:
 
     if importlib.util.find_spec("_tkinter") is not None:
         return None
-    return (
+    return _(
         "qlbreak's windows need Tk, which this Python lacks: install python3-tk (Debian, Ubuntu),"
         " python3-tkinter (Fedora) or tk (Arch), then start qlbreak again"
     )
@@ -132,11 +133,11 @@ def prompt(
     seconds_left: float,
     theme: str,
     icon: tuple[int, ...] | None,
-    lead: str = "Time for a stretch",
+    lead: str = "",
     clear: bool = False,
 ) -> Spec:
     return {
-        "lead": lead,  # the small line above the name
+        "lead": lead,  # the small line above the name ("": the prompt's own, "Time for a stretch")
         "name": name,
         "summary": summary,
         "snooze": snooze_minutes,
@@ -198,33 +199,47 @@ def history_lines(
     better"), the year only where it is not the latest record's."""
     lines = []
     year = events[-1].at.astimezone(zone).year if events else 0
+    words = formats()
     for e in events:
         local = e.at.astimezone(zone)
-        when = f"{local:%a %d %b %H:%M}" if local.year == year else f"{local:%a %d %b %Y %H:%M}"
+        day, clock = words.day(local.date()), words.clock(local.time())
+        if local.year == year:
+            # Translators: a history line's time: "Thu 3 Dec 12:30"
+            when = _("{day} {time}").format(day=day, time=clock)
+        else:
+            # Translators: a history line's time in another year: "Sun 26 Oct 2025 09:30"
+            when = _("{day} {year} {time}").format(day=day, year=local.year, time=clock)
         lines.append(f"{when}  {said(e, names)}")
     if not events:
-        lines.append(f"nothing recorded in the last {days} days")
-    lines.append(f"streak: {run} work day{'s' if run != 1 else ''} in a row with a stretch")
+        lines.append(
+            ngettext("nothing recorded in the last {n} day", "nothing recorded in the last {n} days", days).format(
+                n=days
+            )
+        )
+    streak = ngettext(
+        "streak: {n} work day in a row with a stretch", "streak: {n} work days in a row with a stretch", run
+    )
+    lines.append(streak.format(n=run))
     return lines
 
 
 # What each kind of record says, before its details; a check-in says itself (``_checkin``).
+# Marked here, translated where said.
 _HEADS = {
-    "fired": "Reminder shown",
-    "done": "Done",
-    "partial": "Done in part",
-    "skipped": "Skipped for today",
-    "snoozed": "Put off till later",
-    "missed": "Reminder missed",
-    "switched": "Chose another stretch instead of",
-    "warned": "Suggested seeing a health professional",
+    "fired": N_("Reminder shown"),
+    "done": N_("Done"),
+    "partial": N_("Done in part"),
+    "skipped": N_("Skipped for today"),
+    "snoozed": N_("Put off till later"),
+    "missed": N_("Reminder missed"),
+    "warned": N_("Suggested seeing a health professional"),
 }
-_FELT = {"better": "felt better", "same": "felt the same", "worse": "felt worse", "hurt": "it hurt"}
+_FELT = {"better": N_("felt better"), "same": N_("felt the same"), "worse": N_("felt worse"), "hurt": N_("it hurt")}
 _TIGHTER = {
-    "left": "left side tighter",
-    "right": "right side tighter",
-    "both": "both sides tight",
-    "neither": "neither side tighter",
+    "left": N_("left side tighter"),
+    "right": N_("right side tighter"),
+    "both": N_("both sides tight"),
+    "neither": N_("neither side tighter"),
 }
 
 
@@ -232,36 +247,66 @@ def said(e: Event, names: Mapping[str, str]) -> str:
     """One record in plain words, without its time ("Done: Stick stretch, felt better,
     left 45 s / right 30 s (morning)"); ``names``: each stretch's name by its id."""
     if e.kind == "checkin":
-        return f"Check-in: {checkin_words(e)}" if e.pain is not None else "Check-in skipped"
+        if e.pain is None:
+            return _("Check-in skipped")
+        # Translators: a check-in in the history: "Check-in: back 4/10, left side tighter"
+        return _("Check-in: {answers}").format(answers=checkin_words(e))
     if e.kind == "programme":
         from qlbreak.core.programmes import mark_words
 
         return mark_words(e.programme, e.mark)
     details = [names.get(e.stretch, e.stretch)] if e.stretch else []
     if e.seconds is not None and e.left_seconds is None and e.right_seconds is None:
-        details.append(f"{e.seconds:.0f} s held")
+        details.append(_("{seconds} s held").format(seconds=f"{e.seconds:.0f}"))
     if e.feeling is not None:
-        details.append(_FELT.get(e.feeling.value, e.feeling.value))
-    sides = [f"{side} {s:.0f} s" for side, s in (("left", e.left_seconds), ("right", e.right_seconds)) if s is not None]
+        details.append(_(_FELT[e.feeling.value]) if e.feeling.value in _FELT else e.feeling.value)
+    sides = []
+    if e.left_seconds is not None:
+        # Translators: seconds held on the left side, in the history: "left 45 s"
+        sides.append(_("left {seconds} s").format(seconds=f"{e.left_seconds:.0f}"))
+    if e.right_seconds is not None:
+        sides.append(_("right {seconds} s").format(seconds=f"{e.right_seconds:.0f}"))
     if sides:
         details.append(" / ".join(sides))
     if e.worry is not None:
-        from qlbreak.core.checkin import WORRIES
+        from qlbreak.core.checkin import worry_words
 
-        worry = WORRIES[e.worry].rstrip(".")
-        details.append(worry[:1].lower() + worry[1:])
-    head = _HEADS.get(e.kind, str(e.kind))
-    text = f"{head}: {', '.join(details)}" if details else head
-    if e.kind == "switched" and details:
-        text = f"{head} {', '.join(details)}"
-    return f"{text} ({e.reminder})" if e.reminder else text
+        worry = worry_words(e.worry).rstrip(".")
+        details.append(worry[:1].lower() + worry[1:] if current().code == "en" else worry)  # German keeps its nouns
+    return _with_reminder(_said(e.kind, details), e.reminder)
+
+
+def _said(kind: str, details: list[str]) -> str:
+    """A record's head and its details ("Done: Cat-cow, felt better")."""
+    listed = ", ".join(details)
+    if kind == "switched":
+        # Translators: {stretch}: the stretch left for another one, and its details
+        return (
+            _("Chose another stretch instead of {stretch}").format(stretch=listed)
+            if details
+            else _("Chose another stretch")
+        )
+    head = _(_HEADS[kind]) if kind in _HEADS else kind
+    # Translators: a history line: what happened, then its details ("Done: Cat-cow, felt better")
+    return _("{what}: {details}").format(what=head, details=listed) if details else head
+
+
+def _with_reminder(text: str, reminder: str | None) -> str:
+    """The line, and the reminder it came from: "Skipped for today (afternoon)"."""
+    if not reminder:
+        return text
+    from qlbreak.core.schedule import reminder_name
+
+    # Translators: a history line and the reminder it came from: "Skipped for today (afternoon)"
+    return _("{line} ({reminder})").format(line=text, reminder=reminder_name(reminder))
 
 
 def checkin_words(e: Event) -> str:
     """A check-in's answers ("back 4/10, left side tighter"); ``qlbreak check-in`` says them back."""
-    parts = [f"back {e.pain}/10"]
+    # Translators: the check-in's pain rating: "back 4/10"
+    parts = [_("back {pain}/10").format(pain=e.pain)]
     if e.tighter is not None:
-        parts.append(_TIGHTER.get(e.tighter.value, e.tighter.value))
+        parts.append(_(_TIGHTER[e.tighter.value]) if e.tighter.value in _TIGHTER else e.tighter.value)
     if e.leg:
-        parts.append("new pain, numbness or tingling down a leg")
+        parts.append(_("new pain, numbness or tingling down a leg"))
     return ", ".join(parts)

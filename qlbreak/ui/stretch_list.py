@@ -11,7 +11,8 @@ import tkinter as tk
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
-from qlbreak.core.picker import PROGRAMME_ONLY
+from qlbreak.core.picker import programme_only
+from qlbreak.core.words import _, ngettext
 from qlbreak.storage.tomlfile import Problem
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.ui import form
@@ -24,23 +25,34 @@ THUMB_SHRINK = 5  # a 360 x 240 frame becomes 72 x 48
 
 def own_mistakes(errors: Sequence[Problem]) -> str:
     """What the stretches page says of one's own stretches that are left out for a mistake."""
-    many = f"{len(errors)} of your own stretches are" if len(errors) > 1 else "One of your own stretches is"
-    more = " (qlbreak config --check lists them all)" if len(errors) > 1 else ""
-    return f"{many} left out for a mistake: {errors[0].brief()}{more}."
+    n, first = len(errors), errors[0].brief()
+    if n == 1:
+        return _("One of your own stretches is left out for a mistake: {problem}.").format(problem=first)
+    return ngettext(
+        # Translators: {problem}: the first mistake ("walk.toml line 3: ..."); the command stays as it is
+        "{n} of your own stretches is left out for a mistake: {problem} (qlbreak config --check lists them all).",
+        "{n} of your own stretches are left out for a mistake: {problem} (qlbreak config --check lists them all).",
+        n,
+    ).format(n=n, problem=first)
 
 
 def standing_words(reason: str | None, things: str | None, until: str | None, left_out: bool) -> tuple[str, bool]:
     """What a row says under its name, and whether it is in the rotation (drawn in the
     accent colour). A strengthening exercise is said to be the programme's, not refused."""
     if left_out:
-        return "Left out: you chose to", False
-    if reason == PROGRAMME_ONLY:
-        return PROGRAMME_ONLY[0].upper() + PROGRAMME_ONLY[1:], False
+        return _("Left out: you chose to"), False
+    if reason == programme_only():  # why_not's words, in the user's language
+        return reason[:1].upper() + reason[1:], False
     if reason:
-        return f"Not offered: {reason}", False
+        # Translators: {reason}: why a stretch is left out ("on the floor, needs a chair")
+        return _("Not offered: {reason}").format(reason=reason), False
     if until:
-        return f"Resting until {until}: you said it hurt", False
-    return "In your rotation" + (f", with {things}" if things else ""), True
+        # Translators: {day}: the day a stretch rated "it hurt" comes back ("Mon 7 Dec")
+        return _("Resting until {day}: you said it hurt").format(day=until), False
+    if things:
+        # Translators: {things}: the equipment it is done with ("a door frame")
+        return _("In your rotation, with {things}").format(things=things), True
+    return _("In your rotation"), True
 
 
 class StretchList:
@@ -93,11 +105,12 @@ class StretchList:
             picture.pack(side="left", padx=(0, 8))
             self.pictures[stretch.id] = picture
             var = tk.BooleanVar(row, value=stretch.id in avoid)
-            box = form.check(row, "Leave out", var, palette, fonts, "leaveout", changed)
+            box = form.check(row, _("Leave out"), var, palette, fonts, "leaveout", changed)
             box.configure(font=fonts.small)
             box.pack(side="right", padx=(8, 4))
             box.bind("<FocusIn>", partial(self._into_view, row))
-            name = stretch.name + (" (your own)" if stretch.own else "")  # from the stretches folder
+            # a stretch of one's own, from the stretches folder
+            name = _("{name} (your own)").format(name=stretch.name) if stretch.own else stretch.name
             tk.Label(row, text=name, font=fonts.strong, fg=palette.fg, bg=palette.bg, anchor="w", name="name").pack(
                 fill="x"
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import tkinter as tk
 
+from qlbreak.core.words import _
 from qlbreak.ui.base import child_main, make_fonts, scale_of
 from qlbreak.ui.spec import Spec
 from qlbreak.ui.theme import named
@@ -23,7 +24,7 @@ GAP = 6
 def show(root: tk.Tk, spec: Spec) -> None:
     p = named(spec["theme"])
     root.tk.call("tk", "appname", APPNAME)
-    root.title("qlbreak \u2014 tooltip")
+    root.title(_("qlbreak \u2014 tooltip"))  # the text comes in the user's words
     root.overrideredirect(True)
     root.attributes("-topmost", True)
     scale = scale_of(root)

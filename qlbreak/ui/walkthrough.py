@@ -19,6 +19,7 @@ from collections.abc import Callable
 from qlbreak.core import checkin
 from qlbreak.core.kinds import Record
 from qlbreak.core.session import Feeling, Phase, Session, Side, Timing, begin
+from qlbreak.core.words import _
 from qlbreak.stretches.choosing import NothingFits
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING to mypy; the window's start skips importing typing (~3 ms)
@@ -112,10 +113,16 @@ class Walkthrough:
     def hint(self) -> str:
         """The keys this screen answers, in a line: what Space does now, say."""
         session = self.session
+        if session.timed and session.paused:
+            # Translators: the keys during a hold: Space, the Right arrow key and Esc (key names stay)
+            return _("Space resume · → skip · Esc stop")
         if session.timed:
-            return f"Space {'resume' if session.paused else 'pause'} · → skip · Esc stop"
-        hints = {Phase.FEEDBACK: "1-4 to answer", Phase.DONE: "Enter to close"}
-        return hints.get(session.phase, "Enter to go on · Esc to close")
+            return _("Space pause · → skip · Esc stop")
+        if session.phase is Phase.FEEDBACK:
+            return _("1-4 to answer")
+        if session.phase is Phase.DONE:
+            return _("Enter to close")
+        return _("Enter to go on · Esc to close")
 
     def tick(self, now: float) -> None:
         self.session = self.session.tick(now)
@@ -141,7 +148,7 @@ class Walkthrough:
             fresh = self._after(self.stretch.id)
         if fresh.id == self.stretch.id:
             self.alone = True
-            raise NothingFits("this is the only stretch that fits your settings")
+            raise NothingFits(_("this is the only stretch that fits your settings"))
         self._move(lambda s: s.another(now))
         if fresh.id not in self.offered:  # the first time here: at its level (offered ones already are)
             self._standard[fresh.id] = fresh
@@ -185,9 +192,16 @@ class Walkthrough:
         named = Side.LEFT if self.tighter is checkin.Side.LEFT else Side.RIGHT
         other = Side.RIGHT if named is Side.LEFT else Side.LEFT
         long, short = round(timing.of(named)), round(timing.of(other))
-        if side is named:
-            return f"Your {named.value} side felt tighter today: {long} s here, {short} s on the {other.value}."
-        return f"Your {named.value} side felt tighter today, so it had {long} s; {short} s here."
+        if named is Side.LEFT and side is named:
+            # Translators: {long}, {short}: seconds held on the tighter side and on the other side
+            words = _("Your left side felt tighter today: {long} s here, {short} s on the right.")
+        elif named is Side.LEFT:
+            words = _("Your left side felt tighter today, so it had {long} s; {short} s here.")
+        elif side is named:
+            words = _("Your right side felt tighter today: {long} s here, {short} s on the left.")
+        else:
+            words = _("Your right side felt tighter today, so it had {long} s; {short} s here.")
+        return words.format(long=long, short=short)
 
     def _timing(self) -> Timing:
         return self.stretch.timing.tighter(self.tighter, self.factor)

@@ -1,3 +1,6 @@
+import gettext
+
+from qlbreak.core.words import EnglishFormats, Words, using
 from qlbreak.stretches import catalogue as catalog
 from qlbreak.stretches import wording
 
@@ -28,6 +31,40 @@ def test_the_mirror_convention_is_said_in_plain_words():
 def test_the_overview_says_which_side_is_held_longer():
     from qlbreak.stretches import wording
 
-    assert wording.tighter(45.0, 30.0) == ", longer on your tighter left side"
-    assert wording.tighter(30.0, 45.0) == ", longer on your tighter right side"
-    assert wording.tighter(None, None) == wording.tighter(30.0, 30.0) == ""
+    line = wording.position_line
+    assert line("seated", "30 seconds each side", 45.0, 30.0) == (
+        "Position: seated · 30 seconds each side, longer on your tighter left side"
+    )
+    assert line("lying", "2 minutes each side", 30.0, 45.0) == (
+        "Position: lying · 2 minutes each side, longer on your tighter right side"
+    )
+    assert line("hands-and-knees", "10 slow reps", None, None) == "Position: hands and knees · 10 slow reps"
+    assert line("seated", "30 seconds each side", 30.0, 30.0) == "Position: seated · 30 seconds each side"
+
+
+class Marking(gettext.NullTranslations):
+    """A test language: every translated string in brackets, a plural's form named."""
+
+    def gettext(self, message: str) -> str:
+        return f"⟦{message}⟧"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+
+
+MARKING = Words("xx", Marking(), EnglishFormats())
+
+
+def test_the_window_s_words_are_whole_translated_phrases():
+    """Every amount, position and streak is one translated phrase (a translator orders
+    it), its counts through the plural forms; nothing English is glued around it."""
+    from qlbreak.stretches import wording
+
+    with using(MARKING):
+        assert wording.timing(30, None, True) == "⟦30 seconds each side⟧"
+        assert wording.timing(60, 1, False) == "⟦1 slow rep⟧"
+        assert wording.timing(240, None, False) == "⟦4 minutes⟧"
+        assert wording.encouragement(3) == "⟦Nice work: 3 work days in a row with a stretch.⟧"
+        assert wording.position_line("hands-and-knees", "x", 45.0, 30.0) == (
+            "⟦Position: ⟦hands and knees⟧ · x, longer on your tighter left side⟧"
+        )
