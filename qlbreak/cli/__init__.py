@@ -66,9 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"qlbreak {__version__}",
         help=_("show program's version number and exit"),  # Python 3.11's argparse does not translate its own
     )
+    # Translators: a blank in "--help" a user fills in, in capitals, one word (no spaces)
     parser.add_argument("--config", metavar=_("PATH"), help=_("use this config file (also: $QLBREAK_CONFIG)"))
     parser.set_defaults(run=cmd_tray)
-    # Translators: the heading above the list of commands in "qlbreak --help"
+    # Translators: the heading above the list of commands in "qlbreak --help"; COMMAND: a blank, in capitals
     sub = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     _add_reading_commands(sub, cmd_list, cmd_schedule, cmd_history)
@@ -137,8 +138,10 @@ def _add_reading_commands(sub: Any, cmd_list: Run, cmd_schedule: Run, cmd_histor
     p.set_defaults(run=cmd_list)
 
     p = sub.add_parser("schedule", help=_("the coming reminders"))
+    # Translators: a blank in "--help" a user fills in, in capitals, one word (no spaces)
     p.add_argument("--from", dest="start", metavar=_("DATE|DATETIME"), help=_("start here instead of now (local time)"))
     p.add_argument("--days", type=int, default=7, metavar="N", help=_("how many days to list (default 7)"))
+    # Translators: a blank in "--help" a user fills in, in capitals, one word (no spaces)
     p.add_argument("--tz", metavar=_("ZONE"), help=_("an IANA time zone instead of the configured one"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(run=cmd_schedule)
@@ -151,6 +154,7 @@ def _add_reading_commands(sub: Any, cmd_list: Run, cmd_schedule: Run, cmd_histor
         "--csv",
         nargs="?",
         const="-",
+        # Translators: a blank in "--help" a user fills in, in capitals, one word (no spaces)
         metavar=_("FILE"),
         help=_("every record as CSV, here or into FILE (columns: docs/history-csv.md)"),
     )

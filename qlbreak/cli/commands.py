@@ -95,12 +95,15 @@ def cmd_stretch(ctx: Context) -> int:
     if not 0 < a.speed <= 1000:
         raise Fail(_("{option} must be more than 0 and at most 1000").format(option="--speed"))
     _need_tk()
+    from qlbreak.stretches import translated
+
     catalogue, config = ctx.catalogue, ctx.config
     stretch = None
     if a.id is not None:
-        found = catalogue.matching(a.id)
+        shown = ctx.shown
+        found = shown.matching(a.id) or catalogue.matching(a.id)  # a name in the user's words, or in English
         if len(found) > 1:
-            names = ", ".join(f"{s.name} ({s.id})" for s in found)
+            names = ", ".join(f"{s.name} ({s.id})" for s in map(translated.stretch, found))
             raise Fail(
                 _("{given} could be any of: {names}; give more of the name, or the id").format(
                     given=repr(a.id), names=names
@@ -117,7 +120,7 @@ def cmd_stretch(ctx: Context) -> int:
             raise Fail(
                 _("unknown stretch {given}; see {command}").format(given=repr(a.id), command="'qlbreak list --all'")
             )
-        stretch = found[0]
+        stretch = catalogue.get(found[0].id) or found[0]
     demo = a.demo
     if not demo and a.speed == 1.0 and _ask_running(ctx, f"stretch {stretch.id}" if stretch else "stretch"):
         print(_("the running qlbreak opens the stretch"), file=ctx.out)  # so at most one is open
@@ -136,9 +139,8 @@ def cmd_stretch(ctx: Context) -> int:
 
     if not demo:
         _move_in_waiting(ctx)
-    status, answered = run_to_end(
-        "stretch", spec.stretch(stretch, config, ctx.paths, palette(config.theme).name, a.speed, demo)
-    )
+    told = spec.stretch(translated.stretch(stretch), config, ctx.paths, palette(config.theme).name, a.speed, demo)
+    status, answered = run_to_end("stretch", told)
     if answered[1:] and not _record_late(ctx, answered[1:]):
         return 1
     return status

@@ -70,6 +70,14 @@ class Context:
             self._tell_own()
         return self._catalogue
 
+    @property
+    def shown(self) -> Catalogue:
+        """The catalogue in the user's language, for what a person reads (the ids, the
+        matching and ``--json`` keep ``catalogue``'s own words)."""
+        from qlbreak.stretches import translated
+
+        return translated.catalogue(self.catalogue)
+
     def own_stretches(self) -> Own:
         """What the user's stretches folder held (the catalogue loads it)."""
         if self.own is None:

@@ -45,7 +45,7 @@ def cmd_list(ctx: Context) -> int:
     }
     shown = [
         (s, why_not(s.candidate, prefs) or rests.get(s.id))
-        for s in ctx.catalogue
+        for s in (ctx.catalogue if a.json else ctx.shown)  # --json: the catalogue's own words
         if (not a.no_floor or s.no_floor)
         and (a.position is None or s.position == a.position)
         and (a.equipment is None or a.equipment in s.equipment)

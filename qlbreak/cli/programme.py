@@ -23,6 +23,7 @@ NOT_DONE = 1  # the exit status of a refused mark
 def add_commands(sub: Any) -> None:
     """The ``programme`` command and its actions (``sub``: the parser's subparsers)."""
     p = sub.add_parser("programme", help=_("a course of days (the ball release for two weeks): start, pause, see it"))
+    # Translators: the heading above a command's actions in "--help"; ACTION: a blank, in capitals
     actions = p.add_subparsers(title=_("actions"), metavar=_("ACTION"), dest="action", required=True)
     a = actions.add_parser("list", help=_("the programmes there are, and which one is under way"))
     a.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -225,7 +226,8 @@ def _today(ctx: Context, standing: Standing) -> str | None:
                 why=why
             )
         return _("Its exercise is not in your rotation: change what you have to hand in Settings.")
-    names = [s.for_equipment(prefs.equipment).name for c in choices if (s := ctx.catalogue.get(c)) is not None]
+    shown = ctx.shown
+    names = [s.for_equipment(prefs.equipment).name for c in choices if (s := shown.get(c)) is not None]
     if len(names) > 3:
         # Translators: {exercises} is up to three names joined with "or"
         return _("Today: {exercises} (or another).").format(exercises=either(names[:3]))

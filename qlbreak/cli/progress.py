@@ -24,6 +24,7 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("progress", help=_("open the Progress window: the last four weeks at a glance"))
     p.set_defaults(run=cmd_progress)
     p = sub.add_parser("report", help=_("write the last four weeks on one page (PDF) to show a physiotherapist"))
+    # Translators: a blank in "--help" a user fills in, in capitals, one word (no spaces)
     p.add_argument("--pdf", metavar=_("FILE"), required=True, help=_("the PDF file to write (replaced if it exists)"))
     p.set_defaults(run=cmd_report)
 
@@ -102,6 +103,7 @@ def four_weeks(ctx: Context) -> Progress:
 
 
 def names(ctx: Context) -> dict[str, str]:
-    """Each stretch's id and the name it is done under, with what the person has to hand."""
+    """Each stretch's id and the name it is done under, with what the person has to hand,
+    in the user's language."""
     have = ctx.config.prefs.equipment
-    return {s.id: s.for_equipment(have).name for s in ctx.catalogue}
+    return {s.id: s.for_equipment(have).name for s in ctx.shown}

@@ -54,9 +54,10 @@ def cmd_history(ctx: Context) -> int:
     if a.json:
         ctx.emit_json({"streak": run, "events": [e.as_json() for e in events]})
         return 0
-    names = {s.id: s.for_equipment(ctx.config.prefs.equipment).name for s in ctx.catalogue}
-    if a.csv is not None:
-        return _csv_out(ctx, events, names, a.csv)
+    have = ctx.config.prefs.equipment
+    if a.csv is not None:  # a file for a spreadsheet: the catalogue's own names, as its columns promise
+        return _csv_out(ctx, events, {s.id: s.for_equipment(have).name for s in ctx.catalogue}, a.csv)
+    names = {s.id: s.for_equipment(have).name for s in ctx.shown}
     from qlbreak.ui.spec import history_lines
 
     for line in history_lines(events, names, now.tzinfo, run, days or DEFAULT_DAYS):
