@@ -224,7 +224,7 @@ def _days_axis(ax: Axes, progress: Progress) -> None:
     n = len(progress.days)
     ax.set_xlim(-0.6, n - 0.4)
     mondays = [i for i, d in enumerate(progress.days) if d.day.weekday() == 0]
-    ax.set_xticks(mondays, [f"Mon {progress.days[i].day.day} {progress.days[i].day:%b}" for i in mondays], fontsize=7.5)
+    ax.set_xticks(mondays, [formats().day(progress.days[i].day) for i in mondays], fontsize=7.5)
     ax.set_xticks(range(n), minor=True)
     ax.grid(axis="y", color=GRID, linewidth=0.5, zorder=0)
 

@@ -188,7 +188,8 @@ class SettingsWindow:
         before, _sep, after = words.partition("{minutes}")
         row = tk.Frame(page, bg=p.bg, name=f"{name}row")
         row.pack(fill="x", pady=2)
-        tk.Label(row, text=before.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        if before.strip():  # a language may put the number first
+            tk.Label(row, text=before.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         spin = tk.Spinbox(
             row, from_=limits[0], to=limits[1], width=5, name=name, buttonbackground=p.track, **form.field_look(p, f)
         )
@@ -197,7 +198,8 @@ class SettingsWindow:
         spin.pack(side="left", padx=6)
         form.watch(spin, self._changed)
         form.selects_all(spin)
-        tk.Label(row, text=after.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        if after.strip():
+            tk.Label(row, text=after.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         return spin
 
     def _stretches_page(self, prefs: Preferences, assets: str) -> tk.Frame:
