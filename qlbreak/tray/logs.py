@@ -13,6 +13,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import IO
 
+from qlbreak.core.words import _
 from qlbreak.storage.privacy import private_file, private_folder
 from qlbreak.system import THIS, System
 from qlbreak.tray import signals_posix
@@ -34,7 +35,9 @@ def setup(log_file: Path, system: System = THIS) -> IO[str] | None:
         logging.getLogger("pystray").addHandler(handler)  # its tracebacks: here, not the terminal
         stream = handler.stream
     except OSError as err:
-        print(f"qlbreak: {log_file}: cannot write the log ({err.strerror}); logging to stderr only", file=sys.stderr)
+        # Translators: {file} is the log file; {error} the system's reason ("Permission denied")
+        said = _("{file}: cannot write the log ({error}); logging to stderr only")
+        print("qlbreak: " + said.format(file=log_file, error=err.strerror), file=sys.stderr)
     if sys.stderr is not None:  # pythonw on Windows has none
         console = logging.StreamHandler()
         console.setLevel(logging.WARNING)

@@ -221,3 +221,25 @@ def test_the_core_is_given_each_stretchs_name_and_summary_in_the_users_words() -
         marked = dict(observing.rules(Config(), load(), buttons=True, looks=True).words)
     assert marked["ql-stick-stretch"].name == "⟦Door frame side stretch⟧"
     assert marked["cat-cow"].summary == f"⟦{english['cat-cow'].summary}⟧"
+
+
+def test_a_log_that_cannot_be_written_is_said_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    from qlbreak.tray import logs
+
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    log = logging.getLogger("qlbreak")
+    before = (list(log.handlers), log.level, log.propagate)
+    try:
+        with using(MARKED):
+            logs.setup(blocked / "qlbreak.log")  # its folder is a file: the log cannot be written
+    finally:
+        log.handlers[:], log.level, log.propagate = before
+    said = capsys.readouterr().err
+    assert said.startswith(f"qlbreak: ⟦{blocked / 'qlbreak.log'}: cannot write the log (") and said.endswith(
+        "; logging to stderr only⟧\n"
+    )
