@@ -218,7 +218,7 @@ def show(state: AppState, on_show: OnShow, now: datetime, out: list[Effect]) -> 
             rest += (Point(title, where, POINTED_SECONDS),)
     if rules.style in ("notification", "both") and rules.buttons:
         # Translators: a notification's buttons: keep them short.
-        later = ngettext("Snooze {n} min", "Snooze {n} min", snooze).format(n=snooze)
+        later = ngettext("Snooze {minutes} min", "Snooze {minutes} min", snooze).format(minutes=snooze)
         actions = (("stretch", _("Start")), ("snooze", later), ("skip", _("Skip today")))
         out.append(Remind(title, message, actions, seconds, otherwise=rest))
     else:

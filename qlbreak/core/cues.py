@@ -26,15 +26,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qlbreak.core.session import Phase, Session, Side
-from qlbreak.core.words import N_, _
+from qlbreak.core.words import _, pgettext
 
 TEN = 10.0  # seconds before a hold ends that "Ten seconds" is said
 LONG_ENOUGH = 20.0  # a shorter hold is over soon anyway: no "Ten seconds" in it
 
-# Marked here, said in the user's language when said (``cue``).
-TEN_SECONDS = N_("Ten seconds")
-REST = N_("Rest")
-DONE = N_("Done")
+# The lines in English; said in the user's language by ``ten_seconds``, ``rest`` and
+# ``done`` (a context of their own: "Done" is also a button elsewhere).
+TEN_SECONDS = "Ten seconds"
+REST = "Rest"
+DONE = "Done"
+
+
+def ten_seconds() -> str:
+    # Translators: spoken cues, said aloud by the voice while the user stretches.
+    return pgettext("spoken cue", "Ten seconds")
+
+
+def rest() -> str:
+    return pgettext("spoken cue", "Rest")
+
+
+def done() -> str:
+    return pgettext("spoken cue", "Done")
 
 
 def switch_to(side: Side) -> str:
@@ -76,11 +90,11 @@ def on_entering(now: Moment) -> str | None:
     if now.phase is Phase.SWITCH and now.side is not None:
         return switch_to(now.side)
     if now.phase is Phase.REST:
-        return _(REST)
+        return rest()
     if now.phase is Phase.HOLD and now.set > 1 and now.side in (None, Side.LEFT):
         return set_of(now.set, now.sets, now.side)
     if now.phase is Phase.FEEDBACK:
-        return _(DONE)
+        return done()
     return None
 
 
@@ -88,7 +102,7 @@ def cue(before: Moment | None, now: Moment) -> str | None:
     """What to say, going from the moment ``before`` (None: the first look) to ``now``."""
     if before is None or (before.phase, before.side, before.set) != (now.phase, now.side, now.set):
         return on_entering(now) if before is not None else None
-    return _(TEN_SECONDS) if now.last_ten and not before.last_ten else None
+    return ten_seconds() if now.last_ten and not before.last_ten else None
 
 
 class Cues:

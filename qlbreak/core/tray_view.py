@@ -119,14 +119,16 @@ def menu(view: View) -> tuple[Entry, ...]:
         entries.append(Entry(status))
     if due(view) is not None:
         minutes = view.snooze_minutes
-        entries.append(Entry(ngettext("Snooze {n} min", "Snooze {n} min", minutes).format(n=minutes), "snooze"))
+        entries.append(
+            Entry(ngettext("Snooze {minutes} min", "Snooze {minutes} min", minutes).format(minutes=minutes), "snooze")
+        )
     if due(view) is not None or (view.reminder is not None and view.reminder.stage is Stage.HELD):
         entries.append(Entry(_("Skip today"), "skip"))
     is_paused = paused(view)
     pause = (
         Entry(_("1 hour"), "pause-hour"),
         Entry(_("Until tomorrow"), "pause-tomorrow"),
-        Entry(_("Resume"), "resume" if is_paused else None),
+        Entry(pgettext("tray menu", "Resume"), "resume" if is_paused else None),
     )
     entries.append(Entry(pgettext("tray menu", "Pause"), children=pause))
     entries.append(Entry(today_line(view)))

@@ -104,7 +104,8 @@ def test_spoken_cues_are_translated_when_said_not_at_import(side: Side | None) -
     with using(TEST):
         assert whole(cues.set_of(2, 3, side))
         assert whole(cues.switch_to(side or Side.LEFT))
-        assert cues.REST == "Rest"  # the table keeps the English: marked, translated when said
+        assert whole(cues.rest()) and whole(cues.done()) and whole(cues.ten_seconds())
+        assert cues.REST == "Rest"  # the constant keeps the English: translated when said
     assert cues.set_of(2, 3, Side.LEFT) == "Set 2 of 3, left side"
 
 
