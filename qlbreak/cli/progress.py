@@ -49,7 +49,7 @@ def cmd_report(ctx: Context) -> int:
     path = writable(ctx.args.pdf)
     progress = four_weeks(ctx)
     try:
-        from qlbreak.charts import report
+        from qlbreak.charts import report, report_words
     except ImportError as err:  # an install without its dependencies
         raise Fail(
             _("the report needs matplotlib ({error}): {command}").format(error=err, command="pip install matplotlib")
@@ -59,7 +59,9 @@ def cmd_report(ctx: Context) -> int:
     except OSError as err:
         raise Fail(_("{path}: cannot write the report: {error}").format(path=path, error=err.strerror or err)) from None
     # Translators: {weeks} is the span the report covers: "Mon 2 Nov – Sun 29 Nov 2026 (4 weeks)"
-    print(_("wrote the report of {weeks} to {path}").format(weeks=report.weeks(progress), path=path), file=ctx.out)
+    print(
+        _("wrote the report of {weeks} to {path}").format(weeks=report_words.weeks(progress), path=path), file=ctx.out
+    )
     return 0
 
 

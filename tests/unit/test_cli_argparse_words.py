@@ -44,7 +44,7 @@ def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return capsys.readouterr().out
 
 
-def test_help_in_the_chosen_language_has_argparse_headings_translated(capsys):
+def test_help_in_the_chosen_language_has_argparse_headings_translated(capsys: pytest.CaptureFixture[str]) -> None:
     with using(MARKING):
         text = help_text(capsys)
     assert text.startswith(f"{OPEN}usage: {CLOSE}qlbreak "), text
@@ -55,7 +55,7 @@ def test_help_in_the_chosen_language_has_argparse_headings_translated(capsys):
     assert f"{OPEN}commands{CLOSE}" in text and f"{OPEN}exit status: 0 fine;" in text, text
 
 
-def test_a_sub_commands_help_has_its_positional_heading_translated(capsys):
+def test_a_sub_commands_help_has_its_positional_heading_translated(capsys: pytest.CaptureFixture[str]) -> None:
     with using(MARKING):
         text = help_text(capsys, "stretch")
     assert f"{OPEN}positional arguments{CLOSE}" in text, text
@@ -63,7 +63,7 @@ def test_a_sub_commands_help_has_its_positional_heading_translated(capsys):
     assert f"{OPEN}show how a stretch goes; nothing is recorded{CLOSE}" in text, text
 
 
-def test_argparse_errors_are_in_the_chosen_language(capsys):
+def test_argparse_errors_are_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
     with using(MARKING), pytest.raises(SystemExit) as done:
         main(["check-in"])
     assert done.value.code == 2
@@ -72,7 +72,7 @@ def test_argparse_errors_are_in_the_chosen_language(capsys):
     assert f"{OPEN}qlbreak check-in: error: {OPEN}the following arguments are required: --pain{CLOSE}" in err, err
 
 
-def test_the_language_is_read_when_argparse_prints_and_english_is_unchanged(capsys):
+def test_the_language_is_read_when_argparse_prints_and_english_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     speak_our_words()
     speak_our_words()  # twice: the same
     with using(MARKING):
@@ -82,7 +82,7 @@ def test_the_language_is_read_when_argparse_prints_and_english_is_unchanged(caps
     assert "  -h, --help " in text and " show this help message and exit\n" in text, text
 
 
-def test_argparse_asks_our_words_even_for_a_missing_description():
+def test_argparse_asks_our_words_even_for_a_missing_description() -> None:
     """Python 3.11 passes a subparsers group's missing description (None) through ``_``."""
     speak_our_words()
     with using(MARKING):
@@ -106,7 +106,7 @@ def _argparse_messages() -> tuple[set[str], set[tuple[str, str]]]:
     return singular, plural
 
 
-def test_every_word_argparse_translates_is_marked_for_our_catalogue():
+def test_every_word_argparse_translates_is_marked_for_our_catalogue() -> None:
     singular, plural = _argparse_messages()
     assert "usage: " in singular and "options" in singular  # the reading itself works
     assert singular <= set(WORDS), sorted(singular - set(WORDS))

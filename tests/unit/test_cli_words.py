@@ -38,3 +38,27 @@ def test_a_runtime_folder_open_to_others_prints_no_python_warning(tmp_path, priv
     assert done.returncode == 0 and done.stderr == "", done.stderr
     where = Path(done.stdout.splitlines()[0])
     assert where == private_home / ".local/state/qlbreak/run", done.stdout
+
+
+def test_the_commands_own_lines_follow_the_chosen_language(tmp_path):
+    """Each line a command prints is one whole sentence of the catalogue, its blanks
+    filled (a marking stand-in language shows it), and English is as before."""
+    from qlbreak.core.words import using
+    from tests.unit.test_cli_argparse_words import CLOSE, MARKING, OPEN
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[schedule]\ntimezone = "UTC"\n[[reminder]]\nname = "sun"\ntime = "10:00"\ndays = ["sun"]\n')
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        status = main(["--config", str(cfg), *argv], out, err)
+        return status, out.getvalue(), err.getvalue()
+
+    with using(MARKING):
+        none = run("schedule", "--days", "3", "--from", "2030-06-03")
+        wrong = run("schedule", "--days", "0")
+        checked = run("config", "--check")
+    assert none == (0, f"{OPEN}no reminders in the next 3 days from Mon 2030-06-03{CLOSE}\n", "")
+    assert wrong == (2, "", f"qlbreak: {OPEN}--days must be from 1 to 3660{CLOSE}\n")
+    assert checked == (0, f"{OPEN}{cfg}: ok{CLOSE}\n", "")
+    assert run("config", "--check") == (0, f"{cfg}: ok\n", "")
