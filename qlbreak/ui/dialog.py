@@ -182,7 +182,9 @@ class Dialog:
         self.subheading.configure(text=stretch.summary if phase is Phase.INTRO else "")
         made = builders[phase]()
         self.voice.offer(self.body, stretch, phase, self.palette, self.fonts)
-        feelings = chars_for(FEELINGS, FEELING_CHARS) if not exercise.in_sets(stretch) else 0  # 0: as its words
+        feelings = (
+            chars_for(FEELINGS, FEELING_CHARS, most=FEELING_CHARS) if not exercise.in_sets(stretch) else 0
+        )  # 0: as its words
         chars = feelings if phase is Phase.FEEDBACK else chars_for(BUTTONS, BUTTON_CHARS)
         self._onward = None if self.walk.session.timed or phase is Phase.FEEDBACK else made[0].invoke
         for b in made:

@@ -69,12 +69,15 @@ def fit(root: tk.Tk, frame: tk.Frame) -> None:
         root.update_idletasks()
 
 
-def chars_for(labels: Iterable[str | tuple[str, object]], least: int) -> int:
+def chars_for(labels: Iterable[str | tuple[str, object]], least: int, most: int | None = None) -> int:
     """How many characters wide a row of buttons is: its longest label in the user's
     language (German runs longer; a Tk button cuts what does not fit), never less than
-    ``least`` (English's widths). ``labels``: N_-marked words, or (words, value) pairs."""
+    ``least`` (English's widths); longer than ``most``, 0: each as wide as its words (four
+    German feelings at one long width would not fit the window). ``labels``: N_-marked
+    words, or (words, value) pairs."""
     words = [label if isinstance(label, str) else label[0] for label in labels]
-    return max(least, *(len(_(w)) for w in words))
+    longest = max(len(_(w)) for w in words)
+    return 0 if most is not None and longest > most else max(least, longest)
 
 
 def needs_line(equipment: Sequence[str], optional: Sequence[str]) -> str:

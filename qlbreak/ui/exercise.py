@@ -139,13 +139,18 @@ def breaths(breath: str) -> tuple[str, str]:
     "Breathe out as you lift, in as you lower." gives "breathe out as you lift" and
     "breathe in as you lower"; words it cannot split give "breathe out", "breathe in".
     In another language the catalogue's translated breath is split at its first
-    sentence's comma ("Beim Heben ausatmen, beim Senken einatmen."), as written."""
+    sentence's one comma ("Beim Heben ausatmen, beim Senken einatmen."), as written;
+    else that sentence is said whole with every rep: the plain words could name the
+    breath in the wrong order (some breathe in first), and the order is in the words."""
     clauses = [c.strip().lower() for c in breath.replace(";", ",").replace(".", ",").split(",")]
     if len(clauses) >= 2 and clauses[0].startswith(("breathe out ", "breathe in ")):
         if clauses[1].startswith(("in ", "out ")):
             return clauses[0], f"breathe {clauses[1]}"
     elif current().code != "en":
-        halves = [c.strip() for c in breath.split(".", 1)[0].replace(";", ",").split(",")]
+        sentence = breath.split(".", 1)[0].strip()
+        halves = [c.strip() for c in sentence.replace(";", ",").split(",")]
         if len(halves) == 2 and all(halves):
             return halves[0], halves[1]
+        if sentence:
+            return sentence, sentence
     return _("breathe out"), _("breathe in")

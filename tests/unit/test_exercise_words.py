@@ -103,8 +103,8 @@ def test_the_standard_version_and_a_stretch_have_no_note():
 
 def test_a_translated_breath_is_split_at_its_first_sentence_s_comma():
     """In another language the catalogue's breath comes translated: its first sentence's
-    two clauses are the rep's two halves, as written (German keeps its capitals);
-    words it cannot split give the plain "breathe out", "breathe in", translated."""
+    two clauses are the rep's two halves, as written (German keeps its capitals); a
+    sentence it cannot split is said whole (the order of the breath is in its words)."""
     import gettext
 
     from qlbreak.core.words import EnglishFormats, Words, using
@@ -113,6 +113,7 @@ def test_a_translated_breath_is_split_at_its_first_sentence_s_comma():
     with using(german):
         halves = exercise.breaths("Beim Anheben ausatmen, beim Absenken einatmen. Nie die Luft anhalten.")
         assert halves == ("Beim Anheben ausatmen", "beim Absenken einatmen")
-        assert exercise.breaths("Ruhig weiteratmen. Nie die Luft anhalten.") == ("breathe out", "breathe in")
+        whole = "Atmen Sie ein, während die Arme nach oben gleiten, und aus, während sie sinken"
+        assert exercise.breaths(f"{whole}. Nie die Luft anhalten.") == (whole, whole)
         english = exercise.breaths("Breathe in as your arms slide up, out as they come down. Never hold your breath.")
         assert english == ("breathe in as your arms slide up", "breathe out as they come down")  # an own stretch
