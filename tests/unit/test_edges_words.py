@@ -243,3 +243,23 @@ def test_a_log_that_cannot_be_written_is_said_in_the_users_language(
     assert said.startswith(f"qlbreak: ⟦{blocked / 'qlbreak.log'}: cannot write the log (") and said.endswith(
         "; logging to stderr only⟧\n"
     )
+
+
+def test_a_long_tooltip_is_cut_to_what_windows_holds_and_left_whole_elsewhere() -> None:
+    import ctypes
+
+    from qlbreak.edges.icon.tray_icon import TIP_MAX, fitted
+
+    title = (
+        "qlbreak \u2014 Erinnerung angehalten, sie wartet, bis Ihr Anruf endet (bis 09:30 am Mo. 7. Dez.)"
+        " \u00b7 Ballmassage für den unteren Rücken: Tag 5 von 14 \U0001f600"
+    )
+    assert len(title.encode("utf-16-le")) // 2 > 140
+    shown = fitted(title, "win32")
+    assert len(shown.encode("utf-16-le")) // 2 <= TIP_MAX["win32"] and shown.endswith("\u2026")
+    assert shown.startswith("qlbreak \u2014 Erinnerung angehalten")
+    assert fitted(title, "xorg") == title and fitted(title, "darwin") == title
+    assert fitted("qlbreak \u2014 next: lunch at 12:30", "win32") == "qlbreak \u2014 next: lunch at 12:30"
+    tip = (ctypes.c_wchar * 128)()  # what pystray's NOTIFYICONDATAW.szTip is
+    with pytest.raises(ValueError):
+        tip.value = "x" * 130  # pystray sets the whole title: too long, and the icon is not updated

@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from qlbreak.edges.ports import Post
 
 
+# The longest tooltip a backend holds, in UTF-16 units: Windows' is 128 with its NUL, and
+# pystray raises (the icon not updated) beyond it; a German tooltip can run past it.
+TIP_MAX = {"win32": 127}
+
+
 class TrayUnavailable(Exception):
     """No tray can be shown here; the message says why."""
 
@@ -108,6 +113,8 @@ class TrayIcon:
             self.images[look] = _load(self._image_module, self._assets / f"tray-{look}@2x.png")
         image, built = self.images[look], self._menu(menu)
 
+        title = fitted(title, self.backend)
+
         def apply() -> None:
             self.icon.icon = image
             self.icon.title = title
@@ -152,6 +159,22 @@ class TrayIcon:
                 self.post(command)  # only queues: the service thread acts
 
         return run
+
+
+def fitted(title: str, backend: str) -> str:
+    """``title`` as ``backend``'s tooltip can hold it: cut at the end, with "…", where
+    it is too long (the start says what matters: the app, then what comes next)."""
+    limit = TIP_MAX.get(backend)
+    if limit is None or _units(title) <= limit:
+        return title
+    cut = title
+    while _units(cut) > limit - 1:
+        cut = cut[:-1]
+    return cut.rstrip() + "\u2026"
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _start_look(image_module: Any, assets: Path) -> Any:
