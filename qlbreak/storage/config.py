@@ -9,8 +9,9 @@ out means its default. Unknown keys are warnings: usually typos, which should be
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,11 +39,14 @@ _KEYS = {
     ("schedule",): ("timezone", "grace_minutes", "snooze_minutes", "reminder_style"),
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
-    ("dialog",): ("theme", "sound", "spoken_cues"),
+    ("dialog",): ("theme", "sound", "spoken_cues", "language"),
     ("holds",): ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"),
     ("checkin",): ("ask", "tighter"),
 }
 THEMES = ("auto", "light", "dark")
+# "system", or a language's code as gettext writes it ("de", "pt_BR"); one without a
+# catalogue in this install speaks the system's language (qlbreak/language/choosing.py)
+LANGUAGE_CODE = re.compile(r"system|[a-z]{2,3}(_[A-Z][A-Za-z]{1,3})?")
 REMINDER_STYLES = ("both", "prompt", "notification")
 
 
@@ -59,6 +63,7 @@ class Config:
     checkin: bool = True  # ask the morning check-in before the day's first stretch ([checkin] ask)
     tighter: float = TIGHTER_FACTOR  # the side named tighter is held this many times as long
     spoken_cues: bool = False  # the walk-through says "Switch to your right side", "Rest"... aloud
+    language: str = "system"  # every window, the menu and the notifications: a code ("de") or the system's
 
     @property
     def workdays(self) -> frozenset[int]:
@@ -119,7 +124,7 @@ def as_table(c: Config) -> dict[str, Any]:
             "equipment": sorted(c.prefs.equipment),
             "avoid": sorted(c.prefs.avoid),
         },
-        "dialog": {"theme": c.theme, "sound": c.sound, "spoken_cues": c.spoken_cues},
+        "dialog": {"theme": c.theme, "sound": c.sound, "spoken_cues": c.spoken_cues, "language": c.language},
         "holds": holds,
         "checkin": {"ask": c.checkin, "tighter": c.tighter},
     }
@@ -218,6 +223,12 @@ class _Reader(Values):
             theme = keep.theme
         sound = self._bool(dialog, "sound", default.sound, keep.sound, table_name="dialog")
         spoken = self._bool(dialog, "spoken_cues", default.spoken_cues, keep.spoken_cues, table_name="dialog")
+        language = dialog.get("language", default.language)
+        if not isinstance(language, str) or not LANGUAGE_CODE.fullmatch(language):
+            # Translators: keep "system" and the codes as they are (the file's own words).
+            problem = _('language must be "system" or a language code such as "de" or "en", not {value}')
+            self._error(("dialog", "language"), problem.format(value=shown(language)))
+            language = keep.language
         style = schedule.get("reminder_style", default.reminder_style)
         if style not in REMINDER_STYLES:
             self._error(("schedule", "reminder_style"), one_of("reminder_style", style, REMINDER_STYLES))
@@ -226,7 +237,8 @@ class _Reader(Values):
         checkin = self._table("checkin")
         ask = self._bool(checkin, "ask", default.checkin, keep.checkin, table_name="checkin")
         tighter = self._tighter(checkin, default.tighter, keep.tighter)
-        c = Config(plan, timezone, prefs, theme, sound, style, holds, checkin=ask, tighter=tighter, spoken_cues=spoken)
+        c = Config(plan, timezone, prefs, theme, sound, style, holds, checkin=ask, tighter=tighter)
+        c = replace(c, spoken_cues=spoken, language=language)
         return Loaded(c, tuple(self.problems))
 
     # -- sections ---------------------------------------------------------------
@@ -343,6 +355,7 @@ sound = true                # a soft cue when it is time to switch sides and at 
 # true: a voice says when to switch sides, "ten seconds", when to rest and when you are
 # done, so you need not watch the screen (uses your computer's own speech)
 spoken_cues = false
+language = "system"         # system (your computer's language), or one of: en, de
 
 # A reminder that falls due while one of these is true waits, and shows when none is.
 [holds]

@@ -112,6 +112,7 @@ def _write(doc: tomlkit.TOMLDocument, c: Config, places: _Places) -> list[Any]:
     _set(doc, "dialog", "theme", c.theme, d.theme)
     _set(doc, "dialog", "sound", c.sound, d.sound)
     _set(doc, "dialog", "spoken_cues", c.spoken_cues, d.spoken_cues)
+    _set(doc, "dialog", "language", c.language, d.language)
     for key in ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"):
         _set(doc, "holds", key, getattr(c.holds, key), getattr(d.holds, key))  # a broken hand edit: the value in use
     _set(doc, "checkin", "ask", c.checkin, d.checkin)

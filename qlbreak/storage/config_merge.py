@@ -90,6 +90,7 @@ _SCALARS: tuple[tuple[Key, str, Callable[[Config], object], Callable[[object], s
     (("dialog", "theme"), N_("Colours"), lambda c: c.theme, lambda v: _(_THEMES[str(v)])),
     (("dialog", "sound"), N_("Sound"), lambda c: c.sound, _on),
     (("dialog", "spoken_cues"), N_("Spoken cues"), lambda c: c.spoken_cues, _on),
+    (("dialog", "language"), N_("Language"), lambda c: c.language, str),
     # Translators: {key} is a setting's name in the file, such as in_a_call: keep it as it is.
     *((("holds", k), N_("holds: {key}"), _hold(k), str) for k in HOLDS),
     (("checkin", "ask"), N_("The morning check-in"), lambda c: c.checkin, _on),
@@ -159,6 +160,7 @@ def merge(
         theme=str(values[("dialog", "theme")]),
         sound=bool(values[("dialog", "sound")]),
         spoken_cues=bool(values[("dialog", "spoken_cues")]),
+        language=str(values[("dialog", "language")]),
         reminder_style=str(values[("schedule", "reminder_style")]),
         holds=holds,
         checkin=bool(values[("checkin", "ask")]),
