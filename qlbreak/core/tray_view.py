@@ -167,7 +167,7 @@ def when(at: datetime, now: datetime) -> str:
     or ``09:30 on Mon 7 Dec``, in ``now``'s zone."""
     local, today = at.astimezone(now.tzinfo), now.date()
     words = formats()
-    clock = words.clock(local.time())
+    clock = words.clock(local)
     if local.date() == today:
         return clock
     if local.date() == today + timedelta(days=1):

@@ -26,15 +26,15 @@ import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Protocol
 
 
 class Formats(Protocol):
     """Dates and times the way the user's language writes them."""
 
-    def clock(self, at: time) -> str:
-        """A time of day: "12:30"."""
+    def clock(self, at: time | datetime) -> str:
+        """A time of day, or a moment's (in its own zone): "12:30"."""
         ...
 
     def weekday(self, day: date) -> str:
@@ -65,7 +65,7 @@ class Formats(Protocol):
 class EnglishFormats:
     """English dates with the standard library (24-hour clock, day before month)."""
 
-    def clock(self, at: time) -> str:
+    def clock(self, at: time | datetime) -> str:
         return f"{at:%H:%M}"
 
     def weekday(self, day: date) -> str:

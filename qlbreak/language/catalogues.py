@@ -13,7 +13,7 @@ import gettext
 import logging
 import os
 from collections.abc import Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -85,7 +85,7 @@ class _BabelLater:
         except (ValueError, UnknownLocaleError):
             return ENGLISH.formats  # a test locale ("qps"): its words, English dates
 
-    def clock(self, at: time) -> str:
+    def clock(self, at: time | datetime) -> str:
         return self._formats.clock(at)
 
     def weekday(self, day: date) -> str:

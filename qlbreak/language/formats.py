@@ -6,7 +6,7 @@ formats (``core.words.EnglishFormats``), so an English tray never imports Babel
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_day_names
@@ -22,8 +22,9 @@ class BabelFormats:
         # The full pattern without its year: "EEEE, d. MMMM y" -> "EEEE, d. MMMM".
         self._long = re.sub(r"[\s,.]*y+[\s.]*$|^y+[\s.,/-]*", "", full).strip() or full
 
-    def clock(self, at: time) -> str:
-        return format_time(at, "HH:mm", locale=self.locale)
+    def clock(self, at: time | datetime) -> str:
+        wall = at.time() if isinstance(at, datetime) else at  # the moment's own zone, never the machine's
+        return format_time(wall, "HH:mm", locale=self.locale)
 
     def weekday(self, day: date) -> str:
         return str(get_day_names("abbreviated", locale=self.locale)[day.weekday()])

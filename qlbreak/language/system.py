@@ -9,9 +9,9 @@ language (``GetUserPreferredUILanguages``), macOS: ``AppleLanguages`` (``default
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable, Mapping
 
+from qlbreak.language.system_win32 import ui_languages as _windows
 from qlbreak.system import THIS, System
 
 
@@ -33,24 +33,6 @@ def _macos() -> str:
         ["defaults", "read", "-g", "AppleLanguages"], capture_output=True, text=True, timeout=5, check=False
     )
     return run.stdout if run.returncode == 0 else ""
-
-
-def _windows() -> tuple[str, ...]:
-    if sys.platform != "win32":
-        return ()
-    import ctypes
-    from ctypes import wintypes
-
-    kernel32 = ctypes.windll.kernel32
-    count, size = wintypes.ULONG(), wintypes.ULONG()
-    MUI_LANGUAGE_NAME = 0x8  # "de-DE" rather than a number
-    if not kernel32.GetUserPreferredUILanguages(MUI_LANGUAGE_NAME, ctypes.byref(count), None, ctypes.byref(size)):
-        return ()
-    buffer = ctypes.create_unicode_buffer(size.value)
-    if not kernel32.GetUserPreferredUILanguages(MUI_LANGUAGE_NAME, ctypes.byref(count), buffer, ctypes.byref(size)):
-        return ()
-    listed = ctypes.wstring_at(ctypes.addressof(buffer), size.value)  # "de-DE\0en-US\0\0"
-    return tuple(c for c in listed.split("\0") if c)
 
 
 def preferred(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -132,6 +133,7 @@ def test_german_formats() -> None:
     assert german.long_day(day) == "Donnerstag, 3. Dezember"
     assert german.weekday(day) == "Do."
     assert german.clock(time(9, 5)) == "09:05"
+    assert german.clock(datetime(2026, 12, 3, 9, 5, tzinfo=ZoneInfo("America/New_York"))) == "09:05"
     assert german.weekday_names() == ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So.")
 
 

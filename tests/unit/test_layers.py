@@ -20,16 +20,17 @@ TOP_LEVEL = ("qlbreak.clock", "qlbreak.system", "qlbreak.__version__")  # import
 # What each package may import of qlbreak (besides itself and the top-level clock and system).
 ALLOWED = {
     "core": set(),
+    "language": {"core"},  # which language, its catalogue and its dates (qlbreak.system's flags too)
     "storage": {"core"},
     "stretches": {"core", "storage"},
-    "ui": {"core", "storage", "stretches", "charts", "edges.choose", "edges.ports"},  # charts: the Progress
+    "ui": {"core", "language", "storage", "stretches", "charts", "edges.choose", "edges.ports"},  # charts: the Progress
     # window's alone; edges.choose: the stretch window's voice (spoken cues), picked there like every adapter
     "edges.detect": {"core.holds", "core.words"},  # facts about the desktop, in words; nothing of the app
     # every adapter: the windows' contract (ui.spec, ui.theme) but no Tk, never the tray
     "edges": {"core", "storage", "stretches", "ui.spec", "ui.theme"},
-    "tray": {"core", "storage", "stretches", "edges", "ui.spec"},  # start-up, wiring and the loop
+    "tray": {"core", "language", "storage", "stretches", "edges", "ui.spec"},  # start-up, wiring and the loop
     # the command line reaches the outside world through edges, and of the tray only what starts it
-    "cli": {"core", "storage", "stretches", "ui", "edges", "tray.start", "charts"},
+    "cli": {"core", "language", "storage", "stretches", "ui", "edges", "tray.start", "charts"},
     # matplotlib drawings: for the Progress window and the report, never the tray
     "charts": {"core", "storage", "stretches", "ui.theme"},
 }
