@@ -102,6 +102,7 @@ def changes(old: Config, new: Config) -> list[str]:
         ("theme", old.theme != new.theme),
         ("sound", old.sound != new.sound),
         ("spoken cues", old.spoken_cues != new.spoken_cues),
+        ("language", old.language != new.language),
         ("reminder style", old.reminder_style != new.reminder_style),
     ]
     return [name for name, changed in names if changed]

@@ -26,6 +26,7 @@ from qlbreak.core.reminder import OnShow
 from qlbreak.core.schedule import ScheduleState
 from qlbreak.core.words import _
 from qlbreak.edges.ports import Ports
+from qlbreak.language.start import decide, speak
 from qlbreak.storage import statefile
 from qlbreak.storage.config import Config
 from qlbreak.storage.outbox import Outbox
@@ -166,6 +167,8 @@ class Service:
         settled = frozenset(self.history.settled(since, now))
         if new.timezone != old.timezone:
             self.ports.clock.use_zone(new.timezone)
+        if new.language != old.language:  # the menu, the tooltip, the next notification and window
+            speak(decide(new.language))
         self.ports.windows.configure(new)
         if new != old:
             log.info("settings changed: %s", ", ".join(changes(old, new)))

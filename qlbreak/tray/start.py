@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 def start(config: str | None, load: Load, out: TextIO, err: TextIO) -> int:
     """Run the tray app until it quits; the exit status."""
     paths = default_paths(config)
+    from qlbreak.language.start import start as speak_the_users_language
+
+    speak_the_users_language(paths.config_file)  # before the icon: its first menu line is in it
     endpoint = Endpoint(paths.runtime_dir, paths.key_file)
     try:
         if not endpoint.acquire():

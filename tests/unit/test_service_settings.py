@@ -246,3 +246,26 @@ def test_the_settings_window_is_told_the_settings_in_effect(monkeypatch):
     ended.get(timeout=20)
     kind, spec = told[0]
     assert kind == "settings" and in_effect(spec["in_effect"], IDS) == dark
+
+
+def test_a_language_chosen_in_the_file_is_spoken_at_once_and_english_again_after(tmp_path, monkeypatch):
+    from qlbreak.core import words
+    from tests import pseudo
+
+    monkeypatch.setenv("QLBREAK_LOCALES", str(pseudo.folder()))
+    before = words.current()
+    e = Edited(tmp_path, settings())
+    try:
+        app = e.rig
+        assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
+        e.write(settings(extra='\n[dialog]\nlanguage = "qps"\n'))
+        app.at(30)  # one heartbeat
+        assert words.current().code == "qps"
+        assert "\u27e6" in app.tray.title and "next: lunch" not in app.tray.title, app.tray.title
+        assert all(pseudo.unmarked([entry.label]) == [] for entry in app.tray.menu), app.tray.menu
+        e.write(settings())
+        app.at(30)
+        assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"
+    finally:
+        words.use(before)
+        e.rig.history.close()
