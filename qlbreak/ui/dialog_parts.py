@@ -59,14 +59,11 @@ def fit(root: tk.Tk, frame: tk.Frame) -> None:
 
     The new size is applied and laid out before this returns: Tk would do it at its
     next idle moment, and until then the screen is squeezed into the old size (the
-    footer unmapped), which is what anything asking in between would see."""
-    root.update_idletasks()
-    size = root.geometry().split("+", 1)[0]  # "440x560", set before the window is mapped
-    width, height = (int(n) for n in size.split("x"))
-    needed = frame.winfo_reqheight()
-    if needed > height > 1:
-        root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
-        root.update_idletasks()
+    footer unmapped), which is what anything asking in between would see. As the
+    safety notice's screens do (``safety.grow_to``: wider, then higher, kept on screen)."""
+    from qlbreak.ui.safety import grow_to
+
+    grow_to(root, frame)
 
 
 def chars_for(labels: Iterable[str | tuple[str, object]], least: int, most: int | None = None) -> int:

@@ -94,13 +94,35 @@ def before_first_stretch(
 def grow_to(root: tk.Tk, frame: tk.Frame) -> None:
     """The notice (or the check-in's warning signs) is longer than a main window is
     tall: grow the window to it, so its buttons are never cut off (at once, not at
-    Tk's next idle moment)."""
+    Tk's next idle moment). Taller than the screen (a longer language on a small
+    laptop): wider first, so the words take fewer lines; moved up when its foot would
+    be below the screen's."""
     root.update_idletasks()
     width, height = (int(n) for n in root.geometry().split("+", 1)[0].split("x"))
-    needed = frame.winfo_reqheight()
-    if needed > height > 1:
-        root.geometry(f"{width}x{min(needed, root.winfo_screenheight() - 40)}")
+    needed, room = frame.winfo_reqheight(), root.winfo_screenheight() - 40
+    if needed > room and height > 1:
+        wider = min(root.winfo_screenwidth() - 40, int(width * needed / room * 1.15))
+        _rewrap(frame, wider - width)
+        width = wider
+        root.geometry(f"{width}x{height}")
         root.update_idletasks()
+        needed = frame.winfo_reqheight()
+    if needed > height > 1:
+        height = min(needed, room)
+        x, y = (int(n) for n in root.geometry().split("+")[1:3])  # as set, mapped or not yet
+        root.geometry(
+            f"{width}x{height}+{max(0, min(x, root.winfo_screenwidth() - width))}+{max(0, min(y, room - height))}"
+        )
+        root.update_idletasks()
+
+
+def _rewrap(widget: tk.Misc, extra: int) -> None:
+    """Every wrapped label in ``widget`` wraps ``extra`` pixels wider."""
+    for child in widget.winfo_children():
+        wrap = child.winfo_pixels(str(child.cget("wraplength"))) if isinstance(child, tk.Label) else 0
+        if wrap > 0:
+            child.configure(wraplength=wrap + extra)
+        _rewrap(child, extra)
 
 
 def remember(safety_file: str, zone: str) -> None:
