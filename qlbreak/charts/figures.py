@@ -14,6 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from qlbreak.charts.report_words import decimal
 from qlbreak.core.progress import Progress
 from qlbreak.core.words import _, formats, pgettext
 from qlbreak.ui.theme import DARK, LIGHT, Palette
@@ -124,7 +125,7 @@ def side_balance(ax: Axes, progress: Progress, c: Colours) -> None:
     ax.grid(axis="y", visible=False)
     for y, value in zip((1, 0), minutes, strict=True):
         if value:
-            ax.text(value, y, f" {value:.1f}", va="center", ha="left", color=c.fg, fontsize="small")
+            ax.text(value, y, f" {decimal(value)}", va="center", ha="left", color=c.fg, fontsize="small")
     if not progress.left and not progress.right:
         ax.set_xticks([])
         _note(ax, c, _("No two-sided stretches yet"))

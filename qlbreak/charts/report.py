@@ -16,7 +16,7 @@ from matplotlib.ticker import MaxNLocator
 
 from qlbreak import __version__
 from qlbreak.charts.figures import colours
-from qlbreak.charts.report_words import felt_words, glance, label, minutes, side_words, signs, title, weeks
+from qlbreak.charts.report_words import decimal, felt_words, glance, label, minutes, side_words, signs, title, weeks
 from qlbreak.core.progress import Progress, Rated
 from qlbreak.core.words import N_, _, formats, ngettext, pgettext
 from qlbreak.storage.atomic import write_atomic
@@ -133,7 +133,7 @@ def pain_trend(ax: Axes, progress: Progress) -> None:
             mean = sum(inside) / len(inside)
             ax.hlines(mean, week * 7 - 0.4, week * 7 + 6.4, color=FAINT, linewidth=1, linestyle="--", zorder=2)
             # Translators: a week's mean pain over the chart, "week 2: 4.5".
-            said = _("week {number}: {mean}").format(number=week + 1, mean=f"{mean:.1f}")
+            said = _("week {number}: {mean}").format(number=week + 1, mean=decimal(mean))
             ax.text(week * 7 + 3, 10.2, said, ha="center", va="top", fontsize=7, color=FAINT)
     for i in {0, len(xs) - 1}:
         ax.annotate(str(ys[i]), (xs[i], ys[i]), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)

@@ -140,3 +140,9 @@ def many_days(days: Sequence[date]) -> str:
 
 def day_list(days: Sequence[date]) -> str:
     return ", ".join(day(d) for d in days)
+
+
+def decimal(value: float) -> str:
+    """A number to one decimal place, with the language's decimal mark: "4.5", "4,5"."""
+    # Translators: the decimal mark of a mean pain rating, "4.5" (German: ",").
+    return f"{value:.1f}".replace(".", pgettext("decimal mark", "."))

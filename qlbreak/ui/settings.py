@@ -162,13 +162,12 @@ class SettingsWindow:
         add = button(page, _("Add a reminder"), lambda: self.rows.add().focus_set(), p, f, name="add")
         add.pack(anchor="w", pady=(2, 0))
         form.heading(page, _("When a reminder comes"), p, f, pady=(14, 2))
-        # Translators: {minutes} is where the field for the number goes (the words around it
-        # are labels on either side of it).
-        snooze = _("Snooze for {minutes} minutes")
+        # Translators: the words before the snooze field's number: "Snooze for [10] minutes".
+        snooze = _("Snooze for")
         self.snooze = self._minutes(page, snooze, c.plan.snooze, "snooze", config.SNOOZE_RANGE)
         self._file_note(page, "snooze")
-        # Translators: {minutes} is where the field for the number goes.
-        grace = _("If you are away when one comes, show it on your return within {minutes} minutes")
+        # Translators: the words before a field's number: "... show it on your return within [10] minutes".
+        grace = _("If you are away when one comes, show it on your return within")
         self.grace = self._minutes(page, grace, c.plan.grace, "grace", config.GRACE_RANGE)
         self._file_note(page, "grace")
         tk.Label(page, text=_("Show each reminder as"), font=self.f.body, fg=p.fg, bg=p.bg, anchor="w").pack(
@@ -182,14 +181,12 @@ class SettingsWindow:
         self._file_note(page, "style")
         return page
 
-    def _minutes(self, page: tk.Frame, words: str, span: timedelta, name: str, limits: tuple[int, int]) -> tk.Spinbox:
-        """A field for minutes, where ``{minutes}`` is in ``words``: the words on its two sides."""
+    def _minutes(self, page: tk.Frame, before: str, span: timedelta, name: str, limits: tuple[int, int]) -> tk.Spinbox:
+        """A field for minutes, with ``before`` on its left and "minutes" on its right."""
         p, f = self.p, self.f
-        before, _sep, after = words.partition("{minutes}")
         row = tk.Frame(page, bg=p.bg, name=f"{name}row")
         row.pack(fill="x", pady=2)
-        if before.strip():  # a language may put the number first
-            tk.Label(row, text=before.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        tk.Label(row, text=before, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         spin = tk.Spinbox(
             row, from_=limits[0], to=limits[1], width=5, name=name, buttonbackground=p.track, **form.field_look(p, f)
         )
@@ -198,8 +195,9 @@ class SettingsWindow:
         spin.pack(side="left", padx=6)
         form.watch(spin, self._changed)
         form.selects_all(spin)
-        if after.strip():
-            tk.Label(row, text=after.strip(), font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
+        # Translators: the word after a field's number of minutes: "Snooze for [10] minutes".
+        after = pgettext("after a number field", "minutes")
+        tk.Label(row, text=after, font=f.body, fg=p.fg, bg=p.bg).pack(side="left")
         return spin
 
     def _stretches_page(self, prefs: Preferences, assets: str) -> tk.Frame:
