@@ -119,8 +119,7 @@ def grow_to(root: tk.Tk, frame: tk.Frame) -> None:
 def _rewrap(widget: tk.Misc, extra: int) -> None:
     """Every wrapped label in ``widget`` wraps ``extra`` pixels wider."""
     for child in widget.winfo_children():
-        wrap = child.winfo_pixels(str(child.cget("wraplength"))) if isinstance(child, tk.Label) else 0
-        if wrap > 0:
+        if isinstance(child, tk.Label) and (wrap := child.winfo_pixels(str(child.cget("wraplength")))) > 0:
             child.configure(wraplength=wrap + extra)
         _rewrap(child, extra)
 
