@@ -12,8 +12,10 @@ is gettext's global domain. Two ways to make it speak our language:
   looked up when it prints, with no second catalogue to install.
 
 argparse's own strings are listed below with ``N_`` so Babel puts them into our
-catalogue: those of Python 3.11 and those added by 3.12 and 3.13 (a test compares
-this list with the running Python's argparse).
+catalogue: those of Python 3.11, 3.12 and 3.13 (3.13 added the "%(heading)s:" colon,
+the version help and the deprecation lines; a test compares this list with the running
+Python's argparse). A subparsers title is ours to translate: 3.13 no longer passes it
+through ``_`` (3.11 and 3.12 look the translated title up once more, finding nothing).
 """
 
 from __future__ import annotations
