@@ -32,8 +32,9 @@ SIDES = ((N_("Left"), Side.LEFT), (N_("Right"), Side.RIGHT), (N_("Both"), Side.B
 SIDE_KEYS = {Side.LEFT: "l", Side.RIGHT: "r", Side.BOTH: "b", Side.NEITHER: "n"}  # the same keys in every language
 TEN_WITHIN = 1.0  # seconds: "1" then "0" this quickly is 10
 # Translators: the keys stay as they are (l r b n y, Enter, Esc): they work the same in every language
-KEYS = N_(
-    "Keys: 0-9 or \u2190 \u2192 to rate (1 then 0 for 10)\nl r b n the side · y yes · Enter go on · Esc skip today"
+KEYS = (
+    N_("Keys: 0-9 or \u2190 \u2192 to rate (1 then 0 for 10)"),
+    N_("l r b n the side · y yes · Enter go on · Esc skip today"),
 )
 NO_RATING = N_("Choose a number from 0 to 10 first, or press Esc to skip today.")
 LEG_WORDS = N_(
@@ -115,7 +116,7 @@ class CheckInScreen:
             b.pack(side="left", padx=(0, self.gap))
         tk.Label(
             self.frame,
-            text=_(KEYS),
+            text="\n".join(_(line) for line in KEYS),  # two lines, each whole
             font=fonts.small,
             fg=p.muted,
             bg=p.bg,

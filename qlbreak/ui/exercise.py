@@ -138,19 +138,13 @@ def breaths(breath: str) -> tuple[str, str]:
     """The two halves of an exercise's breath, in its order, as said with a rep:
     "Breathe out as you lift, in as you lower." gives "breathe out as you lift" and
     "breathe in as you lower"; words it cannot split give "breathe out", "breathe in".
-    In another language the catalogue's translated breath is split at its first
-    sentence's one comma ("Beim Heben ausatmen, beim Senken einatmen."), as written;
-    else that sentence is said whole with every rep: the plain words could name the
-    breath in the wrong order (some breathe in first), and the order is in the words."""
+    In another language the catalogue's translated breath is said whole with every
+    rep: its halves cannot be found in any language's words, and the plain ones could
+    name the breath in the wrong order (some breathe in first)."""
     clauses = [c.strip().lower() for c in breath.replace(";", ",").replace(".", ",").split(",")]
     if len(clauses) >= 2 and clauses[0].startswith(("breathe out ", "breathe in ")):
         if clauses[1].startswith(("in ", "out ")):
             return clauses[0], f"breathe {clauses[1]}"
-    elif current().code != "en":
-        sentence = breath.split(".", 1)[0].strip()
-        halves = [c.strip() for c in sentence.replace(";", ",").split(",")]
-        if len(halves) == 2 and all(halves):
-            return halves[0], halves[1]
-        if sentence:
-            return sentence, sentence
+    elif current().code != "en" and breath.strip():
+        return breath.strip(), breath.strip()
     return _("breathe out"), _("breathe in")

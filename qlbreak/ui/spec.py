@@ -209,7 +209,8 @@ def history_lines(
         else:
             # Translators: a history line's time in another year: "Sun 26 Oct 2025 09:30"
             when = _("{day} {year} {time}").format(day=day, year=local.year, time=clock)
-        lines.append(f"{when}  {said(e, names)}")
+        # Translators: a history line: {when} it was, two spaces, {what} happened
+        lines.append(_("{when}  {what}").format(when=when, what=said(e, names)))
     if not events:
         lines.append(
             ngettext("nothing recorded in the last {n} day", "nothing recorded in the last {n} days", days).format(

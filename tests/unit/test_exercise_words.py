@@ -101,19 +101,18 @@ def test_the_standard_version_and_a_stretch_have_no_note():
     assert exercise.level_note(walk(BRACE)) == exercise.level_note(walk(STRETCH)) == ""
 
 
-def test_a_translated_breath_is_split_at_its_first_sentence_s_comma():
-    """In another language the catalogue's breath comes translated: its first sentence's
-    two clauses are the rep's two halves, as written (German keeps its capitals); a
-    sentence it cannot split is said whole (the order of the breath is in its words)."""
+def test_a_translated_breath_is_said_whole_with_each_rep():
+    """In another language the catalogue's breath comes translated: said whole with each
+    rep (the order of the breath is in its words; the plain "breathe out" first would be
+    wrong where one breathes in first); an own stretch's English is split as ever."""
     import gettext
 
     from qlbreak.core.words import EnglishFormats, Words, using
 
     german = Words("de", gettext.NullTranslations(), EnglishFormats())
     with using(german):
-        halves = exercise.breaths("Beim Anheben ausatmen, beim Absenken einatmen. Nie die Luft anhalten.")
-        assert halves == ("Beim Anheben ausatmen", "beim Absenken einatmen")
-        whole = "Atmen Sie ein, während die Arme nach oben gleiten, und aus, während sie sinken"
-        assert exercise.breaths(f"{whole}. Nie die Luft anhalten.") == (whole, whole)
+        whole = "Atmen Sie ein, während die Arme nach oben gleiten, und aus, während sie sinken. Nie die Luft anhalten."
+        assert exercise.breaths(whole) == (whole, whole)
+        assert exercise.breaths("") == ("breathe out", "breathe in")
         english = exercise.breaths("Breathe in as your arms slide up, out as they come down. Never hold your breath.")
         assert english == ("breathe in as your arms slide up", "breathe out as they come down")  # an own stretch
