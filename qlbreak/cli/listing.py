@@ -8,20 +8,10 @@ from typing import TYPE_CHECKING
 
 from qlbreak.cli.context import Context, Fail
 from qlbreak.core import vocabulary
-from qlbreak.core.words import N_, _, ngettext
+from qlbreak.core.words import _, ngettext
 
 if TYPE_CHECKING:
     from qlbreak.stretches.catalogue import Stretch
-
-# Each position as the list shows it (the ids stay English: ``--position standing``).
-POSITION_WORDS = {
-    "standing": N_("standing"),
-    "walking": N_("walking"),
-    "seated": N_("seated"),
-    "lying": N_("lying"),
-    "kneeling": N_("kneeling"),
-    "hands-and-knees": N_("hands and knees"),
-}
 
 
 def cmd_list(ctx: Context) -> int:
@@ -81,7 +71,7 @@ def cmd_list(ctx: Context) -> int:
             if s.own:
                 # Translators: a stretch the user wrote themselves, after its name
                 name = _("{name} (your own)").format(name=name)
-            position = _(POSITION_WORDS[s.position]) if s.position in POSITION_WORDS else s.position
+            position = _(wording.POSITIONS[s.position]) if s.position in wording.POSITIONS else s.position
             # Translators: one stretch in "qlbreak list": "Knee drop: lying, 10 reps"
             what = _("{name}: {position}, {amount}").format(name=name, position=position, amount=timing)
             print(f"  {s.id:<{width}}  {what}{note}", file=ctx.out)
