@@ -187,6 +187,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             config=words[1] if len(words) == 2 else None, run=cmd_tray
         )
     else:
+        _speak(words)
         args = build_parser().parse_args(words)
     from qlbreak.cli.context import Context, Fail
 
@@ -215,6 +216,18 @@ def _busy(error: Exception, err: TextIO) -> int | None:
         return None
     print(f"qlbreak: {error}", file=err)
     return error.status
+
+
+def _speak(words: Sequence[str]) -> None:
+    """The user's language (their config file's, else the system's) before a word is
+    printed or ``--help`` is built; ``--config PATH`` read ahead of the parser for it."""
+    from qlbreak.language.start import start
+    from qlbreak.storage.paths import default_paths
+
+    given = next((w.split("=", 1)[1] for w in words if w.startswith("--config=")), None)
+    if given is None and "--config" in words[:-1]:
+        given = words[list(words).index("--config") + 1]
+    start(default_paths(given).config_file)
 
 
 def _the_tray(words: Sequence[str]) -> bool:

@@ -27,7 +27,7 @@ from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.core.words import N_, _, ngettext, pgettext
 from qlbreak.storage import config, config_words
-from qlbreak.stretches import catalogue, own
+from qlbreak.stretches import catalogue, own, translated
 from qlbreak.ui import file_notes, form, settings_reads
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
 from qlbreak.ui.settings_general import GeneralPage
@@ -61,7 +61,8 @@ class SettingsWindow:
         self.root, self.p = root, palette
         self.path = Path(spec["config"])
         self.autostart: bool | None = spec["autostart"]
-        self.catalogue, self.own = own.load_all(self.path, catalogue.load())  # with the user's own, marked so
+        shipped = translated.catalogue(catalogue.load())  # in the user's words
+        self.catalogue, self.own = own.load_all(self.path, shipped)  # with the user's own, marked so
         kept = config.in_effect(spec.get("in_effect"), self.catalogue.ids)  # from the running tray
         self.had_file = self.path.exists()
         self.loaded = config.load(self.path, self.catalogue.ids, keep=kept)  # the base a save merges from
@@ -277,6 +278,7 @@ class SettingsWindow:
             theme=self.general.theme.get(),
             sound=self.general.sound.sound.get(),
             spoken_cues=self.general.sound.spoken.get(),
+            language=self.general.language.get(),
             reminder_style=self.style.get(),
             checkin=ask,
             tighter=tighter,

@@ -1,5 +1,5 @@
-"""The settings window's "General" page: colours, sound, the morning check-in, starting
-at login, and where the settings file is. Apart from ``settings.py`` to keep that one
+"""The settings window's "General" page: the language, colours, sound, the morning
+check-in, starting at login, and where the settings file is. Apart from ``settings.py`` to keep that one
 short, and a place for more of the same kind."""
 
 from __future__ import annotations
@@ -9,6 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qlbreak.core.words import N_, _
+from qlbreak.language.catalogues import available as languages
+from qlbreak.language.choosing import SYSTEM
+from qlbreak.language.start import decide
 from qlbreak.storage.config import Config
 from qlbreak.ui import form
 from qlbreak.ui.base import Fonts
@@ -36,7 +39,12 @@ class GeneralPage:
     ) -> None:
         p, f = palette, fonts
         page = self.frame = tk.Frame(body, bg=p.bg, name="generalpage")
-        form.heading(page, _("Colours"), p, f, pady=(0, 2))
+        form.heading(page, _("Language"), p, f, pady=(0, 2))
+        self.language = tk.StringVar(page, value=c.language)  # one this install lacks: kept, none ticked
+        for value, text in language_choices():
+            form.choice(page, text, self.language, value, p, f, name=f"language-{value}").pack(anchor="w")
+        note(page, "language")
+        form.heading(page, _("Colours"), p, f, pady=(14, 2))
         self.theme = tk.StringVar(page, value=c.theme)
         for value, text in THEMES:
             form.choice(page, _(text), self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
@@ -50,3 +58,22 @@ class GeneralPage:
         form.heading(page, _("Your settings file"), p, f, pady=(14, 2))
         by_hand = _("You may edit it by hand too; qlbreak notices within half a minute.")
         form.note(page, f"{path}\n{by_hand}", p, f, wrap)
+
+
+def language_name(code: str) -> str:
+    """A language in its own words ("Deutsch", "English"), as people look for theirs."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(code) or code
+    except (ValueError, UnknownLocaleError):
+        return code  # a test locale
+    return name[:1].upper() + name[1:]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The system's language first (named, so a person sees what it is now), then each
+    this install speaks; a choice applies when saved, to the menu and every window."""
+    # Translators: {language} is the system's language in its own words ("Deutsch").
+    system = _("The system's language ({language})").format(language=language_name(decide(SYSTEM)))
+    return [(SYSTEM, system), *((code, language_name(code)) for code in languages())]
