@@ -44,6 +44,7 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m qlbreak.language.compile > /dev/null  # the .mo files a checkout runs with (a wheel builds its own)
 
 echo "== ruff"
 .venv/bin/ruff check .

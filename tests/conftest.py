@@ -9,6 +9,8 @@ import tempfile
 import pytest
 from hypothesis import HealthCheck, settings
 
+from qlbreak.core import words
+
 # Property tests: random examples on a developer's machine, a fixed set under CI so
 # main stays green for reasons of its own, and "deep" for hunting (HYPOTHESIS_PROFILE=deep).
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -33,5 +35,11 @@ def private_home(tmp_path, monkeypatch):
     # the one-per-user lock is the uid's (/run/user/<uid>, /tmp/qlbreak-<uid>): each test its own
     monkeypatch.setenv("QLBREAK_INSTANCE_DIR", os.path.join(run, "qlbreak"))
     monkeypatch.delenv("QLBREAK_CONFIG", raising=False)
+    # English, whatever the machine's language (a test that wants another says so); and
+    # a test that switched this process's language leaves English behind it
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("QLBREAK_LOCALES", raising=False)
     yield home
+    words.use(words.ENGLISH)
     shutil.rmtree(run, ignore_errors=True)
