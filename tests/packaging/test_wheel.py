@@ -32,6 +32,8 @@ def test_wheel_installs_and_runs(tmp_path, private_home, dependencies):
     build_only = sorted(n for n in shipped if n.split("/")[0] in ("tools", "scripts", "tests", "benchmarks"))
     assert build_only == [], f"build-time code in the wheel: {build_only}"
     assert all(n.startswith(("qlbreak/", "qlbreak-")) for n in shipped), sorted(shipped)
+    assert "qlbreak/language/mo/de/LC_MESSAGES/qlbreak.mo" in shipped, "the German catalogue is built into the wheel"
+    assert not any(n.endswith((".po", ".pot")) for n in shipped), "the sources of the catalogues are not shipped"
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)  # this pip installs into it
     bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
@@ -57,6 +59,15 @@ def test_wheel_installs_and_runs(tmp_path, private_home, dependencies):
         cwd=tmp_path,
     )
     assert module.stdout.startswith("qlbreak ")
+    german = subprocess.run(
+        [bin_dir / "qlbreak", "--help"],
+        capture_output=True,
+        text=True,
+        env={**env, "LANG": "de_DE.UTF-8"},
+        check=True,
+        cwd=tmp_path,
+    )
+    assert german.stdout.startswith("Aufruf: qlbreak"), german.stdout[:200]
     opens = "from PIL import Image; from qlbreak.storage.paths import assets_dir; a = assets_dir(); "
     opens += "Image.open(a / 'stretches' / 'cat-cow@2x.png').load(); Image.open(a / 'tray-due.png').load(); print(a)"
     where = subprocess.run(
