@@ -25,6 +25,7 @@ PLACES: dict[tuple[str | int, ...], tuple[str, str]] = {
     ("dialog", "theme"): ("theme", "General"),
     ("dialog", "sound"): ("sound", "General"),
     ("dialog", "spoken_cues"): ("spoken_cues", "General"),
+    ("dialog", "language"): ("language", "General"),
     ("checkin", "ask"): ("checkin", "General"),
     ("checkin", "tighter"): ("tighter", "General"),
 }

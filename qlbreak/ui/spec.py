@@ -59,7 +59,15 @@ def command(window: str, spec: Mapping[str, object], python: str = sys.executabl
     """The window's process: private files from its first moment, then its ``main``."""
     module = WINDOWS[window][0]
     start = f"from qlbreak.storage.privacy import private_by_default; private_by_default(); from {module} import main"
-    return [python, "-c", f"import sys; {start}; sys.exit(main())", json.dumps(spec)]
+    return [python, "-c", f"import sys; {start}; sys.exit(main())", json.dumps(with_language(spec))]
+
+
+def with_language(spec: Mapping[str, object]) -> dict[str, object]:
+    """``spec`` with the language its parent speaks: a window speaks it too (a warm
+    window, started before a change in Settings, as much as a new one)."""
+    from qlbreak.core.words import current
+
+    return {**spec, "language": current().code}
 
 
 def read(window: str, argv: Sequence[str]) -> Spec:
@@ -80,7 +88,18 @@ def parse(window: str, text: str) -> Spec:
     missing = [key for key in WINDOWS[window][1] if key not in spec]
     if missing:
         raise SpecError(f"missing {', '.join(missing)}")
+    _speak(spec.get("language"))
     return spec
+
+
+def _speak(code: object) -> None:
+    """The window speaks its parent's language (none said: the one it has, English)."""
+    from qlbreak.core.words import current, use
+
+    if isinstance(code, str) and code != current().code:
+        from qlbreak.language.catalogues import load
+
+        use(load(code))
 
 
 def tk_missing() -> str | None:

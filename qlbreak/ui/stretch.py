@@ -256,9 +256,10 @@ def _catalogue_and_prefs(config_file: str) -> tuple[Catalogue, Preferences]:
     from pathlib import Path
 
     from qlbreak.storage import config
-    from qlbreak.stretches import catalogue, own
+    from qlbreak.stretches import catalogue, own, translated
 
-    stretches, _ = own.load_all(Path(config_file), catalogue.load())  # "Another one" may be the user's own
+    shipped = translated.catalogue(catalogue.load())  # in the window's words, as its first stretch was
+    stretches, _ = own.load_all(Path(config_file), shipped)  # "Another one" may be the user's own
     return stretches, config.load(Path(config_file), stretches.ids).config.prefs
 
 

@@ -216,3 +216,20 @@ steps = ["Easy one."]
     ]
     assert found[3][1] == ["x: steps 1"]
     assert found[6][1] == ["x: with a door-frame: steps 1"]
+
+
+def test_a_window_speaks_the_language_of_the_parent_that_started_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from qlbreak.ui import spec
+    from tests import pseudo
+
+    monkeypatch.setenv("QLBREAK_LOCALES", str(pseudo.folder()))
+    with words.using(pseudo.words()):
+        argv = spec.command("tooltip", spec.tooltip("qlbreak", "light", None))
+        warm = spec.with_language({"theme": "light"})
+    told = json.loads(argv[-1])
+    assert told["language"] == warm["language"] == "qps"
+    assert words.current() is words.ENGLISH
+    spec.parse("tooltip", argv[-1])  # what the window's process does first
+    assert words.current().code == "qps" and words._("Settings\u2026").startswith("\u27e6")

@@ -203,7 +203,7 @@ class ChildWindows:
         if warm is None or warm.poll() is not None or warm.stdin is None:
             return False
         try:
-            warm.stdin.write(json.dumps(told).encode() + b"\n")
+            warm.stdin.write(json.dumps(ui_spec.with_language(told)).encode() + b"\n")
             warm.stdin.flush()
         except OSError:
             return False
