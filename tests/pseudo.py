@@ -17,6 +17,12 @@ CODE = "qps"
 OPEN, CLOSE = "\u27e6", "\u27e7"
 LETTER = re.compile(r"[^\W\d_]")  # a letter in any alphabet
 BRAND = "qlbreak"  # the app's name, the same in every language
+# Dates are written by the language's own rules (Babel), not the catalogue: the pseudo-
+# locale writes them in English, so a day's or a month's name is not a missed string.
+DATE_WORDS = re.compile(
+    r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(day|sday|nesday|rsday|urday)?\b"
+    r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
 
 
 @cache
@@ -43,7 +49,7 @@ def env() -> dict[str, str]:
 def whole(line: str) -> bool:
     """True when ``line`` shows no words, or exactly one marked string (nested ones
     inside it are its blanks, filled) with only digits or signs around it ("1. ⟦…⟧")."""
-    line = line.strip()
+    line = DATE_WORDS.sub("", line).strip()
     if not LETTER.search(line) or line == BRAND:
         return True
     start = line.find(OPEN)

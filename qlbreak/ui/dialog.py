@@ -185,7 +185,8 @@ class Dialog:
         feelings = (
             chars_for(FEELINGS, FEELING_CHARS, most=FEELING_CHARS) if not exercise.in_sets(stretch) else 0
         )  # 0: as its words
-        chars = feelings if phase is Phase.FEEDBACK else chars_for(BUTTONS, BUTTON_CHARS)
+        # longer words than English (German): each button as wide as its words, so three fit
+        chars = feelings if phase is Phase.FEEDBACK else chars_for(BUTTONS, BUTTON_CHARS, most=BUTTON_CHARS)
         self._onward = None if self.walk.session.timed or phase is Phase.FEEDBACK else made[0].invoke
         for b in made:
             b.configure(width=chars)

@@ -13,7 +13,7 @@ import pytest
 
 from qlbreak.cli import main
 from qlbreak.cli.argparse_words import WORDS, plural_words, speak_our_words
-from qlbreak.core.words import EnglishFormats, Words, using
+from qlbreak.core.words import EnglishFormats, Words, current, using
 
 OPEN, CLOSE = "\u27e6", "\u27e7"
 
@@ -35,6 +35,13 @@ class Marking(gettext.NullTranslations):
 
 
 MARKING = Words("xx", Marking(), EnglishFormats())
+
+
+@pytest.fixture(autouse=True)
+def _main_keeps_the_tests_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``main`` speaks its user's language first (``language.start``): here, the one the
+    test chose with ``using``."""
+    monkeypatch.setattr("qlbreak.language.start.load", lambda code, folder=None: current())
 
 
 def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

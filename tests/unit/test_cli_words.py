@@ -40,10 +40,12 @@ def test_a_runtime_folder_open_to_others_prints_no_python_warning(tmp_path, priv
     assert where == private_home / ".local/state/qlbreak/run", done.stdout
 
 
-def test_the_commands_own_lines_follow_the_chosen_language(tmp_path):
+def test_the_commands_own_lines_follow_the_chosen_language(tmp_path, monkeypatch):
     """Each line a command prints is one whole sentence of the catalogue, its blanks
     filled (a marking stand-in language shows it), and English is as before."""
-    from qlbreak.core.words import using
+    from qlbreak.core.words import current, using
+
+    monkeypatch.setattr("qlbreak.language.start.load", lambda code, folder=None: current())  # main keeps it
     from tests.unit.test_cli_argparse_words import CLOSE, MARKING, OPEN
 
     cfg = tmp_path / "config.toml"
@@ -62,3 +64,16 @@ def test_the_commands_own_lines_follow_the_chosen_language(tmp_path):
     assert wrong == (2, "", f"qlbreak: {OPEN}--days must be from 1 to 3660{CLOSE}\n")
     assert checked == (0, f"{OPEN}{cfg}: ok{CLOSE}\n", "")
     assert run("config", "--check") == (0, f"{cfg}: ok\n", "")
+
+
+def test_the_config_files_language_is_spoken_from_the_first_word(tmp_path):
+    """[dialog] language = "de" on an English system: German, --help's argparse headings too."""
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[dialog]\nlanguage = "de"\n')
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--config", str(cfg), "config", "--check"], out, err) == 0
+    assert out.getvalue() == f"{cfg}: in Ordnung\n", out.getvalue()
+    help_text = subprocess.run(
+        [sys.executable, "-m", "qlbreak", f"--config={cfg}", "--help"], capture_output=True, text=True, check=True
+    )
+    assert help_text.stdout.startswith("Aufruf: qlbreak") and "Optionen:" in help_text.stdout, help_text.stdout

@@ -20,6 +20,9 @@ from tests import pseudo
         ("⟦Šéţ 2⟧ · ⟦léfţ⟧", False),  # two pieces glued
         ("Next: ⟦Möŕñîñg⟧", False),  # an English frame round a translated word
         ("⟦Šţréţçh", False),  # cut
+        ("Mon", True),  # a date: the language's own rules, not the catalogue
+        ("⟦Ñéxţ öñ {day}⟧".replace("{day}", "Thu 3 Dec"), True),
+        ("Monitor", False),
     ],
 )
 def test_whole(text: str, ok: bool) -> None:
