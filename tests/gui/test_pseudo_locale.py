@@ -1,0 +1,303 @@
+"""Every window in the pseudo-locale (issue 25): each line a person can see must be one
+whole marked string (``tests/pseudo.py``), so nothing is left untranslated and nothing
+is glued from pieces a translator could not reorder. User data is exempt by widget
+(what an entry holds: the config's path, a reminder's name). The stretch window is
+walked in this process (every step of every stretch); the other windows run as the
+tray starts them, and are read through Tk's send. Screenshots: pseudo-*.png."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tkinter
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qlbreak.core import app_programme, holds, tray_view
+from qlbreak.core.programmes import BALL_RELEASE, Standing, State
+from qlbreak.core.reminder import Stage, falls_due, headline
+from qlbreak.core.schedule import Occurrence
+from qlbreak.core.words import Words, _, using
+from qlbreak.storage.history import History
+from qlbreak.storage.paths import default_paths
+from qlbreak.stretches import translated
+from qlbreak.stretches.catalogue import Stretch, load
+from qlbreak.ui import spec as ui_spec
+from qlbreak.ui.offer import ASK
+from qlbreak.ui.progress import APPNAME as PROGRESS
+from qlbreak.ui.progress import DRAWING
+from tests import pseudo
+from tests.gui import language_walk
+from tests.gui.conftest import APP, ROOT
+from tests.gui.language_walk import walk_in
+from tests.gui.screen import Screen, end, wait_until
+from tests.gui.test_offer import stretched_for_weeks
+from tests.progress_history import four_weeks
+
+CATALOGUE = load()
+
+
+def by_id(name: str) -> Stretch:
+    found = CATALOGUE.get(name)
+    assert found is not None, name
+    return found
+
+
+# Widgets whose words are the user's own, never the catalogue's (what an entry holds),
+# or a language's own name for itself ("Deutsch", "English": Settings, General).
+USERS = ("Entry", "TEntry")
+OWN_NAMES = re.compile(r"\.language-(?!system$)[^.]+$")
+
+# Tcl run inside a window: each mapped widget's class, path and words (a toplevel's
+# title, a canvas's texts, a text box's lines, a drop-down's value), in one evaluation.
+SEEN = r"""
+proc qlbreak_seen {w} {
+    set found {}
+    if {[winfo ismapped $w] || $w eq "."} {
+        set class [winfo class $w]
+        if {[winfo toplevel $w] eq $w && [wm state $w] ne "withdrawn"} { lappend found Title $w [wm title $w] }
+        if {$class eq "Canvas"} {
+            foreach item [$w find all] {
+                if {[$w type $item] eq "text" && [$w itemcget $item -state] ne "hidden"} {
+                    lappend found $class $w [$w itemcget $item -text]
+                }
+            }
+        } elseif {$class eq "Text"} {
+            lappend found $class $w [$w get 1.0 end-1c]
+        } elseif {$class in {TCombobox Entry TEntry}} {
+            lappend found $class $w [$w get]
+        } elseif {![catch {$w cget -text} text]} {
+            lappend found $class $w $text
+        }
+        foreach c [winfo children $w] { lappend found {*}[qlbreak_seen $c] }
+    }
+    return $found
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def words() -> Words:
+    return pseudo.words()
+
+
+def say(words: Words, english: str) -> str:
+    """``english`` as the pseudo-locale shows it (to find a button by its words)."""
+    with using(words):
+        return _(english)
+
+
+class Findings:
+    """Every line not whole, with where it was seen; the test fails on all at once."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.looked = 0
+
+    def look(self, where: str, texts: list[str]) -> None:
+        self.looked += 1
+        self.lines += [f"{where}: {line!r}" for line in pseudo.unmarked(texts)]
+
+    def check(self) -> None:
+        assert self.looked, "nothing was looked at"
+        assert self.lines == [], "not one whole marked string:\n" + "\n".join(self.lines)
+
+
+def seen(screen: Screen, app: str) -> list[str]:
+    """What ``app`` shows now, user data left out."""
+    found = [str(t) for t in screen.tk().tk.splitlist(screen.send(app, SEEN + "update idletasks; qlbreak_seen ."))]
+    return [
+        text
+        for kind, path, text in zip(found[::3], found[1::3], found[2::3], strict=True)
+        if kind not in USERS and not OWN_NAMES.search(path) and text.strip()
+    ]
+
+
+def up(screen: Screen, app: str, timeout: float = 20) -> None:
+    """Wait for ``app``'s main window to be on the screen."""
+
+    def mapped() -> bool:
+        try:
+            return screen.send(app, "winfo", "ismapped", ".") == "1"
+        except tkinter.TclError:
+            return False
+
+    wait_until(mapped, timeout, f"{app} on the screen")
+
+
+def frame_of(screen: Screen, app: str, path: str = ".") -> int:
+    """The X window of ``app``'s toplevel ``path``, for a screenshot."""
+    return int(screen.send(app, "wm", "frame", path), 16)
+
+
+@pytest.fixture
+def pseudo_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows started from here (``screen.env`` copies this process's) speak the pseudo-locale."""
+    for key, value in pseudo.env().items():
+        monkeypatch.setenv(key, value)
+
+
+@pytest.fixture
+def child(screen: Screen, pseudo_env: None, words: Words, tmp_path: Path) -> Iterator[Callable[..., None]]:
+    """Start a window as the tray does, in the pseudo-locale, and wait for it."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(kind: str, spec: dict[str, object], app: str) -> None:
+        with using(words):
+            argv = ui_spec.command(kind, spec)
+        with (tmp_path / f"{kind}.log").open("wb") as log:
+            started.append(subprocess.Popen(argv, env=screen.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
+        up(screen, app)
+
+    yield start
+    for proc in started:
+        end(proc)
+
+
+def test_every_step_of_every_stretch_is_marked_whole(
+    screen: Screen, words: Words, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The marks make each string wider than any language would: the layout is checked
+    # in German (test_every_step_german.py), the words here.
+    monkeypatch.setattr(language_walk, "check_layout", lambda _dialog: [])
+    found = Findings()
+    for stretch in CATALOGUE:
+        walk_in(words, screen.display, stretch, "light", found.look)
+    walk_in(words, screen.display, by_id("seated-side-bend"), "light", found.look, hurt=True)
+    found.check()
+    assert found.looked > 200
+
+
+def test_the_first_run_safety_screen_and_the_check_in(
+    screen: Screen, open_dialog: Callable[..., Any], pseudo_env: None, words: Words, shots: Path
+) -> None:
+    found = Findings()
+    open_dialog("seated-side-bend", safety_done=False, checkin=True)
+    wait_until(lambda: say(words, "I understand") in screen.texts(APP), 20, "the safety screen")
+    found.look("first-run safety", seen(screen, APP))
+    screen.screenshot(shots / "pseudo-safety.png", frame_of(screen, APP))
+    screen.press(APP, say(words, "I understand"))
+    wait_until(lambda: say(words, "How is your back today?") in screen.texts(APP), 10, "the check-in")
+    found.look("check-in", seen(screen, APP))
+    found.check()
+
+
+def tray_views(now: datetime) -> list[tray_view.View]:
+    """The tray in each state a person can find it in: a reminder due, snoozed, held
+    (in a call), paused, a programme under way and done today, nothing set."""
+    lunch = Occurrence(now + timedelta(minutes=30), "lunch", now.date())
+    tomorrow = Occurrence(now + timedelta(days=1), "morning", now.date() + timedelta(days=1))
+    due = falls_due(
+        lunch, "seated-side-bend", translated.stretch(by_id("seated-side-bend")).name, timedelta(minutes=30)
+    )
+    ball = Standing(BALL_RELEASE, State.UNDER_WAY, 4, True, True, now.date() - timedelta(days=4))
+    return [
+        tray_view.View(now, lunch, reminder=due, done_today=1, due_today=2, streak=4, autostart=True),
+        tray_view.View(now, lunch, reminder=replace(due, stage=Stage.SNOOZED), autostart=False),
+        tray_view.View(
+            now, lunch, reminder=replace(due, stage=Stage.HELD), waiting=holds.waiting(holds.Reason.IN_A_CALL)
+        ),
+        tray_view.View(now, tomorrow, paused_until=now + timedelta(hours=1), programme=app_programme.line(ball)),
+        tray_view.View(now, tomorrow, paused_until=now + timedelta(days=3), done_today=2, due_today=2, streak=1),
+        tray_view.View(now),
+    ]
+
+
+def test_the_prompt_the_tray_menu_and_the_tooltip(
+    screen: Screen, child: Callable[..., None], words: Words, shots: Path
+) -> None:
+    found = Findings()
+    with using(words):
+        shown = translated.stretch(by_id("seated-side-bend"))
+        views = tray_views(datetime.now(UTC))
+        # every state's entries in one menu, as each builds them (one window, not six)
+        entries = [e for view in views for e in tray_view.menu(view)]
+        tips = "\n".join(tray_view.title(view) for view in views)
+        prompt = ui_spec.prompt(shown.name, shown.summary, 10, 60, "light", None)
+        assert views[0].reminder is not None
+        missed = headline(replace(views[0].reminder, catch_up=True))
+        late = ui_spec.prompt(shown.name, shown.summary, 1, 60, "light", None, lead=missed)
+
+    child("prompt", prompt, "qlbreak-prompt")
+    found.look("prompt", seen(screen, "qlbreak-prompt"))
+    screen.screenshot(shots / "pseudo-prompt.png", frame_of(screen, "qlbreak-prompt"))
+    screen.send("qlbreak-prompt", "destroy", ".")
+    child("prompt", late, "qlbreak-prompt")
+    found.look("prompt, caught up", seen(screen, "qlbreak-prompt"))
+
+    child("menu", ui_spec.menu(entries, 600, 400, "light"), "qlbreak-menu")
+    found.look("tray menu", seen(screen, "qlbreak-menu"))
+
+    child("tooltip", ui_spec.tooltip(tips, "light", None), "qlbreak-tooltip")
+    found.look("tooltip", seen(screen, "qlbreak-tooltip"))
+    found.check()
+
+
+def test_the_safety_window_settings_and_the_welcome(
+    screen: Screen, child: Callable[..., None], words: Words, shots: Path
+) -> None:
+    found = Findings()
+    paths = default_paths()
+    child("safety", ui_spec.safety("light", paths, "UTC"), APP)
+    found.look("safety", seen(screen, APP))
+    screen.send(APP, "destroy", ".")
+
+    child("settings", ui_spec.settings("light", paths, True), "qlbreak-settings")
+    tabs = [p for p, _t in screen.widgets("qlbreak-settings") if ".tabs." in p]
+    assert len(tabs) == 4, tabs
+    on = screen.send("qlbreak-settings", tabs[-1], "cget", "-bg")  # the first page's tab is lit
+    for tab in tabs:
+        screen.click_widget("qlbreak-settings", tab)
+
+        def lit(tab: str = tab) -> bool:
+            return screen.send("qlbreak-settings", tab, "cget", "-bg") == on
+
+        wait_until(lit, 10, f"{tab} to show")
+        found.look(f"settings {tab}", seen(screen, "qlbreak-settings"))
+    screen.send("qlbreak-settings", "update")  # painted, before the screenshot reads the screen
+    screen.screenshot(shots / "pseudo-settings.png", frame_of(screen, "qlbreak-settings"))
+
+    child("welcome", ui_spec.settings("light", paths, True), "qlbreak-welcome")
+    found.look("welcome", seen(screen, "qlbreak-welcome"))
+    found.check()
+
+
+def test_progress_and_its_details(screen: Screen, child: Callable[..., None], words: Words, shots: Path) -> None:
+    found = Findings()
+    db = default_paths().history_db
+    history = History.open(db, datetime.now(UTC))
+    for event in four_weeks(datetime.now(UTC)):
+        history.record(event)
+    history.close()
+    with using(words):
+        names = {s.id: translated.stretch(s).name for s in CATALOGUE}
+    spec = {"history": str(db), "theme": "light", "timezone": "UTC", "names": names, "workdays": [0, 1, 2, 3, 4]}
+    child("progress", spec, PROGRESS)
+    wait_until(lambda: say(words, DRAWING) not in screen.texts(PROGRESS), 30, "the charts")
+    found.look("progress", seen(screen, PROGRESS))
+    screen.screenshot(shots / "pseudo-progress.png", frame_of(screen, PROGRESS))
+    screen.click_widget(PROGRESS, ".progress.buttons.details")
+    wait_until(lambda: screen.send(PROGRESS, "winfo", "exists", ".details") == "1", 10, "the details")
+    found.look("progress details", seen(screen, PROGRESS))
+    found.check()
+
+
+def test_the_strengthening_offer(
+    screen: Screen, open_dialog: Callable[..., Any], pseudo_env: None, words: Words, shots: Path
+) -> None:
+    found = Findings()
+    stretched_for_weeks(16)
+    open_dialog("standing-side-bend", "--speed", "30")
+    screen.press(APP, say(words, "Start"), timeout=20)
+    screen.wait_text(APP, "^" + re.escape(say(words, "Get into position")) + "$")
+    screen.send(APP, "event", "generate", ".", "<Return>")
+    screen.press(APP, say(words, "Better"), timeout=20)
+    screen.wait_text(APP, "^" + re.escape(say(words, ASK)[:40]))
+    found.look("the offer", seen(screen, APP))
+    screen.screenshot(shots / "pseudo-offer.png", frame_of(screen, APP))
+    found.check()
