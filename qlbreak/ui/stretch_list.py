@@ -114,8 +114,12 @@ class StretchList:
             tk.Label(row, text=name, font=fonts.strong, fg=palette.fg, bg=palette.bg, anchor="w", name="name").pack(
                 fill="x"
             )
-            why = tk.Label(row, text="", font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w", name="why")
+            why = tk.Label(
+                row, text="", font=fonts.small, fg=palette.muted, bg=palette.bg, anchor="w", justify="left", name="why"
+            )
             why.pack(fill="x")
+            # wrapped to the room it has, never cut off (German's "not offered" runs longer)
+            why.bind("<Configure>", lambda e: e.widget.configure(wraplength=max(1, e.width - 6)))
             self.leave_out[stretch.id], self.why[stretch.id] = var, why
         todo = [(s.id, s.image) for s in stretches]
         self.size = size

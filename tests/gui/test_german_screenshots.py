@@ -187,6 +187,16 @@ def test_the_safety_notice_in_german(screen: Screen, de: Path, child: Start) -> 
     c.shoot(APP, german("qlbreak — Safety"), de / "safety.png")
 
 
+def _cut_short(screen: Screen, paths: list[str]) -> list[str]:
+    """Which of the settings window's labels show fewer words than they have: wider
+    than the room they were given (their end is cut off, not wrapped)."""
+    assert paths
+    test = "{expr {[winfo reqwidth $w] > [winfo width $w]}}"
+    script = f"update idletasks; lmap w {{{' '.join(paths)}}} {test}"
+    cut = screen.tk().tk.splitlist(screen.send("qlbreak-settings", script))
+    return [screen.send("qlbreak-settings", p, "cget", "-text") for p, c in zip(paths, cut, strict=True) if c == "1"]
+
+
 def test_the_welcome_and_every_settings_page_in_german(screen: Screen, de: Path, child: Start) -> None:
     c = child(*_qlbreak("settings", "--welcome"))
     c.shoot("qlbreak-welcome", german("qlbreak \u2014 Welcome"), de / "welcome.png")
@@ -200,6 +210,8 @@ def test_the_welcome_and_every_settings_page_in_german(screen: Screen, de: Path,
         (path,) = [p for p in tabs if p.endswith(f".{page}")]
         screen.send("qlbreak-settings", path, "invoke")
         c.shoot("qlbreak-settings", settings, de / f"settings-{page}.png")
+        if page == "stretches":
+            assert _cut_short(screen, [p for p in tabs if ".stretchlist." in p and p.endswith(".why")]) == []
     assert german("Language") in screen.texts("qlbreak-settings")
 
 
