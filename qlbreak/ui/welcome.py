@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qlbreak.core.picker import Preferences
-from qlbreak.core.schedule import Reminder
+from qlbreak.core.schedule import Reminder, reminder_name
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.core.words import N_, _, formats
 from qlbreak.storage import config, config_words
@@ -171,10 +171,12 @@ class Welcome:
         times.pack(fill="x")
         self.times: list[tk.Entry] = []
         slots = {label for _name, label, _at in SLOTS}
-        for (_reminder, label, preset), (name, _label, _at) in zip(self.shown.times, SLOTS, strict=True):
-            tk.Label(times, text=_(label) if label in slots else label, font=f.body, fg=palette.fg, bg=palette.bg).pack(
-                side="left"
-            )
+        for i, ((_reminder, label, preset), (name, _label, _at)) in enumerate(
+            zip(self.shown.times, SLOTS, strict=True)
+        ):
+            named = label not in slots  # a reminder the person named: shown as written (its widget says so)
+            text, where = (label, f"own{i}") if named else (_(label), f"slot{i}")
+            tk.Label(times, text=text, font=f.body, fg=palette.fg, bg=palette.bg, name=where).pack(side="left")
             field = form.entry(times, preset, palette, f, 5, name)
             field.pack(side="left", padx=(6, 16))
             self.times.append(field)
@@ -191,7 +193,9 @@ class Welcome:
             wrap = int((self.SIZE[0] - 50) * scale_of(self.root))
             # Translators: one of the other reminders in a list: its name and its time.
             at = _("{name} at {time}")
-            others = ", ".join(at.format(name=r.name, time=formats().clock(r.at)) for r in self.shown.kept)
+            others = ", ".join(
+                at.format(name=reminder_name(r.name), time=formats().clock(r.at)) for r in self.shown.kept
+            )
             # Translators: {reminders} lists the reminders beyond the welcome's two, as "lunch at 12:30, ...".
             kept = _("Your other reminders ({reminders}) stay as they are; change them in Settings.")
             form.note(page, kept.format(reminders=others), palette, f, wrap)

@@ -51,7 +51,7 @@ def by_id(name: str) -> Stretch:
 # Widgets whose words are the user's own, never the catalogue's (what an entry holds),
 # or a language's own name for itself ("Deutsch", "English": Settings, General).
 USERS = ("Entry", "TEntry")
-OWN_NAMES = re.compile(r"\.language-(?!system$)[^.]+$")
+OWN_NAMES = re.compile(r"\.language-(?!system$)[^.]+$|\.times\.own\d$")  # the welcome: a reminder's own name
 
 # Tcl run inside a window: each mapped widget's class, path and words (a toplevel's
 # title, a canvas's texts, a text box's lines, a drop-down's value), in one evaluation.
@@ -265,6 +265,69 @@ def test_the_safety_window_settings_and_the_welcome(
     child("welcome", ui_spec.settings("light", paths, True), "qlbreak-welcome")
     found.look("welcome", seen(screen, "qlbreak-welcome"))
     found.check()
+
+
+# A file written by hand, with a mistake on each page (and one no page shows), a
+# reminder of the person's own, and a stretch left out: every note the window has.
+MISTAKES = """\
+[schedule]
+timezone = "Mars/Olympus"
+snooze_minutes = "ten"
+reminder_style = "loud"
+colour = "teal"
+
+[[reminder]]
+name = "after lunch"
+time = "13:15"
+days = ["mon", "wed"]
+
+[[reminder]]
+name = "tea"
+time = "15:00"
+
+[[reminder]]
+name = "lunch"
+time = "12:30"
+
+[[reminder]]
+name = "late"
+time = "26:00"
+days = ["someday"]
+
+[stretches]
+no_floor = "maybe"
+equipment = ["chair", "trampoline"]
+avoid = ["cat-cow", "no-such-stretch"]
+
+[dialog]
+theme = "purple"
+spoken_cues = 3
+language = "xx"
+
+[checkin]
+tighter = 9
+"""
+
+
+def test_settings_and_the_welcome_with_every_note_a_hand_written_file_earns(
+    screen: Screen, child: Callable[..., None], words: Words
+) -> None:
+    found = Findings()
+    paths = default_paths()
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(MISTAKES)
+    child("settings", ui_spec.settings("light", paths, False), "qlbreak-settings")
+    for tab in [p for p, _t in screen.widgets("qlbreak-settings") if ".tabs." in p]:
+        screen.send("qlbreak-settings", tab, "invoke")
+        found.look(f"settings with mistakes {tab}", seen(screen, "qlbreak-settings"))
+    child("welcome", ui_spec.settings("light", paths, None), "qlbreak-welcome")
+    shown = seen(screen, "qlbreak-welcome")
+    found.look("welcome, again", shown)
+    found.check()
+    # a default reminder beyond the two fields is named in the language too, not as its id
+    with using(words):
+        lunch = _("{name} at {time}").format(name=_("lunch"), time="12:30")
+    assert any(lunch in line for line in shown), shown
 
 
 def test_progress_and_its_details(screen: Screen, child: Callable[..., None], words: Words, shots: Path) -> None:
