@@ -1,13 +1,14 @@
-"""Three simulated weeks of the tray's service loop, as the real loop runs it (a step at
+"""Twelve simulated days of the tray's service loop, as the real loop runs it (a step at
 each wake, never more than 30 s apart), with a user who sometimes stretches, snoozes,
 skips or ignores the reminder: memory does not grow (Python's live blocks and RSS
 sampled daily, from the second day to the last), and every reminder is settled.
 
 Live blocks (``sys.getallocatedblocks``) instead of tracemalloc: the same answer for a
 leak of one object a step (86,400 steps) at a fifth of the time (46 s against 215 s).
-Three weeks, not the month it was: the step function of issue 21 made a simulated day
-2.5 times as long (a month took 111 s of CI's 20 minutes); a leak of one object a step
-would still be 50,000 blocks, five times the limit."""
+Twelve days (two and a half work weeks), not the month it was: the step function of
+issue 21 made a simulated day 2.5 times as long (a month took 111 s of CI's 20 minutes,
+three weeks 66 s); a leak of one object a step would still be 34,000 blocks, three
+times the limit."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from tests.fakes import prompts, stretches
 from tests.unit.test_service import BERLIN, Rig
 
 pytestmark = pytest.mark.slow
-DAYS = 21
+DAYS = 12
 LIMIT = 2 * 1024 * 1024  # bytes of RSS
 BLOCKS = 10_000  # live Python objects; a leak of one a step would be 86,400
 
@@ -35,7 +36,7 @@ def rss() -> int:
         return int(statm.read().split()[1]) * 4096
 
 
-def test_three_weeks_of_the_service_loop_keep_its_memory_and_settles_every_reminder(tmp_path):
+def test_twelve_days_of_the_service_loop_keep_its_memory_and_settle_every_reminder(tmp_path):
     rig = Rig(tmp_path, now=datetime(2026, 11, 2, 6, 0, tzinfo=BERLIN))  # a Monday morning
     user = random.Random(42)
     start = rig.clock.now()
