@@ -155,15 +155,7 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
             old = state.rules
             sched = schedule.replan(old.plan, given.rules.plan, state.schedule, now, given.settled, given.written)
             state = replace(state, rules=given.rules, schedule=sched, run=replace(state.run, counted_at=None))
-            on_show, new = state.reminder, given.rules
-            if on_show is not None and on_show.occurrence.reminder not in {r.name for r in new.plan.reminders}:
-                # the user deleted (or renamed) the reminder on show: it goes, unrecorded
-                out.append(Log("info", f"{on_show.occurrence.reminder} is no longer in the settings: taken away"))
-                out.extend((Withdraw(),) if on_show.shown else ())
-                state = replace(state, reminder=None)
-            elif on_show is not None and on_show.shown and (old.plan.snooze, old.style) != (new.plan.snooze, new.style):
-                out.append(Withdraw())  # shown again as the new settings say ("Snooze 5 min")
-                app_reminder.show(state, on_show, now, out)
+            state = _on_show_after(state, old, now, out)
         case ClaimRefused(key=key):
             if state.reminder is not None and state.reminder.occurrence.key == key:
                 out.append(Log("info", f"{key[0]} of {key[1]} was already shown (another copy?)"))
@@ -190,3 +182,25 @@ def step(state: AppState, given: Input, now: datetime) -> tuple[AppState, tuple[
         case _:
             state = app_commands.handle(state, given, now, out)
     return state, tuple(out)
+
+
+def _on_show_after(state: AppState, old: Rules, now: datetime, out: list[Effect]) -> AppState:
+    """The reminder on show once the settings changed from ``old``: gone with its
+    reminder, else named in the new words (another language: the tooltip and menu too)
+    and shown again when what it shows changed."""
+    on_show, new = state.reminder, state.rules
+    if on_show is None:
+        return state
+    if on_show.occurrence.reminder not in {r.name for r in new.plan.reminders}:
+        # the user deleted (or renamed) the reminder on show: it goes, unrecorded
+        out.append(Log("info", f"{on_show.occurrence.reminder} is no longer in the settings: taken away"))
+        out.extend((Withdraw(),) if on_show.shown else ())
+        return replace(state, reminder=None)
+    words, was = new.named(on_show.stretch), old.named(on_show.stretch)
+    on_show = on_show if words is None else replace(on_show, name=words.name)
+    state = replace(state, reminder=on_show)
+    reworded = None not in (words, was) and words != was
+    if on_show.shown and ((old.plan.snooze, old.style) != (new.plan.snooze, new.style) or reworded):
+        out.append(Withdraw())  # shown again as the new settings say ("Snooze 5 min", its new words)
+        app_reminder.show(state, on_show, now, out)
+    return state

@@ -55,9 +55,16 @@ def far_away() -> tuple[str, datetime]:
     return text, datetime.combine(day, time(3, 0), UTC)
 
 
-def variant_names(stretch: Stretch) -> set[str]:
+def variant_names(stretch: Stretch) -> list[str]:
     """What a reminder may call ``stretch``: its name or a variant's (a door frame...)."""
-    return {stretch.name, *(v.name for v in stretch.variants)}
+    return [stretch.name, *(v.name for v in stretch.variants)]
+
+
+def in_english(name: str) -> str:
+    """A German stretch or variant name in English."""
+    shown = said(german(), lambda: translated.catalogue(load_stretches()))
+    pairs = zip(shown, load_stretches(), strict=True)
+    return dict(p for de, en in pairs for p in zip(variant_names(de), variant_names(en), strict=True))[name]
 
 
 def last_notification(desktop: Desktop) -> list[str]:
@@ -102,6 +109,33 @@ def choose_language(desktop: Desktop, words: Words, value: str) -> tuple[str, st
     return before, ticked
 
 
+def german_reminder(desktop: Desktop, app: TrayApp, icon: int, zone: Path) -> str:
+    """A reminder due ``LEAD`` seconds from now, added by hand to the config file (as in
+    test_tray); its tooltip and notification in German, the stretch's German name returned."""
+    de = german()
+    seen = len(desktop.notifications())
+    at = minute_in(zone, LEAD)
+    text = app.paths.config_file.read_text()
+    assert 'timezone = "UTC"' in text
+    edited = text.replace('timezone = "UTC"', 'timezone = "local"')
+    edited += f'\n[[reminder]]\nname = "edited"\ntime = "{at:%H:%M}"\ndays = ["{DAYS[at.weekday()]}"]\n'
+    app.paths.config_file.write_text(edited)
+    wanted = said(de, lambda: next_title("edited", at))
+    wait_until(lambda: desktop.title(icon) == wanted, 5, f"the tooltip {wanted!r}")
+    wait_until(lambda: len(desktop.notifications()) > seen, 60, "the reminder's notification", interval=0.5)
+    summary = desktop.notifications()[-1]
+    lead, _name = said(de, lambda: _("Time for a stretch: {name}")).split("{name}")
+    stretches = said(de, lambda: translated.catalogue(load_stretches()))
+    named = next((s for s in stretches if summary[len(lead) :] in variant_names(s)), None)
+    assert summary.startswith(lead) and named is not None, summary  # a German name
+    call = last_notification(desktop)
+    assert call[2:4] == [summary, named.summary]  # what it is, in German too
+    buttons = said(de, lambda: [_("Start"), ngettext("Snooze {minutes} min", "Snooze {minutes} min", 10)])
+    assert call[7] == buttons[0] and call[9] == buttons[1].format(minutes=10)
+    wait_until(lambda: desktop.displayed() > 0, 10, "dunst to show the notification")
+    return summary[len(lead) :]
+
+
 def test_german_chosen_in_settings_applies_at_once_and_the_systems_language_brings_english_back(
     desktop: Desktop, tray_app: Callable[..., TrayApp], e2e_shots: Path, tmp_path: Path
 ) -> None:
@@ -126,36 +160,18 @@ def test_german_chosen_in_settings_applies_at_once_and_the_systems_language_brin
     close_menu(desktop)
 
     # a reminder made due in a few seconds (test_tray's edited one): its notification speaks German
-    seen = len(desktop.notifications())
-    at = minute_in(zone, LEAD)
-    text = app.paths.config_file.read_text()
-    assert 'timezone = "UTC"' in text
-    edited = text.replace('timezone = "UTC"', 'timezone = "local"')
-    edited += f'\n[[reminder]]\nname = "edited"\ntime = "{at:%H:%M}"\ndays = ["{DAYS[at.weekday()]}"]\n'
-    app.paths.config_file.write_text(edited)
-    wanted = said(de, lambda: next_title("edited", at))
-    wait_until(lambda: desktop.title(icon) == wanted, 5, f"the tooltip {wanted!r}")
-    wait_until(lambda: len(desktop.notifications()) > seen, 60, "the reminder's notification", interval=0.5)
-    summary = desktop.notifications()[-1]
-    lead, _name = said(de, lambda: _("Time for a stretch: {name}")).split("{name}")
-    stretches = said(de, lambda: translated.catalogue(load_stretches()))
-    named = next((s for s in stretches if summary[len(lead) :] in variant_names(s)), None)
-    assert summary.startswith(lead) and named is not None, summary  # a German name
-    call = last_notification(desktop)
-    assert call[2:4] == [summary, named.summary]  # what it is, in German too
-    buttons = said(de, lambda: [_("Start"), ngettext("Snooze {minutes} min", "Snooze {minutes} min", 10)])
-    assert call[7] == buttons[0] and call[9] == buttons[1].format(minutes=10)
-    wait_until(lambda: desktop.displayed() > 0, 10, "dunst to show the notification")
+    name = german_reminder(desktop, app, icon, zone)
     shot(desktop, e2e_shots, "lang-de-notification")
 
     # the settings window opened again speaks German and has Deutsch ticked; the system's: English
-    name = summary[len(lead) :]
     due = said(de, lambda: _("{app} \u2014 time for a stretch: {name}").format(app=APP, name=name))
     assert desktop.title(icon) == due
     open_menu(desktop, icon)
     assert choose_language(desktop, de, "system") == ("de", language_name("de"))  # Deutsch ticked
-    english = _("{app} \u2014 time for a stretch: {name}").format(app=APP, name="")
-    wait_until(lambda: desktop.title(icon).startswith(english), 5, "an English tooltip again")
+    english = _("{app} \u2014 time for a stretch: {name}").format(app=APP, name=in_english(name))
+    wait_until(lambda: desktop.title(icon) == english, 5, f"the English tooltip {english!r} again")
+    again = _("Time for a stretch: {name}").format(name=in_english(name))
+    wait_until(lambda: desktop.notifications()[-1] == again, 10, f"the reminder shown again as {again!r}")
     assert {"Stretch now", "Settings\u2026"} <= set(open_menu(desktop, icon))
     close_menu(desktop)
     assert 'language = "system"' in app.paths.config_file.read_text()

@@ -245,3 +245,36 @@ def test_a_snooze_length_changed_while_a_reminder_shows_shows_it_again_with_the_
     )
     assert [p.snooze_minutes for p in prompts(desk.effects)] == [5]
     assert desk.state.reminder is not None and desk.state.reminder.stage is Stage.DUE
+
+
+def test_a_language_changed_while_a_reminder_shows_names_it_in_the_new_words(desk):
+    """Settings, General: another language while a reminder waits. The tooltip, the menu
+    and the prompt name its stretch in the new words (not the old language's name, kept
+    from when it showed), and it is shown again in them."""
+    from qlbreak.core.app_state import SettingsChanged, Words
+    from qlbreak.core.tray_view import title
+
+    desk.turn(NINE_THIRTY)
+    shown = desk.state.reminder
+    assert shown is not None and shown.shown
+    desk.effects.clear()
+    german = tuple((s, Words(f"{w.name} (de)", f"{w.summary} (de)")) for s, w in desk.rules.words)
+    later = NINE_THIRTY + timedelta(minutes=1)
+    desk.turn(later, SettingsChanged(replace(desk.rules, words=german), frozenset()))
+    name = f"{shown.name} (de)"
+    assert desk.state.reminder == replace(shown, name=name)
+    assert title(app.view(desk.state, later)).endswith(f": {name}")
+    assert desk.effects.index(Withdraw()) < desk.effects.index(
+        next(e for e in desk.effects if isinstance(e, OpenWindow))
+    )
+    assert [p.reminder.name for p in prompts(desk.effects)] == [name]
+
+
+def test_settings_that_leave_a_shown_reminders_words_alone_do_not_show_it_again(desk):
+    from qlbreak.core.app_state import SettingsChanged
+
+    desk.turn(NINE_THIRTY)
+    shown = desk.state.reminder
+    desk.effects.clear()
+    desk.turn(NINE_THIRTY + timedelta(minutes=1), SettingsChanged(replace(desk.rules), frozenset()))
+    assert desk.state.reminder == shown and Withdraw() not in desk.effects and not prompts(desk.effects)
