@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import time
 from typing import Any
 
-from qlbreak.core.schedule import WEEKDAYS, Reminder
+from qlbreak.core.schedule import WEEKDAYS, Reminder, reminder_name
 from qlbreak.core.words import N_, _, formats
 from qlbreak.storage.config_words import NO_DAY, NO_NAME, read_time, used_twice
 from qlbreak.ui.base import Fonts, button
@@ -282,7 +282,7 @@ class ReminderRows:
         self._made += 1
         row = tk.Frame(self.frame, bg=p.bg, name=f"row{self._made}")
         row.pack(fill="x", pady=2)
-        name = entry(row, r.name, p, f, 11, "name")
+        name = entry(row, reminder_name(r.name), p, f, 11, "name")  # a preset's in the user's words
         if self.names:
             name.pack(side="left", padx=(0, 6))
         at = entry(row, f"{r.at:%H:%M}", p, f, 5, "time")
@@ -310,18 +310,20 @@ class ReminderRows:
         reminders: list[Reminder] = []
         problems: Problems = []
         names: set[str] = set()
-        for index, (_row, name_field, time_field, toggles) in enumerate(self.rows, start=1):
-            name = name_field.get().strip()
+        for index, (row, name_field, time_field, toggles) in enumerate(self.rows, start=1):
+            shown, was = name_field.get().strip(), self._from.get(str(row))
+            # a preset's name as shown ("Vormittag"): kept as the file has it ("morning")
+            name = was if was and shown == reminder_name(was) else shown
             at = read_time(time_field.get())
             if not name:
-                problems.append((name_field, about(name, index, _(NO_NAME))))
+                problems.append((name_field, about(shown, index, _(NO_NAME))))
             elif name in names:
-                problems.append((name_field, about(name, index, used_twice(name))))
+                problems.append((name_field, about(shown, index, used_twice(shown))))
             names.add(name)
             if isinstance(at, str):
-                problems.append((time_field, about(name, index, at)))
+                problems.append((time_field, about(shown, index, at)))
             if not toggles.days:
-                problems.append((None, about(name, index, _(NO_DAY))))
+                problems.append((None, about(shown, index, _(NO_DAY))))
             if name and not isinstance(at, str) and toggles.days:
                 reminders.append(Reminder(name, at, toggles.days))
         if not self.rows:

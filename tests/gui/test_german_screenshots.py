@@ -21,6 +21,7 @@ from qlbreak.core.session import Feeling, Phase
 from qlbreak.core.tray_view import View, menu, title
 from qlbreak.core.words import _, using
 from qlbreak.language.catalogues import load as load_language
+from qlbreak.storage import config
 from qlbreak.storage.history import History
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches import translated
@@ -213,6 +214,15 @@ def test_the_welcome_and_every_settings_page_in_german(screen: Screen, de: Path,
         if page == "stretches":
             assert _cut_short(screen, [p for p in tabs if ".stretchlist." in p and p.endswith(".why")]) == []
     assert german("Language") in screen.texts("qlbreak-settings")
+    # the presets' names in German ("morning" is the file's word for Vormittag), saved as the file has them
+    rows = ".settings.body.reminderspage.reminders"
+    shown = [screen.send("qlbreak-settings", f"{rows}.row{n}.name", "get") for n in (1, 2)]
+    assert shown == [german("morning"), german("lunch")] != ["morning", "lunch"], shown
+    (save,) = [p for p, t in screen.widgets("qlbreak-settings") if t == german("Save")]
+    screen.send("qlbreak-settings", save, "invoke")
+    assert c.proc.wait(timeout=10) == 0
+    saved = config.load(default_paths().config_file, CATALOGUE.ids).config.plan.reminders
+    assert [r.name for r in saved] == ["morning", "lunch"]
 
 
 def test_progress_in_german(screen: Screen, de: Path, child: Start, tmp_path: Path) -> None:
