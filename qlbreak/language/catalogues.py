@@ -86,7 +86,7 @@ class _BabelLater:
             return ENGLISH.formats  # a test locale ("qps"): its words, English dates
 
     def clock(self, at: time | datetime) -> str:
-        return self._formats.clock(at)
+        return ENGLISH.formats.clock(at)  # "HH:mm" in every language here: no Babel for the tray's times
 
     def weekday(self, day: date) -> str:
         return self._formats.weekday(day)

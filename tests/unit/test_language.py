@@ -233,3 +233,18 @@ def test_a_window_speaks_the_language_of_the_parent_that_started_it(monkeypatch:
     assert words.current() is words.ENGLISH
     spec.parse("tooltip", argv[-1])  # what the window's process does first
     assert words.current().code == "qps" and words._("Settings\u2026").startswith("\u27e6")
+
+
+def test_the_german_tray_imports_babel_only_for_a_day_name() -> None:
+    """A time of day is "HH:mm" in every language here: the tray's usual tooltip costs no
+    Babel (~6 MB); a weekday or a month does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from datetime import date, time; from qlbreak.language.start import speak;"
+        " from qlbreak.core.words import formats; speak('de'); formats().clock(time(9, 5));"
+        " print('babel' in sys.modules); formats().day(date(2026, 12, 3)); print('babel' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
