@@ -28,7 +28,7 @@ from qlbreak.stretches import translated
 from qlbreak.stretches.catalogue import Stretch, load
 from qlbreak.ui import spec as ui_spec
 from qlbreak.ui.dialog import Dialog
-from tests.gui.conftest import APP, ROOT, no_checkin
+from tests.gui.conftest import APP, ROOT
 from tests.gui.exercise_walk import check_layout, open_window
 from tests.gui.screen import Screen, end, wait_until
 from tests.progress_history import four_weeks
@@ -202,7 +202,6 @@ def test_the_welcome_and_every_settings_page_in_german(screen: Screen, de: Path,
     c = child(*_qlbreak("settings", "--welcome"))
     c.shoot("qlbreak-welcome", german("qlbreak \u2014 Welcome"), de / "welcome.png")
     end(c.proc)
-    no_checkin()  # a config file of the user's: the Settings window reads it
     c = child(*_qlbreak("settings"))
     settings = german("qlbreak \u2014 Settings")
     c.shoot("qlbreak-settings", settings, de / "settings-reminders.png")
