@@ -23,7 +23,7 @@ from qlbreak.ui.settings_general import language_name
 from tests.e2e.conftest import DAYS, TrayApp
 from tests.e2e.desktop import Desktop
 from tests.e2e.soon import minute_in, write_zone
-from tests.e2e.test_tray import LEAD, MENU, SETTINGS, shot, tk_title
+from tests.e2e.test_tray import DIALOG, LEAD, MENU, SETTINGS, shot, tk_title
 from tests.gui.screen import wait_until
 
 GENERAL = ".settings.body.generalpage"
@@ -109,6 +109,23 @@ def choose_language(desktop: Desktop, words: Words, value: str) -> tuple[str, st
     return before, ticked
 
 
+def german_stretch_window(desktop: Desktop, icon: int) -> None:
+    """A left click: the stretch window (perhaps one started ahead as the pointer came
+    to the icon) is titled with a German stretch name; closed with Escape (an open one
+    would hold the reminder to come)."""
+    de = german()
+    lead = said(de, lambda: _("qlbreak \u2014 {name}")).split("{name}")[0]
+    names = {n for s in said(de, lambda: translated.catalogue(load_stretches())) for n in variant_names(s)}
+    desktop.click_icon(icon)
+    title = wait_until(lambda: tk_title(desktop, DIALOG), 15, "the stretch window")
+    assert title.startswith(lead) and title[len(lead) :] in names, title
+    wid = desktop.screen.wait_window(title)
+    desktop.screen.run("xdotool", "windowfocus", "--sync", str(wid), check=False)
+    wait_until(lambda: desktop.screen.send(DIALOG, "focus"), 10, "the stretch window to have the focus")
+    desktop.screen.run("xdotool", "key", "Escape")
+    wait_until(lambda: tk_title(desktop, DIALOG) is None, 10, "the stretch window to close")
+
+
 def german_reminder(desktop: Desktop, app: TrayApp, icon: int, zone: Path) -> str:
     """A reminder due ``LEAD`` seconds from now, added by hand to the config file (as in
     test_tray); its tooltip and notification in German, the stretch's German name returned."""
@@ -158,6 +175,7 @@ def test_german_chosen_in_settings_applies_at_once_and_the_systems_language_brin
     assert "Stretch now" not in texts and "Settings\u2026" not in texts
     shot(desktop, e2e_shots, "lang-de-menu")
     close_menu(desktop)
+    german_stretch_window(desktop, icon)
 
     # a reminder made due in a few seconds (test_tray's edited one): its notification speaks German
     name = german_reminder(desktop, app, icon, zone)
