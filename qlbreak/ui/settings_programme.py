@@ -19,8 +19,9 @@ from functools import partial
 from pathlib import Path
 
 from qlbreak.core import programmes
-from qlbreak.core.app_programme import line, plain
+from qlbreak.core.app_programme import plain
 from qlbreak.core.picker import Preferences, why_not
+from qlbreak.core.programme_words import under_its_name
 from qlbreak.core.programmes import PROGRAMMES, Mark, Programme, Standing, State
 from qlbreak.core.words import N_, _, pgettext
 from qlbreak.storage.config import Config
@@ -94,9 +95,7 @@ def where(standing: Standing | None, programme: Programme) -> str:
     """The programme's own line: where it stands, or that it is not under way."""
     if standing is None or standing.programme.id != programme.id:
         return _("Not started.")
-    said = line(standing) or standing.words()  # the tray's words (stopped: the course's own)
-    words = said.removeprefix(f"{standing.name}: ").removeprefix(f"{_(standing.name)}: ")  # under its name already
-    return f"{words[:1].upper()}{words[1:]}."
+    return under_its_name(standing)  # the tray's words, without the name it is under
 
 
 def marks_for(standing: Standing | None, programme: Programme) -> tuple[Mark, ...]:

@@ -19,15 +19,18 @@ from typing import Any
 import pytest
 
 from qlbreak.core import app_programme, holds, tray_view
-from qlbreak.core.programmes import BALL_RELEASE, Standing, State
+from qlbreak.core.kinds import Record
+from qlbreak.core.programmes import BALL_RELEASE, Mark, Standing, State
 from qlbreak.core.reminder import Stage, falls_due, headline
 from qlbreak.core.schedule import Occurrence
+from qlbreak.core.session import Feeling
 from qlbreak.core.words import Words, _, using
-from qlbreak.storage.history import History
+from qlbreak.storage.history import Event, History
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches import translated
 from qlbreak.stretches.catalogue import Stretch, load
 from qlbreak.ui import spec as ui_spec
+from qlbreak.ui.checkin import NO_RATING
 from qlbreak.ui.offer import ASK
 from qlbreak.ui.progress import APPNAME as PROGRESS
 from qlbreak.ui.progress import DRAWING
@@ -184,6 +187,14 @@ def test_the_first_run_safety_screen_and_the_check_in(
     screen.press(APP, say(words, "I understand"))
     wait_until(lambda: say(words, "How is your back today?") in screen.texts(APP), 10, "the check-in")
     found.look("check-in", seen(screen, APP))
+    screen.press(APP, say(words, "Go on"))  # no rating yet: it says so
+    screen.wait_text(APP, "^" + re.escape(say(words, NO_RATING)) + "$")
+    found.look("check-in, no rating", seen(screen, APP))
+    for answer in ("5", say(words, "Left"), say(words, "Yes"), say(words, "Go on")):  # a leg: the warning signs
+        screen.press(APP, answer)
+    screen.wait_text(APP, "^" + re.escape(say(words, "Go on gently")) + "$")
+    found.look("check-in, the warning signs", seen(screen, APP))
+    screen.screenshot(shots / "pseudo-warning-signs.png", frame_of(screen, APP))
     found.check()
 
 
@@ -363,4 +374,44 @@ def test_the_strengthening_offer(
     screen.wait_text(APP, "^" + re.escape(say(words, ASK)[:40]))
     found.look("the offer", seen(screen, APP))
     screen.screenshot(shots / "pseudo-offer.png", frame_of(screen, APP))
+    found.check()
+
+
+def a_programme_under_way() -> None:
+    """A ball to hand, the ball release on its second day, a stretch that hurt yesterday
+    (resting now): the Programme page's standing and the Stretches page's reasons."""
+    paths = default_paths()
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text('[stretches]\nequipment = ["none", "chair", "door-frame", "ball"]\n')
+    now = datetime.now(UTC)
+    history = History.open(paths.history_db, now)
+    history.record(Event(now - timedelta(days=2), Record.PROGRAMME, programme="ball-release", mark=Mark.START))
+    history.record(Event(now - timedelta(days=1), Record.DONE, "ql-ball-wall-release"))
+    history.record(Event(now - timedelta(days=1), Record.DONE, "seated-twist", feeling=Feeling.HURT))
+    history.close()
+
+
+def test_a_programme_under_way_in_settings_and_progress(
+    screen: Screen, child: Callable[..., None], words: Words, shots: Path
+) -> None:
+    found = Findings()
+    a_programme_under_way()
+    paths = default_paths()
+    child("settings", ui_spec.settings("light", paths, True), "qlbreak-settings")
+    for tab in ("stretches", "programme"):
+        screen.send("qlbreak-settings", f".settings.tabs.{tab}", "invoke")
+        found.look(f"settings, {tab}", seen(screen, "qlbreak-settings"))
+    ball = ".settings.body.programmepage.ballrelease"
+    screen.send("qlbreak-settings", f"{ball}.buttons.stop", "invoke")  # asks first
+    found.look("settings, programme: stop?", seen(screen, "qlbreak-settings"))
+    where = screen.send("qlbreak-settings", f"{ball}.where", "cget", "-text")
+    with using(words):
+        name = _(BALL_RELEASE.name)
+    assert name not in where, f"the programme's name again, under its name: {where}"
+    with using(words):
+        names = {s.id: translated.stretch(s).name for s in CATALOGUE}
+    spec = {"history": str(paths.history_db), "theme": "light", "timezone": "UTC", "names": names, "workdays": []}
+    child("progress", spec, PROGRESS)
+    wait_until(lambda: say(words, DRAWING) not in screen.texts(PROGRESS), 30, "the charts")
+    found.look("progress, a programme", seen(screen, PROGRESS))
     found.check()
