@@ -201,7 +201,12 @@ def _cut_short(screen: Screen, paths: list[str]) -> list[str]:
 def test_the_welcome_and_every_settings_page_in_german(screen: Screen, de: Path, child: Start) -> None:
     c = child(*_qlbreak("settings", "--welcome"))
     c.shoot("qlbreak-welcome", german("qlbreak \u2014 Welcome"), de / "welcome.png")
-    end(c.proc)
+    start = wait_until(lambda: screen.send("qlbreak-welcome", "focus"), 5, "the focus on Start")
+    assert start.endswith(".start"), start
+    screen.send("qlbreak-welcome", start, "invoke")  # the presets, written with the file's names
+    assert c.proc.wait(timeout=10) == 0
+    saved = config.load(default_paths().config_file, CATALOGUE.ids).config.plan.reminders
+    assert [r.name for r in saved] == ["morning", "lunch"]
     c = child(*_qlbreak("settings"))
     settings = german("qlbreak \u2014 Settings")
     c.shoot("qlbreak-settings", settings, de / "settings-reminders.png")
