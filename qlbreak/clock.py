@@ -33,8 +33,11 @@ def named_zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
-        hint = "use an IANA name such as 'Europe/Berlin', or 'local'"
-        raise UnknownZone(f"unknown time zone {name!r} ({hint})") from None
+        from qlbreak.core.words import _  # the words reach the settings window and the command line
+
+        # Translators: {name} is the zone's name as written, in quotes ('Mars/Olympus').
+        said = _("unknown time zone {name} (use an IANA name such as 'Europe/Berlin', or 'local')")
+        raise UnknownZone(said.format(name=repr(name))) from None
 
 
 def now(name: str = LOCAL) -> datetime:

@@ -42,7 +42,7 @@ def words(loaded: Loaded, pages: Sequence[str]) -> str:
     where the notes are."""
     placed = [place_of(p) for p in loaded.errors]
     noted = [page for page in pages if any(x is not None and x[1] == page for x in placed)]
-    lines = [p.brief() + "." for p in loaded.problems if p.warning or place_of(p) is None]
+    lines = [sentence(p.brief()) for p in loaded.problems if p.warning or place_of(p) is None]
     if noted:
         lines.append(_not_understood([_(page) for page in noted]))  # PAGES are marked in ui/settings.py
     elif loaded.errors:
@@ -55,10 +55,17 @@ def note(page: tk.Frame, field: str, loaded: Loaded, palette: Palette, fonts: Fo
     not understood; nothing otherwise."""
     said = [p for p in loaded.errors if (place_of(p) or ("", ""))[0] == field]
     if said:
-        text = " ".join(p.brief() + "." for p in said)
+        text = " ".join(sentence(p.brief()) for p in said)
         # Translators: {problems}: what was not understood, each a sentence ("config.toml line 3: ...")
         words = _("Not understood: {problems} qlbreak goes on with what is shown here.").format(problems=text)
         form.note(page, words, palette, fonts, wrap, name=f"{field}note").configure(fg=palette.warn)
+
+
+def sentence(problem: str) -> str:
+    """A problem ("config.toml line 3: ...") as a sentence of its own: the language
+    says how a sentence ends."""
+    # Translators: a problem in the settings file ("config.toml line 3: ..."), ended as a sentence.
+    return _("{problem}.").format(problem=problem)
 
 
 def _not_understood(pages: list[str]) -> str:

@@ -187,7 +187,11 @@ def test_settings_and_the_welcome_with_every_note_a_hand_written_file_earns(
     child("settings", ui_spec.settings("light", paths, False), "qlbreak-settings")
     for tab in [p for p, _t in screen.widgets("qlbreak-settings") if ".tabs." in p]:
         screen.send("qlbreak-settings", tab, "invoke")
-        found.look(f"settings with mistakes {tab}", seen(screen, "qlbreak-settings"))
+        found.look(f"settings with mistakes {tab}", shown := seen(screen, "qlbreak-settings"))
+        glued = [line for text in shown for line in text.splitlines() if line.endswith(pseudo.CLOSE + ".")]
+        assert glued == [], f"a full stop glued after a translated sentence: {glued}"
+    zone = say(words, "unknown time zone {name} (use an IANA name such as 'Europe/Berlin', or 'local')")
+    assert zone.split("{name}")[0] in " ".join(shown), "the time zone's mistake in English"
     child("welcome", ui_spec.settings("light", paths, None), "qlbreak-welcome")
     shown = seen(screen, "qlbreak-welcome")
     found.look("welcome, again", shown)
