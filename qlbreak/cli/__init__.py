@@ -222,12 +222,13 @@ def _speak(words: Sequence[str]) -> None:
     """The user's language (their config file's, else the system's) before a word is
     printed or ``--help`` is built; ``--config PATH`` read ahead of the parser for it."""
     from qlbreak.language.start import start
+    from qlbreak.storage.config import language_setting
     from qlbreak.storage.paths import default_paths
 
     given = next((w.split("=", 1)[1] for w in words if w.startswith("--config=")), None)
     if given is None and "--config" in words[:-1]:
         given = words[list(words).index("--config") + 1]
-    start(default_paths(given).config_file)
+    start(language_setting(default_paths(given).config_file))
 
 
 def _the_tray(words: Sequence[str]) -> bool:

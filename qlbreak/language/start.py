@@ -2,21 +2,19 @@
 
 The tray and the command line decide (``decide``: the setting, else the system's) before
 anything shows: the tray before its icon, the command line before its ``--help`` is
-built, both from the one key of the config file (``setting_in``: the file's own reading
-comes later and reports any mistake in it). A window is told the tray's choice in its
+built, both from the one key of the config file (``storage.config.language_setting``: the
+file's own reading comes later and reports any mistake in it). A window is told the tray's choice in its
 spec and only ``speak``s it, so a window never disagrees with the menu that opened it.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
-from pathlib import Path
 
 from qlbreak.core.words import Words, use
 from qlbreak.language.catalogues import available, load
-from qlbreak.language.choosing import SYSTEM, pick
+from qlbreak.language.choosing import pick
 from qlbreak.language.system import preferred
 from qlbreak.system import THIS, System
 
@@ -33,18 +31,6 @@ def speak(code: str) -> Words:
     return words
 
 
-def setting_in(config_file: Path) -> str:
-    """``[dialog] language`` of the config file; ``system`` when the file, the table or
-    the key is missing, or the file cannot be read (its reading says why, later)."""
-    try:
-        with open(config_file, "rb") as file:
-            dialog = tomllib.load(file).get("dialog")
-    except (OSError, ValueError):  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
-        return SYSTEM
-    value = dialog.get("language") if isinstance(dialog, dict) else None
-    return value if isinstance(value, str) and value else SYSTEM
-
-
-def start(config_file: Path, env: Mapping[str, str] = os.environ) -> Words:
-    """The language of this config file's user, spoken from now on."""
-    return speak(decide(setting_in(config_file), env))
+def start(setting: str, env: Mapping[str, str] = os.environ) -> Words:
+    """The language for ``setting`` (the config's ``[dialog] language``), spoken from now on."""
+    return speak(decide(setting, env))

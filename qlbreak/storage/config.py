@@ -95,6 +95,18 @@ def load(path: Path, stretch_ids: Collection[str], keep: Config | None = None) -
     return _Reader(doc, stretch_ids, keep).config()
 
 
+def language_setting(path: Path) -> str:
+    """``[dialog] language`` alone, read before anything is shown (the command line's
+    help, the tray's icon speak it); ``system`` when the file, the key or a valid value
+    is not there: the file's whole reading comes later and reports any mistake."""
+    try:
+        dialog = read(path).data.get("dialog")
+    except (FileNotFoundError, FileProblem):
+        return "system"
+    value = dialog.get("language") if isinstance(dialog, dict) else None
+    return value if isinstance(value, str) and LANGUAGE_CODE.fullmatch(value) else "system"
+
+
 def parse(raw: bytes, name: str, stretch_ids: Collection[str], keep: Config | None = None) -> Loaded:
     """``load`` for bytes not yet written (the settings window checks what it would save)."""
     try:

@@ -36,8 +36,9 @@ def start(config: str | None, load: Load, out: TextIO, err: TextIO) -> int:
     """Run the tray app until it quits; the exit status."""
     paths = default_paths(config)
     from qlbreak.language.start import start as speak_the_users_language
+    from qlbreak.storage.config import language_setting
 
-    speak_the_users_language(paths.config_file)  # before the icon: its first menu line is in it
+    speak_the_users_language(language_setting(paths.config_file))  # before the icon: its menu speaks it
     endpoint = Endpoint(paths.runtime_dir, paths.key_file)
     try:
         if not endpoint.acquire():

@@ -67,3 +67,30 @@ def test_the_settings_window_is_told():
     c = config.Config(language="de")
     table = json.loads(json.dumps(config.as_table(c)))
     assert table["dialog"]["language"] == "de" and config.in_effect(table, IDS) == c
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        ('[dialog]\nlanguage = "de"\n', "de"),
+        ("[dialog]\ntheme = 'dark'\n", "system"),
+        ('language = "de"\n', "system"),  # not in [dialog]
+        ("[dialog\nlanguage = ", "system"),  # broken: config --check says why
+        (b"\xff\xfe", "system"),
+        ("[dialog]\nlanguage = 1\n", "system"),
+    ],
+)
+def test_the_setting_is_read_before_anything_else(tmp_path: Path, text: str | bytes, setting: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    assert config.language_setting(path) == setting
+    assert config.language_setting(tmp_path / "missing.toml") == "system"
+
+
+def test_the_setting_alone_is_read_safely_from_a_hostile_file(tmp_path: Path):
+    deep = tmp_path / "deep.toml"
+    deep.write_text("[dialog]\nlanguage = " + "[" * 500 + "]" * 500 + "\n")
+    assert config.language_setting(deep) == "system"  # nested too deeply: no RecursionError
+    huge = tmp_path / "huge.toml"
+    huge.write_bytes(b"# " + b"x" * (2 * 1024 * 1024) + b"\n")
+    assert config.language_setting(huge) == "system"  # over a mebibyte: not read to the end

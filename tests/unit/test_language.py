@@ -113,32 +113,11 @@ def test_speak_sets_the_process_language() -> None:
         words.use(before)
 
 
-@pytest.mark.parametrize(
-    ("text", "setting"),
-    [
-        ('[dialog]\nlanguage = "de"\n', "de"),
-        ("[dialog]\ntheme = 'dark'\n", "system"),
-        ('language = "de"\n', "system"),  # not in [dialog]
-        ("[dialog\nlanguage = ", "system"),  # broken: config --check says why
-        (b"\xff\xfe", "system"),
-        ("[dialog]\nlanguage = 1\n", "system"),
-    ],
-)
-def test_the_setting_is_read_before_anything_else(tmp_path: Path, text: str | bytes, setting: str) -> None:
-    path = tmp_path / "config.toml"
-    path.write_bytes(text if isinstance(text, bytes) else text.encode())
-    assert start.setting_in(path) == setting
-    assert start.setting_in(tmp_path / "missing.toml") == "system"
-
-
-def test_start_speaks_the_files_language_or_the_systems(tmp_path: Path) -> None:
+def test_start_speaks_the_settings_language_or_the_systems() -> None:
     before = words.current()
-    path = tmp_path / "config.toml"
     try:
-        path.write_text('[dialog]\nlanguage = "en"\n')
-        assert start.start(path, {"LANG": "de_DE.UTF-8"}) is words.ENGLISH  # the setting wins
-        path.write_text("")
-        chosen = start.start(path, {"LANG": "de_DE.UTF-8"})
+        assert start.start("en", {"LANG": "de_DE.UTF-8"}) is words.ENGLISH  # the setting wins
+        chosen = start.start("system", {"LANG": "de_DE.UTF-8"})
         assert chosen.code == ("de" if "de" in catalogues.available() else "en")
         assert words.current() is chosen
     finally:
