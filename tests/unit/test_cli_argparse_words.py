@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import gettext
 import inspect
 
 import pytest
@@ -14,24 +13,9 @@ import pytest
 from qlbreak.cli import main
 from qlbreak.cli.argparse_words import WORDS, plural_words, speak_our_words
 from qlbreak.core.words import EnglishFormats, Words, current, using
+from tests.marking import Marked as Marking
 
 OPEN, CLOSE = "\u27e6", "\u27e7"
-
-
-class Marking(gettext.NullTranslations):
-    """A stand-in language: every string it translates comes back as ⟦string⟧."""
-
-    def gettext(self, message: str) -> str:
-        return f"{OPEN}{message}{CLOSE}"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return self.gettext(msgid1 if n == 1 else msgid2)
-
-    def pgettext(self, context: str, message: str) -> str:
-        return self.gettext(message)
-
-    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
-        return self.ngettext(msgid1, msgid2, n)
 
 
 MARKING = Words("xx", Marking(), EnglishFormats())

@@ -6,7 +6,6 @@ chosen after the modules were imported: nothing may freeze it at import."""
 
 from __future__ import annotations
 
-import gettext
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -19,26 +18,11 @@ from qlbreak.core.schedule import Occurrence
 from qlbreak.core.session import Side
 from qlbreak.core.tray_view import View, menu, pause_end, title, when
 from qlbreak.core.words import EnglishFormats, Words, using
+from tests.marking import Marked
 
 ZONE = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 30, 11, 0, tzinfo=ZONE)
 LUNCH = Occurrence(datetime(2026, 11, 30, 12, 30, tzinfo=ZONE), "lunch", date(2026, 11, 30))
-
-
-class Marked(gettext.NullTranslations):
-    """Every translated string between ⟦ and ⟧: what is not marked was never translated."""
-
-    def gettext(self, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
 
 
 class Dates(EnglishFormats):

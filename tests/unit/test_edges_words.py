@@ -4,7 +4,6 @@ catalogue whole (a test language marks every translated string), and English is 
 
 from __future__ import annotations
 
-import gettext
 import io
 import json
 import sys
@@ -34,23 +33,7 @@ from qlbreak.tray import observing, start
 from qlbreak.tray.news import HistoryNews, SettingsNews
 from qlbreak.ui import spec as ui_spec
 from tests.fakes import FakeNotifier
-
-
-class Marked(gettext.NullTranslations):
-    """Every translated string between ⟦ and ⟧: what is not marked was never translated."""
-
-    def gettext(self, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
-
+from tests.marking import Marked
 
 MARKED = Words("xx", Marked(), ENGLISH.formats)
 PROBLEM = Problem("/home/a/.config/qlbreak/config.toml", 11, "time must be HH:MM")

@@ -4,7 +4,6 @@ through its formats; in English they read as they always did."""
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
@@ -25,25 +24,10 @@ from qlbreak.ui import form
 from qlbreak.ui.settings import count_words
 from qlbreak.ui.settings_programme import button_words, not_changed, stop_question
 from qlbreak.ui.theme import LIGHT
+from tests.marking import Marked
 from tests.progress_history import NAMES, four_weeks
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=timezone(timedelta(hours=1)))
-
-
-class Marked(gettext.NullTranslations):
-    """Every message comes back between ⟦ and ⟧: what was not translated shows."""
-
-    def gettext(self, message: str) -> str:
-        return f"\u27e6{message}\u27e7"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"\u27e6{msgid1 if n == 1 else msgid2}\u27e7"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"\u27e6{message}\u27e7"
-
-    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
-        return f"\u27e6{msgid1 if n == 1 else msgid2}\u27e7"
 
 
 class MarkedFormats(EnglishFormats):

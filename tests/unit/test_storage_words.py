@@ -6,7 +6,6 @@ imported: nothing may freeze it at import."""
 
 from __future__ import annotations
 
-import gettext
 import sqlite3
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -22,22 +21,7 @@ from qlbreak.storage.tomlfile import FileProblem, Problem, parse
 from qlbreak.stretches import own
 from qlbreak.stretches.catalogue import Catalogue
 from qlbreak.stretches.checking import check_doc
-
-
-class Marked(gettext.NullTranslations):
-    """Every translated string between ⟦ and ⟧: what is not marked was never translated."""
-
-    def gettext(self, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+from tests.marking import Marked
 
 
 class Dates(EnglishFormats):

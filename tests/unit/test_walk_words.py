@@ -4,7 +4,6 @@ its dates come from the language's formats. No display."""
 
 from __future__ import annotations
 
-import gettext
 from datetime import UTC, date, datetime, time
 
 from qlbreak.core.kinds import Record
@@ -14,14 +13,7 @@ from qlbreak.storage.history import Event
 from qlbreak.stretches import safety
 from qlbreak.ui import spec
 from qlbreak.ui.stretch_list import standing_words
-
-
-class Marking(gettext.NullTranslations):
-    def gettext(self, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+from tests.marking import Marked as Marking
 
 
 class Dates(EnglishFormats):

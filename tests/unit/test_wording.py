@@ -1,8 +1,7 @@
-import gettext
-
 from qlbreak.core.words import EnglishFormats, Words, using
 from qlbreak.stretches import catalogue as catalog
 from qlbreak.stretches import wording
+from tests.marking import Marked as Marking
 
 
 def test_every_catalogue_word_has_plain_words():
@@ -40,16 +39,6 @@ def test_the_overview_says_which_side_is_held_longer():
     )
     assert line("hands-and-knees", "10 slow reps", None, None) == "Position: hands and knees · 10 slow reps"
     assert line("seated", "30 seconds each side", 30.0, 30.0) == "Position: seated · 30 seconds each side"
-
-
-class Marking(gettext.NullTranslations):
-    """A test language: every translated string in brackets, a plural's form named."""
-
-    def gettext(self, message: str) -> str:
-        return f"⟦{message}⟧"
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
 
 
 MARKING = Words("xx", Marking(), EnglishFormats())
