@@ -30,6 +30,7 @@ from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue, own, translated
 from qlbreak.ui import file_notes, form, settings_reads
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
+from qlbreak.ui.safety import grow_to
 from qlbreak.ui.settings_general import GeneralPage
 from qlbreak.ui.settings_programme import programme_page
 from qlbreak.ui.spec import Spec, answer
@@ -134,6 +135,8 @@ class SettingsWindow:
     def show(self, page: str, _event: object = None) -> None:
         for name, frame in self.pages.items():
             frame.pack_forget() if name != page else frame.pack(fill="both", expand=True)
+        if self.root.winfo_ismapped():  # a longer language's page: never cut (at open: open_window)
+            grow_to(self.root, self.root.nametowidget(".settings"))
         for name, tab in self.tabs.items():
             on = name == page
             bg, fg = (self.p.accent, self.p.on_accent) if on else (self.p.track, self.p.fg)
@@ -380,7 +383,10 @@ def open_window(spec: Spec, build: Callable[[tk.Tk, Palette, Spec], object]) -> 
     window = build(root, palette, spec)
     focus = getattr(window, "first_focus", None)
     if focus is not None:
-        focus_soon(focus)
+        focus_soon(focus)  # before growing: growing maps the window, and a mapped one is not focused
+    for frame in root.pack_slaves():  # a longer language (the welcome's last line): never cut
+        if isinstance(frame, tk.Frame):
+            grow_to(root, frame)
     root.lift()
     root.mainloop()
 

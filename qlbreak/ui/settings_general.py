@@ -41,13 +41,17 @@ class GeneralPage:
         page = self.frame = tk.Frame(body, bg=p.bg, name="generalpage")
         form.heading(page, _("Language"), p, f, pady=(0, 2))
         self.language = tk.StringVar(page, value=c.language)  # one this install lacks: kept, none ticked
+        row = tk.Frame(page, bg=p.bg, name="languages")  # one row: the page is tall enough
+        row.pack(anchor="w")
         for value, text in language_choices():
-            form.choice(page, text, self.language, value, p, f, name=f"language-{value}").pack(anchor="w")
+            form.choice(row, text, self.language, value, p, f, name=f"language-{value}").pack(side="left", padx=(0, 12))
         note(page, "language")
         form.heading(page, _("Colours"), p, f, pady=(14, 2))
         self.theme = tk.StringVar(page, value=c.theme)
+        row = tk.Frame(page, bg=p.bg, name="themes")
+        row.pack(anchor="w")
         for value, text in THEMES:
-            form.choice(page, _(text), self.theme, value, p, f, name=f"theme-{value}").pack(anchor="w")
+            form.choice(row, _(text), self.theme, value, p, f, name=f"theme-{value}").pack(side="left", padx=(0, 12))
         note(page, "theme")
         self.sound = SoundFields(page, c, p, f, wrap, note)
         self.checkin = CheckinFields(page, c, p, f, note)
@@ -57,7 +61,8 @@ class GeneralPage:
             form.check(page, _("Start qlbreak when I log in"), self.login, p, f, "autostart").pack(anchor="w")
         form.heading(page, _("Your settings file"), p, f, pady=(14, 2))
         by_hand = _("You may edit it by hand too; qlbreak notices within half a minute.")
-        form.note(page, f"{path}\n{by_hand}", p, f, wrap)
+        form.note(page, str(path), p, f, wrap, name="path")  # the user's own folder: no words to translate
+        form.note(page, by_hand, p, f, wrap)
 
 
 def language_name(code: str) -> str:

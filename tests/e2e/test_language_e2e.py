@@ -87,7 +87,7 @@ def close_menu(desktop: Desktop) -> None:
 
 
 def language_chosen(desktop: Desktop) -> str:
-    variable = desktop.screen.send(SETTINGS, f"{GENERAL}.language-de", "cget", "-variable")
+    variable = desktop.screen.send(SETTINGS, f"{GENERAL}.languages.language-de", "cget", "-variable")
     return desktop.screen.send(SETTINGS, "set", f"::{variable}")
 
 
@@ -98,10 +98,10 @@ def choose_language(desktop: Desktop, words: Words, value: str) -> tuple[str, st
     title = said(words, lambda: _("qlbreak \u2014 Settings"))
     wait_until(lambda: tk_title(desktop, SETTINGS) == title, 30, f"the settings window titled {title!r}")
     desktop.screen.press(SETTINGS, said(words, lambda: _("General")))
-    radio = f"{GENERAL}.language-{value}"
+    radio = f"{GENERAL}.languages.language-{value}"
     wait_until(lambda: desktop.screen.send(SETTINGS, "winfo", "ismapped", radio) == "1", 5, "the General page")
     before = language_chosen(desktop)
-    ticked = desktop.screen.send(SETTINGS, f"{GENERAL}.language-{before}", "cget", "-text")
+    ticked = desktop.screen.send(SETTINGS, f"{GENERAL}.languages.language-{before}", "cget", "-text")
     desktop.screen.click_widget(SETTINGS, radio)
     wait_until(lambda: language_chosen(desktop) == value, 5, f"{value!r} to be chosen")
     desktop.screen.press(SETTINGS, said(words, lambda: _("Save")))

@@ -35,7 +35,8 @@ def by_id(name: str) -> Stretch:
 # Widgets whose words are the user's own, never the catalogue's (what an entry holds),
 # or a language's own name for itself ("Deutsch", "English": Settings, General).
 USERS = ("Entry", "TEntry")
-OWN_NAMES = re.compile(r"\.language-(?!system$)[^.]+$|\.times\.own\d$")  # the welcome: a reminder's own name
+# the welcome: a reminder's own name; Settings, General: the settings file's path
+OWN_NAMES = re.compile(r"\.language-(?!system$)[^.]+$|\.times\.own\d$|\.generalpage\.path$")
 
 # Tcl run inside a window: each mapped widget's class, path and words (a toplevel's
 # title, a canvas's texts, a text box's lines, a drop-down's value), in one evaluation.

@@ -201,7 +201,11 @@ def _cut_short(screen: Screen, paths: list[str]) -> list[str]:
 def test_the_welcome_and_every_settings_page_in_german(screen: Screen, de: Path, child: Start) -> None:
     c = child(*_qlbreak("settings", "--welcome"))
     c.shoot("qlbreak-welcome", german("qlbreak \u2014 Welcome"), de / "welcome.png")
-    start = wait_until(lambda: screen.send("qlbreak-welcome", "focus"), 5, "the focus on Start")
+    # the welcome's last line (under its button) inside the window: German's is longer
+    last = "update idletasks; expr {[winfo rooty .welcome] + [winfo reqheight .welcome]"
+    last += " <= [winfo rooty .] + [winfo height .]}"
+    assert screen.send("qlbreak-welcome", last) == "1"
+    start = wait_until(lambda: screen.send("qlbreak-welcome", "focus"), 15, "the focus on Start")
     assert start.endswith(".start"), start
     screen.send("qlbreak-welcome", start, "invoke")  # the presets, written with the file's names
     assert c.proc.wait(timeout=10) == 0
@@ -218,6 +222,14 @@ def test_the_welcome_and_every_settings_page_in_german(screen: Screen, de: Path,
         if page == "stretches":
             assert _cut_short(screen, [p for p in tabs if ".stretchlist." in p and p.endswith(".why")]) == []
     assert german("Language") in screen.texts("qlbreak-settings")
+    # the General page's last words (the settings file's path and the note) inside the window
+    # (a new user's General page, taller in German, had them cut off below the buttons)
+    below = "update idletasks; list [winfo ismapped {w}] [expr {{[winfo rooty {w}] + [winfo height {w}]}}]"
+    below += " [expr {{[winfo rooty .] + [winfo height .]}}]"
+    mapped, bottom, window = screen.tk().tk.splitlist(
+        screen.send("qlbreak-settings", below.format(w=".settings.body.generalpage.path"))
+    )
+    assert mapped == "1" and int(bottom) <= int(window), (mapped, bottom, window)
     # the presets' names in German ("morning" is the file's word for Vormittag), saved as the file has them
     rows = ".settings.body.reminderspage.reminders"
     shown = [screen.send("qlbreak-settings", f"{rows}.row{n}.name", "get") for n in (1, 2)]

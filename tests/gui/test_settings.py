@@ -281,7 +281,7 @@ def test_a_hand_edit_not_understood_shows_what_is_in_effect_and_save_keeps_comme
             'Not understood: config.toml line 16: theme must be "auto", "light" or "dark", not "drak"'
             ' (did you mean "dark"?). qlbreak goes on with what is shown here.'
         )
-        dark = f"{general}.theme-dark"
+        dark = f"{general}.themes.theme-dark"
         variable = screen.send(SETTINGS, dark, "cget", "-variable")
         assert screen.send(SETTINGS, "set", variable) == "dark"  # what is in effect, not "Follow the system"
         screen.screenshot(shots / "settings-not-understood.png", wid)
