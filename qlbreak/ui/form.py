@@ -342,7 +342,9 @@ class ReminderRows:
 
     def _new_name(self) -> str:
         taken = {row[1].get().strip() for row in self.rows}
-        return next(n for n in (f"reminder {i}" for i in range(len(taken) + 1, 99)) if n not in taken)
+        # Translators: a new reminder's name until the person types one (saved in the file as shown)
+        names = (_("reminder {n}").format(n=i) for i in range(len(taken) + 1, 99))
+        return next(n for n in names if n not in taken)
 
 
 def about(name: str, index: int, problem: str) -> str:

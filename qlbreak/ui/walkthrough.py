@@ -199,8 +199,8 @@ class Walkthrough:
             words = _("Your left side felt tighter today, so it had {long} s; {short} s here.")
         elif side is named:
             words = _("Your right side felt tighter today: {long} s here, {short} s on the left.")
-        else:
-            words = _("Your right side felt tighter today, so it had {long} s; {short} s here.")
+        else:  # the right side is still to come
+            words = _("Your right side felt tighter today, so it gets {long} s; {short} s here.")
         return words.format(long=long, short=short)
 
     def _timing(self) -> Timing:

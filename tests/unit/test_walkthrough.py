@@ -258,6 +258,17 @@ def test_the_check_in_is_recorded_and_its_tighter_side_held_longer(history):
     assert (done.kind, done.left_seconds, done.right_seconds) == ("done", 45, 30)
 
 
+def test_the_right_side_tighter_is_said_ahead_of_it_then_on_it(history):
+    w = walk(history)
+    w.check_in(4, Side.RIGHT, leg=False)
+    w.next(0)
+    w.next(0)  # the left side first: the right is still to come
+    assert w.tighter_note == "Your right side felt tighter today, so it gets 45 s; 30 s here."
+    w.tick(30)
+    w.tick(35)
+    assert w.tighter_note == "Your right side felt tighter today: 45 s here, 30 s on the left."
+
+
 def test_the_tighter_side_follows_another_stretch(history):
     w = walk(history, "cat-cow")  # reps: never lengthened
     w.check_in(6, Side.RIGHT)
