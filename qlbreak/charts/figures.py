@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from qlbreak.charts.report_words import decimal
 from qlbreak.core.progress import Progress
@@ -122,6 +122,7 @@ def side_balance(ax: Axes, progress: Progress, c: Colours) -> None:
     ax.barh([1, 0], minutes, color=[c.left, c.right], height=0.6)
     ax.set_yticks([1, 0], [_("Left"), _("Right")])
     ax.set_xlim(0, max([*minutes, 1.0]) * 1.18)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _at: decimal(value)))  # "0,5" in German
     ax.grid(axis="y", visible=False)
     for y, value in zip((1, 0), minutes, strict=True):
         if value:

@@ -4,6 +4,7 @@ through its formats; in English they read as they always did."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
@@ -141,3 +142,19 @@ def test_every_word_on_the_report_page_is_marked(marked: Words) -> None:
     lines = [t for t in wrapped if not (t.startswith("\u27e6") or t.endswith("\u27e7"))]
     assert lines == [] or all(any(t in s for s in sentences) for t in lines), lines
     assert any(t.startswith("\u27e6Made by qlbreak") and "\u2039" in t for t in texts)  # the stamp's date
+
+
+def test_the_minutes_axis_has_the_languages_decimal_mark() -> None:
+    """Ticks "0,0 0,5 1,0" in German, as the bars' own labels (the trial: "0.2" beside "1,5")."""
+    from qlbreak.language.catalogues import load as load_language
+
+    german = load_language("de")
+    progress = build(four_weeks(NOW), NOW, names=NAMES)
+    with using(german):
+        figure = Figure(figsize=(5.6, 5.2), dpi=96)
+        FigureCanvasAgg(figure)
+        draw(figure, progress, LIGHT)
+        figure.canvas.draw()
+        numbers = [t.get_text() for ax in figure.axes for t in ax.get_xticklabels()]
+    numbers = [n for n in numbers if re.fullmatch(r"\d+[.,]\d", n)]
+    assert numbers and all("," in n for n in numbers), numbers
