@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import stat
@@ -35,7 +36,8 @@ def test_parse_accepts_only_the_fixed_commands():
         assert parse(bad, IDS) is None
 
 
-def test_one_holds_the_lock_a_second_asks_it(endpoint):
+def test_one_holds_the_lock_a_second_asks_it(endpoint, caplog):
+    caplog.set_level(logging.INFO)
     first, second = endpoint(), endpoint()
     assert first.acquire()
     assert not second.acquire()
@@ -45,6 +47,8 @@ def test_one_holds_the_lock_a_second_asks_it(endpoint):
         assert second.send("ping") == "ok"
         assert second.send("stretch cat-cow") == "ok"
         assert got.get(timeout=5) == StretchNow("cat-cow")
+        # the log says why a stretch window opened with no click (a second `qlbreak`)
+        assert "asked by another qlbreak: stretch cat-cow" in caplog.text
         assert second.send("settings") == "ok"  # `qlbreak settings` while the tray runs
         assert got.get(timeout=5) == OpenSettings()
         assert second.send("open the pod bay doors") == "error: unknown command"

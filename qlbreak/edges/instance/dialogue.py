@@ -55,6 +55,8 @@ def serve(key: bytes, post: Post, known_ids: AbstractSet[str], tally: Tally) -> 
         tally.note(f"ignored an unknown message {message[:60]!r}", logging.WARNING)
         yield _framed("error: unknown command"), 0
         return
+    if command[0] != "ping":  # a window opened, or the app quit, because another qlbreak asked: said why
+        tally.note(f"asked by another qlbreak: {' '.join(filter(None, command))}", logging.INFO)
     if command[0] == "stretch":
         post(StretchNow(command[1]))
     elif command[0] == "settings":  # `qlbreak settings` while the tray runs: it hears the save
