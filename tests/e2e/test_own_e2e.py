@@ -27,7 +27,7 @@ def test_the_running_tray_opens_ones_own_stretch_and_offers_one_added_while_it_r
     image = wait_until(lambda: desktop.screen.send(DIALOG, ".walk.illustration", "cget", "-image"), 10, "its picture")
     assert desktop.screen.send(DIALOG, "image", "width", image) == "300"
     desktop.screen.send(DIALOG, "event", "generate", ".", "<Escape>")
-    wait_until(lambda: tk_title(desktop, DIALOG) is None, 10, "the window to close")
+    wait_until(lambda: tk_title(desktop, DIALOG) is None, 30, "the window to close")
 
     (folder / "second.toml").write_text(GOOD.format(id="second").replace("Physio side stretch", "Second one"))
     desktop.click_icon(desktop.docked_icon())
