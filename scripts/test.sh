@@ -54,4 +54,12 @@ for platform in linux win32 darwin; do
     .venv/bin/mypy --platform "$platform"
 done
 echo "== pytest"
-.venv/bin/python -m pytest "$@"
+if [ $# -eq 0 ]; then
+    # The unit tests (CPU-bound, each in its own folders) on both cores with pytest-xdist:
+    # a minute of CI's 20; then the GUI, end-to-end, fault and packaging tests one at a
+    # time, as they share one screen, one desktop and the checkout's build folder.
+    .venv/bin/python -m pytest -n 2 tests/unit
+    .venv/bin/python -m pytest tests/e2e tests/faults tests/gui tests/packaging
+else
+    .venv/bin/python -m pytest "$@"
+fi
