@@ -17,6 +17,7 @@ def test_the_running_tray_opens_ones_own_stretch_and_offers_one_added_while_it_r
     (folder / "physio.toml").write_text(GOOD.format(id="physio"))
     png(folder / "physio.png", 300, 200)
     everything = ", ".join(f'"{i}"' for i in [*sorted(load().ids), "physio"])
+    desktop.run("xdotool", "mousemove", "600", "500")  # off where the icon docks: no window started ahead
     app = tray_app(settings=f"\n[stretches]\navoid = [{everything}]\n")  # nothing left for a click but a new one
     desktop.docked_icon()
     asked = app.qlbreak("stretch", "physio")

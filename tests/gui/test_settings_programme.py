@@ -72,7 +72,8 @@ def test_start_pause_resume_act_at_once_stop_asks_first_and_the_page_says_so(scr
     screen.click_widget(SETTINGS, f"{BALL}.buttons.start")
     wait_until(lambda: said(screen, BALL) == "Day 1 of 14.", 5, "the ball release started")
     assert marks() == [(Mark.START, "ball-release")]  # in the history at once: no Save
-    assert shown(screen, f"{BALL}.buttons.pause") and shown(screen, f"{BALL}.buttons.stop")
+    both = (f"{BALL}.buttons.pause", f"{BALL}.buttons.stop")  # mapped at the page's next redraw
+    wait_until(lambda: all(shown(screen, b) for b in both), 5, "Pause and Stop")
     screen.send(SETTINGS, "update idletasks")
     screen.screenshot(shots / "settings-programme.png", w.wid)
 
