@@ -25,7 +25,7 @@ from pathlib import Path
 from qlbreak.core.picker import Preferences, uses, why_not
 from qlbreak.core.schedule import Plan
 from qlbreak.core.vocabulary import EQUIPMENT
-from qlbreak.core.words import N_, _, ngettext, pgettext
+from qlbreak.core.words import N_, _, pgettext
 from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue, own, translated
 from qlbreak.ui import file_notes, form, settings_reads
@@ -34,7 +34,7 @@ from qlbreak.ui.safety import grow_to
 from qlbreak.ui.settings_general import GeneralPage
 from qlbreak.ui.settings_programme import programme_page
 from qlbreak.ui.spec import Spec, answer
-from qlbreak.ui.stretch_list import StretchList, own_mistakes
+from qlbreak.ui.stretch_list import StretchList, count_words, own_mistakes
 from qlbreak.ui.theme import Palette, named
 
 APPNAME = "qlbreak-settings"
@@ -353,27 +353,6 @@ class SettingsWindow:
         changed = self.autostart is not None and login != self.autostart
         answer(f"saved autostart={'on' if login else 'off'}" if changed else "saved")
         self.root.destroy()
-
-
-def count_words(rotation: int, reminded: int, resting: int) -> str:
-    """How many stretches the rotation holds, of those reminders offer, and how many rest."""
-    if resting:
-        # Translators: "Leave out" is the check box by each stretch in the list below.
-        text = ngettext(
-            "{rotation} of {reminded} in your rotation, {resting} resting after it hurt."
-            " Tick Leave out to never be offered one.",
-            "{rotation} of {reminded} in your rotation, {resting} resting after it hurt."
-            " Tick Leave out to never be offered one.",
-            resting,
-        )
-    else:
-        # Translators: "Leave out" is the check box by each stretch in the list below.
-        text = ngettext(
-            "{rotation} of {reminded} in your rotation. Tick Leave out to never be offered one.",
-            "{rotation} of {reminded} in your rotation. Tick Leave out to never be offered one.",
-            reminded,
-        )
-    return text.format(rotation=rotation, reminded=reminded, resting=resting)
 
 
 def open_window(spec: Spec, build: Callable[[tk.Tk, Palette, Spec], object]) -> None:

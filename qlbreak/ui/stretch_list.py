@@ -176,3 +176,24 @@ class StretchList:
             self.canvas.yview_scroll(-2, "units")
         else:
             self.canvas.yview_scroll(2, "units")
+
+
+def count_words(rotation: int, reminded: int, resting: int) -> str:
+    """How many stretches the rotation holds, of those reminders offer, and how many rest."""
+    if resting:
+        # Translators: "Leave out" is the check box by each stretch in the list below.
+        text = ngettext(
+            "{rotation} of {reminded} in your rotation, {resting} resting after it hurt."
+            " Tick Leave out to never be offered one.",
+            "{rotation} of {reminded} in your rotation, {resting} resting after it hurt."
+            " Tick Leave out to never be offered one.",
+            resting,
+        )
+    else:
+        # Translators: "Leave out" is the check box by each stretch in the list below.
+        text = ngettext(
+            "{rotation} of {reminded} in your rotation. Tick Leave out to never be offered one.",
+            "{rotation} of {reminded} in your rotation. Tick Leave out to never be offered one.",
+            reminded,
+        )
+    return text.format(rotation=rotation, reminded=reminded, resting=resting)

@@ -22,8 +22,8 @@ from qlbreak.core.progress import build
 from qlbreak.core.words import EnglishFormats, Words, using
 from qlbreak.storage.history import Event
 from qlbreak.ui import form
-from qlbreak.ui.settings import count_words
 from qlbreak.ui.settings_programme import button_words, not_changed, stop_question
+from qlbreak.ui.stretch_list import count_words
 from qlbreak.ui.theme import LIGHT
 from tests.marking import Marked
 from tests.progress_history import NAMES, four_weeks
