@@ -83,7 +83,10 @@ def test_a_snooze_changed_in_the_file_while_a_reminder_shows_snoozes_as_its_butt
     text = app.paths.config_file.read_text()
     app.paths.config_file.write_text(text.replace('timezone = "UTC"', 'timezone = "UTC"\nsnooze_minutes = 5', 1))
     wait_until(lambda: "settings changed: snooze" in app.log(), 10, "the new snooze read")
-    shown = snooze_labels(desktop)[-1]  # what the button on screen says, resent or not
+    # a snooze changed while a reminder shows sends it again with its new button
+    # (core/app.py): wait until the bus has carried that, not only until the log said it
+    wait_until(lambda: snooze_labels(desktop)[-1:] == [5], 10, "the reminder resent with its new button")
+    shown = snooze_labels(desktop)[-1]  # what the button on screen says
     pressed = datetime.now(UTC)
     desktop.press("Snooze")
     wait_until(lambda: "snoozed until" in desktop.title(icon), 10, "the snooze")
