@@ -33,6 +33,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """A failed test's report carries each tray's log and output: CI's run is the only
+    place some failures happen, and the log says what the tray decided."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        for n, app in enumerate(getattr(item, "qlbreak_apps", [])):
+            report.sections.append((f"tray {n} log (last 60 lines)", "\n".join(app.log().splitlines()[-60:])))
+            report.sections.append((f"tray {n} output (last 30 lines)", "\n".join(app.output().splitlines()[-30:])))
+
+
 @pytest.fixture(scope="session")
 def desktop() -> Iterator[Desktop]:
     require(TOOLS, "end-to-end", "scripts/test.sh installs them")
@@ -135,8 +147,9 @@ def _kill_matching(text: str) -> None:
 
 
 @pytest.fixture
-def tray_app(desktop: Desktop, tmp_path: Path) -> Iterator:
+def tray_app(desktop: Desktop, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator:
     apps: list[TrayApp] = []
+    request.node.qlbreak_apps = apps  # for the report of a failure (pytest_runtest_makereport)
 
     def start(
         reminders: str | None = None,

@@ -124,6 +124,7 @@ def german_stretch_window(desktop: Desktop, icon: int) -> None:
     wait_until(lambda: desktop.screen.send(DIALOG, "focus"), 10, "the stretch window to have the focus")
     desktop.screen.run("xdotool", "key", "Escape")
     wait_until(lambda: tk_title(desktop, DIALOG) is None, 10, "the stretch window to close")
+    desktop.run("xdotool", "mousemove", "600", "500")  # off the icon: no window started ahead meanwhile
 
 
 def german_reminder(desktop: Desktop, app: TrayApp, icon: int, zone: Path) -> str:

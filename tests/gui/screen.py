@@ -243,12 +243,27 @@ class Screen:
         self.click(x + w // 2, y + h // 2)
 
     def type_into(self, app: str, path: str, text: str) -> None:
-        """Click an entry, select what it holds, and type ``text`` over it, for real."""
+        """Click an entry, select what it holds, and type ``text`` over it, for real; back
+        once the entry holds ``text``. Under load a key can reach the X server while the
+        focus is still on its way (CI saw "13:45" not arrive): typed again, up to twice."""
+        if not text:  # nothing to type: the text selected, for the caller's next key
+            self._select_all(app, path)
+            return
+        for attempt in range(3):
+            self._select_all(app, path)
+            self.run("xdotool", "type", "--delay", "20", text)
+            try:
+                wait_until(lambda: self.send(app, path, "get") == text, 5, f"{text!r} typed into {path}")
+                return
+            except TimeoutError:
+                if attempt == 2:
+                    raise
+
+    def _select_all(self, app: str, path: str) -> None:
         self.click_widget(app, path)
         wait_until(lambda: self.send(app, "focus") == path, 5, f"{path} to have the keyboard focus")
         self.run("xdotool", "key", "ctrl+a")  # Tk's entry: the start of the line
         self.run("xdotool", "key", "shift+End")
-        self.run("xdotool", "type", "--delay", "20", text)
 
     def press(self, app: str, text: str, timeout: float = 10) -> None:
         """Click the widget showing ``text``, in the middle, with the real pointer, once
