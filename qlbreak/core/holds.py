@@ -12,6 +12,7 @@ the words the tray shows name the strongest one:
     presenting       the active window is full screen         presenting      waiting until you leave full screen
     do-not-disturb   the desktop's do-not-disturb is on       presenting      waiting until do not disturb is off
     in-a-call        a microphone is in use                   in_a_call       waiting until your call ends
+    camera           a camera is in use (a call, muted)       camera          waiting until your camera is off
     away             no input for ``away_minutes``            away            waiting until you are back
 
 A fact a detector cannot read here is ``None`` and holds nothing. ``stretching`` is
@@ -35,6 +36,7 @@ class Reason(Enum):
     PRESENTING = "presenting"
     DO_NOT_DISTURB = "do-not-disturb"
     IN_A_CALL = "in-a-call"
+    CAMERA = "camera"
     AWAY = "away"
 
 
@@ -46,6 +48,7 @@ class Signals:
     full_screen: bool | None = None
     do_not_disturb: bool | None = None
     microphone: bool | None = None
+    camera: bool | None = None
     idle_seconds: float | None = None
     stretching: bool | None = None  # the tray's own stretch window is open
 
@@ -57,6 +60,7 @@ class HoldRules:
     locked: bool = True
     presenting: bool = True  # full screen and do-not-disturb
     in_a_call: bool = True
+    camera: bool = True  # a camera in use: a video call with the microphone muted
     away: bool = True
     away_minutes: int = 5
     catch_up: bool = True  # a reminder missed while away is offered once when back (catchup.py)
@@ -74,6 +78,7 @@ REASONS: tuple[tuple[Reason, Test, str], ...] = (
         N_("waiting until do not disturb is off"),
     ),
     (Reason.IN_A_CALL, lambda s, r: r.in_a_call and s.microphone is True, N_("waiting until your call ends")),
+    (Reason.CAMERA, lambda s, r: r.camera and s.camera is True, N_("waiting until your camera is off")),
     (
         Reason.AWAY,
         lambda s, r: r.away and s.idle_seconds is not None and s.idle_seconds >= r.away_minutes * 60,
@@ -91,7 +96,7 @@ def waiting(reason: Reason) -> str:
 def wanted(rules: HoldRules) -> frozenset[str]:
     """The facts worth reading under ``rules`` (a switched-off detector is never asked)."""
     facts = {"locked": rules.locked, "full_screen": rules.presenting, "do_not_disturb": rules.presenting}
-    facts |= {"microphone": rules.in_a_call, "idle_seconds": rules.away}
+    facts |= {"microphone": rules.in_a_call, "camera": rules.camera, "idle_seconds": rules.away}
     return frozenset(name for name, on in facts.items() if on)
 
 

@@ -40,7 +40,7 @@ _KEYS = {
     ("reminder",): ("name", "time", "days"),
     ("stretches",): ("no_floor", "equipment", "avoid"),
     ("dialog",): ("theme", "sound", "spoken_cues", "language"),
-    ("holds",): ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"),
+    ("holds",): ("presenting", "in_a_call", "camera", "away", "locked", "away_minutes", "catch_up"),
     ("checkin",): ("ask", "tighter"),
 }
 THEMES = ("auto", "light", "dark")
@@ -320,7 +320,7 @@ class _Reader(Values):
         default = HoldRules()
         switches = {
             key: self._bool(table, key, getattr(default, key), getattr(kept, key), table_name="holds")
-            for key in ("presenting", "in_a_call", "away", "locked", "catch_up")
+            for key in ("presenting", "in_a_call", "camera", "away", "locked", "catch_up")
         }
         away = table.get("away_minutes", default.away_minutes)
         if problem := minutes_problem("away_minutes", away, *AWAY_RANGE):
@@ -373,6 +373,7 @@ language = "system"         # system (your computer's language), or one of: en, 
 [holds]
 presenting = true           # a full-screen window, or the desktop's do-not-disturb
 in_a_call = true            # a microphone in use
+camera = true               # a camera in use (a video call with the microphone muted)
 away = true                 # no keyboard or mouse input for away_minutes
 away_minutes = 5
 locked = true               # the screen is locked

@@ -39,6 +39,8 @@ FULL = Signals(full_screen=True)
         (Signals(idle_seconds=300), Reason.AWAY),
         (Signals(locked=True, idle_seconds=900, microphone=True), Reason.LOCKED),  # the strongest is named
         (Signals(microphone=True, idle_seconds=900), Reason.IN_A_CALL),  # still in the call, just not typing
+        (Signals(camera=True, idle_seconds=900), Reason.CAMERA),  # a video call, muted
+        (Signals(microphone=True, camera=True), Reason.IN_A_CALL),  # a call with both: "until your call ends"
     ],
 )
 def test_the_table_names_the_strongest_reason(signals, reason):
@@ -49,8 +51,11 @@ def test_a_switched_off_detector_holds_nothing_and_is_not_asked():
     rules = HoldRules(presenting=False, away_minutes=10)
     assert holds.holding(Signals(full_screen=True, do_not_disturb=True, idle_seconds=400), rules) is None
     assert holds.holding(Signals(idle_seconds=600), rules) is Reason.AWAY
-    assert holds.wanted(rules) == {"locked", "microphone", "idle_seconds"}
-    assert holds.wanted(HoldRules(locked=False, presenting=False, in_a_call=False, away=False)) == frozenset()
+    assert holds.wanted(rules) == {"locked", "microphone", "camera", "idle_seconds"}
+    assert holds.holding(Signals(camera=True), replace(rules, camera=False)) is None
+    assert "camera" not in holds.wanted(replace(rules, camera=False))
+    off = HoldRules(locked=False, presenting=False, in_a_call=False, camera=False, away=False)
+    assert holds.wanted(off) == frozenset()
 
 
 class Rig:
