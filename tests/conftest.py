@@ -31,6 +31,8 @@ def private_home(tmp_path, monkeypatch):
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
+    # an organisation's settings (/etc/xdg/qlbreak) only where a test writes them
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc" / "xdg"))
     run = tempfile.mkdtemp(prefix="qlr")  # a Unix socket's path must stay short
     monkeypatch.setenv("XDG_RUNTIME_DIR", run)
     # the one-per-user lock is the uid's (/run/user/<uid>, /tmp/qlbreak-<uid>): each test its own

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -24,6 +24,7 @@ from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Plan, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.core.words import _
 from qlbreak.storage import tomlfile
+from qlbreak.storage.config_layers import Admin, admin_places, merge, read_admin
 from qlbreak.storage.config_read import Values
 from qlbreak.storage.config_words import NO_NAME, minutes_problem, one_of, read_time, shown, used_twice
 from qlbreak.storage.tomlfile import FileProblem, Located, Problem, read
@@ -77,22 +78,40 @@ class Loaded:
     # when the file was last written (its mtime; None: not known, or no file): a change
     # noticed late can still count from when it was made
     written: datetime | None = field(default=None)
+    # where each setting an organisation's layer or the user's file gave came from
+    # ("schedule.snooze_minutes" -> a path; config_layers.py), and what the organisation locks
+    origins: Mapping[str, str] = field(default_factory=dict)
+    locked: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if not p.warning)
 
 
-def load(path: Path, stretch_ids: Collection[str], keep: Config | None = None) -> Loaded:
-    """The config at ``path`` (defaults when it does not exist). A broken part falls
-    back to its value in ``keep`` (the settings in use) when given, else its default."""
+def load(path: Path, stretch_ids: Collection[str], keep: Config | None = None, admin: Admin | None = None) -> Loaded:
+    """The config at ``path`` over the organisation's layers (``admin``: read from this
+    system when not given; defaults when there is neither). A broken part falls back to
+    its value in ``keep`` (the settings in use) when given, else its default."""
+    admin = read_admin() if admin is None else admin
     try:
-        doc = read(path)
+        doc: Located | None = read(path)
     except FileNotFoundError:
-        return Loaded(Config())
+        doc = None
     except FileProblem as err:
-        return Loaded(keep or Config(), (err.problem,))
-    return _Reader(doc, stretch_ids, keep).config()
+        if keep is not None or not (admin.layers or admin.problems):
+            return Loaded(keep or Config(), (err.problem,))
+        loaded = _layered(None, admin, stretch_ids, None)  # at start: the organisation's settings
+        return replace(loaded, problems=(err.problem, *loaded.problems))
+    return _layered(doc, admin, stretch_ids, keep)
+
+
+def _layered(doc: Located | None, admin: Admin, stretch_ids: Collection[str], keep: Config | None) -> Loaded:
+    """``doc`` (the user's file, if any) read over ``admin``'s layers."""
+    if not (admin.layers or admin.problems):
+        return _Reader(doc, stretch_ids, keep).config() if doc is not None else Loaded(Config())
+    merged = merge(doc, admin, _KEYS)
+    loaded = _Reader(merged.doc, stretch_ids, keep).config()
+    return Loaded(loaded.config, (*merged.problems, *loaded.problems), None, merged.origins, merged.locked)
 
 
 def language_setting(path: Path) -> str:
@@ -100,20 +119,25 @@ def language_setting(path: Path) -> str:
     help, the tray's icon speak it); ``system`` when the file, the key or a valid value
     is not there: the file's whole reading comes later and reports any mistake."""
     try:
-        dialog = read(path).data.get("dialog")
+        doc: Located | None = read(path)
     except (FileNotFoundError, FileProblem):
-        return "system"
+        doc = None
+    admin = read_admin()
+    data = merge(doc, admin, _KEYS).doc.data if admin.layers else doc.data if doc is not None else {}
+    dialog = data.get("dialog")
     value = dialog.get("language") if isinstance(dialog, dict) else None
     return value if isinstance(value, str) and LANGUAGE_CODE.fullmatch(value) else "system"
 
 
-def parse(raw: bytes, name: str, stretch_ids: Collection[str], keep: Config | None = None) -> Loaded:
+def parse(
+    raw: bytes, name: str, stretch_ids: Collection[str], keep: Config | None = None, admin: Admin | None = None
+) -> Loaded:
     """``load`` for bytes not yet written (the settings window checks what it would save)."""
     try:
         doc = tomlfile.parse(raw, name)
     except FileProblem as err:
         return Loaded(keep or Config(), (err.problem,))
-    return _Reader(doc, stretch_ids, keep).config()
+    return _layered(doc, read_admin() if admin is None else admin, stretch_ids, keep)
 
 
 def as_table(c: Config) -> dict[str, Any]:
@@ -157,33 +181,39 @@ SNOOZE_RANGE = (1, 24 * 60)
 
 
 class Watch:
-    """``config.toml`` as the running app sees it: read again when its modification
-    time, size or file changed. One ``stat`` a look, so the tray looks at every step
-    (on Linux inotify wakes it when the file changes); no thread. ``adjust`` is what
-    the app changes in every reading (no prompt window where there is no display)."""
+    """``config.toml`` as the running app sees it, with the organisation's files under it
+    (``config_layers``): read again when the modification time, size or file of any of
+    them changed. One ``stat`` each a look, so the tray looks at every step (on Linux
+    inotify wakes it when the user's file changes); no thread. ``adjust`` is what the app
+    changes in every reading (no prompt window where there is no display)."""
 
     def __init__(
         self, path: Path, stretch_ids: Collection[str], adjust: Callable[[Config], Config] = lambda c: c
     ) -> None:
         self.path, self.ids, self.adjust = path, stretch_ids, adjust
-        self._seen = _identity(self._stat())
+        self.places = admin_places()
+        self._seen = self._look()[0]
 
     def changed(self, current: Config) -> Loaded | None:
-        st = self._stat()
-        seen = _identity(st)
+        seen, st = self._look()
         if seen == self._seen:
             return None
         self._seen = seen
         loaded = load(self.path, self.ids, keep=current)
-        return Loaded(self.adjust(loaded.config), loaded.problems, _written(st))
+        return replace(loaded, config=self.adjust(loaded.config), written=_written(st))
 
-    def _stat(self) -> os.stat_result | OSError | None:
-        try:
-            return self.path.stat()  # through a symlink: the file it points to
-        except FileNotFoundError:
-            return None
-        except OSError as err:  # unreadable now: load() says so, once, when it changes
-            return err
+    def _look(self) -> tuple[tuple[object, ...], os.stat_result | OSError | None]:
+        st = _stat(self.path)
+        return (_identity(st), *(_identity(_stat(place)) for place in self.places)), st
+
+
+def _stat(path: Path) -> os.stat_result | OSError | None:
+    try:
+        return path.stat()  # through a symlink: the file it points to
+    except FileNotFoundError:
+        return None
+    except OSError as err:  # unreadable now: load() says so, once, when it changes
+        return err
 
 
 def _identity(st: os.stat_result | OSError | None) -> tuple[object, ...] | None:

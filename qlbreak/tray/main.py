@@ -84,7 +84,8 @@ def serve(
     # Buttons on the notification start windows: only where there is a display for them.
     buttons = choose.buttons(icon_file, post) if display else None
     detectors = choose.detectors(lock=session_lock)
-    alarm = choose.alarm(post, [paths.config_file])  # None: the loop looks every 30 s
+    # None: the loop looks every 30 s; the organisation's files too (a time changed there counts)
+    alarm = choose.alarm(post, [paths.config_file, *settings.places])
     ports = Ports(tray or NoTray(), notifier, windows, choose.login_item(), clock, settings, detectors, buttons, alarm)
     # A first run (no answers yet) on a display the welcome can be shown on.
     welcome = display and not _exists(paths.config_file)
