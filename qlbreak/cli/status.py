@@ -13,13 +13,14 @@ FACT_WORDS = {  # what each fact means to a person; the detectors' words say whe
     "full_screen": N_("full screen"),
     "do_not_disturb": N_("do not disturb"),
     "microphone": N_("a call"),
+    "camera": N_("a camera"),
     "idle_seconds": N_("away from the desk"),
 }
 if TYPE_CHECKING:
     from qlbreak.core.reminder import OnShow
 
 SWITCHES = {"locked": "locked", "full_screen": "presenting", "do_not_disturb": "presenting"}
-SWITCHES |= {"microphone": "in_a_call", "idle_seconds": "away"}
+SWITCHES |= {"microphone": "in_a_call", "camera": "camera", "idle_seconds": "away"}
 
 
 def cmd_status(ctx: Context) -> int:

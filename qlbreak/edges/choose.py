@@ -51,8 +51,9 @@ def session_lock(system: System = THIS) -> SessionLock | None:
 
 
 def detectors(system: System = THIS, lock: SessionLock | None = None) -> FactSources:
-    """Which detector reads which fact here (the first that can tell answers). ``lock``:
-    on Windows, the ``SessionLock`` the tray icon feeds. Each source is named in words
+    """Which detector reads which fact here (the first that can tell answers; for a
+    camera, every one that can: one yes holds). ``lock``: on Windows, the
+    ``SessionLock`` the tray icon feeds. Each source is named in words
     ``qlbreak status`` shows ("read from the sound server"), marked to be translated
     there; the log says which call could not tell."""
     from qlbreak.core.words import N_
@@ -73,13 +74,15 @@ def detectors(system: System = THIS, lock: SessionLock | None = None) -> FactSou
         add("locked", N_("Windows"), windows.locked)
         add("idle_seconds", N_("Windows"), windows.idle_seconds)
         add("microphone", N_("Windows' microphone settings"), windows.microphone)
+        add("camera", N_("Windows' camera settings"), windows.camera)
     elif system.os is OS.MACOS:
         from qlbreak.edges.detect import macos
 
         add("idle_seconds", N_("macOS"), macos.idle_seconds)
         add("locked", N_("macOS"), macos.locked)
+        add("camera", N_("macOS"), macos.camera)
     else:
-        from qlbreak.edges.detect import freedesktop, pulse
+        from qlbreak.edges.detect import camera_linux, freedesktop, pipewire, pulse
         from qlbreak.edges.detect.x11 import X11
 
         x11, session, bus = X11(), freedesktop.Bus("SESSION"), freedesktop.Bus("SYSTEM")
@@ -89,7 +92,10 @@ def detectors(system: System = THIS, lock: SessionLock | None = None) -> FactSou
         add("do_not_disturb", N_("the notification server"), lambda: freedesktop.do_not_disturb(session))
         add("locked", N_("the login manager or the screen saver"), lambda: freedesktop.locked(bus, session))
         add("microphone", N_("the sound server"), pulse.microphone)
-    return FactSources({fact: tuple(found) for fact, found in sources.items()})
+        add("camera", N_("the programs' open video devices"), camera_linux.in_use)  # both asked: one yes holds
+        add("camera", N_("PipeWire"), pipewire.camera)
+    # a camera: each source sees a part (a program's own device, one PipeWire runs for it)
+    return FactSources({fact: tuple(found) for fact, found in sources.items()}, pooled=frozenset({"camera"}))
 
 
 def plain_sender(icon_notify: Sender | None, icon_path: str, system: System = THIS) -> Sender:

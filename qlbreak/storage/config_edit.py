@@ -113,7 +113,7 @@ def _write(doc: tomlkit.TOMLDocument, c: Config, places: _Places) -> list[Any]:
     _set(doc, "dialog", "sound", c.sound, d.sound)
     _set(doc, "dialog", "spoken_cues", c.spoken_cues, d.spoken_cues)
     _set(doc, "dialog", "language", c.language, d.language)
-    for key in ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up"):
+    for key in ("presenting", "in_a_call", "camera", "away", "locked", "away_minutes", "catch_up"):
         _set(doc, "holds", key, getattr(c.holds, key), getattr(d.holds, key))  # a broken hand edit: the value in use
     _set(doc, "checkin", "ask", c.checkin, d.checkin)
     _set(doc, "checkin", "tighter", c.tighter, d.tighter)

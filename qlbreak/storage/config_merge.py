@@ -61,7 +61,7 @@ def tighter_words(factor: object) -> str:
     return _("{factor} times as long").format(factor=f"{factor:g}")
 
 
-HOLDS = ("presenting", "in_a_call", "away", "locked", "away_minutes", "catch_up")
+HOLDS = ("presenting", "in_a_call", "camera", "away", "locked", "away_minutes", "catch_up")
 
 
 def _hold(key: str) -> Callable[[Config], object]:

@@ -117,5 +117,12 @@ def test_each_port_has_a_do_nothing_adapter_that_says_none_here():
     alarm.at(datetime.now(UTC))
     alarm.close()
     assert detectors.look() == detectors.look(frozenset({"locked"})) == Signals()
-    assert set(detectors.available()) == {"locked", "full_screen", "do_not_disturb", "microphone", "idle_seconds"}
+    assert set(detectors.available()) == {
+        "locked",
+        "full_screen",
+        "do_not_disturb",
+        "microphone",
+        "camera",
+        "idle_seconds",
+    }
     assert settings.changed(None) is None  # type: ignore[arg-type]

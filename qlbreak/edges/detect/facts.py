@@ -20,7 +20,7 @@ from qlbreak.core.words import N_, _
 
 log = logging.getLogger("qlbreak")
 Fact = Callable[[], bool | float | None]
-# what a detector reads: locked, full_screen, do_not_disturb, microphone, idle_seconds
+# what a detector reads: locked, full_screen, do_not_disturb, microphone, camera, idle_seconds
 # ("stretching" is the tray's own fact, never read from the desktop)
 FACTS = tuple(f.name for f in fields(Signals) if f.name != "stretching")
 
@@ -73,13 +73,18 @@ def _shown(value: object) -> str:
 
 class FactSources:
     """Reads each fact in ``sources`` (several per fact: the first that can tell
-    answers), for ``Signals``; switched-off facts are never asked."""
+    answers), for ``Signals``; switched-off facts are never asked. A ``pooled`` fact is
+    one each source sees only a part of (a camera a program opens itself, one PipeWire
+    runs for it): every source that can tell is asked, and one yes is enough."""
 
-    def __init__(self, sources: Mapping[str, tuple[tuple[str, Fact], ...]]) -> None:
-        unknown = set(sources) - set(FACTS)
+    def __init__(
+        self, sources: Mapping[str, tuple[tuple[str, Fact], ...]], pooled: frozenset[str] = frozenset()
+    ) -> None:
+        unknown = (set(sources) | pooled) - set(FACTS)
         if unknown:
             raise ValueError(f"unknown facts: {sorted(unknown)}")
         self._sources = {name: list(found) for name, found in sources.items()}
+        self._pooled = pooled
         self._why_not: dict[str, list[tuple[str, Unavailable]]] = {}  # fact -> (source, why it cannot tell)
         self._failed: set[str] = set()
 
@@ -119,24 +124,34 @@ class FactSources:
 
     def _read(self, name: str) -> bool | float | None:
         found = self._sources.get(name, [])
-        while found:
-            source, fact = found[0]
-            try:
-                return fact()
-            except Unavailable as why:
-                self._why_not.setdefault(name, []).append((source, why))
-                log.info("cannot tell %s from %s here: %s", name.replace("_", " "), source, why)
-                found.pop(0)
-            except OddAnswer as odd:
-                key = f"{name}:{source}:{odd.kind}"
-                if key not in self._failed:
-                    self._failed.add(key)
-                    log.warning("ignored an odd answer about %s from %s: %s", name.replace("_", " "), source, odd)
-                return None
-            except Exception as err:  # noqa: BLE001 - a detector must never stop reminders
-                key = f"{name}:{type(err).__name__}"
-                if key not in self._failed:
-                    self._failed.add(key)
-                    log.warning("reading %s from %s failed: %s: %s", name, source, type(err).__name__, err)
-                return None
-        return None
+        said: bool | float | None = None
+        for source, fact in list(found):
+            told, value = self._ask(name, source, fact)
+            if not told:
+                found.remove((source, fact))
+                continue
+            if name not in self._pooled or value is True:
+                return value
+            said = said if value is None else value
+        return said
+
+    def _ask(self, name: str, source: str, fact: Fact) -> tuple[bool, bool | float | None]:
+        """Whether the source can tell here (why not is said once), and its answer."""
+        try:
+            return True, fact()
+        except Unavailable as why:
+            self._why_not.setdefault(name, []).append((source, why))
+            log.info("cannot tell %s from %s here: %s", name.replace("_", " "), source, why)
+            return False, None
+        except OddAnswer as odd:
+            key = f"{name}:{source}:{odd.kind}"
+            if key not in self._failed:
+                self._failed.add(key)
+                log.warning("ignored an odd answer about %s from %s: %s", name.replace("_", " "), source, odd)
+            return True, None
+        except Exception as err:  # noqa: BLE001 - a detector must never stop reminders
+            key = f"{name}:{type(err).__name__}"
+            if key not in self._failed:
+                self._failed.add(key)
+                log.warning("reading %s from %s failed: %s: %s", name, source, type(err).__name__, err)
+            return True, None

@@ -1,9 +1,11 @@
 """macOS: idle time (HID input) and a locked screen, through Quartz (pyobjc, which
 pystray already needs there).
 
-Full screen and a microphone in use are not read on macOS: the first needs the
-screen-recording permission, the second CoreAudio listeners; both count as "not
-holding". Built and type-checked (mypy --platform darwin), tested with fakes; not run
+Full screen, a microphone and a camera in use are not read on macOS: the first needs
+the screen-recording permission, the second CoreAudio listeners, the third CoreMediaIO's
+"running somewhere" property (no public call reaches it without Objective-C glue qlbreak
+does not ship); all count as "not holding", and ``camera`` says why in ``qlbreak
+status``. Built and type-checked (mypy --platform darwin), tested with fakes; not run
 on a real Mac.
 """
 
@@ -38,3 +40,11 @@ def locked(quartz: Any = None) -> bool:
     q = quartz or _quartz()
     session = q.CGSessionCopyCurrentDictionary() or {}
     return flag(session.get("CGSSessionScreenIsLocked", False), "Quartz's CGSSessionScreenIsLocked")
+
+
+def camera() -> bool:
+    """Not read on macOS yet: said in words, so ``qlbreak status`` tells why."""
+    raise Unavailable(
+        N_("qlbreak cannot tell on macOS yet (it does not ask macOS's camera system)"),
+        "CoreMediaIO's kCMIODevicePropertyDeviceIsRunningSomewhere is not read",
+    )

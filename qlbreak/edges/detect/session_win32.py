@@ -1,7 +1,8 @@
 """Windows: presenting, full screen, Focus Assist and "not present" (locked, the screen
 saver, another user) from ``SHQueryUserNotificationState``; idle time from
-``GetLastInputInfo``; a microphone in use from the privacy settings' consent store
-(an app's ``LastUsedTimeStop`` of 0 means it is recording now). ctypes and winreg only.
+``GetLastInputInfo``; a microphone or a camera in use from the privacy settings'
+consent store (an app's ``LastUsedTimeStop`` of 0 means it is using it now: the
+``microphone`` and ``webcam`` keys, laid out alike). ctypes and winreg only.
 
 Built and type-checked here (mypy --platform win32) and tested with fakes of the
 three calls; not run on a real Windows machine.
@@ -19,7 +20,8 @@ from qlbreak.edges.detect.facts import Unavailable
 # QUERY_USER_NOTIFICATION_STATE
 NOT_PRESENT, BUSY, D3D_FULL_SCREEN, PRESENTATION, ACCEPTS, QUIET_TIME, APP = range(1, 8)
 FULL_SCREEN_STATES = frozenset({BUSY, D3D_FULL_SCREEN, PRESENTATION, APP})
-CONSENT = r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore\microphone"
+CONSENT = r"Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore"  # \<capability>
+Stops = Callable[[], Iterator[int]]  # the apps' last stops of one capability (0: in use now)
 
 
 def notification_state() -> int:
@@ -84,12 +86,21 @@ def idle_seconds() -> float:
     return float((int(now) - int(info.dwTime)) & 0xFFFFFFFF) / 1000.0  # the tick count wraps every 49.7 days
 
 
-def microphone(stops: Callable[[], Iterator[int]] | None = None) -> bool:
-    """Whether an app's last use of the microphone has started and not yet stopped."""
-    return any(stop == 0 for stop in (stops or _last_stops)())
+def microphone(stops: Stops | None = None) -> bool:
+    return in_use("microphone", stops)
 
 
-def _last_stops() -> Iterator[int]:
+def camera(stops: Stops | None = None) -> bool:
+    return in_use("webcam", stops)
+
+
+def in_use(capability: str, stops: Stops | None = None) -> bool:
+    """Whether an app's last use of ``capability`` (the consent store's name: microphone,
+    webcam) has started and not yet stopped."""
+    return any(stop == 0 for stop in (stops or (lambda: _last_stops(capability)))())
+
+
+def _last_stops(capability: str) -> Iterator[int]:
     if sys.platform != "win32":
         raise Unavailable(N_("cannot tell (this is not Windows)"), "not Windows")
     import winreg
@@ -115,11 +126,11 @@ def _last_stops() -> Iterator[int]:
                     yield int(stop)
 
     try:
-        root = winreg.OpenKey(winreg.HKEY_CURRENT_USER, CONSENT)
+        root = winreg.OpenKey(winreg.HKEY_CURRENT_USER, f"{CONSENT}\\{capability}")
     except OSError as err:
         raise Unavailable(
             N_("this Windows does not say (Windows 10 of 2019 or newer does)"),
-            f"no microphone consent store (Windows 10 1903 or newer) ({err})",
+            f"no {capability} consent store (Windows 10 1903 or newer) ({err})",
         ) from err
     with root:
         yield from stops_under(root)
