@@ -13,7 +13,6 @@ from qlbreak.core.words import _, formats, ngettext
 LATE_WAIT = 30.0  # seconds `qlbreak stretch` waits for a busy history before its record waits in the spool
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from qlbreak.edges.login.autostart import AutostartEntry
 
@@ -310,44 +309,6 @@ def _login_answer(item: AutostartEntry, answered: list[str]) -> None:
         item.set(answered[0].endswith("=on"))
 
 
-def cmd_config(ctx: Context) -> int:
-    a = ctx.args
-    path = ctx.paths.config_file
-    if a.init:
-        from qlbreak.storage import config as config_mod
-        from qlbreak.storage.atomic import write_atomic
-
-        try:
-            write_atomic(path, config_mod.DEFAULT_FILE.encode(), overwrite=False)
-        except FileExistsError:
-            raise Fail(_("{path}: already exists; it was left as it is").format(path=path), status=1) from None
-        except OSError as err:
-            raise Fail(_("{path}: cannot write: {error}").format(path=path, error=err.strerror or err)) from None
-        print(_("wrote {path}").format(path=path), file=ctx.out)
-        return 0
-    if not a.check:
-        print(path, file=ctx.out)
-        return 0
-    from qlbreak.stretches.own import own_dir
-
-    loaded, own = ctx.loaded, ctx.own_stretches()
-    for problem in (*loaded.problems, *own.problems):
-        print(problem, file=ctx.out)
-    for where, errors in ((path, loaded.errors), (own_dir(path), own.errors)):
-        if errors:
-            print(
-                ngettext("{path}: {n} error", "{path}: {n} errors", len(errors)).format(path=where, n=len(errors)),
-                file=ctx.out,
-            )
-    if loaded.errors or own.errors:
-        return 1
-    if _exists(path):
-        print(_("{path}: ok").format(path=path), file=ctx.out)
-    else:
-        print(_("{path}: not found, so the defaults apply").format(path=path), file=ctx.out)
-    return 0
-
-
 # -- helpers -----------------------------------------------------------------------
 
 
@@ -371,13 +332,6 @@ def _need_tk() -> None:
     problem = tk_missing()
     if problem:
         raise Fail(problem)
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists()
-    except OSError:  # a folder that cannot be searched: the check above said so already
-        return False
 
 
 def _offset(at: datetime) -> str:

@@ -166,6 +166,12 @@ def as_table(c: Config) -> dict[str, Any]:
     }
 
 
+def settings() -> list[tuple[str, str]]:
+    """Every setting in the file's order (``config --check`` lists them): each table's
+    keys, and the reminders as one (``("reminder", "")``)."""
+    return [(t, k) for t in _KEYS[()] for k in (("",) if t == "reminder" else _KEYS[(t,)])]
+
+
 def in_effect(table: object, stretch_ids: Collection[str]) -> Config | None:
     """The settings ``as_table`` gave; None when ``table`` is not such (a window started by
     hand, an older tray)."""
