@@ -41,13 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     from qlbreak.cli.argparse_words import speak_our_words
     from qlbreak.cli.commands import (
         cmd_autostart,
-        cmd_config,
         cmd_quit,
         cmd_safety,
         cmd_schedule,
         cmd_settings,
         cmd_stretch,
     )
+    from qlbreak.cli.config_cmd import cmd_config
     from qlbreak.cli.listing import cmd_list
     from qlbreak.cli.records import cmd_check_in, cmd_history
     from qlbreak.cli.status import cmd_status
@@ -109,7 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("uninstall", help=_("remove qlbreak from your account (your settings and history stay)"))
     p.add_argument("--purge", action="store_true", help=_("remove your settings and history too"))
-    p.add_argument("--yes", action="store_true", help=_("do not ask first (for scripts)"))
+    p.add_argument(
+        "--unattended",
+        "--yes",
+        dest="yes",
+        action="store_true",
+        help=_("ask nothing (for scripts and IT; --yes is the same); settings and history stay unless --purge"),
+    )
     p.set_defaults(run=cmd_uninstall)
 
     p = sub.add_parser("autostart", help=_("start qlbreak when you log in, or not"))
