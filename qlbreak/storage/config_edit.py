@@ -2,6 +2,12 @@
 in place, with tomlkit: comments, key order, blank lines and unknown keys survive, and
 only a value that differs from what the file says is touched.
 
+Under an organisation's layers (``config_layers``) a key the user's file leaves out
+means the organisation's value: only what differs from it is written (the organisation's
+defaults are never copied in, so a later change of theirs still reaches this desk), a
+key the organisation locks is never written, and a new file starts from the template
+with its keys commented out.
+
 Reminders are found by their names, never by their places (deleting the first keeps
 the second's comments and unknown keys with it); lists are changed item by item; a
 table written with dotted keys or as an inline table stays written so. Saving (reading
@@ -30,7 +36,7 @@ from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.core.words import _
 from qlbreak.storage import tomlfile
-from qlbreak.storage.config import DEFAULT_FILE, DEFAULT_REMINDERS, Config, parse
+from qlbreak.storage.config import DEFAULT_FILE, Config, parse
 
 _BOM = b"\xef\xbb\xbf"
 WORK_WEEK = ["mon", "tue", "wed", "thu", "fri"]
@@ -52,8 +58,12 @@ def edited(
     """``raw`` (None: no file yet, so the commented template) with ``wanted`` in it;
     ``renamed`` maps a reminder's new name to its name in ``raw``."""
     bom = _BOM if raw is not None and raw.startswith(_BOM) else b""
+    under = parse(b"", name, stretch_ids)  # what a key left out means: the organisation's, or the default
+    layered = bool(under.origins or under.locked)
     try:
-        text = DEFAULT_FILE if raw is None else raw[len(bom) :].decode("utf-8")
+        text = (
+            (_commented(DEFAULT_FILE) if layered else DEFAULT_FILE) if raw is None else raw[len(bom) :].decode("utf-8")
+        )
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1 if raw is not None else 1
         # Translators: {place} is where, as "config.toml:12".
@@ -65,7 +75,12 @@ def edited(
         # Translators: {place} is where, as "config.toml:12"; TOML is the settings file's format.
         message = _("Not saved: {place}: not valid TOML (the file's format); fix it in an editor, then save again")
         raise EditError(message.format(place=f"{name}:{err.line}")) from None
+    locked = frozenset(under.locked)
+    if "reminder" in locked:  # the organisation's list: the user's tables (left out by the loader) stay
+        wanted = replace(wanted, plan=replace(wanted.plan, reminders=under.config.plan.reminders))
     places = _Places(doc, wanted.plan.reminders, renamed or {})
+    if "reminder" in locked:
+        places.into, places.new, places.gone = {}, [], set()
     if places.gone and isinstance(_tables(doc), AoT):
         try:
             doc = tomlkit.parse(places.cut(tomlkit.dumps(doc)))
@@ -76,7 +91,7 @@ def edited(
                 " of it; remove it there by hand (in a text editor), then open Settings again"
             )
             raise EditError(message.format(file=name)) from None
-    left = _write(doc, wanted, places)
+    left = _write(doc, wanted, places, under.config, locked)
     out = bom + tomlkit.dumps(doc).encode("utf-8")
     tables = doc.get("reminder") or []
     unread = {i for i, t in enumerate(tables) if any(t is each for each in left)}
@@ -99,13 +114,26 @@ def _in_order(c: Config) -> Config:
 # -- each setting -----------------------------------------------------------------------
 
 
-def _write(doc: tomlkit.TOMLDocument, c: Config, places: _Places) -> list[Any]:
-    d = Config()
+def _commented(template: str) -> str:
+    """The template with each key and reminder table commented out: a new file under an
+    organisation's layers says nothing of its own until the person changes something."""
+    return re.sub(r"(?m)^(?=\w+ = |\[\[reminder\]\])", "# ", template)
+
+
+def _write(
+    doc: tomlkit.TOMLDocument, c: Config, places: _Places, d: Config, locked: frozenset[str] = frozenset()
+) -> list[Any]:
+    """``c`` into ``doc``; ``d``: what a key left out means; ``locked``: keys never written."""
+
+    def _set(doc: tomlkit.TOMLDocument, table_name: str, key: str, value: object, default: object) -> None:
+        if f"{table_name}.{key}" not in locked:
+            _set_one(doc, table_name, key, value, default)
+
     _set(doc, "schedule", "timezone", c.timezone, d.timezone)
     _set(doc, "schedule", "grace_minutes", _minutes(c.plan.grace), _minutes(d.plan.grace))
     _set(doc, "schedule", "snooze_minutes", _minutes(c.plan.snooze), _minutes(d.plan.snooze))
     _set(doc, "schedule", "reminder_style", c.reminder_style, d.reminder_style)
-    left = _reminders(doc, places, c.plan.reminders)
+    left = [] if "reminder" in locked else _reminders(doc, places, c.plan.reminders, d.plan.reminders)
     _set(doc, "stretches", "no_floor", c.prefs.no_floor, d.prefs.no_floor)
     _set(doc, "stretches", "equipment", _ordered(c.prefs.equipment, EQUIPMENT), _ordered(d.prefs.equipment, EQUIPMENT))
     _set(doc, "stretches", "avoid", sorted(c.prefs.avoid), sorted(d.prefs.avoid))
@@ -120,7 +148,7 @@ def _write(doc: tomlkit.TOMLDocument, c: Config, places: _Places) -> list[Any]:
     return left
 
 
-def _set(doc: tomlkit.TOMLDocument, table_name: str, key: str, value: object, default: object) -> None:
+def _set_one(doc: tomlkit.TOMLDocument, table_name: str, key: str, value: object, default: object) -> None:
     table = doc.get(table_name)
     if not _is_table(table):
         if value == default and table is None:
@@ -210,12 +238,14 @@ def _tables(doc: tomlkit.TOMLDocument) -> Any:
     return None
 
 
-def _reminders(doc: tomlkit.TOMLDocument, places: _Places, wanted: tuple[Reminder, ...]) -> list[Any]:
+def _reminders(
+    doc: tomlkit.TOMLDocument, places: _Places, wanted: tuple[Reminder, ...], left_out: tuple[Reminder, ...]
+) -> list[Any]:
     """Each reminder written into its place; returns the tables left as the user wrote
-    them (not understood)."""
+    them (not understood). ``left_out``: the reminders no table means."""
     tables = _tables(doc)
     if tables is None:
-        if "reminder" not in doc and wanted == DEFAULT_REMINDERS:
+        if "reminder" not in doc and wanted == left_out:
             return []
         if "reminder" in doc:
             del doc["reminder"]

@@ -267,8 +267,8 @@ def _settled(
                 raise EditError(_("Not saved: {file}: too large to be a settings file").format(file=path))
             waiting = time.monotonic() < until
             if raw is None:
-                if not (had_file and waiting):
-                    return None, stamp, Config(), held
+                if not (had_file and waiting):  # no file: the organisation's settings, if any
+                    return None, stamp, config.parse(b"", str(path), stretch_ids, keep).config, held
             elif not raw.strip(b" \t\r\n\xef\xbb\xbf"):
                 if not waiting:
                     keep_open = True
