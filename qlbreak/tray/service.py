@@ -127,6 +127,7 @@ class Service:
                 break
         if (changed := self._look_at_settings(now)) is not None:
             inputs.append(changed)
+            now = self.ports.clock.now()  # in the zone the new settings name, if they name another
         self._history_news.after_flush(self.history, self.history.flush())
         wanted = app.wants(self.app, tuple(inputs), now)
         self._feed(Observed(self.observer.read(wanted, self.app, now)), now)

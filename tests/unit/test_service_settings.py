@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -151,10 +152,12 @@ def test_the_windows_and_the_clock_follow_the_new_settings(edited):
     app.at(30)
     assert app.windows.config is not None and app.windows.config.theme == "dark"
     assert app.clock.now().utcoffset() == BERLIN.utcoffset(MONDAY_1000) * 0
-    assert app.tray.title == "qlbreak \u2014 next: lunch at 12:30"  # London's 12:30
+    # 09:00 in London: its 09:30 is still to come (Berlin's 09:30 passed before the start)
+    assert app.tray.title == "qlbreak \u2014 next: morning at 09:30"
 
 
-def test_a_deleted_file_means_the_defaults_again(edited):
+def test_a_deleted_file_means_the_defaults_again(edited, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # the defaults' zone is the system's: the file's, here
     app = edited.rig
     edited.write(settings(lunch="11:15"))
     app.at(30)
@@ -269,3 +272,15 @@ def test_a_language_chosen_in_the_file_is_spoken_at_once_and_english_again_after
     finally:
         words.use(before)
         e.rig.history.close()
+
+
+def test_a_new_time_zone_counts_from_the_step_that_reads_it(edited):
+    """CI's German e2e test caught it: the step that read a new zone went on with ``now``
+    in the old one, so the next reminder was placed (and the alarm set) at its clock time
+    in the old zone; the loop then slept until that wrong instant."""
+    app = edited.rig
+    edited.write(settings(lunch="19:00").replace('"Europe/Berlin"', '"Asia/Tokyo"'))
+    app.clock.advance(30)  # 10:00:30 in Berlin is 18:00:30 in Tokyo
+    wake = app.service.step()
+    assert app.tray.title == "qlbreak \u2014 next: lunch at 19:00"
+    assert wake == datetime(2026, 11, 30, 19, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
