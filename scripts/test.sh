@@ -30,6 +30,7 @@ if command -v apt-get >/dev/null 2>&1; then
     command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon dbus-x11)
     command -v dbus-monitor >/dev/null 2>&1 || missing+=(dbus-bin)
     command -v desktop-file-validate >/dev/null 2>&1 || missing+=(desktop-file-utils)
+    command -v strace >/dev/null 2>&1 || missing+=(strace)   # nothing phones home: every socket the app reaches
     # Spoken cues: a real voice into a file, measured.
     command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
     command -v sox >/dev/null 2>&1 || missing+=(sox)

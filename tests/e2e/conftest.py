@@ -79,9 +79,11 @@ class TrayApp:
         settings: str = "",
         env: dict[str, str] | None = None,
         checkin: bool = False,
+        wrap: list[str] | None = None,
     ) -> None:
-        """``checkin``: leave the morning check-in on (off, a stretch window opens on its stretch)."""
-        self.desktop, self.workdir, self.extra_env = desktop, workdir, env or {}
+        """``checkin``: leave the morning check-in on (off, a stretch window opens on its stretch);
+        ``wrap``: a command the app runs under (``strace -f ... --``), its process then ``proc``."""
+        self.desktop, self.workdir, self.extra_env, self.wrap = desktop, workdir, env or {}, wrap or []
         self.paths = default_paths()
         self.paths.config_file.parent.mkdir(parents=True, exist_ok=True)
         off = "" if checkin else "\n[checkin]\nask = false\n"
@@ -95,12 +97,9 @@ class TrayApp:
         return {**self.desktop.env, "PYTHONDONTWRITEBYTECODE": "1", **self.extra_env}
 
     def start(self) -> TrayApp:
+        argv = [*self.wrap, sys.executable, "-m", "qlbreak"]
         with (self.workdir / f"app-{len(self.runs)}.log").open("wb") as log:
-            self.runs.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "qlbreak"], env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT
-                )
-            )
+            self.runs.append(subprocess.Popen(argv, env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
         wait_until(lambda: self.paths.runtime_dir.joinpath("qlbreak.sock").exists() or self.exited(), 20, "the app")
         return self
 
@@ -157,10 +156,11 @@ def tray_app(desktop: Desktop, tmp_path: Path, request: pytest.FixtureRequest) -
         settings: str = "",
         env: dict[str, str] | None = None,
         checkin: bool = False,
+        wrap: list[str] | None = None,
     ) -> TrayApp:
         """``settings``: more of [schedule] (``reminder_style = "prompt"``), then other tables."""
         reminders = far_away_reminder() if reminders is None else reminders
-        app = TrayApp(desktop, tmp_path, reminders, settings, env, checkin)
+        app = TrayApp(desktop, tmp_path, reminders, settings, env, checkin, wrap)
         if first_run:  # no answers yet: the welcome comes first
             app.paths.config_file.unlink()
         app.start()
