@@ -4,7 +4,7 @@
 # the lock and socket, the PATH line, and the settings and history (kept unless --purge).
 # `./scripts/install.sh --uninstall` runs this only then; qlbreak/cli/uninstall.py is
 # the same list, in Python.
-# Usage: scripts/uninstall-leftovers.sh VENV [--purge] [--yes]
+# Usage: scripts/uninstall-leftovers.sh VENV [--purge] [--unattended]   (--yes: the same as --unattended)
 set -euo pipefail
 
 venv="$1"
@@ -14,8 +14,8 @@ yes=no
 for arg in "$@"; do
     case "$arg" in
         --purge) purge=yes ;;
-        --yes) yes=yes ;;
-        *) echo "usage: $0 VENV [--purge] [--yes]" >&2; exit 2 ;;
+        --yes | --unattended) yes=yes ;;
+        *) echo "usage: $0 VENV [--purge] [--unattended]" >&2; exit 2 ;;
     esac
 done
 
@@ -68,7 +68,7 @@ else
         echo "This removes what qlbreak left in your account:"
         printf '  - %s\n' "${gone[@]}"
         if [ ! -t 0 ]; then
-            echo "qlbreak: nothing was removed: answer on a terminal, or add --yes" >&2
+            echo "qlbreak: nothing was removed: answer on a terminal, or add --unattended" >&2
             exit 2
         fi
         read -r -p "Remove these now? [y/N] " answer || answer=""

@@ -5,7 +5,9 @@ It goes: the running qlbreak (asked to quit first), the login item, the small fi
 the running one leaves (lock, socket, key), and what ``scripts/install.sh`` put in
 place (the program's folder ``~/.local/share/qlbreak-venv``, the ``~/.local/bin/qlbreak``
 command, a menu entry, the marked PATH line). It stays unless ``--purge``: the
-settings and the history, so a later install finds them.
+settings and the history, so a later install finds them. ``--unattended`` (or ``--yes``,
+the same) asks nothing and reads nothing: for scripts and IT; without it, and with no
+terminal to answer on, nothing is removed.
 
 The program's folder goes last, when everything this command still runs is loaded:
 it is usually the folder this very program runs from (POSIX lets a running program's
@@ -136,7 +138,7 @@ def cmd_uninstall(ctx: Context) -> int:
             raise Fail(
                 _(
                     "nothing was removed: answer on a terminal, or add {option} to uninstall without the question"
-                ).format(option="--yes")
+                ).format(option="--unattended")
             )
         # Translators: a yes/no question; the answer is typed as y or yes (kept in English too), N is the default
         print(_("Remove qlbreak now? [y/N] "), end="", file=ctx.out, flush=True)

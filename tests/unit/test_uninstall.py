@@ -116,7 +116,7 @@ def test_a_script_without_yes_is_asked_for_it_and_nothing_goes(private_home, mon
     home = Installed(private_home)
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))  # not a terminal
     status, out, err = qlbreak("uninstall")
-    assert status == 2 and "add --yes" in err and "Traceback" not in err
+    assert status == 2 and "add --unattended" in err and "Traceback" not in err
     assert "This removes qlbreak from your account:" in out and "qlbreak uninstall --purge" in out
     assert home.login.exists() and home.venv.exists() and home.launcher.is_symlink()
 
