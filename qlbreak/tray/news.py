@@ -104,5 +104,6 @@ def changes(old: Config, new: Config) -> list[str]:
         ("spoken cues", old.spoken_cues != new.spoken_cues),
         ("language", old.language != new.language),
         ("reminder style", old.reminder_style != new.reminder_style),
+        ("holds", old.holds != new.holds),  # [holds]: camera, in_a_call, away...
     ]
     return [name for name, changed in names if changed]

@@ -85,3 +85,15 @@ def test_with_the_camera_switched_off_in_holds_the_reminder_shows_despite_it(des
     wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 20, "the reminder, camera or not", interval=0.5)
     assert "reminders held" not in app.log()
     assert camera_on.poll() is None  # the camera was on all along
+
+
+def test_a_reminder_held_by_the_camera_shows_once_the_camera_is_switched_off_in_the_file(desktop, tray_app, camera_on):
+    """The user whose camera is always on says so in config.toml while a reminder waits."""
+    seen = len(reminders_sent(desktop))
+    app = tray_app(due_now())
+    wait_until(lambda: f"reminders held: {HELD}" in app.log(), 20, "the reminder held")
+    config = app.paths.config_file
+    config.write_text(config.read_text() + "\n[holds]\ncamera = false\n")
+    wait_until(lambda: "settings changed: holds" in app.log(), 15, "the tray to read the switch")
+    wait_until(lambda: len(reminders_sent(desktop)) == seen + 1, 15, "the reminder, camera or not", interval=0.5)
+    assert camera_on.poll() is None

@@ -48,3 +48,14 @@ def test_a_broken_camera_switch_is_saved_as_the_value_in_effect():
     out = edited(broken.encode(), "config.toml", shown.config, IDS).decode()
     assert out == "[holds]\ncamera = false\n"
     assert loaded(out).config.holds.camera is False
+
+
+def test_a_hold_switched_in_the_file_is_a_change_the_log_names():
+    from qlbreak.tray.news import changes
+
+    before = config.Config()
+    assert changes(before, replace(before, holds=replace(before.holds, camera=False))) == ["holds"]
+    assert changes(before, replace(before, holds=replace(before.holds, in_a_call=False), theme="dark")) == [
+        "theme",
+        "holds",
+    ]
