@@ -88,6 +88,29 @@ def test_a_process_that_vanished_or_hides_its_descriptors_is_passed_over(proc):
     assert camera_linux.in_use(proc, uid=ME, me=99) is False
 
 
+def test_descriptors_it_may_not_read_are_passed_over(proc, monkeypatch):
+    """Another user's program run as this user (setuid, a sandbox) answers EACCES."""
+    process(proc, 600, "/dev/video0")
+    process(proc, 601, "/dev/null", "/dev/video1")
+    listdir, readlink = os.listdir, os.readlink
+
+    def no_listing(path):
+        if str(path).endswith("/600/fd/"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listdir(path)
+
+    def no_reading(path):
+        if str(path).endswith("/601/fd/0"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return readlink(path)
+
+    monkeypatch.setattr(camera_linux.os, "listdir", no_listing)
+    monkeypatch.setattr(camera_linux.os, "readlink", no_reading)
+    assert camera_linux.in_use(proc, uid=ME, me=99) is True  # 601's second descriptor
+    (proc / "601" / "fd" / "1").unlink()
+    assert camera_linux.in_use(proc, uid=ME, me=99) is False
+
+
 def test_the_real_proc_is_read_and_no_proc_cannot_tell(tmp_path):
     assert camera_linux.in_use() in (True, False)  # this machine's own /proc, quietly
     with pytest.raises(Unavailable) as caught:
