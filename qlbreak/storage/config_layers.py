@@ -142,7 +142,8 @@ def merge(user: Located | None, admin: Admin, keys: Keys) -> Merged:
         if lock is not None and user is not None and given:
             same = setting in owners and _value(owners[setting], setting)[1] == value
             if not same:  # the same value as the organisation's is no news
-                problems.append(user.problem(setting, _ignored(setting, lock), warning=True))
+                at = (*setting, 0) if setting[0] in LIST_TABLES else setting  # the first [[reminder]]
+                problems.append(user.problem(at, _ignored(setting, lock), warning=True))
     origins = {_dotted(s): owners[s].path for s in owners if s[0] != ADMIN}
     fallback = user or (admin.layers[0] if admin.layers else Located("config.toml", {}))
     named_locks = {_dotted(s): lock for s, lock in locked.items()}
