@@ -8,7 +8,9 @@ whether a camera of its runs (``pipewire.py``, read beside this one).
 
 Only read while a reminder is due or held (every few seconds), so it is one pass over
 ``/proc``: a directory listing and a ``readlink`` per descriptor of this user's
-programs, none of them a file read.
+programs (a name read only for one with a video device open). Measured on a 2-core
+test machine: 3 ms for 87 processes with 490 descriptors, 30 to 100 ms for 300 with
+9,600.
 """
 
 from __future__ import annotations
