@@ -89,11 +89,11 @@ def calls(text: str) -> list[Call]:
         if not match:
             continue
         syscall, args = match.groups()
-        result = _RESULT.search(call)
-        if syscall == "execve" and result and result.group(1) == "0":
+        result = int((_RESULT.findall(call) or ["-1"])[-1])  # the last: an argument may look like one
+        if syscall == "execve" and result == 0:
             names[pid] = _program(args)
-        elif syscall in FAMILY_TREE and result and int(result.group(1)) > 0:
-            names.setdefault(int(result.group(1)), names.get(pid, "?"))
+        elif syscall in FAMILY_TREE and result > 0:
+            names[result] = names.get(pid, "?")  # a new process or thread (a pid used again: the new one's)
         if syscall not in SYSCALLS:
             continue
         process = names.get(pid, "?")
