@@ -7,8 +7,8 @@ history; ``--purge`` takes those too.
 
 One install serves every check (pip installs qlbreak alone: its dependencies come on
 ``PYTHONPATH``, conftest). The administrator's folder is ``<tmp>/etc/xdg`` on
-``XDG_CONFIG_DIRS``, never the machine's ``/etc/xdg``: ``write_admin_defaults`` and
-``check_admin_defaults_stand`` are the hooks for the system-wide settings."""
+``XDG_CONFIG_DIRS``, never the machine's ``/etc/xdg``: ``write_admin_defaults`` writes
+the organisation's file there and ``check_admin_defaults_stand`` sees its values stand."""
 
 from __future__ import annotations
 
@@ -32,16 +32,36 @@ INSTALL = ["bash", "scripts/install.sh"]
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="install.sh is for Linux")
 
 
+ADMIN_FILE = """\
+[schedule]
+snooze_minutes = 15
+
+[[reminder]]
+name = "morning"
+time = "10:15"
+
+[admin]
+locked = ["schedule.grace_minutes"]
+"""
+
+
 def write_admin_defaults(etc_xdg: Path) -> None:
-    """HOOK for the administrator's settings (system-wide layers): write
-    ``etc_xdg / "qlbreak" / "config.toml"`` here; the install below runs with
-    ``XDG_CONFIG_DIRS=etc_xdg``. Nothing yet: the folder stays empty."""
+    """HOOK for the administrator's settings (system-wide layers): the install below runs
+    with ``XDG_CONFIG_DIRS=etc_xdg``, so this is the organisation's file for every desk."""
+    (etc_xdg / "qlbreak").mkdir()
+    (etc_xdg / "qlbreak" / "config.toml").write_text(ADMIN_FILE)
 
 
 def check_admin_defaults_stand(account: Account) -> None:
     """HOOK: after the unattended install, what the user gets is the administrator's
-    values (the user's file written by ``config --init`` shadows none of them), e.g.
-    ``account.qlbreak("schedule", "--json")``. Nothing yet."""
+    values: the user's file written by ``config --init`` shadows none of them."""
+    admin = account.etc_xdg / "qlbreak" / "config.toml"
+    said = account.qlbreak("config", "--check").stdout
+    assert f"  schedule.snooze_minutes = 15  \u2014 your organisation ({admin})\n" in said, said
+    assert f"  reminder = morning 10:15  \u2014 your organisation ({admin})\n" in said, said
+    assert f"  schedule.grace_minutes = 30  \u2014 locked by your organisation ({admin})\n" in said, said
+    coming = json.loads(account.qlbreak("status", "--json").stdout)["next"]
+    assert (coming["reminder"], coming["at"][11:16]) == ("morning", "10:15"), coming
 
 
 class Account:
@@ -157,7 +177,7 @@ def test_unattended_install_then_uninstall_keeps_the_data_unless_purged(account)
     assert account.venv.is_dir() and account.launcher.is_symlink() and account.login.is_file()
     assert not (account.home / ".config").exists()  # the XDG folders were followed
     checked = account.qlbreak("config", "--check")
-    assert (checked.returncode, checked.stdout) == (0, f"{account.settings}: ok\n"), checked.stdout
+    assert checked.returncode == 0 and checked.stdout.endswith(f"{account.settings}: ok\n"), checked.stdout
     status = json.loads(account.qlbreak("status", "--json").stdout)
     assert status["running"] is True
     # The first turn of the loop opens the welcome on a first run, then saves the state:
