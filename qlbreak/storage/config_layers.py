@@ -22,7 +22,6 @@ that cannot be read is a problem at its file:line, never a stop: the other layer
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from qlbreak.storage import policies_win32
 from qlbreak.storage.config_read import Keys
 from qlbreak.storage.config_words import shown
 from qlbreak.storage.tomlfile import FileProblem, KeyPath, Located, Problem, read
+from qlbreak.system import OS, THIS, System
 
 ADMIN = "admin"  # the table only an administrator's layer may have
 LIST_TABLES = ("reminder",)  # a setting of its own: the whole list comes from one layer
@@ -51,6 +51,17 @@ class Admin:
     @property
     def files(self) -> tuple[str, ...]:
         return tuple(layer.path for layer in self.layers)
+
+    @property
+    def welcome(self) -> bool:
+        """False where a layer says ``[admin] welcome = false``: the organisation's
+        settings stand, and a first run asks no questions."""
+        return not any(_admin_table(layer).get("welcome") is False for layer in self.layers)
+
+
+def _admin_table(layer: Located) -> dict[str, Any]:
+    table = layer.data.get(ADMIN, {})
+    return table if isinstance(table, dict) else {}
 
 
 NO_ADMIN = Admin()
@@ -84,9 +95,9 @@ def read_admin(
     return Admin(tuple(layers), tuple(problems))
 
 
-def _policies() -> Located | None:
+def _policies(system: System = THIS) -> Located | None:
     """Windows' group policies for qlbreak, where they exist (None elsewhere)."""
-    return policies_win32.read() if sys.platform == "win32" else None
+    return policies_win32.read() if system.os is OS.WINDOWS else None
 
 
 class Layered(Located):
@@ -167,10 +178,14 @@ def _locks(admin: Admin, keys: Keys, problems: list[Problem]) -> dict[KeyPath, s
             problems.append(layer.problem((ADMIN,), words.format(name=ADMIN)))
             continue
         for key in table:
-            if key != "locked":
-                # Translators: {key} is a setting's name; [admin] and locked stay as they are.
-                words = _("'{key}' in [admin] is not a setting qlbreak knows (only locked); it was left out")
+            if key not in ("locked", "welcome"):
+                # Translators: {key} is a setting's name; [admin], locked and welcome stay as they are.
+                words = _("'{key}' in [admin] is not a setting qlbreak knows (only locked and welcome); left out")
                 problems.append(layer.problem((ADMIN, key), words.format(key=key), warning=True))
+        if not isinstance(table.get("welcome", False), bool):
+            words = _("{key} must be true or false (without quotes), not {value}")
+            said = words.format(key="welcome", value=shown(table["welcome"]))
+            problems.append(layer.problem((ADMIN, "welcome"), said))
         names = table.get("locked", [])
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             example = '["schedule.snooze_minutes", "reminder"]'

@@ -26,6 +26,7 @@ from qlbreak.edges.instance.endpoint import Endpoint, InstanceError
 from qlbreak.edges.nothing import NoTray
 from qlbreak.edges.ports import Ports, Post
 from qlbreak.storage.config import Config, Watch
+from qlbreak.storage.config_layers import read_admin
 from qlbreak.storage.history import History
 from qlbreak.storage.outbox import Outbox
 from qlbreak.storage.paths import Paths, assets_dir
@@ -87,8 +88,9 @@ def serve(
     # None: the loop looks every 30 s; the organisation's files too (a time changed there counts)
     alarm = choose.alarm(post, [paths.config_file, *settings.places])
     ports = Ports(tray or NoTray(), notifier, windows, choose.login_item(), clock, settings, detectors, buttons, alarm)
-    # A first run (no answers yet) on a display the welcome can be shown on.
-    welcome = display and not _exists(paths.config_file)
+    # A first run (no answers yet) on a display the welcome can be shown on, unless the
+    # organisation's settings say to ask nothing ([admin] welcome = false)
+    welcome = display and not _exists(paths.config_file) and read_admin().welcome
     own = Folder(own_dir(paths.config_file), catalogue, ids)  # the user's own stretches: read again when changed
     service = Service(config, catalogue, history, paths.state_file, ports, commands, welcome, own)
     listener = _listen(endpoint, post, ids)  # the user's own as they come and go

@@ -235,3 +235,14 @@ def test_no_organisation_file_reads_as_before(admin_file):
     user = write(Path.home() / "config.toml", "[schedule]\nsnooze_minutes = 7\n")
     loaded = config.load(user, IDS)
     assert not loaded.locked and not loaded.origins and not loaded.problems
+
+
+def test_an_organisation_can_say_a_first_run_asks_nothing(admin_file):
+    write(admin_file, "[admin]\nwelcome = false\n\n[schedule]\nsnooze_minutes = 15\n")
+    admin = read_admin()
+    assert admin.welcome is False and not config.load(Path.home() / "none.toml", IDS).problems
+    write(admin_file, '[admin]\nwelcome = "no"\nlock = ["holds"]\n')
+    loaded = config.load(Path.home() / "none.toml", IDS)
+    assert read_admin().welcome is True
+    assert [(p.line, p.warning) for p in loaded.problems] == [(3, True), (2, False)]
+    assert read_admin([]).welcome is True
