@@ -39,6 +39,9 @@ class Desktop:
         self.monitor = self._spawn(
             ["dbus-monitor", "interface='org.freedesktop.Notifications'"], self.monitor_log, line_buffered=True
         )
+        # a monitor gives its bus name up once it listens (BecomeMonitor): before that, a
+        # notification goes unrecorded (the first test of a loaded session missed one)
+        wait_until(lambda: "member=NameLost" in self._bus_log(), 10, "dbus-monitor to listen")
         self.dunst = self._spawn(["dunst", "-conf", str(self._dunstrc())], self.workdir / "dunst.log")
         self.start_tray()
         wait_until(self._notification_server_up, 10, "dunst on the bus")
@@ -134,9 +137,12 @@ class Desktop:
 
     # -- notifications ----------------------------------------------------------------
 
+    def _bus_log(self) -> str:
+        return self.monitor_log.read_text(errors="replace") if self.monitor_log.exists() else ""
+
     def notifications(self, app_name: str = "qlbreak") -> list[str]:
         """Summaries of every Notify call from ``app_name`` that the bus carried."""
-        text = self.monitor_log.read_text(errors="replace") if self.monitor_log.exists() else ""
+        text = self._bus_log()
         found = []
         for call in text.split("member=Notify")[1:]:
             strings = re.findall(r'^\s+string "(.*)"$', call, flags=re.MULTILINE)
