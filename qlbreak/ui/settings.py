@@ -28,7 +28,7 @@ from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.core.words import N_, _, pgettext
 from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue, own, translated
-from qlbreak.ui import file_notes, form, settings_reads
+from qlbreak.ui import file_notes, form, locks, settings_reads
 from qlbreak.ui.base import Fonts, button, focus_soon, main_window, make_fonts, scale_of, spec_of
 from qlbreak.ui.safety import grow_to
 from qlbreak.ui.settings_general import GeneralPage
@@ -104,6 +104,7 @@ class SettingsWindow:
             "General": self.general.frame,
             "Programme": programme_page(self.body, palette, self.f, self.wrap, self.catalogue, c),
         }
+        locks.lock_settings(self)
         self.show("Reminders")
         self.say(file_notes.words(self.loaded, PAGES), "file")
         root.bind("<Escape>", lambda _e: root.destroy())
@@ -152,6 +153,8 @@ class SettingsWindow:
 
     def _file_note(self, page: tk.Frame, field: str) -> None:
         file_notes.note(page, field, self.loaded, self.p, self.f, self.wrap)
+        if locks.is_locked(self.loaded.locked, field):
+            locks.note(page, field, self.p, self.f, self.wrap)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -163,8 +166,8 @@ class SettingsWindow:
         self.rows = form.ReminderRows(page, c.plan.reminders, p, f, changed=self._changed)
         self.rows.frame.pack(fill="x", pady=(6, 2))
         self._file_note(page, "reminders")
-        add = button(page, _("Add a reminder"), lambda: self.rows.add().focus_set(), p, f, name="add")
-        add.pack(anchor="w", pady=(2, 0))
+        self.add_button = button(page, _("Add a reminder"), lambda: self.rows.add().focus_set(), p, f, name="add")
+        self.add_button.pack(anchor="w", pady=(2, 0))
         form.heading(page, _("When a reminder comes"), p, f, pady=(14, 2))
         # Translators: the words before the snooze field's number: "Snooze for [10] minutes".
         snooze = _("Snooze for")
@@ -219,6 +222,7 @@ class SettingsWindow:
             "floor",
             self._refresh,
         ).pack(anchor="w")
+        self._file_note(page, "floor")
         form.heading(page, _("What you have nearby"), p, f)
         grid = tk.Frame(page, bg=p.bg, name="equipment")
         grid.pack(fill="x")
@@ -228,7 +232,9 @@ class SettingsWindow:
             box = form.check(grid, form.equipment_label(thing), var, p, f, thing, self._refresh)
             box.grid(row=i // 2, column=i % 2, sticky="w", padx=(0, 12))
             self.equipment[thing] = var
+        self._file_note(page, "equipment")
         form.heading(page, _("Stretches"), p, f)
+        self._file_note(page, "avoid")
         self.count = form.note(page, "", p, f, self.wrap, name="count")
         if self.own.errors:  # a file of the user's own left out: which, and why
             form.note(page, own_mistakes(self.own.errors), p, f, self.wrap, name="ownmistakes").configure(fg=p.warn)
@@ -286,7 +292,7 @@ class SettingsWindow:
             checkin=ask,
             tighter=tighter,
         )
-        return chosen, [], ""
+        return locks.kept(chosen, self.loaded.config, self.loaded.locked), [], ""
 
     def _fields(self) -> list[form.Field]:
         return [*self.rows.fields(), self.snooze, self.grace]

@@ -61,6 +61,7 @@ class CheckinFields:
             one.pack(side="left", padx=(0, 10))
         note(page, "tighter")
         self.muted, self.fg = p.muted, p.fg
+        self.fixed = False  # the organisation locks the choice: never brought back (ui/locks.py)
         self._follow()
 
     def _follow(self) -> None:
@@ -69,7 +70,8 @@ class CheckinFields:
         on = self.ask.get()
         self.label.configure(fg=self.fg if on else self.muted)
         for one in self.buttons:
-            one.configure(state="normal" if on else "disabled", takefocus=on)  # Tab passes them by
+            live = on and not self.fixed
+            one.configure(state="normal" if live else "disabled", takefocus=live)  # Tab passes them by
 
     def values(self) -> tuple[bool, float]:
         """Whether to ask, and the tighter side's factor, as chosen."""

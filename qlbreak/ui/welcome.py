@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import Reminder, reminder_name
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.core.words import N_, _, formats
 from qlbreak.storage import config, config_words
 from qlbreak.stretches import catalogue, own
-from qlbreak.ui import form
+from qlbreak.ui import form, locks
 from qlbreak.ui.base import Fonts, button, make_fonts, scale_of
 from qlbreak.ui.settings import run
 from qlbreak.ui.spec import Spec, answer
@@ -61,15 +60,36 @@ def answers(path: Path, ids: frozenset[str]) -> Answers:
         current = config.load(path, ids).config
     except OSError:
         return PRESET
-    shown, kept = current.plan.reminders[:2], current.plan.reminders[2:]
-    names = {r.name for r in current.plan.reminders}
+    times, days, kept = _reminders(current, SLOTS)
+    equipment = frozenset(current.prefs.equipment - {"none"})
+    return Answers("unsaid", not current.prefs.no_floor, equipment, times, days, kept)
+
+
+def _reminders(
+    c: config.Config, fill: tuple[tuple[str, str, str], ...]
+) -> tuple[tuple[tuple[str, str, str], ...], frozenset[int], tuple[Reminder, ...]]:
+    """The two time fields, the days and the other reminders for ``c``'s reminders;
+    fewer than two: the rest of the fields from ``fill``."""
+    shown, kept = c.plan.reminders[:2], c.plan.reminders[2:]
+    names = {r.name for r in c.plan.reminders}
     labels = {name: label for name, label, _ in SLOTS}
     times = tuple((r.name, labels.get(r.name, r.name[:1].upper() + r.name[1:]), f"{r.at:%H:%M}") for r in shown)
-    times += tuple(slot for slot in SLOTS if slot[0] not in names)[: 2 - len(shown)]  # fewer than two: a preset
-    equipment = frozenset(current.prefs.equipment - {"none"})
-    return Answers(
-        "unsaid", not current.prefs.no_floor, equipment, times, shown[0].days if shown else PRESET.days, kept
-    )
+    times += tuple(slot for slot in fill if slot[0] not in names)[: 2 - len(shown)]
+    return times, shown[0].days if shown else PRESET.days, kept
+
+
+def locked_answers(shown: Answers, loaded: config.Loaded) -> Answers:
+    """``shown`` with what the organisation locks (``storage/config_layers.py``) as it
+    says: those fields show it, greyed, and are saved as it (their keys never written)."""
+    c, locked = loaded.config, loaded.locked
+    if locks.is_locked(locked, "floor"):
+        shown = replace(shown, floor=not c.prefs.no_floor)
+    if locks.is_locked(locked, "equipment"):
+        shown = replace(shown, equipment=frozenset(c.prefs.equipment - {"none"}))
+    if locks.is_locked(locked, "reminders"):  # a field with no reminder of theirs: empty
+        times, days, kept = _reminders(c, (("", "", ""), ("", " ", "")))
+        shown = replace(shown, times=times, days=days, kept=kept)
+    return shown
 
 
 class Welcome:
@@ -81,7 +101,11 @@ class Welcome:
         self.path = Path(spec["config"])
         self.autostart: bool | None = spec["autostart"]
         self.ids = catalogue.load().ids | own.known_ids(own.own_dir(self.path))
+        self.loaded = config.load(self.path, self.ids)  # no file yet: the organisation's settings, if any
+        self.locked = self.loaded.locked
         self.shown = answers(self.path, frozenset(self.ids))
+        self.first = self.shown is PRESET  # the first run (the presets), not asked again
+        self.shown = locked_answers(self.shown, self.loaded)
         f: Fonts = make_fonts(root)
         self.f = f
         wrap = int((self.SIZE[0] - 50) * scale_of(root))
@@ -103,7 +127,7 @@ class Welcome:
         self._where(page)
         self._to_hand(page)
         self._when(page)
-        self.login = tk.BooleanVar(page, value=True if self.shown is PRESET else bool(self.autostart))
+        self.login = tk.BooleanVar(page, value=True if self.first else bool(self.autostart))
         if self.autostart is not None:
             form.heading(page, _("Starting"), palette, f)
             form.check(page, _("Start qlbreak when I log in"), self.login, palette, f, "autostart").pack(anchor="w")
@@ -122,7 +146,7 @@ class Welcome:
         # Translators: the welcome's one button: save the answers and start.
         self.first_focus = button(page, _("Start using qlbreak"), self.save, palette, f, name="start", primary=True)
         self.first_focus.pack(pady=(8, 4))
-        if self.shown is PRESET:  # the first run; asked again, its room goes to the other reminders
+        if self.first:  # the first run; asked again, its room goes to the other reminders
             form.note(
                 page,
                 _("After this, click the qlbreak icon in your tray whenever you want a stretch."),
@@ -146,10 +170,11 @@ class Welcome:
                 side="left", padx=(0, 10)
             )
         self.floor = tk.BooleanVar(page, value=self.shown.floor)
-        self.floor_touched = self.shown is not PRESET  # asked again: a place no longer changes the floor
-        form.check(page, _("I can get down on the floor there"), self.floor, palette, f, "floor", self._touched).pack(
-            anchor="w", pady=(6, 0)
-        )
+        # asked again (or the organisation's): a place no longer changes the floor
+        self.floor_touched = not self.first or locks.is_locked(self.locked, "floor")
+        box = form.check(page, _("I can get down on the floor there"), self.floor, palette, f, "floor", self._touched)
+        box.pack(anchor="w", pady=(6, 0))
+        self._locked(page, "floor", box)
 
     def _to_hand(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f
@@ -163,6 +188,7 @@ class Welcome:
             text = _("A door frame (every office has one)") if thing == "door-frame" else form.equipment_label(thing)
             form.check(grid, text, var, palette, f, thing).grid(row=i // 2, column=i % 2, sticky="w", padx=(0, 12))
             self.equipment[thing] = var
+        self._locked(page, "equipment", grid)
 
     def _when(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f
@@ -171,9 +197,9 @@ class Welcome:
         times.pack(fill="x")
         self.times: list[tk.Entry] = []
         slots = {label for _name, label, _at in SLOTS}
-        for i, ((_reminder, label, preset), (name, _label, _at)) in enumerate(
-            zip(self.shown.times, SLOTS, strict=True)
-        ):
+        for i, ((reminder, label, preset), (name, _label, _at)) in enumerate(zip(self.shown.times, SLOTS, strict=True)):
+            if not reminder:  # no reminder of the organisation's for this field: none shown
+                continue
             named = label not in slots  # a reminder the person named: shown as written (its widget says so)
             text, where = (label, f"own{i}") if named else (_(label), f"slot{i}")
             tk.Label(times, text=text, font=f.body, fg=palette.fg, bg=palette.bg, name=where).pack(side="left")
@@ -186,9 +212,11 @@ class Welcome:
         tk.Label(days, text=_("On"), font=f.body, fg=palette.fg, bg=palette.bg).pack(side="left", padx=(0, 6))
         self.days = form.DayToggles(days, self.shown.days, palette, f, "days")
         self.days.frame.pack(side="left")
-        tk.Label(days, text=_("(click a day to switch it)"), font=f.small, fg=palette.muted, bg=palette.bg).pack(
-            side="left", padx=(8, 0)
-        )
+        if not locks.is_locked(self.locked, "reminders"):
+            tk.Label(days, text=_("(click a day to switch it)"), font=f.small, fg=palette.muted, bg=palette.bg).pack(
+                side="left", padx=(8, 0)
+            )
+        self._locked(page, "reminders", times, self.days.frame)
         if self.shown.kept:
             wrap = int((self.SIZE[0] - 50) * scale_of(self.root))
             # Translators: one of the other reminders in a list: its name and its time.
@@ -200,6 +228,12 @@ class Welcome:
             kept = _("Your other reminders ({reminders}) stay as they are; change them in Settings.")
             form.note(page, kept.format(reminders=others), palette, f, wrap)
 
+    def _locked(self, page: tk.Frame, field: str, *widgets: tk.Misc) -> None:
+        """A field the organisation locks: greyed, not changeable, its line under it."""
+        if locks.is_locked(self.locked, field):
+            locks.freeze(widgets, self.p)
+            locks.note(page, field, self.p, self.f, int((self.SIZE[0] - 50) * scale_of(self.root)))
+
     def _touched(self) -> None:
         self.floor_touched = True
 
@@ -207,6 +241,8 @@ class Welcome:
         floor, things = PRESETS[self.place.get()]
         if not self.floor_touched:
             self.floor.set(floor)
+        if locks.is_locked(self.locked, "equipment"):
+            return
         for thing, var in self.equipment.items():
             if thing in things:
                 var.set(True)
@@ -214,8 +250,10 @@ class Welcome:
     def chosen(self) -> tuple[config.Config | None, list[str]]:
         days = self.days.days
         problems: list[str] = []
-        reminders = []
-        for (name, _label, _at), field in zip(self.shown.times, self.times, strict=True):
+        reminders: list[Reminder] = []
+        base = self.loaded.config  # no file yet: what the organisation gives, never written
+        fields = [] if locks.is_locked(self.locked, "reminders") else zip(self.shown.times, self.times, strict=True)
+        for (name, _label, _at), field in fields:
             at = config_words.read_time(field.get())
             if isinstance(at, str):
                 problems.append(form.about(name, 0, at))
@@ -226,10 +264,10 @@ class Welcome:
         if problems:
             return None, problems
         equipment = frozenset({"none"} | {k for k, v in self.equipment.items() if v.get()})
-        prefs = Preferences(no_floor=not self.floor.get(), equipment=equipment)
-        base = config.Config()
+        prefs = replace(base.prefs, no_floor=not self.floor.get(), equipment=equipment)
         reminders += self.shown.kept
-        return replace(base, plan=replace(base.plan, reminders=tuple(reminders)), prefs=prefs), []
+        wanted = replace(base, plan=replace(base.plan, reminders=tuple(reminders)), prefs=prefs)
+        return locks.kept(wanted, base, self.locked), []
 
     def save(self) -> None:
         from qlbreak.storage.config_save import EditError
