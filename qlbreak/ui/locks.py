@@ -83,6 +83,33 @@ def note(parent: tk.Misc, field: str, palette: Palette, fonts: Fonts, wrap: int)
     return form.note(parent, _(LOCKED), palette, fonts, wrap, name=f"{field}locked")
 
 
+class Lines:
+    """A window's "Set by your organisation" lines, put as its fields are built: one by
+    each locked field, or, where the field just above it under the same heading is
+    locked too, the one line moved down to serve both (one line for the group)."""
+
+    def __init__(self, locked: Mapping[str, str], palette: Palette, fonts: Fonts, wrap: int) -> None:
+        self.locked, self.p, self.f, self.wrap = locked, palette, fonts, wrap
+        self.last: tk.Label | None = None  # the line of the field just built, if it was locked
+
+    def by(self, page: tk.Misc, field: str) -> None:
+        """After ``field``'s widgets were packed into ``page``."""
+        if not is_locked(self.locked, field):
+            self.last = None
+            return
+        last = self.last
+        if last is not None and last.master is page and not self._heading_since(page, last):
+            last.pack_forget()
+            last.pack(fill="x")
+            return
+        self.last = note(page, field, self.p, self.f, self.wrap)
+
+    def _heading_since(self, page: tk.Misc, line: tk.Label) -> bool:
+        slaves = page.pack_slaves()
+        since = slaves[slaves.index(line) + 1 :] if line in slaves else slaves
+        return any(isinstance(w, tk.Label) and str(w.cget("font")) == str(self.f.strong) for w in since)
+
+
 def freeze(widgets: Iterable[tk.Misc], palette: Palette) -> None:
     """Each of ``widgets`` and everything in it shown as it is, greyed, not changeable."""
     for widget in widgets:

@@ -75,6 +75,7 @@ class SettingsWindow:
         self.resting = settings_reads.resting(c.timezone)
         self.f: Fonts = make_fonts(root)
         self.wrap = int((SIZE[0] - 60) * scale_of(root))
+        self.lock_lines = locks.Lines(self.loaded.locked, palette, self.f, self.wrap)  # by what the organisation locks
         root.title(_(TITLE))
         outer = tk.Frame(root, bg=palette.bg, padx=18, pady=12, name="settings")
         outer.pack(fill="both", expand=True)
@@ -153,8 +154,7 @@ class SettingsWindow:
 
     def _file_note(self, page: tk.Frame, field: str) -> None:
         file_notes.note(page, field, self.loaded, self.p, self.f, self.wrap)
-        if locks.is_locked(self.loaded.locked, field):
-            locks.note(page, field, self.p, self.f, self.wrap)
+        self.lock_lines.by(page, field)
 
     # -- pages -----------------------------------------------------------------------------
 

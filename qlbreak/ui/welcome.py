@@ -174,7 +174,8 @@ class Welcome:
         self.floor_touched = not self.first or locks.is_locked(self.locked, "floor")
         box = form.check(page, _("I can get down on the floor there"), self.floor, palette, f, "floor", self._touched)
         box.pack(anchor="w", pady=(6, 0))
-        self._locked(page, "floor", box)
+        both = locks.is_locked(self.locked, "equipment")  # then the place presets nothing: not asked either
+        self._locked(page, "floor", box, *([places] if both else []))
 
     def _to_hand(self, page: tk.Frame) -> None:
         palette, f = self.p, self.f

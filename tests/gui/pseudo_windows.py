@@ -177,6 +177,29 @@ language = "xx"
 tighter = 9
 """
 
+# An organisation's file (issue 26) that locks every setting a window shows: each
+# field's "Set by your organisation" line is seen (test_pseudo_locale_locks.py).
+LOCKS = """\
+[admin]
+locked = ["reminder", "schedule", "stretches", "dialog", "checkin"]
+
+[schedule]
+snooze_minutes = 15
+
+[[reminder]]
+name = "stand up"
+time = "10:00"
+"""
+
+
+def an_organisation_locks() -> None:
+    """``LOCKS`` as the organisation's file (in the test's own $XDG_CONFIG_DIRS)."""
+    from qlbreak.storage.config_layers import admin_places
+
+    admin = admin_places()[0]
+    admin.parent.mkdir(parents=True, exist_ok=True)
+    admin.write_text(LOCKS)
+
 
 def a_programme_under_way() -> None:
     """A ball to hand, the ball release on its second day, a stretch that hurt yesterday
