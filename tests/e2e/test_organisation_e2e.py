@@ -49,3 +49,20 @@ def test_the_organisations_locked_reminders_stand_and_a_hand_edit_of_a_locked_se
     # the organisation's file changed while qlbreak runs: followed at once
     admin.write_text(company("team stretch", day))
     wait_until(lambda: desktop.title(icon) == next_title("team stretch", day), 15, "the new name in the tooltip")
+
+
+def test_an_organisation_that_says_welcome_false_gets_no_welcome_on_a_first_start(desktop, tray_app, tmp_path: Path):
+    from tests.e2e.test_tray import WELCOME, tk_title
+
+    site = tmp_path / "site"
+    admin = site / "qlbreak" / "config.toml"
+    admin.parent.mkdir(parents=True)
+    day = datetime.combine((datetime.now(UTC) + timedelta(days=2)).date(), time(4, 0), UTC)
+    admin.write_text(company("company stretch", day).replace("[admin]\n", "[admin]\nwelcome = false\n"))
+    app = tray_app(first_run=True, env={"XDG_CONFIG_DIRS": str(site), "TZ": "UTC"})
+    icon = desktop.docked_icon()
+    assert not app.paths.config_file.exists()
+    # the state is saved right after the first step, the one that would open the welcome
+    wait_until(app.paths.state_file.exists, 15, "the tray's first step")
+    assert "welcome window started" not in app.log() and tk_title(desktop, WELCOME) is None
+    assert desktop.title(icon) == next_title("company stretch", day)
