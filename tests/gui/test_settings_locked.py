@@ -128,3 +128,36 @@ def test_the_welcome_shows_the_locks_and_writes_only_its_answers(screen, window,
     assert not loaded.problems and not c.prefs.no_floor and c.prefs.equipment == {"chair"}
     assert [(r.name, f"{r.at:%H:%M}") for r in c.plan.reminders] == [("stand up", "10:00")]
     assert c.plan.snooze == timedelta(minutes=15) and c.plan.grace == timedelta(minutes=20) and not c.sound
+
+
+def test_the_general_page_a_locked_choice_stays_out_of_reach_when_the_check_in_is_switched(screen, window):  # noqa: F811
+    admin = admin_places()[0]
+    admin.parent.mkdir(parents=True, exist_ok=True)
+    admin.write_text('[admin]\nlocked = ["checkin.tighter", "dialog.sound"]\n\n[checkin]\ntighter = 2.0\n')
+    path = default_paths().config_file
+    w = window()
+    screen.click_widget(SETTINGS, ".settings.tabs.general")
+    general = ".settings.body.generalpage"
+    screen.wait_text(SETTINGS, f"^{LOCKED}$")
+    twice, same = f"{general}.tighter.tighter-twice", f"{general}.tighter.tighter-same"
+    assert screen.send(SETTINGS, "set", f"[{twice} cget -variable]") == "twice"
+    for each in (twice, same, f"{general}.sound"):
+        assert state(screen, SETTINGS, each) == "disabled", each
+    assert screen.send(SETTINGS, "winfo", "exists", f"{general}.tighterlocked") == "1"
+    assert screen.send(SETTINGS, "winfo", "exists", f"{general}.soundlocked") == "1"
+    box = f"{general}.checkin"
+    variable = screen.send(SETTINGS, box, "cget", "-variable")
+    for want in ("0", "1"):  # the check-in's box, unlocked: off and on again, for real
+        screen.click_widget(SETTINGS, box)
+        wait_until(lambda want=want: screen.send(SETTINGS, "set", variable) == want, 5, f"the check-in {want}")
+        assert state(screen, SETTINGS, twice) == "disabled" and state(screen, SETTINGS, same) == "disabled"
+    screen.click_widget(SETTINGS, same)  # locked: nothing
+    screen.click_widget(SETTINGS, box)
+    wait_until(lambda: screen.send(SETTINGS, "set", variable) == "0", 5, "the check-in off")
+    assert screen.send(SETTINGS, "set", f"[{twice} cget -variable]") == "twice"
+    screen.press(SETTINGS, "Save")
+    assert w.exited() == 0, w.output()
+    said = [line for line in path.read_text().splitlines() if line[:1].isalpha()]
+    assert said == ["ask = false"], path.read_text()
+    c = config.load(path, IDS).config
+    assert not c.checkin and c.tighter == 2.0 and c.sound
