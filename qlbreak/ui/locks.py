@@ -73,9 +73,22 @@ def kept(chosen: Config, base: Config, locked: Iterable[str]) -> Config:
     return chosen
 
 
+def things(read: frozenset[str], ticked: set[str]) -> frozenset[str]:
+    """The things to hand as ticked ("none" always among them), or as ``read`` has them
+    when the same are ticked: a file's list without "none" is no change to save (an
+    organisation's default would be copied into the user's file)."""
+    return read if ticked == read - {"none"} else frozenset({"none"} | ticked)
+
+
 def is_locked(locked: Mapping[str, str], field: str) -> bool:
     """Whether the organisation locks the setting ``field`` shows."""
     return any(key in locked for key in FIELDS.get(field, ()))
+
+
+def is_given(origins: Mapping[str, str], field: str) -> bool:
+    """Whether a layer gives the setting ``field`` shows (``Loaded.origins``: the user's
+    file or the organisation's; a first run has no file, so: the organisation)."""
+    return any(key in origins for key in FIELDS.get(field, ()))
 
 
 def note(parent: tk.Misc, field: str, palette: Palette, fonts: Fonts, wrap: int) -> tk.Label:

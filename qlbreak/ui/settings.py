@@ -246,7 +246,7 @@ class SettingsWindow:
     # -- reading and saving -------------------------------------------------------------
 
     def prefs(self) -> Preferences:
-        equipment = frozenset({"none"} | {k for k, v in self.equipment.items() if v.get()})
+        equipment = locks.things(self.loaded.config.prefs.equipment, {k for k, v in self.equipment.items() if v.get()})
         return Preferences(no_floor=not self.floor.get(), equipment=equipment, avoid=self.stretches.avoided)
 
     def _refresh(self) -> None:

@@ -78,15 +78,20 @@ def _reminders(
     return times, shown[0].days if shown else PRESET.days, kept
 
 
-def locked_answers(shown: Answers, loaded: config.Loaded) -> Answers:
-    """``shown`` with what the organisation locks (``storage/config_layers.py``) as it
-    says: those fields show it, greyed, and are saved as it (their keys never written)."""
-    c, locked = loaded.config, loaded.locked
-    if locks.is_locked(locked, "floor"):
+def organisation_answers(shown: Answers, loaded: config.Loaded) -> Answers:
+    """``shown`` with what the organisation gives (``storage/config_layers.py``) as it
+    says, on a first run in place of the presets (Enter keeps them, and writes none of
+    them); what it locks, shown so always (greyed, saved as it, its keys never written)."""
+    c, locked, first = loaded.config, loaded.locked, shown is PRESET
+
+    def given(field: str) -> bool:
+        return locks.is_locked(locked, field) or (first and locks.is_given(loaded.origins, field))
+
+    if given("floor"):
         shown = replace(shown, floor=not c.prefs.no_floor)
-    if locks.is_locked(locked, "equipment"):
+    if given("equipment"):
         shown = replace(shown, equipment=frozenset(c.prefs.equipment - {"none"}))
-    if locks.is_locked(locked, "reminders"):  # a field with no reminder of theirs: empty
+    if given("reminders"):  # theirs alone: a field with no reminder of theirs is not shown
         times, days, kept = _reminders(c, (("", "", ""), ("", " ", "")))
         shown = replace(shown, times=times, days=days, kept=kept)
     return shown
@@ -105,7 +110,7 @@ class Welcome:
         self.locked = self.loaded.locked
         self.shown = answers(self.path, frozenset(self.ids))
         self.first = self.shown is PRESET  # the first run (the presets), not asked again
-        self.shown = locked_answers(self.shown, self.loaded)
+        self.shown = organisation_answers(self.shown, self.loaded)
         f: Fonts = make_fonts(root)
         self.f = f
         wrap = int((self.SIZE[0] - 50) * scale_of(root))
@@ -171,7 +176,9 @@ class Welcome:
             )
         self.floor = tk.BooleanVar(page, value=self.shown.floor)
         # asked again (or the organisation's): a place no longer changes the floor
-        self.floor_touched = not self.first or locks.is_locked(self.locked, "floor")
+        self.floor_touched = (
+            not self.first or locks.is_locked(self.locked, "floor") or locks.is_given(self.loaded.origins, "floor")
+        )
         box = form.check(page, _("I can get down on the floor there"), self.floor, palette, f, "floor", self._touched)
         box.pack(anchor="w", pady=(6, 0))
         both = locks.is_locked(self.locked, "equipment")  # then the place presets nothing: not asked either
@@ -253,7 +260,8 @@ class Welcome:
         problems: list[str] = []
         reminders: list[Reminder] = []
         base = self.loaded.config  # no file yet: what the organisation gives, never written
-        fields = [] if locks.is_locked(self.locked, "reminders") else zip(self.shown.times, self.times, strict=True)
+        named = [t for t in self.shown.times if t[0]]  # a field with no reminder of the organisation's: none
+        fields = [] if locks.is_locked(self.locked, "reminders") else zip(named, self.times, strict=True)
         for (name, _label, _at), field in fields:
             at = config_words.read_time(field.get())
             if isinstance(at, str):
@@ -264,7 +272,7 @@ class Welcome:
             problems.append(_("pick at least one work day"))
         if problems:
             return None, problems
-        equipment = frozenset({"none"} | {k for k, v in self.equipment.items() if v.get()})
+        equipment = locks.things(base.prefs.equipment, {k for k, v in self.equipment.items() if v.get()})
         prefs = replace(base.prefs, no_floor=not self.floor.get(), equipment=equipment)
         reminders += self.shown.kept
         wanted = replace(base, plan=replace(base.plan, reminders=tuple(reminders)), prefs=prefs)

@@ -161,3 +161,29 @@ def test_the_general_page_a_locked_choice_stays_out_of_reach_when_the_check_in_i
     assert said == ["ask = false"], path.read_text()
     c = config.load(path, IDS).config
     assert not c.checkin and c.tighter == 2.0 and c.sound
+
+
+def test_a_first_run_starts_from_the_organisations_values_and_enter_copies_none(screen, window):  # noqa: F811
+    admin = admin_places()[0]
+    admin.parent.mkdir(parents=True, exist_ok=True)
+    admin.write_text(  # nothing locked: the organisation's defaults
+        '[stretches]\nno_floor = false\nequipment = ["chair", "ball"]\n\n'
+        '[[reminder]]\nname = "stand up"\ntime = "10:00"\ndays = ["mon", "wed"]\n'
+    )
+    path = default_paths().config_file
+    w = window(WELCOME, "--welcome")
+    screen.wait_text(WELCOME, "^Welcome to qlbreak$")
+    assert screen.send(WELCOME, ".welcome.times.morning", "get") == "10:00"  # in place of the preset 09:30
+    assert state(screen, WELCOME, ".welcome.times.morning") == "normal"
+    assert screen.send(WELCOME, "set", "[.welcome.floor cget -variable]") == "1"
+    assert screen.send(WELCOME, "set", "[.welcome.equipment.ball cget -variable]") == "1"
+    assert screen.send(WELCOME, "set", "[.welcome.workdays.days.wed cget -variable]") == "1"
+    assert LOCKED not in screen.texts(WELCOME)
+    wait_until(lambda: w.focus().endswith(".start"), 5, "the Start button to have the focus")
+    w.key("Return")
+    assert w.exited() == 0, w.output()
+    said = [line for line in path.read_text().splitlines() if line[:1].isalpha() or line.startswith("[[")]
+    assert said == [], path.read_text()  # the organisation's values are not copied: theirs to change later
+    c = config.load(path, IDS).config
+    assert not c.prefs.no_floor and c.prefs.equipment == {"chair", "ball"}
+    assert [(r.name, f"{r.at:%H:%M}", sorted(r.days)) for r in c.plan.reminders] == [("stand up", "10:00", [0, 2])]
