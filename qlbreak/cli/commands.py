@@ -13,7 +13,6 @@ from qlbreak.core.words import _, formats, ngettext
 LATE_WAIT = 30.0  # seconds `qlbreak stretch` waits for a busy history before its record waits in the spool
 
 if TYPE_CHECKING:
-
     from qlbreak.edges.login.autostart import AutostartEntry
 
 

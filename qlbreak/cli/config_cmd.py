@@ -14,6 +14,7 @@ from qlbreak.cli.context import Context, Fail
 from qlbreak.core.words import _, ngettext
 from qlbreak.storage import config as config_mod
 from qlbreak.storage.config_layers import read_admin
+from qlbreak.storage.config_template import template
 
 
 def cmd_config(ctx: Context) -> int:
@@ -31,7 +32,7 @@ def _init(ctx: Context, path: Path) -> int:
     from qlbreak.storage.atomic import write_atomic
 
     admin = read_admin()
-    text = under_organisation(admin.files) if admin.files else config_mod.DEFAULT_FILE
+    text = template(admin.files)
     try:
         write_atomic(path, text.encode(), overwrite=False)
     except FileExistsError:
@@ -40,22 +41,6 @@ def _init(ctx: Context, path: Path) -> int:
         raise Fail(_("{path}: cannot write: {error}").format(path=path, error=err.strerror or err)) from None
     print(_("wrote {path}").format(path=path), file=ctx.out)
     return 0
-
-
-def under_organisation(files: tuple[str, ...]) -> str:
-    """The template with every setting commented out, so the organisation's values (in
-    ``files``) stand until the user writes a line of their own (English, as the template)."""
-    lines = [
-        "# qlbreak settings. Your organisation sets the defaults, in:",
-        *(f"#   {file}" for file in files),
-        "# Remove the # before a setting to choose it yourself (a setting your organisation",
-        "# locks stays theirs). See what comes from where with:  qlbreak config --check",
-        "",
-    ]
-    for line in config_mod.DEFAULT_FILE.splitlines()[3:]:  # below its own two lines of heading
-        table = line.startswith("[") and not line.startswith("[[")  # [schedule] alone sets nothing
-        lines.append(f"# {line}" if line.strip() and not line.startswith("#") and not table else line)
-    return "\n".join(lines) + "\n"
 
 
 def _check(ctx: Context, path: Path) -> int:

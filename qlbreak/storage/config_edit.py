@@ -36,7 +36,9 @@ from qlbreak.core.schedule import WEEKDAY_NAMES, WEEKDAYS, Reminder
 from qlbreak.core.vocabulary import EQUIPMENT
 from qlbreak.core.words import _
 from qlbreak.storage import tomlfile
-from qlbreak.storage.config import DEFAULT_FILE, Config, parse
+from qlbreak.storage.config import Config, parse
+from qlbreak.storage.config_layers import read_admin
+from qlbreak.storage.config_template import template
 
 _BOM = b"\xef\xbb\xbf"
 WORK_WEEK = ["mon", "tue", "wed", "thu", "fri"]
@@ -59,11 +61,8 @@ def edited(
     ``renamed`` maps a reminder's new name to its name in ``raw``."""
     bom = _BOM if raw is not None and raw.startswith(_BOM) else b""
     under = parse(b"", name, stretch_ids)  # what a key left out means: the organisation's, or the default
-    layered = bool(under.origins or under.locked)
     try:
-        text = (
-            (_commented(DEFAULT_FILE) if layered else DEFAULT_FILE) if raw is None else raw[len(bom) :].decode("utf-8")
-        )
+        text = template(read_admin().files) if raw is None else raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1 if raw is not None else 1
         # Translators: {place} is where, as "config.toml:12".
@@ -112,12 +111,6 @@ def _in_order(c: Config) -> Config:
 
 
 # -- each setting -----------------------------------------------------------------------
-
-
-def _commented(template: str) -> str:
-    """The template with each key and reminder table commented out: a new file under an
-    organisation's layers says nothing of its own until the person changes something."""
-    return re.sub(r"(?m)^(?=\w+ = |\[\[reminder\]\])", "# ", template)
 
 
 def _write(

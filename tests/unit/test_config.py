@@ -11,7 +11,7 @@ import pytest
 from qlbreak.core.holds import HoldRules
 from qlbreak.core.picker import Preferences
 from qlbreak.core.schedule import Plan, Reminder
-from qlbreak.storage import config, config_words
+from qlbreak.storage import config, config_template, config_words
 from qlbreak.stretches.catalogue import load as load_catalogue
 
 IDS = load_catalogue().ids
@@ -36,7 +36,7 @@ def test_missing_file_means_defaults(tmp_path):
 
 
 def test_the_init_template_is_exactly_the_defaults(tmp_path):
-    loaded = load_text(tmp_path, config.DEFAULT_FILE)
+    loaded = load_text(tmp_path, config_template.DEFAULT_FILE)
     assert loaded.problems == ()
     assert loaded.config == config.Config()
 
@@ -177,7 +177,7 @@ def test_not_utf8(tmp_path):
 
 
 def test_template_is_valid_toml():
-    assert tomllib.loads(config.DEFAULT_FILE)["schedule"]["grace_minutes"] == 30
+    assert tomllib.loads(config_template.DEFAULT_FILE)["schedule"]["grace_minutes"] == 30
 
 
 def test_dialog_settings(tmp_path):
@@ -296,8 +296,8 @@ def test_both_is_described_as_what_it_does_in_the_template_and_the_readme():
         '# "both": a notification with buttons where your desktop\'s notifications have them,\n'
         "# else qlbreak's small prompt by the tray and a notification pointing to it;\n"
     )
-    assert words in config.DEFAULT_FILE and words in (Path(__file__).parents[2] / "README.md").read_text()
-    assert "prompt, notification, or both" not in config.DEFAULT_FILE
+    assert words in config_template.DEFAULT_FILE and words in (Path(__file__).parents[2] / "README.md").read_text()
+    assert "prompt, notification, or both" not in config_template.DEFAULT_FILE
 
 
 KEPT = config.Config(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from qlbreak.cli import main
-from qlbreak.storage import config, config_save
+from qlbreak.storage import config, config_save, config_template
 from qlbreak.storage.config_edit import edited
 from qlbreak.storage.config_merge import merge, tighter_words
 from qlbreak.storage.config_save import HandEdits, save, save_changes
@@ -103,12 +103,12 @@ def test_a_misspelt_key_is_a_warning_with_a_hint_and_checkin_not_a_table_is_an_e
 
 
 def test_the_template_says_both_keys_with_a_comment_and_means_the_defaults():
-    assert tomllib.loads(config.DEFAULT_FILE)["checkin"] == {"ask": True, "tighter": 1.5}
-    lines = config.DEFAULT_FILE.splitlines()
+    assert tomllib.loads(config_template.DEFAULT_FILE)["checkin"] == {"ask": True, "tighter": 1.5}
+    lines = config_template.DEFAULT_FILE.splitlines()
     ask = next(line for line in lines if line.startswith("ask = "))
     tighter = next(line for line in lines if line.startswith("tighter = "))
     assert "#" in ask and "1.0 (the same) to 2.0" in tighter
-    assert config.parse(config.DEFAULT_FILE.encode(), "t", IDS).config == config.Config()
+    assert config.parse(config_template.DEFAULT_FILE.encode(), "t", IDS).config == config.Config()
 
 
 def test_the_readme_shows_both_keys_as_the_defaults():

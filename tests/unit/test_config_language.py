@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qlbreak.storage import config
+from qlbreak.storage import config, config_template
 from qlbreak.storage.config_edit import edited
 from qlbreak.storage.config_merge import merge
 from qlbreak.storage.config_save import save
@@ -22,10 +22,10 @@ IDS = load_catalogue().ids
 
 def test_the_system_language_by_default_and_the_template_says_what_else():
     assert config.Config().language == "system"
-    assert tomllib.loads(config.DEFAULT_FILE)["dialog"]["language"] == "system"
-    line = next(x for x in config.DEFAULT_FILE.splitlines() if x.startswith("language"))
+    assert tomllib.loads(config_template.DEFAULT_FILE)["dialog"]["language"] == "system"
+    line = next(x for x in config_template.DEFAULT_FILE.splitlines() if x.startswith("language"))
     assert "en" in line and "de" in line
-    assert config.parse(config.DEFAULT_FILE.encode(), "t", IDS).config == config.Config()
+    assert config.parse(config_template.DEFAULT_FILE.encode(), "t", IDS).config == config.Config()
 
 
 @pytest.mark.parametrize("code", ["de", "en", "system", "pt_BR", "zh_Hans"])

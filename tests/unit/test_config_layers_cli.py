@@ -9,7 +9,7 @@ import logging
 import tomllib
 from pathlib import Path
 
-from qlbreak.storage import config
+from qlbreak.storage import config, config_template
 from qlbreak.storage.config_layers import admin_places
 from qlbreak.storage.paths import default_paths
 from qlbreak.stretches import catalogue
@@ -30,7 +30,7 @@ def test_check_says_where_each_value_came_from():
     admin = organisation()
     user = default_paths().config_file
     user.parent.mkdir(parents=True, exist_ok=True)
-    user.write_text("[schedule]\nsnooze_minutes = 5\ntimezone = \"UTC\"\n")
+    user.write_text('[schedule]\nsnooze_minutes = 5\ntimezone = "UTC"\n')
     status, out, _err = qlbreak("config", "--check")
     assert status == 0
     lines = out.splitlines()
@@ -69,7 +69,7 @@ def test_init_under_an_organisation_writes_every_setting_commented():
 
 def test_init_with_no_organisation_writes_the_template_as_before():
     assert qlbreak("config", "--init")[0] == 0
-    assert default_paths().config_file.read_text() == config.DEFAULT_FILE
+    assert default_paths().config_file.read_text() == config_template.DEFAULT_FILE
 
 
 class Told:

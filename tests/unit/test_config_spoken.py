@@ -9,7 +9,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
-from qlbreak.storage import config
+from qlbreak.storage import config, config_template
 from qlbreak.storage.config_edit import edited
 from qlbreak.storage.config_merge import merge
 from qlbreak.storage.config_save import save
@@ -21,10 +21,10 @@ IDS = load_catalogue().ids
 
 def test_off_by_default_and_the_template_says_so_with_what_it_does():
     assert config.Config().spoken_cues is False
-    assert tomllib.loads(config.DEFAULT_FILE)["dialog"]["spoken_cues"] is False
-    before = config.DEFAULT_FILE.split("spoken_cues = false", 1)[0].rsplit("\n\n", 1)[-1]
+    assert tomllib.loads(config_template.DEFAULT_FILE)["dialog"]["spoken_cues"] is False
+    before = config_template.DEFAULT_FILE.split("spoken_cues = false", 1)[0].rsplit("\n\n", 1)[-1]
     assert "a voice says when to switch sides" in before
-    assert config.parse(config.DEFAULT_FILE.encode(), "t", IDS).config == config.Config()
+    assert config.parse(config_template.DEFAULT_FILE.encode(), "t", IDS).config == config.Config()
 
 
 def test_read_and_a_mistake_named_by_its_line_keeps_the_value_in_use(tmp_path: Path):
