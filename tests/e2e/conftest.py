@@ -170,5 +170,7 @@ def tray_app(desktop: Desktop, tmp_path: Path, request: pytest.FixtureRequest) -
     yield start
     for app in apps:
         app.stop()
+    # what a test left on screen (a "mistake in your settings" stays 10 s) is not the next test's
+    desktop.run("dunstctl", "close-all", check=False)
     if not desktop.tray_running():
         desktop.start_tray()

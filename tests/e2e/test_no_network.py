@@ -31,6 +31,9 @@ FEELING = "How did that feel?"
 def test_the_tray_and_its_windows_reach_no_network(desktop, tray_app, tmp_path):
     require(("strace",), "network audit", "apt-get install strace")
     tray_trace, clients_trace = tmp_path / "tray.strace", tmp_path / "clients.strace"
+    # the pointer off the icon: no stretch window started ahead (one ignores keys sent the
+    # moment it shows, a known quirk noted on issue 26), so Start opens a fresh one
+    desktop.run("xdotool", "mousemove", "600", "500")
     app = tray_app(due_now(), wrap=[*audit.command(tray_trace), "--"])
     try:
         icon = desktop.docked_icon()

@@ -43,6 +43,8 @@ def test_the_organisations_locked_reminders_stand_and_a_hand_edit_of_a_locked_se
     line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("snooze_minutes"))
     said = f"{app.paths.config_file}:{line}: warning: schedule.snooze_minutes is set by your organisation ({admin})"
     wait_until(lambda: said in app.log(), 10, "the locked snooze logged as left out")
+    told = "qlbreak: a mistake in your settings"
+    wait_until(lambda: told in desktop.notifications(), 10, "the person told too")
     check = app.qlbreak("config", "--check").stdout.splitlines()
     assert f"  schedule.snooze_minutes = 15  \N{EM DASH} locked by your organisation ({admin})" in check
 

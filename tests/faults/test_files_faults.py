@@ -17,6 +17,7 @@ from qlbreak.cli import main
 from qlbreak.core.schedule import ScheduleState
 from qlbreak.storage import config, statefile
 from qlbreak.storage.atomic import write_atomic
+from qlbreak.storage.config_layers import NO_ADMIN
 from qlbreak.stretches.catalogue import known_ids
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
@@ -59,7 +60,7 @@ def test_a_folder_that_cannot_be_searched_is_one_line(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "open", refuse)  # as root, chmod cannot refuse us anything
-    loaded = config.load(path, known_ids())
+    loaded = config.load(path, known_ids(), admin=NO_ADMIN)  # (every open refused: an organisation's file too)
     assert [str(p) for p in loaded.problems] == [f"{path}:1: cannot read: Permission denied"]
 
 
