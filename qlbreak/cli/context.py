@@ -128,7 +128,7 @@ class Context:
     @property
     def config(self) -> config_mod.Config:
         """The settings, defaults filling in for mistakes in the file. The tray's start
-        lists the mistakes (``config --check`` too, from ``loaded``); every other command
+        lists the mistakes, on stderr and in its log (``config --check`` too, from ``loaded``); every other command
         says in one line that there are some, so its own answer is not buried."""
         loaded = self.loaded
         if not self._reported and loaded.problems:
@@ -136,8 +136,11 @@ class Context:
             from qlbreak.cli.tray import cmd_tray
 
             if getattr(self.args, "run", None) is cmd_tray:
-                for problem in loaded.problems:
+                import logging
+
+                for problem in loaded.problems:  # the log too: a tray started at login has no terminal
                     print(problem, file=self.err)
+                    logging.getLogger("qlbreak").info("%s", problem)  # (its warnings go to stderr again)
                 if loaded.errors:
                     print("qlbreak: " + _("using defaults where the config is wrong"), file=self.err)
             else:
