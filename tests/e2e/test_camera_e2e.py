@@ -19,6 +19,7 @@ import pytest
 
 from tests.e2e.test_reminders import due_now, reminders_sent
 from tests.gui.screen import end, wait_until
+from tests.need import missing
 
 HELD = "waiting until your camera is off"
 HOLD_OPEN = "import sys; f = open(sys.argv[1], 'rb'); print('open', flush=True); sys.stdin.read()"
@@ -29,11 +30,11 @@ def video_device() -> Iterator[Path]:
     """A stand-in ``/dev/video<N>`` at the highest free N from 63 down."""
     free = next((p for p in (Path(f"/dev/video{n}") for n in range(63, 31, -1)) if not p.exists()), None)
     if free is None:
-        pytest.skip("no free /dev/video<N> for a stand-in device")
+        missing("no free /dev/video<N> for a stand-in device")
     try:
         free.write_bytes(b"")
     except PermissionError:
-        pytest.skip("a stand-in /dev/video<N> needs root (the CI runs as root)")
+        missing("a stand-in /dev/video<N> needs root (the CI runs as root)")
     try:
         yield free
     finally:
