@@ -60,9 +60,10 @@ def edited(
     """``raw`` (None: no file yet, so the commented template) with ``wanted`` in it;
     ``renamed`` maps a reminder's new name to its name in ``raw``."""
     bom = _BOM if raw is not None and raw.startswith(_BOM) else b""
-    under = parse(b"", name, stretch_ids)  # what a key left out means: the organisation's, or the default
+    admin = read_admin()  # read once: what a key left out means, and a new file's template
+    under = parse(b"", name, stretch_ids, admin=admin)  # the organisation's, or the default
     try:
-        text = template(read_admin().files) if raw is None else raw[len(bom) :].decode("utf-8")
+        text = template(admin.files) if raw is None else raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1 if raw is not None else 1
         # Translators: {place} is where, as "config.toml:12".
